@@ -1,0 +1,50 @@
+"""Errors a curator can act on: where, what was expected, and the nearest valid value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def nearest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The valid values closest to `value`, best first (empty when nothing is close)."""
+    return difflib.get_close_matches(str(value), sorted(set(choices)), n=n, cutoff=0.5)
+
+
+class CurationError(Exception):
+    """Bad curated input: names the file, the entry and the field, and says what would be valid."""
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        entry: str | None = None,
+        field: str | None = None,
+        expected: str | None = None,
+        suggestions: list[str] | None = None,
+    ) -> None:
+        self.file = file
+        self.entry = entry
+        self.field = field
+        self.message = message
+        self.expected = expected
+        self.suggestions = suggestions or []
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.entry:
+            where += f": {self.entry}"
+        if self.field:
+            where += f": field '{self.field}'"
+        text = f"{where}: {self.message}"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        if self.suggestions:
+            text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        return text
+
+
+class SourceError(Exception):
+    """A raw text that cannot be trusted: changed, missing, not UTF-8, empty or a duplicate."""

@@ -1,0 +1,50 @@
+"""Where things live in a repository checkout (or in a downloaded release)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of a repository; every path the pipeline touches derives from `root`."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def raw(self) -> Path:
+        return self.data / "raw"
+
+    @property
+    def sums(self) -> Path:
+        return self.raw / "SHA256SUMS"
+
+    @property
+    def curation(self) -> Path:
+        return self.data / "curation"
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def descriptor(self) -> Path:
+        return self.root / "datapackage.json"
+
+    @property
+    def parquet_descriptor(self) -> Path:
+        return self.root / "datapackage.parquet.json"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder upward holding `schemas/` and `data/` (the repository root)."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "schemas").is_dir() and (candidate / "data").is_dir():
+            return candidate
+    raise FileNotFoundError(f"no repository root (a folder with schemas/ and data/) at or above {here}")

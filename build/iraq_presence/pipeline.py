@@ -1,0 +1,120 @@
+"""The build: raw texts and curation in, validated tables and descriptors out (one way)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import CurationError
+from .paths import Layout
+from .validate import Failure
+
+
+class BuildError(Exception):
+    """The built tables fail validation; each failure is traced back to the curation entry."""
+
+    def __init__(self, failures: list[str]) -> None:
+        self.failures = failures
+        super().__init__("\n".join(failures))
+
+
+@dataclass
+class Output:
+    files: dict[str, bytes]
+    frames: dict[str, Any]
+    schemas: dict[str, Any]
+
+
+def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
+    """Everything a build writes, in memory; raises on bad input before anything touches disk."""
+    from .curation import load_curation
+    from .package import descriptor, dumps, metadata_errors
+    from .schemas import load_schemas
+    from .sources import load_sources
+    from .store import csv_bytes, parquet_bytes
+    from .tables import assemble, to_frames
+    from .validate import check_frames
+
+    lay = Layout(root)
+    progress("reading schemas")
+    schemas = load_schemas(lay.schemas)
+    progress("verifying raw texts")
+    sources = load_sources(lay.raw, lay.sums)
+    progress("loading curation")
+    cur = load_curation(lay.curation, root)
+    progress(f"assembling tables from {len(sources)} articles")
+    built = assemble(cur, sources)
+    frames = to_frames(built, schemas)
+    progress("checking tables")
+    failures = check_frames(frames, schemas, lay.raw)
+    if failures:
+        raise BuildError(_trace(failures, built, schemas))
+    progress("serializing Parquet and CSV")
+    files: dict[str, bytes] = {}
+    for name, schema in schemas.items():
+        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema)
+        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema)
+    for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
+        desc = descriptor(cur.package, schemas, files, frames["articles"], fmt)
+        errors = metadata_errors(desc)
+        if errors:
+            raise BuildError([f"PKG-descriptor: {e}" for e in errors])
+        files[target.name] = dumps(desc)
+    return Output(files, frames, schemas)
+
+
+def _trace(failures: list[Failure], built: Any, schemas: dict[str, Any]) -> list[str]:
+    """Failure messages with the curation entry each row came from."""
+    keys: dict[tuple[str, str], str] = {}
+    for table, rows in built.rows.items():
+        pk = schemas[table].primary_key
+        for row, origin in zip(rows, built.origins[table]):
+            keys.setdefault((table, "/".join(str(row.get(c)) for c in pk)), origin)
+    out = []
+    for f in failures:
+        origin = keys.get((f.table, f.key))
+        out.append(f.message() + (f" [from {origin}]" if origin else ""))
+    return out
+
+
+def build(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
+    """Write the tables and descriptors atomically; returns the files that changed."""
+    from .store import commit
+
+    out = produce(root, progress)
+    progress("writing files")
+    return commit(root, out.files)
+
+
+def stale(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
+    """Files a rebuild would change. Parquet is compared by content (schema and values), since its
+    bytes also record the writer's library version; every other file byte for byte."""
+    out = produce(root, progress)
+    changed = []
+    for rel, data in sorted(out.files.items()):
+        path = root / rel
+        if not path.is_file():
+            changed.append(rel)
+        elif rel.endswith(".parquet"):
+            if not _same_parquet(path.read_bytes(), data):
+                changed.append(rel)
+        elif path.read_bytes() != data:
+            changed.append(rel)
+    return changed
+
+
+def _same_parquet(a: bytes, b: bytes) -> bool:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        ta = pq.read_table(pa.BufferReader(a))
+    except Exception:
+        return False
+    tb = pq.read_table(pa.BufferReader(b))
+    return ta.schema.equals(tb.schema, check_metadata=True) and ta.equals(tb)
+
+
+__all__ = ["BuildError", "CurationError", "build", "produce", "stale"]
