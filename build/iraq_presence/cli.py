@@ -27,7 +27,7 @@ def _root() -> Path:
         raise typer.Exit(2) from None
 
 
-def _progress(quiet: bool):  # noqa: ANN202 - a callback
+def _progress(quiet: bool):
     def report(step: str) -> None:
         if not quiet:
             typer.echo(f"· {step}", err=True)
@@ -37,7 +37,9 @@ def _progress(quiet: bool):  # noqa: ANN202 - a callback
 
 @app.command()
 def build(
-    check: Annotated[bool, typer.Option("--check", help="Do not write; exit 1 listing the files a rebuild would change.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Do not write; exit 1 listing the files a rebuild would change.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Rebuild every table, Parquet and CSV, and the descriptors, from data/raw and data/curation.
@@ -52,9 +54,8 @@ def build(
       dataset build --check   # in CI: are the committed tables up to date?
     """
     from .errors import CurationError, SourceError
-    from .pipeline import BuildError
+    from .pipeline import BuildError, stale
     from .pipeline import build as run_build
-    from .pipeline import stale
 
     root = _root()
     try:
@@ -101,6 +102,13 @@ def validate(
         typer.secho(f"{folder}: no datapackage.json", fg="red", err=True)
         raise typer.Exit(2)
     failures = validate_path(folder)
+    drafts = sorted(
+        p.stem
+        for p in (folder / "data" / "curation" / "articles").glob("*.yaml")
+        if "\nstatus: draft" in p.read_text(encoding="utf-8")
+    )
+    if drafts:
+        typer.echo(f"pending drafts (not published until accepted): {', '.join(drafts)}", err=True)
     if fmt == "json":
         json.dump([f.record() for f in failures], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -131,6 +139,205 @@ def info(
         parquet = folder / res["path"].replace(".csv", ".parquet")
         rows = pq.ParquetFile(parquet).metadata.num_rows if parquet.is_file() else "?"
         typer.echo(f"  {res['name']:<24} {rows:>6} rows")
+
+
+@app.command()
+def release(
+    dist: Annotated[Path, typer.Option(help="Folder for the bundle and its zip.")] = Path("dist"),
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="Leave the article texts out (keeps hashes, lengths, offsets).")
+    ] = False,
+    previous: Annotated[
+        Path | None, typer.Option(help="Previous release (folder or zip): print a changelog draft.")
+    ] = None,
+) -> None:
+    """Write dist/iraq-presence-<version>/ and its .zip (byte-reproducible), then validate the bundle.
+
+    Examples:
+
+      dataset release
+
+      dataset release --no-text --previous dist/iraq-presence-0.1.0.zip
+    """
+    from . import __version__
+    from .diff import changelog_entry, diff
+    from .release import make_release
+    from .validate import validate_path
+
+    root = _root()
+    folder, archive = make_release(root, (root / dist) if not dist.is_absolute() else dist, include_text=not no_text)
+    failures = validate_path(folder)
+    for f in failures:
+        typer.echo(f.message(), err=True)
+    if failures:
+        raise typer.Exit(1)
+    typer.echo(f"{folder}\n{archive}")
+    if previous:
+        typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="Older release: folder or zip.")],
+    new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.")],
+) -> None:
+    """Rows added, removed and changed per table (by primary key), and schema changes.
+
+    Example:
+
+      dataset diff dist/iraq-presence-0.1.0.zip dist/iraq-presence-0.2.0.zip
+    """
+    from .diff import diff, report
+
+    typer.echo(report(diff(old, new)))
+
+
+@app.command()
+def publish(
+    bundle: Annotated[Path, typer.Argument(help="Release folder made by `dataset release`.")],
+    sandbox: Annotated[bool, typer.Option("--sandbox", help="Use sandbox.zenodo.org.")] = False,
+    zenodo_url: Annotated[
+        str | None, typer.Option("--zenodo-url", envvar="ZENODO_URL", help="API base URL (overrides --sandbox).")
+    ] = None,
+    deposition: Annotated[int | None, typer.Option(help="Resume this unpublished deposition.")] = None,
+    new_version_of: Annotated[int | None, typer.Option(help="Make a new version of this published record.")] = None,
+    do_publish: Annotated[
+        bool, typer.Option("--publish", help="Publish; without it a draft is left for review.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show every request; send nothing.")] = False,
+) -> None:
+    """Upload a release to Zenodo (token from ZENODO_TOKEN; never printed).
+
+    Examples:
+
+      ZENODO_TOKEN=... dataset publish dist/iraq-presence-0.1.0 --sandbox
+
+      dataset publish dist/iraq-presence-0.1.0 --new-version-of 123456 --dry-run
+    """
+    import os
+
+    from .curation import load_curation
+    from .metadata import zenodo_metadata
+    from .zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, run
+
+    base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
+    token = os.environ.get("ZENODO_TOKEN", "")
+    if not token and not dry_run:
+        typer.secho("ZENODO_TOKEN is not set", fg="red", err=True)
+        raise typer.Exit(2)
+    if not (bundle / "datapackage.json").is_file():
+        typer.secho(f"{bundle}: not a release folder (no datapackage.json)", fg="red", err=True)
+        raise typer.Exit(2)
+    root = _root()
+    metadata = zenodo_metadata(load_curation(root / "data" / "curation", root).package)
+    http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
+    try:
+        state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
+    except ZenodoError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
+    if isinstance(state, Published):
+        typer.echo(f"published deposition {state.dep.id}" + (f", DOI {state.doi}" if state.doi else ""))
+    else:
+        typer.echo(f"draft {state.dep.id} ready for review (not published; rerun with --publish)")
+
+
+@app.command()
+def add(
+    path: Annotated[Path, typer.Argument(help="A UTF-8 text file holding one article.")],
+    url: Annotated[str | None, typer.Option(help="Address of the article online.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="actor_id of the publishing outlet.")] = None,
+    published_date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="Headline, as it stands in the text.")] = None,
+) -> None:
+    """Add an article: copy it into data/raw/, record its hash, write a draft curation file.
+
+    The draft (status: draft) is not data: the build skips it until a maintainer reviews it and
+    sets `status: accepted`.
+
+    Example:
+
+      dataset add ~/new-article.txt --published-date 2025-02-01 --outlet shafaq-news
+    """
+    import datetime as dt
+
+    from .errors import SourceError
+    from .intake import add_article
+
+    root = _root()
+    try:
+        date = dt.date.fromisoformat(published_date) if published_date else None
+    except ValueError:
+        typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
+        raise typer.Exit(1) from None
+    try:
+        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
+    except (SourceError, OSError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="Any text file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proposals as JSON.")] = False,
+    published_date: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) to resolve dates against.")
+    ] = None,
+) -> None:
+    """Run the extractor on a text without touching the repository.
+
+    Example:
+
+      dataset extract article.txt --json
+    """
+    import datetime as dt
+
+    from .errors import SourceError
+    from .extract import Extractor
+    from .intake import _gazetteer
+    from .paths import Layout
+    from .sources import decode_text
+
+    try:
+        text = decode_text(path.name, path.read_bytes())
+    except (SourceError, OSError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
+    result = Extractor(_gazetteer(Layout(_root()))).run(
+        text, dt.date.fromisoformat(published_date) if published_date else None
+    )
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for p in result["statements"]:
+        who = p.get("speaker_id") or p.get("speaker_name")
+        typer.echo(f"{p['start']}-{p['end']} {p['statement_type']:<8} {who} ({p['confidence']}): {p['quote'][:70]}")
+
+
+@app.command()
+def evaluate(
+    output: Annotated[Path, typer.Option(help="Where to write the scores as JSON.")] = Path("evaluation.json"),
+) -> None:
+    """Score the extractor against the curated articles (span precision/recall, speakers, mentions, dates).
+
+    Example:
+
+      dataset evaluate --output evaluation.json
+    """
+    from .evaluate import evaluate as run_eval
+    from .evaluate import table
+    from .schemas import load_schemas
+    from .validate import read_parquet
+
+    root = _root()
+    frames = {}
+    for name, schema in load_schemas(root / "schemas").items():
+        frames[name], _ = read_parquet(root / "data" / f"{name}.parquet", schema)
+    scores = run_eval(frames)
+    typer.echo(table(scores))
+    output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:

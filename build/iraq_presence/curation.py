@@ -234,8 +234,16 @@ class Affiliation(Model):
 class Contributor(Model):
     title: str
     role: str
+    given_names: str | None = None
+    family_names: str | None = None
     organization: str | None = None
     orcid: str | None = None
+
+
+class RelatedIdentifier(Model):
+    identifier: str
+    relation: str
+    resource_type: str | None = None
 
 
 class License(Model):
@@ -253,6 +261,7 @@ class PackageMeta(Model):
     keywords: list[str]
     licenses: list[License]
     contributors: list[Contributor]
+    related_identifiers: list[RelatedIdentifier] = []
 
 
 class Curation(Model):
@@ -296,7 +305,7 @@ def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
     if not text.strip():
         raise CurationError(rel, "file is empty", expected="YAML content (see docs/curation.md)")
     try:
-        return yaml.load(text, Loader=_SafeLineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_SafeLineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
@@ -331,14 +340,16 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
             owner = _owner(model, err["loc"][:-1])
             valid = list(owner.model_fields) if owner else []
             raise CurationError(
-                file, "unknown key", entry=label or None, field=loc,
-                expected="one of " + ", ".join(valid), suggestions=nearest(name, valid),
+                file,
+                "unknown key",
+                entry=label or None,
+                field=loc,
+                expected="one of " + ", ".join(valid),
+                suggestions=nearest(name, valid),
             ) from None
         if err["type"] == "missing":
             raise CurationError(file, "required key is missing", entry=label or None, field=loc) from None
-        raise CurationError(
-            file, f"{err['msg']} (got {err.get('input')!r})", entry=label or None, field=loc
-        ) from None
+        raise CurationError(file, f"{err['msg']} (got {err.get('input')!r})", entry=label or None, field=loc) from None
 
 
 def _owner(model: type[Model], loc: tuple[Any, ...]) -> type[Model] | None:
@@ -393,6 +404,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def load_curation(folder: Path, root: Path) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article."""
+
     def rel(name: str) -> str:
         return _rel(folder / name, root)
 
@@ -404,8 +416,10 @@ def load_curation(folder: Path, root: Path) -> Curation:
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
             raise CurationError(
-                _rel(path, root), f"article_id {art.article_id!r} does not match the file name",
-                field="article_id", expected=repr(path.stem),
+                _rel(path, root),
+                f"article_id {art.article_id!r} does not match the file name",
+                field="article_id",
+                expected=repr(path.stem),
             )
         articles.append(art)
 

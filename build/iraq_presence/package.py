@@ -18,8 +18,9 @@ from .curation import PackageMeta
 PROFILE = "data-package"
 
 
-def descriptor(meta: PackageMeta, schemas: dict[str, Any], files: dict[str, bytes],
-               articles: Any, fmt: str) -> dict[str, Any]:
+def descriptor(
+    meta: PackageMeta, schemas: dict[str, Any], files: dict[str, bytes], articles: Any, fmt: str
+) -> dict[str, Any]:
     """The descriptor for `fmt` ('csv' or 'parquet'); `files` holds the bytes to hash."""
     resources = []
     for name, schema in schemas.items():
@@ -55,7 +56,10 @@ def descriptor(meta: PackageMeta, schemas: dict[str, Any], files: dict[str, byte
         **({"homepage": meta.homepage} if meta.homepage else {}),
         "keywords": meta.keywords,
         "licenses": [{"name": lic.name, "path": lic.path, "title": lic.title} for lic in meta.licenses],
-        "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
+        "contributors": [
+            {"title": c.title, "role": c.role, **({"organization": c.organization} if c.organization else {})}
+            for c in meta.contributors
+        ],
         "sources": _sources(articles),
         "resources": resources,
     }

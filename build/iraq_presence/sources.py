@@ -59,9 +59,7 @@ def load_sources(raw_dir: Path, sums_path: Path) -> dict[str, Source]:
     on_disk = {p.name for p in raw_dir.glob("*.txt")}
     unlisted = sorted(on_disk - set(sums))
     if unlisted:
-        raise SourceError(
-            f"{raw_dir}: {', '.join(unlisted)} not in SHA256SUMS; add articles with `dataset add`"
-        )
+        raise SourceError(f"{raw_dir}: {', '.join(unlisted)} not in SHA256SUMS; add articles with `dataset add`")
     seen: dict[str, str] = {}
     sources: dict[str, Source] = {}
     for name, expected in sorted(sums.items()):

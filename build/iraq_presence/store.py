@@ -82,11 +82,25 @@ def _pandas_metadata(schema: Any) -> bytes:
             pandas_type, numpy_type, meta = "date", "object", None
         else:
             pandas_type, numpy_type, meta = "unicode", "object", None
-        columns.append({"name": f["name"], "field_name": f["name"], "pandas_type": pandas_type,
-                        "numpy_type": numpy_type, "metadata": meta})
-    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
-                       "creator": {"library": "iraq-presence"}, "pandas_version": "2.0.0"},
-                      sort_keys=True).encode()
+        columns.append(
+            {
+                "name": f["name"],
+                "field_name": f["name"],
+                "pandas_type": pandas_type,
+                "numpy_type": numpy_type,
+                "metadata": meta,
+            }
+        )
+    return json.dumps(
+        {
+            "index_columns": [],
+            "column_indexes": [],
+            "columns": columns,
+            "creator": {"library": "iraq-presence"},
+            "pandas_version": "2.0.0",
+        },
+        sort_keys=True,
+    ).encode()
 
 
 def commit(root: Path, files: dict[str, bytes]) -> list[str]:

@@ -44,8 +44,9 @@ class Assembler:
 
     # --- helpers ---------------------------------------------------------------------------------
 
-    def span(self, origin: tuple[str, str], fieldname: str, article_id: str | None, quote: str,
-             occurrence: int | None) -> tuple[str, int, int, str]:
+    def span(
+        self, origin: tuple[str, str], fieldname: str, article_id: str | None, quote: str, occurrence: int | None
+    ) -> tuple[str, int, int, str]:
         """Locate a curated quote; errors say which file, entry and field, and where it looked."""
         file, entry = origin
         if article_id is None:
@@ -53,8 +54,12 @@ class Assembler:
         source = self.sources.get(article_id)
         if source is None:
             raise CurationError(
-                file, f"unknown article {article_id!r}", entry=entry, field=f"{fieldname}.article",
-                expected="an article_id (a raw file name without .txt)", suggestions=nearest(article_id, self.sources),
+                file,
+                f"unknown article {article_id!r}",
+                entry=entry,
+                field=f"{fieldname}.article",
+                expected="an article_id (a raw file name without .txt)",
+                suggestions=nearest(article_id, self.sources),
             )
         try:
             start, end = locate(source.text, quote, occurrence)
@@ -62,8 +67,9 @@ class Assembler:
             raise CurationError(file, f"in article {article_id}: {exc}", entry=entry, field=fieldname) from None
         return article_id, start, end, source.text[start:end]
 
-    def ref(self, origin: tuple[str, str], fieldname: str, ref: c.SpanRef | None,
-            default_article: str | None = None) -> tuple[Any, Any, Any, Any]:
+    def ref(
+        self, origin: tuple[str, str], fieldname: str, ref: c.SpanRef | None, default_article: str | None = None
+    ) -> tuple[Any, Any, Any, Any]:
         if ref is None:
             return None, None, None, None
         return self.span(origin, fieldname, ref.article or default_article, ref.quote, ref.occurrence)
@@ -93,19 +99,26 @@ class Assembler:
         curated = {a.article_id for a in self.cur.articles}
         for article_id in sorted(set(self.sources) - curated):
             raise CurationError(
-                f"data/curation/articles/{article_id}.yaml", "file is missing for a raw text",
+                f"data/curation/articles/{article_id}.yaml",
+                "file is missing for a raw text",
                 expected="one curation file per raw article (create it with `dataset add`)",
             )
         for art in self.cur.articles:
             file = f"data/curation/articles/{art.article_id}.yaml"
             if art.article_id not in self.sources:
                 raise CurationError(
-                    file, f"no raw text for article {art.article_id!r} in data/raw/SHA256SUMS",
-                    field="article_id", suggestions=nearest(art.article_id, self.sources),
+                    file,
+                    f"no raw text for article {art.article_id!r} in data/raw/SHA256SUMS",
+                    field="article_id",
+                    suggestions=nearest(art.article_id, self.sources),
                 )
             if art.source_file != self.sources[art.article_id].file:
-                raise CurationError(file, "source_file does not match the raw file", field="source_file",
-                                    expected=repr(self.sources[art.article_id].file))
+                raise CurationError(
+                    file,
+                    "source_file does not match the raw file",
+                    field="source_file",
+                    expected=repr(self.sources[art.article_id].file),
+                )
 
     def _actors(self) -> None:
         file = "data/curation/actors.yaml"
@@ -113,18 +126,38 @@ class Assembler:
         for i, a in enumerate(self.cur.actors, 1):
             origin = (file, f"entry #{i} (actor_id={a.actor_id})")
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
-            self.out.add("actors", {
-                "actor_id": a.actor_id, "name": a.name, "actor_type": a.actor_type, "country": a.country,
-                "country_note": a.country_note, "description": a.description, "evidence_article_id": art,
-                "evidence_start": start, "evidence_end": end, "evidence_text": text,
-                "wikidata_id": a.wikidata_id, "note": a.note,
-            }, ": ".join(origin))
+            self.out.add(
+                "actors",
+                {
+                    "actor_id": a.actor_id,
+                    "name": a.name,
+                    "actor_type": a.actor_type,
+                    "country": a.country,
+                    "country_note": a.country_note,
+                    "description": a.description,
+                    "evidence_article_id": art,
+                    "evidence_start": start,
+                    "evidence_end": end,
+                    "evidence_text": text,
+                    "wikidata_id": a.wikidata_id,
+                    "note": a.note,
+                },
+                ": ".join(origin),
+            )
             for alias in a.alias_entries():
                 claims[alias.text].append(a.actor_id)
-                self.out.add("actor_aliases", {
-                    "actor_id": a.actor_id, "alias": alias.text, "alias_type": alias.alias_type,
-                    "n_mentions": 0, "disambiguation_note": None, "note": alias.note,
-                }, f"{file}: {origin[1]}: aliases")
+                self.out.add(
+                    "actor_aliases",
+                    {
+                        "actor_id": a.actor_id,
+                        "alias": alias.text,
+                        "alias_type": alias.alias_type,
+                        "n_mentions": 0,
+                        "disambiguation_note": None,
+                        "note": alias.note,
+                    },
+                    f"{file}: {origin[1]}: aliases",
+                )
         resolved = defaultdict(list)
         for d in self.cur.disambiguations:
             resolved[d.alias].append(d)
@@ -156,30 +189,62 @@ class Assembler:
         _, ts, te, title = self.ref(origin, "title", art.title, art.article_id)
         _, os_, oe, _ = self.ref(origin, "outlet_evidence", art.outlet_evidence, art.article_id)
         _, ds, de, _ = self.ref(origin, "published_date_evidence", art.published_date_evidence, art.article_id)
-        self.out.add("articles", {
-            "article_id": art.article_id, "source_file": src.file, "sha256": src.sha256,
-            "n_chars": len(src.text), "language": art.language, "title": title, "title_start": ts,
-            "title_end": te, "title_note": art.title_note, "outlet_id": art.outlet,
-            "outlet_basis": art.outlet_basis, "outlet_start": os_, "outlet_end": oe,
-            "outlet_note": art.outlet_note, "published_date": art.published_date,
-            "published_date_precision": art.published_date_precision,
-            "published_date_basis": art.published_date_basis, "published_date_note": art.published_date_note,
-            "published_date_start": ds, "published_date_end": de, "url": art.url, "url_note": art.url_note,
-            "text": src.text,
-        }, o)
+        self.out.add(
+            "articles",
+            {
+                "article_id": art.article_id,
+                "source_file": src.file,
+                "sha256": src.sha256,
+                "n_chars": len(src.text),
+                "language": art.language,
+                "title": title,
+                "title_start": ts,
+                "title_end": te,
+                "title_note": art.title_note,
+                "outlet_id": art.outlet,
+                "outlet_basis": art.outlet_basis,
+                "outlet_start": os_,
+                "outlet_end": oe,
+                "outlet_note": art.outlet_note,
+                "published_date": art.published_date,
+                "published_date_precision": art.published_date_precision,
+                "published_date_basis": art.published_date_basis,
+                "published_date_note": art.published_date_note,
+                "published_date_start": ds,
+                "published_date_end": de,
+                "url": art.url,
+                "url_note": art.url_note,
+                "text": src.text,
+            },
+            o,
+        )
         for i, au in enumerate(art.authors, 1):
             _, s, e, t = self.span((file, f"authors #{i}"), "quote", art.article_id, au.quote, au.occurrence)
-            self.out.add("article_authors", {"article_id": art.article_id, "actor_id": au.actor,
-                                             "start": s, "end": e, "text": t}, f"{file}: authors #{i}")
+            self.out.add(
+                "article_authors",
+                {"article_id": art.article_id, "actor_id": au.actor, "start": s, "end": e, "text": t},
+                f"{file}: authors #{i}",
+            )
         for i, iss in enumerate(art.issues, 1):
             entry = f"issues #{i} (issue_id={iss.issue_id})"
             _, s, e, t = self.span((file, entry), "quote", art.article_id, iss.quote, iss.occurrence)
-            self.out.add("article_issues", {"issue_id": iss.issue_id, "article_id": art.article_id,
-                                            "issue_type": iss.issue_type, "start": s, "end": e,
-                                            "text": t, "note": iss.note}, f"{file}: {entry}")
+            self.out.add(
+                "article_issues",
+                {
+                    "issue_id": iss.issue_id,
+                    "article_id": art.article_id,
+                    "issue_type": iss.issue_type,
+                    "start": s,
+                    "end": e,
+                    "text": t,
+                    "note": iss.note,
+                },
+                f"{file}: {entry}",
+            )
 
-    def _mentions(self, art: c.Article, matcher: AliasMatcher, owners: dict[str, list[str]],
-                  counts: Counter[tuple[str, str]]) -> None:
+    def _mentions(
+        self, art: c.Article, matcher: AliasMatcher, owners: dict[str, list[str]], counts: Counter[tuple[str, str]]
+    ) -> None:
         file = f"data/curation/articles/{art.article_id}.yaml"
         text = self.sources[art.article_id].text
         for m in matcher.find(text):
@@ -187,17 +252,34 @@ class Assembler:
             if actor is None:
                 actor = owners[m.surface][0]
             counts[(actor, m.surface)] += 1
-            self.out.add("mentions", {
-                "mention_id": f"{art.article_id}:{m.start:06d}-{m.end:06d}", "article_id": art.article_id,
-                "actor_id": actor, "start": m.start, "end": m.end, "surface": m.surface,
-                "method": "alias_match",
-            }, f"data/curation/actors.yaml: aliases of {actor}")
+            self.out.add(
+                "mentions",
+                {
+                    "mention_id": f"{art.article_id}:{m.start:06d}-{m.end:06d}",
+                    "article_id": art.article_id,
+                    "actor_id": actor,
+                    "start": m.start,
+                    "end": m.end,
+                    "surface": m.surface,
+                    "method": "alias_match",
+                },
+                f"data/curation/actors.yaml: aliases of {actor}",
+            )
         for i, cm in enumerate(art.mentions, 1):
             _, s, e, t = self.span((file, f"mentions #{i}"), "quote", art.article_id, cm.quote, cm.occurrence)
-            self.out.add("mentions", {
-                "mention_id": f"{art.article_id}:{s:06d}-{e:06d}", "article_id": art.article_id, "actor_id": cm.actor,
-                "start": s, "end": e, "surface": t, "method": "curated",
-            }, f"{file}: mentions #{i}")
+            self.out.add(
+                "mentions",
+                {
+                    "mention_id": f"{art.article_id}:{s:06d}-{e:06d}",
+                    "article_id": art.article_id,
+                    "actor_id": cm.actor,
+                    "start": s,
+                    "end": e,
+                    "surface": t,
+                    "method": "curated",
+                },
+                f"{file}: mentions #{i}",
+            )
 
     def _statements(self, art: c.Article) -> None:
         file = f"data/curation/articles/{art.article_id}.yaml"
@@ -206,22 +288,48 @@ class Assembler:
         for i, st in enumerate(art.statements, 1):
             entry = f"statements #{i} (statement_id={st.statement_id})"
             _, s, e, q = self.span((file, entry), "quote", art.article_id, st.quote, st.occurrence)
+            if st.utterance is None:
+                raise CurationError(
+                    file,
+                    "an accepted statement needs an utterance",
+                    entry=entry,
+                    field="utterance",
+                    expected="an utterance_id from data/curation/utterances.yaml",
+                )
             placed.append((s, e, st.statement_id))
             p = st.plover
-            self.out.add("statements", {
-                "statement_id": st.statement_id, "article_id": art.article_id, "speaker_id": st.speaker,
-                "start": s, "end": e, "quote": q, "statement_type": st.statement_type,
-                "reporting_verb": st.reporting_verb, "addressee_id": st.addressee, "channel": st.channel,
-                "medium_id": st.medium, "said_date": st.said_date,
-                "said_date_precision": st.said_date_precision, "said_date_basis": st.said_date_basis,
-                "said_date_note": st.said_date_note, "meeting_id": st.meeting, "utterance_id": st.utterance,
-                "plover_category": p.category if p else None, "plover_mode": p.mode if p else None,
-                "plover_context": ";".join(p.context) if p and p.context else None,
-                "stance_us_presence": st.stance_us_presence, "note": st.note,
-            }, f"{file}: {entry}")
+            self.out.add(
+                "statements",
+                {
+                    "statement_id": st.statement_id,
+                    "article_id": art.article_id,
+                    "speaker_id": st.speaker,
+                    "start": s,
+                    "end": e,
+                    "quote": q,
+                    "statement_type": st.statement_type,
+                    "reporting_verb": st.reporting_verb,
+                    "addressee_id": st.addressee,
+                    "channel": st.channel,
+                    "medium_id": st.medium,
+                    "said_date": st.said_date,
+                    "said_date_precision": st.said_date_precision,
+                    "said_date_basis": st.said_date_basis,
+                    "said_date_note": st.said_date_note,
+                    "meeting_id": st.meeting,
+                    "utterance_id": st.utterance,
+                    "plover_category": p.category if p else None,
+                    "plover_mode": p.mode if p else None,
+                    "plover_context": ";".join(p.context) if p and p.context else None,
+                    "stance_us_presence": st.stance_us_presence,
+                    "note": st.note,
+                },
+                f"{file}: {entry}",
+            )
             for topic in st.topics:
-                self.out.add("statement_topics", {"statement_id": st.statement_id, "topic": topic},
-                             f"{file}: {entry}: topics")
+                self.out.add(
+                    "statement_topics", {"statement_id": st.statement_id, "topic": topic}, f"{file}: {entry}: topics"
+                )
         dismissed: list[tuple[int, int, c.Dismissal, str]] = []
         for i, d in enumerate(art.dismissed_quotes, 1):
             entry = f"dismissed_quotes #{i}"
@@ -229,9 +337,16 @@ class Assembler:
             dismissed.append((s, e, d, entry))
         for q in find_quotes(text):
             row: Row = {
-                "span_id": f"{art.article_id}:{q.start:06d}-{q.end:06d}", "article_id": art.article_id,
-                "start": q.start, "end": q.end, "text": text[q.start:q.end], "pattern": q.pattern,
-                "status": None, "statement_id": None, "dismissal_reason": None, "note": None,
+                "span_id": f"{art.article_id}:{q.start:06d}-{q.end:06d}",
+                "article_id": art.article_id,
+                "start": q.start,
+                "end": q.end,
+                "text": text[q.start : q.end],
+                "pattern": q.pattern,
+                "status": None,
+                "statement_id": None,
+                "dismissal_reason": None,
+                "note": None,
             }
             hit = next((sid for s, e, sid in placed if _overlaps(s, e, q.start, q.end)), None)
             if hit:
@@ -250,71 +365,129 @@ class Assembler:
             per[s["utterance_id"]].append(s)
         for i, u in enumerate(self.cur.utterances, 1):
             rows = per.get(u.utterance_id, [])
-            self.out.add("utterances", {
-                "utterance_id": u.utterance_id, "speaker_id": u.speaker, "said_date": u.said_date,
-                "said_date_precision": u.said_date_precision, "said_date_basis": u.said_date_basis,
-                "said_date_note": u.said_date_note, "meeting_id": u.meeting, "occasion": u.occasion,
-                "summary": u.summary, "n_statements": len(rows),
-                "n_articles": len({r["article_id"] for r in rows}),
-            }, f"{file}: entry #{i} (utterance_id={u.utterance_id})")
+            self.out.add(
+                "utterances",
+                {
+                    "utterance_id": u.utterance_id,
+                    "speaker_id": u.speaker,
+                    "said_date": u.said_date,
+                    "said_date_precision": u.said_date_precision,
+                    "said_date_basis": u.said_date_basis,
+                    "said_date_note": u.said_date_note,
+                    "meeting_id": u.meeting,
+                    "occasion": u.occasion,
+                    "summary": u.summary,
+                    "n_statements": len(rows),
+                    "n_articles": len({r["article_id"] for r in rows}),
+                },
+                f"{file}: entry #{i} (utterance_id={u.utterance_id})",
+            )
 
     def _meetings(self) -> None:
         file = "data/curation/meetings.yaml"
         for i, m in enumerate(self.cur.meetings, 1):
             entry = f"entry #{i} (meeting_id={m.meeting_id})"
             o = f"{file}: {entry}"
-            self.out.add("meetings", {
-                "meeting_id": m.meeting_id, "meeting_type": m.meeting_type, "meeting_date": m.meeting_date,
-                "meeting_date_precision": m.meeting_date_precision, "meeting_date_basis": m.meeting_date_basis,
-                "meeting_date_note": m.meeting_date_note, "location": m.location, "country": m.country,
-                "description": m.description, "n_reports": len({r.article for r in m.reports}),
-            }, o)
+            self.out.add(
+                "meetings",
+                {
+                    "meeting_id": m.meeting_id,
+                    "meeting_type": m.meeting_type,
+                    "meeting_date": m.meeting_date,
+                    "meeting_date_precision": m.meeting_date_precision,
+                    "meeting_date_basis": m.meeting_date_basis,
+                    "meeting_date_note": m.meeting_date_note,
+                    "location": m.location,
+                    "country": m.country,
+                    "description": m.description,
+                    "n_reports": len({r.article for r in m.reports}),
+                },
+                o,
+            )
             for p in m.participants:
-                self.out.add("meeting_participants", {"meeting_id": m.meeting_id, "actor_id": p.actor,
-                                                      "role": p.role}, f"{o}: participants")
+                self.out.add(
+                    "meeting_participants",
+                    {"meeting_id": m.meeting_id, "actor_id": p.actor, "role": p.role},
+                    f"{o}: participants",
+                )
             for j, r in enumerate(m.reports, 1):
                 origin = (file, f"{entry}: reports #{j}")
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
                 ds = de = dtext = None
                 if r.date_quote:
                     _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence)
-                self.out.add("meeting_reports", {
-                    "meeting_id": m.meeting_id, "article_id": art, "start": s, "end": e, "text": t,
-                    "date_text": dtext, "date_start": ds, "date_end": de, "report_date": r.date,
-                    "report_date_precision": r.date_precision, "report_date_basis": r.date_basis,
-                    "report_date_note": r.date_note,
-                }, ": ".join(origin))
+                self.out.add(
+                    "meeting_reports",
+                    {
+                        "meeting_id": m.meeting_id,
+                        "article_id": art,
+                        "start": s,
+                        "end": e,
+                        "text": t,
+                        "date_text": dtext,
+                        "date_start": ds,
+                        "date_end": de,
+                        "report_date": r.date,
+                        "report_date_precision": r.date_precision,
+                        "report_date_basis": r.date_basis,
+                        "report_date_note": r.date_note,
+                    },
+                    ": ".join(origin),
+                )
 
     def _events(self) -> None:
         file = "data/curation/events.yaml"
         for i, ev in enumerate(self.cur.events, 1):
             entry = f"entry #{i} (event_id={ev.event_id})"
             o = f"{file}: {entry}"
-            self.out.add("events", {
-                "event_id": ev.event_id, "event_type": ev.event_type, "event_date": ev.event_date,
-                "event_date_precision": ev.event_date_precision, "event_date_basis": ev.event_date_basis,
-                "event_date_note": ev.event_date_note, "location": ev.location, "country": ev.country,
-                "description": ev.description,
-            }, o)
+            self.out.add(
+                "events",
+                {
+                    "event_id": ev.event_id,
+                    "event_type": ev.event_type,
+                    "event_date": ev.event_date,
+                    "event_date_precision": ev.event_date_precision,
+                    "event_date_basis": ev.event_date_basis,
+                    "event_date_note": ev.event_date_note,
+                    "location": ev.location,
+                    "country": ev.country,
+                    "description": ev.description,
+                },
+                o,
+            )
             for p in ev.participants:
-                self.out.add("event_participants", {"event_id": ev.event_id, "actor_id": p.actor,
-                                                    "role": p.role}, f"{o}: participants")
+                self.out.add(
+                    "event_participants",
+                    {"event_id": ev.event_id, "actor_id": p.actor, "role": p.role},
+                    f"{o}: participants",
+                )
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}")
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
-                self.out.add("event_reports", {"event_id": ev.event_id, "article_id": art, "start": s,
-                                               "end": e, "text": t}, ": ".join(origin))
+                self.out.add(
+                    "event_reports",
+                    {"event_id": ev.event_id, "article_id": art, "start": s, "end": e, "text": t},
+                    ": ".join(origin),
+                )
 
     def _militia(self) -> None:
         file = "data/curation/militia_groups.yaml"
         for i, g in enumerate(self.cur.militia_groups, 1):
             entry = f"entry #{i} (actor_id={g.actor_id})"
             o = f"{file}: {entry}"
-            self.out.add("militia_groups", {
-                "actor_id": g.actor_id, "parent_group_id": g.parent_group_id, "founded_year": g.founded_year,
-                "state_status": g.state_status, "iran_backed": g.iran_backed,
-                "iran_backed_wording": g.iran_backed_wording, "note": g.note,
-            }, o)
+            self.out.add(
+                "militia_groups",
+                {
+                    "actor_id": g.actor_id,
+                    "parent_group_id": g.parent_group_id,
+                    "founded_year": g.founded_year,
+                    "state_status": g.state_status,
+                    "iran_backed": g.iran_backed,
+                    "iran_backed_wording": g.iran_backed_wording,
+                    "note": g.note,
+                },
+                o,
+            )
             claims: list[tuple[str, c.SpanRef | None, bool]] = [
                 ("parent_group_id", g.parent_evidence, g.parent_group_id is not None),
                 ("founded_year", g.founded_evidence, g.founded_year is not None),
@@ -323,29 +496,53 @@ class Assembler:
             ]
             for claim, ref, has_value in claims:
                 fieldname = {"parent_group_id": "parent_evidence", "founded_year": "founded_evidence"}.get(
-                    claim, f"{claim}_evidence")
+                    claim, f"{claim}_evidence"
+                )
                 if has_value and ref is None:
-                    raise CurationError(file, f"{claim} is set but has no evidence", entry=entry, field=fieldname,
-                                        expected="a span reference {article, quote}")
+                    raise CurationError(
+                        file,
+                        f"{claim} is set but has no evidence",
+                        entry=entry,
+                        field=fieldname,
+                        expected="a span reference {article, quote}",
+                    )
                 if ref is None:
                     continue
                 art, s, e, t = self.ref((file, entry), fieldname, ref)
-                self.out.add("militia_group_evidence", {"actor_id": g.actor_id, "claim": claim,
-                                                        "article_id": art, "start": s, "end": e, "text": t}, o)
+                self.out.add(
+                    "militia_group_evidence",
+                    {"actor_id": g.actor_id, "claim": claim, "article_id": art, "start": s, "end": e, "text": t},
+                    o,
+                )
 
     def _affiliations(self) -> None:
         file = "data/curation/affiliations.yaml"
         for i, a in enumerate(self.cur.affiliations, 1):
             entry = f"entry #{i} (affiliation_id={a.affiliation_id})"
             art, s, e, t = self.ref((file, entry), "evidence", a.evidence)
-            self.out.add("affiliations", {
-                "affiliation_id": a.affiliation_id, "actor_id": a.actor, "organization_id": a.organization,
-                "role": a.role, "start_date": a.start_date, "start_date_precision": a.start_date_precision,
-                "start_date_basis": a.start_date_basis, "start_date_note": a.start_date_note,
-                "end_date": a.end_date, "end_date_precision": a.end_date_precision,
-                "end_date_basis": a.end_date_basis, "end_date_note": a.end_date_note,
-                "article_id": art, "start": s, "end": e, "text": t, "note": a.note,
-            }, f"{file}: {entry}")
+            self.out.add(
+                "affiliations",
+                {
+                    "affiliation_id": a.affiliation_id,
+                    "actor_id": a.actor,
+                    "organization_id": a.organization,
+                    "role": a.role,
+                    "start_date": a.start_date,
+                    "start_date_precision": a.start_date_precision,
+                    "start_date_basis": a.start_date_basis,
+                    "start_date_note": a.start_date_note,
+                    "end_date": a.end_date,
+                    "end_date_precision": a.end_date_precision,
+                    "end_date_basis": a.end_date_basis,
+                    "end_date_note": a.end_date_note,
+                    "article_id": art,
+                    "start": s,
+                    "end": e,
+                    "text": t,
+                    "note": a.note,
+                },
+                f"{file}: {entry}",
+            )
 
 
 def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
@@ -394,7 +591,7 @@ def coerce(df: Any, schema: Any) -> Any:
 def _dates(s: Any) -> list[dt.date | None]:
     out: list[dt.date | None] = []
     for v in s:
-        if v is None or (isinstance(v, float) and v != v) or v is getattr(__import__("pandas"), "NA"):
+        if v is None or (isinstance(v, float) and v != v) or v is __import__("pandas").NA:
             out.append(None)
         elif isinstance(v, dt.datetime):
             out.append(v.date())
@@ -403,4 +600,3 @@ def _dates(s: Any) -> list[dt.date | None]:
         else:
             out.append(dt.date.fromisoformat(str(v)))
     return out
-

@@ -30,8 +30,10 @@ class Failure:
     expected: str
 
     def message(self) -> str:
-        return (f"{self.rule}: table {self.table}, row {self.key}, column {self.column}: "
-                f"got {self.value}, expected {self.expected}")
+        return (
+            f"{self.rule}: table {self.table}, row {self.key}, column {self.column}: "
+            f"got {self.value}, expected {self.expected}"
+        )
 
     def record(self) -> dict[str, str]:
         return asdict(self)
@@ -64,8 +66,10 @@ def row_key(df: Any, schema: TableSchema, index: Any) -> str:
 
 def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
     return {
-        r["name"]: TableSchema(r["name"], {"name": r["name"], "title": r.get("title", ""),
-                                           "description": r.get("description", ""), **r["schema"]})
+        r["name"]: TableSchema(
+            r["name"],
+            {"name": r["name"], "title": r.get("title", ""), "description": r.get("description", ""), **r["schema"]},
+        )
         for r in desc["resources"]
     }
 
@@ -84,8 +88,9 @@ def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
         s = raw[name].where(raw[name] != "", None)
         typed[name], bad = _parse(s, f)
         for i in bad:
-            failures.append(Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]),
-                                    f"a {f['type']} value"))
+            failures.append(
+                Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]), f"a {f['type']} value")
+            )
     for name in raw.columns:
         if name not in typed.columns and name in schema.columns:
             continue
@@ -138,8 +143,9 @@ def read_parquet(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
             continue
         got = table.schema.field(name).type
         if got != expected[name]:
-            failures.append(Failure(f"TYPE-{schema.name}", schema.name, "-", name, str(got),
-                                    f"Parquet type {expected[name]}"))
+            failures.append(
+                Failure(f"TYPE-{schema.name}", schema.name, "-", name, str(got), f"Parquet type {expected[name]}")
+            )
             continue
         col = table.column(name)
         if str(got).startswith("dictionary"):
@@ -155,15 +161,32 @@ def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[
     expected = schema.columns
     for name in columns:
         if name not in expected:
-            out.append(Failure(f"COLUMNS-{schema.name}", schema.name, "-", name, f"extra column in {fmt}",
-                               "only the schema's columns"))
+            out.append(
+                Failure(
+                    f"COLUMNS-{schema.name}",
+                    schema.name,
+                    "-",
+                    name,
+                    f"extra column in {fmt}",
+                    "only the schema's columns",
+                )
+            )
     for name in expected:
         if name not in columns:
-            out.append(Failure(f"COLUMNS-{schema.name}", schema.name, "-", name, f"missing from {fmt}",
-                               "every column of the schema"))
+            out.append(
+                Failure(
+                    f"COLUMNS-{schema.name}",
+                    schema.name,
+                    "-",
+                    name,
+                    f"missing from {fmt}",
+                    "every column of the schema",
+                )
+            )
     if not out and list(columns) != expected:
-        out.append(Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}",
-                           f"order {expected}"))
+        out.append(
+            Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}", f"order {expected}")
+        )
     return out
 
 
@@ -193,28 +216,63 @@ def check_table(df: Any, schema: TableSchema) -> list[Failure]:
             kind, _, col = check.partition(":")
             f = schema.field(col)
             limit = f["constraints"][kind]
-            expected = {"enum": "one of " + ", ".join(map(str, limit)) if kind == "enum" else "",
-                        "pattern": f"a value matching {limit}", "minimum": f">= {limit}",
-                        "maximum": f"<= {limit}", "minLength": f"length >= {limit}"}[kind]
+            expected = {
+                "enum": "one of " + ", ".join(map(str, limit)) if kind == "enum" else "",
+                "pattern": f"a value matching {limit}",
+                "minimum": f">= {limit}",
+                "maximum": f"<= {limit}",
+                "minLength": f"length >= {limit}",
+            }[kind]
             if kind == "enum":
                 sug = nearest(str(case.failure_case), limit)
                 if sug:
                     expected += f" (nearest: {sug[0]})"
-            out.append(Failure(f"{_CHECK_RULE[kind]}-{schema.name}", schema.name, row_key(df, schema, index),
-                               col, _v(case.failure_case), expected))
+            out.append(
+                Failure(
+                    f"{_CHECK_RULE[kind]}-{schema.name}",
+                    schema.name,
+                    row_key(df, schema, index),
+                    col,
+                    _v(case.failure_case),
+                    expected,
+                )
+            )
         elif check == "not_nullable":
-            out.append(Failure(f"REQUIRED-{schema.name}", schema.name, row_key(df, schema, index), column,
-                               "null", "a value (the column is required)"))
+            out.append(
+                Failure(
+                    f"REQUIRED-{schema.name}",
+                    schema.name,
+                    row_key(df, schema, index),
+                    column,
+                    "null",
+                    "a value (the column is required)",
+                )
+            )
         elif check in ("field_uniqueness", "multiple_fields_uniqueness"):
             rule = "PK" if column in schema.primary_key or check == "multiple_fields_uniqueness" else "UNIQUE"
-            out.append(Failure(f"{rule}-{schema.name}", schema.name, row_key(df, schema, index), column,
-                               f"duplicate {_v(case.failure_case)}", "unique values"))
+            out.append(
+                Failure(
+                    f"{rule}-{schema.name}",
+                    schema.name,
+                    row_key(df, schema, index),
+                    column,
+                    f"duplicate {_v(case.failure_case)}",
+                    "unique values",
+                )
+            )
         elif check.startswith("dtype("):
-            out.append(Failure(f"TYPE-{schema.name}", schema.name, "-", column, str(case.failure_case),
-                               check))
+            out.append(Failure(f"TYPE-{schema.name}", schema.name, "-", column, str(case.failure_case), check))
         else:
-            out.append(Failure(f"SCHEMA-{schema.name}", schema.name, row_key(df, schema, index), column,
-                               _v(case.failure_case), check))
+            out.append(
+                Failure(
+                    f"SCHEMA-{schema.name}",
+                    schema.name,
+                    row_key(df, schema, index),
+                    column,
+                    _v(case.failure_case),
+                    check,
+                )
+            )
     return _dedupe(out)
 
 
@@ -279,8 +337,16 @@ def check_spans(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list
                 if all(nulls):
                     continue
                 if any(nulls):
-                    out.append(Failure(rule, name, row_key(df, schema, i), sp.start, f"{_v(s)}-{_v(e)}",
-                                       f"{sp.start}, {sp.end} and {sp.text} all set or all null"))
+                    out.append(
+                        Failure(
+                            rule,
+                            name,
+                            row_key(df, schema, i),
+                            sp.start,
+                            f"{_v(s)}-{_v(e)}",
+                            f"{sp.start}, {sp.end} and {sp.text} all set or all null",
+                        )
+                    )
                     continue
                 text = texts.get(art)
                 if text is None:
@@ -288,8 +354,16 @@ def check_spans(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list
                 s, e = int(s), int(e)
                 if not (0 <= s < e <= len(text)) or text[s:e] != value:
                     got = text[s:e] if 0 <= s <= e <= len(text) else "(out of range)"
-                    out.append(Failure(rule, name, row_key(df, schema, i), f"{sp.start}:{sp.end}",
-                                       f"text[{s}:{e}] = {_v(got)}", f"{_v(value)} (the stored {sp.text})"))
+                    out.append(
+                        Failure(
+                            rule,
+                            name,
+                            row_key(df, schema, i),
+                            f"{sp.start}:{sp.end}",
+                            f"text[{s}:{e}] = {_v(got)}",
+                            f"{_v(value)} (the stored {sp.text})",
+                        )
+                    )
     return out
 
 
@@ -305,13 +379,13 @@ def check_hashes(frames: dict[str, Any], raw_dir: Path | None) -> list[Failure]:
     out: list[Failure] = []
     if arts is None or "sha256" not in arts.columns:
         return out
-    for art, text, digest, n, source in zip(arts["article_id"], arts.get("text", [None] * len(arts)),
-                                            arts["sha256"], arts["n_chars"], arts["source_file"]):
+    for art, text, digest, n, source in zip(
+        arts["article_id"], arts.get("text", [None] * len(arts)), arts["sha256"], arts["n_chars"], arts["source_file"]
+    ):
         if isinstance(text, str):
             got = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if got != digest:
-                out.append(Failure("RAW-articles-text", "articles", art, "text", f"sha256 {got}",
-                                   f"sha256 {digest}"))
+                out.append(Failure("RAW-articles-text", "articles", art, "text", f"sha256 {got}", f"sha256 {digest}"))
             if len(text) != n:
                 out.append(Failure("RAW-articles-text", "articles", art, "n_chars", _v(n), str(len(text))))
         if raw_dir is not None:
@@ -321,8 +395,16 @@ def check_hashes(frames: dict[str, Any], raw_dir: Path | None) -> list[Failure]:
                 continue
             got = hashlib.sha256(path.read_bytes()).hexdigest()
             if got != digest:
-                out.append(Failure("RAW-file", "articles", art, "sha256", f"raw file sha256 {got}",
-                                   f"{digest}; raw texts are never edited"))
+                out.append(
+                    Failure(
+                        "RAW-file",
+                        "articles",
+                        art,
+                        "sha256",
+                        f"raw file sha256 {got}",
+                        f"{digest}; raw texts are never edited",
+                    )
+                )
     return out
 
 
@@ -358,11 +440,19 @@ def check_dates(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list
                 b = b if isinstance(b, str) else None
                 n = note[i] if note is not None and isinstance(note[i], str) else None
                 if has and (p is None or b is None):
-                    out.append(Failure(rule, name, key, f"{col}_precision/{col}_basis", f"{_v(p)}/{_v(b)}",
-                                       "a precision (day/month/year) and a basis (stated/inferred)"))
+                    out.append(
+                        Failure(
+                            rule,
+                            name,
+                            key,
+                            f"{col}_precision/{col}_basis",
+                            f"{_v(p)}/{_v(b)}",
+                            "a precision (day/month/year) and a basis (stated/inferred)",
+                        )
+                    )
                 elif not has and (p is not None or b is not None):
                     out.append(Failure(rule, name, key, f"{col}_precision", _v(p), f"null, since {col} is null"))
-                if has and p == "month" and d.day != 1 or has and p == "year" and (d.month, d.day) != (1, 1):
+                if (has and p == "month" and d.day != 1) or (has and p == "year" and (d.month, d.day) != (1, 1)):
                     out.append(Failure(rule, name, key, col, str(d), f"the first day of the {p} (precision {p})"))
                 if note is not None and (b == "inferred" or not has) and n is None:
                     why = "inferred" if has else "null"
@@ -376,8 +466,11 @@ def check_date_order(frames: dict[str, Any], schemas: dict[str, TableSchema]) ->
     out: list[Failure] = []
     if arts is None:
         return out
-    pub = {a: (d, p) for a, d, p in zip(arts["article_id"], arts["published_date"], arts["published_date_precision"])
-           if isinstance(d, dt.date) and isinstance(p, str)}
+    pub = {
+        a: (d, p)
+        for a, d, p in zip(arts["article_id"], arts["published_date"], arts["published_date_precision"])
+        if isinstance(d, dt.date) and isinstance(p, str)
+    }
     for name, col in (("statements", "said_date"), ("meeting_reports", "report_date")):
         df = frames.get(name)
         if df is None or col not in df.columns:
@@ -388,8 +481,16 @@ def check_date_order(frames: dict[str, Any], schemas: dict[str, TableSchema]) ->
             ad, ap = pub[art]
             prec = _coarser(p, ap)
             if _floor(d, prec) > _floor(ad, prec):
-                out.append(Failure(f"DATE-after-article-{name}", name, row_key(df, schemas[name], i), col,
-                                   f"{d} ({p})", f"on or before the article's date {ad} ({ap})"))
+                out.append(
+                    Failure(
+                        f"DATE-after-article-{name}",
+                        name,
+                        row_key(df, schemas[name], i),
+                        col,
+                        f"{d} ({p})",
+                        f"on or before the article's date {ad} ({ap})",
+                    )
+                )
     return out
 
 
@@ -399,16 +500,29 @@ def check_meeting_dates(frames: dict[str, Any], schemas: dict[str, TableSchema])
     out: list[Failure] = []
     if meetings is None or reports is None:
         return out
-    md = {m: (d, p) for m, d, p in zip(meetings["meeting_id"], meetings["meeting_date"],
-                                       meetings["meeting_date_precision"]) if isinstance(d, dt.date)}
-    for i, m, d, p in zip(reports.index, reports["meeting_id"], reports["report_date"], reports["report_date_precision"]):
+    md = {
+        m: (d, p)
+        for m, d, p in zip(meetings["meeting_id"], meetings["meeting_date"], meetings["meeting_date_precision"])
+        if isinstance(d, dt.date)
+    }
+    for i, m, d, p in zip(
+        reports.index, reports["meeting_id"], reports["report_date"], reports["report_date_precision"]
+    ):
         if not isinstance(d, dt.date) or m not in md or not isinstance(p, str):
             continue
         d2, p2 = md[m]
         prec = _coarser(p, p2)
         if _floor(d, prec) != _floor(d2, prec):
-            out.append(Failure("MEETING-dates-agree", "meeting_reports", row_key(reports, schemas["meeting_reports"], i),
-                               "report_date", f"{d} ({p})", f"the meeting's date {d2} ({p2})"))
+            out.append(
+                Failure(
+                    "MEETING-dates-agree",
+                    "meeting_reports",
+                    row_key(reports, schemas["meeting_reports"], i),
+                    "report_date",
+                    f"{d} ({p})",
+                    f"the meeting's date {d2} ({p2})",
+                )
+            )
     return out
 
 
@@ -424,14 +538,30 @@ def check_quotes(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> lis
     schema = schemas["quote_spans"]
     for i, status in zip(spans.index, spans["status"]):
         if not isinstance(status, str):
-            out.append(Failure("QUOTE-unaccounted", "quote_spans", row_key(spans, schema, i), "status", "null",
-                               "a statement covering the span, or a dismissal with a reason (in the article's curation)"))
+            out.append(
+                Failure(
+                    "QUOTE-unaccounted",
+                    "quote_spans",
+                    row_key(spans, schema, i),
+                    "status",
+                    "null",
+                    "a statement covering the span, or a dismissal with a reason (in the article's curation)",
+                )
+            )
     listed = set(zip(spans["article_id"], spans["start"].astype(int), spans["end"].astype(int)))
     for art, text in texts.items():
         for q in find_quotes(text):
             if (art, q.start, q.end) not in listed:
-                out.append(Failure("QUOTE-unlisted", "quote_spans", f"{art}:{q.start}-{q.end}", "span_id", "missing",
-                                   f"a row for the quotation {_v(text[q.start:q.end])}"))
+                out.append(
+                    Failure(
+                        "QUOTE-unlisted",
+                        "quote_spans",
+                        f"{art}:{q.start}-{q.end}",
+                        "span_id",
+                        "missing",
+                        f"a row for the quotation {_v(text[q.start : q.end])}",
+                    )
+                )
     return out
 
 
@@ -444,18 +574,34 @@ def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> l
     if aliases is None or mentions is None:
         return out
     owners: dict[str, list[str]] = {}
-    for actor, alias, dis in zip(aliases["actor_id"], aliases["alias"], aliases["disambiguation_note"]):
+    for actor, alias in zip(aliases["actor_id"], aliases["alias"]):
         owners.setdefault(alias, []).append(actor)
     for alias, actors in owners.items():
         if len(actors) > 1:
             notes = aliases.loc[aliases["alias"] == alias, "disambiguation_note"]
             if notes.isna().any():
-                out.append(Failure("ALIAS-ambiguous", "actor_aliases", f"{'/'.join(actors)}/{alias}", "alias",
-                                   _v(alias), "one actor per alias, or a curated disambiguation"))
-    for i, actor, alias, n in zip(aliases.index, aliases["actor_id"], aliases["alias"], aliases["n_mentions"]):
+                out.append(
+                    Failure(
+                        "ALIAS-ambiguous",
+                        "actor_aliases",
+                        f"{'/'.join(actors)}/{alias}",
+                        "alias",
+                        _v(alias),
+                        "one actor per alias, or a curated disambiguation",
+                    )
+                )
+    for actor, alias, n in zip(aliases["actor_id"], aliases["alias"], aliases["n_mentions"]):
         if n == 0:
-            out.append(Failure("ALIAS-unattested", "actor_aliases", f"{actor}/{alias}", "n_mentions", "0",
-                               "an alias the articles use (at least one mention)"))
+            out.append(
+                Failure(
+                    "ALIAS-unattested",
+                    "actor_aliases",
+                    f"{actor}/{alias}",
+                    "n_mentions",
+                    "0",
+                    "an alias the articles use (at least one mention)",
+                )
+            )
     matcher = AliasMatcher(owners)
     auto = mentions[mentions["method"] == "alias_match"]
     have = set(zip(auto["article_id"], auto["start"].astype(int), auto["end"].astype(int)))
@@ -464,16 +610,40 @@ def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> l
         for m in matcher.find(text):
             want.add((art, m.start, m.end))
     for art, s, e in sorted(want - have):
-        out.append(Failure("MENTIONS-missing", "mentions", f"{art}:{s}-{e}", "mention_id", "missing",
-                           "a mention for every alias occurrence"))
+        out.append(
+            Failure(
+                "MENTIONS-missing",
+                "mentions",
+                f"{art}:{s}-{e}",
+                "mention_id",
+                "missing",
+                "a mention for every alias occurrence",
+            )
+        )
     for art, s, e in sorted(have - want):
-        out.append(Failure("MENTIONS-extra", "mentions", f"{art}:{s}-{e}", "mention_id", "present",
-                           "no alias_match mention where no alias occurs"))
+        out.append(
+            Failure(
+                "MENTIONS-extra",
+                "mentions",
+                f"{art}:{s}-{e}",
+                "mention_id",
+                "present",
+                "no alias_match mention where no alias occurs",
+            )
+        )
     counts = auto.groupby(["actor_id", "surface"], observed=True).size().to_dict()
     for actor, alias, n in zip(aliases["actor_id"], aliases["alias"], aliases["n_mentions"]):
         if int(n) != counts.get((actor, alias), 0):
-            out.append(Failure("COUNT-actor_aliases-n_mentions", "actor_aliases", f"{actor}/{alias}", "n_mentions",
-                               str(n), str(counts.get((actor, alias), 0))))
+            out.append(
+                Failure(
+                    "COUNT-actor_aliases-n_mentions",
+                    "actor_aliases",
+                    f"{actor}/{alias}",
+                    "n_mentions",
+                    str(n),
+                    str(counts.get((actor, alias), 0)),
+                )
+            )
     return out
 
 
@@ -487,12 +657,28 @@ def check_counts(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> lis
         speakers = dict(zip(ut["utterance_id"], ut["speaker_id"]))
         for u, a, b in zip(ut["utterance_id"], ut["n_statements"], ut["n_articles"]):
             if int(a) != n_st.get(u, 0) or int(b) != n_art.get(u, 0):
-                out.append(Failure("COUNT-utterances", "utterances", u, "n_statements/n_articles", f"{a}/{b}",
-                                   f"{n_st.get(u, 0)}/{n_art.get(u, 0)}"))
+                out.append(
+                    Failure(
+                        "COUNT-utterances",
+                        "utterances",
+                        u,
+                        "n_statements/n_articles",
+                        f"{a}/{b}",
+                        f"{n_st.get(u, 0)}/{n_art.get(u, 0)}",
+                    )
+                )
         for s, u, sp in zip(st["statement_id"], st["utterance_id"], st["speaker_id"]):
             if u in speakers and speakers[u] != sp:
-                out.append(Failure("UTTERANCE-speaker", "statements", s, "speaker_id", _v(sp),
-                                   f"{speakers[u]!r}, the speaker of utterance {u}"))
+                out.append(
+                    Failure(
+                        "UTTERANCE-speaker",
+                        "statements",
+                        s,
+                        "speaker_id",
+                        _v(sp),
+                        f"{speakers[u]!r}, the speaker of utterance {u}",
+                    )
+                )
     mt, mr = frames.get("meetings"), frames.get("meeting_reports")
     if mt is not None and mr is not None:
         n = mr.groupby("meeting_id")["article_id"].nunique().to_dict()
@@ -513,8 +699,16 @@ def check_groups(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> lis
         seen, cur = [g], parent.get(g)
         while cur is not None:
             if cur == g:
-                out.append(Failure("GROUP-cycle", "militia_groups", g, "parent_group_id", " -> ".join(seen + [g]),
-                                   "a chain of umbrellas that ends"))
+                out.append(
+                    Failure(
+                        "GROUP-cycle",
+                        "militia_groups",
+                        g,
+                        "parent_group_id",
+                        " -> ".join([*seen, g]),
+                        "a chain of umbrellas that ends",
+                    )
+                )
                 break
             if cur in seen:
                 break
@@ -542,8 +736,9 @@ def check_affiliations(frames: dict[str, Any], schemas: dict[str, TableSchema]) 
     by_art: dict[str, list[tuple[int, int, str]]] = {}
     for art, s, e, a in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor_id"]):
         by_art.setdefault(art, []).append((int(s), int(e), a))
-    for i, aid, actor, org, art, s, e in zip(aff.index, aff["affiliation_id"], aff["actor_id"], aff["organization_id"],
-                                             aff["article_id"], aff["start"], aff["end"]):
+    for aid, actor, org, art, s, e in zip(
+        aff["affiliation_id"], aff["actor_id"], aff["organization_id"], aff["article_id"], aff["start"], aff["end"]
+    ):
         if art not in texts:
             continue
         ms = by_art.get(art, [])
@@ -557,13 +752,31 @@ def check_affiliations(frames: dict[str, Any], schemas: dict[str, TableSchema]) 
         lo, hi = _sentence(texts[art], s, e)
         if not (covered(lo, hi, actor) and covered(lo, hi, org)):
             missing = [x for x in (actor, org) if not covered(lo, hi, x)]
-            out.append(Failure("AFFIL-evidence", "affiliations", aid, "start:end", f"{s}-{e}",
-                               f"a span or sentence mentioning {' and '.join(missing)}"))
+            out.append(
+                Failure(
+                    "AFFIL-evidence",
+                    "affiliations",
+                    aid,
+                    "start:end",
+                    f"{s}-{e}",
+                    f"a span or sentence mentioning {' and '.join(missing)}",
+                )
+            )
     return out
 
 
-CROSS_CHECKS = (check_foreign_keys, check_spans, check_dates, check_date_order, check_meeting_dates,
-                check_quotes, check_mentions, check_counts, check_groups, check_affiliations)
+CROSS_CHECKS = (
+    check_foreign_keys,
+    check_spans,
+    check_dates,
+    check_date_order,
+    check_meeting_dates,
+    check_quotes,
+    check_mentions,
+    check_counts,
+    check_groups,
+    check_affiliations,
+)
 
 
 def check_frames(frames: dict[str, Any], schemas: dict[str, TableSchema], raw_dir: Path | None = None) -> list[Failure]:
@@ -594,8 +807,16 @@ def compare_formats(csv: dict[str, Any], parquet: dict[str, Any], schemas: dict[
             x, y = a[col].astype("object"), b[col].astype("object")
             differ = ~((x == y).fillna(False).astype(bool) | (x.isna() & y.isna()))
             for i in a.index[differ.to_numpy()][:5]:
-                out.append(Failure(f"FORMAT-{name}", name, row_key(a, schema, i), col,
-                                   f"Parquet {_v(y[i])}", f"{_v(x[i])} as in CSV"))
+                out.append(
+                    Failure(
+                        f"FORMAT-{name}",
+                        name,
+                        row_key(a, schema, i),
+                        col,
+                        f"Parquet {_v(y[i])}",
+                        f"{_v(x[i])} as in CSV",
+                    )
+                )
     return out
 
 
@@ -608,8 +829,16 @@ def validate_path(folder: Path) -> list[Failure]:
 
     out: list[Failure] = []
     if (folder / JOURNAL).exists():
-        out.append(Failure("BUILD-interrupted", "-", "-", "-", "a build journal is present",
-                           "no journal: run `dataset build` to complete the interrupted build"))
+        out.append(
+            Failure(
+                "BUILD-interrupted",
+                "-",
+                "-",
+                "-",
+                "a build journal is present",
+                "no journal: run `dataset build` to complete the interrupted build",
+            )
+        )
     desc_path = folder / "datapackage.json"
     if not desc_path.is_file():
         return [Failure("PKG-descriptor", "-", "-", "-", f"{desc_path} missing", "a datapackage.json")]
@@ -637,12 +866,24 @@ def validate_path(folder: Path) -> list[Failure]:
             digest = "sha256:" + hashlib.sha256(data).hexdigest()
             recorded = res.get("hash") or (f"sha256:{res['sha256']}" if res.get("sha256") else None)
             if recorded and recorded != digest:
-                out.append(Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} {digest}, {len(data)} bytes",
-                                   f"{recorded} (as the descriptor records it)"))
+                out.append(
+                    Failure(
+                        f"FILE-{name}",
+                        name,
+                        "-",
+                        "-",
+                        f"{res['path']} {digest}, {len(data)} bytes",
+                        f"{recorded} (as the descriptor records it)",
+                    )
+                )
             try:
                 df, fails = (read_csv if fmt == "csv" else read_parquet)(path, schemas[name])
             except Exception as exc:  # a truncated or corrupt file
-                out.append(Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} unreadable: {exc}", f"a readable {fmt} file"))
+                out.append(
+                    Failure(
+                        f"FILE-{name}", name, "-", "-", f"{res['path']} unreadable: {exc}", f"a readable {fmt} file"
+                    )
+                )
                 continue
             out.extend(fails)
             frames[name] = df
@@ -650,8 +891,10 @@ def validate_path(folder: Path) -> list[Failure]:
     raw = folder / "data" / "raw"
     for fmt, frames in loaded.items():
         fails = check_frames(frames, schemas, raw if raw.is_dir() and fmt == "csv" else None)
-        out.extend(f if fmt == "csv" else Failure(f.rule, f.table, f.key, f.column, f"{f.value} [parquet]", f.expected)
-                   for f in fails)
+        out.extend(
+            f if fmt == "csv" else Failure(f.rule, f.table, f.key, f.column, f"{f.value} [parquet]", f.expected)
+            for f in fails
+        )
     if "parquet" in loaded:
         out.extend(compare_formats(loaded["csv"], loaded["parquet"], schemas))
     return _dedupe(out)

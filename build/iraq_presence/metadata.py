@@ -1,0 +1,146 @@
+"""Citation and discovery metadata, all derived from one source (curation/package.yaml + version).
+
+CITATION.cff, .zenodo.json, the Zenodo deposition metadata and the Croissant JSON-LD are built
+here from the same `PackageMeta`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import __version__
+from .curation import PackageMeta
+
+LICENSE_IDS = {"CC-BY-4.0": "cc-by-4.0", "MIT": "mit", "CC0-1.0": "cc-zero"}
+
+
+def data_license(meta: PackageMeta) -> Any:
+    return next(lic for lic in meta.licenses if lic.scope == "data")
+
+
+def citation_cff(meta: PackageMeta) -> str:
+    """CITATION.cff (CFF 1.2.0) as YAML text."""
+    import yaml
+
+    doc: dict[str, Any] = {
+        "cff-version": "1.2.0",
+        "message": "If you use this dataset, please cite it as below.",
+        "type": "dataset",
+        "title": meta.title,
+        "version": __version__,
+        "abstract": meta.description,
+        "authors": [_cff_author(c) for c in meta.contributors if c.role == "author"],
+        "keywords": list(meta.keywords),
+        "license": data_license(meta).name,
+    }
+    if meta.homepage:
+        doc["url"] = meta.homepage
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _cff_author(c: Any) -> dict[str, Any]:
+    if c.given_names and c.family_names:
+        out = {"given-names": c.given_names, "family-names": c.family_names}
+    else:
+        out = {"name": c.title}
+    if c.organization:
+        out["affiliation"] = c.organization
+    if c.orcid:
+        out["orcid"] = f"https://orcid.org/{c.orcid}"
+    return out
+
+
+def zenodo_metadata(meta: PackageMeta) -> dict[str, Any]:
+    """The deposition metadata (Zenodo REST API `metadata` object); also written as .zenodo.json."""
+    creators = []
+    for c in meta.contributors:
+        if c.role != "author":
+            continue
+        creator: dict[str, Any] = {
+            "name": f"{c.family_names}, {c.given_names}" if c.family_names and c.given_names else c.title
+        }
+        if c.organization:
+            creator["affiliation"] = c.organization
+        if c.orcid:
+            creator["orcid"] = c.orcid
+        creators.append(creator)
+    out: dict[str, Any] = {
+        "upload_type": "dataset",
+        "title": meta.title,
+        "creators": creators,
+        "description": meta.description,
+        "version": __version__,
+        "access_right": "open",
+        "license": LICENSE_IDS.get(data_license(meta).name, data_license(meta).name.lower()),
+        "keywords": list(meta.keywords),
+    }
+    related = [r.model_dump() for r in meta.related_identifiers]
+    if related:
+        out["related_identifiers"] = related
+    return out
+
+
+def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]) -> dict[str, Any]:
+    """Croissant 1.0 JSON-LD (schema.org Dataset) describing the Parquet files, made and checked
+    by mlcroissant; raises if mlcroissant reports an error."""
+    import mlcroissant as mlc
+
+    types = {
+        "string": mlc.DataType.TEXT,
+        "integer": mlc.DataType.INTEGER,
+        "boolean": mlc.DataType.BOOL,
+        "date": mlc.DataType.DATE,
+        "number": mlc.DataType.FLOAT,
+    }
+    dist, record_sets = [], []
+    for name, schema in schemas.items():
+        file_id = f"{name}.parquet"
+        dist.append(
+            mlc.FileObject(
+                id=file_id,
+                name=file_id,
+                content_url=f"data/{name}.parquet",
+                encoding_formats=["application/x-parquet"],
+                sha256=sha256[f"data/{name}.parquet"],
+            )
+        )
+        fields = [
+            mlc.Field(
+                id=f"{name}/{f['name']}",
+                name=f["name"],
+                description=f["description"],
+                data_types=[types[f["type"]]],
+                source=mlc.Source(file_object=file_id, extract=mlc.Extract(column=f["name"])),
+            )
+            for f in schema.fields
+        ]
+        record_sets.append(
+            mlc.RecordSet(
+                id=name,
+                name=name,
+                description=schema.descriptor["description"],
+                key=[f"{name}/{k}" for k in schema.primary_key],
+                fields=fields,
+            )
+        )
+    creators = [mlc.Organization(name=c.title) for c in meta.contributors if c.role == "author"]
+    md = mlc.Metadata(
+        name=meta.name,
+        description=meta.description,
+        version=__version__,
+        license=[data_license(meta).path],
+        url=meta.homepage,
+        keywords=list(meta.keywords),
+        creators=creators,
+        distribution=dist,
+        record_sets=record_sets,
+        cite_as=citation_text(meta),
+    )
+    if md.issues.errors:
+        raise ValueError("Croissant metadata invalid:\n" + md.issues.report())
+    return md.to_json()
+
+
+def citation_text(meta: PackageMeta) -> str:
+    authors = ", ".join(c.title for c in meta.contributors if c.role == "author")
+    return f"{authors}. {meta.title}. Version {__version__}."

@@ -1,0 +1,91 @@
+"""`dataset release`: a self-contained, byte-reproducible bundle of one version.
+
+dist/iraq-presence-<version>/ holds the descriptors, the tables, the schemas, README, DATASHEET,
+CITATION.cff, licenses, CHANGELOG, croissant.json, .zenodo.json and SHA256SUMS; the .zip beside it
+has fixed timestamps, permissions and order, so the same inputs give the same zip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from . import __version__
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+COPIED = ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
+
+
+def bundle_name() -> str:
+    return f"iraq-presence-{__version__}"
+
+
+def bundle_files(root: Path, include_text: bool = True) -> dict[str, bytes]:
+    """Every file of the bundle, by path inside it."""
+    from .curation import load_curation
+    from .datasheet import render
+    from .metadata import citation_cff, croissant, zenodo_metadata
+    from .package import descriptor, dumps
+    from .pipeline import produce
+    from .store import csv_bytes, parquet_bytes
+
+    out = produce(root)
+    files = dict(out.files)
+    frames = out.frames
+    if not include_text:
+        arts = frames["articles"].copy()
+        arts["text"] = None
+        frames = {**frames, "articles": arts}
+        schema = out.schemas["articles"]
+        files["data/articles.csv"] = csv_bytes(arts, schema)
+        files["data/articles.parquet"] = parquet_bytes(arts, schema)
+    meta = load_curation(root / "data" / "curation", root).package
+    for fmt, name in (("csv", "datapackage.json"), ("parquet", "datapackage.parquet.json")):
+        files[name] = dumps(descriptor(meta, out.schemas, files, frames["articles"], fmt))
+    for path in sorted((root / "schemas").glob("*.json")):
+        files[f"schemas/{path.name}"] = path.read_bytes()
+    for name in COPIED:
+        files[name] = (root / name).read_bytes()
+    files["DATASHEET.md"] = render(root / "docs" / "datasheet_template.md", meta, out.schemas, frames).encode()
+    files["CITATION.cff"] = citation_cff(meta).encode()
+    files[".zenodo.json"] = (json.dumps(zenodo_metadata(meta), indent=2, ensure_ascii=False) + "\n").encode()
+    sums = {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
+    files["croissant.json"] = (
+        json.dumps(croissant(meta, out.schemas, sums), indent=2, ensure_ascii=False) + "\n"
+    ).encode()
+    sums["croissant.json"] = hashlib.sha256(files["croissant.json"]).hexdigest()
+    files["SHA256SUMS"] = "".join(f"{sums[k]}  {k}\n" for k in sorted(sums)).encode()
+    return files
+
+
+def zip_bytes(files: dict[str, bytes], top: str) -> bytes:
+    """A zip with fixed timestamps, permissions and order."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            zf.writestr(info, files[name])
+    return buf.getvalue()
+
+
+def make_release(root: Path, dist: Path, include_text: bool = True) -> tuple[Path, Path]:
+    """Write the bundle folder and its zip under `dist`; returns both paths."""
+    files = bundle_files(root, include_text)
+    top = bundle_name()
+    folder = dist / top
+    if folder.exists():
+        shutil.rmtree(folder)
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    archive = dist / f"{top}.zip"
+    archive.write_bytes(zip_bytes(files, top))
+    return folder, archive
