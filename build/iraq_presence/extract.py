@@ -21,15 +21,15 @@ VERBS = (
     "warned|warns|warning|explained|explains|observed|observes|concluded|concludes|emphasized|emphasised|"
     "emphasizes|emphasises|emphasizing|emphasising|underscored|underscores|remarked|remarking|saying|"
     "reiterated|highlighted|urged|declared|insisted|claimed|alleged|argued|wrote|tweeted|asked|replied|"
-    "continued|elaborated|announced|vowed|acknowledged|admitted|described|described as|called|added that|"
+    "continued|elaborated|announced|vowed|acknowledged|admitted|described|called|advised|referred|"
     "told reporters|pointed out|confirmed|denied|suggested|maintained|recalled"
 )
 VERB = rf"(?:(?:also|further|reportedly|then|later|again)\s+)?(?P<verb>{VERBS})"
 _WORD = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|el-[A-Z][\w’'-]*)"
 NAME = rf"(?P<name>(?:{_WORD}|bin|de|van|von)(?:\s+(?:{_WORD}|bin|Al))*)"
 PRONOUN = r"(?P<pron>he|she|they|He|She|They)"
-_ROLE = "spokesman|spokeswoman|spokesperson|minister|president|leader|commander|official|analyst|source|expert|specialist"
-TITLE = rf"(?P<title>the\s+(?:[a-z-]+\s+){{0,3}}(?:{_ROLE}|ambassador))"
+_ROLE = "spokesman|spokeswoman|spokesperson|minister|president|leader|commander|official|analyst|source|expert"
+TITLE = rf"(?P<title>the\s+(?:[\w-]+\s+){{0,3}}(?:{_ROLE}|specialist|ambassador))"
 
 AFTER = [
     re.compile(rf"^\s*[,.]?\s*{PRONOUN}\s+{VERB}\b"),
@@ -37,6 +37,7 @@ AFTER = [
     re.compile(rf"^\s*[,.]?\s*{NAME}(?:,\s+[^,]{{0,120}}?,)?\s+{VERB}\b"),
     re.compile(rf"^\s*[,.]?\s*{VERB}\s+{TITLE}"),
     re.compile(rf"^\s*[,.]?\s*{TITLE}\s+{VERB}\b"),
+    re.compile(rf"^\s*[,.]?\s*(?:[\w-]+\s+){{1,6}}?{NAME}\s+{VERB}\b"),
 ]
 BEFORE = [
     re.compile(rf"{NAME}(?:,\s+[^,]{{0,120}}?,)?\s+{VERB}(?:\s+that)?[,:]?\s*$"),
@@ -92,6 +93,13 @@ STOP = {
     "Iraq's",
     "Iran's",
 }
+PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "at", "in", "on", "about", "against", "toward", "towards",
+                "between", "and", "than", "into", "over", "under", "after", "before", "during", "including"}
+LEADING = re.compile(r"^(?:(?:In|On|At|During|After|Before|Still|However|Meanwhile|Separately|Moreover|Earlier|"
+                     r"Later|Also|Yet|Nevertheless|Addressing|Looking|According)\b[^,]{0,120},\s*)+")
+SUBJECT_PRONOUN = re.compile(r"^(?:He|She|They)\b")
+SUBJECT_TITLE = re.compile(r"^[Tt]he\s+(?:[\w-]+\s+){0,3}(?:leader|minister|president|commander|official|spokesman|"
+                           r"spokeswoman|analyst|specialist|premier|prime minister)\b")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_RE = re.compile(
     rf"\b(?:(?:on|On)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -158,74 +166,90 @@ class Extractor:
 
     # --- statements -----------------------------------------------------------------------------------
 
-    def _statements(
-        self, text: str, mentions: list[Any], sentences: list[tuple[int, int]], published: dt.date | None
-    ) -> list[Proposal]:
+    def _statements(self, text: str, mentions: list[Any], sentences: list[tuple[int, int]],
+                    published: dt.date | None) -> list[Proposal]:
         out: list[Proposal] = []
-        last: dict[str, Any] | None = None
-        previous_end = -1
-        for q in find_quotes(text):
-            if q.pattern == "stray_mark" or q.end - q.start < 2:
-                continue
-            quote = text[q.start : q.end].strip()
+        quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
+        self._quoted = [(q.start, q.end) for q in quotes]
+        last_speaker: dict[str, Any] | None = None
+        last_para = -1
+        for q in quotes:
+            quote = text[q.start:q.end].strip()
             para_start = text.rfind("\n", 0, q.start) + 1
             para_end = text.find("\n", q.end)
             para_end = len(text) if para_end < 0 else para_end
             close = q.end + (1 if q.close_mark else 0)
             after = text[close:para_end]
-            before = text[para_start : q.start - 1] if q.open_mark else text[para_start : q.start]
+            before = text[para_start:q.start - 1] if q.open_mark else text[para_start:q.start]
             speaker, verb, conf, how = self._attribute(text, after, close, before, para_start, mentions, q.start)
-            opens_paragraph = not before.strip()
-            if (
-                speaker is None
-                and opens_paragraph
-                and last is not None
-                and previous_end >= 0
-                and not _attribution_in(after)
-            ):
-                speaker, verb, conf, how = dict(last["speaker"]), None, 0.7, "continuation"
+            continues = last_speaker is not None and (not before.strip() or para_start == last_para)
+            if how in ("sentence_subject", "none") and continues and not _attribution_in(after):
+                speaker, verb, conf, how = dict(last_speaker), None, 0.7, "continuation"
             words = len(quote.split())
-            sentence_start = not before.strip() or (before.rstrip().endswith((":", ",")) and words > 8)
+            sentence_start = not before.strip() or before.rstrip().endswith((":", ",")) and words > 8
             stype = "direct" if (quote[:1].isupper() and (words >= 6 or sentence_start)) else "partial"
-            data: dict[str, Any] = {
-                "quote": text[q.start : q.end],
-                "statement_type": stype,
-                "reporting_verb": verb,
-                "attribution": how,
-            }
+            data: dict[str, Any] = {"quote": text[q.start:q.end], "statement_type": stype, "reporting_verb": verb,
+                                    "attribution": how}
             if speaker:
                 data.update(speaker)
+                last_speaker, last_para = speaker, para_start
             else:
                 data["speaker_name"] = None
                 conf = 0.2
-            prop = Proposal("statement", q.start, q.end, conf, data)
-            out.append(prop)
-            if speaker:
-                last = {"speaker": speaker}
-            previous_end = q.end
+            out.append(Proposal("statement", q.start, q.end, conf, data))
         return out
 
-    def _attribute(
-        self, text: str, after: str, after_at: int, before: str, before_at: int, mentions: list[Any], quote_start: int
-    ) -> tuple[dict[str, Any] | None, str | None, float, str]:
+    def _attribute(self, text: str, after: str, after_at: int, before: str, before_at: int, mentions: list[Any],
+                   quote_start: int) -> tuple[dict[str, Any] | None, str | None, float, str]:
         for pattern in AFTER:
             m = pattern.search(after)
             if m:
                 who = self._who(text, m, after_at, mentions, quote_start)
                 if who:
                     return who, m.group("verb"), 0.9, "after"
-        for pattern in BEFORE:
+        for pattern in BEFORE[:2]:
             m = pattern.search(before)
             if m:
                 who = self._who(text, m, before_at, mentions, quote_start)
                 if who:
                     return who, m.group("verb"), 0.8, "before"
-        # partial quote inside a sentence: the sentence's first person or group
-        sent_start = max(text.rfind(". ", 0, quote_start) + 2, text.rfind("\n", 0, quote_start) + 1)
-        for mn in mentions:
-            if sent_start <= mn.start < quote_start and self._speaks(self.gaz.aliases[mn.surface]):
-                return {"speaker_id": self.gaz.aliases[mn.surface]}, None, 0.5, "sentence_subject"
+        verb_m = BEFORE[3].search(before)
+        who = self._subject(text, mentions, quote_start)
+        if who:
+            return who, verb_m.group("verb") if verb_m else None, 0.6 if verb_m else 0.5, "sentence_subject"
         return None, None, 0.0, "none"
+
+    def _sentence_start(self, text: str, at: int) -> int:
+        starts = [m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[A-Z“\"])|\n", text[:at])]
+        return starts[-1] if starts else 0
+
+    def _subject(self, text: str, mentions: list[Any], quote_start: int) -> dict[str, Any] | None:
+        """The grammatical subject of the sentence holding the quote: a name, a pronoun or a title."""
+        sent = self._sentence_start(text, quote_start)
+        head = text[sent:quote_start]
+        lead = LEADING.match(head)
+        subj_at = sent + (lead.end() if lead else 0)
+        rest = text[subj_at:quote_start]
+        if SUBJECT_PRONOUN.match(rest) or SUBJECT_TITLE.match(rest):
+            return self._nearest_person(mentions, subj_at)
+        for mn in mentions:
+            if subj_at <= mn.start < quote_start and self._speaks(self.gaz.aliases[mn.surface]) \
+                    and not self._inside_quote(mn.start):
+                prev = text[max(sent, mn.start - 40):mn.start].split()
+                if prev and prev[-1].lower().strip(",") in PREPOSITIONS:
+                    continue
+                if prev and prev[-1].endswith(("’s", "'s")):
+                    continue
+                return {"speaker_id": self.gaz.aliases[mn.surface]}
+        return None
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(s <= at < e for s, e in getattr(self, "_quoted", []))
+
+    def _nearest_person(self, mentions: list[Any], before: int) -> dict[str, Any] | None:
+        people = [mn for mn in mentions if mn.end <= before and not self._inside_quote(mn.start)
+                  and self.gaz.types.get(self.gaz.aliases[mn.surface]) == "person"]
+        return {"speaker_id": self.gaz.aliases[people[-1].surface]} if people else None
 
     def _who(
         self, text: str, m: re.Match[str], offset: int, mentions: list[Any], quote_start: int
@@ -233,6 +257,9 @@ class Extractor:
         groups = m.groupdict()
         if groups.get("name"):
             s, e = offset + m.start("name"), offset + m.end("name")
+            prev = text[max(0, s - 30) : s].split()
+            if prev and prev[-1].lower() in PREPOSITIONS:
+                return None  # "in his meeting with X, Y said": X is not the speaker
             hit = [mn for mn in mentions if mn.start < e and s < mn.end]
             if hit:
                 return {"speaker_id": self.gaz.aliases[hit[-1].surface]}
@@ -241,14 +268,7 @@ class Extractor:
                 return None
             return {"speaker_name": name}
         if groups.get("pron") or groups.get("title"):
-            anchor = offset + m.start()
-            people = [
-                mn
-                for mn in mentions
-                if mn.end <= max(anchor, quote_start) and self.gaz.types.get(self.gaz.aliases[mn.surface]) == "person"
-            ]
-            if people:
-                return {"speaker_id": self.gaz.aliases[people[-1].surface]}
+            return self._nearest_person(mentions, min(offset + m.start(), quote_start))
         return None
 
     def _speaks(self, actor_id: str) -> bool:
