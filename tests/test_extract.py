@@ -1,0 +1,108 @@
+"""The extractor on small made-up texts in the styles news uses (no corpus names or phrases)."""
+
+import datetime as dt
+
+import pytest
+
+from iraq_presence.evaluate import score
+from iraq_presence.extract import Extractor, Gazetteer, resolve_date
+
+GAZ = Gazetteer(
+    aliases={"Maria Lopez": "maria-lopez", "Lopez": "maria-lopez", "John Okafor": "john-okafor",
+             "Okafor": "john-okafor", "Harbor Party": "harbor-party", "City Council": "city-council"},
+    types={"maria-lopez": "person", "john-okafor": "person", "harbor-party": "political_party",
+           "city-council": "state_body"},
+)
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(GAZ)
+
+
+def speakers(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in ex.run(text)["statements"]]
+
+
+def test_name_said_after_quote(ex: Extractor) -> None:
+    assert speakers(ex, "“The budget is balanced,” Lopez said on Monday.") == [("The budget is balanced,", "maria-lopez")]
+
+
+def test_said_name_after_quote(ex: Extractor) -> None:
+    assert speakers(ex, '"We will appeal," said John Okafor, the party leader.') == [("We will appeal,", "john-okafor")]
+
+
+def test_name_with_apposition(ex: Extractor) -> None:
+    text = '"Taxes will rise," Okafor, the spokesman for the Harbor Party, said.'
+    assert speakers(ex, text) == [("Taxes will rise,", "john-okafor")]
+
+
+def test_pronoun_resolves_to_nearest_person_outside_quotes(ex: Extractor) -> None:
+    text = ("Maria Lopez spoke after the vote.\n"
+            "“The council, as John Okafor said last year, must act now,” she told reporters.")
+    assert speakers(ex, text)[0][1] == "maria-lopez"
+
+
+def test_unknown_speaker_is_named_not_guessed(ex: Extractor) -> None:
+    [(_, who)] = speakers(ex, "“Prices will fall,” Ahmed Karimi said.")
+    assert who == "Ahmed Karimi"
+
+
+def test_speaker_before_quote(ex: Extractor) -> None:
+    text = "Lopez concluded, “The plan is ready and the money is there for it.”"
+    assert speakers(ex, text) == [("The plan is ready and the money is there for it.", "maria-lopez")]
+
+
+def test_continuation_paragraph(ex: Extractor) -> None:
+    text = "“First part of the remarks,” Okafor said.\n“A second paragraph of the same remarks follows here.”"
+    assert [w for _, w in speakers(ex, text)] == ["john-okafor", "john-okafor"]
+
+
+def test_split_quote(ex: Extractor) -> None:
+    text = '"This change," Lopez added, "is visible in every district of the city."'
+    assert [w for _, w in speakers(ex, text)] == ["maria-lopez", "maria-lopez"]
+
+
+def test_partial_quote_takes_sentence_subject(ex: Extractor) -> None:
+    text = "In a meeting with Okafor, Lopez called the proposal “reckless” and left."
+    [p] = ex.run(text)["statements"]
+    assert p["speaker_id"] == "maria-lopez" and p["statement_type"] == "partial"
+
+
+def test_title_resolves_to_person(ex: Extractor) -> None:
+    text = "John Okafor visited the port.\n“Trade is growing fast this year,” the party leader said."
+    assert speakers(ex, text)[0][1] == "john-okafor"
+
+
+def test_mentions_and_candidates(ex: Extractor) -> None:
+    out = ex.run("The City Council met Maria Lopes and Peter Brandt of the Harbor Party.")
+    assert {m["actor_id"] for m in out["mentions"]} == {"city-council", "harbor-party"}
+    cands = {c["name"]: c for c in out["candidates"]}
+    assert cands["Maria Lopes"]["likely_alias_of"] == "maria-lopez"
+    assert "Peter Brandt" in cands and "likely_alias_of" not in cands["Peter Brandt"]
+
+
+@pytest.mark.parametrize(("expr", "value", "precision"), [
+    ("today", dt.date(2021, 3, 10), "day"),
+    ("on Monday", dt.date(2021, 3, 8), "day"),
+    ("last year", dt.date(2020, 1, 1), "year"),
+    ("earlier this month", dt.date(2021, 3, 1), "month"),
+    ("February 7", dt.date(2021, 2, 7), "day"),
+    ("in November", dt.date(2020, 11, 1), "month"),
+    ("March 3, 2019", dt.date(2019, 3, 3), "day"),
+])
+def test_dates_resolve_against_publication(expr: str, value: dt.date, precision: str) -> None:
+    got, prec, conf = resolve_date(expr, dt.date(2021, 3, 10))  # a Wednesday
+    assert (got, prec) == (value, precision) and 0 < conf <= 1
+
+
+def test_evaluate_arithmetic_on_a_made_up_case() -> None:
+    gold = [("a", 0, 10, "x"), ("a", 20, 30, "y"), ("a", 40, 50, "z"), ("b", 0, 5, "x")]
+    pred = [("a", 2, 8, "x"), ("a", 22, 28, "x"), ("a", 60, 70, "q"), ("b", 1, 4, "x")]
+    s = score(gold, pred, {("a", 0, 1, "x"), ("a", 5, 6, "y")}, {("a", 0, 1, "x")},
+              {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 1)},
+              {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 2)})
+    assert (s.n_matched, s.span_precision, s.span_recall) == (3, 0.75, 0.75)
+    assert s.span_f1 == 0.75
+    assert s.speaker_accuracy == round(2 / 3, 4)
+    assert s.mention_recall == 0.5 and s.date_accuracy == 0.5

@@ -1,0 +1,96 @@
+"""Adding a sixth article: refused when duplicate or not text; accepted draft builds and validates."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from iraq_presence.cli import app
+from iraq_presence.pipeline import build
+from iraq_presence.validate import validate_path
+
+from .conftest import snapshot
+
+runner = CliRunner()
+
+SIXTH = (
+    "Iraqi parliament debates foreign troops\n"
+    "Lawmakers in Baghdad met on Tuesday to discuss the future of US forces in Iraq.\n"
+    "“The government must present a timetable for the withdrawal,” Hadi al-Amiri said after the session.\n"
+    "Kareem Nuri, the spokesman for the Badr Organization, told reporters that “no decision” had been taken.\n"
+)
+
+
+def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    src = tmp_path / "sixth.txt"
+    src.write_text(SIXTH, encoding="utf-8")
+    result = runner.invoke(app, ["add", str(src), "--published-date", "2025-02-04",
+                                 "--title", "Iraqi parliament debates foreign troops"])
+    assert result.exit_code == 0, result.output
+    [draft_path] = [p for p in (repo / "data" / "curation" / "articles").glob("005_*.yaml")]
+    article_id = draft_path.stem
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    assert draft["status"] == "draft"
+    speakers = {s["quote"]: s["speaker"] for s in draft["statements"]}
+    assert speakers["The government must present a timetable for the withdrawal,"] == "hadi-al-amiri"
+    assert speakers["no decision"] == "kareem-nuri"
+    # a draft is not data
+    build(repo)
+    assert article_id not in set(pd.read_parquet(repo / "data" / "articles.parquet")["article_id"])
+    assert "pending drafts" in runner.invoke(app, ["validate"]).output
+    # a maintainer reviews, adds utterances and accepts
+    utterances = repo / "data" / "curation" / "utterances.yaml"
+    entries = yaml.safe_load(utterances.read_text(encoding="utf-8")) or []
+    for st in draft["statements"]:
+        st["utterance"] = f"u-{st['statement_id']}"
+        st["said_date"], st["said_date_precision"], st["said_date_basis"] = None, None, None
+        st["said_date_note"] = "Test article: not dated."
+        entries.append({"utterance_id": st["utterance"], "speaker": st["speaker"], "occasion": "Test.",
+                        "summary": "Test.", "said_date_note": "Test article: not dated."})
+    utterances.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    draft["status"] = "accepted"
+    draft_path.write_text(yaml.safe_dump(draft, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(repo)
+    assert validate_path(repo) == []
+    statements = pd.read_parquet(repo / "data" / "statements.parquet")
+    assert (statements["article_id"] == article_id).sum() == 2
+    mentions = pd.read_parquet(repo / "data" / "mentions.parquet")
+    assert {"hadi-al-amiri", "kareem-nuri", "badr-organization"} <= set(
+        mentions.loc[mentions["article_id"] == article_id, "actor_id"])
+
+
+def test_add_refuses_duplicate_and_binary(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    before = snapshot(repo / "data")
+    dup = tmp_path / "dup.txt"
+    dup.write_bytes(next((repo / "data" / "raw").glob("003_*.txt")).read_bytes())
+    result = runner.invoke(app, ["add", str(dup)])
+    assert result.exit_code == 1 and "same content as data/raw/003_" in result.output
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    result = runner.invoke(app, ["add", str(binary)])
+    assert result.exit_code == 1 and "binary" in result.output
+    latin = tmp_path / "y.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    assert runner.invoke(app, ["add", str(latin)]).exit_code == 1
+    assert snapshot(repo / "data") == before
+
+
+def test_extract_json_does_not_touch_repo(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(repo)
+    before = snapshot(repo)
+    src = tmp_path / "t.txt"
+    src.write_text(SIXTH, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "--json"])
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    st = out["statements"][0]
+    assert {"quote", "start", "end", "statement_type", "reporting_verb", "confidence"} <= set(st)
+    assert SIXTH[st["start"]:st["end"]] == st["quote"]
+    assert all({"actor_id", "start", "end"} <= set(m) for m in out["mentions"])
+    assert snapshot(repo) == before

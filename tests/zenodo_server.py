@@ -1,0 +1,152 @@
+"""A local HTTP server that answers like Zenodo's deposition API, for tests without the internet.
+
+It keeps depositions and bucket files in memory, checks the bearer token, returns md5 checksums
+for uploads, and can be told to fail: a status code for the next N requests matching a method
+and path prefix, or a corrupted upload.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+TOKEN = "test-token-secret"
+
+
+class FakeZenodo:
+    def __init__(self) -> None:
+        self.depositions: dict[int, dict[str, Any]] = {}
+        self.buckets: dict[str, dict[str, bytes]] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.failures: list[dict[str, Any]] = []  # {method, prefix, status, times, body}
+        self.corrupt_uploads = 0
+        self.next_id = 100
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> FakeZenodo:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def fail(self, method: str, prefix: str, status: int, times: int = 1, body: Any = None) -> None:
+        self.failures.append({"method": method, "prefix": prefix, "status": status, "times": times, "body": body})
+
+    def published(self, files: dict[str, bytes]) -> int:
+        """A published record holding `files`, to make new versions of."""
+        dep = self._new()
+        for name, data in files.items():
+            self.buckets[dep["_bucket"]][name] = data
+        dep["state"], dep["submitted"] = "done", True
+        return dep["id"]
+
+    # --- the API --------------------------------------------------------------------------------------
+
+    def _new(self) -> dict[str, Any]:
+        dep_id = self.next_id
+        self.next_id += 1
+        bucket = f"bucket-{dep_id}"
+        self.buckets[bucket] = {}
+        dep = {"id": dep_id, "state": "unsubmitted", "submitted": False, "metadata": {}, "_bucket": bucket}
+        self.depositions[dep_id] = dep
+        return dep
+
+    def view(self, dep: dict[str, Any]) -> dict[str, Any]:
+        base = f"{self.url}/api/deposit/depositions/{dep['id']}"
+        files = [{"id": f"{dep['_bucket']}-{name}", "filename": name, "filesize": len(data),
+                  "checksum": hashlib.md5(data).hexdigest()}  # noqa: S324
+                 for name, data in sorted(self.buckets[dep["_bucket"]].items())]
+        out = {k: v for k, v in dep.items() if not k.startswith("_")}
+        out["files"] = files
+        out["links"] = {"self": base, "bucket": f"{self.url}/api/files/{dep['_bucket']}",
+                        "publish": f"{base}/actions/publish", "newversion": f"{base}/actions/newversion"}
+        if dep.get("_latest_draft"):
+            out["links"]["latest_draft"] = f"{self.url}/api/deposit/depositions/{dep['_latest_draft']}"
+        if dep["submitted"]:
+            out["doi"] = f"10.5072/zenodo.{dep['id']}"
+        return out
+
+    def handle(self, method: str, path: str, headers: Any, body: bytes) -> tuple[int, Any]:
+        self.requests.append((method, path))
+        for f in self.failures:
+            if f["method"] == method and path.startswith(f["prefix"]) and f["times"] > 0:
+                f["times"] -= 1
+                return f["status"], f["body"] or {"status": f["status"], "message": "injected failure"}
+        if headers.get("Authorization") != f"Bearer {TOKEN}":
+            return 401, {"status": 401, "message": "The server could not verify that you are authorized."}
+        parts = path.strip("/").split("/")
+        if parts[:3] == ["api", "deposit", "depositions"]:
+            if len(parts) == 3 and method == "POST":
+                return 201, self.view(self._new())
+            dep = self.depositions.get(int(parts[3])) if len(parts) > 3 else None
+            if dep is None:
+                return 404, {"status": 404, "message": "PID does not exist."}
+            if len(parts) == 4 and method == "GET":
+                return 200, self.view(dep)
+            if len(parts) == 4 and method == "PUT":
+                meta = json.loads(body)["metadata"]
+                missing = [k for k in ("upload_type", "title", "creators", "description") if not meta.get(k)]
+                if missing:
+                    return 400, {"status": 400, "message": "Validation error.",
+                                 "errors": [{"field": f"metadata.{k}", "messages": ["Field is required."]}
+                                            for k in missing]}
+                dep["metadata"] = meta
+                return 200, self.view(dep)
+            if parts[4:] == ["actions", "publish"] and method == "POST":
+                if not self.buckets[dep["_bucket"]]:
+                    return 400, {"status": 400, "message": "Validation error.",
+                                 "errors": [{"field": "files", "messages": ["Minimum one file must be provided."]}]}
+                dep["state"], dep["submitted"] = "done", True
+                return 202, self.view(dep)
+            if parts[4:] == ["actions", "newversion"] and method == "POST":
+                draft = self._new()
+                self.buckets[draft["_bucket"]] = dict(self.buckets[dep["_bucket"]])
+                dep["_latest_draft"] = draft["id"]
+                return 201, self.view(dep)
+            if len(parts) == 6 and parts[4] == "files" and method == "DELETE":
+                name = parts[5].removeprefix(f"{dep['_bucket']}-")
+                self.buckets[dep["_bucket"]].pop(name, None)
+                return 204, None
+        if parts[:2] == ["api", "files"] and method == "PUT" and len(parts) == 4:
+            bucket, name = parts[2], parts[3]
+            data = body
+            if self.corrupt_uploads:
+                self.corrupt_uploads -= 1
+                data = body[:-1] + b"?"
+            self.buckets[bucket][name] = data
+            return 201, {"key": name, "size": len(data), "checksum": "md5:" + hashlib.md5(data).hexdigest()}  # noqa: S324
+        return 404, {"status": 404, "message": "not found"}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                status, payload = fake.handle(self.command, self.path, self.headers, body)
+                data = b"" if payload is None else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                if status == 429:
+                    self.send_header("Retry-After", "0")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _any
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
