@@ -8,10 +8,20 @@ from iraq_presence.evaluate import score
 from iraq_presence.extract import Extractor, Gazetteer, resolve_date
 
 GAZ = Gazetteer(
-    aliases={"Maria Lopez": "maria-lopez", "Lopez": "maria-lopez", "John Okafor": "john-okafor",
-             "Okafor": "john-okafor", "Harbor Party": "harbor-party", "City Council": "city-council"},
-    types={"maria-lopez": "person", "john-okafor": "person", "harbor-party": "political_party",
-           "city-council": "state_body"},
+    aliases={
+        "Maria Lopez": "maria-lopez",
+        "Lopez": "maria-lopez",
+        "John Okafor": "john-okafor",
+        "Okafor": "john-okafor",
+        "Harbor Party": "harbor-party",
+        "City Council": "city-council",
+    },
+    types={
+        "maria-lopez": "person",
+        "john-okafor": "person",
+        "harbor-party": "political_party",
+        "city-council": "state_body",
+    },
 )
 
 
@@ -25,7 +35,9 @@ def speakers(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_name_said_after_quote(ex: Extractor) -> None:
-    assert speakers(ex, "“The budget is balanced,” Lopez said on Monday.") == [("The budget is balanced,", "maria-lopez")]
+    assert speakers(ex, "“The budget is balanced,” Lopez said on Monday.") == [
+        ("The budget is balanced,", "maria-lopez")
+    ]
 
 
 def test_said_name_after_quote(ex: Extractor) -> None:
@@ -38,8 +50,10 @@ def test_name_with_apposition(ex: Extractor) -> None:
 
 
 def test_pronoun_resolves_to_nearest_person_outside_quotes(ex: Extractor) -> None:
-    text = ("Maria Lopez spoke after the vote.\n"
-            "“The council, as John Okafor said last year, must act now,” she told reporters.")
+    text = (
+        "Maria Lopez spoke after the vote.\n"
+        "“The council, as John Okafor said last year, must act now,” she told reporters."
+    )
     assert speakers(ex, text)[0][1] == "maria-lopez"
 
 
@@ -82,15 +96,18 @@ def test_mentions_and_candidates(ex: Extractor) -> None:
     assert "Peter Brandt" in cands and "likely_alias_of" not in cands["Peter Brandt"]
 
 
-@pytest.mark.parametrize(("expr", "value", "precision"), [
-    ("today", dt.date(2021, 3, 10), "day"),
-    ("on Monday", dt.date(2021, 3, 8), "day"),
-    ("last year", dt.date(2020, 1, 1), "year"),
-    ("earlier this month", dt.date(2021, 3, 1), "month"),
-    ("February 7", dt.date(2021, 2, 7), "day"),
-    ("in November", dt.date(2020, 11, 1), "month"),
-    ("March 3, 2019", dt.date(2019, 3, 3), "day"),
-])
+@pytest.mark.parametrize(
+    ("expr", "value", "precision"),
+    [
+        ("today", dt.date(2021, 3, 10), "day"),
+        ("on Monday", dt.date(2021, 3, 8), "day"),
+        ("last year", dt.date(2020, 1, 1), "year"),
+        ("earlier this month", dt.date(2021, 3, 1), "month"),
+        ("February 7", dt.date(2021, 2, 7), "day"),
+        ("in November", dt.date(2020, 11, 1), "month"),
+        ("March 3, 2019", dt.date(2019, 3, 3), "day"),
+    ],
+)
 def test_dates_resolve_against_publication(expr: str, value: dt.date, precision: str) -> None:
     got, prec, conf = resolve_date(expr, dt.date(2021, 3, 10))  # a Wednesday
     assert (got, prec) == (value, precision) and 0 < conf <= 1
@@ -99,9 +116,14 @@ def test_dates_resolve_against_publication(expr: str, value: dt.date, precision:
 def test_evaluate_arithmetic_on_a_made_up_case() -> None:
     gold = [("a", 0, 10, "x"), ("a", 20, 30, "y"), ("a", 40, 50, "z"), ("b", 0, 5, "x")]
     pred = [("a", 2, 8, "x"), ("a", 22, 28, "x"), ("a", 60, 70, "q"), ("b", 1, 4, "x")]
-    s = score(gold, pred, {("a", 0, 1, "x"), ("a", 5, 6, "y")}, {("a", 0, 1, "x")},
-              {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 1)},
-              {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 2)})
+    s = score(
+        gold,
+        pred,
+        {("a", 0, 1, "x"), ("a", 5, 6, "y")},
+        {("a", 0, 1, "x")},
+        {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 1)},
+        {("a", 1, 2): dt.date(2020, 1, 1), ("a", 3, 4): dt.date(2020, 2, 2)},
+    )
     assert (s.n_matched, s.span_precision, s.span_recall) == (3, 0.75, 0.75)
     assert s.span_f1 == 0.75
     assert s.speaker_accuracy == round(2 / 3, 4)

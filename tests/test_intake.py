@@ -27,8 +27,9 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(repo)
     src = tmp_path / "sixth.txt"
     src.write_text(SIXTH, encoding="utf-8")
-    result = runner.invoke(app, ["add", str(src), "--published-date", "2025-02-04",
-                                 "--title", "Iraqi parliament debates foreign troops"])
+    result = runner.invoke(
+        app, ["add", str(src), "--published-date", "2025-02-04", "--title", "Iraqi parliament debates foreign troops"]
+    )
     assert result.exit_code == 0, result.output
     [draft_path] = [p for p in (repo / "data" / "curation" / "articles").glob("005_*.yaml")]
     article_id = draft_path.stem
@@ -48,8 +49,15 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
         st["utterance"] = f"u-{st['statement_id']}"
         st["said_date"], st["said_date_precision"], st["said_date_basis"] = None, None, None
         st["said_date_note"] = "Test article: not dated."
-        entries.append({"utterance_id": st["utterance"], "speaker": st["speaker"], "occasion": "Test.",
-                        "summary": "Test.", "said_date_note": "Test article: not dated."})
+        entries.append(
+            {
+                "utterance_id": st["utterance"],
+                "speaker": st["speaker"],
+                "occasion": "Test.",
+                "summary": "Test.",
+                "said_date_note": "Test article: not dated.",
+            }
+        )
     utterances.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
     draft["status"] = "accepted"
     draft_path.write_text(yaml.safe_dump(draft, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -59,7 +67,8 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     assert (statements["article_id"] == article_id).sum() == 2
     mentions = pd.read_parquet(repo / "data" / "mentions.parquet")
     assert {"hadi-al-amiri", "kareem-nuri", "badr-organization"} <= set(
-        mentions.loc[mentions["article_id"] == article_id, "actor_id"])
+        mentions.loc[mentions["article_id"] == article_id, "actor_id"]
+    )
 
 
 def test_add_refuses_duplicate_and_binary(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,6 +100,6 @@ def test_extract_json_does_not_touch_repo(repo: Path, tmp_path: Path, monkeypatc
     out = json.loads(result.stdout)
     st = out["statements"][0]
     assert {"quote", "start", "end", "statement_type", "reporting_verb", "confidence"} <= set(st)
-    assert SIXTH[st["start"]:st["end"]] == st["quote"]
+    assert SIXTH[st["start"] : st["end"]] == st["quote"]
     assert all({"actor_id", "start", "end"} <= set(m) for m in out["mentions"])
     assert snapshot(repo) == before

@@ -42,9 +42,22 @@ def test_bundle_is_reproducible_and_validates(release: tuple[Path, Path]) -> Non
     folder, archive = make_release(root, dist)
     assert hashlib.sha256(archive.read_bytes()).hexdigest() == first
     assert folder.name == f"iraq-presence-{__version__}"
-    for name in ("datapackage.json", "datapackage.parquet.json", "DATASHEET.md", "CITATION.cff", "LICENSE",
-                 "LICENSE-DATA", "CHANGELOG.md", "README.md", "SHA256SUMS", "croissant.json", ".zenodo.json",
-                 "schemas/statements.json", "data/statements.parquet", "data/statements.csv"):
+    for name in (
+        "datapackage.json",
+        "datapackage.parquet.json",
+        "DATASHEET.md",
+        "CITATION.cff",
+        "LICENSE",
+        "LICENSE-DATA",
+        "CHANGELOG.md",
+        "README.md",
+        "SHA256SUMS",
+        "croissant.json",
+        ".zenodo.json",
+        "schemas/statements.json",
+        "data/statements.parquet",
+        "data/statements.csv",
+    ):
         assert (folder / name).is_file(), name
     assert validate_path(folder) == []
     sums = dict(reversed(line.split("  ")) for line in (folder / "SHA256SUMS").read_text().splitlines())
@@ -85,8 +98,16 @@ def test_datasheet_reads_schema_and_counts(release: tuple[Path, Path]) -> None:
 
     n = len(pd.read_parquet(root / "data" / "mentions.parquet"))
     assert f"| `mentions` | {n} |" in text
-    for heading in ("Motivation", "Composition", "Collection and curation process", "Known gaps and artifacts",
-                    "Uses to avoid", "Distribution", "Maintenance", "Codebook"):
+    for heading in (
+        "Motivation",
+        "Composition",
+        "Collection and curation process",
+        "Known gaps and artifacts",
+        "Uses to avoid",
+        "Distribution",
+        "Maintenance",
+        "Codebook",
+    ):
         assert f"## {heading}" in text
 
 
@@ -137,8 +158,14 @@ def test_diff_reports_rows_and_schema(release: tuple[Path, Path], tmp_path: Path
 
 
 def _metadata() -> dict:
-    return {"upload_type": "dataset", "title": "t", "creators": [{"name": "x"}], "description": "d",
-            "version": "0.1.0", "license": "cc-by-4.0"}
+    return {
+        "upload_type": "dataset",
+        "title": "t",
+        "creators": [{"name": "x"}],
+        "description": "d",
+        "version": "0.1.0",
+        "license": "cc-by-4.0",
+    }
 
 
 def _transport(fake: FakeZenodo, log: list[str] | None = None, token: str = TOKEN) -> Transport:
@@ -185,8 +212,9 @@ def test_new_version_removes_files_the_release_lacks(release: tuple[Path, Path])
         assert not any(m == "PUT" and p.endswith("/README.md") for m, p in fake.requests)
 
 
-@pytest.mark.parametrize(("status", "message"), [(401, "token was rejected"), (403, "deposit:write"),
-                                                  (400, "metadata.title")])
+@pytest.mark.parametrize(
+    ("status", "message"), [(401, "token was rejected"), (403, "deposit:write"), (400, "metadata.title")]
+)
 def test_server_errors_are_explained(release: tuple[Path, Path], status: int, message: str) -> None:
     root, dist = release
     folder, _ = make_release(root, dist)

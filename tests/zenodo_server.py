@@ -63,13 +63,23 @@ class FakeZenodo:
 
     def view(self, dep: dict[str, Any]) -> dict[str, Any]:
         base = f"{self.url}/api/deposit/depositions/{dep['id']}"
-        files = [{"id": f"{dep['_bucket']}-{name}", "filename": name, "filesize": len(data),
-                  "checksum": hashlib.md5(data).hexdigest()}  # noqa: S324
-                 for name, data in sorted(self.buckets[dep["_bucket"]].items())]
+        files = [
+            {
+                "id": f"{dep['_bucket']}-{name}",
+                "filename": name,
+                "filesize": len(data),
+                "checksum": hashlib.md5(data).hexdigest(),
+            }
+            for name, data in sorted(self.buckets[dep["_bucket"]].items())
+        ]
         out = {k: v for k, v in dep.items() if not k.startswith("_")}
         out["files"] = files
-        out["links"] = {"self": base, "bucket": f"{self.url}/api/files/{dep['_bucket']}",
-                        "publish": f"{base}/actions/publish", "newversion": f"{base}/actions/newversion"}
+        out["links"] = {
+            "self": base,
+            "bucket": f"{self.url}/api/files/{dep['_bucket']}",
+            "publish": f"{base}/actions/publish",
+            "newversion": f"{base}/actions/newversion",
+        }
         if dep.get("_latest_draft"):
             out["links"]["latest_draft"] = f"{self.url}/api/deposit/depositions/{dep['_latest_draft']}"
         if dep["submitted"]:
@@ -97,15 +107,20 @@ class FakeZenodo:
                 meta = json.loads(body)["metadata"]
                 missing = [k for k in ("upload_type", "title", "creators", "description") if not meta.get(k)]
                 if missing:
-                    return 400, {"status": 400, "message": "Validation error.",
-                                 "errors": [{"field": f"metadata.{k}", "messages": ["Field is required."]}
-                                            for k in missing]}
+                    return 400, {
+                        "status": 400,
+                        "message": "Validation error.",
+                        "errors": [{"field": f"metadata.{k}", "messages": ["Field is required."]} for k in missing],
+                    }
                 dep["metadata"] = meta
                 return 200, self.view(dep)
             if parts[4:] == ["actions", "publish"] and method == "POST":
                 if not self.buckets[dep["_bucket"]]:
-                    return 400, {"status": 400, "message": "Validation error.",
-                                 "errors": [{"field": "files", "messages": ["Minimum one file must be provided."]}]}
+                    return 400, {
+                        "status": 400,
+                        "message": "Validation error.",
+                        "errors": [{"field": "files", "messages": ["Minimum one file must be provided."]}],
+                    }
                 dep["state"], dep["submitted"] = "done", True
                 return 202, self.view(dep)
             if parts[4:] == ["actions", "newversion"] and method == "POST":
@@ -124,7 +139,7 @@ class FakeZenodo:
                 self.corrupt_uploads -= 1
                 data = body[:-1] + b"?"
             self.buckets[bucket][name] = data
-            return 201, {"key": name, "size": len(data), "checksum": "md5:" + hashlib.md5(data).hexdigest()}  # noqa: S324
+            return 201, {"key": name, "size": len(data), "checksum": "md5:" + hashlib.md5(data).hexdigest()}
         return 404, {"status": 404, "message": "not found"}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

@@ -93,13 +93,40 @@ STOP = {
     "Iraq's",
     "Iran's",
 }
-PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "at", "in", "on", "about", "against", "toward", "towards",
-                "between", "and", "than", "into", "over", "under", "after", "before", "during", "including"}
-LEADING = re.compile(r"^(?:(?:In|On|At|During|After|Before|Still|However|Meanwhile|Separately|Moreover|Earlier|"
-                     r"Later|Also|Yet|Nevertheless|Addressing|Looking|According)\b[^,]{0,120},\s*)+")
+PREPOSITIONS = {
+    "with",
+    "to",
+    "by",
+    "of",
+    "from",
+    "for",
+    "at",
+    "in",
+    "on",
+    "about",
+    "against",
+    "toward",
+    "towards",
+    "between",
+    "and",
+    "than",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "including",
+}
+LEADING = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|Still|However|Meanwhile|Separately|Moreover|Earlier|"
+    r"Later|Also|Yet|Nevertheless|Addressing|Looking|According)\b[^,]{0,120},\s*)+"
+)
 SUBJECT_PRONOUN = re.compile(r"^(?:He|She|They)\b")
-SUBJECT_TITLE = re.compile(r"^[Tt]he\s+(?:[\w-]+\s+){0,3}(?:leader|minister|president|commander|official|spokesman|"
-                           r"spokeswoman|analyst|specialist|premier|prime minister)\b")
+SUBJECT_TITLE = re.compile(
+    r"^[Tt]he\s+(?:[\w-]+\s+){0,3}(?:leader|minister|president|commander|official|spokesman|"
+    r"spokeswoman|analyst|specialist|premier|prime minister)\b"
+)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_RE = re.compile(
     rf"\b(?:(?:on|On)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -166,30 +193,35 @@ class Extractor:
 
     # --- statements -----------------------------------------------------------------------------------
 
-    def _statements(self, text: str, mentions: list[Any], sentences: list[tuple[int, int]],
-                    published: dt.date | None) -> list[Proposal]:
+    def _statements(
+        self, text: str, mentions: list[Any], sentences: list[tuple[int, int]], published: dt.date | None
+    ) -> list[Proposal]:
         out: list[Proposal] = []
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
         self._quoted = [(q.start, q.end) for q in quotes]
         last_speaker: dict[str, Any] | None = None
         last_para = -1
         for q in quotes:
-            quote = text[q.start:q.end].strip()
+            quote = text[q.start : q.end].strip()
             para_start = text.rfind("\n", 0, q.start) + 1
             para_end = text.find("\n", q.end)
             para_end = len(text) if para_end < 0 else para_end
             close = q.end + (1 if q.close_mark else 0)
             after = text[close:para_end]
-            before = text[para_start:q.start - 1] if q.open_mark else text[para_start:q.start]
+            before = text[para_start : q.start - 1] if q.open_mark else text[para_start : q.start]
             speaker, verb, conf, how = self._attribute(text, after, close, before, para_start, mentions, q.start)
             continues = last_speaker is not None and (not before.strip() or para_start == last_para)
             if how in ("sentence_subject", "none") and continues and not _attribution_in(after):
                 speaker, verb, conf, how = dict(last_speaker), None, 0.7, "continuation"
             words = len(quote.split())
-            sentence_start = not before.strip() or before.rstrip().endswith((":", ",")) and words > 8
+            sentence_start = not before.strip() or (before.rstrip().endswith((":", ",")) and words > 8)
             stype = "direct" if (quote[:1].isupper() and (words >= 6 or sentence_start)) else "partial"
-            data: dict[str, Any] = {"quote": text[q.start:q.end], "statement_type": stype, "reporting_verb": verb,
-                                    "attribution": how}
+            data: dict[str, Any] = {
+                "quote": text[q.start : q.end],
+                "statement_type": stype,
+                "reporting_verb": verb,
+                "attribution": how,
+            }
             if speaker:
                 data.update(speaker)
                 last_speaker, last_para = speaker, para_start
@@ -199,8 +231,9 @@ class Extractor:
             out.append(Proposal("statement", q.start, q.end, conf, data))
         return out
 
-    def _attribute(self, text: str, after: str, after_at: int, before: str, before_at: int, mentions: list[Any],
-                   quote_start: int) -> tuple[dict[str, Any] | None, str | None, float, str]:
+    def _attribute(
+        self, text: str, after: str, after_at: int, before: str, before_at: int, mentions: list[Any], quote_start: int
+    ) -> tuple[dict[str, Any] | None, str | None, float, str]:
         for pattern in AFTER:
             m = pattern.search(after)
             if m:
@@ -233,9 +266,12 @@ class Extractor:
         if SUBJECT_PRONOUN.match(rest) or SUBJECT_TITLE.match(rest):
             return self._nearest_person(mentions, subj_at)
         for mn in mentions:
-            if subj_at <= mn.start < quote_start and self._speaks(self.gaz.aliases[mn.surface]) \
-                    and not self._inside_quote(mn.start):
-                prev = text[max(sent, mn.start - 40):mn.start].split()
+            if (
+                subj_at <= mn.start < quote_start
+                and self._speaks(self.gaz.aliases[mn.surface])
+                and not self._inside_quote(mn.start)
+            ):
+                prev = text[max(sent, mn.start - 40) : mn.start].split()
                 if prev and prev[-1].lower().strip(",") in PREPOSITIONS:
                     continue
                 if prev and prev[-1].endswith(("’s", "'s")):
@@ -247,8 +283,13 @@ class Extractor:
         return any(s <= at < e for s, e in getattr(self, "_quoted", []))
 
     def _nearest_person(self, mentions: list[Any], before: int) -> dict[str, Any] | None:
-        people = [mn for mn in mentions if mn.end <= before and not self._inside_quote(mn.start)
-                  and self.gaz.types.get(self.gaz.aliases[mn.surface]) == "person"]
+        people = [
+            mn
+            for mn in mentions
+            if mn.end <= before
+            and not self._inside_quote(mn.start)
+            and self.gaz.types.get(self.gaz.aliases[mn.surface]) == "person"
+        ]
         return {"speaker_id": self.gaz.aliases[people[-1].surface]} if people else None
 
     def _who(

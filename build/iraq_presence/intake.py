@@ -18,7 +18,7 @@ from .sources import decode_text, read_sums, sha256_of
 
 
 def next_article_id(sums: dict[str, str], digest: str) -> str:
-    numbers = [int(name[:3]) for name in sums if name[:3].isdigit()]
+    numbers = [int(name.split("_")[0]) for name in sums if name.split("_")[0].isdigit()]
     return f"{(max(numbers) + 1 if numbers else 0):03d}_{digest[:16]}"
 
 
@@ -93,7 +93,7 @@ def _draft(
         "statements": [],
         "dismissed_quotes": [],
     }
-    prefix = article_id[:3]
+    prefix = article_id.split("_")[0]
     for n, p in enumerate(proposals["statements"], 1):
         speaker = p.get("speaker_id") or f"TODO-unknown-speaker ({p.get('speaker_name') or 'none found'})"
         doc["statements"].append(
@@ -119,6 +119,8 @@ def _draft(
         likely = f", likely alias of {c['likely_alias_of']} ({c['score']})" if "likely_alias_of" in c else ""
         header += f"#   name {c['name']!r} at {c['start']}-{c['end']}: {c['suggested_type']}{likely}\n"
     for d in proposals["dates"]:
-        header += (f"#   date {d['text']!r} at {d['start']}-{d['end']}: {d['date']} ({d['precision']}, "
-                   f"conf {d['confidence']})\n")
+        header += (
+            f"#   date {d['text']!r} at {d['start']}-{d['end']}: {d['date']} ({d['precision']}, "
+            f"conf {d['confidence']})\n"
+        )
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
