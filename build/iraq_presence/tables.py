@@ -430,7 +430,8 @@ class Assembler:
                         "report_date": r.date,
                         "report_date_precision": r.date_precision,
                         "report_date_basis": r.date_basis,
-                        "report_date_note": r.date_note,
+                        "report_date_note": r.date_note
+                        or (None if r.date else "This article gives no date for the meeting."),
                     },
                     ": ".join(origin),
                 )
