@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from iraq_presence.schemas import load_schemas
-from iraq_presence.store import csv_bytes, parquet_bytes
+from iraq_presence.store import csv_bytes, to_arrow
 from iraq_presence.validate import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,8 +60,15 @@ def rehash(root: Path, rel: str) -> None:
 def write(root: Path, table: str, df: pd.DataFrame, fmt: str) -> None:
     schema = SCHEMAS[table]
     rel = f"data/{table}.{fmt}"
-    data = csv_bytes(df, schema) if fmt == "csv" else parquet_bytes(df, schema)
-    (root / rel).write_bytes(data)
+    if fmt == "csv":
+        (root / rel).write_bytes(csv_bytes(df, schema))
+    else:  # a hand edit or a bug need not respect the schema's nullability
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = to_arrow(df, schema)
+        relaxed = pa.schema([f.with_nullable(True) for f in table.schema], metadata=table.schema.metadata)
+        pq.write_table(table.cast(relaxed), root / rel)
     rehash(root, rel)
 
 
@@ -107,7 +114,7 @@ def faults() -> list[Fault]:
             Fault(
                 "duplicate-pk",
                 name,
-                f"PK-{name}" if len(schema.primary_key) > 1 else f"UNIQUE-{name}",
+                f"PK-{name}",
                 edit(name, lambda d: pd.concat([d, d.iloc[[0]]], ignore_index=True)),
             )
         )

@@ -18,10 +18,13 @@ FAULTS = faults() + file_faults()
 def test_fault_is_caught_by_its_rule(fault, fmt: str, built_repo: Path, tmp_path: Path) -> None:
     root = tmp_path / "pkg"
     shutil.copytree(built_repo, root)
-    assert validate_path(root) == []
     fault.apply(root, fmt)
     rules = {f.rule for f in validate_path(root)}
     assert fault.rule in rules, f"{fault.id} in {fmt}: expected {fault.rule}, got {sorted(rules)}"
+
+
+def test_uncorrupted_package_is_valid(built_repo: Path) -> None:
+    assert validate_path(built_repo) == []
 
 
 def test_every_fault_class_is_exercised() -> None:

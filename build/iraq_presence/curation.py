@@ -333,7 +333,8 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
     try:
         return model.model_validate(_strip_lines(raw))
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errors = exc.errors()
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
             name = str(err["loc"][-1])

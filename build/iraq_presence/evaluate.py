@@ -122,7 +122,8 @@ def table(s: Scores) -> str:
         ("date accuracy", s.date_accuracy),
     ]
     out = [f"{'metric':<26} {'score':>6}", "-" * 33]
-    out += [f"{name:<26} {value:>6.3f}" for name, value in rows]
+    out += [f"{name:<26} {value:>6.3f}" for name, value in rows if name != "date accuracy"]
+    out.append(f"{'date accuracy':<26} " + (f"{s.date_accuracy:>6.3f}" if s.n_gold_dates else "   n/a"))
     out.append(
         f"(gold spans {s.n_gold_spans}, predicted {s.n_predicted_spans}, matched {s.n_matched}; "
         f"gold mentions {s.n_gold_mentions}; gold dates {s.n_gold_dates})"

@@ -109,6 +109,10 @@ class TableSchema:
         return out
 
     def pandera_schema(self) -> Any:
+        return self._pandera
+
+    @cached_property
+    def _pandera(self) -> Any:
         """pandera DataFrameSchema checking types and constraints of one table, vectorized."""
         import pandera.pandas as pa
 
@@ -117,15 +121,15 @@ class TableSchema:
             c = f.get("constraints", {})
             checks = []
             if "enum" in c:
-                checks.append(pa.Check.isin(c["enum"], name=f"enum:{f['name']}"))
+                checks.append(pa.Check.isin(c["enum"]))
             if "pattern" in c:
-                checks.append(pa.Check.str_matches(c["pattern"], name=f"pattern:{f['name']}"))
+                checks.append(pa.Check.str_matches(c["pattern"]))
             if "minimum" in c:
-                checks.append(pa.Check.ge(c["minimum"], name=f"minimum:{f['name']}"))
+                checks.append(pa.Check.ge(c["minimum"]))
             if "maximum" in c:
-                checks.append(pa.Check.le(c["maximum"], name=f"maximum:{f['name']}"))
+                checks.append(pa.Check.le(c["maximum"]))
             if "minLength" in c:
-                checks.append(pa.Check.str_length(min_value=c["minLength"], name=f"minLength:{f['name']}"))
+                checks.append(pa.Check.str_length(min_value=c["minLength"]))
             columns[f["name"]] = pa.Column(
                 self.pandas_dtypes()[f["name"]] if "enum" not in c else None,
                 checks=checks,

@@ -192,6 +192,13 @@ def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[
 
 # --- per-table checks (pandera) ------------------------------------------------------------------------
 
+_PANDERA_CHECKS = (
+    ("isin(", "enum"),
+    ("str_matches(", "pattern"),
+    ("greater_than_or_equal_to(", "minimum"),
+    ("less_than_or_equal_to(", "maximum"),
+    ("str_length(", "minLength"),
+)
 _CHECK_RULE = {"enum": "ENUM", "pattern": "PATTERN", "minimum": "RANGE", "maximum": "RANGE", "minLength": "RANGE"}
 
 
@@ -212,10 +219,10 @@ def check_table(df: Any, schema: TableSchema) -> list[Failure]:
         check = str(case.check)
         column = case.column if isinstance(case.column, str) else "*"
         index = case.index if case.index == case.index else None
-        if check.startswith(("enum:", "pattern:", "minimum:", "maximum:", "minLength:")):
-            kind, _, col = check.partition(":")
-            f = schema.field(col)
-            limit = f["constraints"][kind]
+        kind = next((k for prefix, k in _PANDERA_CHECKS if check.startswith(prefix)), None)
+        if kind and column in schema.columns:
+            col = column
+            limit = schema.field(col)["constraints"][kind]
             expected = {
                 "enum": "one of " + ", ".join(map(str, limit)) if kind == "enum" else "",
                 "pattern": f"a value matching {limit}",
@@ -575,7 +582,8 @@ def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> l
         return out
     owners: dict[str, list[str]] = {}
     for actor, alias in zip(aliases["actor_id"], aliases["alias"]):
-        owners.setdefault(alias, []).append(actor)
+        if isinstance(alias, str) and isinstance(actor, str):
+            owners.setdefault(alias, []).append(actor)
     for alias, actors in owners.items():
         if len(actors) > 1:
             notes = aliases.loc[aliases["alias"] == alias, "disambiguation_note"]
@@ -605,8 +613,10 @@ def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> l
     matcher = AliasMatcher(owners)
     auto = mentions[mentions["method"] == "alias_match"]
     have = set(zip(auto["article_id"], auto["start"].astype(int), auto["end"].astype(int)))
+    texts = _texts(frames)
+    have = {h for h in have if h[0] in texts}  # a release without texts cannot be rescanned
     want = set()
-    for art, text in _texts(frames).items():
+    for art, text in texts.items():
         for m in matcher.find(text):
             want.add((art, m.start, m.end))
     for art, s, e in sorted(want - have):
@@ -787,7 +797,19 @@ def check_frames(frames: dict[str, Any], schemas: dict[str, TableSchema], raw_di
             out.extend(check_table(frames[name], schema))
     out.extend(check_hashes(frames, raw_dir))
     for check in CROSS_CHECKS:
-        out.extend(check(frames, schemas))
+        try:
+            out.extend(check(frames, schemas))
+        except Exception as exc:  # a corrupted table must be reported, never crash the validator
+            out.append(
+                Failure(
+                    f"CHECK-{check.__name__.removeprefix('check_')}",
+                    "-",
+                    "-",
+                    "-",
+                    f"could not run: {type(exc).__name__}: {exc}",
+                    "tables clean enough to check",
+                )
+            )
     return out
 
 
