@@ -23,6 +23,9 @@ from typing import Any
 
 import yaml
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 ROOT = Path(__file__).resolve().parents[1]
 ID_KEYS = {
     "statement_id",
@@ -59,29 +62,31 @@ def synth(dest: Path, copies: int) -> None:
             ids[art] = new
             (raw / f"{new}.txt").write_bytes(data)
             sums.append(f"{digest}  {new}.txt\n")
-            doc = yaml.safe_load((cur_src / "articles" / f"{art}.yaml").read_text(encoding="utf-8"))
+            doc = yaml.load((cur_src / "articles" / f"{art}.yaml").read_text(encoding="utf-8"), Loader=LOADER)
             doc = remap(doc, ids, k)
             doc["article_id"], doc["source_file"] = new, f"{new}.txt"
-            (cur / "articles" / f"{new}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+            (cur / "articles" / f"{new}.yaml").write_text(
+                yaml.dump(doc, Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
+            )
         mapping.append(ids)
     (raw / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
     for name in ("utterances.yaml", "meetings.yaml", "events.yaml", "affiliations.yaml"):
         path = cur_src / name
         if path.exists():
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            entries = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or []
             out = [remap(e, mapping[k], k) for k in range(copies) for e in entries]
-            (cur / name).write_text(yaml.safe_dump(out, allow_unicode=True), encoding="utf-8")
+            (cur / name).write_text(yaml.dump(out, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
     groups = (
-        yaml.safe_load((cur / "militia_groups.yaml").read_text(encoding="utf-8"))
+        yaml.load((cur / "militia_groups.yaml").read_text(encoding="utf-8"), Loader=LOADER)
         if (cur / "militia_groups.yaml").exists()
         else []
     )
     (cur / "militia_groups.yaml").write_text(
-        yaml.safe_dump(remap(groups, mapping[0], None), allow_unicode=True), encoding="utf-8"
+        yaml.dump(remap(groups, mapping[0], None), Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
     )
-    actors = yaml.safe_load((cur / "actors.yaml").read_text(encoding="utf-8"))
+    actors = yaml.load((cur / "actors.yaml").read_text(encoding="utf-8"), Loader=LOADER)
     (cur / "actors.yaml").write_text(
-        yaml.safe_dump(remap(actors, mapping[0], None), allow_unicode=True), encoding="utf-8"
+        yaml.dump(remap(actors, mapping[0], None), Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
     )
 
 

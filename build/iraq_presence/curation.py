@@ -281,7 +281,7 @@ class Curation(Model):
 M = TypeVar("M", bound=Model)
 
 
-class _SafeLineLoader(yaml.SafeLoader):
+class _SafeLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """SafeLoader (no object construction) that remembers each mapping's line for messages."""
 
 
