@@ -18,7 +18,7 @@ import pandas as pd
 
 from iraq_presence.schemas import load_schemas
 from iraq_presence.store import csv_bytes, to_arrow
-from iraq_presence.validate import read_csv
+from iraq_presence.validate import read_csv, span_rule
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = load_schemas(ROOT / "schemas")
@@ -141,7 +141,7 @@ def faults() -> list[Fault]:
         for sp in schema.spans:
             if not df[sp.start].notna().any():
                 continue
-            rule = f"SPAN-{name}" + ("" if sp.text in ("text", "quote", "surface", "evidence_text") else f"-{sp.text}")
+            rule = span_rule(name, sp)
 
             def shift(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
                 d = d.copy()

@@ -355,8 +355,6 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
 
 def _owner(model: type[Model], loc: tuple[Any, ...]) -> type[Model] | None:
     """The model class that owns the field at `loc` (for suggesting a valid key)."""
-    import typing
-
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -368,7 +366,6 @@ def _owner(model: type[Model], loc: tuple[Any, ...]) -> type[Model] | None:
         if not candidates:
             return None
         current = candidates[0]
-    _ = typing
     return current
 
 

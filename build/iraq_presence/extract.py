@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .mentions import AliasMatcher
@@ -431,8 +431,4 @@ def _attribution_in(after: str) -> bool:
     return any(p.search(after) for p in AFTER)
 
 
-def to_json(result: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    return {k: v for k, v in result.items()}
-
-
-__all__ = ["Extractor", "Gazetteer", "Proposal", "asdict", "resolve_date"]
+__all__ = ["Extractor", "Gazetteer", "Proposal", "resolve_date"]

@@ -57,8 +57,6 @@ def to_arrow(df: Any, schema: Any) -> Any:
         if pa.types.is_dictionary(f.type):
             values = pa.array(col.astype("object").where(col.notna(), None).tolist(), type=pa.string())
             arrays.append(values.dictionary_encode().cast(f.type))
-        elif pa.types.is_date32(f.type):
-            arrays.append(pa.array(col.astype("object").where(col.notna(), None).tolist(), type=f.type))
         else:
             arrays.append(pa.array(col.astype("object").where(col.notna(), None).tolist(), type=f.type))
     table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema)

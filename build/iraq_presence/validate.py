@@ -91,9 +91,6 @@ def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
             failures.append(
                 Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]), f"a {f['type']} value")
             )
-    for name in raw.columns:
-        if name not in typed.columns and name in schema.columns:
-            continue
     return _with_dtypes(typed, schema), failures
 
 
@@ -157,32 +154,18 @@ def read_parquet(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
 
 
 def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[Failure]:
-    out = []
     expected = schema.columns
-    for name in columns:
-        if name not in expected:
-            out.append(
-                Failure(
-                    f"COLUMNS-{schema.name}",
-                    schema.name,
-                    "-",
-                    name,
-                    f"extra column in {fmt}",
-                    "only the schema's columns",
-                )
-            )
-    for name in expected:
-        if name not in columns:
-            out.append(
-                Failure(
-                    f"COLUMNS-{schema.name}",
-                    schema.name,
-                    "-",
-                    name,
-                    f"missing from {fmt}",
-                    "every column of the schema",
-                )
-            )
+    rule = f"COLUMNS-{schema.name}"
+    out = [
+        Failure(rule, schema.name, "-", n, f"extra column in {fmt}", "only the schema's columns")
+        for n in columns
+        if n not in expected
+    ]
+    out += [
+        Failure(rule, schema.name, "-", n, f"missing from {fmt}", "every column of the schema")
+        for n in expected
+        if n not in columns
+    ]
     if not out and list(columns) != expected:
         out.append(
             Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}", f"order {expected}")
@@ -325,6 +308,12 @@ def _texts(frames: dict[str, Any]) -> dict[str, str]:
     return {a: t for a, t in zip(arts["article_id"], arts["text"]) if isinstance(t, str)}
 
 
+def span_rule(table: str, span: Any) -> str:
+    """SPAN-<table>, or SPAN-<table>-<column> for a table's secondary span (e.g. a date expression)."""
+    main = ("text", "quote", "surface", "evidence_text")
+    return f"SPAN-{table}" + ("" if span.text in main else f"-{span.text}")
+
+
 def check_spans(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list[Failure]:
     """text[start:end] of the article equals the stored string, for every span of every table."""
     texts = _texts(frames)
@@ -338,7 +327,7 @@ def check_spans(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list
         for sp in schema.spans:
             if any(c not in df.columns for c in (sp.article, sp.start, sp.end, sp.text)):
                 continue
-            rule = f"SPAN-{name}" + ("" if sp.text in ("text", "quote", "surface", "evidence_text") else f"-{sp.text}")
+            rule = span_rule(name, sp)
             for i, art, s, e, value in zip(df.index, df[sp.article], df[sp.start], df[sp.end], df[sp.text]):
                 nulls = [x is None or x is _NA() for x in (s, e, value)]
                 if all(nulls):
@@ -846,8 +835,6 @@ def compare_formats(csv: dict[str, Any], parquet: dict[str, Any], schemas: dict[
 
 def validate_path(folder: Path) -> list[Failure]:
     """Validate a folder holding datapackage.json (a repository or a downloaded release)."""
-    from frictionless import FrictionlessException  # noqa: F401 - imported for its side-effect-free check
-
     from .package import metadata_errors
     from .store import JOURNAL
 
