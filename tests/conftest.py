@@ -28,7 +28,7 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy built once per session, for read-only checks."""
-    from iraq_presence.pipeline import build
+    from iraq_presence.make import build
 
     root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
     build(root)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from iraq_presence.schemas import load_schemas
-from iraq_presence.store import csv_bytes, to_arrow
-from iraq_presence.validate import read_csv, span_rule
+from iraq_presence.checks.rules import span_rule
+from iraq_presence.schema.io import csv_bytes, read_csv, to_arrow
+from iraq_presence.schema.tables import load_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = load_schemas(ROOT / "schemas")

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from iraq_presence.evaluate import score
-from iraq_presence.extract import Extractor, Gazetteer, resolve_date
+from iraq_presence.annotate.evaluate import score
+from iraq_presence.annotate.extract import Extractor, Gazetteer, resolve_date
 
 GAZ = Gazetteer(
     aliases={

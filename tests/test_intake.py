@@ -7,9 +7,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from iraq_presence.checks.rules import validate_path
 from iraq_presence.cli import app
-from iraq_presence.pipeline import build
-from iraq_presence.validate import validate_path
+from iraq_presence.make import build
 
 from .conftest import snapshot
 

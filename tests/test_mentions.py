@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from iraq_presence.mentions import AliasMatcher
+from iraq_presence.tables.mentions import AliasMatcher
 
 
 def found(aliases: list[str], text: str) -> list[str]:

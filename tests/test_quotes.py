@@ -1,6 +1,6 @@
 """The quotation scanner, one test per quoting pattern, on small texts made for the test."""
 
-from iraq_presence.quotes import find_quotes
+from iraq_presence.tables.quotes import find_quotes
 
 
 def spans(text: str) -> list[tuple[str, str]]:

@@ -11,13 +11,13 @@ import yaml
 from typer.testing import CliRunner
 
 from iraq_presence import __version__
+from iraq_presence.checks.rules import validate_path
 from iraq_presence.cli import app
-from iraq_presence.curation import load_curation
-from iraq_presence.diff import changelog_entry, diff
-from iraq_presence.metadata import zenodo_metadata
-from iraq_presence.release import make_release
-from iraq_presence.validate import validate_path
-from iraq_presence.zenodo import Transport, ZenodoError, run
+from iraq_presence.publish.diff import changelog_entry, diff
+from iraq_presence.publish.metadata import zenodo_metadata
+from iraq_presence.publish.release import make_release
+from iraq_presence.publish.zenodo import Transport, ZenodoError, run
+from iraq_presence.tables.curation import load_curation
 
 from .conftest import ROOT, copy_repo
 from .zenodo_server import TOKEN, FakeZenodo

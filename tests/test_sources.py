@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from iraq_presence.cli import app
 from iraq_presence.errors import SourceError
 from iraq_presence.paths import Layout
-from iraq_presence.sources import decode_text, load_sources
+from iraq_presence.tables.sources import decode_text, load_sources
 
 from .conftest import snapshot
 

@@ -54,8 +54,8 @@ def build(
       dataset build --check   # in CI: are the committed tables up to date?
     """
     from .errors import CurationError, SourceError
-    from .pipeline import BuildError, stale
-    from .pipeline import build as run_build
+    from .make import BuildError, stale
+    from .make import build as run_build
 
     root = _root()
     try:
@@ -95,7 +95,7 @@ def validate(
 
       dataset validate dist/iraq-presence-0.1.0 --format json
     """
-    from .validate import validate_path
+    from .checks.rules import validate_path
 
     folder = path.resolve() if path else _root()
     if not (folder / "datapackage.json").is_file():
@@ -160,9 +160,9 @@ def release(
       dataset release --no-text --previous dist/iraq-presence-0.1.0.zip
     """
     from . import __version__
-    from .diff import changelog_entry, diff
-    from .release import make_release
-    from .validate import validate_path
+    from .checks.rules import validate_path
+    from .publish.diff import changelog_entry, diff
+    from .publish.release import make_release
 
     root = _root()
     folder, archive = make_release(root, (root / dist) if not dist.is_absolute() else dist, include_text=not no_text)
@@ -187,7 +187,7 @@ def diff_cmd(
 
       dataset diff dist/iraq-presence-0.1.0.zip dist/iraq-presence-0.2.0.zip
     """
-    from .diff import diff, report
+    from .publish.diff import diff, report
 
     typer.echo(report(diff(old, new)))
 
@@ -216,9 +216,9 @@ def publish(
     """
     import os
 
-    from .curation import load_curation
-    from .metadata import zenodo_metadata
-    from .zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, run
+    from .publish.metadata import zenodo_metadata
+    from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, run
+    from .tables.curation import load_curation
 
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
     token = os.environ.get("ZENODO_TOKEN", "")
@@ -261,8 +261,8 @@ def add(
     """
     import datetime as dt
 
+    from .annotate.intake import add_article
     from .errors import SourceError
-    from .intake import add_article
 
     root = _root()
     try:
@@ -294,11 +294,11 @@ def extract(
     """
     import datetime as dt
 
+    from .annotate.extract import Extractor
+    from .annotate.intake import _gazetteer
     from .errors import SourceError
-    from .extract import Extractor
-    from .intake import _gazetteer
     from .paths import Layout
-    from .sources import decode_text
+    from .tables.sources import decode_text
 
     try:
         text = decode_text(path.name, path.read_bytes())
@@ -326,10 +326,10 @@ def evaluate(
 
       dataset evaluate --output evaluation.json
     """
-    from .evaluate import evaluate as run_eval
-    from .evaluate import table
-    from .schemas import load_schemas
-    from .validate import read_parquet
+    from .annotate.evaluate import evaluate as run_eval
+    from .annotate.evaluate import table
+    from .schema.io import read_parquet
+    from .schema.tables import load_schemas
 
     root = _root()
     frames = {}

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from .errors import SourceError
-from .paths import Layout
-from .sources import decode_text, read_sums, sha256_of
+from ..errors import SourceError
+from ..paths import Layout
+from ..tables.sources import decode_text, read_sums, sha256_of
 
 
 def next_article_id(sums: dict[str, str], digest: str) -> str:

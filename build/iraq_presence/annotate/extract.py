@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .mentions import AliasMatcher
-from .quotes import find_quotes
+from ..tables.mentions import AliasMatcher
+from ..tables.quotes import find_quotes
 
 VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|stating|stressed|stresses|stressing|noted|notes|noting|"

@@ -80,11 +80,11 @@ def evaluate(frames: dict[str, Any]) -> Scores:
     st = frames["statements"]
     gold_spans = [
         (a, int(s), int(e), spk)
-        for a, s, e, spk, t in zip(st["article_id"], st["start"], st["end"], st["speaker_id"], st["statement_type"])
+        for a, s, e, spk, t in zip(st["article_id"], st["char_start"], st["char_end"], st["speaker_id"], st["statement_type"])
         if t in ("direct", "partial")
     ]
     me = frames["mentions"]
-    gold_mentions = set(zip(me["article_id"], me["start"].astype(int), me["end"].astype(int), me["actor_id"]))
+    gold_mentions = set(zip(me["article_id"], me["char_start"].astype(int), me["char_end"].astype(int), me["actor_id"]))
     mr = frames["meeting_reports"]
     gold_dates = {
         (a, int(s), int(e)): d

@@ -14,7 +14,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 COPIED = ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
@@ -26,12 +26,12 @@ def bundle_name() -> str:
 
 def bundle_files(root: Path, include_text: bool = True) -> dict[str, bytes]:
     """Every file of the bundle, by path inside it."""
-    from .curation import load_curation
+    from ..make import produce
+    from ..schema.io import csv_bytes, parquet_bytes
+    from ..tables.curation import load_curation
+    from ..tables.descriptor import descriptor, dumps
     from .datasheet import render
     from .metadata import citation_cff, croissant, zenodo_metadata
-    from .package import descriptor, dumps
-    from .pipeline import produce
-    from .store import csv_bytes, parquet_bytes
 
     out = produce(root)
     files = dict(out.files)

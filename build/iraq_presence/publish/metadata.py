@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import __version__
-from .curation import PackageMeta
+from .. import __version__
+from ..tables.curation import PackageMeta
 
 LICENSE_IDS = {"CC-BY-4.0": "cc-by-4.0", "MIT": "mit", "CC0-1.0": "cc-zero"}
 

@@ -6,13 +6,12 @@ check on the assembled tables can be reported back to the line a curator must fi
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import curation as c
-from .errors import CurationError, nearest
+from ..errors import CurationError, nearest
+from .curation import models as c
 from .mentions import AliasMatcher
 from .quotes import find_quotes
 from .sources import Source
@@ -222,7 +221,7 @@ class Assembler:
             _, s, e, t = self.span((file, f"authors #{i}"), "quote", art.article_id, au.quote, au.occurrence)
             self.out.add(
                 "article_authors",
-                {"article_id": art.article_id, "actor_id": au.actor, "start": s, "end": e, "text": t},
+                {"article_id": art.article_id, "actor_id": au.actor, "char_start": s, "char_end": e, "text": t},
                 f"{file}: authors #{i}",
             )
         for i, iss in enumerate(art.issues, 1):
@@ -234,8 +233,8 @@ class Assembler:
                     "issue_id": iss.issue_id,
                     "article_id": art.article_id,
                     "issue_type": iss.issue_type,
-                    "start": s,
-                    "end": e,
+                    "char_start": s,
+                    "char_end": e,
                     "text": t,
                     "note": iss.note,
                 },
@@ -258,8 +257,8 @@ class Assembler:
                     "mention_id": f"{art.article_id}:{m.start:06d}-{m.end:06d}",
                     "article_id": art.article_id,
                     "actor_id": actor,
-                    "start": m.start,
-                    "end": m.end,
+                    "char_start": m.start,
+                    "char_end": m.end,
                     "surface": m.surface,
                     "method": "alias_match",
                 },
@@ -273,8 +272,8 @@ class Assembler:
                     "mention_id": f"{art.article_id}:{s:06d}-{e:06d}",
                     "article_id": art.article_id,
                     "actor_id": cm.actor,
-                    "start": s,
-                    "end": e,
+                    "char_start": s,
+                    "char_end": e,
                     "surface": t,
                     "method": "curated",
                 },
@@ -304,8 +303,8 @@ class Assembler:
                     "statement_id": st.statement_id,
                     "article_id": art.article_id,
                     "speaker_id": st.speaker,
-                    "start": s,
-                    "end": e,
+                    "char_start": s,
+                    "char_end": e,
                     "quote": q,
                     "statement_type": st.statement_type,
                     "reporting_verb": st.reporting_verb,
@@ -339,8 +338,8 @@ class Assembler:
             row: Row = {
                 "span_id": f"{art.article_id}:{q.start:06d}-{q.end:06d}",
                 "article_id": art.article_id,
-                "start": q.start,
-                "end": q.end,
+                "char_start": q.start,
+                "char_end": q.end,
                 "text": text[q.start : q.end],
                 "pattern": q.pattern,
                 "status": None,
@@ -421,8 +420,8 @@ class Assembler:
                     {
                         "meeting_id": m.meeting_id,
                         "article_id": art,
-                        "start": s,
-                        "end": e,
+                        "char_start": s,
+                        "char_end": e,
                         "text": t,
                         "date_text": dtext,
                         "date_start": ds,
@@ -467,7 +466,7 @@ class Assembler:
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
                 self.out.add(
                     "event_reports",
-                    {"event_id": ev.event_id, "article_id": art, "start": s, "end": e, "text": t},
+                    {"event_id": ev.event_id, "article_id": art, "char_start": s, "char_end": e, "text": t},
                     ": ".join(origin),
                 )
 
@@ -512,7 +511,7 @@ class Assembler:
                 art, s, e, t = self.ref((file, entry), fieldname, ref)
                 self.out.add(
                     "militia_group_evidence",
-                    {"actor_id": g.actor_id, "claim": claim, "article_id": art, "start": s, "end": e, "text": t},
+                    {"actor_id": g.actor_id, "claim": claim, "article_id": art, "char_start": s, "char_end": e, "text": t},
                     o,
                 )
 
@@ -537,8 +536,8 @@ class Assembler:
                     "end_date_basis": a.end_date_basis,
                     "end_date_note": a.end_date_note,
                     "article_id": art,
-                    "start": s,
-                    "end": e,
+                    "char_start": s,
+                    "char_end": e,
                     "text": t,
                     "note": a.note,
                 },
@@ -555,49 +554,3 @@ def assemble(cur: c.Curation, sources: dict[str, Source]) -> Built:
     return Assembler(cur, sources).run()
 
 
-def to_frames(built: Built, schemas: dict[str, Any]) -> dict[str, Any]:
-    """Typed DataFrames in schema column order, rows sorted by primary key."""
-    import pandas as pd
-
-    frames = {}
-    for name, schema in schemas.items():
-        rows = built.rows.get(name, [])
-        df = pd.DataFrame(rows, columns=schema.columns) if rows else pd.DataFrame(columns=schema.columns)
-        frames[name] = coerce(df, schema).sort_values(schema.primary_key, kind="stable").reset_index(drop=True)
-    return frames
-
-
-def coerce(df: Any, schema: Any) -> Any:
-    """Cast columns to the schema's pandas dtypes (values outside an enum become visible, not lost)."""
-    import pandas as pd
-
-    out = {}
-    for col, dtype in schema.pandas_dtypes().items():
-        s = df[col] if col in df.columns else pd.Series([None] * len(df), dtype="object")
-        if isinstance(dtype, pd.CategoricalDtype):
-            values = s.astype("object").where(s.notna(), None)
-            cats = list(dtype.categories) + sorted({v for v in values if v is not None} - set(dtype.categories))
-            out[col] = pd.Series(pd.Categorical(values, categories=cats), index=df.index)
-        elif dtype == "date32[pyarrow]":
-            out[col] = pd.Series(_dates(s), index=df.index, dtype=dtype)
-        else:
-            out[col] = s.astype(dtype)
-    extra = [col for col in df.columns if col not in out]
-    frame = pd.DataFrame(out, index=df.index)
-    for col in extra:
-        frame[col] = df[col]
-    return frame
-
-
-def _dates(s: Any) -> list[dt.date | None]:
-    out: list[dt.date | None] = []
-    for v in s:
-        if v is None or (isinstance(v, float) and v != v) or v is __import__("pandas").NA:
-            out.append(None)
-        elif isinstance(v, dt.datetime):
-            out.append(v.date())
-        elif isinstance(v, dt.date):
-            out.append(v)
-        else:
-            out.append(dt.date.fromisoformat(str(v)))
-    return out

@@ -12,8 +12,8 @@ import hashlib
 import json
 from typing import Any
 
-from . import __version__
-from .curation import PackageMeta
+from .. import __version__
+from .curation.models import PackageMeta
 
 PROFILE = "data-package"
 

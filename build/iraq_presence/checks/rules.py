@@ -10,167 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import nearest
-from .schemas import TableSchema
+from ..errors import nearest
+from ..failure import Failure, _v, row_key
+from ..schema.io import read_csv, read_parquet, schemas_from_descriptor
+from ..schema.tables import TableSchema
 
 PREC_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-@dataclass(frozen=True)
-class Failure:
-    rule: str
-    table: str
-    key: str
-    column: str
-    value: str
-    expected: str
-
-    def message(self) -> str:
-        return (
-            f"{self.rule}: table {self.table}, row {self.key}, column {self.column}: "
-            f"got {self.value}, expected {self.expected}"
-        )
-
-    def record(self) -> dict[str, str]:
-        return asdict(self)
-
-
-def _v(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return "null"
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return "null"
-    except ImportError:  # pragma: no cover
-        pass
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 120 else text[:119] + "…"
-
-
-def row_key(df: Any, schema: TableSchema, index: Any) -> str:
-    """The primary-key value(s) of row `index`, as text."""
-    if index is None or index not in df.index:
-        return "-"
-    values = [str(df.at[index, c]) for c in schema.primary_key if c in df.columns]
-    return "/".join(values) if values else str(index)
-
-
 # --- reading ------------------------------------------------------------------------------------------
-
-
-def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
-    return {
-        r["name"]: TableSchema(
-            r["name"],
-            {"name": r["name"], "title": r.get("title", ""), "description": r.get("description", ""), **r["schema"]},
-        )
-        for r in desc["resources"]
-    }
-
-
-def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
-    """A CSV read as text then typed per schema; unparseable values become TYPE failures."""
-    import pandas as pd
-
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
-    failures = _column_failures(list(raw.columns), schema, "csv")
-    typed = pd.DataFrame(index=raw.index)
-    for f in schema.fields:
-        name = f["name"]
-        if name not in raw.columns:
-            continue
-        s = raw[name].where(raw[name] != "", None)
-        typed[name], bad = _parse(s, f)
-        for i in bad:
-            failures.append(
-                Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]), f"a {f['type']} value")
-            )
-    return _with_dtypes(typed, schema), failures
-
-
-def _parse(s: Any, f: dict[str, Any]) -> tuple[Any, list[int]]:
-    import pandas as pd
-
-    t = f["type"]
-    present = s.notna()
-    if t == "integer":
-        out = pd.to_numeric(s, errors="coerce")
-        bad = present & (out.isna() | (out != out.round()))
-        return out.where(~bad, None).astype("Float64").astype("Int64"), list(s.index[bad])
-    if t == "boolean":
-        out = s.map({"true": True, "false": False})
-        bad = present & out.isna()
-        return out.astype("boolean"), list(s.index[bad])
-    if t == "date":
-        out = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-        bad = present & out.isna()
-        return out.dt.date.where(out.notna(), None), list(s.index[bad])
-    return s, []
-
-
-def _with_dtypes(df: Any, schema: TableSchema) -> Any:
-    from .tables import coerce
-
-    present = [c for c in schema.columns if c in df.columns]
-    return coerce(df[present], _subset(schema, present))
-
-
-def _subset(schema: TableSchema, columns: list[str]) -> TableSchema:
-    fields = [f for f in schema.fields if f["name"] in columns]
-    return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
-
-
-def read_parquet(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
-    """A Parquet file typed by its own schema, checked against the expected pyarrow types."""
-    import pandas as pd
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(path)
-    failures = _column_failures(table.column_names, schema, "parquet")
-    expected = {f.name: f.type for f in schema.arrow_schema}
-    cols = {}
-    for name in table.column_names:
-        if name not in expected:
-            continue
-        got = table.schema.field(name).type
-        if got != expected[name]:
-            failures.append(
-                Failure(f"TYPE-{schema.name}", schema.name, "-", name, str(got), f"Parquet type {expected[name]}")
-            )
-            continue
-        col = table.column(name)
-        if str(got).startswith("dictionary"):
-            col = col.cast(expected[name].value_type)
-        values = col.to_pylist()
-        cols[name] = pd.Series(values, dtype="object")
-    df = pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
-    return _with_dtypes(df, schema), failures
-
-
-def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[Failure]:
-    expected = schema.columns
-    rule = f"COLUMNS-{schema.name}"
-    out = [
-        Failure(rule, schema.name, "-", n, f"extra column in {fmt}", "only the schema's columns")
-        for n in columns
-        if n not in expected
-    ]
-    out += [
-        Failure(rule, schema.name, "-", n, f"missing from {fmt}", "every column of the schema")
-        for n in expected
-        if n not in columns
-    ]
-    if not out and list(columns) != expected:
-        out.append(
-            Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}", f"order {expected}")
-        )
-    return out
 
 
 # --- per-table checks (pandera) ------------------------------------------------------------------------
@@ -526,7 +377,7 @@ def check_meeting_dates(frames: dict[str, Any], schemas: dict[str, TableSchema])
 
 def check_quotes(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list[Failure]:
     """Every quotation span in every article is listed and is a statement or dismissed."""
-    from .quotes import find_quotes
+    from ..tables.quotes import find_quotes
 
     spans = frames.get("quote_spans")
     texts = _texts(frames)
@@ -546,7 +397,7 @@ def check_quotes(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> lis
                     "a statement covering the span, or a dismissal with a reason (in the article's curation)",
                 )
             )
-    listed = set(zip(spans["article_id"], spans["start"].astype(int), spans["end"].astype(int)))
+    listed = set(zip(spans["article_id"], spans["char_start"].astype(int), spans["char_end"].astype(int)))
     for art, text in texts.items():
         for q in find_quotes(text):
             if (art, q.start, q.end) not in listed:
@@ -565,7 +416,7 @@ def check_quotes(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> lis
 
 def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> list[Failure]:
     """The alias matches in `mentions` are exactly what the matcher finds from `actor_aliases`."""
-    from .mentions import AliasMatcher
+    from ..tables.mentions import AliasMatcher
 
     aliases, mentions = frames.get("actor_aliases"), frames.get("mentions")
     out: list[Failure] = []
@@ -603,7 +454,7 @@ def check_mentions(frames: dict[str, Any], schemas: dict[str, TableSchema]) -> l
             )
     matcher = AliasMatcher(owners)
     auto = mentions[mentions["method"] == "alias_match"]
-    have = set(zip(auto["article_id"], auto["start"].astype(int), auto["end"].astype(int)))
+    have = set(zip(auto["article_id"], auto["char_start"].astype(int), auto["char_end"].astype(int)))
     texts = _texts(frames)
     have = {h for h in have if h[0] in texts}  # a release without texts cannot be rescanned
     want = set()
@@ -735,10 +586,10 @@ def check_affiliations(frames: dict[str, Any], schemas: dict[str, TableSchema]) 
     if aff is None or mentions is None or not texts:
         return out
     by_art: dict[str, list[tuple[int, int, str]]] = {}
-    for art, s, e, a in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor_id"]):
+    for art, s, e, a in zip(mentions["article_id"], mentions["char_start"], mentions["char_end"], mentions["actor_id"]):
         by_art.setdefault(art, []).append((int(s), int(e), a))
     for aid, actor, org, art, s, e in zip(
-        aff["affiliation_id"], aff["actor_id"], aff["organization_id"], aff["article_id"], aff["start"], aff["end"]
+        aff["affiliation_id"], aff["actor_id"], aff["organization_id"], aff["article_id"], aff["char_start"], aff["char_end"]
     ):
         if art not in texts:
             continue
@@ -835,8 +686,8 @@ def compare_formats(csv: dict[str, Any], parquet: dict[str, Any], schemas: dict[
 
 def validate_path(folder: Path) -> list[Failure]:
     """Validate a folder holding datapackage.json (a repository or a downloaded release)."""
-    from .package import metadata_errors
-    from .store import JOURNAL
+    from ..store import JOURNAL
+    from ..tables.descriptor import metadata_errors
 
     out: list[Failure] = []
     if (folder / JOURNAL).exists():

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CurationError
+from .failure import Failure
 from .paths import Layout
-from .validate import Failure
 
 
 class BuildError(Exception):
@@ -29,13 +29,14 @@ class Output:
 
 def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
     """Everything a build writes, in memory; raises on bad input before anything touches disk."""
-    from .curation import load_curation
-    from .package import descriptor, dumps, metadata_errors
-    from .schemas import load_schemas
-    from .sources import load_sources
-    from .store import csv_bytes, parquet_bytes
-    from .tables import assemble, to_frames
-    from .validate import check_frames
+    from .checks.rules import check_frames
+    from .schema.io import csv_bytes, parquet_bytes
+    from .schema.tables import load_schemas
+    from .tables.assemble import assemble
+    from .tables.curation import load_curation
+    from .tables.descriptor import descriptor, dumps, metadata_errors
+    from .tables.frames import to_frames
+    from .tables.sources import load_sources
 
     lay = Layout(root)
     progress("reading schemas")

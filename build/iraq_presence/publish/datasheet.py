@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .curation import PackageMeta
+from .. import __version__
+from ..tables.curation import PackageMeta
 
 
 def render(template: Path, meta: PackageMeta, schemas: dict[str, Any], frames: dict[str, Any]) -> str:

@@ -1,0 +1,1 @@
+"""The annotation assistant: drafting a new article (`add`), extracting statements, scoring the extractor."""

@@ -1,0 +1,240 @@
+"""Typed tables on disk: CSV and Parquet read into frames typed by their Table Schema, and frames
+written as deterministic CSV and Parquet bytes. The schema says the types; this module applies them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ..failure import Failure, _v
+from .tables import TableSchema
+
+
+def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
+    return {
+        r["name"]: TableSchema(
+            r["name"],
+            {"name": r["name"], "title": r.get("title", ""), "description": r.get("description", ""), **r["schema"]},
+        )
+        for r in desc["resources"]
+    }
+
+
+def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A CSV read as text then typed per schema; unparseable values become TYPE failures."""
+    import pandas as pd
+
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
+    failures = _column_failures(list(raw.columns), schema, "csv")
+    typed = pd.DataFrame(index=raw.index)
+    for f in schema.fields:
+        name = f["name"]
+        if name not in raw.columns:
+            continue
+        s = raw[name].where(raw[name] != "", None)
+        typed[name], bad = _parse(s, f)
+        for i in bad:
+            failures.append(
+                Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]), f"a {f['type']} value")
+            )
+    return _with_dtypes(typed, schema), failures
+
+
+def _parse(s: Any, f: dict[str, Any]) -> tuple[Any, list[int]]:
+    import pandas as pd
+
+    t = f["type"]
+    present = s.notna()
+    if t == "integer":
+        out = pd.to_numeric(s, errors="coerce")
+        bad = present & (out.isna() | (out != out.round()))
+        return out.where(~bad, None).astype("Float64").astype("Int64"), list(s.index[bad])
+    if t == "boolean":
+        out = s.map({"true": True, "false": False})
+        bad = present & out.isna()
+        return out.astype("boolean"), list(s.index[bad])
+    if t == "date":
+        out = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+        bad = present & out.isna()
+        return out.dt.date.where(out.notna(), None), list(s.index[bad])
+    return s, []
+
+
+def _with_dtypes(df: Any, schema: TableSchema) -> Any:
+    present = [c for c in schema.columns if c in df.columns]
+    return coerce(df[present], _subset(schema, present))
+
+
+def _subset(schema: TableSchema, columns: list[str]) -> TableSchema:
+    fields = [f for f in schema.fields if f["name"] in columns]
+    return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
+
+
+def read_parquet(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A Parquet file typed by its own schema, checked against the expected pyarrow types."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    failures = _column_failures(table.column_names, schema, "parquet")
+    expected = {f.name: f.type for f in schema.arrow_schema}
+    cols = {}
+    for name in table.column_names:
+        if name not in expected:
+            continue
+        got = table.schema.field(name).type
+        if got != expected[name]:
+            failures.append(
+                Failure(f"TYPE-{schema.name}", schema.name, "-", name, str(got), f"Parquet type {expected[name]}")
+            )
+            continue
+        col = table.column(name)
+        if str(got).startswith("dictionary"):
+            col = col.cast(expected[name].value_type)
+        values = col.to_pylist()
+        cols[name] = pd.Series(values, dtype="object")
+    df = pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
+    return _with_dtypes(df, schema), failures
+
+
+def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[Failure]:
+    expected = schema.columns
+    rule = f"COLUMNS-{schema.name}"
+    out = [
+        Failure(rule, schema.name, "-", n, f"extra column in {fmt}", "only the schema's columns")
+        for n in columns
+        if n not in expected
+    ]
+    out += [
+        Failure(rule, schema.name, "-", n, f"missing from {fmt}", "every column of the schema")
+        for n in expected
+        if n not in columns
+    ]
+    if not out and list(columns) != expected:
+        out.append(
+            Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}", f"order {expected}")
+        )
+    return out
+
+
+
+def coerce(df: Any, schema: Any) -> Any:
+    """Cast columns to the schema's pandas dtypes (values outside an enum become visible, not lost)."""
+    import pandas as pd
+
+    out = {}
+    for col, dtype in schema.pandas_dtypes().items():
+        s = df[col] if col in df.columns else pd.Series([None] * len(df), dtype="object")
+        if isinstance(dtype, pd.CategoricalDtype):
+            values = s.astype("object").where(s.notna(), None)
+            cats = list(dtype.categories) + sorted({v for v in values if v is not None} - set(dtype.categories))
+            out[col] = pd.Series(pd.Categorical(values, categories=cats), index=df.index)
+        elif dtype == "date32[pyarrow]":
+            out[col] = pd.Series(_dates(s), index=df.index, dtype=dtype)
+        else:
+            out[col] = s.astype(dtype)
+    extra = [col for col in df.columns if col not in out]
+    frame = pd.DataFrame(out, index=df.index)
+    for col in extra:
+        frame[col] = df[col]
+    return frame
+
+
+def _dates(s: Any) -> list[dt.date | None]:
+    out: list[dt.date | None] = []
+    for v in s:
+        if v is None or (isinstance(v, float) and v != v) or v is __import__("pandas").NA:
+            out.append(None)
+        elif isinstance(v, dt.datetime):
+            out.append(v.date())
+        elif isinstance(v, dt.date):
+            out.append(v)
+        else:
+            out.append(dt.date.fromisoformat(str(v)))
+    return out
+
+
+def csv_bytes(df: Any, schema: Any) -> bytes:
+    """CSV with fixed conventions: UTF-8, LF line ends, empty field for null, ISO dates, true/false."""
+    import pandas as pd
+
+    out = pd.DataFrame(index=df.index)
+    for f in schema.fields:
+        col = df[f["name"]]
+        if f["type"] == "boolean":
+            out[f["name"]] = col.map({True: "true", False: "false"}).astype("object")
+        elif f["type"] == "date":
+            out[f["name"]] = col.astype("string")
+        else:
+            out[f["name"]] = col.astype("object")
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, lineterminator="\n", na_rep="", quoting=0)
+    return buf.getvalue().encode("utf-8")
+
+
+def parquet_bytes(df: Any, schema: Any) -> bytes:
+    """Parquet written with the pyarrow schema derived from the Table Schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = to_arrow(df, schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd", use_dictionary=True, write_statistics=False)
+    return sink.getvalue().to_pybytes()
+
+
+def to_arrow(df: Any, schema: Any) -> Any:
+    import pyarrow as pa
+
+    arrays = []
+    for f in schema.arrow_schema:
+        col = df[f.name]
+        if pa.types.is_dictionary(f.type):
+            values = pa.array(col.astype("object").where(col.notna(), None).tolist(), type=pa.string())
+            arrays.append(values.dictionary_encode().cast(f.type))
+        else:
+            arrays.append(pa.array(col.astype("object").where(col.notna(), None).tolist(), type=f.type))
+    table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema)
+    pandas_meta = _pandas_metadata(schema)
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": pandas_meta})
+
+
+def _pandas_metadata(schema: Any) -> bytes:
+    """Version-free pandas metadata so pandas restores Int64, boolean and category dtypes."""
+    columns = []
+    for f in schema.fields:
+        enum = f.get("constraints", {}).get("enum")
+        if enum:
+            pandas_type, numpy_type = "categorical", "int32"
+            meta: Any = {"num_categories": len(enum), "ordered": False}
+        elif f["type"] == "integer":
+            pandas_type, numpy_type, meta = "int64", "Int64", None
+        elif f["type"] == "boolean":
+            pandas_type, numpy_type, meta = "bool", "boolean", None
+        elif f["type"] == "date":
+            pandas_type, numpy_type, meta = "date", "object", None
+        else:
+            pandas_type, numpy_type, meta = "unicode", "object", None
+        columns.append(
+            {
+                "name": f["name"],
+                "field_name": f["name"],
+                "pandas_type": pandas_type,
+                "numpy_type": numpy_type,
+                "metadata": meta,
+            }
+        )
+    return json.dumps(
+        {
+            "index_columns": [],
+            "column_indexes": [],
+            "columns": columns,
+            "creator": {"library": "iraq-presence"},
+            "pandas_version": "2.0.0",
+        },
+        sort_keys=True,
+    ).encode()
+
