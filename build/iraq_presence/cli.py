@@ -53,7 +53,7 @@ def build(
 
       dataset build --check   # in CI: are the committed tables up to date?
     """
-    from .errors import CurationError, SourceError
+    from .errors import CurationError, SchemaMismatch, SourceError
     from .make import BuildError, stale
     from .make import build as run_build
 
@@ -69,7 +69,7 @@ def build(
             typer.echo("up to date")
             return
         changed = run_build(root, _progress(quiet))
-    except (CurationError, SourceError) as exc:
+    except (CurationError, SourceError, SchemaMismatch) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
     except BuildError as exc:

@@ -48,3 +48,14 @@ class CurationError(Exception):
 
 class SourceError(Exception):
     """A raw text that cannot be trusted: changed, missing, not UTF-8, empty or a duplicate."""
+
+
+class SchemaMismatch(Exception):
+    """Code built a row that does not fit its Table Schema: a programming error, stopped at build time."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        self.suggestions = suggestions or []
+        text = message
+        if self.suggestions:
+            text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(text)

@@ -589,7 +589,12 @@ def check_affiliations(frames: dict[str, Any], schemas: dict[str, TableSchema]) 
     for art, s, e, a in zip(mentions["article_id"], mentions["char_start"], mentions["char_end"], mentions["actor_id"]):
         by_art.setdefault(art, []).append((int(s), int(e), a))
     for aid, actor, org, art, s, e in zip(
-        aff["affiliation_id"], aff["actor_id"], aff["organization_id"], aff["article_id"], aff["char_start"], aff["char_end"]
+        aff["affiliation_id"],
+        aff["actor_id"],
+        aff["organization_id"],
+        aff["article_id"],
+        aff["char_start"],
+        aff["char_end"],
     ):
         if art not in texts:
             continue

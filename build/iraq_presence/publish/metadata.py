@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
+from ..schema.types import field_type
 from ..tables.curation import PackageMeta
 
 LICENSE_IDS = {"CC-BY-4.0": "cc-by-4.0", "MIT": "mit", "CC0-1.0": "cc-zero"}
@@ -85,13 +86,6 @@ def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]
     by mlcroissant; raises if mlcroissant reports an error."""
     import mlcroissant as mlc
 
-    types = {
-        "string": mlc.DataType.TEXT,
-        "integer": mlc.DataType.INTEGER,
-        "boolean": mlc.DataType.BOOL,
-        "date": mlc.DataType.DATE,
-        "number": mlc.DataType.FLOAT,
-    }
     dist, record_sets = [], []
     for name, schema in schemas.items():
         file_id = f"{name}.parquet"
@@ -109,7 +103,7 @@ def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]
                 id=f"{name}/{f['name']}",
                 name=f["name"],
                 description=f["description"],
-                data_types=[types[f["type"]]],
+                data_types=[getattr(mlc.DataType, field_type(f).croissant)],
                 source=mlc.Source(file_object=file_id, extract=mlc.Extract(column=f["name"])),
             )
             for f in schema.fields

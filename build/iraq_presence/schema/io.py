@@ -11,6 +11,7 @@ from typing import Any
 
 from ..failure import Failure, _v
 from .tables import TableSchema
+from .types import ENUM_ARROW_INDEX, field_type
 
 
 def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
@@ -35,32 +36,12 @@ def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
         if name not in raw.columns:
             continue
         s = raw[name].where(raw[name] != "", None)
-        typed[name], bad = _parse(s, f)
-        for i in bad:
+        typed[name], bad_mask = field_type(f).parse_csv(s)
+        for i in s.index[bad_mask]:
             failures.append(
                 Failure(f"TYPE-{schema.name}", schema.name, f"line {i + 2}", name, _v(s[i]), f"a {f['type']} value")
             )
     return _with_dtypes(typed, schema), failures
-
-
-def _parse(s: Any, f: dict[str, Any]) -> tuple[Any, list[int]]:
-    import pandas as pd
-
-    t = f["type"]
-    present = s.notna()
-    if t == "integer":
-        out = pd.to_numeric(s, errors="coerce")
-        bad = present & (out.isna() | (out != out.round()))
-        return out.where(~bad, None).astype("Float64").astype("Int64"), list(s.index[bad])
-    if t == "boolean":
-        out = s.map({"true": True, "false": False})
-        bad = present & out.isna()
-        return out.astype("boolean"), list(s.index[bad])
-    if t == "date":
-        out = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-        bad = present & out.isna()
-        return out.dt.date.where(out.notna(), None), list(s.index[bad])
-    return s, []
 
 
 def _with_dtypes(df: Any, schema: TableSchema) -> Any:
@@ -163,13 +144,7 @@ def csv_bytes(df: Any, schema: Any) -> bytes:
 
     out = pd.DataFrame(index=df.index)
     for f in schema.fields:
-        col = df[f["name"]]
-        if f["type"] == "boolean":
-            out[f["name"]] = col.map({True: "true", False: "false"}).astype("object")
-        elif f["type"] == "date":
-            out[f["name"]] = col.astype("string")
-        else:
-            out[f["name"]] = col.astype("object")
+        out[f["name"]] = field_type(f).write_csv(df[f["name"]])
     buf = io.StringIO()
     out.to_csv(buf, index=False, lineterminator="\n", na_rep="", quoting=0)
     return buf.getvalue().encode("utf-8")
@@ -207,17 +182,12 @@ def _pandas_metadata(schema: Any) -> bytes:
     columns = []
     for f in schema.fields:
         enum = f.get("constraints", {}).get("enum")
+        meta: Any = None
         if enum:
-            pandas_type, numpy_type = "categorical", "int32"
-            meta: Any = {"num_categories": len(enum), "ordered": False}
-        elif f["type"] == "integer":
-            pandas_type, numpy_type, meta = "int64", "Int64", None
-        elif f["type"] == "boolean":
-            pandas_type, numpy_type, meta = "bool", "boolean", None
-        elif f["type"] == "date":
-            pandas_type, numpy_type, meta = "date", "object", None
+            pandas_type, numpy_type = "categorical", ENUM_ARROW_INDEX
+            meta = {"num_categories": len(enum), "ordered": False}
         else:
-            pandas_type, numpy_type, meta = "unicode", "object", None
+            pandas_type, numpy_type = field_type(f).pandas_meta
         columns.append(
             {
                 "name": f["name"],

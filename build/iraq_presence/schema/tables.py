@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .types import arrow_type, pandas_dtype
+
 
 @dataclass(frozen=True)
 class Span:
@@ -85,28 +87,12 @@ class TableSchema:
 
         out = []
         for f in self.fields:
-            out.append(pa.field(f["name"], _arrow_type(f), nullable=not self.required(f["name"])))
+            out.append(pa.field(f["name"], arrow_type(f), nullable=not self.required(f["name"])))
         return pa.schema(out, metadata={"table": self.name})
 
     def pandas_dtypes(self) -> dict[str, Any]:
         """pandas dtypes for the columns (nullable integers and booleans, categories for enums)."""
-        import pandas as pd
-
-        out: dict[str, Any] = {}
-        for f in self.fields:
-            t = f["type"]
-            enum = f.get("constraints", {}).get("enum")
-            if enum:
-                out[f["name"]] = pd.CategoricalDtype(enum)
-            elif t == "integer":
-                out[f["name"]] = "Int64"
-            elif t == "boolean":
-                out[f["name"]] = "boolean"
-            elif t == "date":
-                out[f["name"]] = "date32[pyarrow]"
-            else:
-                out[f["name"]] = pd.StringDtype()
-        return out
+        return {f["name"]: pandas_dtype(f) for f in self.fields}
 
     def pandera_schema(self) -> Any:
         return self._pandera
@@ -145,21 +131,6 @@ class TableSchema:
             unique=self.primary_key if len(self.primary_key) > 1 else None,
             name=self.name,
         )
-
-
-def _arrow_type(field: dict[str, Any]) -> Any:
-    import pyarrow as pa
-
-    t = field["type"]
-    if field.get("constraints", {}).get("enum"):
-        return pa.dictionary(pa.int32(), pa.string())
-    return {
-        "string": pa.string(),
-        "integer": pa.int64(),
-        "number": pa.float64(),
-        "boolean": pa.bool_(),
-        "date": pa.date32(),
-    }[t]
 
 
 def load_schemas(folder: Path) -> dict[str, TableSchema]:

@@ -511,7 +511,14 @@ class Assembler:
                 art, s, e, t = self.ref((file, entry), fieldname, ref)
                 self.out.add(
                     "militia_group_evidence",
-                    {"actor_id": g.actor_id, "claim": claim, "article_id": art, "char_start": s, "char_end": e, "text": t},
+                    {
+                        "actor_id": g.actor_id,
+                        "claim": claim,
+                        "article_id": art,
+                        "char_start": s,
+                        "char_end": e,
+                        "text": t,
+                    },
                     o,
                 )
 
