@@ -19,12 +19,14 @@ class CurationError(Exception):
         file: str,
         message: str,
         *,
+        line: int | None = None,
         entry: str | None = None,
         field: str | None = None,
         expected: str | None = None,
         suggestions: list[str] | None = None,
     ) -> None:
         self.file = file
+        self.line = line
         self.entry = entry
         self.field = field
         self.message = message
@@ -34,6 +36,8 @@ class CurationError(Exception):
 
     def __str__(self) -> str:
         where = self.file
+        if self.line:
+            where += f", line {self.line}"
         if self.entry:
             where += f": {self.entry}"
         if self.field:

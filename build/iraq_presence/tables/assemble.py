@@ -123,7 +123,7 @@ class Assembler:
         file = "data/curation/actors.yaml"
         claims: dict[str, list[str]] = defaultdict(list)
         for i, a in enumerate(self.cur.actors, 1):
-            origin = (file, f"entry #{i} (actor_id={a.actor_id})")
+            origin = (file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
@@ -218,14 +218,14 @@ class Assembler:
             o,
         )
         for i, au in enumerate(art.authors, 1):
-            _, s, e, t = self.span((file, f"authors #{i}"), "quote", art.article_id, au.quote, au.occurrence)
+            _, s, e, t = self.span((file, f"authors #{i}" + at(au)), "quote", art.article_id, au.quote, au.occurrence)
             self.out.add(
                 "article_authors",
                 {"article_id": art.article_id, "actor_id": au.actor, "char_start": s, "char_end": e, "text": t},
                 f"{file}: authors #{i}",
             )
         for i, iss in enumerate(art.issues, 1):
-            entry = f"issues #{i} (issue_id={iss.issue_id})"
+            entry = f"issues #{i} (issue_id={iss.issue_id})" + at(iss)
             _, s, e, t = self.span((file, entry), "quote", art.article_id, iss.quote, iss.occurrence)
             self.out.add(
                 "article_issues",
@@ -265,7 +265,7 @@ class Assembler:
                 f"data/curation/actors.yaml: aliases of {actor}",
             )
         for i, cm in enumerate(art.mentions, 1):
-            _, s, e, t = self.span((file, f"mentions #{i}"), "quote", art.article_id, cm.quote, cm.occurrence)
+            _, s, e, t = self.span((file, f"mentions #{i}" + at(cm)), "quote", art.article_id, cm.quote, cm.occurrence)
             self.out.add(
                 "mentions",
                 {
@@ -285,7 +285,7 @@ class Assembler:
         text = self.sources[art.article_id].text
         placed: list[tuple[int, int, str]] = []
         for i, st in enumerate(art.statements, 1):
-            entry = f"statements #{i} (statement_id={st.statement_id})"
+            entry = f"statements #{i} (statement_id={st.statement_id})" + at(st)
             _, s, e, q = self.span((file, entry), "quote", art.article_id, st.quote, st.occurrence)
             if st.utterance is None:
                 raise CurationError(
@@ -331,7 +331,7 @@ class Assembler:
                 )
         dismissed: list[tuple[int, int, c.Dismissal, str]] = []
         for i, d in enumerate(art.dismissed_quotes, 1):
-            entry = f"dismissed_quotes #{i}"
+            entry = f"dismissed_quotes #{i}" + at(d)
             _, s, e, _ = self.span((file, entry), "quote", art.article_id, d.quote, d.occurrence)
             dismissed.append((s, e, d, entry))
         for q in find_quotes(text):
@@ -379,13 +379,13 @@ class Assembler:
                     "n_statements": len(rows),
                     "n_articles": len({r["article_id"] for r in rows}),
                 },
-                f"{file}: entry #{i} (utterance_id={u.utterance_id})",
+                f"{file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
 
     def _meetings(self) -> None:
         file = "data/curation/meetings.yaml"
         for i, m in enumerate(self.cur.meetings, 1):
-            entry = f"entry #{i} (meeting_id={m.meeting_id})"
+            entry = f"entry #{i} (meeting_id={m.meeting_id})" + at(m)
             o = f"{file}: {entry}"
             self.out.add(
                 "meetings",
@@ -410,7 +410,7 @@ class Assembler:
                     f"{o}: participants",
                 )
             for j, r in enumerate(m.reports, 1):
-                origin = (file, f"{entry}: reports #{j}")
+                origin = (file, f"{entry}: reports #{j}" + at(r))
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
                 ds = de = dtext = None
                 if r.date_quote:
@@ -438,7 +438,7 @@ class Assembler:
     def _events(self) -> None:
         file = "data/curation/events.yaml"
         for i, ev in enumerate(self.cur.events, 1):
-            entry = f"entry #{i} (event_id={ev.event_id})"
+            entry = f"entry #{i} (event_id={ev.event_id})" + at(ev)
             o = f"{file}: {entry}"
             self.out.add(
                 "events",
@@ -462,7 +462,7 @@ class Assembler:
                     f"{o}: participants",
                 )
             for j, r in enumerate(ev.reports, 1):
-                origin = (file, f"{entry}: reports #{j}")
+                origin = (file, f"{entry}: reports #{j}" + at(r))
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
                 self.out.add(
                     "event_reports",
@@ -473,7 +473,7 @@ class Assembler:
     def _militia(self) -> None:
         file = "data/curation/militia_groups.yaml"
         for i, g in enumerate(self.cur.militia_groups, 1):
-            entry = f"entry #{i} (actor_id={g.actor_id})"
+            entry = f"entry #{i} (actor_id={g.actor_id})" + at(g)
             o = f"{file}: {entry}"
             self.out.add(
                 "militia_groups",
@@ -525,7 +525,7 @@ class Assembler:
     def _affiliations(self) -> None:
         file = "data/curation/affiliations.yaml"
         for i, a in enumerate(self.cur.affiliations, 1):
-            entry = f"entry #{i} (affiliation_id={a.affiliation_id})"
+            entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
             art, s, e, t = self.ref((file, entry), "evidence", a.evidence)
             self.out.add(
                 "affiliations",
@@ -550,6 +550,11 @@ class Assembler:
                 },
                 f"{file}: {entry}",
             )
+
+
+def at(entry: c.Model) -> str:
+    """Where a curated entry starts in its file, for messages: ' at line N'."""
+    return f" at line {entry.line}" if entry.line else ""
 
 
 def _overlaps(a: int, b: int, c_: int, d: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,96 +28,238 @@ M = TypeVar("M", bound=Model)
 
 
 class _SafeLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
-    """SafeLoader (no object construction) that remembers each mapping's line for messages."""
+    """SafeLoader (no object construction) that remembers where each mapping and key is, for messages."""
+
+
+LINE = "__line__"
+KEYLINES = "__keylines__"
 
 
 def _construct_mapping(loader: _SafeLineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
+    mapping[LINE] = node.start_mark.line + 1
+    mapping[KEYLINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return mapping
 
 
+def _construct_timestamp(loader: _SafeLineLoader, node: yaml.ScalarNode) -> Any:
+    """A date-like scalar; an impossible date (2020-13-01) is an error at its line, not a traceback."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"impossible date {node.value!r} ({exc}); expected a real date YYYY-MM-DD", node.start_mark
+        ) from None
+
+
 _SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# Cheap test before a token scan: could the text hold an anchor (&x) or alias (*x) at all?
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]+", re.MULTILINE)
+
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        "either this line is indented more than the key above it, or a value containing ': ' must be quoted "
+        '(note: "as he said: ...")',
+    ),
+    ("could not find expected ':'", "a key without ':' or a quoted value left open; check this line and the one above"),
+    ("found character '\\t'", "tabs are not allowed in YAML; indent with spaces"),
+    ("expected <block end>", "this line is indented differently from its siblings; align it with the entry above"),
+    ("did not find expected key", "this line is indented differently from its siblings; align it with the entry above"),
+    ("did not find expected '-'", "a list item must start with '- ' at the list's indentation"),
+    ("found unexpected end of stream", "a quote or bracket is opened and never closed"),
+    ("while scanning a quoted scalar", "a quoted value is not closed, or holds an unescaped quote of its own kind"),
+    ("found undefined alias", "curation files hold no anchors or aliases; write the value out"),
+)
+
+
+def _hint(text: str) -> str:
+    return next((h for key, h in _HINTS if key in text), "")
 
 
 def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
-    """Parse one YAML file safely; syntax errors name the file and line."""
+    """Parse one YAML file safely; every problem names the file and line, with a hint where one helps."""
     rel = _rel(path, root)
     if not path.is_file():
         if optional:
             return []
         raise CurationError(rel, "file is missing", expected="a YAML file (see docs/curation.md)")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CurationError(rel, f"not UTF-8 text (byte {exc.start})", expected="a UTF-8 YAML file") from None
     if not text.strip():
         raise CurationError(rel, "file is empty", expected="YAML content (see docs/curation.md)")
+    if _MAYBE_ANCHOR.search(text):
+        _refuse_anchors(text, rel)
     try:
         return yaml.load(text, Loader=_SafeLineLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
-        raise CurationError(rel, f"YAML syntax error at {line}: {exc.problem}") from None
+        raise _syntax_error(exc, text, rel) from None
     except yaml.YAMLError as exc:
         raise CurationError(rel, f"YAML error: {exc}") from None
 
 
-def _strip_lines(value: Any) -> Any:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, rel: str) -> CurationError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = " ".join(p for p in (exc.context, exc.problem) if p)
+    where = ""
+    if exc.context_mark and mark and exc.context_mark.line != mark.line:
+        where = f" (the construct began at line {exc.context_mark.line + 1})"
+    lines = text.splitlines()
+    shown = ""
+    if mark and mark.line < len(lines):
+        shown = f"; the line reads {lines[mark.line].strip()[:80]!r}"
+    hint = _hint(problem)
+    return CurationError(
+        rel,
+        f"YAML syntax error at line {mark.line + 1 if mark else '?'}, column {mark.column + 1 if mark else '?'}: "
+        f"{problem}{where}{shown}",
+        line=mark.line + 1 if mark else None,
+        expected=hint or None,
+    )
+
+
+def _refuse_anchors(text: str, rel: str) -> None:
+    """An anchor or alias shares one value between entries: editing one silently edits the others."""
+    try:
+        for token in yaml.scan(text):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                raise CurationError(
+                    rel,
+                    f"YAML {'anchor' if sign == '&' else 'alias'} {sign}{token.value} is not allowed: an anchor "
+                    "shares one value between entries, so editing one silently edits the others",
+                    line=token.start_mark.line + 1,
+                    expected="the value written out in full in each entry",
+                )
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: the parser reports it with its line
+
+
+def _strip(value: Any) -> Any:
+    """The parsed value without the loader's position keys (entry lines stay, for the models)."""
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {k: _strip(v) for k, v in value.items() if k != KEYLINES}
     if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
+        return [_strip(v) for v in value]
     return value
 
 
+def _locate(raw: Any, loc: tuple[Any, ...], model: type[Model]) -> tuple[int | None, str]:
+    """The line of the value at pydantic location `loc`, and a readable path to it (1-based items)."""
+    line = raw.get(LINE) if isinstance(raw, dict) else None
+    parts: list[str] = []
+    current: Any = raw
+    owner: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            item = current[part] if isinstance(current, list) and part < len(current) else None
+            ident = _ident(item, owner)
+            if parts:
+                parts[-1] += f" #{part + 1}" + (f" ({ident})" if ident else "")
+            if isinstance(item, dict):
+                line = item.get(LINE, line)
+            current = item
+            continue
+        key = str(part)
+        if isinstance(current, dict):
+            line = current.get(KEYLINES, {}).get(key, line)
+            current = current.get(key)
+        else:
+            current = None
+        parts.append(key)
+        owner = _owner_of(owner, key)
+    return line, ".".join(parts).replace(" #", " #")
+
+
+def _ident(item: Any, owner: Any) -> str | None:
+    if not isinstance(item, dict):
+        return None
+    for key in ("statement_id", "issue_id", "actor_id", "affiliation_id", "meeting_id", "event_id", "utterance_id"):
+        if key in item:
+            return f"{key}={item[key]}"
+    return None
+
+
+def _owner_of(owner: Any, key: str) -> Any:
+    field = owner.model_fields.get(key) if isinstance(owner, type) and issubclass(owner, Model) else None
+    if field is None:
+        return None
+    candidates = [a for a in _flatten(field.annotation) if isinstance(a, type) and issubclass(a, Model)]
+    return candidates[0] if candidates else None
+
+
+def _keys(owner: Any) -> list[str]:
+    return [n for n in owner.model_fields if n != "line"] if owner else []
+
+
 def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
-    """Validate one YAML value into `model`, turning the first problem into a CurationError."""
-    line = raw.get("__line__") if isinstance(raw, dict) else None
-    label = entry or ""
-    if line:
-        label = f"{label} (line {line})".strip()
+    """Validate one YAML value into `model`, turning the first problem into one CurationError."""
     if not isinstance(raw, dict):
-        raise CurationError(file, f"expected a mapping, got {type(raw).__name__}", entry=label or None)
+        raise CurationError(
+            file, f"expected a mapping (key: value lines), got {type(raw).__name__}", entry=entry, expected=None
+        )
     try:
-        return model.model_validate(_strip_lines(raw))
+        return model.model_validate(_strip(raw))
     except ValidationError as exc:
         errors = exc.errors()
         err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-        loc = ".".join(str(p) for p in err["loc"])
+        loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden":
-            name = str(err["loc"][-1])
-            owner = _owner(model, err["loc"][:-1])
-            valid = list(owner.model_fields) if owner else []
+            line, path = _locate(raw, loc, model)
+            owner: Any = model
+            for part in loc[:-1]:
+                if not isinstance(part, int):
+                    owner = _owner_of(owner, str(part))
+            valid = _keys(owner)
             raise CurationError(
                 file,
                 "unknown key",
-                entry=label or None,
-                field=loc,
+                line=line,
+                entry=entry,
+                field=path,
                 expected="one of " + ", ".join(valid),
-                suggestions=nearest(name, valid),
+                suggestions=nearest(str(loc[-1]), valid),
             ) from None
+        line, path = _locate(raw, loc, model)
         if err["type"] == "missing":
-            raise CurationError(file, "required key is missing", entry=label or None, field=loc) from None
-        raise CurationError(file, f"{err['msg']} (got {err.get('input')!r})", entry=label or None, field=loc) from None
+            raise CurationError(file, "required key is missing", line=line, entry=entry, field=path) from None
+        allowed = _literal_values(model, loc)
+        raise CurationError(
+            file,
+            f"{err['msg']} (got {err.get('input')!r})",
+            line=line,
+            entry=entry,
+            field=path,
+            expected=("one of " + ", ".join(allowed)) if allowed else None,
+            suggestions=nearest(str(err.get("input")), allowed) if allowed else None,
+        ) from None
 
 
-def _owner(model: type[Model], loc: tuple[Any, ...]) -> type[Model] | None:
-    """The model class that owns the field at `loc` (for suggesting a valid key)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(str(part)) if isinstance(current, type) else None
-        if field is None:
-            return None
-        candidates = [a for a in _flatten(field.annotation) if isinstance(a, type) and issubclass(a, Model)]
-        if not candidates:
-            return None
-        current = candidates[0]
-    return current
+def _literal_values(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
+    """The allowed values when the field at `loc` is a Literal (e.g. status)."""
+    import typing
+
+    owner: Any = model
+    for part in loc[:-1]:
+        if not isinstance(part, int):
+            owner = _owner_of(owner, str(part))
+    last = next((p for p in reversed(loc) if not isinstance(p, int)), None)
+    if owner is None or last is None or last not in owner.model_fields:
+        return []
+    return [str(a) for a in _flatten(owner.model_fields[last].annotation) if isinstance(a, str)] or [
+        str(v) for t in _flatten(owner.model_fields[last].annotation) for v in typing.get_args(t)
+    ]
 
 
 def _flatten(annotation: Any) -> list[Any]:
     import typing
 
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(typing.get_args(annotation))
     args = typing.get_args(annotation)
     if not args:
         return [annotation]
@@ -130,12 +273,30 @@ def _entries(model: type[M], raw: Any, file: str, id_key: str) -> list[M]:
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        raise CurationError(file, f"expected a list of entries, got {type(raw).__name__}")
+        raise CurationError(file, f"expected a list of entries ('- ' items), got {type(raw).__name__}")
     out = []
     for i, item in enumerate(raw, 1):
         ident = item.get(id_key) if isinstance(item, dict) else None
         out.append(parse(model, item, file, f"entry #{i}" + (f" ({id_key}={ident})" if ident else "")))
     return out
+
+
+def _unique(items: list[tuple[str, Any, str]], id_key: str) -> None:
+    """Each id once: a repeat is reported at the repeat, naming where the first one is."""
+    first: dict[Any, tuple[str, Any]] = {}
+    for file, entry, label in items:
+        ident = getattr(entry, id_key)
+        if ident in first:
+            where, earlier = first[ident]
+            raise CurationError(
+                file,
+                f"duplicate {id_key} {ident!r}; it is first used in {where} at line {earlier.line}",
+                line=entry.line,
+                entry=label,
+                field=id_key,
+                expected=f"each {id_key} used once in the curation (rename one of them)",
+            )
+        first[ident] = (file, entry)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -161,14 +322,27 @@ def load_curation(folder: Path, root: Path) -> Curation:
             raise CurationError(
                 _rel(path, root),
                 f"article_id {art.article_id!r} does not match the file name",
+                line=raw.get(KEYLINES, {}).get("article_id"),
                 field="article_id",
                 expected=repr(path.stem),
             )
         articles.append(art)
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
-        return _entries(model, read_yaml(folder / name, root, optional=optional), rel(name), id_key)
+        entries = _entries(model, read_yaml(folder / name, root, optional=optional), rel(name), id_key)
+        if id_key != "alias":
+            _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+        return entries
 
+    for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
+        _unique(
+            [
+                (f"{rel('articles')}/{a.article_id}.yaml", item, f"{kind} #{i}")
+                for a in articles
+                for i, item in enumerate(getattr(a, kind), 1)
+            ],
+            id_key,
+        )
     return Curation(
         package=package,
         actors=listed("actors.yaml", Actor, "actor_id"),

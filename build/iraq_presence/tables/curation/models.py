@@ -11,9 +11,15 @@ Date = dt.date
 
 
 class Model(BaseModel):
-    """Strict: an unknown key is an error (with the nearest valid key), not silently ignored."""
+    """Strict: an unknown key is an error (with the nearest valid key), not silently ignored.
+
+    `line` is where the entry starts in its YAML file (filled by the loader, never typed by a
+    curator), so an error found later, while the tables are assembled, can still name the line.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line: int | None = Field(default=None, alias="__line__", exclude=True, repr=False)
 
 
 class SpanRef(Model):
