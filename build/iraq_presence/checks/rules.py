@@ -17,6 +17,7 @@ from ..errors import nearest
 from ..failure import Failure, _v, row_key
 from ..schema.io import read_csv, read_parquet, schemas_from_descriptor
 from ..schema.tables import TableSchema
+from .evidence import EVIDENCE_CHECKS
 
 PREC_RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -633,6 +634,7 @@ CROSS_CHECKS = (
     check_counts,
     check_groups,
     check_affiliations,
+    *EVIDENCE_CHECKS,
 )
 
 

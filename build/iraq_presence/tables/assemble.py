@@ -92,6 +92,7 @@ class Assembler:
         self._events()
         self._militia()
         self._affiliations()
+        self._references()
         return self.out
 
     def _check_articles_cover_sources(self) -> None:
@@ -132,7 +133,9 @@ class Assembler:
                     "name": a.name,
                     "actor_type": a.actor_type,
                     "country": a.country,
+                    "country_basis": a.country_basis,
                     "country_note": a.country_note,
+                    "country_reference_id": a.country_reference,
                     "description": a.description,
                     "evidence_article_id": art,
                     "evidence_start": start,
@@ -205,12 +208,14 @@ class Assembler:
                 "outlet_start": os_,
                 "outlet_end": oe,
                 "outlet_note": art.outlet_note,
+                "outlet_reference_id": art.outlet_reference,
                 "published_date": art.published_date,
                 "published_date_precision": art.published_date_precision,
                 "published_date_basis": art.published_date_basis,
                 "published_date_note": art.published_date_note,
                 "published_date_start": ds,
                 "published_date_end": de,
+                "published_date_reference_id": art.published_date_reference,
                 "url": art.url,
                 "url_note": art.url_note,
                 "text": src.text,
@@ -261,6 +266,7 @@ class Assembler:
                     "char_end": m.end,
                     "surface": m.surface,
                     "method": "alias_match",
+                    "is_metonym": False,
                 },
                 f"data/curation/actors.yaml: aliases of {actor}",
             )
@@ -276,6 +282,7 @@ class Assembler:
                     "char_end": e,
                     "surface": t,
                     "method": "curated",
+                    "is_metonym": cm.metonym,
                 },
                 f"{file}: mentions #{i}",
             )
@@ -296,6 +303,11 @@ class Assembler:
                     expected="an utterance_id from data/curation/utterances.yaml",
                 )
             placed.append((s, e, st.statement_id))
+            ds = de = dtext = None
+            if st.said_date_quote:
+                _, ds, de, dtext = self.span(
+                    (file, entry), "said_date_quote", art.article_id, st.said_date_quote, st.said_date_occurrence
+                )
             p = st.plover
             self.out.add(
                 "statements",
@@ -315,6 +327,10 @@ class Assembler:
                     "said_date_precision": st.said_date_precision,
                     "said_date_basis": st.said_date_basis,
                     "said_date_note": st.said_date_note,
+                    "said_date_text": dtext,
+                    "said_date_start": ds,
+                    "said_date_end": de,
+                    "said_date_reference_id": st.said_date_reference,
                     "meeting_id": st.meeting,
                     "utterance_id": st.utterance,
                     "plover_category": p.category if p else None,
@@ -373,6 +389,7 @@ class Assembler:
                     "said_date_precision": u.said_date_precision,
                     "said_date_basis": u.said_date_basis,
                     "said_date_note": u.said_date_note,
+                    "said_date_reference_id": u.said_date_reference,
                     "meeting_id": u.meeting,
                     "occasion": u.occasion,
                     "summary": u.summary,
@@ -396,6 +413,7 @@ class Assembler:
                     "meeting_date_precision": m.meeting_date_precision,
                     "meeting_date_basis": m.meeting_date_basis,
                     "meeting_date_note": m.meeting_date_note,
+                    "meeting_date_reference_id": m.meeting_date_reference,
                     "location": m.location,
                     "country": m.country,
                     "description": m.description,
@@ -431,6 +449,7 @@ class Assembler:
                         "report_date_basis": r.date_basis,
                         "report_date_note": r.date_note
                         or (None if r.date else "This article gives no date for the meeting."),
+                        "report_date_reference_id": r.date_reference,
                     },
                     ": ".join(origin),
                 )
@@ -449,6 +468,7 @@ class Assembler:
                     "event_date_precision": ev.event_date_precision,
                     "event_date_basis": ev.event_date_basis,
                     "event_date_note": ev.event_date_note,
+                    "event_date_reference_id": ev.event_date_reference,
                     "location": ev.location,
                     "country": ev.country,
                     "description": ev.description,
@@ -464,9 +484,21 @@ class Assembler:
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
                 art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
+                ds = de = dtext = None
+                if r.date_quote:
+                    _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence)
                 self.out.add(
                     "event_reports",
-                    {"event_id": ev.event_id, "article_id": art, "char_start": s, "char_end": e, "text": t},
+                    {
+                        "event_id": ev.event_id,
+                        "article_id": art,
+                        "char_start": s,
+                        "char_end": e,
+                        "text": t,
+                        "date_text": dtext,
+                        "date_start": ds,
+                        "date_end": de,
+                    },
                     ": ".join(origin),
                 )
 
@@ -538,10 +570,12 @@ class Assembler:
                     "start_date_precision": a.start_date_precision,
                     "start_date_basis": a.start_date_basis,
                     "start_date_note": a.start_date_note,
+                    "start_date_reference_id": a.start_date_reference,
                     "end_date": a.end_date,
                     "end_date_precision": a.end_date_precision,
                     "end_date_basis": a.end_date_basis,
                     "end_date_note": a.end_date_note,
+                    "end_date_reference_id": a.end_date_reference,
                     "article_id": art,
                     "char_start": s,
                     "char_end": e,
@@ -549,6 +583,25 @@ class Assembler:
                     "note": a.note,
                 },
                 f"{file}: {entry}",
+            )
+
+    def _references(self) -> None:
+        file = "data/curation/references.yaml"
+        for i, r in enumerate(self.cur.references, 1):
+            self.out.add(
+                "references",
+                {
+                    "reference_id": r.reference_id,
+                    "title": r.title,
+                    "publisher": r.publisher,
+                    "date": r.date,
+                    "url": r.url,
+                    "bibliographic_reference": r.bibliographic_reference,
+                    "supports": r.supports,
+                    "seen_in": r.seen_in,
+                    "note": r.note,
+                },
+                f"{file}: entry #{i} (reference_id={r.reference_id})",
             )
 
 
@@ -564,5 +617,3 @@ def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
 def assemble(cur: c.Curation, sources: dict[str, Source]) -> Built:
     """All tables' rows from curation and sources (raises CurationError on unusable input)."""
     return Assembler(cur, sources).run()
-
-

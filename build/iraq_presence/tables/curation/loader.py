@@ -21,6 +21,7 @@ from .models import (
     MilitiaGroup,
     Model,
     PackageMeta,
+    Reference,
     Utterance,
 )
 
@@ -353,5 +354,6 @@ def load_curation(folder: Path, root: Path) -> Curation:
         events=listed("events.yaml", Event, "event_id", optional=True),
         militia_groups=listed("militia_groups.yaml", MilitiaGroup, "actor_id", optional=True),
         affiliations=listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
+        references=listed("references.yaml", Reference, "reference_id", optional=True),
     )
 

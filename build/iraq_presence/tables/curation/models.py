@@ -41,7 +41,9 @@ class Actor(Model):
     name: str
     actor_type: str
     country: str | None = None
+    country_basis: str | None = None
     country_note: str | None = None
+    country_reference: str | None = None
     description: str
     evidence: SpanRef
     aliases: list[str | Alias] = []
@@ -71,6 +73,7 @@ class CuratedMention(Model):
     actor: str
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
+    metonym: bool = False  # a place name standing for the state or its government
 
 
 class Author(Model):
@@ -99,6 +102,9 @@ class Statement(Model):
     said_date_precision: str | None = None
     said_date_basis: str | None = None
     said_date_note: str | None = None
+    said_date_quote: str | None = None
+    said_date_occurrence: int | None = Field(default=None, ge=1)
+    said_date_reference: str | None = None
     meeting: str | None = None
     utterance: str | None = None
     plover: Plover | None = None
@@ -125,12 +131,14 @@ class Article(Model):
     outlet_basis: str | None = None
     outlet_evidence: SpanRef | None = None
     outlet_note: str | None = None
+    outlet_reference: str | None = None
     authors: list[Author] = []
     published_date: Date | None = None
     published_date_precision: str | None = None
     published_date_basis: str | None = None
     published_date_evidence: SpanRef | None = None
     published_date_note: str | None = None
+    published_date_reference: str | None = None
     url: str | None = None
     url_note: str | None = None
     issues: list[Issue] = []
@@ -146,6 +154,7 @@ class Utterance(Model):
     said_date_precision: str | None = None
     said_date_basis: str | None = None
     said_date_note: str | None = None
+    said_date_reference: str | None = None
     meeting: str | None = None
     occasion: str
     summary: str
@@ -166,6 +175,7 @@ class Report(Model):
     date_precision: str | None = None
     date_basis: str | None = None
     date_note: str | None = None
+    date_reference: str | None = None
 
 
 class Meeting(Model):
@@ -175,6 +185,7 @@ class Meeting(Model):
     meeting_date_precision: str | None = None
     meeting_date_basis: str | None = None
     meeting_date_note: str | None = None
+    meeting_date_reference: str | None = None
     location: str | None = None
     country: str | None = None
     description: str
@@ -186,6 +197,8 @@ class EventReport(Model):
     article: str
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
+    date_quote: str | None = None
+    date_occurrence: int | None = Field(default=None, ge=1)
 
 
 class Event(Model):
@@ -195,6 +208,7 @@ class Event(Model):
     event_date_precision: str | None = None
     event_date_basis: str | None = None
     event_date_note: str | None = None
+    event_date_reference: str | None = None
     location: str | None = None
     country: str | None = None
     description: str
@@ -225,11 +239,27 @@ class Affiliation(Model):
     start_date_precision: str | None = None
     start_date_basis: str | None = None
     start_date_note: str | None = None
+    start_date_reference: str | None = None
     end_date: Date | None = None
     end_date_precision: str | None = None
     end_date_basis: str | None = None
     end_date_note: str | None = None
+    end_date_reference: str | None = None
     evidence: SpanRef
+    note: str | None = None
+
+
+class Reference(Model):
+    """A published source for an `external` fact: checkable by a reader, read by the curator."""
+
+    reference_id: str
+    title: str
+    publisher: str
+    date: Date | None = None
+    url: str | None = None
+    bibliographic_reference: str | None = None
+    supports: str
+    seen_in: str
     note: str | None = None
 
 
@@ -278,3 +308,4 @@ class Curation(Model):
     events: list[Event]
     militia_groups: list[MilitiaGroup]
     affiliations: list[Affiliation]
+    references: list[Reference] = []
