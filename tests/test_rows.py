@@ -30,8 +30,11 @@ def test_renamed_key_is_refused_with_the_nearest_column() -> None:
     row["reporting_verbs"] = row.pop("reporting_verb")
     built = Built()
     built.add("statements", row, "articles/x.yaml: statements #1")
-    with pytest.raises(SchemaMismatch, match=r"table statements: row from articles/x.yaml: statements #1 has key "
-                       r"'reporting_verbs'.*did you mean 'reporting_verb'"):
+    with pytest.raises(
+        SchemaMismatch,
+        match=r"table statements: row from articles/x.yaml: statements #1 has key "
+        r"'reporting_verbs'.*did you mean 'reporting_verb'",
+    ):
         check_rows(built, SCHEMAS)
 
 

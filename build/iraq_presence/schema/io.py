@@ -101,7 +101,6 @@ def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[
     return out
 
 
-
 def coerce(df: Any, schema: Any) -> Any:
     """Cast columns to the schema's pandas dtypes (values outside an enum become visible, not lost)."""
     import pandas as pd
@@ -207,4 +206,3 @@ def _pandas_metadata(schema: Any) -> bytes:
         },
         sort_keys=True,
     ).encode()
-

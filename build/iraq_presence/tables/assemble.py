@@ -44,17 +44,25 @@ class Assembler:
     # --- helpers ---------------------------------------------------------------------------------
 
     def span(
-        self, origin: tuple[str, str], fieldname: str, article_id: str | None, quote: str, occurrence: int | None
+        self,
+        origin: tuple[str, str],
+        fieldname: str,
+        article_id: str | None,
+        quote: str,
+        occurrence: int | None,
+        owner: c.Model | None = None,
     ) -> tuple[str, int, int, str]:
-        """Locate a curated quote; errors say which file, entry and field, and where it looked."""
+        """Locate a curated quote; errors say which file, line, entry and field, and where it looked."""
         file, entry = origin
+        line = owner.line_of(fieldname) if owner else None
         if article_id is None:
-            raise CurationError(file, "span reference needs 'article'", entry=entry, field=fieldname)
+            raise CurationError(file, "span reference needs 'article'", line=line, entry=entry, field=fieldname)
         source = self.sources.get(article_id)
         if source is None:
             raise CurationError(
                 file,
                 f"unknown article {article_id!r}",
+                line=line,
                 entry=entry,
                 field=f"{fieldname}.article",
                 expected="an article_id (a raw file name without .txt)",
@@ -63,7 +71,9 @@ class Assembler:
         try:
             start, end = locate(source.text, quote, occurrence)
         except SpanNotFound as exc:
-            raise CurationError(file, f"in article {article_id}: {exc}", entry=entry, field=fieldname) from None
+            raise CurationError(
+                file, f"in article {article_id}: {exc}", line=line, entry=entry, field=fieldname
+            ) from None
         return article_id, start, end, source.text[start:end]
 
     def ref(
@@ -71,7 +81,7 @@ class Assembler:
     ) -> tuple[Any, Any, Any, Any]:
         if ref is None:
             return None, None, None, None
-        return self.span(origin, fieldname, ref.article or default_article, ref.quote, ref.occurrence)
+        return self.span(origin, fieldname, ref.article or default_article, ref.quote, ref.occurrence, owner=ref)
 
     # --- assembly ---------------------------------------------------------------------------------
 
@@ -109,6 +119,7 @@ class Assembler:
                 raise CurationError(
                     file,
                     f"no raw text for article {art.article_id!r} in data/raw/SHA256SUMS",
+                    line=art.line_of("article_id"),
                     field="article_id",
                     suggestions=nearest(art.article_id, self.sources),
                 )
@@ -116,6 +127,7 @@ class Assembler:
                 raise CurationError(
                     file,
                     "source_file does not match the raw file",
+                    line=art.line_of("source_file"),
                     field="source_file",
                     expected=repr(self.sources[art.article_id].file),
                 )
@@ -223,7 +235,9 @@ class Assembler:
             o,
         )
         for i, au in enumerate(art.authors, 1):
-            _, s, e, t = self.span((file, f"authors #{i}" + at(au)), "quote", art.article_id, au.quote, au.occurrence)
+            _, s, e, t = self.span(
+                (file, f"authors #{i}" + at(au)), "quote", art.article_id, au.quote, au.occurrence, owner=au
+            )
             self.out.add(
                 "article_authors",
                 {"article_id": art.article_id, "actor_id": au.actor, "char_start": s, "char_end": e, "text": t},
@@ -231,7 +245,7 @@ class Assembler:
             )
         for i, iss in enumerate(art.issues, 1):
             entry = f"issues #{i} (issue_id={iss.issue_id})" + at(iss)
-            _, s, e, t = self.span((file, entry), "quote", art.article_id, iss.quote, iss.occurrence)
+            _, s, e, t = self.span((file, entry), "quote", art.article_id, iss.quote, iss.occurrence, owner=iss)
             self.out.add(
                 "article_issues",
                 {
@@ -271,7 +285,9 @@ class Assembler:
                 f"data/curation/actors.yaml: aliases of {actor}",
             )
         for i, cm in enumerate(art.mentions, 1):
-            _, s, e, t = self.span((file, f"mentions #{i}" + at(cm)), "quote", art.article_id, cm.quote, cm.occurrence)
+            _, s, e, t = self.span(
+                (file, f"mentions #{i}" + at(cm)), "quote", art.article_id, cm.quote, cm.occurrence, owner=cm
+            )
             self.out.add(
                 "mentions",
                 {
@@ -293,11 +309,12 @@ class Assembler:
         placed: list[tuple[int, int, str]] = []
         for i, st in enumerate(art.statements, 1):
             entry = f"statements #{i} (statement_id={st.statement_id})" + at(st)
-            _, s, e, q = self.span((file, entry), "quote", art.article_id, st.quote, st.occurrence)
+            _, s, e, q = self.span((file, entry), "quote", art.article_id, st.quote, st.occurrence, owner=st)
             if st.utterance is None:
                 raise CurationError(
                     file,
                     "an accepted statement needs an utterance",
+                    line=st.line,
                     entry=entry,
                     field="utterance",
                     expected="an utterance_id from data/curation/utterances.yaml",
@@ -306,7 +323,12 @@ class Assembler:
             ds = de = dtext = None
             if st.said_date_quote:
                 _, ds, de, dtext = self.span(
-                    (file, entry), "said_date_quote", art.article_id, st.said_date_quote, st.said_date_occurrence
+                    (file, entry),
+                    "said_date_quote",
+                    art.article_id,
+                    st.said_date_quote,
+                    st.said_date_occurrence,
+                    owner=st,
                 )
             p = st.plover
             self.out.add(
@@ -348,7 +370,7 @@ class Assembler:
         dismissed: list[tuple[int, int, c.Dismissal, str]] = []
         for i, d in enumerate(art.dismissed_quotes, 1):
             entry = f"dismissed_quotes #{i}" + at(d)
-            _, s, e, _ = self.span((file, entry), "quote", art.article_id, d.quote, d.occurrence)
+            _, s, e, _ = self.span((file, entry), "quote", art.article_id, d.quote, d.occurrence, owner=d)
             dismissed.append((s, e, d, entry))
         for q in find_quotes(text):
             row: Row = {
@@ -429,10 +451,12 @@ class Assembler:
                 )
             for j, r in enumerate(m.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
+                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
                 ds = de = dtext = None
                 if r.date_quote:
-                    _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence)
+                    _, ds, de, dtext = self.span(
+                        origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r
+                    )
                 self.out.add(
                     "meeting_reports",
                     {
@@ -483,10 +507,12 @@ class Assembler:
                 )
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence)
+                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
                 ds = de = dtext = None
                 if r.date_quote:
-                    _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence)
+                    _, ds, de, dtext = self.span(
+                        origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r
+                    )
                 self.out.add(
                     "event_reports",
                     {
@@ -534,6 +560,7 @@ class Assembler:
                     raise CurationError(
                         file,
                         f"{claim} is set but has no evidence",
+                        line=g.line_of(claim),
                         entry=entry,
                         field=fieldname,
                         expected="a span reference {article, quote}",

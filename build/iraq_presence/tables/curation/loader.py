@@ -140,15 +140,6 @@ def _refuse_anchors(text: str, rel: str) -> None:
         return  # a syntax error: the parser reports it with its line
 
 
-def _strip(value: Any) -> Any:
-    """The parsed value without the loader's position keys (entry lines stay, for the models)."""
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k != KEYLINES}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
 def _locate(raw: Any, loc: tuple[Any, ...], model: type[Model]) -> tuple[int | None, str]:
     """The line of the value at pydantic location `loc`, and a readable path to it (1-based items)."""
     line = raw.get(LINE) if isinstance(raw, dict) else None
@@ -194,7 +185,7 @@ def _owner_of(owner: Any, key: str) -> Any:
 
 
 def _keys(owner: Any) -> list[str]:
-    return [n for n in owner.model_fields if n != "line"] if owner else []
+    return [n for n in owner.model_fields if n not in ("line", "keylines")] if owner else []
 
 
 def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
@@ -204,7 +195,7 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
             file, f"expected a mapping (key: value lines), got {type(raw).__name__}", entry=entry, expected=None
         )
     try:
-        return model.model_validate(_strip(raw))
+        return model.model_validate(raw)
     except ValidationError as exc:
         errors = exc.errors()
         err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
@@ -356,4 +347,3 @@ def load_curation(folder: Path, root: Path) -> Curation:
         affiliations=listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
         references=listed("references.yaml", Reference, "reference_id", optional=True),
     )
-

@@ -13,13 +13,19 @@ Date = dt.date
 class Model(BaseModel):
     """Strict: an unknown key is an error (with the nearest valid key), not silently ignored.
 
-    `line` is where the entry starts in its YAML file (filled by the loader, never typed by a
-    curator), so an error found later, while the tables are assembled, can still name the line.
+    `line` is where the entry starts in its YAML file and `keylines` where each of its keys is
+    (filled by the loader, never typed by a curator), so an error found later, while the tables
+    are assembled, can still name the line.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     line: int | None = Field(default=None, alias="__line__", exclude=True, repr=False)
+    keylines: dict[str, int] = Field(default_factory=dict, alias="__keylines__", exclude=True, repr=False)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of `key` in this entry (the entry's first line when the key is absent)."""
+        return self.keylines.get(key.split(".")[0], self.line)
 
 
 class SpanRef(Model):
