@@ -1,0 +1,280 @@
+"""Attribution cues in a sentence: the reporting cue, its source phrase, its addressee and its content.
+
+Rules over tokens, no parser: a source is the noun phrase read leftwards from the cue (past
+auxiliaries, adverbs and a comma-bounded appositive) or, when the cue follows a quotation or
+clause ("…,” said X"), rightwards. "X told Y that …" makes Y the addressee; "according to X" and
+", saying …" (the main clause's subject) are handled apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ADDRESSING,
+    BETWEEN,
+    BOUNDARY,
+    CUE_RE,
+    DETERMINERS,
+    NOT_NAMES,
+    PARTICIPLE_ONLY,
+    PERSON_TITLES,
+    PRONOUNS,
+    RELATIVE,
+)
+
+TOKEN_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm)\.(?=\s)"
+    r"|(?:[A-Z]\.){2,}"
+    r"|[\w][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*"
+    r"|[^\w\s]"
+)
+QUOTE_MARKS = "“”\"‘’"
+CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
+LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+@dataclass
+class Cue:
+    """One reporting cue with what the rules found around it (spans are article offsets)."""
+
+    start: int
+    end: int
+    verb: str
+    source: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    how: str = "none"  # subject | inverted | according | participle
+    used: bool = False
+
+
+def _skip_between(tokens: list[Token], j: int) -> int:
+    while j >= 0 and tokens[j].low in BETWEEN:
+        j -= 1
+    return j
+
+
+def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
+    """Token indexes [a, b] of the noun phrase ending at token j, read leftwards; None if none."""
+    b = j
+    a = j + 1
+    while j >= 0 and b - j < limit:
+        t = tokens[j]
+        if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != "." :
+            j -= 1
+            continue
+        if not t.is_word:
+            break
+        if not t.cap and t.low in BOUNDARY:
+            if t.low in PREP_EXTEND and j > 0 and tokens[j - 1].is_word and tokens[j - 1].low not in BOUNDARY and (
+                tokens[j - 1].low not in BETWEEN
+            ):
+                j -= 1
+                continue
+            break
+        a = j
+        j -= 1
+    if a > b:
+        return None
+    # a capitalised sentence opener or weekday before the name is not part of it ("On Monday Smith")
+    while a < b and tokens[a].text in NOT_NAMES and tokens[a].text not in PERSON_TITLES and (
+        tokens[a].low not in DETERMINERS
+    ):
+        a += 1
+    while a <= b and tokens[a].low in PREP_EXTEND:
+        a += 1
+    if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
+        return None
+    return a, b
+
+
+def noun_phrase_right(tokens: list[Token], i: int, limit: int = 9) -> tuple[int, int] | None:
+    """Token indexes [a, b] of the noun phrase starting at token i, read rightwards."""
+    a = i
+    b = i - 1
+    while i < len(tokens) and i - a < limit:
+        t = tokens[i]
+        if not t.is_word:
+            if t.text in {"-", "’", "'"} and b >= a:
+                i += 1
+                continue
+            break
+        if not t.cap and t.low in BOUNDARY and t.low not in {"of", "for", "at", "from"}:
+            break
+        if not t.cap and t.low in {"of", "for", "at", "from"} and (i + 1 >= len(tokens) or not tokens[i + 1].is_word):
+            break
+        b = i
+        i += 1
+    while b >= a and tokens[b].low in {"of", "for", "at", "from"}:
+        b -= 1
+    return (a, b) if b >= a else None
+
+
+def _span(tokens: list[Token], ab: tuple[int, int] | None) -> tuple[int, int] | None:
+    return (tokens[ab[0]].start, tokens[ab[1]].end) if ab else None
+
+
+def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Every reporting cue in text[start:end] outside quotation marks, with its source and content."""
+    tokens = tokenize(text, start, end)
+    out: list[Cue] = []
+
+    def inside(at: int) -> bool:
+        return any(s <= at < e for s, e in quoted)
+
+    for k, t in enumerate(tokens):
+        if not t.is_word or inside(t.start):
+            continue
+        if t.text in {"According", "according"} and k + 1 < len(tokens) and tokens[k + 1].low == "to":
+            np = noun_phrase_right(tokens, k + 2)
+            if np:
+                cue = Cue(t.start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
+                before = (start, t.start) if k > 0 else None
+                after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
+                cue.content = [s for s in (before, (after_np, end)) if s and len(text[s[0] : s[1]].split()) >= 3]
+                out.append(cue)
+            continue
+        m = CUE_RE.match(text, t.start, end)
+        if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
+            continue
+        verb = m.group("cue")
+        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.endswith("s"):
+            continue  # "the reports", "his claims": a noun
+        cue = Cue(t.start, m.end(), verb)
+        last = k + len(verb.split()) - 1
+        j = _skip_between(tokens, k - 1)
+        if verb in PARTICIPLE_ONLY:
+            if j >= 0 and tokens[j].text == ",":
+                cue.how = "participle"  # ", saying …": the main clause's subject speaks
+                cue.content = [(tokens[last].end, end)] if last + 1 < len(tokens) else []
+                out.append(cue)
+            continue
+        if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
+            continue  # passive: "was told", "is described"
+        right_np = noun_phrase_right(tokens, last + 1)
+        left = None
+        if j >= 0 and tokens[j].low in PRONOUNS:
+            left = (j, j)
+        elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
+            left = noun_phrase_left(tokens, j)
+        elif j >= 1 and tokens[j].text == ",":
+            left = _before_apposition(tokens, j)
+        elif j >= 0 and tokens[j].low in {"who", "which"}:
+            left = _before_relative(tokens, j)
+        if left:
+            cue.source, cue.how = _span(tokens, left), "subject"
+            i = last + 1
+            if verb in ADDRESSING and right_np and tokens[right_np[0]].low not in {"that", "reporters"} | PRONOUNS - {
+                "him",
+                "her",
+                "them",
+                "us",
+            }:
+                cue.addressee = _span(tokens, right_np)
+                i = right_np[1] + 1
+            elif verb in ADDRESSING and right_np:
+                i = right_np[1] + 1
+            while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
+                i += 1
+            if i < len(tokens):
+                cue.content.append((tokens[i].start, end))
+            lead = _clause_before(tokens, left[0], start, text)
+            if lead:
+                cue.content.insert(0, lead)
+        elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
+            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"}:
+                continue
+            cue.source, cue.how = _span(tokens, right_np), "inverted"
+            lead = _clause_before(tokens, k, start, text)
+            if lead:
+                cue.content.append(lead)
+            after = right_np[1] + 1
+            while after < len(tokens) and tokens[after].text in {",", ":"}:
+                after += 1
+            if after < len(tokens) and tokens[after].text in QUOTE_MARKS:
+                cue.content.append((tokens[after].start, end))
+        else:
+            continue
+        out.append(cue)
+    return out
+
+
+def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[int, int] | None:
+    """The clause before a source that follows it ("The plan failed, Smith said"): start to the comma."""
+    j = k - 1
+    if j < 1 or tokens[j].text not in {",", "”", '"'}:
+        return None
+    while j >= 0 and not tokens[j].is_word:
+        j -= 1
+    if j < 0:
+        return None
+    clause = (start, tokens[j].end + 1)
+    return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
+
+
+def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'X, the spokesman for Y, said': the phrase before the appositive; None for '…,” said'."""
+    if j >= 1 and tokens[j - 1].text in QUOTE_MARKS:
+        return None
+    for k in range(j - 1, max(-1, j - 30), -1):
+        t = tokens[k]
+        if t.text in CLAUSE_END:
+            return None
+        if t.text == ",":
+            inner = tokens[k + 1 : j]
+            if not inner:
+                return None
+            first = inner[0]
+            appositive = (
+                first.low in DETERMINERS | {"who", "which", "whose"}
+                or first.text[:1].isdigit()
+                or first.text in PERSON_TITLES
+                or (not first.cap and first.is_word)
+                or (first.cap and any(x.cap for x in inner) and len(inner) <= 8)
+            )
+            if not appositive:
+                return None
+            return noun_phrase_left(tokens, _skip_between(tokens, k - 1))
+    return None
+
+
+def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'X, who …, said' is handled as apposition; here 'officials who spoke …' style: the head before."""
+    k = j - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    return noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+
+
+def lead_in_only(text: str) -> bool:
+    """True when a text between a cue and a quotation holds only a lead-in ('in a statement,')."""
+    return bool(LEAD_IN.match(text)) or not text.strip()
+
+
+__all__ = ["Cue", "Token", "analyse_sentence", "noun_phrase_left", "noun_phrase_right", "tokenize"]
