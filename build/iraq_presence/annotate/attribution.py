@@ -35,6 +35,8 @@ CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(Q
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
+PP_HEADS = {"in", "on", "at", "during", "after", "before", "over", "since", "by", "on", "through", "via", "earlier",
+            "later", "last", "this"}
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,20 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
         last = k + len(verb.split()) - 1
         j = _skip_between(tokens, k - 1)
         if verb in PARTICIPLE_ONLY:
-            if j >= 0 and tokens[j].text == ",":
-                cue.how = "participle"  # ", saying …": the main clause's subject speaks
-                cue.content = [(tokens[last].end, end)] if last + 1 < len(tokens) else []
-                out.append(cue)
+            near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
+            if near and (tokens[near[1]].low in PRONOUNS or tokens[near[1]].cap):
+                cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
+            else:
+                # ", saying …", "issued a statement saying …": the main clause's subject speaks
+                subject = sentence_subject(tokens)
+                if subject is None or subject[1] >= k:
+                    continue
+                cue.source, cue.how = _span(tokens, subject), "participle"
+            i = last + 1
+            while i < len(tokens) and tokens[i].low in {"that", ",", ":", "reporters", "only"}:
+                i += 1
+            cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
+            out.append(cue)
             continue
         if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
             continue  # passive: "was told", "is described"
@@ -183,6 +195,11 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             left = (j, j)
         elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
             left = noun_phrase_left(tokens, j)
+            if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
+                # "X on Thursday said", "who in the past said": the subject stands before the phrase
+                pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS), None)
+                if pp is not None:
+                    left = _past_phrase(tokens, pp) or left
         elif j >= 1 and tokens[j].text == ",":
             left = _before_apposition(tokens, j)
         elif j >= 0 and tokens[j].low in {"who", "which"}:
@@ -223,6 +240,39 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             continue
         out.append(cue)
     return out
+
+
+def _past_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The subject before a prepositional phrase that stands between it and the cue."""
+    j = _skip_between(tokens, j - 1)
+    if j < 0:
+        return None
+    if tokens[j].low in PRONOUNS:
+        return j, j
+    if tokens[j].low in {"who", "which"}:
+        return _before_relative(tokens, j)
+    if tokens[j].text == ",":
+        return _before_apposition(tokens, j)
+    return noun_phrase_left(tokens, j) if tokens[j].is_word and tokens[j].low not in BOUNDARY else None
+
+
+def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
+    """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
+    i = 0
+    while i < len(tokens) and not tokens[i].is_word:
+        i += 1
+    if i < len(tokens) and (tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"}
+                            or tokens[i].low in BETWEEN):
+        comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i < len(tokens) and tokens[i].low in PRONOUNS:
+        return i, i
+    np = noun_phrase_right(tokens, i, limit=7)
+    if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
+        return np  # "X, the spokesman, …"
+    return np
 
 
 def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[int, int] | None:

@@ -35,7 +35,9 @@ SPEAKING_TYPES = {
     "research_organization",
     "unnamed_source",
 }
-HANDLE_RE = re.compile(r"[—–-]\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\(@\w+\)")
+HANDLE_RE = re.compile(
+    r"[\s,.]*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
+)
 # Confidence per (how the cue was found, how the source was resolved); calibrated on PolNeAR train.
 CONFIDENCE = {
     ("subject", "direct"): 0.95,
@@ -179,7 +181,8 @@ class _Statements:
 
     def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
         out: list[Proposal] = []
-        last: tuple[dict[str, Any], Name | None, int] | None = None  # speaker, its name, paragraph start
+        # the last speaker: its record, its name in the text, its paragraph, its source span
+        last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
         for q in quotes:
             para = self.text.rfind("\n", 0, q.start) + 1
             cue = self._cue_for(q, cues, sentences)
@@ -192,14 +195,15 @@ class _Statements:
                 speaker, resolved, conf, span = embed
                 data.update(speaker, reporting_verb=None, attribution="embed", source_start=span[0], source_end=span[1])
             elif last is not None and self._continues(q, para, last[2]):
-                speaker, resolved, conf = dict(last[0]), None, 0.6
-                data.update(speaker, reporting_verb=None, attribution="continuation")
+                speaker, resolved, conf = dict(last[0]), None, 0.6 if para != last[2] else 0.7
+                data.update(speaker, reporting_verb=None, attribution="continuation", **last[3])
             else:
                 speaker, resolved, conf = {"speaker_name": None}, None, 0.1
                 data.update(speaker, reporting_verb=None, attribution="none")
             if speaker.get("speaker_id") or speaker.get("speaker_name"):
                 name = self._name_at(resolved)
-                last = (speaker, name if name else (last[1] if last else None), para)
+                source = {k: data[k] for k in ("source_start", "source_end", "source_kind") if k in data}
+                last = (speaker, name if name else (last[1] if last else None), para, source)
             out.append(Proposal("statement", q.start, q.end, conf, data))
         for cue in cues:
             if cue.used or cue.source is None or not cue.content or cue.how == "participle":
@@ -246,9 +250,7 @@ class _Statements:
     def _embedded(self, q: Any) -> tuple[dict[str, Any], Resolved, float, tuple[int, int]] | None:
         """An embedded post: "… — Name (@handle)" right after the quotation."""
         m = HANDLE_RE.match(self.text, q.end + (1 if q.close_mark else 0))
-        if not m:
-            m = HANDLE_RE.match(self.text.replace("\n", " "), q.end + (1 if q.close_mark else 0))
-        if not m:
+        if not m or not any(c.isalpha() for c in self.text[m.start("name") : m.end("name")]):
             return None
         s, e = m.start("name"), m.end("name")
         resolved = Resolved(self.index.fullest(self.text[s:e]), "named", s, e)

@@ -15,7 +15,8 @@ SPEECH_VERBS = (
     "announce vow acknowledge admit describe call confirm deny suggest maintain recall report predict "
     "promise pledge complain contend assert accuse criticize criticise praise testify recount joke quip "
     "boast concede caution charge counter demand estimate inform threaten blast slam mock question "
-    "answer continue elaborate lament agree disagree point_out told_reporters go_on"
+    "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
+    "wonder point_out go_on put_it"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -23,7 +24,7 @@ _IRREGULAR = {
     "write": ["wrote", "writes", "writing", "written"],
     "go_on": ["went on", "goes on"],
     "point_out": ["pointed out", "points out", "pointing out"],
-    "told_reporters": [],
+    "put_it": ["put it", "puts it"],
 }
 
 
@@ -42,7 +43,7 @@ def _forms(lemma: str) -> list[str]:
 
 
 # Bare forms only where a plural subject makes them common and no noun reading dominates.
-BARE = {"say", "tell", "argue", "warn", "insist", "add", "write", "contend", "predict", "suggest", "complain"}
+BARE = {"put it", "say", "tell", "argue", "warn", "insist", "add", "write", "contend", "predict", "suggest", "complain"}
 CUE_FORMS = sorted({f for lemma in SPEECH_VERBS.split() for f in _forms(lemma)} | BARE, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").

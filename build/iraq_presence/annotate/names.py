@@ -67,6 +67,7 @@ class NameIndex:
         self.names: list[Name] = []
         self.bindings: list[tuple[str, Name]] = []  # (role words, lower case; name)
         tokens = tokenize(text)
+        self._mid = {t.text for k, t in enumerate(tokens) if t.cap and k and not _opens(text, t.start)}
         i = 0
         while i < len(tokens):
             if not _is_namey(tokens[i]):
@@ -92,7 +93,11 @@ class NameIndex:
         if a > j:
             return
         words = [t.text for t in tokens[a : j + 1]]
-        if is_adjective_like(words) or all(w in NOT_NAMES for w in words):
+        if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
+            return
+        if len(words) == 1 and not titled and _opens(self.text, tokens[a].start) and words[0] not in self._mid:
+            return  # a capitalised sentence opener ("Specifically"), not a name
+        if _headline(self.text, tokens[a].start):
             return
         # strip a trailing creed or nationality word that modifies a following common noun
         while words and (words[-1] in CREED_WORDS or words[-1].endswith(("’s", "'s"))) and len(words) > 1:
@@ -233,6 +238,23 @@ class NameIndex:
                 n = cands[-1]
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
+
+
+def _opens(text: str, at: int) -> bool:
+    """True when position `at` opens a sentence, a paragraph or a quotation."""
+    before = text[max(0, at - 3) : at].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?\n“\"‘:—" or at == 0
+
+
+def _headline(text: str, at: int) -> bool:
+    """A title-case line without final punctuation (a headline or a caption), where names blur."""
+    ls = text.rfind("\n", 0, at) + 1
+    le = text.find("\n", at)
+    line = text[ls : len(text) if le < 0 else le].strip()
+    words = line.split()
+    if len(words) < 4 or line[-1:] in ".!?”\"":
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _after_preposition(text: str, at: int) -> bool:
