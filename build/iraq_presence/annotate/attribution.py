@@ -35,6 +35,9 @@ CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(Q
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
+TEMPORAL = {"last", "this", "next", "earlier", "later", "week", "month", "year", "day", "night", "morning",
+            "evening", "afternoon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "today", "yesterday", "weekend"}
 PP_HEADS = {"in", "on", "at", "during", "after", "before", "over", "since", "by", "on", "through", "via", "earlier",
             "later", "last", "this"}
 
@@ -88,6 +91,13 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
     a = j + 1
     while j >= 0 and b - j < limit:
         t = tokens[j]
+        if t.text == ")":  # "Sen. X (R-Iowa) said": skip the parenthesis
+            opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if tokens[x].text == "("), None)
+            if opening is None:
+                break
+            j = opening - 1
+            b = j if a > b else b
+            continue
         if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != "." :
             j -= 1
             continue
@@ -195,9 +205,11 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             left = (j, j)
         elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
             left = noun_phrase_left(tokens, j)
+            if left and all(tokens[x].low in TEMPORAL for x in range(left[0], left[1] + 1)):
+                left = None  # "X last week said"
             if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
                 # "X on Thursday said", "who in the past said": the subject stands before the phrase
-                pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS), None)
+                pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
                 if pp is not None:
                     left = _past_phrase(tokens, pp) or left
         elif j >= 1 and tokens[j].text == ",":

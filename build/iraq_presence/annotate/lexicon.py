@@ -44,7 +44,15 @@ def _forms(lemma: str) -> list[str]:
 
 # Bare forms only where a plural subject makes them common and no noun reading dominates.
 BARE = {"put it", "say", "tell", "argue", "warn", "insist", "add", "write", "contend", "predict", "suggest", "complain"}
-CUE_FORMS = sorted({f for lemma in SPEECH_VERBS.split() for f in _forms(lemma)} | BARE, key=len, reverse=True)
+# Third-person forms that read mostly as nouns ("fresh questions", "the reports") are left out.
+NOUNISH = {"question", "call", "charge", "answer", "demand", "estimate", "promise", "pledge", "counter", "remark",
+           "joke", "quip", "continue", "highlight", "comment", "caution", "blast", "slam", "mock"}
+CUE_FORMS = sorted(
+    {f for lemma in SPEECH_VERBS.split() for f in _forms(lemma) if not (lemma in NOUNISH and f == _forms(lemma)[1])}
+    | BARE,
+    key=len,
+    reverse=True,
+)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = {"told", "tell", "tells", "telling", "informed", "informs", "asked", "asks", "urged", "urges", "warned"}
