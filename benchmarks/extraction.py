@@ -148,9 +148,7 @@ def score_article(text: str, gold: list[Attribution], statements: list[dict], t:
         if att.quotes:
             continue
         c["gold_indirect"] += 1
-        c["indirect_found"] += any(
-            overlaps((p["start"], p["end"]), span) for p in indirect for span in att.content
-        )
+        c["indirect_found"] += any(overlaps((p["start"], p["end"]), span) for p in indirect for span in att.content)
         if att.kind:
             hit = [p for p in indirect if any(overlaps((p["start"], p["end"]), s) for s in att.content)]
             if hit:

@@ -30,16 +30,53 @@ TOKEN_RE = re.compile(
     r"|[\w][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*"
     r"|[^\w\s]"
 )
-QUOTE_MARKS = "“”\"‘’"
+QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
-TEMPORAL = {"last", "this", "next", "earlier", "later", "week", "month", "year", "day", "night", "morning",
-            "evening", "afternoon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "today", "yesterday", "weekend"}
-PP_HEADS = {"in", "on", "at", "during", "after", "before", "over", "since", "by", "on", "through", "via", "earlier",
-            "later", "last", "this"}
+TEMPORAL = {
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "week",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "weekend",
+}
+PP_HEADS = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "over",
+    "since",
+    "by",
+    "through",
+    "via",
+    "earlier",
+    "later",
+    "last",
+    "this",
+}
 
 
 @dataclass(frozen=True)
@@ -62,7 +99,9 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+    return [
+        Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 @dataclass
@@ -98,14 +137,18 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
             j = opening - 1
             b = j if a > b else b
             continue
-        if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != "." :
+        if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != ".":
             j -= 1
             continue
         if not t.is_word:
             break
         if not t.cap and t.low in BOUNDARY:
-            if t.low in PREP_EXTEND and j > 0 and tokens[j - 1].is_word and tokens[j - 1].low not in BOUNDARY and (
-                tokens[j - 1].low not in BETWEEN
+            if (
+                t.low in PREP_EXTEND
+                and j > 0
+                and tokens[j - 1].is_word
+                and tokens[j - 1].low not in BOUNDARY
+                and (tokens[j - 1].low not in BETWEEN)
             ):
                 j -= 1
                 continue
@@ -115,8 +158,11 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
     if a > b:
         return None
     # a capitalised sentence opener or weekday before the name is not part of it ("On Monday Smith")
-    while a < b and tokens[a].text in NOT_NAMES and tokens[a].text not in PERSON_TITLES and (
-        tokens[a].low not in DETERMINERS
+    while (
+        a < b
+        and tokens[a].text in NOT_NAMES
+        and tokens[a].text not in PERSON_TITLES
+        and (tokens[a].low not in DETERMINERS)
     ):
         a += 1
     while a <= b and tokens[a].low in PREP_EXTEND:
@@ -219,18 +265,28 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
         if left:
             cue.source, cue.how = _span(tokens, left), "subject"
             i = last + 1
-            if verb in ADDRESSING and right_np and tokens[right_np[0]].low not in {"that", "reporters"} | PRONOUNS - {
-                "him",
-                "her",
-                "them",
-                "us",
-            }:
+            if (
+                verb in ADDRESSING
+                and right_np
+                and tokens[right_np[0]].low
+                not in {"that", "reporters"}
+                | PRONOUNS
+                - {
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                }
+            ):
                 cue.addressee = _span(tokens, right_np)
                 i = right_np[1] + 1
             elif verb in ADDRESSING and right_np:
                 i = right_np[1] + 1
             while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
                 i += 1
+            that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
+            if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
+                i = that + 1  # "said on Wednesday that …", "told a news conference that …"
             if i < len(tokens):
                 cue.content.append((tokens[i].start, end))
             lead = _clause_before(tokens, left[0], start, text)
@@ -273,8 +329,9 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     i = 0
     while i < len(tokens) and not tokens[i].is_word:
         i += 1
-    if i < len(tokens) and (tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"}
-                            or tokens[i].low in BETWEEN):
+    if i < len(tokens) and (
+        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} or tokens[i].low in BETWEEN
+    ):
         comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
         if comma is None:
             return None

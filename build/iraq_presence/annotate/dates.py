@@ -20,7 +20,9 @@ DATE_RE = re.compile(
     r"\b(?:[Ll]ast|[Nn]ext|[Tt]his) (?:year|month|week)\b|\b[Ee]arlier this (?:month|year|week)\b|"
     r"\b[Tt]oday\b|\b[Yy]esterday\b|\b[Tt]omorrow\b"
 )
-FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|plans?|planned|scheduled|due|expected|upcoming|next)\b[^.]{0,40}$")
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|plans?|planned|scheduled|due|expected|upcoming|next)\b[^.]{0,40}$"
+)
 
 
 def _month_start(d: dt.date) -> dt.date:
@@ -32,9 +34,7 @@ def _week_in_one_month(first: dt.date) -> tuple[dt.date | None, str | None]:
     return (_month_start(first), "month") if first.month == last.month else (None, None)
 
 
-def resolve_date(
-    expr: str, published: dt.date | None, before: str = ""
-) -> tuple[dt.date | None, str | None, float]:
+def resolve_date(expr: str, published: dt.date | None, before: str = "") -> tuple[dt.date | None, str | None, float]:
     """(date, precision, confidence) of a date expression; `before` is the text just before it."""
     import dateparser
 
@@ -50,7 +50,6 @@ def resolve_date(
         return (_month_start(parsed.date()) if parsed else None), "month", 0.95
     if published is None:
         return None, None, 0.0  # relative to a publication date nobody gave: not guessed
-    step = 1 if future else -1
     if low in {"today"}:
         return published, "day", 0.9
     if low in {"yesterday", "tomorrow"}:
@@ -92,7 +91,9 @@ def find_dates(text: str, published: dt.date | None) -> list[dict]:
     """Every date expression with its resolution, as extractor records."""
     out = []
     for m in DATE_RE.finditer(text):
-        if m.group() in {"May", "March"} and not re.search(r"\b(?:in|last|next|this|of|since|by|until)\s+$", text[: m.start()][-8:]):
+        if m.group() in {"May", "March"} and not re.search(
+            r"\b(?:in|last|next|this|of|since|by|until)\s+$", text[: m.start()][-8:]
+        ):
             continue  # the verb or the walk, not the month
         value, precision, conf = resolve_date(m.group(), published, text[max(0, m.start() - 80) : m.start()])
         out.append(

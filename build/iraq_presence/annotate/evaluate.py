@@ -80,7 +80,9 @@ def evaluate(frames: dict[str, Any]) -> Scores:
     st = frames["statements"]
     gold_spans = [
         (a, int(s), int(e), spk)
-        for a, s, e, spk, t in zip(st["article_id"], st["char_start"], st["char_end"], st["speaker_id"], st["statement_type"])
+        for a, s, e, spk, t in zip(
+            st["article_id"], st["char_start"], st["char_end"], st["speaker_id"], st["statement_type"]
+        )
         if t in ("direct", "partial")
     ]
     me = frames["mentions"]

@@ -156,7 +156,7 @@ class Extractor:
         for n in index.names:
             full = index.fullest(n.text)
             words = full.split()
-            if len(words) < 2 and n.kind == "person" or is_adjective_like(words) or full in seen:
+            if (len(words) < 2 and n.kind == "person") or is_adjective_like(words) or full in seen:
                 continue
             if any(s < n.end and n.start < e for s, e in taken) or full in self.gaz.aliases:
                 continue
@@ -210,7 +210,7 @@ class _Statements:
                 continue
             start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
             content = self.text[start:end]
-            if len(content.split()) < 3 or any(m in content for m in "“”\""):
+            if len(content.split()) < 3 or any(m in content for m in '“”"'):
                 continue
             speaker, resolved, conf = self._speaker(cue, last[1] if last else None)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
@@ -265,7 +265,9 @@ class _Statements:
         resolved = self.index.resolve(s, e, last)
         speaker = self._identify(resolved, s, e)
         if resolved.kind == "title" and resolved.resolution == "unresolved":
-            holder = self.ex.gaz.role_holder(set(resolved.name.lower().split()) if resolved.name else set(), self.published)
+            holder = self.ex.gaz.role_holder(
+                set(resolved.name.lower().split()) if resolved.name else set(), self.published
+            )
             if holder:
                 speaker, resolved = {"speaker_id": holder}, Resolved(resolved.name, "title", resolution="binding")
         if resolved.kind == "pronoun" and resolved.resolution == "unresolved":
@@ -286,9 +288,11 @@ class _Statements:
                 continue
             hits = [m for m in self.mentions if m.start < b and a < m.end]
             hits = [m for m in hits if self.ex.gaz.types.get(self.ex.gaz.aliases[m.surface]) in SPEAKING_TYPES]
-            if hits and (resolved.kind != "title" or resolved.resolution != "unresolved" or len(hits) == 1 and (
-                self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}
-            )):
+            if hits and (
+                resolved.kind != "title"
+                or resolved.resolution != "unresolved"
+                or (len(hits) == 1 and (self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}))
+            ):
                 return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
         if resolved.name and resolved.name in self.ex.gaz.aliases:
             return {"speaker_id": self.ex.gaz.aliases[resolved.name]}

@@ -117,9 +117,11 @@ class NameIndex:
             last = surface.split()[-1]
             if set(surface.split()) & MEDIA_WORDS:
                 kind = "media_outlet"
-            elif set(surface.split()) & ORG_WORDS or (surface.isupper() and len(surface) > 1):
-                kind = "organization"
-            elif a > 0 and tokens[a - 1].low == "the" and not titled:
+            elif (
+                set(surface.split()) & ORG_WORDS
+                or (surface.isupper() and len(surface) > 1)
+                or (a > 0 and tokens[a - 1].low == "the" and not titled)
+            ):
                 kind = "organization"
             elif titled or len(surface.split()) >= 2 or last[:1].isupper():
                 kind = "person"
@@ -127,7 +129,9 @@ class NameIndex:
                 kind = "person"
         self.names.append(Name(start, end, surface, kind, titled))
         if titled:
-            role = " ".join(t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES)
+            role = " ".join(
+                t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES
+            )
             self.bindings.append((role, self.names[-1]))
 
     def _bind_appositions(self) -> None:
@@ -215,8 +219,8 @@ class NameIndex:
             bound = [
                 (role, n)
                 for role, n in self.bindings
-                if head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words))
-                or head in role.split() and possessor_name is not None
+                if (head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words)))
+                or (head in role.split() and possessor_name is not None)
             ]
             before = [b for b in bound if b[1].end <= at] or bound
             if before:
@@ -231,8 +235,11 @@ class NameIndex:
             if possessor_name is not None and possessor_name.kind != "person":
                 n = possessor_name
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "binding")
-            kinds = {"media_outlet"} if head in {"daily", "newspaper", "outlet", "paper", "website", "channel",
-                                                  "network"} else {"organization"}
+            kinds = (
+                {"media_outlet"}
+                if head in {"daily", "newspaper", "outlet", "paper", "website", "channel", "network"}
+                else {"organization"}
+            )
             cands = self.names_before(at, kinds)
             if cands and possessor_name is None:
                 n = cands[-1]
@@ -243,7 +250,7 @@ class NameIndex:
 def _opens(text: str, at: int) -> bool:
     """True when position `at` opens a sentence, a paragraph or a quotation."""
     before = text[max(0, at - 3) : at].rstrip(" \u00a0")
-    return not before or before[-1] in ".!?\n“\"‘:—" or at == 0
+    return not before or before[-1] in '.!?\n“"‘:—' or at == 0
 
 
 def _headline(text: str, at: int) -> bool:
@@ -252,7 +259,7 @@ def _headline(text: str, at: int) -> bool:
     le = text.find("\n", at)
     line = text[ls : len(text) if le < 0 else le].strip()
     words = line.split()
-    if len(words) < 4 or line[-1:] in ".!?”\"":
+    if len(words) < 4 or line[-1:] in '.!?”"':
         return False
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
