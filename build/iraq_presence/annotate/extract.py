@@ -262,7 +262,7 @@ class _Statements:
             return {"speaker_name": None}, resolved, 0.3
         assert cue.source is not None
         s, e = cue.source
-        resolved = self.index.resolve(s, e, last)
+        resolved = self.index.resolve(s, e, last, cue.verb)
         speaker = self._identify(resolved, s, e)
         if resolved.kind == "title" and resolved.resolution == "unresolved":
             holder = self.ex.gaz.role_holder(

@@ -27,6 +27,7 @@ from .lexicon import (
     ROLE_NOUNS,
 )
 
+GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
 CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
 
 
@@ -50,7 +51,14 @@ class Resolved:
 
 
 def _is_namey(t: Token) -> bool:
+    if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
+        return True
     return t.cap and t.is_word and not t.text.isdigit()
+
+
+def _key(word: str) -> str:
+    """A name word compared without its article prefix: 'al-Rashid' and 'Rashid' agree."""
+    return re.sub(r"^(?:al|el)-", "", word.lower())
 
 
 def is_adjective_like(words: list[str]) -> bool:
@@ -147,10 +155,10 @@ class NameIndex:
 
     def fullest(self, surface: str) -> str:
         """The fullest form of a name in the article: the longest run ending with, or holding, it."""
-        words = surface.split()
+        words = [_key(w) for w in surface.split()]
         best = surface
         for n in self.names:
-            w = n.text.split()
+            w = [_key(x) for x in n.text.split()]
             if len(w) > len(best.split()) and (w[-len(words) :] == words or _contains(w, words)):
                 best = n.text
         return best
@@ -167,13 +175,16 @@ class NameIndex:
 
     # --- resolution -------------------------------------------------------------------------------
 
-    def resolve(self, start: int, end: int, last_speaker: Name | None) -> Resolved:
+    def resolve(self, start: int, end: int, last_speaker: Name | None, verb: str = "") -> Resolved:
         """Resolve the source phrase text[start:end]."""
         phrase = self.text[start:end]
         tokens = tokenize(phrase)
         words = [t.text for t in tokens if t.is_word]
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you"}:
+            if verb in GOING_ON and last_speaker is not None and low[0] in PERSON_PRONOUNS:
+                n = last_speaker  # "he added": the speaker goes on
+                return Resolved(self.fullest(n.text), "pronoun", n.start, n.end, self.kind_of(n.text), "antecedent")
             return self._pronoun(low[0], start, last_speaker)
         inner = [n for n in self.names if start <= n.start and n.end <= end]
         head = _head(phrase)
