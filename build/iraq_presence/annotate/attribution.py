@@ -35,6 +35,31 @@ CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(Q
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
+VERBS_COMMON = {
+    "made",
+    "met",
+    "took",
+    "gave",
+    "held",
+    "sent",
+    "spoke",
+    "visited",
+    "issued",
+    "released",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "makes",
+    "went",
+    "came",
+}
 TEMPORAL = {
     "last",
     "this",
@@ -339,9 +364,16 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if i < len(tokens) and tokens[i].low in PRONOUNS:
         return i, i
     np = noun_phrase_right(tokens, i, limit=7)
+    if np:  # reading rightwards, a noun phrase ends before its verb ("X referred to …")
+        cut = next((x for x in range(np[0] + 1, np[1] + 1) if not tokens[x].cap and _verb_like(tokens[x].low)), None)
+        np = (np[0], cut - 1) if cut is not None else np
     if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
         return np  # "X, the spokesman, …"
     return np
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or bool(CUE_RE.fullmatch(word)) or word in BETWEEN | VERBS_COMMON
 
 
 def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[int, int] | None:
