@@ -60,6 +60,7 @@ VERBS_COMMON = {
     "went",
     "came",
 }
+NOT_ADVERBS = {"daily", "family", "ally", "rally", "assembly", "supply", "anomaly", "monopoly", "weekly", "monthly"}
 TEMPORAL = {
     "last",
     "this",
@@ -144,7 +145,11 @@ class Cue:
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:
-    while j >= 0 and tokens[j].low in BETWEEN:
+    """Leftwards past auxiliaries and adverbs ("has also", "famously")."""
+    while j >= 0 and (
+        tokens[j].low in BETWEEN
+        or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
+    ):
         j -= 1
     return j
 
@@ -256,6 +261,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
             if near and (tokens[near[1]].low in PRONOUNS or tokens[near[1]].cap):
                 cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
+            elif out and out[-1].source is not None and out[-1].how != "participle":
+                cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
             else:
                 # ", saying …", "issued a statement saying …": the main clause's subject speaks
                 subject = sentence_subject(tokens)
@@ -272,6 +279,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             continue  # passive: "was told", "is described"
         right_np = noun_phrase_right(tokens, last + 1)
         left = None
+        coordinated = False
         if j >= 0 and tokens[j].low in PRONOUNS:
             left = (j, j)
         elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
@@ -287,8 +295,13 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             left = _before_apposition(tokens, j)
         elif j >= 0 and tokens[j].low in {"who", "which"}:
             left = _before_relative(tokens, j)
+        elif j >= 1 and tokens[j].low in {"and", "but"}:
+            subject = sentence_subject(tokens)  # "X did not …, but told …": the clause's subject
+            if subject is not None and subject[1] < j:
+                left = subject
+                coordinated = True
         if left:
-            cue.source, cue.how = _span(tokens, left), "subject"
+            cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
             i = last + 1
             if (
                 verb in ADDRESSING
@@ -352,12 +365,20 @@ def _past_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
     i = 0
-    while i < len(tokens) and not tokens[i].is_word:
+    dash = next((k for k in range(min(len(tokens), 8)) if tokens[k].text in {"–", "—"}), None)
+    if dash is not None:
+        i = dash + 1  # a dateline: "CITY (AGENCY) – …"
+    while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
-    if i < len(tokens) and (
-        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} or tokens[i].low in BETWEEN
-    ):
-        comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
+    comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
+    opener = (
+        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} | BETWEEN
+        if (i < len(tokens))
+        else False
+    )
+    if opener or (comma is not None and any(t.low in TEMPORAL for t in tokens[i:comma])):
+        if comma is None:
+            comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
         if comma is None:
             return None
         i = comma + 1

@@ -218,6 +218,17 @@ class _Statements:
         first = next((s for s in sentences if s[0] <= q.start < s[1]), (q.start, q.end))
         last = next((s for s in sentences if s[0] < q.end <= s[1]), first)
         lo, hi = first[0], max(last[1], q.end + 1)
+        close = q.end + len(q.close_mark)
+        # '…?” Smith asked.' is split after the mark: the attribution is the next segment's opening
+        following = next((s for s in sentences if close <= s[0] <= close + 2), None)
+        if following is not None and self.text.find("\n", close, following[0]) < 0:
+            hi = max(hi, min(following[1], following[0] + 60))
+        # 'Smith agreed.' / 'Smith said:' then the quotation opens the next sentence
+        previous = next((s for s in sentences if s[1] <= q.start - len(q.open_mark) and q.start - s[1] <= 3), None)
+        if previous is not None and self.text[previous[0] : previous[1]].rstrip().endswith((".", ":")):
+            tail = [c for c in cues if previous[0] <= c.start < previous[1]]
+            if tail and self.text[tail[-1].end : previous[1]].strip() in {".", ":"}:
+                lo = min(lo, tail[-1].start)
         near = [c for c in cues if lo <= c.start < hi and c.source is not None and not _inside(c.start, q)]
         if not near:
             return None

@@ -77,12 +77,15 @@ def check_outlet(outlet: str, gaz: Any) -> None:
 
 
 def _gazetteer(lay: Layout) -> Any:
-    import pandas as pd
+    """Known actors from the built tables; pyarrow alone, as pandas would cost `dataset extract` a second."""
+    import pyarrow.parquet as pq
 
     from .extract import Gazetteer
 
-    return Gazetteer.from_frames(
-        pd.read_parquet(lay.data / "actors.parquet"), pd.read_parquet(lay.data / "actor_aliases.parquet")
+    aliases = pq.read_table(lay.data / "actor_aliases.parquet", columns=["alias", "actor_id"]).to_pydict()
+    actors = pq.read_table(lay.data / "actors.parquet", columns=["actor_id", "actor_type"]).to_pydict()
+    return Gazetteer(
+        dict(zip(aliases["alias"], aliases["actor_id"])), dict(zip(actors["actor_id"], actors["actor_type"]))
     )
 
 

@@ -16,7 +16,7 @@ SPEECH_VERBS = (
     "promise pledge complain contend assert accuse criticize criticise praise testify recount joke quip "
     "boast concede caution charge counter demand estimate inform threaten blast slam mock question "
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
-    "wonder point_out go_on put_it"
+    "wonder credit share cite point_out go_on put_it"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
