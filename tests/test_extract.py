@@ -240,3 +240,15 @@ def test_future_weekday_and_partial_week() -> None:
     assert resolve_date("on Friday", wednesday, "The council voted ")[0] == dt.date(2021, 3, 5)
     assert resolve_date("last week", dt.date(2021, 4, 6))[:2] == (None, None)  # March 29 to April 4
     assert resolve_date("last week", dt.date(2021, 3, 10))[:2] == (dt.date(2021, 3, 1), "month")
+
+
+def test_abbreviated_title_resolves_to_the_titled_name(ex: Extractor) -> None:
+    text = "Freedonian Prime Minister Tomas Varga met the envoy.\nThe Freedonian PM stated that “the deal is done.”"
+    assert who(first(ex, text)) == "Tomas Varga"
+
+
+def test_capitalised_title_is_not_a_name(ex: Extractor) -> None:
+    text = "Supreme Leader Omar Haddad met the envoy.\nThe Supreme Leader described the sanctions as “illegal.”"
+    out = ex.run(text)
+    assert who(out["statements"][0]) == "Omar Haddad"
+    assert [c["name"] for c in out["candidates"]] == ["Omar Haddad"]

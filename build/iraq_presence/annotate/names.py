@@ -98,8 +98,12 @@ class NameIndex:
         while a <= j and (tokens[a].text.rstrip(".") in PERSON_TITLES or tokens[a].text in NOT_NAMES):
             titled = titled or tokens[a].text.rstrip(".") in PERSON_TITLES
             a += 1
-        if a > j:
-            return
+        # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
+        last_title = max((x for x in range(a, j) if tokens[x].text.rstrip(".") in PERSON_TITLES), default=None)
+        if last_title is not None:
+            a, titled = last_title + 1, True
+        if a > j or _role_word(tokens[j].text):
+            return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
             return
@@ -256,6 +260,11 @@ class NameIndex:
                 n = cands[-1]
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
+
+
+def _role_word(word: str) -> bool:
+    low = word.rstrip(".").lower()
+    return word.rstrip(".") in PERSON_TITLES or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
 
 
 def _opens(text: str, at: int) -> bool:
