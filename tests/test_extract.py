@@ -252,3 +252,8 @@ def test_capitalised_title_is_not_a_name(ex: Extractor) -> None:
     out = ex.run(text)
     assert who(out["statements"][0]) == "Omar Haddad"
     assert [c["name"] for c in out["candidates"]] == ["Omar Haddad"]
+
+
+def test_document_read_after_quote(ex: Extractor) -> None:
+    p = first(ex, "“The port stays open,” the ruling read.")
+    assert (who(p), p["reporting_verb"]) == ("the ruling", "read")

@@ -249,6 +249,9 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
                 out.append(cue)
             continue
         m = CUE_RE.match(text, t.start, end)
+        if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
+            m = _ReadCue(t)  # '“…,” the statement read.'
+
         if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
             continue
         verb = m.group("cue")
@@ -391,6 +394,29 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
         return np  # "X, the spokesman, …"
     return np
+
+
+class _ReadCue:
+    """A match-like stand-in for 'read' as a cue, which the lexicon leaves out (mostly not speech)."""
+
+    def __init__(self, t: Token) -> None:
+        self.t = t
+
+    def end(self) -> int:
+        return self.t.end
+
+    def group(self, _: str) -> str:
+        return self.t.text
+
+
+def _after_quote(tokens: list[Token], k: int) -> bool:
+    """True when a short noun phrase between a closing quotation mark and token k is all there is."""
+    for x in range(k - 1, max(-1, k - 6), -1):
+        if tokens[x].text in {"”", '"'}:
+            return True
+        if not tokens[x].is_word:
+            return False
+    return False
 
 
 def _verb_like(word: str) -> bool:
