@@ -195,7 +195,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
         and (tokens[a].low not in DETERMINERS)
     ):
         a += 1
-    while a <= b and tokens[a].low in PREP_EXTEND:
+    while a < b and tokens[a].low in PREP_EXTEND:
         a += 1
     if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
         return None
@@ -294,6 +294,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
                 pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
                 if pp is not None:
                     left = _past_phrase(tokens, pp) or left
+        elif j >= 1 and tokens[j].text == ")":
+            left = noun_phrase_left(tokens, j)  # "Sen. X (R-Iowa) said"
         elif j >= 1 and tokens[j].text == ",":
             left = _before_apposition(tokens, j)
         elif j >= 0 and tokens[j].low in {"who", "which"}:

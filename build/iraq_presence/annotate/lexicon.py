@@ -16,7 +16,8 @@ SPEECH_VERBS = (
     "promise pledge complain contend assert accuse criticize criticise praise testify recount joke quip "
     "boast concede caution charge counter demand estimate inform threaten blast slam mock question "
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
-    "wonder credit share cite point_out go_on put_it"
+    "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
+    "remember characterize characterise mutter grumble gush marvel proclaim fume rail refer point_out go_on put_it"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
