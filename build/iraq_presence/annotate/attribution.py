@@ -197,8 +197,13 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
         a += 1
     while a < b and tokens[a].low in PREP_EXTEND:
         a += 1
+    while a < b and not tokens[a].cap and tokens[a].low.endswith("ly") and tokens[a].low not in NOT_ADVERBS:
+        a += 1  # "similarly discounted …": an adverb opens no noun phrase
     if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
         return None
+    head = tokens[b]
+    if not head.cap and (_verb_like(head.low) or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
+        return None  # "… that were hacked suggested": no noun heads this phrase
     return a, b
 
 
