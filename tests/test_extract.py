@@ -257,3 +257,17 @@ def test_capitalised_title_is_not_a_name(ex: Extractor) -> None:
 def test_document_read_after_quote(ex: Extractor) -> None:
     p = first(ex, "“The port stays open,” the ruling read.")
     assert (who(p), p["reporting_verb"]) == ("the ruling", "read")
+
+
+def test_partial_quote_without_cue_takes_its_subject(ex: Extractor) -> None:
+    text = "Peter Brandt visited the port.\nHe compared the harbor to the “heart of the city” and left."
+    p = first(ex, text)
+    assert who(p) == "Peter Brandt" and p["confidence"] < 0.5
+
+
+def test_single_word_place_is_not_a_pronoun_antecedent(ex: Extractor) -> None:
+    text = (
+        "Nadia Rahimi spoke in Brussels.\n"
+        "Rahimi did not name the envoy, but stressed her point in Geneva. “This is our line,” she said."
+    )
+    assert who(first(ex, text)) == "Nadia Rahimi"

@@ -18,8 +18,9 @@ from typing import Any
 
 from ..tables.mentions import AliasMatcher
 from ..tables.quotes import find_quotes
-from .attribution import Cue, analyse_sentence
+from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
+from .lexicon import PERSON_PRONOUNS
 from .names import Name, NameIndex, Resolved, is_adjective_like
 
 SPEAKING_TYPES = {
@@ -140,7 +141,7 @@ class Extractor:
         for n in index.names:
             full = index.fullest(n.text)
             words = full.split()
-            if (len(words) < 2 and n.kind == "person") or is_adjective_like(words) or full in seen:
+            if (len(words) < 2 and n.kind in {"person", "other"}) or is_adjective_like(words) or full in seen:
                 continue
             if any(s < n.end and n.start < e for s, e in taken) or full in self.gaz.aliases:
                 continue
@@ -189,6 +190,12 @@ class _Statements:
                 # same paragraph: right 0.89 of the time on PolNeAR train; a new paragraph: 0.45
                 speaker, resolved, conf = dict(last[0]), None, 0.7 if para == last[2] else 0.5
                 data.update(speaker, reporting_verb=None, attribution="continuation", **last[3])
+            elif (subject := self._sentence_subject(q, sentences)) is not None:
+                # a partial quotation in a sentence with no cue ("He referred to X as “…”"): its subject
+                speaker, resolved, span = subject
+                conf = 0.4
+                data.update(speaker, reporting_verb=None, attribution="sentence_subject")
+                data.update(source_start=span[0], source_end=span[1], source_kind=resolved.kind)
             else:
                 speaker, resolved, conf = {"speaker_name": None}, None, 0.1
                 data.update(speaker, reporting_verb=None, attribution="none")
@@ -217,7 +224,8 @@ class _Statements:
         quote = self.text[q.start : q.end].strip()
         before = self.text[self.text.rfind("\n", 0, q.start) + 1 : q.start - (1 if q.open_mark else 0)]
         words = len(quote.split())
-        sentence_start = not before.strip() or (before.rstrip().endswith((":", ",")) and words > 8)
+        opening = before.rstrip().endswith((".", "!", "?", "”", '"'))
+        sentence_start = not before.strip() or opening or (before.rstrip().endswith((":", ",")) and words > 8)
         return "direct" if quote[:1].isupper() and (words >= 6 or sentence_start) else "partial"
 
     def _cue_for(self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]) -> Cue | None:
@@ -242,6 +250,26 @@ class _Statements:
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
         pool = holding or near
         return min(pool, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end + 5)
+
+    def _sentence_subject(
+        self, q: Any, sentences: list[tuple[int, int]]
+    ) -> tuple[dict[str, Any], Resolved, tuple[int, int]] | None:
+        """The named or pronoun subject of a partial quotation's sentence."""
+        if self._type(q) != "partial":
+            return None
+        sent = next((s for s in sentences if s[0] <= q.start < s[1]), None)
+        if sent is None:
+            return None
+        tokens = tokenize(self.text, sent[0], q.start)
+        np = sentence_subject(tokens)
+        if np is None or not (tokens[np[1]].cap or tokens[np[1]].low in PERSON_PRONOUNS):
+            return None
+        s, e = tokens[np[0]].start, tokens[np[1]].end
+        resolved = self.index.resolve(s, e, None)
+        speaker = self._identify(resolved, s, e)
+        if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
+            return None
+        return speaker, resolved, (s, e)
 
     def _previous_sentence_cue(self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]) -> Cue | None:
         """The cue of the sentence just before, in the same paragraph, when the quotation opens its own."""

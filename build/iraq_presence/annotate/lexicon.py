@@ -17,7 +17,8 @@ SPEECH_VERBS = (
     "boast concede caution charge counter demand estimate inform threaten blast slam mock question "
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
-    "remember characterize characterise mutter grumble gush marvel proclaim fume rail refer point_out go_on put_it"
+    "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
+    "point_out go_on put_it"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -38,7 +39,7 @@ def _forms(lemma: str) -> list[str]:
     else:
         past = (lemma + "d") if lemma.endswith("e") else (lemma + "ed")
         third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
-    if lemma in {"admit", "quip"}:
+    if lemma in {"admit", "quip", "refer", "regret", "commit"}:
         past, stem = lemma + lemma[-1] + "ed", lemma + lemma[-1]
     return [past, third, stem + "ing"]
 

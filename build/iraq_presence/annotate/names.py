@@ -76,6 +76,7 @@ class NameIndex:
         self.bindings: list[tuple[str, Name]] = []  # (role words, lower case; name)
         tokens = tokenize(text)
         self._mid = {t.text for k, t in enumerate(tokens) if t.cap and k and not _opens(text, t.start)}
+        self._surnames: set[str] = set()
         i = 0
         while i < len(tokens):
             if not _is_namey(tokens[i]):
@@ -107,7 +108,9 @@ class NameIndex:
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
             return
-        if len(words) == 1 and not titled and _opens(self.text, tokens[a].start) and words[0] not in self._mid:
+        surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
+        opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
+        if opener and words[0] not in self._mid:
             return  # a capitalised sentence opener ("Specifically"), not a name
         if _headline(self.text, tokens[a].start):
             return
@@ -135,11 +138,13 @@ class NameIndex:
                 or (a > 0 and tokens[a - 1].low == "the" and not titled)
             ):
                 kind = "organization"
-            elif titled or len(surface.split()) >= 2 or last[:1].isupper():
+            elif titled or len(surface.split()) >= 2 or _key(last) in self._surnames:
                 kind = "person"
             else:
-                kind = "person"
+                kind = "other"  # one word, never titled nor a known surname: a place as often as a person
         self.names.append(Name(start, end, surface, kind, titled))
+        if kind == "person" and len(surface.split()) >= 2:
+            self._surnames.add(_key(surface.split()[-1]))
         if titled:
             role = " ".join(
                 t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES
@@ -204,7 +209,7 @@ class NameIndex:
 
     def _pronoun(self, word: str, at: int, last_speaker: Name | None) -> Resolved:
         kinds = {"person"} if word in PERSON_PRONOUNS | {"i"} else {"organization", "media_outlet"}
-        cands = self.names_before(at, kinds)
+        cands = self.names_before(at, kinds) or self.names_before(at, {"other"})
         if word == "they" and not cands:
             return Resolved(None, "pronoun", resolution="unresolved")
         if not cands:
