@@ -220,6 +220,24 @@ def print_report(rep: dict) -> None:
         print(f"{band:<17} {v['n']:>9}   {right}")
 
 
+def time_cli(docs: list[tuple[str, Path]]) -> float:
+    """Wall-clock seconds of `dataset extract --json` on the first 1,000 words of the longest article."""
+    import subprocess
+    import tempfile
+
+    text = max((t for t, _ in docs), key=len)
+    words = text.split(" ")[:1000]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(" ".join(words), encoding="utf-8")
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            subprocess.run(["dataset", "extract", str(path), "--json"], check=True, capture_output=True)
+            runs.append(time.perf_counter() - began)
+    return round(min(runs), 2)
+
+
 def articles(root: Path, split: str) -> list[tuple[str, Path]]:
     """One annotation per article: the first annotator's in file-name order (some have several)."""
     texts = sorted((root / "data" / split / "text").glob("*.txt"))
@@ -237,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", help="train or dev (test is reserved and refused)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--limit", type=int, help="score only the first N articles (quick runs)")
+    ap.add_argument("--time-cli", action="store_true", help="also time `dataset extract` on 1,000 words")
     args = ap.parse_args(argv)
     if args.split not in {"train", "dev"}:
         print(
@@ -256,7 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     for text, ann in docs:
         score_article(text, read_ann(ann, text), ex.run(text)["statements"], tally)
     rep = report(tally, args.split, len(docs), time.perf_counter() - began)
+    if args.time_cli:
+        rep["cli_seconds_1000_words"] = time_cli(docs)
     print_report(rep)
+    if args.time_cli:
+        print(f"\n`dataset extract` on a 1,000-word article: {rep['cli_seconds_1000_words']} s (best of 3, wall clock)")
     if args.json:
         args.json.write_text(json.dumps(rep, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -36,18 +36,12 @@ def _week_in_one_month(first: dt.date) -> tuple[dt.date | None, str | None]:
 
 def resolve_date(expr: str, published: dt.date | None, before: str = "") -> tuple[dt.date | None, str | None, float]:
     """(date, precision, confidence) of a date expression; `before` is the text just before it."""
-    import dateparser
-
     low = re.sub(r"^(?:on|in) ", "", expr.lower().strip())
     future = bool(FUTURE.search(before[-60:])) or low.startswith("next ")
-    full = re.fullmatch(rf"(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}})", expr.strip(), re.I)
-    if full:
-        parsed = dateparser.parse(expr, languages=["en"])
-        return (parsed.date() if parsed else None), "day", 0.95
-    month_year = re.fullmatch(rf"(?:in )?((?:{MONTHS}) \d{{4}})", expr.strip(), re.I)
-    if month_year:
-        parsed = dateparser.parse(month_year.group(1), languages=["en"])
-        return (_month_start(parsed.date()) if parsed else None), "month", 0.95
+    month, day, year = _parts(expr)
+    if month and year:
+        value = _safe_date(year, month, day or 1)
+        return value, ("day" if day else "month") if value else None, 0.95 if value else 0.0
     if published is None:
         return None, None, 0.0  # relative to a publication date nobody gave: not guessed
     if low in {"today"}:
@@ -76,15 +70,34 @@ def resolve_date(expr: str, published: dt.date | None, before: str = "") -> tupl
         if future:
             return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7), "day", 0.6
         return published - dt.timedelta(days=(published.weekday() - day) % 7), "day", 0.8
-    base = dt.datetime.combine(published, dt.time())
-    prefer = "future" if future else "past"
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
-    parsed = dateparser.parse(re.sub(r"^(?:last|this|next) ", "", low), languages=["en"], settings=settings)
-    if parsed is None:
-        return None, None, 0.0
-    if re.search(r"\d", low):
-        return parsed.date(), "day", 0.8
-    return _month_start(parsed.date()), "month", 0.75
+    if month:
+        # a month, or a month and day, without a year: the nearest one before publication, or after
+        # it when the words before announce the future
+        value = _safe_date(published.year, month, day or 1)
+        if value is None:
+            return None, None, 0.0
+        if not future and (value > published if day else month > published.month):
+            value = _safe_date(published.year - 1, month, day or 1)
+        elif future and (value < published if day else month < published.month):
+            value = _safe_date(published.year + 1, month, day or 1)
+        return value, "day" if day else "month", 0.8 if day else 0.75
+    return None, None, 0.0
+
+
+def _parts(expr: str) -> tuple[int | None, int | None, int | None]:
+    """(month, day, year) written in an expression, each None when absent."""
+    names = [m.lower() for m in MONTHS.split("|")]
+    month = next((k + 1 for k, name in enumerate(names) if re.search(rf"\b{name}\b", expr.lower())), None)
+    year = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", expr)
+    day = re.search(r"\b(\d{1,2})\b(?!\d)", re.sub(r"\b\d{4}\b", "", expr))
+    return month, int(day.group(1)) if day else None, int(year.group(1)) if year else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def find_dates(text: str, published: dt.date | None) -> list[dict]:
