@@ -271,3 +271,23 @@ def test_single_word_place_is_not_a_pronoun_antecedent(ex: Extractor) -> None:
         "Rahimi did not name the envoy, but stressed her point in Geneva. “This is our line,” she said."
     )
     assert who(first(ex, text)) == "Nadia Rahimi"
+
+
+def test_sentences_split_at_stops_not_abbreviations() -> None:
+    from iraq_presence.annotate.extract import split_sentences
+
+    text = "Sen. J. Smith met U.S. envoys on Jan. 3. They left.\nA new paragraph."
+    assert [text[s:e].strip() for s, e in split_sentences(text)] == [
+        "Sen. J. Smith met U.S. envoys on Jan. 3.",
+        "They left.",
+        "A new paragraph.",
+    ]
+
+
+def test_first_line_proposed_as_title_only_when_it_reads_as_a_headline() -> None:
+    from iraq_presence.annotate.intake import _title
+
+    assert _title("Port reopens after strike\nThe port reopened.", None)[0] == {"quote": "Port reopens after strike"}
+    assert _title("The port reopened on Monday.\nWorkers cheered.", None)[0] is None
+    ref, note = _title("Body text.\nMore.", "A headline not in the text")
+    assert ref is None and "A headline not in the text" in note
