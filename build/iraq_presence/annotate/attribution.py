@@ -22,6 +22,7 @@ from .lexicon import (
     PERSON_TITLES,
     PRONOUNS,
     RELATIVE,
+    ROLE_NOUNS,
 )
 
 TOKEN_RE = re.compile(
@@ -465,7 +466,12 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
             )
             if not appositive:
                 return None
-            return noun_phrase_left(tokens, _skip_between(tokens, k - 1))
+            before = noun_phrase_left(tokens, _skip_between(tokens, k - 1))
+            named = all(x.cap or x.low.split("-")[0] in {"al", "el", "bin", "de", "van", "von"} for x in inner)
+            role = before and any(not x.cap and x.low in ROLE_NOUNS for x in tokens[before[0] : before[1] + 1])
+            if named and role:
+                return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
+            return before
     return None
 
 
