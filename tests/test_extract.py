@@ -296,3 +296,8 @@ def test_first_line_proposed_as_title_only_when_it_reads_as_a_headline() -> None
 def test_name_in_apposition_to_a_role(ex: Extractor) -> None:
     text = "A senior official of the Harbor Party, Jane Roe, told reporters that “nothing is decided.”"
     assert who(first(ex, text)) == "Jane Roe"
+
+
+def test_colon_introduces_the_quotation(ex: Extractor) -> None:
+    text = "Peter Brandt had one message for the crowd:\n“Stay home on Friday.”"
+    assert who(first(ex, text)) == "Peter Brandt"

@@ -169,6 +169,12 @@ class _Statements:
             elif (embed := self._embedded(q)) is not None:
                 speaker, resolved, conf, span = embed
                 data.update(speaker, reporting_verb=None, attribution="embed", source_start=span[0], source_end=span[1])
+            elif (colon := self._colon_subject(q, cues, sentences)) is not None:
+                # 'Smith had one message: “…”': the subject of the clause the colon closes
+                speaker, resolved, span = colon
+                conf = 0.6
+                data.update(speaker, reporting_verb=None, attribution="colon")
+                data.update(source_start=span[0], source_end=span[1], source_kind=resolved.kind)
             elif (prev := self._previous_sentence_cue(q, cues, sentences)) is not None:
                 # 'X said the plan works. "Quotation."': the speaker of the sentence before
                 speaker, resolved, _ = self._speaker(prev, last[1] if last else None)
@@ -241,6 +247,26 @@ class _Statements:
         pool = holding or near
         return min(pool, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end + 5)
 
+    def _colon_subject(
+        self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]
+    ) -> tuple[dict[str, Any], Resolved, tuple[int, int]] | None:
+        """The speaker of a clause ending in a colon right before the quotation (same or last paragraph)."""
+        start = q.start - len(q.open_mark)
+        before = self.text[max(0, start - 3) : start]
+        head = self.text[:start].rstrip(" \u00a0\n")
+        if not head.endswith(":") or before.count("\n") > 2:
+            return None
+        colon = len(head) - 1
+        sent = next((s for s in sentences if s[0] <= colon < s[1]), None)
+        if sent is None:
+            return None
+        own = [c for c in cues if sent[0] <= c.start < colon and c.source is not None]
+        if own:
+            s, e = own[-1].source
+            resolved = self.index.resolve(s, e, None, own[-1].verb)
+            return self._identify(resolved, s, e), resolved, (s, e)
+        return self._subject_of(sent[0], colon)
+
     def _sentence_subject(
         self, q: Any, sentences: list[tuple[int, int]]
     ) -> tuple[dict[str, Any], Resolved, tuple[int, int]] | None:
@@ -250,7 +276,11 @@ class _Statements:
         sent = next((s for s in sentences if s[0] <= q.start < s[1]), None)
         if sent is None:
             return None
-        tokens = tokenize(self.text, sent[0], q.start)
+        return self._subject_of(sent[0], q.start)
+
+    def _subject_of(self, start: int, end: int) -> tuple[dict[str, Any], Resolved, tuple[int, int]] | None:
+        """The named or pronoun subject of text[start:end], resolved."""
+        tokens = tokenize(self.text, start, end)
         np = sentence_subject(tokens)
         if np is None or not (tokens[np[1]].cap or tokens[np[1]].low in PERSON_PRONOUNS):
             return None
