@@ -128,3 +128,176 @@ def test_evaluate_arithmetic_on_a_made_up_case() -> None:
     assert s.span_f1 == 0.75
     assert s.speaker_accuracy == round(2 / 3, 4)
     assert s.mention_recall == 0.5 and s.date_accuracy == 0.5
+
+
+# --- speakers as news writes them: one made-up text per pattern ---------------------------------------
+
+
+def first(ex: Extractor, text: str, published: dt.date | None = None) -> dict:
+    return ex.run(text, published)["statements"][0]
+
+
+def who(p: dict) -> str | None:
+    return p.get("speaker_id") or p.get("speaker_name")
+
+
+def test_told_addressee_is_never_the_speaker(ex: Extractor) -> None:
+    text = "Maria Lopez met the mayor.\nShe also told John Okafor that “the port must stay open all year.”"
+    p = first(ex, text)
+    assert who(p) == "maria-lopez" and text[p["addressee_start"] : p["addressee_end"]] == "John Okafor"
+
+
+def test_described_as_partial_quote(ex: Extractor) -> None:
+    p = first(ex, "The chief justice described the new tax as “illegal” on Monday.")
+    assert who(p) == "The chief justice" and p["statement_type"] == "partial"
+
+
+def test_title_resolves_through_a_role_written_before_a_name(ex: Extractor) -> None:
+    text = "Prime Minister Tomas Varga arrived late.\nThe prime minister stated that “the deal is done.”"
+    assert who(first(ex, text)) == "Tomas Varga"
+
+
+def test_title_resolves_through_an_appositive(ex: Extractor) -> None:
+    text = "Dana Reyes, the group's spokeswoman, met the press.\nThe spokeswoman said the talks had failed badly."
+    p = first(ex, text)
+    assert (who(p), p["statement_type"]) == ("Dana Reyes", "indirect")
+
+
+def test_dated_role_alias_picks_the_holder_in_office() -> None:
+    gaz = Gazetteer(
+        {"Ann Berg": "ann-berg", "Olaf Moe": "olaf-moe"},
+        {"ann-berg": "person", "olaf-moe": "person"},
+        roles=[
+            ("prime minister", "ann-berg", dt.date(2010, 1, 1), dt.date(2015, 12, 31)),
+            ("prime minister", "olaf-moe", dt.date(2016, 1, 1), None),
+        ],
+    )
+    text = "“We will not yield,” the prime minister said."
+    assert first(Extractor(gaz), text, dt.date(2014, 5, 1))["speaker_id"] == "ann-berg"
+    assert first(Extractor(gaz), text, dt.date(2020, 5, 1))["speaker_id"] == "olaf-moe"
+
+
+def test_he_added_after_a_named_speaker(ex: Extractor) -> None:
+    text = (
+        "“The bridge will open in May,” said Peter Brandt, an engineer.\n"
+        "Maria Lopez was not at the site.\n"
+        "“We are ahead of schedule,” he added."
+    )
+    assert [who(p) for p in ex.run(text)["statements"]] == ["Peter Brandt", "Peter Brandt"]
+
+
+def test_pronoun_across_paragraphs_person_not_organization(ex: Extractor) -> None:
+    text = "Peter Brandt left the Harbor Party in March.\n\nShe said nothing; he said “the party is finished.”"
+    assert who(first(ex, text)) == "Peter Brandt"
+
+
+def test_new_speaker_named_by_its_fullest_form(ex: Extractor) -> None:
+    text = "Nadia al-Rashid leads the movement.\n“We are ready,” al-Rashid said.\n“We will win,” Rashid said."
+    assert [who(p) for p in ex.run(text)["statements"]] == ["Nadia al-Rashid", "Nadia al-Rashid"]
+
+
+def test_according_to(ex: Extractor) -> None:
+    p = first(ex, "The dam will be finished next year, according to Peter Brandt.")
+    assert (who(p), p["statement_type"], p["reporting_verb"]) == ("Peter Brandt", "indirect", "according to")
+
+
+def test_said_in_a_statement(ex: Extractor) -> None:
+    p = first(ex, "Okafor said in a statement that the vote was fair and final.")
+    assert (who(p), p["quote"]) == ("john-okafor", "the vote was fair and final")
+
+
+def test_embedded_post_with_handle(ex: Extractor) -> None:
+    text = "“Proud of our city tonight.”\n— Peter Brandt (@pbrandt)\n"
+    assert who(first(ex, text)) == "Peter Brandt"
+
+
+def test_reported_speech_without_marks_names_source_cue_content(ex: Extractor) -> None:
+    text = "City radio says the bridge will close for a week."
+    p = first(ex, text)
+    assert p["statement_type"] == "indirect" and p["quote"] == "the bridge will close for a week"
+    assert text[p["source_start"] : p["source_end"]] == "City radio" and p["reporting_verb"] == "says"
+
+
+def test_citing_a_source(ex: Extractor) -> None:
+    text = "The ministry will resign, the daily reported, citing an official source."
+    p = first(ex, text)
+    assert p["statement_type"] == "indirect" and text[p["source_start"] : p["source_end"]] == "the daily"
+
+
+def test_adjectives_are_not_candidate_names(ex: Extractor) -> None:
+    out = ex.run("A Shia Muslim cleric and a Sunni Muslim elder met Peter Brandt of the Harbor Party.")
+    assert [c["name"] for c in out["candidates"]] == ["Peter Brandt"]
+
+
+def test_no_publication_date_no_guess() -> None:
+    assert resolve_date("on Wednesday", None)[0] is None
+    assert resolve_date("last week", None)[0] is None
+
+
+def test_future_weekday_and_partial_week() -> None:
+    wednesday = dt.date(2021, 3, 10)
+    assert resolve_date("on Friday", wednesday, "The council will vote ")[0] == dt.date(2021, 3, 12)
+    assert resolve_date("on Friday", wednesday, "The council voted ")[0] == dt.date(2021, 3, 5)
+    assert resolve_date("last week", dt.date(2021, 4, 6))[:2] == (None, None)  # March 29 to April 4
+    assert resolve_date("last week", dt.date(2021, 3, 10))[:2] == (dt.date(2021, 3, 1), "month")
+
+
+def test_abbreviated_title_resolves_to_the_titled_name(ex: Extractor) -> None:
+    text = "Freedonian Prime Minister Tomas Varga met the envoy.\nThe Freedonian PM stated that “the deal is done.”"
+    assert who(first(ex, text)) == "Tomas Varga"
+
+
+def test_capitalised_title_is_not_a_name(ex: Extractor) -> None:
+    text = "Supreme Leader Omar Haddad met the envoy.\nThe Supreme Leader described the sanctions as “illegal.”"
+    out = ex.run(text)
+    assert who(out["statements"][0]) == "Omar Haddad"
+    assert [c["name"] for c in out["candidates"]] == ["Omar Haddad"]
+
+
+def test_document_read_after_quote(ex: Extractor) -> None:
+    p = first(ex, "“The port stays open,” the ruling read.")
+    assert (who(p), p["reporting_verb"]) == ("the ruling", "read")
+
+
+def test_partial_quote_without_cue_takes_its_subject(ex: Extractor) -> None:
+    text = "Peter Brandt visited the port.\nHe compared the harbor to the “heart of the city” and left."
+    p = first(ex, text)
+    assert who(p) == "Peter Brandt" and p["confidence"] < 0.5
+
+
+def test_single_word_place_is_not_a_pronoun_antecedent(ex: Extractor) -> None:
+    text = (
+        "Nadia Rahimi spoke in Brussels.\n"
+        "Rahimi did not name the envoy, but stressed her point in Geneva. “This is our line,” she said."
+    )
+    assert who(first(ex, text)) == "Nadia Rahimi"
+
+
+def test_sentences_split_at_stops_not_abbreviations() -> None:
+    from iraq_presence.annotate.extract import split_sentences
+
+    text = "Sen. J. Smith met U.S. envoys on Jan. 3. They left.\nA new paragraph."
+    assert [text[s:e].strip() for s, e in split_sentences(text)] == [
+        "Sen. J. Smith met U.S. envoys on Jan. 3.",
+        "They left.",
+        "A new paragraph.",
+    ]
+
+
+def test_first_line_proposed_as_title_only_when_it_reads_as_a_headline() -> None:
+    from iraq_presence.annotate.intake import _title
+
+    assert _title("Port reopens after strike\nThe port reopened.", None)[0] == {"quote": "Port reopens after strike"}
+    assert _title("The port reopened on Monday.\nWorkers cheered.", None)[0] is None
+    ref, note = _title("Body text.\nMore.", "A headline not in the text")
+    assert ref is None and "A headline not in the text" in note
+
+
+def test_name_in_apposition_to_a_role(ex: Extractor) -> None:
+    text = "A senior official of the Harbor Party, Jane Roe, told reporters that “nothing is decided.”"
+    assert who(first(ex, text)) == "Jane Roe"
+
+
+def test_colon_introduces_the_quotation(ex: Extractor) -> None:
+    text = "Peter Brandt had one message for the crowd:\n“Stay home on Friday.”"
+    assert who(first(ex, text)) == "Peter Brandt"

@@ -1,5 +1,6 @@
 """Adding a sixth article: refused when duplicate or not text; accepted draft builds and validates."""
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -19,17 +20,60 @@ SIXTH = (
     "Iraqi parliament debates foreign troops\n"
     "Lawmakers in Baghdad met on Tuesday to discuss the future of US forces in Iraq.\n"
     "“The government must present a timetable for the withdrawal,” Hadi al-Amiri said after the session.\n"
+    "He also said on Wednesday that the vote would take place within weeks.\n"
     "Kareem Nuri, the spokesman for the Badr Organization, told reporters that “no decision” had been taken.\n"
+    "The spokesman said the talks with the government would resume soon.\n"
 )
+
+
+def _given_allowed(repo: Path) -> bool:
+    """Whether articles' basis enums accept `given` (the schema change is owned elsewhere)."""
+    import json
+
+    fields = json.loads((repo / "schemas" / "articles.json").read_text(encoding="utf-8"))["fields"]
+    enums = {f["name"]: f.get("constraints", {}).get("enum", []) for f in fields}
+    return "given" in enums["published_date_basis"] and "given" in enums["outlet_basis"]
+
+
+def test_add_drafts_speakers_and_dates(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reported speech, a pronoun and a title-only speaker, a relative date, command-line values as given."""
+    monkeypatch.chdir(repo)
+    src = tmp_path / "sixth.txt"
+    src.write_text(SIXTH, encoding="utf-8")
+    title = "Iraqi parliament debates foreign troops"
+    args = ["add", str(src), "--published-date", "2025-02-06", "--title", title, "--outlet", "badr-organization"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    [draft_path] = list((repo / "data" / "curation" / "articles").glob("005_*.yaml"))
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    assert draft["status"] == "draft" and draft["title"] == {"quote": title}
+    assert draft["published_date_basis"] == "given" and draft["outlet_basis"] == "given"
+    assert "command line" in draft["published_date_note"]
+    got = {s["quote"]: (s["speaker"], s["statement_type"], s.get("said_date")) for s in draft["statements"]}
+    assert got == {
+        "The government must present a timetable for the withdrawal,": ("hadi-al-amiri", "direct", None),
+        "the vote would take place within weeks": ("hadi-al-amiri", "indirect", dt.date(2025, 2, 5)),
+        "no decision": ("kareem-nuri", "partial", None),
+        "the talks with the government would resume soon": ("kareem-nuri", "indirect", None),
+    }
+
+
+def test_add_refuses_unknown_outlet(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    before = snapshot(repo / "data")
+    src = tmp_path / "sixth.txt"
+    src.write_text(SIXTH, encoding="utf-8")
+    result = runner.invoke(app, ["add", str(src), "--outlet", "badr-organisation"])
+    assert result.exit_code == 1 and "nearest: badr-organization" in result.output
+    assert snapshot(repo / "data") == before
 
 
 def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     src = tmp_path / "sixth.txt"
     src.write_text(SIXTH, encoding="utf-8")
-    result = runner.invoke(
-        app, ["add", str(src), "--published-date", "2025-02-04", "--title", "Iraqi parliament debates foreign troops"]
-    )
+    given = ["--published-date", "2025-02-06"] if _given_allowed(repo) else []
+    result = runner.invoke(app, ["add", str(src), *given, "--title", "Iraqi parliament debates foreign troops"])
     assert result.exit_code == 0, result.output
     [draft_path] = [p for p in (repo / "data" / "curation" / "articles").glob("005_*.yaml")]
     article_id = draft_path.stem
@@ -47,8 +91,9 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     entries = yaml.safe_load(utterances.read_text(encoding="utf-8")) or []
     for st in draft["statements"]:
         st["utterance"] = f"u-{st['statement_id']}"
-        st["said_date"], st["said_date_precision"], st["said_date_basis"] = None, None, None
-        st["said_date_note"] = "Test article: not dated."
+        if not st.get("said_date"):
+            st["said_date"], st["said_date_precision"], st["said_date_basis"] = None, None, None
+            st["said_date_note"] = "Test article: not dated."
         entries.append(
             {
                 "utterance_id": st["utterance"],
@@ -64,7 +109,7 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     build(repo)
     assert validate_path(repo) == []
     statements = pd.read_parquet(repo / "data" / "statements.parquet")
-    assert (statements["article_id"] == article_id).sum() == 2
+    assert (statements["article_id"] == article_id).sum() == 4
     mentions = pd.read_parquet(repo / "data" / "mentions.parquet")
     assert {"hadi-al-amiri", "kareem-nuri", "badr-organization"} <= set(
         mentions.loc[mentions["article_id"] == article_id, "actor_id"]

@@ -1,12 +1,15 @@
-"""`dataset evaluate`: the extractor scored against the curated articles.
+"""`dataset evaluate`: the extractor scored against the curated articles (in-sample).
 
-Quotation spans match when they overlap; speaker accuracy is over matched spans; mention recall
+These five articles are the text the rules were checked on, so the figures are in-sample; the
+out-of-sample figures come from `benchmarks/extraction.py` on PolNeAR dev. Quotation spans match
+when they overlap (exact: same span); speaker accuracy is over matched spans; mention recall
 counts curated mentions found with the same offsets and actor; date accuracy compares the dates
 the extractor resolves with the curated report dates at the same expression.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -25,6 +28,7 @@ class Scores:
     n_matched: int
     n_gold_mentions: int
     n_gold_dates: int
+    extra: dict[str, Any] | None = None
 
     def record(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,6 +99,14 @@ def evaluate(frames: dict[str, Any]) -> Scores:
         )
         if isinstance(d, dt.date) and s is not None and s == s
     }
+    gold_indirect = [
+        (a, int(s), int(e), spk)
+        for a, s, e, spk, t in zip(
+            st["article_id"], st["char_start"], st["char_end"], st["speaker_id"], st["statement_type"]
+        )
+        if t == "indirect"
+    ]
+    records: list[tuple[str, dict[str, Any]]] = []
     pred_spans: list[tuple[str, int, int, str | None]] = []
     pred_mentions: set[tuple[str, int, int, str]] = set()
     pred_dates: dict[tuple[str, int, int], dt.date] = {}
@@ -103,7 +115,9 @@ def evaluate(frames: dict[str, Any]) -> Scores:
     ):
         published = pub if isinstance(pub, dt.date) and prec == "day" else None
         result = ex.run(text, published)
-        pred_spans += [(art, p["start"], p["end"], p.get("speaker_id")) for p in result["statements"]]
+        quotes = [p for p in result["statements"] if p["statement_type"] != "indirect"]
+        pred_spans += [(art, p["start"], p["end"], p.get("speaker_id")) for p in quotes]
+        records += [(art, p) for p in result["statements"]]
         pred_mentions |= {(art, p["start"], p["end"], p["actor_id"]) for p in result["mentions"]}
         for p in result["dates"]:
             if p["date"]:
@@ -111,7 +125,54 @@ def evaluate(frames: dict[str, Any]) -> Scores:
     # dates in articles without a known day-precision publication date cannot be resolved by text alone
     known = {a for a, p in zip(arts["article_id"], arts["published_date_precision"]) if p == "day"}
     gold_dates = {k: v for k, v in gold_dates.items() if k[0] in known}
-    return score(gold_spans, pred_spans, gold_mentions, pred_mentions, gold_dates, pred_dates)
+    scores = score(gold_spans, pred_spans, gold_mentions, pred_mentions, gold_dates, pred_dates)
+    return dataclasses.replace(scores, extra=breakdown(gold_spans, gold_indirect, records))
+
+
+BANDS = [(0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01)]
+
+
+def breakdown(
+    gold_quotes: list[tuple[str, int, int, str]],
+    gold_indirect: list[tuple[str, int, int, str]],
+    records: list[tuple[str, dict[str, Any]]],
+) -> dict[str, Any]:
+    """Exact span recall, speaker accuracy by the kind of source phrase, indirect recall, confidence bands."""
+    quotes = [(a, p) for a, p in records if p["statement_type"] != "indirect"]
+    exact = sum(any(a == g[0] and (p["start"], p["end"]) == g[1:3] for a, p in quotes) for g in gold_quotes)
+    kinds: dict[str, list[int]] = {}
+    for g in gold_quotes:
+        hit = next((p for a, p in quotes if a == g[0] and p["start"] < g[2] and g[1] < p["end"]), None)
+        if hit is not None:
+            k = kinds.setdefault(hit.get("source_kind") or hit["attribution"], [0, 0])
+            k[0] += 1
+            k[1] += hit.get("speaker_id") == g[3]
+    indirect = [(a, p) for a, p in records if p["statement_type"] == "indirect"]
+    found = [
+        next((p for a, p in indirect if a == g[0] and p["start"] < g[2] and g[1] < p["end"]), None)
+        for g in gold_indirect
+    ]
+    gold_all = gold_quotes + gold_indirect
+    bands: dict[str, list[int]] = {}
+    for a, p in records:
+        right = any(
+            g[0] == a and p["start"] < g[2] and g[1] < p["end"] and p.get("speaker_id") == g[3] for g in gold_all
+        )
+        lo, hi = next(b for b in BANDS if b[0] <= p["confidence"] < b[1])
+        band = bands.setdefault(f"{lo:.1f}-{min(hi, 1.0):.1f}", [0, 0])
+        band[0] += 1
+        band[1] += right
+    return {
+        "span_recall_exact": _ratio(exact, len(gold_quotes)),
+        "speaker_accuracy_by_source": {k: (_ratio(v[1], v[0]), v[0]) for k, v in sorted(kinds.items())},
+        "indirect_recall": _ratio(sum(f is not None for f in found), len(gold_indirect)),
+        "indirect_speaker_accuracy": _ratio(
+            sum(f is not None and f.get("speaker_id") == g[3] for f, g in zip(found, gold_indirect)),
+            sum(f is not None for f in found),
+        ),
+        "n_gold_indirect": len(gold_indirect),
+        "confidence_bands": {k: (_ratio(v[1], v[0]), v[0]) for k, v in sorted(bands.items())},
+    }
 
 
 def table(s: Scores) -> str:
@@ -126,8 +187,18 @@ def table(s: Scores) -> str:
     out = [f"{'metric':<26} {'score':>6}", "-" * 33]
     out += [f"{name:<26} {value:>6.3f}" for name, value in rows if name != "date accuracy"]
     out.append(f"{'date accuracy':<26} " + (f"{s.date_accuracy:>6.3f}" if s.n_gold_dates else "   n/a"))
+    x = s.extra or {}
+    if x:
+        out.insert(4, f"{'quotation-span recall exact':<26} {x['span_recall_exact']:>6.3f}")
+        for kind, (acc, n) in x["speaker_accuracy_by_source"].items():
+            out.append(f"{'speaker acc., ' + kind:<26} {acc:>6.3f}  (n={n})")
+        out.append(f"{'indirect-speech recall':<26} {x['indirect_recall']:>6.3f}  (n={x['n_gold_indirect']})")
+        out.append(f"{'indirect speaker accuracy':<26} {x['indirect_speaker_accuracy']:>6.3f}")
     out.append(
         f"(gold spans {s.n_gold_spans}, predicted {s.n_predicted_spans}, matched {s.n_matched}; "
-        f"gold mentions {s.n_gold_mentions}; gold dates {s.n_gold_dates})"
+        f"gold mentions {s.n_gold_mentions}; gold dates {s.n_gold_dates}; in-sample)"
     )
+    if x:
+        out.append("confidence band   proposals   right (span and speaker)")
+        out += [f"{band:<17} {n:>9}   {acc:.3f}" for band, (acc, n) in x["confidence_bands"].items()]
     return "\n".join(out)

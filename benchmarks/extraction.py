@@ -1,0 +1,289 @@
+"""Out-of-sample benchmark of the extractor on PolNeAR attributions (train or dev split only).
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates every attribution in 1,008 political news
+articles as source, cue and content spans (BRAT standoff). Its repository states no licence, so
+nothing of it is copied here: this script reads a local copy whose root is given on the command
+line. The test split is reserved for an independent evaluation and is refused.
+
+    python benchmarks/extraction.py --polnear /work/polnear --split dev
+
+Gold quotations are the passages between quotation marks inside an attribution's content span;
+gold indirect statements are contents holding no quotation mark. A gold source is `pronoun` when
+it is a bare pronoun, `named` when its head (the words before any comma) ends in a capitalised
+word, `title` otherwise ("the spokesman", "the campaign"). A proposal names the right source when
+its source span overlaps the gold source span, or when the speaker it names shares a capitalised
+word with the gold source (the extractor names "Ann Smith" where the gold source span is "Smith").
+PolNeAR does not resolve pronouns, so `pronoun` accuracy checks the source mention, not the
+antecedent; antecedents are checked by the unit tests and `dataset evaluate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUOTE_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "one", "who", "which"}
+BANDS = [(0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01)]
+
+
+@dataclass
+class Attribution:
+    source: tuple[int, int] | None
+    source_text: str
+    cue: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str | None:
+        return source_kind(self.source_text) if self.source else None
+
+    @property
+    def content_span(self) -> tuple[int, int]:
+        return self.content[0][0], self.content[-1][1]
+
+
+def source_kind(text: str) -> str:
+    words = text.strip().split()
+    if len(words) == 1 and words[0].lower().strip(",.") in PRONOUNS:
+        return "pronoun"
+    head = text.split(",")[0].split()
+    head = [w for w in head if w.strip("’'s.")] or head
+    return "named" if head and head[-1][:1].isupper() and head[-1].lower() not in PRONOUNS else "title"
+
+
+def read_ann(path: Path, text: str) -> list[Attribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            frags = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]
+            spans[parts[0]] = (label, [(a, b) for a, b in frags])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(role.split(":", 1) for role in parts[1].split()))
+    out = []
+    for ev in events:
+        if "Content" not in ev or ev["Content"] not in spans:
+            continue
+        content = spans[ev["Content"]][1]
+        src = spans[ev["Source"]][1] if ev.get("Source") in spans else None
+        cue = spans[ev["Cue"]][1] if ev.get("Cue") in spans else None
+        att = Attribution(
+            (src[0][0], src[-1][1]) if src else None,
+            " ".join(text[a:b] for a, b in src) if src else "",
+            (cue[0][0], cue[-1][1]) if cue else None,
+            content,
+        )
+        for a, b in content:
+            for m in QUOTE_RE.finditer(text, a, b):
+                if m.group(1).strip():
+                    att.quotes.append((m.start(1), m.end(1)))
+        out.append(att)
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def exact(a: tuple[int, int], b: tuple[int, int], text: str) -> bool:
+    strip = " \n,.;:!?—–-"
+    return text[a[0] : a[1]].strip(strip) == text[b[0] : b[1]].strip(strip) and overlaps(a, b)
+
+
+def caps(s: str) -> set[str]:
+    return {w.strip("’'s.,").lower() for w in s.split() if w[:1].isupper() and len(w.strip("’'s.,")) > 1}
+
+
+def speaker_right(pred: dict, att: Attribution) -> bool:
+    if att.source is None:
+        return False
+    if pred.get("source_start") is not None and overlaps((pred["source_start"], pred["source_end"]), att.source):
+        return True
+    name = pred.get("speaker_name") or pred.get("speaker_id") or ""
+    return bool(caps(name) & caps(att.source_text) - {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    bands: Counter = field(default_factory=Counter)
+
+    def ratio(self, a: str, b: str) -> float | None:
+        return round(self.counts[a] / self.counts[b], 3) if self.counts[b] else None
+
+
+def score_article(text: str, gold: list[Attribution], statements: list[dict], t: Tally) -> None:
+    c = t.counts
+    quotes = [p for p in statements if p["statement_type"] != "indirect"]
+    indirect = [p for p in statements if p["statement_type"] == "indirect"]
+    gold_quotes = [(q, att) for att in gold for q in att.quotes]
+    contents = [(span, att) for att in gold for span in att.content]
+    c["gold_quotes"] += len(gold_quotes)
+    c["pred_quotes"] += len(quotes)
+    for q, att in gold_quotes:
+        hit = [p for p in quotes if overlaps((p["start"], p["end"]), q)]
+        if not hit:
+            continue
+        c["quote_overlap_found"] += 1
+        c["quote_exact_found"] += any(exact((p["start"], p["end"]), q, text) for p in hit)
+        if att.kind:
+            c[f"spk_{att.kind}"] += 1
+            c[f"spk_{att.kind}_ok"] += speaker_right(hit[0], att)
+    for p in quotes:
+        span = (p["start"], p["end"])
+        c["pred_quote_overlap_ok"] += any(overlaps(span, q) for q, _ in gold_quotes)
+        c["pred_quote_exact_ok"] += any(exact(span, q, text) for q, _ in gold_quotes)
+    for att in gold:
+        if att.quotes:
+            continue
+        c["gold_indirect"] += 1
+        c["indirect_found"] += any(overlaps((p["start"], p["end"]), span) for p in indirect for span in att.content)
+        if att.kind:
+            hit = [p for p in indirect if any(overlaps((p["start"], p["end"]), s) for s in att.content)]
+            if hit:
+                c[f"ind_spk_{att.kind}"] += 1
+                c[f"ind_spk_{att.kind}_ok"] += speaker_right(hit[0], att)
+    c["pred_indirect"] += len(indirect)
+    for p in statements:
+        span = (p["start"], p["end"])
+        owners = [att for s, att in contents if overlaps(span, s)]
+        if p["statement_type"] == "indirect":
+            c["pred_indirect_ok"] += bool(owners)
+        right = any(speaker_right(p, att) for att in owners)
+        band = next(f"{lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in BANDS if lo <= p["confidence"] < hi)
+        t.bands[(band, "n")] += 1
+        t.bands[(band, "right")] += right
+
+
+def report(t: Tally, split: str, n_articles: int, seconds: float) -> dict:
+    r = t.ratio
+    figures = {
+        "quotation recall (overlap)": r("quote_overlap_found", "gold_quotes"),
+        "quotation recall (exact)": r("quote_exact_found", "gold_quotes"),
+        "quotation precision (overlap)": r("pred_quote_overlap_ok", "pred_quotes"),
+        "quotation precision (exact)": r("pred_quote_exact_ok", "pred_quotes"),
+        "speaker accuracy, named sources": r("spk_named_ok", "spk_named"),
+        "speaker accuracy, title/role sources": r("spk_title_ok", "spk_title"),
+        "speaker accuracy, pronoun sources": r("spk_pronoun_ok", "spk_pronoun"),
+        "indirect-speech recall (overlap)": r("indirect_found", "gold_indirect"),
+        "indirect-speech precision (overlap)": r("pred_indirect_ok", "pred_indirect"),
+        "indirect speaker accuracy, named": r("ind_spk_named_ok", "ind_spk_named"),
+        "indirect speaker accuracy, title/role": r("ind_spk_title_ok", "ind_spk_title"),
+        "indirect speaker accuracy, pronoun": r("ind_spk_pronoun_ok", "ind_spk_pronoun"),
+        "date accuracy": None,
+    }
+    bands = {
+        band: {
+            "n": t.bands[(band, "n")],
+            "right": round(t.bands[(band, "right")] / t.bands[(band, "n")], 3) if t.bands[(band, "n")] else None,
+        }
+        for band in (f"{lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in BANDS)
+    }
+    return {
+        "split": split,
+        "date": dt.date.today().isoformat(),
+        "articles": n_articles,
+        "seconds": round(seconds, 1),
+        "figures": figures,
+        "counts": dict(t.counts),
+        "confidence_bands": bands,
+    }
+
+
+def print_report(rep: dict) -> None:
+    print(f"PolNeAR {rep['split']}: {rep['articles']} articles, {rep['seconds']} s, {rep['date']}")
+    print(f"{'metric':<40} {'score':>6}")
+    print("-" * 47)
+    for name, value in rep["figures"].items():
+        shown = f"{value:>6.3f}" if value is not None else "   n/a"
+        print(f"{name:<40} {shown}")
+    c = rep["counts"]
+    print(
+        f"(gold quotations {c.get('gold_quotes', 0)}, proposed {c.get('pred_quotes', 0)}; sources named "
+        f"{c.get('spk_named', 0)}, title {c.get('spk_title', 0)}, pronoun {c.get('spk_pronoun', 0)}; gold indirect "
+        f"{c.get('gold_indirect', 0)}, proposed {c.get('pred_indirect', 0)}; no gold dates in PolNeAR)"
+    )
+    print("\nconfidence band   proposals   right (span and source)")
+    for band, v in rep["confidence_bands"].items():
+        right = f"{v['right']:.3f}" if v["right"] is not None else "  n/a"
+        print(f"{band:<17} {v['n']:>9}   {right}")
+
+
+def time_cli(docs: list[tuple[str, Path]]) -> float:
+    """Wall-clock seconds of `dataset extract --json` on the first 1,000 words of the longest article."""
+    import subprocess
+    import tempfile
+
+    text = max((t for t, _ in docs), key=len)
+    words = text.split(" ")[:1000]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(" ".join(words), encoding="utf-8")
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            subprocess.run(["dataset", "extract", str(path), "--json"], check=True, capture_output=True)
+            runs.append(time.perf_counter() - began)
+    return round(min(runs), 2)
+
+
+def articles(root: Path, split: str) -> list[tuple[str, Path]]:
+    """One annotation per article: the first annotator's in file-name order (some have several)."""
+    texts = sorted((root / "data" / split / "text").glob("*.txt"))
+    out = []
+    for t in texts:
+        anns = sorted((root / "data" / split / "attributions").glob(t.stem + "_*.ann"))
+        if anns:
+            out.append((t.read_text(encoding="utf-8"), anns[0]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--polnear", type=Path, required=True, help="root of a local PolNeAR copy (holds data/)")
+    ap.add_argument("--split", default="dev", help="train or dev (test is reserved and refused)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--limit", type=int, help="score only the first N articles (quick runs)")
+    ap.add_argument("--time-cli", action="store_true", help="also time `dataset extract` on 1,000 words")
+    args = ap.parse_args(argv)
+    if args.split not in {"train", "dev"}:
+        print(
+            f"--split {args.split!r}: only 'train' or 'dev'; the test split is reserved for an independent evaluation",
+            file=sys.stderr,
+        )
+        return 2
+    if not (args.polnear / "data" / args.split / "text").is_dir():
+        print(f"{args.polnear}: no data/{args.split}/text there; give the root of a PolNeAR copy", file=sys.stderr)
+        return 2
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+
+    ex = Extractor(Gazetteer({}, {}))
+    tally = Tally()
+    docs = articles(args.polnear, args.split)[: args.limit]
+    began = time.perf_counter()
+    for text, ann in docs:
+        score_article(text, read_ann(ann, text), ex.run(text)["statements"], tally)
+    rep = report(tally, args.split, len(docs), time.perf_counter() - began)
+    if args.time_cli:
+        rep["cli_seconds_1000_words"] = time_cli(docs)
+    print_report(rep)
+    if args.time_cli:
+        print(f"\n`dataset extract` on a 1,000-word article: {rep['cli_seconds_1000_words']} s (best of 3, wall clock)")
+    if args.json:
+        args.json.write_text(json.dumps(rep, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

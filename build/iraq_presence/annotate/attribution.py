@@ -1,0 +1,491 @@
+"""Attribution cues in a sentence: the reporting cue, its source phrase, its addressee and its content.
+
+Rules over tokens, no parser: a source is the noun phrase read leftwards from the cue (past
+auxiliaries, adverbs and a comma-bounded appositive) or, when the cue follows a quotation or
+clause ("…,” said X"), rightwards. "X told Y that …" makes Y the addressee; "according to X" and
+", saying …" (the main clause's subject) are handled apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ADDRESSING,
+    BETWEEN,
+    BOUNDARY,
+    CUE_RE,
+    DETERMINERS,
+    NOT_NAMES,
+    PARTICIPLE_ONLY,
+    PERSON_TITLES,
+    PRONOUNS,
+    RELATIVE,
+    ROLE_NOUNS,
+)
+
+TOKEN_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm)\.(?=\s)"
+    r"|(?:[A-Z]\.){2,}"
+    r"|[\w][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*"
+    r"|[^\w\s]"
+)
+QUOTE_MARKS = '“”"‘’'
+CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
+LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
+VERBS_COMMON = {
+    "made",
+    "met",
+    "took",
+    "gave",
+    "held",
+    "sent",
+    "spoke",
+    "visited",
+    "issued",
+    "released",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "makes",
+    "went",
+    "came",
+}
+NOT_ADVERBS = {"daily", "family", "ally", "rally", "assembly", "supply", "anomaly", "monopoly", "weekly", "monthly"}
+TEMPORAL = {
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "week",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "weekend",
+}
+PP_HEADS = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "over",
+    "since",
+    "by",
+    "through",
+    "via",
+    "earlier",
+    "later",
+    "last",
+    "this",
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [
+        Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+@dataclass
+class Cue:
+    """One reporting cue with what the rules found around it (spans are article offsets)."""
+
+    start: int
+    end: int
+    verb: str
+    source: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    how: str = "none"  # subject | inverted | according | participle
+    used: bool = False
+
+
+def _skip_between(tokens: list[Token], j: int) -> int:
+    """Leftwards past auxiliaries and adverbs ("has also", "famously")."""
+    while j >= 0 and (
+        tokens[j].low in BETWEEN
+        or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
+    ):
+        j -= 1
+    return j
+
+
+def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
+    """Token indexes [a, b] of the noun phrase ending at token j, read leftwards; None if none."""
+    b = j
+    a = j + 1
+    while j >= 0 and b - j < limit:
+        t = tokens[j]
+        if t.text == ")":  # "Sen. X (R-Iowa) said": skip the parenthesis
+            opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if tokens[x].text == "("), None)
+            if opening is None:
+                break
+            j = opening - 1
+            b = j if a > b else b
+            continue
+        if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != ".":
+            j -= 1
+            continue
+        if not t.is_word:
+            break
+        if not t.cap and t.low in BOUNDARY:
+            if (
+                t.low in PREP_EXTEND
+                and j > 0
+                and tokens[j - 1].is_word
+                and tokens[j - 1].low not in BOUNDARY
+                and (tokens[j - 1].low not in BETWEEN)
+            ):
+                j -= 1
+                continue
+            break
+        a = j
+        j -= 1
+    if a > b:
+        return None
+    # a capitalised sentence opener or weekday before the name is not part of it ("On Monday Smith")
+    while (
+        a < b
+        and tokens[a].text in NOT_NAMES
+        and tokens[a].text not in PERSON_TITLES
+        and (tokens[a].low not in DETERMINERS)
+    ):
+        a += 1
+    while a < b and tokens[a].low in PREP_EXTEND:
+        a += 1
+    while a < b and not tokens[a].cap and tokens[a].low.endswith("ly") and tokens[a].low not in NOT_ADVERBS:
+        a += 1  # "similarly discounted …": an adverb opens no noun phrase
+    if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
+        return None
+    head = tokens[b]
+    if not head.cap and (_verb_like(head.low) or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
+        return None  # "… that were hacked suggested": no noun heads this phrase
+    return a, b
+
+
+def noun_phrase_right(tokens: list[Token], i: int, limit: int = 9) -> tuple[int, int] | None:
+    """Token indexes [a, b] of the noun phrase starting at token i, read rightwards."""
+    a = i
+    b = i - 1
+    while i < len(tokens) and i - a < limit:
+        t = tokens[i]
+        if not t.is_word:
+            if t.text in {"-", "’", "'"} and b >= a:
+                i += 1
+                continue
+            break
+        if not t.cap and t.low in BOUNDARY and t.low not in {"of", "for", "at", "from"}:
+            break
+        if not t.cap and t.low in {"of", "for", "at", "from"} and (i + 1 >= len(tokens) or not tokens[i + 1].is_word):
+            break
+        b = i
+        i += 1
+    while b >= a and tokens[b].low in {"of", "for", "at", "from"}:
+        b -= 1
+    return (a, b) if b >= a else None
+
+
+def _span(tokens: list[Token], ab: tuple[int, int] | None) -> tuple[int, int] | None:
+    return (tokens[ab[0]].start, tokens[ab[1]].end) if ab else None
+
+
+def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Every reporting cue in text[start:end] outside quotation marks, with its source and content."""
+    tokens = tokenize(text, start, end)
+    out: list[Cue] = []
+
+    def inside(at: int) -> bool:
+        return any(s <= at < e for s, e in quoted)
+
+    for k, t in enumerate(tokens):
+        if not t.is_word or inside(t.start):
+            continue
+        if t.text in {"According", "according"} and k + 1 < len(tokens) and tokens[k + 1].low == "to":
+            np = noun_phrase_right(tokens, k + 2)
+            if np:
+                cue = Cue(t.start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
+                before = (start, t.start) if k > 0 else None
+                after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
+                cue.content = [s for s in (before, (after_np, end)) if s and len(text[s[0] : s[1]].split()) >= 3]
+                out.append(cue)
+            continue
+        m = CUE_RE.match(text, t.start, end)
+        if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
+            m = _ReadCue(t)  # '“…,” the statement read.'
+
+        if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
+            continue
+        verb = m.group("cue")
+        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.endswith("s"):
+            continue  # "the reports", "his claims": a noun
+        cue = Cue(t.start, m.end(), verb)
+        last = k + len(verb.split()) - 1
+        j = _skip_between(tokens, k - 1)
+        if verb in PARTICIPLE_ONLY:
+            near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
+            if near and (tokens[near[1]].low in PRONOUNS or tokens[near[1]].cap):
+                cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
+            elif out and out[-1].source is not None and out[-1].how != "participle":
+                cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
+            else:
+                # ", saying …", "issued a statement saying …": the main clause's subject speaks
+                subject = sentence_subject(tokens)
+                if subject is None or subject[1] >= k:
+                    continue
+                cue.source, cue.how = _span(tokens, subject), "participle"
+            i = last + 1
+            while i < len(tokens) and tokens[i].low in {"that", ",", ":", "reporters", "only"}:
+                i += 1
+            cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
+            out.append(cue)
+            continue
+        if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
+            continue  # passive: "was told", "is described"
+        right_np = noun_phrase_right(tokens, last + 1)
+        left = None
+        coordinated = False
+        if j >= 0 and tokens[j].low in PRONOUNS:
+            left = (j, j)
+        elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
+            left = noun_phrase_left(tokens, j)
+            if left and all(tokens[x].low in TEMPORAL for x in range(left[0], left[1] + 1)):
+                left = None  # "X last week said"
+            if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
+                # "X on Thursday said", "who in the past said": the subject stands before the phrase
+                pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
+                if pp is not None:
+                    left = _past_phrase(tokens, pp) or left
+        elif j >= 1 and tokens[j].text == ")":
+            left = noun_phrase_left(tokens, j)  # "Sen. X (R-Iowa) said"
+        elif j >= 1 and tokens[j].text == ",":
+            left = _before_apposition(tokens, j)
+        elif j >= 0 and tokens[j].low in {"who", "which"}:
+            left = _before_relative(tokens, j)
+        elif j >= 1 and tokens[j].low in {"and", "but"}:
+            subject = sentence_subject(tokens)  # "X did not …, but told …": the clause's subject
+            if subject is not None and subject[1] < j:
+                left = subject
+                coordinated = True
+        if left:
+            cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
+            i = last + 1
+            if (
+                verb in ADDRESSING
+                and right_np
+                and tokens[right_np[0]].low
+                not in {"that", "reporters"}
+                | PRONOUNS
+                - {
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                }
+            ):
+                cue.addressee = _span(tokens, right_np)
+                i = right_np[1] + 1
+            elif verb in ADDRESSING and right_np:
+                i = right_np[1] + 1
+            while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
+                i += 1
+            that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
+            if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
+                i = that + 1  # "said on Wednesday that …", "told a news conference that …"
+            if i < len(tokens):
+                cue.content.append((tokens[i].start, end))
+            lead = _clause_before(tokens, left[0], start, text)
+            if lead:
+                cue.content.insert(0, lead)
+        elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
+            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"}:
+                continue
+            cue.source, cue.how = _span(tokens, right_np), "inverted"
+            lead = _clause_before(tokens, k, start, text)
+            if lead:
+                cue.content.append(lead)
+            after = right_np[1] + 1
+            while after < len(tokens) and tokens[after].text in {",", ":"}:
+                after += 1
+            if after < len(tokens) and tokens[after].text in QUOTE_MARKS:
+                cue.content.append((tokens[after].start, end))
+        else:
+            continue
+        out.append(cue)
+    return out
+
+
+def _past_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The subject before a prepositional phrase that stands between it and the cue."""
+    j = _skip_between(tokens, j - 1)
+    if j < 0:
+        return None
+    if tokens[j].low in PRONOUNS:
+        return j, j
+    if tokens[j].low in {"who", "which"}:
+        return _before_relative(tokens, j)
+    if tokens[j].text == ",":
+        return _before_apposition(tokens, j)
+    return noun_phrase_left(tokens, j) if tokens[j].is_word and tokens[j].low not in BOUNDARY else None
+
+
+def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
+    """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
+    i = 0
+    dash = next((k for k in range(min(len(tokens), 8)) if tokens[k].text in {"–", "—"}), None)
+    if dash is not None:
+        i = dash + 1  # a dateline: "CITY (AGENCY) – …"
+    while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
+        i += 1
+    comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
+    opener = (
+        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} | BETWEEN
+        if (i < len(tokens))
+        else False
+    )
+    if opener or (comma is not None and any(t.low in TEMPORAL for t in tokens[i:comma])):
+        if comma is None:
+            comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i < len(tokens) and tokens[i].low in PRONOUNS:
+        return i, i
+    np = noun_phrase_right(tokens, i, limit=7)
+    if np:  # reading rightwards, a noun phrase ends before its verb ("X referred to …")
+        cut = next((x for x in range(np[0] + 1, np[1] + 1) if not tokens[x].cap and _verb_like(tokens[x].low)), None)
+        np = (np[0], cut - 1) if cut is not None else np
+    if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
+        return np  # "X, the spokesman, …"
+    return np
+
+
+class _ReadCue:
+    """A match-like stand-in for 'read' as a cue, which the lexicon leaves out (mostly not speech)."""
+
+    def __init__(self, t: Token) -> None:
+        self.t = t
+
+    def end(self) -> int:
+        return self.t.end
+
+    def group(self, _: str) -> str:
+        return self.t.text
+
+
+def _after_quote(tokens: list[Token], k: int) -> bool:
+    """True when a short noun phrase between a closing quotation mark and token k is all there is."""
+    for x in range(k - 1, max(-1, k - 6), -1):
+        if tokens[x].text in {"”", '"'}:
+            return True
+        if not tokens[x].is_word:
+            return False
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or bool(CUE_RE.fullmatch(word)) or word in BETWEEN | VERBS_COMMON
+
+
+def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[int, int] | None:
+    """The clause before a source that follows it ("The plan failed, Smith said"): start to the comma."""
+    j = k - 1
+    if j < 1 or tokens[j].text not in {",", "”", '"'}:
+        return None
+    while j >= 0 and not tokens[j].is_word:
+        j -= 1
+    if j < 0:
+        return None
+    clause = (start, tokens[j].end + 1)
+    return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
+
+
+def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'X, the spokesman for Y, said': the phrase before the appositive; None for '…,” said'."""
+    if j >= 1 and tokens[j - 1].text in QUOTE_MARKS:
+        return None
+    for k in range(j - 1, max(-1, j - 30), -1):
+        t = tokens[k]
+        if t.text in CLAUSE_END:
+            return None
+        if t.text == ",":
+            inner = tokens[k + 1 : j]
+            if not inner:
+                return None
+            first = inner[0]
+            appositive = (
+                first.low in DETERMINERS | {"who", "which", "whose"}
+                or first.text[:1].isdigit()
+                or first.text in PERSON_TITLES
+                or (not first.cap and first.is_word)
+                or (first.cap and any(x.cap for x in inner) and len(inner) <= 8)
+            )
+            if not appositive:
+                return None
+            before = noun_phrase_left(tokens, _skip_between(tokens, k - 1))
+            named = all(x.cap or x.low.split("-")[0] in {"al", "el", "bin", "de", "van", "von"} for x in inner)
+            role = before and any(not x.cap and x.low in ROLE_NOUNS for x in tokens[before[0] : before[1] + 1])
+            if named and role:
+                return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
+            return before
+    return None
+
+
+def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'X, who …, said' is handled as apposition; here 'officials who spoke …' style: the head before."""
+    k = j - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    return noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+
+
+def lead_in_only(text: str) -> bool:
+    """True when a text between a cue and a quotation holds only a lead-in ('in a statement,')."""
+    return bool(LEAD_IN.match(text)) or not text.strip()
+
+
+__all__ = ["Cue", "Token", "analyse_sentence", "noun_phrase_left", "noun_phrase_right", "tokenize"]

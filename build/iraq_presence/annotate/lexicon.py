@@ -1,0 +1,190 @@
+"""General English word lists the attribution rules read: reporting cues, pronouns, titles, stop words.
+
+Only general news English: no word here comes from an article, a person or a phrase of a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, by lemma; their inflections are generated below. Speech and writing acts only:
+# verbs of belief ("think", "believe") are attributions but not statements.
+SPEECH_VERBS = (
+    "say tell add state stress note warn explain observe conclude emphasize emphasise underscore remark "
+    "reiterate highlight urge declare insist claim allege argue write tweet post ask reply respond "
+    "announce vow acknowledge admit describe call confirm deny suggest maintain recall report predict "
+    "promise pledge complain contend assert accuse criticize criticise praise testify recount joke quip "
+    "boast concede caution charge counter demand estimate inform threaten blast slam mock question "
+    "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
+    "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
+    "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
+    "point_out go_on put_it"
+)
+_IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"],
+    "go_on": ["went on", "goes on"],
+    "point_out": ["pointed out", "points out", "pointing out"],
+    "put_it": ["put it", "puts it"],
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, third = lemma[:-1] + "ied", lemma[:-1] + "ies"
+    else:
+        past = (lemma + "d") if lemma.endswith("e") else (lemma + "ed")
+        third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    if lemma in {"admit", "quip", "refer", "regret", "commit"}:
+        past, stem = lemma + lemma[-1] + "ed", lemma + lemma[-1]
+    return [past, third, stem + "ing"]
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+# Bare forms only where a plural subject makes them common and no noun reading dominates.
+BARE = {
+    "put it",
+    "say",
+    "tell",
+    "argue",
+    "warn",
+    "insist",
+    "add",
+    "write",
+    "contend",
+    "predict",
+    "suggest",
+    "complain",
+}
+# Third-person forms that read mostly as nouns ("fresh questions", "the reports") are left out.
+NOUNISH = _words(
+    "question call charge answer demand estimate promise pledge counter remark joke quip continue highlight "
+    "comment caution blast slam mock"
+)
+CUE_FORMS = sorted(
+    {f for lemma in SPEECH_VERBS.split() for f in _forms(lemma) if not (lemma in NOUNISH and f == _forms(lemma)[1])}
+    | BARE,
+    key=len,
+    reverse=True,
+)
+CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
+# Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
+ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned")
+# Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
+PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.endswith("ing")}
+
+PERSON_PRONOUNS = _words("he she")
+GROUP_PRONOUNS = _words("they it we")
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you"}
+RELATIVE = _words("who which that")
+
+# Words that may stand between a subject and its cue: auxiliaries and adverbs.
+BETWEEN = _words(
+    "also later then has had have was were is are would will again reportedly previously recently once repeatedly "
+    "been further simply publicly privately earlier already only just even still did does do not never frequently "
+    "often first last explicitly flatly bluntly angrily quickly specifically openly initially subsequently "
+    "separately personally directly"
+)
+DETERMINERS = _words(
+    "the a an this that these those his her its their our my one two three several some many other another both "
+    "all most each no"
+)
+# Words that end a noun phrase when reading leftwards from a cue.
+BOUNDARY = _words(
+    "and but or nor so yet because when while as if though although since after before until unless where whereas "
+    "than that which who whom whose what why how said says in on at to with from by into about over under during "
+    "against between through like for is was are were be been has had have not also then it there here we you i "
+    "he she they him them us me"
+)
+# Capitalised words that open a sentence or phrase without being a name.
+NOT_NAMES = _words(
+    "The A An In On At As But And If It This That These Those However Meanwhile Still While When After Before "
+    "Some Several Many Earlier Last Next During According Despite Unlike Moreover Second First Recently "
+    "Separately With For By From Also Yet So Then Now Today Yesterday He She They We I You His Her Their Our My "
+    "Its There Here What Why How Who Where Asked Speaking Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday January February March April May June July August September October November December Mr Mrs Ms Dr "
+    "Sen Rep Gov No Yes Not Just Even Although Though Because Since Both All Each Every Other Such Most More Any "
+    "Once Instead Indeed Later Thus Under Over Among Amid Against Following Including Whether Neither Either "
+    "Democrat Republican Democrats Republicans"
+)
+# Titles written before a name ("Prime Minister X", "Sen. X"): a name after them is a person.
+PERSON_TITLES = _words(
+    "Mr Mrs Ms Dr Sen Senator Rep Representative Gov Governor President Minister Prime Secretary Gen General Col "
+    "Colonel Lt Maj Major Capt Captain Judge Justice Mayor King Queen Prince Sheikh Ayatollah Imam Pope Chairman "
+    "Chairwoman Commander Speaker Ambassador Leader Spokesman Spokeswoman Professor Prof Rev Chancellor Vice "
+    "Deputy Supreme Attorney Former former Lieutenant Admiral Sergeant"
+)
+# Head nouns of role phrases ("the group's spokesman", "a senior official").
+ROLE_NOUNS = _words(
+    "spokesman spokeswoman spokesperson minister president leader commander official officials analyst analysts "
+    "source sources expert experts ambassador premier pm chief head secretary senator governor mayor chairman "
+    "chairwoman director envoy diplomat diplomats candidate nominee aide aides adviser advisers advisor lawmaker "
+    "lawmakers representative congressman congresswoman general officer campaign statement speaker manager "
+    "strategist chair founder executive cleric professor economist researcher activist member members people "
+    "residents voters supporters critics observers report group party ministry government administration agency "
+    "committee council organization daily newspaper outlet network channel paper website office department team "
+    "poll survey study witness witnesses correspondent reporter journalist editor host anchor commentator "
+    "attorney lawyer judge prosecutor prosecutors police authorities military army forces militia"
+)
+GROUP_ROLE_NOUNS = _words(
+    "campaign group party ministry government administration agency committee council organization daily "
+    "newspaper outlet network channel paper website office department team poll survey study report police "
+    "authorities military army forces militia statement"
+)
+ABBREVIATIONS = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+}
+# Words that mark a name as an organisation rather than a person.
+ORG_WORDS = _words(
+    "Organization Organisation Movement Party Forces Force News TV Alliance Ministry Council Corps Institute "
+    "Units Brigades Front Committee Campaign Department Agency Office Times Post Journal Press Association Union "
+    "University Foundation Court House Senate Congress Network Group Company Corporation Inc Bank Fund Center "
+    "Centre Commission Service Army Navy Guard Guards Coalition League Bureau Administration Government "
+    "Parliament Assembly Channel Radio Television Daily Tribune Herald Reuters Media Review Magazine Board "
+    "Federation Authority Police Republicans Democrats Hezbollah Mobilization"
+)
+MEDIA_WORDS = _words(
+    "News TV Times Post Journal Press Network Channel Radio Television Daily Tribune Herald Media Magazine Agency"
+)
+# Adjectives of nationality, religion and creed: never a name on their own, nor with a following
+# common word ("Shia Muslim", "Sunni Arab").
+DEMONYM_SUFFIXES = ("ian", "ese", "ish", "i", "an", "ic")
+CREED_WORDS = _words(
+    "Muslim Muslims Christian Christians Jewish Jew Jews Arab Arabs Kurdish Kurd Kurds Shia Shiite Shiites Sunni "
+    "Sunnis Catholic Protestant Islamic Western Eastern Northern Southern Middle East West North South Persian "
+    "Gulf Democratic Republican Conservative Liberal Evangelical Orthodox"
+)
+
+__all__ = [
+    "ABBREVIATIONS",
+    "ADDRESSING",
+    "BETWEEN",
+    "BOUNDARY",
+    "CREED_WORDS",
+    "CUE_RE",
+    "DEMONYM_SUFFIXES",
+    "DETERMINERS",
+    "GROUP_PRONOUNS",
+    "GROUP_ROLE_NOUNS",
+    "MEDIA_WORDS",
+    "NOT_NAMES",
+    "ORG_WORDS",
+    "PARTICIPLE_ONLY",
+    "PERSON_PRONOUNS",
+    "PERSON_TITLES",
+    "PRONOUNS",
+    "RELATIVE",
+    "ROLE_NOUNS",
+]

@@ -1,0 +1,311 @@
+"""The names an article uses: proper-name runs, their fullest form, their kind, and roles bound to them.
+
+A source phrase is resolved here: a name to its fullest form in the article ("Khazali" ->
+"Qais al-Khazali"); a pronoun to the nearest fitting antecedent (person for he/she, group for
+they/it); a title ("the prime minister", "the group's spokesman") to the person the article binds
+that role to ("Prime Minister X", "X, the spokesman for Y"), else to the nearest preceding name of a
+fitting kind, else kept as the unnamed source it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import Token, tokenize
+from .lexicon import (
+    ABBREVIATIONS,
+    CREED_WORDS,
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    GROUP_ROLE_NOUNS,
+    MEDIA_WORDS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+)
+
+GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
+CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | media_outlet
+    titled: bool  # written after a person title ("Sen. X")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    name: str | None
+    kind: str  # named | title | pronoun
+    start: int | None = None  # the span of the name resolved to (antecedent), when any
+    end: int | None = None
+    actor_type: str | None = None
+    resolution: str = "direct"  # direct | binding | antecedent | nearest | unresolved
+
+
+def _is_namey(t: Token) -> bool:
+    if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
+        return True
+    return t.cap and t.is_word and not t.text.isdigit()
+
+
+def _key(word: str) -> str:
+    """A name word compared without its article prefix: 'al-Rashid' and 'Rashid' agree."""
+    return re.sub(r"^(?:al|el)-", "", word.lower())
+
+
+def is_adjective_like(words: list[str]) -> bool:
+    """'Shia Muslim', 'Sunni Arab', 'Iranian': creed and nationality words, not names."""
+    return all(w in CREED_WORDS or (w.endswith(("ian", "ese", "ish")) and w[:1].isupper()) for w in words)
+
+
+class NameIndex:
+    """Proper-name runs of one article, outside quotations, with kinds guessed from general cues."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]], known_types: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.names: list[Name] = []
+        self.bindings: list[tuple[str, Name]] = []  # (role words, lower case; name)
+        tokens = tokenize(text)
+        self._mid = {t.text for k, t in enumerate(tokens) if t.cap and k and not _opens(text, t.start)}
+        self._surnames: set[str] = set()
+        i = 0
+        while i < len(tokens):
+            if not _is_namey(tokens[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and (
+                _is_namey(tokens[j + 1])
+                or (tokens[j + 1].low.split("-")[0] in CONNECTORS and j + 2 < len(tokens) and _is_namey(tokens[j + 2]))
+                or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+            ):
+                j += 1
+            self._add(tokens, i, j, known_types or {})
+            i = j + 1
+        self._bind_appositions()
+
+    def _add(self, tokens: list[Token], i: int, j: int, known: dict[str, str]) -> None:
+        a = i
+        titled = False
+        while a <= j and (tokens[a].text.rstrip(".") in PERSON_TITLES or tokens[a].text in NOT_NAMES):
+            titled = titled or tokens[a].text.rstrip(".") in PERSON_TITLES
+            a += 1
+        # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
+        last_title = max((x for x in range(a, j) if tokens[x].text.rstrip(".") in PERSON_TITLES), default=None)
+        if last_title is not None:
+            a, titled = last_title + 1, True
+        if a > j or _role_word(tokens[j].text):
+            return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
+        words = [t.text for t in tokens[a : j + 1]]
+        if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
+            return
+        surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
+        opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
+        if opener and words[0] not in self._mid:
+            return  # a capitalised sentence opener ("Specifically"), not a name
+        if _headline(self.text, tokens[a].start):
+            return
+        # strip a trailing creed or nationality word that modifies a following common noun
+        while words and (words[-1] in CREED_WORDS or words[-1].endswith(("’s", "'s"))) and len(words) > 1:
+            if words[-1].endswith(("’s", "'s")):
+                break
+            words.pop()
+            j -= 1
+        start, end = tokens[a].start, tokens[j].end
+        surface = self.text[start:end]
+        if surface.endswith(("’s", "'s")):
+            end -= 2
+            surface = surface[:-2]
+        if not surface or self._inside(start):
+            return
+        kind = known.get(surface)
+        if kind is None:
+            last = surface.split()[-1]
+            if set(surface.split()) & MEDIA_WORDS:
+                kind = "media_outlet"
+            elif (
+                set(surface.split()) & ORG_WORDS
+                or (surface.isupper() and len(surface) > 1)
+                or (a > 0 and tokens[a - 1].low == "the" and not titled)
+            ):
+                kind = "organization"
+            elif titled or len(surface.split()) >= 2 or _key(last) in self._surnames:
+                kind = "person"
+            else:
+                kind = "other"  # one word, never titled nor a known surname: a place as often as a person
+        self.names.append(Name(start, end, surface, kind, titled))
+        if kind == "person" and len(surface.split()) >= 2:
+            self._surnames.add(_key(surface.split()[-1]))
+        if titled:
+            role = " ".join(
+                t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES
+            )
+            self.bindings.append((role, self.names[-1]))
+
+    def _bind_appositions(self) -> None:
+        """'X, the spokesman for Y,' and 'the spokesman for Y, X,': the role is bound to X."""
+        for n in self.names:
+            after = self.text[n.end : n.end + 90]
+            m = re.match(r",\s+(?:the|a|an|[A-Z][\w’'-]+[’']s)\s+([^,.;“”\"]{2,80}?)[,.;]", after)
+            if m and n.kind == "person":
+                self.bindings.append((m.group(1).lower(), n))
+
+    def _inside(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.quoted)
+
+    def fullest(self, surface: str) -> str:
+        """The fullest form of a name in the article: the longest run ending with, or holding, it."""
+        words = [_key(w) for w in surface.split()]
+        best = surface
+        for n in self.names:
+            w = [_key(x) for x in n.text.split()]
+            if len(w) > len(best.split()) and (w[-len(words) :] == words or _contains(w, words)):
+                best = n.text
+        return best
+
+    def kind_of(self, surface: str) -> str:
+        full = self.fullest(surface)
+        kinds = [n.kind for n in self.names if n.text == full or n.text == surface]
+        if any(n.titled for n in self.names if n.text in {full, surface}):
+            return "person"
+        return max(set(kinds), key=kinds.count) if kinds else "person"
+
+    def names_before(self, at: int, kinds: set[str]) -> list[Name]:
+        return [n for n in self.names if n.end <= at and n.kind in kinds and not self._inside(n.start)]
+
+    # --- resolution -------------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, last_speaker: Name | None, verb: str = "") -> Resolved:
+        """Resolve the source phrase text[start:end]."""
+        phrase = self.text[start:end]
+        tokens = tokenize(phrase)
+        words = [t.text for t in tokens if t.is_word]
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you"}:
+            if verb in GOING_ON and last_speaker is not None and low[0] in PERSON_PRONOUNS:
+                n = last_speaker  # "he added": the speaker goes on
+                return Resolved(self.fullest(n.text), "pronoun", n.start, n.end, self.kind_of(n.text), "antecedent")
+            return self._pronoun(low[0], start, last_speaker)
+        inner = [n for n in self.names if start <= n.start and n.end <= end]
+        head = _head(phrase)
+        if inner:
+            possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
+            if not possessor or not head or head in {"own"}:
+                n = inner[-1]
+                full = self.fullest(n.text)
+                return Resolved(full, "named", n.start, n.end, self.kind_of(n.text))
+            # "Smith's campaign", "the group's spokesman": a role of the possessor
+            return self._title(phrase, head, start, possessor_name=inner[-1])
+        return self._title(phrase, head, start)
+
+    def _pronoun(self, word: str, at: int, last_speaker: Name | None) -> Resolved:
+        kinds = {"person"} if word in PERSON_PRONOUNS | {"i"} else {"organization", "media_outlet"}
+        cands = self.names_before(at, kinds) or self.names_before(at, {"other"})
+        if word == "they" and not cands:
+            return Resolved(None, "pronoun", resolution="unresolved")
+        if not cands:
+            return Resolved(None, "pronoun", resolution="unresolved")
+        # the subject of the nearest sentence before that names a fitting antecedent; the last speaker
+        # when that sentence names it
+        nearest = cands[-1]
+        sentence_start = max(self.text.rfind(". ", 0, nearest.start), self.text.rfind("\n", 0, nearest.start)) + 1
+        same = [n for n in cands if n.start >= sentence_start]
+        pick = same[0]
+        if last_speaker is not None and any(self.fullest(n.text) == self.fullest(last_speaker.text) for n in same):
+            pick = last_speaker
+        objects = [n for n in same if not _after_preposition(self.text, n.start)]
+        if pick is same[0] and objects:
+            pick = objects[0]
+        return Resolved(self.fullest(pick.text), "pronoun", pick.start, pick.end, self.kind_of(pick.text), "antecedent")
+
+    def _title(self, phrase: str, head: str | None, at: int, possessor_name: Name | None = None) -> Resolved:
+        words = phrase.lower().replace("’s", "").replace("'s", "").split()
+        role_words = {ABBREVIATIONS.get(w.strip(".,"), w.strip(".,")) for w in words} - DETERMINERS
+        role_words = {x for w in role_words for x in w.split()}
+        head = ABBREVIATIONS.get(head or "", head or "")
+        head = head.split()[-1] if head else head
+        is_role = bool(head) and head in ROLE_NOUNS
+        indefinite = words[:1] and words[0] in {"a", "an", "one", "two", "three", "several", "some", "many"}
+        if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
+            bound = [
+                (role, n)
+                for role, n in self.bindings
+                if (head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words)))
+                or (head in role.split() and possessor_name is not None)
+            ]
+            before = [b for b in bound if b[1].end <= at] or bound
+            if before:
+                n = before[-1][1]
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
+            if words[:1] == ["the"] and possessor_name is None:
+                cands = self.names_before(at, {"person"})
+                if cands:
+                    n = cands[-1]
+                    return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "nearest")
+        if is_role and not indefinite and head in GROUP_ROLE_NOUNS:
+            if possessor_name is not None and possessor_name.kind != "person":
+                n = possessor_name
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "binding")
+            kinds = (
+                {"media_outlet"}
+                if head in {"daily", "newspaper", "outlet", "paper", "website", "channel", "network"}
+                else {"organization"}
+            )
+            cands = self.names_before(at, kinds)
+            if cands and possessor_name is None:
+                n = cands[-1]
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
+        return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
+
+
+def _role_word(word: str) -> bool:
+    low = word.rstrip(".").lower()
+    return word.rstrip(".") in PERSON_TITLES or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+
+
+def _opens(text: str, at: int) -> bool:
+    """True when position `at` opens a sentence, a paragraph or a quotation."""
+    before = text[max(0, at - 3) : at].rstrip(" \u00a0")
+    return not before or before[-1] in '.!?\n“"‘:—' or at == 0
+
+
+def _headline(text: str, at: int) -> bool:
+    """A title-case line without final punctuation (a headline or a caption), where names blur."""
+    ls = text.rfind("\n", 0, at) + 1
+    le = text.find("\n", at)
+    line = text[ls : len(text) if le < 0 else le].strip()
+    words = line.split()
+    if len(words) < 4 or line[-1:] in '.!?”"':
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    prev = text[max(0, at - 15) : at].split()
+    return bool(prev) and prev[-1].lower() in {"with", "to", "by", "of", "from", "for", "at", "and", "against"}
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[k : k + len(part)] == part for k in range(len(words) - len(part) + 1))
+
+
+def _head(phrase: str) -> str | None:
+    """The head noun of a phrase: its last word before a prepositional phrase."""
+    words = re.findall(r"[\w’'-]+", phrase)
+    for k, w in enumerate(words):
+        if k and w.lower() in {"of", "for", "at", "from", "in", "with", "to"}:
+            words = words[:k]
+            break
+    return words[-1].lower() if words else None
+
+
+__all__ = ["Name", "NameIndex", "Resolved", "is_adjective_like"]
