@@ -11,6 +11,7 @@ import pytest
 from iraq_presence.checks.evidence import (
     check_evidence_basis,
     check_evidence_external,
+    check_evidence_given,
     check_evidence_inferred,
     check_evidence_references,
     check_evidence_stated,
@@ -35,6 +36,7 @@ CHECKS = (
     check_evidence_stated,
     check_evidence_inferred,
     check_evidence_external,
+    check_evidence_given,
     check_evidence_basis,
     check_evidence_references,
 )
@@ -124,3 +126,15 @@ def test_a_reference_is_checkable_and_cited(tables: Any) -> None:
     extra = pd.concat([refs, refs.iloc[[0]].assign(reference_id="ref-nobody-cites-this")], ignore_index=True)
     fails = _run({**frames, "references": extra}, schemas)
     assert [(f.rule, f.key) for f in fails] == [("EVIDENCE-reference", "ref-nobody-cites-this")]
+
+
+def test_given_needs_a_note_saying_who_gave_it(tables: Any) -> None:
+    frames, schemas = tables
+    arts = frames["articles"]
+    row = arts.index[arts["outlet_id"].notna()][0]
+    given = _with(
+        frames, "articles", row, outlet_basis="given", outlet_reference_id=pd.NA, outlet_note="From --outlet."
+    )
+    assert [f.rule for f in _run(given, schemas) if f.column == "outlet_basis"] == []
+    silent = _with(given, "articles", row, outlet_note=pd.NA)
+    assert [(f.rule, f.column) for f in _run(silent, schemas)] == [("EVIDENCE-given", "outlet_basis")]

@@ -19,7 +19,7 @@ import pandas as pd
 from ..failure import Failure, _v, row_key
 from ..schema.tables import TableSchema
 
-BASES = ("stated", "inferred", "external")
+BASES = ("stated", "inferred", "external", "given")
 
 
 def _policies(
@@ -115,6 +115,18 @@ def check_evidence_inferred(frames: dict[str, pd.DataFrame], schemas: dict[str, 
     return out
 
 
+def check_evidence_given(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
+    """A `given` fact (typed by the maintainer, not read from the text) has a note saying where it came from."""
+    out: list[Failure] = []
+    for name, schema, df, col, spec in _policies(frames, schemas):
+        need = spec.get("given")
+        if need is None:
+            continue
+        bad = _basis_is(df, col, "given") & ~_satisfied(df, frames, need)
+        out += _fail("EVIDENCE-given", name, schema, df, bad, col, f"a note saying who gave it: {_what(need)}")
+    return out
+
+
 def check_evidence_external(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """An `external` fact cites a reference; a reference is cited only for an external fact."""
     out: list[Failure] = []
@@ -190,6 +202,7 @@ EVIDENCE_CHECKS = (
     check_evidence_stated,
     check_evidence_inferred,
     check_evidence_external,
+    check_evidence_given,
     check_evidence_basis,
     check_evidence_references,
 )
