@@ -45,7 +45,7 @@ def bundle_files(root: Path, include_text: bool = True) -> dict[str, bytes]:
         files["data/articles.parquet"] = parquet_bytes(arts, schema)
     meta = load_curation(root / "data" / "curation", root).package
     for fmt, name in (("csv", "datapackage.json"), ("parquet", "datapackage.parquet.json")):
-        files[name] = dumps(descriptor(meta, out.schemas, files, frames["articles"], fmt))
+        files[name] = dumps(descriptor(meta, out.schemas, files, frames, fmt))
     for path in sorted((root / "schemas").glob("*.json")):
         files[f"schemas/{path.name}"] = path.read_bytes()
     for name in COPIED:
