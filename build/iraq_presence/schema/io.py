@@ -160,7 +160,7 @@ def _csv_cells(col: Any) -> Any:
     """One column as CSV cells: nulls empty, values quoted where a reader would otherwise change them."""
     null = col.isna()
     text = col.astype("object").where(~null, "").map(str)
-    risky = text.str.contains(r'[",\r\n]') | text.str.match(r"\s") | text.str.contains(r"\s$") | text.eq("")
+    risky = text.str.contains(r'[",\r\n]|^\s|\s$|^$')
     quote = ~null & risky
     return text.where(~quote, '"' + text.str.replace('"', '""', regex=False) + '"').reset_index(drop=True)
 

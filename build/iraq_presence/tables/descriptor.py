@@ -79,25 +79,33 @@ def _contributor(c: Any) -> dict[str, Any]:
 def with_examples(schema: Any, frame: Any) -> dict[str, Any]:
     """The Table Schema with, on each category, an example from the corpus where one exists."""
     out = json.loads(json.dumps(schema.frictionless_schema()))
+    examples = code_examples(schema, frame)
     for field in out["fields"]:
         for cat in field.get("categories", []):
-            example = code_example(schema, frame, field["name"], cat["value"])
+            example = examples.get(field["name"], {}).get(cat["value"])
             if example:
                 cat["example"] = example
     return out
 
 
-def code_example(schema: Any, frame: Any, column: str, code: str) -> str | None:
-    """The first row (in key order) coded `code`: its evidence text, or its name, and its key."""
-    rows = frame[frame[column].astype("object") == code]
-    if rows.empty:
-        return None
-    row = rows.sort_values(schema.primary_key).iloc[0]
+def code_examples(schema: Any, frame: Any) -> dict[str, dict[str, str]]:
+    """For each coded column, each code's first row (in key order): its evidence text, or its
+    name, and its key."""
+    ordered = frame.sort_values(schema.primary_key)
+    shown_cols = _display_columns(schema)
+    out: dict[str, dict[str, str]] = {}
+    for field in schema.fields:
+        if not field.get("categories"):
+            continue
+        col = field["name"]
+        firsts = ordered[ordered[col].notna()].astype({col: "object"}).drop_duplicates(col)
+        out[col] = {row[col]: _example(schema, row, shown_cols) for row in firsts.to_dict("records")}
+    return out
+
+
+def _example(schema: Any, row: dict[str, Any], shown_cols: list[str]) -> str:
     key = "/".join(str(row[k]) for k in schema.primary_key)
-    shown = next(
-        (row[c] for c in _display_columns(schema) if isinstance(row.get(c), str) and row[c].strip()),
-        None,
-    )
+    shown = next((row[c] for c in shown_cols if isinstance(row.get(c), str) and row[c].strip()), None)
     if shown is None:
         return f"{schema.name} {key}"
     shown = " ".join(shown.split())
