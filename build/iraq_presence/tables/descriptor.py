@@ -91,15 +91,16 @@ def with_examples(schema: Any, frame: Any) -> dict[str, Any]:
 def code_examples(schema: Any, frame: Any) -> dict[str, dict[str, str]]:
     """For each coded column, each code's first row (in key order): its evidence text, or its
     name, and its key."""
-    ordered = frame.sort_values(schema.primary_key)
+    coded = [f["name"] for f in schema.fields if f.get("categories")]
+    if not coded or frame.empty:
+        return {}
+    ordered = frame.sort_values(schema.primary_key, ignore_index=True)
     shown_cols = _display_columns(schema)
     out: dict[str, dict[str, str]] = {}
-    for field in schema.fields:
-        if not field.get("categories"):
-            continue
-        col = field["name"]
-        firsts = ordered[ordered[col].notna()].astype({col: "object"}).drop_duplicates(col)
-        out[col] = {row[col]: _example(schema, row, shown_cols) for row in firsts.to_dict("records")}
+    for col in coded:
+        values = ordered[col].astype("object").dropna().drop_duplicates()
+        rows = ordered.loc[values.index, list(dict.fromkeys([*schema.primary_key, *shown_cols]))].astype("object")
+        out[col] = {code: _example(schema, row, shown_cols) for code, row in zip(values, rows.to_dict("records"))}
     return out
 
 
