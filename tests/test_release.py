@@ -376,3 +376,93 @@ def test_publish_refuses_a_bundle_whose_metadata_disagrees(release: tuple[Path, 
     (bad / ".zenodo.json").write_text(json.dumps({**zen, "version": "0.0.1"}))
     result = runner.invoke(app, ["publish", str(bad), "--dry-run"])
     assert result.exit_code == 2 and "remake the bundle" in result.output
+
+
+def test_sqlite_database_has_keys_indexes_and_search(release: tuple[Path, Path]) -> None:
+    import sqlite3
+
+    import pandas as pd
+
+    _, folder = release
+    con = sqlite3.connect(folder / "iraq-presence.db")
+    fks = con.execute("SELECT * FROM pragma_foreign_key_list('statements')").fetchall()
+    assert {(r[2], r[3]) for r in fks} >= {("actors", "speaker_id"), ("articles", "article_id")}
+    indexes = {r[1] for r in con.execute("PRAGMA index_list('mentions')")}
+    assert {"idx_mentions_actor_id", "idx_mentions_article_id"} <= indexes
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    for name in ("statements", "actors", "mentions"):
+        n = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        assert n == len(pd.read_parquet(folder / "data" / f"{name}.parquet"))
+    hits = con.execute(
+        "SELECT s.quote FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid "
+        "WHERE statements_fts MATCH 'occupation'"
+    ).fetchall()
+    assert hits and all("occupation" in q.lower() for (q,) in hits)
+
+
+def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -> None:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    _, folder = release
+    metadata = json.loads((folder / "datasette-metadata.json").read_text())
+    ds = Datasette([str(folder / "iraq-presence.db")], metadata=metadata)
+
+    async def fetch(path: str) -> tuple[int, str]:
+        response = await ds.client.get(path)
+        return response.status_code, response.text
+
+    status, body = asyncio.run(fetch("/iraq-presence/statements.json?_search=occupation&_shape=objects"))
+    data = json.loads(body)
+    assert status == 200 and data["rows"] and all("occupation" in r["quote"].lower() for r in data["rows"])
+    assert {"stance_us_presence", "plover_category", "channel"} <= set(data["facet_results"])
+    status, html = asyncio.run(fetch("/iraq-presence/statements"))
+    assert status == 200 and "Stance of the statement toward the US military presence" in html
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+@pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)",
+)
+def test_reading_view_in_headless_chromium(release: tuple[Path, Path], tmp_path: Path) -> None:
+    """Open an article, see a highlighted quote, follow it to its speaker's page."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    _, folder = release
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "a[href^='articles/']").click()
+        quote = driver.find_element(By.CSS_SELECTOR, "mark.statement[id^='s-']")
+        assert quote.is_displayed() and quote.text.strip()
+        background = quote.value_of_css_property("background-color")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+        statement_id = quote.get_attribute("id").removeprefix("s-")
+        speaker = driver.find_element(By.CSS_SELECTOR, f"a.speaker[data-statement='{statement_id}']")
+        name = speaker.text
+        speaker.click()
+        assert driver.find_element(By.CSS_SELECTOR, "h1.actor-name").text == name
+        listed = driver.find_elements(By.CSS_SELECTOR, f"ol.statements a[href$='#s-{statement_id}']")
+        assert len(listed) == 1
+    finally:
+        driver.quit()
