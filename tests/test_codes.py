@@ -89,3 +89,16 @@ def test_csv_reads_back_exactly_in_pandas_and_duckdb(tables: Path) -> None:
     spaced = pd.read_parquet(tables / "statements.parquet")["quote"]
     for quote in spaced[spaced.str.match(r"\s") | spaced.str.contains(r"\s$")]:
         assert '"' + quote.replace('"', '""') + '"' in raw
+
+
+def test_readme_python_examples_run_as_written(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """Every ```python block of README.md, in order, in one namespace, from the repository root."""
+    import re
+
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+    assert any(".dt.year" in b for b in blocks)
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    assert "said_date" in capsys.readouterr().out
