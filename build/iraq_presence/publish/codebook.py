@@ -28,9 +28,8 @@ def report_to(meta: Any) -> str:
     if meta.homepage:
         return f"Open an issue at {meta.homepage}, or write to the maintainers named in `CITATION.cff`."
     return (
-        "Write to the maintainers named in `CITATION.cff` (through the Zenodo record's contact "
-        "form). The package has no public homepage or issue tracker yet (`homepage` is empty in "
-        "`datapackage.json`)."
+        "Write to the maintainers named in `CITATION.cff` and on the Zenodo record. The package has "
+        "no public homepage or issue tracker yet (`homepage` is empty in `datapackage.json`)."
     )
 
 
