@@ -30,7 +30,7 @@ TABLES = (
     "events",
     "event_reports",
     "actors",
-    "references",
+    "external_references",
 )
 CHECKS = (
     check_evidence_stated,
@@ -88,7 +88,7 @@ def test_inferred_needs_a_note_and_no_reference(tables: Any) -> None:
     row = st.index[st["said_date_basis"].astype("object") == "inferred"][0]
     no_note = _with(frames, "statements", row, said_date_note=pd.NA)
     assert [f.rule for f in _run(no_note, schemas)] == ["EVIDENCE-inferred"]
-    ref = frames["references"]["reference_id"].iloc[0]
+    ref = frames["external_references"]["reference_id"].iloc[0]
     cited = _with(frames, "statements", row, said_date_reference_id=ref)
     assert [(f.rule, f.column) for f in _run(cited, schemas)] == [("EVIDENCE-inferred", "said_date_reference_id")]
 
@@ -105,7 +105,7 @@ def test_a_reference_only_for_an_external_fact(tables: Any) -> None:
     frames, schemas = tables
     arts = frames["articles"]
     row = arts.index[arts["published_date_basis"].astype("object") == "stated"][0]
-    ref = frames["references"]["reference_id"].iloc[0]
+    ref = frames["external_references"]["reference_id"].iloc[0]
     bad = _with(frames, "articles", row, published_date_reference_id=ref)
     assert [(f.rule, f.column) for f in _run(bad, schemas)] == [("EVIDENCE-external", "published_date_reference_id")]
 
@@ -120,11 +120,11 @@ def test_a_value_needs_a_basis(tables: Any) -> None:
 
 def test_a_reference_is_checkable_and_cited(tables: Any) -> None:
     frames, schemas = tables
-    refs = frames["references"]
-    unchecked = _with(frames, "references", refs.index[0], url=pd.NA, bibliographic_reference=pd.NA)
+    refs = frames["external_references"]
+    unchecked = _with(frames, "external_references", refs.index[0], url=pd.NA, bibliographic_reference=pd.NA)
     assert [(f.rule, f.column) for f in _run(unchecked, schemas)] == [("EVIDENCE-reference", "url")]
     extra = pd.concat([refs, refs.iloc[[0]].assign(reference_id="ref-nobody-cites-this")], ignore_index=True)
-    fails = _run({**frames, "references": extra}, schemas)
+    fails = _run({**frames, "external_references": extra}, schemas)
     assert [(f.rule, f.key) for f in fails] == [("EVIDENCE-reference", "ref-nobody-cites-this")]
 
 

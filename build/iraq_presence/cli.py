@@ -150,8 +150,13 @@ def release(
     previous: Annotated[
         Path | None, typer.Option(help="Previous release (folder or zip): print a changelog draft.")
     ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="The dataset's landing page for croissant.json (default: homepage).")
+    ] = None,
 ) -> None:
     """Write dist/iraq-presence-<version>/ and its .zip (byte-reproducible), then validate the bundle.
+
+    The version's entry in CHANGELOG.md (`## [X.Y.Z] - YYYY-MM-DD`) gives the release date.
 
     Examples:
 
@@ -165,12 +170,19 @@ def release(
     from .publish.release import make_release
 
     root = _root()
-    folder, archive = make_release(root, (root / dist) if not dist.is_absolute() else dist, include_text=not no_text)
+    target = (root / dist) if not dist.is_absolute() else dist
+    try:
+        folder, archive = make_release(root, target, include_text=not no_text, url=url)
+    except ValueError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
     failures = validate_path(folder)
     for f in failures:
         typer.echo(f.message(), err=True)
     if failures:
         raise typer.Exit(1)
+    if not json.loads((folder / "croissant.json").read_text(encoding="utf-8")).get("url"):
+        typer.secho("warning: croissant.json has no url: set homepage in package.yaml or pass --url", err=True)
     typer.echo(f"{folder}\n{archive}")
     if previous:
         typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
@@ -206,7 +218,8 @@ def publish(
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show every request; send nothing.")] = False,
 ) -> None:
-    """Upload a release to Zenodo (token from ZENODO_TOKEN; never printed).
+    """Upload a release to Zenodo (token from ZENODO_TOKEN; never printed). The deposition's
+    metadata is the bundle's own .zenodo.json, so an older bundle is published as it was made.
 
     Examples:
 
@@ -216,9 +229,7 @@ def publish(
     """
     import os
 
-    from .publish.metadata import zenodo_metadata
-    from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, run
-    from .tables.curation import load_curation
+    from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, bundle_metadata, run
 
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
     token = os.environ.get("ZENODO_TOKEN", "")
@@ -228,8 +239,11 @@ def publish(
     if not (bundle / "datapackage.json").is_file():
         typer.secho(f"{bundle}: not a release folder (no datapackage.json)", fg="red", err=True)
         raise typer.Exit(2)
-    root = _root()
-    metadata = zenodo_metadata(load_curation(root / "data" / "curation", root).package)
+    try:
+        metadata = bundle_metadata(bundle)
+    except ZenodoError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
     http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
     try:
         state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)

@@ -58,7 +58,7 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
         files[f"data/{name}.csv"] = csv_bytes(frames[name], schema)
         files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema)
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
-        desc = descriptor(cur.package, schemas, files, frames["articles"], fmt)
+        desc = descriptor(cur.package, schemas, files, frames, fmt)
         errors = metadata_errors(desc)
         if errors:
             raise BuildError([f"PKG-descriptor: {e}" for e in errors])

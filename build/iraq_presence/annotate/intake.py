@@ -82,9 +82,9 @@ def _gazetteer(lay: Layout) -> Any:
 
     from .extract import Gazetteer
 
-    with (lay.data / "actor_aliases.csv").open(encoding="utf-8", newline="") as fh:
+    with (lay.data / "actor_aliases.csv").open(encoding="utf-8-sig", newline="") as fh:
         aliases = {row["alias"]: row["actor_id"] for row in csv.DictReader(fh)}
-    with (lay.data / "actors.csv").open(encoding="utf-8", newline="") as fh:
+    with (lay.data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
         types = {row["actor_id"]: row["actor_type"] for row in csv.DictReader(fh)}
     return Gazetteer(aliases, types)
 

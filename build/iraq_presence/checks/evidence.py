@@ -168,13 +168,13 @@ def check_evidence_basis(frames: dict[str, pd.DataFrame], schemas: dict[str, Tab
 
 def check_evidence_references(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """Every reference can be checked (a URL or a bibliographic reference) and is cited by some fact."""
-    refs = frames.get("references")
-    if refs is None or "reference_id" not in refs.columns or "references" not in schemas:
+    refs = frames.get("external_references")
+    if refs is None or "reference_id" not in refs.columns or "external_references" not in schemas:
         return []
-    schema = schemas["references"]
+    schema = schemas["external_references"]
     out = _fail(
         "EVIDENCE-reference",
-        "references",
+        "external_references",
         schema,
         refs,
         refs["url"].isna() & refs["bibliographic_reference"].isna(),
@@ -188,7 +188,7 @@ def check_evidence_references(frames: dict[str, pd.DataFrame], schemas: dict[str
                 cited |= set(df[ref].dropna())
     out += _fail(
         "EVIDENCE-reference",
-        "references",
+        "external_references",
         schema,
         refs,
         ~refs["reference_id"].isin(cited),

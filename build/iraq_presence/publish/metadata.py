@@ -1,4 +1,5 @@
-"""Citation and discovery metadata, all derived from one source (curation/package.yaml + version).
+"""Citation and discovery metadata, all derived from one source (curation/package.yaml, the
+version, and its release date in CHANGELOG.md).
 
 CITATION.cff, .zenodo.json, the Zenodo deposition metadata and the Croissant JSON-LD are built
 here from the same `PackageMeta`, so they cannot disagree.
@@ -6,6 +7,8 @@ here from the same `PackageMeta`, so they cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from .. import __version__
@@ -19,7 +22,19 @@ def data_license(meta: PackageMeta) -> Any:
     return next(lic for lic in meta.licenses if lic.scope == "data")
 
 
-def citation_cff(meta: PackageMeta) -> str:
+def release_date(changelog: str, version: str = __version__) -> dt.date:
+    """The date of `version`'s entry in CHANGELOG.md (`## [X.Y.Z] - YYYY-MM-DD`): the release
+    date every metadata file states, so a rebuilt bundle has the same bytes."""
+    found = re.search(rf"^## \[{re.escape(version)}\] - (\d{{4}}-\d{{2}}-\d{{2}})\s*$", changelog, re.MULTILINE)
+    if not found:
+        raise ValueError(
+            f"CHANGELOG.md has no dated entry for version {version}: add '## [{version}] - YYYY-MM-DD' "
+            "(the release date) before releasing"
+        )
+    return dt.date.fromisoformat(found.group(1))
+
+
+def citation_cff(meta: PackageMeta, released: dt.date) -> str:
     """CITATION.cff (CFF 1.2.0) as YAML text."""
     import yaml
 
@@ -29,6 +44,7 @@ def citation_cff(meta: PackageMeta) -> str:
         "type": "dataset",
         "title": meta.title,
         "version": __version__,
+        "date-released": released.isoformat(),
         "abstract": meta.description,
         "authors": [_cff_author(c) for c in meta.contributors if c.role == "author"],
         "keywords": list(meta.keywords),
@@ -51,7 +67,7 @@ def _cff_author(c: Any) -> dict[str, Any]:
     return out
 
 
-def zenodo_metadata(meta: PackageMeta) -> dict[str, Any]:
+def zenodo_metadata(meta: PackageMeta, released: dt.date) -> dict[str, Any]:
     """The deposition metadata (Zenodo REST API `metadata` object); also written as .zenodo.json."""
     creators = []
     for c in meta.contributors:
@@ -71,6 +87,7 @@ def zenodo_metadata(meta: PackageMeta) -> dict[str, Any]:
         "creators": creators,
         "description": meta.description,
         "version": __version__,
+        "publication_date": released.isoformat(),
         "access_right": "open",
         "license": LICENSE_IDS.get(data_license(meta).name, data_license(meta).name.lower()),
         "keywords": list(meta.keywords),
@@ -81,14 +98,21 @@ def zenodo_metadata(meta: PackageMeta) -> dict[str, Any]:
     return out
 
 
-def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]) -> dict[str, Any]:
-    """Croissant 1.0 JSON-LD (schema.org Dataset) describing the Parquet files, made and checked
-    by mlcroissant; raises if mlcroissant reports an error."""
+def croissant(
+    meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str], released: dt.date, url: str | None
+) -> dict[str, Any]:
+    """Croissant 1.0 JSON-LD (schema.org Dataset) describing the Parquet files, with each foreign
+    key as a field reference; made and checked by mlcroissant, raising on any error or warning."""
     import mlcroissant as mlc
 
     dist, record_sets = [], []
     for name, schema in schemas.items():
         file_id = f"{name}.parquet"
+        refs = {
+            col: mlc.Source(field=f"{fk.resource}/{ref}")
+            for fk in schema.foreign_keys
+            for col, ref in zip(fk.columns, fk.ref_columns)
+        }
         dist.append(
             mlc.FileObject(
                 id=file_id,
@@ -105,6 +129,7 @@ def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]
                 description=f["description"],
                 data_types=[getattr(mlc.DataType, field_type(f).croissant)],
                 source=mlc.Source(file_object=file_id, extract=mlc.Extract(column=f["name"])),
+                references=refs.get(f["name"]),
             )
             for f in schema.fields
         ]
@@ -123,18 +148,19 @@ def croissant(meta: PackageMeta, schemas: dict[str, Any], sha256: dict[str, str]
         description=meta.description,
         version=__version__,
         license=[data_license(meta).path],
-        url=meta.homepage,
+        url=url,
+        date_published=dt.datetime.combine(released, dt.time()),
         keywords=list(meta.keywords),
         creators=creators,
         distribution=dist,
         record_sets=record_sets,
-        cite_as=citation_text(meta),
+        cite_as=citation_text(meta, released),
     )
-    if md.issues.errors:
+    if md.issues.errors or md.issues.warnings:
         raise ValueError("Croissant metadata invalid:\n" + md.issues.report())
     return md.to_json()
 
 
-def citation_text(meta: PackageMeta) -> str:
+def citation_text(meta: PackageMeta, released: dt.date) -> str:
     authors = ", ".join(c.title for c in meta.contributors if c.role == "author")
-    return f"{authors}. {meta.title}. Version {__version__}."
+    return f"{authors} ({released.year}). {meta.title} (Version {__version__}) [Data set]."

@@ -1,8 +1,10 @@
 """`dataset release`: a self-contained, byte-reproducible bundle of one version.
 
-dist/iraq-presence-<version>/ holds the descriptors, the tables, the schemas, README, DATASHEET,
-CITATION.cff, licenses, CHANGELOG, croissant.json, .zenodo.json and SHA256SUMS; the .zip beside it
-has fixed timestamps, permissions and order, so the same inputs give the same zip.
+dist/iraq-presence-<version>/ holds the descriptors, the tables (Parquet, CSV and one SQLite
+database with its Datasette metadata), the schemas, a README for its reader, CODEBOOK, DATASHEET,
+the reading view (view/), CITATION.cff, licenses, CHANGELOG, croissant.json, .zenodo.json and
+SHA256SUMS; the .zip beside it has fixed timestamps, permissions and order, so the same inputs
+give the same zip.
 """
 
 from __future__ import annotations
@@ -13,26 +15,37 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-COPIED = ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA")
+COPIED = ("CHANGELOG.md", "LICENSE", "LICENSE-DATA")
 
 
 def bundle_name() -> str:
     return f"iraq-presence-{__version__}"
 
 
-def bundle_files(root: Path, include_text: bool = True) -> dict[str, bytes]:
-    """Every file of the bundle, by path inside it."""
+def _json(doc: Any) -> bytes:
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def bundle_files(root: Path, include_text: bool = True, url: str | None = None) -> dict[str, bytes]:
+    """Every file of the bundle, by path inside it. `url` (default: the package's homepage) is the
+    dataset's landing page named in croissant.json."""
     from ..make import produce
     from ..schema.io import csv_bytes, parquet_bytes
     from ..tables.curation import load_curation
     from ..tables.descriptor import descriptor, dumps
-    from .datasheet import render
-    from .metadata import citation_cff, croissant, zenodo_metadata
+    from . import codebook, datasheet
+    from .database import DB_NAME, database_bytes
+    from .datasette import datasette_metadata
+    from .metadata import citation_cff, citation_text, croissant, release_date, zenodo_metadata
+    from .pages import pages
+    from .readme import render_readme
 
+    released = release_date((root / "CHANGELOG.md").read_text(encoding="utf-8"))
     out = produce(root)
     files = dict(out.files)
     frames = out.frames
@@ -44,19 +57,24 @@ def bundle_files(root: Path, include_text: bool = True) -> dict[str, bytes]:
         files["data/articles.csv"] = csv_bytes(arts, schema)
         files["data/articles.parquet"] = parquet_bytes(arts, schema)
     meta = load_curation(root / "data" / "curation", root).package
+    cite = citation_text(meta, released)
     for fmt, name in (("csv", "datapackage.json"), ("parquet", "datapackage.parquet.json")):
-        files[name] = dumps(descriptor(meta, out.schemas, files, frames["articles"], fmt))
+        files[name] = dumps(descriptor(meta, out.schemas, files, frames, fmt))
     for path in sorted((root / "schemas").glob("*.json")):
         files[f"schemas/{path.name}"] = path.read_bytes()
     for name in COPIED:
         files[name] = (root / name).read_bytes()
-    files["DATASHEET.md"] = render(root / "docs" / "datasheet_template.md", meta, out.schemas, frames).encode()
-    files["CITATION.cff"] = citation_cff(meta).encode()
-    files[".zenodo.json"] = (json.dumps(zenodo_metadata(meta), indent=2, ensure_ascii=False) + "\n").encode()
+    docs = root / "docs"
+    files["README.md"] = render_readme(docs / "bundle_readme.md", meta, out.schemas, released, cite).encode()
+    files["DATASHEET.md"] = datasheet.render(docs / "datasheet_template.md", meta, out.schemas, frames).encode()
+    files["CODEBOOK.md"] = codebook.render(docs / "codebook_template.md", meta, out.schemas, frames, cite).encode()
+    files["CITATION.cff"] = citation_cff(meta, released).encode()
+    files[".zenodo.json"] = _json(zenodo_metadata(meta, released))
+    files[f"{DB_NAME}.db"] = database_bytes(out.schemas, frames)
+    files["datasette-metadata.json"] = _json(datasette_metadata(meta, out.schemas, cite))
+    files.update(pages(meta, frames, cite))
     sums = {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
-    files["croissant.json"] = (
-        json.dumps(croissant(meta, out.schemas, sums), indent=2, ensure_ascii=False) + "\n"
-    ).encode()
+    files["croissant.json"] = _json(croissant(meta, out.schemas, sums, released, url or meta.homepage))
     sums["croissant.json"] = hashlib.sha256(files["croissant.json"]).hexdigest()
     files["SHA256SUMS"] = "".join(f"{sums[k]}  {k}\n" for k in sorted(sums)).encode()
     return files
@@ -75,9 +93,9 @@ def zip_bytes(files: dict[str, bytes], top: str) -> bytes:
     return buf.getvalue()
 
 
-def make_release(root: Path, dist: Path, include_text: bool = True) -> tuple[Path, Path]:
+def make_release(root: Path, dist: Path, include_text: bool = True, url: str | None = None) -> tuple[Path, Path]:
     """Write the bundle folder and its zip under `dist`; returns both paths."""
-    files = bundle_files(root, include_text)
+    files = bundle_files(root, include_text, url)
     top = bundle_name()
     folder = dist / top
     if folder.exists():

@@ -174,8 +174,13 @@ class Draft:
         return cls(http, dep)
 
     def sync_files(self, folder: Path) -> FilesSynced:
-        """Upload every file of the bundle whose checksum differs; delete files the bundle lacks."""
+        """Upload the bundle's zip (Zenodo holds no folders) and its top-level files, for preview,
+        where their checksum differs; delete files the bundle lacks."""
+        archive = folder.with_name(folder.name + ".zip")
+        if not archive.is_file():
+            raise ZenodoError(f"{archive}: the bundle's zip is missing; make it with `dataset release`")
         local = {p.name: p for p in sorted(folder.iterdir()) if p.is_file()}
+        local[archive.name] = archive
         remote = self.dep.files
         for name, info in sorted(remote.items()):
             if name not in local:
@@ -229,6 +234,22 @@ class Published:
     @property
     def doi(self) -> str | None:
         return self.dep.raw.get("doi")
+
+
+def bundle_metadata(folder: Path) -> dict[str, Any]:
+    """The deposition metadata a bundle carries (.zenodo.json), checked against its descriptor's
+    version: what is published is what `dataset release` made, whatever the repository says now."""
+    try:
+        metadata = json.loads((folder / ".zenodo.json").read_text(encoding="utf-8"))
+        version = json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError) as exc:
+        raise ZenodoError(f"{folder}: cannot read the bundle's .zenodo.json and datapackage.json: {exc}") from None
+    if metadata.get("version") != version:
+        raise ZenodoError(
+            f"{folder}: .zenodo.json says version {metadata.get('version')!r} but datapackage.json says "
+            f"{version!r}; remake the bundle with `dataset release`"
+        )
+    return metadata
 
 
 def run(

@@ -4,14 +4,13 @@ written as deterministic CSV and Parquet bytes. The schema says the types; this 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 from ..failure import Failure, _v
 from .tables import TableSchema
-from .types import ENUM_ARROW_INDEX, field_type
+from .types import ENUM_ARROW_INDEX, codes, field_type, ordered
 
 
 def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
@@ -137,16 +136,32 @@ def _dates(s: Any) -> list[dt.date | None]:
     return out
 
 
-def csv_bytes(df: Any, schema: Any) -> bytes:
-    """CSV with fixed conventions: UTF-8, LF line ends, empty field for null, ISO dates, true/false."""
-    import pandas as pd
+BOM = "\ufeff"
+"""Leads every CSV file: Excel then reads it as UTF-8; pandas, readr, DuckDB and frictionless skip it."""
 
-    out = pd.DataFrame(index=df.index)
-    for f in schema.fields:
-        out[f["name"]] = field_type(f).write_csv(df[f["name"]])
-    buf = io.StringIO()
-    out.to_csv(buf, index=False, lineterminator="\n", na_rep="", quoting=0)
-    return buf.getvalue().encode("utf-8")
+
+def csv_bytes(df: Any, schema: Any) -> bytes:
+    """CSV every common reader reads back exactly: UTF-8 with a BOM, LF line ends, empty field for
+    null, ISO dates, true/false; a value is quoted when it holds a comma, quote or line break, when
+    it begins or ends with whitespace (readr trims unquoted fields) or when it is the empty string."""
+    columns = [f["name"] for f in schema.fields]
+    cells = [_csv_cells(field_type(f).write_csv(df[f["name"]])) for f in schema.fields]
+    lines = [",".join(columns)]
+    if len(df):
+        joined = cells[0]
+        for col in cells[1:]:
+            joined = joined + "," + col
+        lines += joined.tolist()
+    return (BOM + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def _csv_cells(col: Any) -> Any:
+    """One column as CSV cells: nulls empty, values quoted where a reader would otherwise change them."""
+    null = col.isna()
+    text = col.astype("object").where(~null, "").map(str)
+    risky = text.str.contains(r'[",\r\n]|^\s|\s$|^$')
+    quote = ~null & risky
+    return text.where(~quote, '"' + text.str.replace('"', '""', regex=False) + '"').reset_index(drop=True)
 
 
 def parquet_bytes(df: Any, schema: Any) -> bytes:
@@ -161,30 +176,38 @@ def parquet_bytes(df: Any, schema: Any) -> bytes:
 
 
 def to_arrow(df: Any, schema: Any) -> Any:
+    """An Arrow table with the schema's types; a closed vocabulary is a dictionary holding every
+    code in schema order (used or not), so pandas gets categories a crosstab cannot silently drop."""
     import pyarrow as pa
 
     arrays = []
-    for f in schema.arrow_schema:
+    for f, field in zip(schema.arrow_schema, schema.fields):
         col = df[f.name]
+        values = col.astype("object").where(col.notna(), None).tolist()
         if pa.types.is_dictionary(f.type):
-            values = pa.array(col.astype("object").where(col.notna(), None).tolist(), type=pa.string())
-            arrays.append(values.dictionary_encode().cast(f.type))
+            allowed = codes(field)
+            position = {code: i for i, code in enumerate(allowed)}
+            extra = sorted({v for v in values if v is not None and v not in position})
+            position.update({code: len(allowed) + i for i, code in enumerate(extra)})
+            indices = pa.array([None if v is None else position[v] for v in values], type=f.type.index_type)
+            dictionary = pa.array(allowed + extra, type=pa.string())
+            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
         else:
-            arrays.append(pa.array(col.astype("object").where(col.notna(), None).tolist(), type=f.type))
+            arrays.append(pa.array(values, type=f.type))
     table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema)
     pandas_meta = _pandas_metadata(schema)
     return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": pandas_meta})
 
 
 def _pandas_metadata(schema: Any) -> bytes:
-    """Version-free pandas metadata so pandas restores Int64, boolean and category dtypes."""
+    """Version-free pandas metadata so `pd.read_parquet` restores Int64, boolean, date32[pyarrow]
+    (where `.dt` works) and categories with every code, ordered where the schema says so."""
     columns = []
     for f in schema.fields:
-        enum = f.get("constraints", {}).get("enum")
         meta: Any = None
-        if enum:
+        if codes(f):
             pandas_type, numpy_type = "categorical", ENUM_ARROW_INDEX
-            meta = {"num_categories": len(enum), "ordered": False}
+            meta = {"num_categories": len(codes(f)), "ordered": ordered(f)}
         else:
             pandas_type, numpy_type = field_type(f).pandas_meta
         columns.append(

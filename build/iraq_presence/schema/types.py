@@ -65,7 +65,8 @@ class FieldType:
     arrow: str
     """pyarrow type factory name (`pa.<arrow>()`) for Parquet."""
     pandas_meta: tuple[str, str]
-    """(pandas_type, numpy_type) written into Parquet's pandas metadata, so pandas restores the dtype."""
+    """(pandas_type, numpy_type) written into Parquet's pandas metadata, so pandas restores the dtype
+    (a date column comes back as `date32[pyarrow]`, on which `.dt.year` works)."""
     croissant: str
     """mlcroissant `DataType` member name."""
     parse_csv: Callable[[Any], tuple[Any, Any]]
@@ -81,12 +82,22 @@ TYPES: dict[str, FieldType] = {
         FieldType("integer", "Int64", "int64", ("int64", "Int64"), "INTEGER", _parse_integer, _csv_plain),
         FieldType("number", "Float64", "float64", ("float64", "Float64"), "FLOAT", _parse_number, _csv_plain),
         FieldType("boolean", "boolean", "bool_", ("bool", "boolean"), "BOOL", _parse_boolean, _csv_boolean),
-        FieldType("date", "date32[pyarrow]", "date32", ("date", "object"), "DATE", _parse_date, _csv_date),
+        FieldType("date", "date32[pyarrow]", "date32", ("date", "date32[pyarrow]"), "DATE", _parse_date, _csv_date),
     )
 }
 
 ENUM_ARROW_INDEX = "int32"
 """Closed vocabularies are Arrow dictionaries with this index type, and pandas categories."""
+
+
+def codes(field: dict[str, Any]) -> list[str]:
+    """The allowed values of a closed vocabulary, in schema order (empty for an open field)."""
+    return list(field.get("constraints", {}).get("enum") or [])
+
+
+def ordered(field: dict[str, Any]) -> bool:
+    """Whether the codes' order means something (Table Schema v2 `categoriesOrdered`)."""
+    return bool(field.get("categoriesOrdered"))
 
 
 def field_type(field: dict[str, Any]) -> FieldType:
@@ -101,8 +112,8 @@ def arrow_type(field: dict[str, Any]) -> Any:
     """The pyarrow type of a field: a dictionary of strings for an enum, else the type's own."""
     import pyarrow as pa
 
-    if field.get("constraints", {}).get("enum"):
-        return pa.dictionary(getattr(pa, ENUM_ARROW_INDEX)(), pa.string())
+    if codes(field):
+        return pa.dictionary(getattr(pa, ENUM_ARROW_INDEX)(), pa.string(), ordered=ordered(field))
     return getattr(pa, field_type(field).arrow)()
 
 
@@ -110,7 +121,6 @@ def pandas_dtype(field: dict[str, Any]) -> Any:
     """The pandas dtype of a field: categories in schema order for an enum, else the type's own."""
     import pandas as pd
 
-    enum = field.get("constraints", {}).get("enum")
-    if enum:
-        return pd.CategoricalDtype(enum)
+    if codes(field):
+        return pd.CategoricalDtype(codes(field), ordered=ordered(field))
     return field_type(field).pandas

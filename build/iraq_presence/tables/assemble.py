@@ -616,7 +616,7 @@ class Assembler:
         file = "data/curation/references.yaml"
         for i, r in enumerate(self.cur.references, 1):
             self.out.add(
-                "references",
+                "external_references",
                 {
                     "reference_id": r.reference_id,
                     "title": r.title,
