@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from iraq_presence.checks.rules import span_rule
+from iraq_presence.checks.generic import span_rule
 from iraq_presence.schema.io import csv_bytes, read_csv, to_arrow
 from iraq_presence.schema.tables import load_schemas
 

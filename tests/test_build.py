@@ -96,7 +96,7 @@ def test_interrupted_commit_is_finished_by_recover(tmp_path: Path) -> None:
 
 def test_killed_build_leaves_valid_tables(repo: Path) -> None:
     """Kill a real build process at several moments; the tables on disk always validate."""
-    from iraq_presence.checks.rules import validate_path
+    from iraq_presence.checks.package import validate_path
 
     build(repo)
     actors = repo / "data" / "curation" / "actors.yaml"

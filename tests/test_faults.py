@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from iraq_presence.checks.rules import validate_path
+from iraq_presence.checks.package import validate_path
 
 from .faults import faults, file_faults
 

@@ -95,7 +95,7 @@ def validate(
 
       dataset validate dist/iraq-presence-0.1.0 --format json
     """
-    from .checks.rules import validate_path
+    from .checks.package import validate_path
 
     folder = path.resolve() if path else _root()
     if not (folder / "datapackage.json").is_file():
@@ -160,7 +160,7 @@ def release(
       dataset release --no-text --previous dist/iraq-presence-0.1.0.zip
     """
     from . import __version__
-    from .checks.rules import validate_path
+    from .checks.package import validate_path
     from .publish.diff import changelog_entry, diff
     from .publish.release import make_release
 

@@ -1,0 +1,225 @@
+"""The package on disk: journal, descriptor, files and their hashes, the two formats, then the table rules.
+
+Each file is read once (its bytes hash and parse from the same buffer). The table rules run once,
+on the Parquet copy (typed, fast to read); the CSV copy is checked for its columns, its types and
+equality with the Parquet copy, column by column. A folder without a Parquet descriptor is
+checked from its CSV files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..failure import Failure, _v
+from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
+from ..schema.tables import TableSchema
+from ..schema.types import field_type
+from .frames import row_keys
+from .runner import check_frames, dedupe
+
+FORMAT_LIMIT = 5
+"""FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
+
+
+def check_journal(folder: Path) -> list[Failure]:
+    """A build journal left behind means an interrupted commit."""
+    from ..store import JOURNAL
+
+    if not (folder / JOURNAL).exists():
+        return []
+    return [
+        Failure(
+            "BUILD-interrupted",
+            "-",
+            "-",
+            "-",
+            "a build journal is present",
+            "no journal: run `dataset build` to complete the interrupted build",
+        )
+    ]
+
+
+def check_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
+    """The parsed datapackage.json (None when unusable) and its failures against the standard."""
+    from ..tables.descriptor import metadata_errors
+
+    path = folder / "datapackage.json"
+    if not path.is_file():
+        return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path} missing", "a datapackage.json")]
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return None, [Failure("PKG-descriptor", "-", "-", "-", f"invalid JSON: {exc}", "a JSON descriptor")]
+    fails = [
+        Failure("PKG-descriptor", "-", "-", "-", m, "a valid Data Package descriptor") for m in metadata_errors(desc)
+    ]
+    if not isinstance(desc.get("resources"), list) or not all(
+        isinstance(r, dict) and {"name", "path", "schema"} <= set(r) for r in desc["resources"]
+    ):
+        return None, fails or [
+            Failure("PKG-descriptor", "-", "-", "-", "resources without name, path or schema", "a resource per table")
+        ]
+    return desc, fails
+
+
+def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) -> tuple[Any, list[Failure]]:
+    """One table file: hashed against the descriptor, then parsed from the same bytes."""
+    name, path = res["name"], folder / res["path"]
+    if not path.is_file():
+        return None, [Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} missing", "the table file")]
+    data = path.read_bytes()
+    digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    recorded = res.get("hash") or (f"sha256:{res['sha256']}" if res.get("sha256") else None)
+    fails = []
+    if recorded and recorded != digest:
+        fails.append(
+            Failure(
+                f"FILE-{name}",
+                name,
+                "-",
+                "-",
+                f"{res['path']} {digest}, {len(data)} bytes",
+                f"{recorded} (as the descriptor records it)",
+            )
+        )
+    try:
+        table, more = (read_csv_table if fmt == "csv" else read_parquet_table)(data, schema)
+    except Exception as exc:  # a truncated or corrupt file
+        return None, [
+            *fails,
+            Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} unreadable: {exc}", f"a readable {fmt} file"),
+        ]
+    return table, fails + more
+
+
+def read_tables(
+    folder: Path, desc: dict[str, Any], schemas: Mapping[str, TableSchema], fmt: str
+) -> tuple[dict[str, Any], list[Failure]]:
+    """Every table file a descriptor lists, as Arrow tables (CSV: text; Parquet: typed), read in threads."""
+    resources = [r for r in desc["resources"] if r["name"] in schemas]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda r: _read_one(folder, r, schemas[r["name"]], fmt), resources))
+    tables, fails = {}, []
+    for res, (table, more) in zip(resources, results):
+        fails += more
+        if table is not None:
+            tables[res["name"]] = table
+    return tables, fails
+
+
+def canonical_text(column: Any) -> Any:
+    """A typed Arrow column as the text the CSV writer gives it (ISO dates, true/false, empty null)."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    return column.cast(pa.string()).fill_null("")
+
+
+def compare_formats(
+    csv: Mapping[str, Any], parquet: Mapping[str, Any], frames: Mapping[str, Any], schemas: Mapping[str, TableSchema]
+) -> list[Failure]:
+    """The CSV copy (text) holds the Parquet copy's rows and values; a CSV value that does not parse
+    as its type is TYPE, any other difference FORMAT. Whole columns are compared at once."""
+    import pandas as pd
+    import pyarrow.compute as pc
+
+    out = []
+    for name, schema in schemas.items():
+        text, typed = csv.get(name), parquet.get(name)
+        if text is None or typed is None:
+            continue
+        if text.num_rows != typed.num_rows:
+            out.append(
+                Failure(
+                    f"FORMAT-{name}",
+                    name,
+                    "-",
+                    "*",
+                    f"{text.num_rows} CSV rows",
+                    f"{typed.num_rows} rows as in Parquet",
+                )
+            )
+            continue
+        for f in schema.fields:
+            col = f["name"]
+            if col not in text.column_names or col not in typed.column_names:
+                continue
+            differ = np.flatnonzero(
+                ~pc.equal(text.column(col), canonical_text(typed.column(col))).to_numpy(zero_copy_only=False)
+            )
+            if not len(differ):
+                continue
+            raw = pd.Series(text.column(col).take(differ).to_pylist(), dtype="object")
+            raw = raw.where(raw != "", None)
+            parsed, bad = field_type(f).parse_csv(raw)
+            theirs = typed.column(col).take(differ).to_pylist()
+            keys = row_keys(frames[name], schema.primary_key, differ)
+            shown = 0
+            for i, (key, value, is_bad) in enumerate(zip(keys, raw, bad)):
+                if is_bad:
+                    out.append(
+                        Failure(f"TYPE-{name}", name, f"line {differ[i] + 2}", col, _v(value), f"a {f['type']} value")
+                    )
+                elif _same(parsed.iloc[i], theirs[i]) or shown >= FORMAT_LIMIT:
+                    continue
+                else:
+                    shown += 1
+                    out.append(
+                        Failure(f"FORMAT-{name}", name, key, col, f"CSV {_v(value)}", f"{_v(theirs[i])} as in Parquet")
+                    )
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values, null equal to null (a number written with another notation is the same number)."""
+    import pandas as pd
+
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) and pd.isna(b))
+    return bool(a == b)
+
+
+def check_tables(folder: Path, desc: dict[str, Any]) -> list[Failure]:
+    """Read both formats, run the table rules once on the typed copy, compare the other."""
+    schemas = schemas_from_descriptor(desc)
+    out: list[Failure] = []
+    csv, fails = read_tables(folder, desc, schemas, "csv")
+    out += fails
+    reported = {(f.table, f.column) for f in fails if f.rule.startswith(("COLUMNS-", "TYPE-"))}
+    pq_path = folder / "datapackage.parquet.json"
+    if pq_path.is_file():
+        pq_desc = json.loads(pq_path.read_text(encoding="utf-8"))
+        parquet, fails = read_tables(folder, pq_desc, schemas, "parquet")
+        out += fails
+        reported |= {(f.table, f.column) for f in fails if f.rule.startswith(("COLUMNS-", "TYPE-"))}
+        frames = {name: arrow_to_frame(t, schemas[name]) for name, t in parquet.items()}
+    else:
+        parquet, frames = {}, {}
+        for name, res in ((r["name"], r) for r in desc["resources"] if r["name"] in csv):
+            frames[name], fails = read_csv(folder / res["path"], schemas[name])
+            out += [f for f in fails if f.rule.startswith("TYPE-")]
+    raw = folder / "data" / "raw"
+    for f in check_frames(frames, schemas, raw if raw.is_dir() else None):
+        if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
+            out.append(f)
+    if parquet:
+        out += compare_formats(csv, parquet, frames, schemas)
+    return out
+
+
+def validate_path(folder: Path) -> list[Failure]:
+    """Validate a folder holding datapackage.json (a repository or a downloaded release)."""
+    out = check_journal(folder)
+    desc, fails = check_descriptor(folder)
+    out += fails
+    if desc is not None:
+        out += check_tables(folder, desc)
+    return dedupe(out)
