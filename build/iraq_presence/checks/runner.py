@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,26 +12,32 @@ from .frames import Frames
 
 
 def check_frames(
-    frames: Mapping[str, Any], schemas: Mapping[str, TableSchema], raw_dir: Path | None = None
+    frames: Mapping[str, Any],
+    schemas: Mapping[str, TableSchema],
+    raw_dir: Path | None = None,
+    rules: Collection[str] | None = None,
 ) -> list[Failure]:
-    """Every `tables` rule of the catalogue (and, with `raw_dir`, the `raw` ones) on these frames.
+    """Every `tables` rule of the catalogue (and, with `raw_dir`, the `raw` ones) on these frames;
+    with `rules` (ids), only the functions that check those.
 
     A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
-    from .catalogue import functions
+    from .catalogue import functions, rule_of
 
     tables = Frames(frames)
     out: list[Failure] = []
     calls = [(f, (tables, schemas)) for f in functions("tables")]
     if raw_dir is not None:
         calls += [(f, (tables, raw_dir)) for f in functions("raw")]
+    if rules is not None:
+        owners = {rule.func for rule in map(rule_of, rules) if rule is not None}
+        calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
     for func, args in calls:
         try:
             out.extend(func(*args))
         except Exception as exc:  # a corrupted table must be reported, never crash the validator
-            name = func.__name__.removeprefix("check_")
             out.append(
                 Failure(
-                    f"CHECK-{name}",
+                    _crash_id(func),
                     "-",
                     "-",
                     "-",
@@ -40,6 +46,11 @@ def check_frames(
                 )
             )
     return dedupe(out)
+
+
+def _crash_id(func: Any) -> str:
+    """The rule id reported when `func` cannot run: CHECK-<function name without check_>."""
+    return "CHECK-" + func.__name__.removeprefix("check_")
 
 
 def dedupe(failures: list[Failure]) -> list[Failure]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..failure import Failure, _v
 from .tables import TableSchema
-from .types import ENUM_ARROW_INDEX, field_type
+from .types import ENUM_ARROW_INDEX, arrow_type, field_type, pandas_dtype
 
 
 def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
@@ -109,21 +109,24 @@ def read_parquet_table(source: Source, schema: TableSchema) -> tuple[Any, list[F
 
 
 def arrow_to_frame(table: Any, schema: TableSchema) -> Any:
-    """An Arrow table as a frame with the schema's pandas dtypes, column by column in Arrow (no
-    Python objects per value): enums become categories in schema order, dates stay date32."""
+    """An Arrow table as a frame with the schema's pandas dtypes, converted in Arrow (no Python
+    object per value): each field's Arrow type maps to its pandas dtype (types.py), enums become
+    categories in schema order."""
     import pandas as pd
 
-    dtypes = schema.pandas_dtypes()
-    cols = {}
+    fields = {f["name"]: f for f in schema.fields}
+    mapping = {arrow_type(f): pd.api.types.pandas_dtype(pandas_dtype(f)) for f in schema.fields if not _enum(f)}
+    df = table.to_pandas(types_mapper=mapping.get, ignore_metadata=True)
     for name in table.column_names:
-        col, dtype = table.column(name), dtypes[name]
-        if isinstance(dtype, pd.CategoricalDtype):
-            values = col.to_pandas()
-            extra = sorted(set(values.cat.categories) - set(dtype.categories))
-            cols[name] = values.cat.set_categories([*dtype.categories, *extra])
-        else:
-            cols[name] = col.to_pandas(types_mapper=lambda _t, d=dtype: pd.api.types.pandas_dtype(d))
-    return pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
+        enum = _enum(fields[name])
+        if enum:
+            extra = sorted(set(df[name].cat.categories) - set(enum))
+            df[name] = df[name].cat.set_categories([*enum, *extra])
+    return df
+
+
+def _enum(field: dict[str, Any]) -> list[str] | None:
+    return field.get("constraints", {}).get("enum")
 
 
 def read_parquet(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
