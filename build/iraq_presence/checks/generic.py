@@ -14,7 +14,7 @@ import numpy as np
 from ..failure import Failure, _v
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from .frames import failures_at, has, positions, row_keys, suggest
+from .frames import failures_at, has, memo, positions, row_keys, suggest
 
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
@@ -59,45 +59,62 @@ def _present(frames: Frames, schemas: Schemas):
                 yield name, df, schema, f
 
 
+def column(frames: Frames, table: str, name: str) -> Any:
+    """A frame column as an Arrow array (zero-copy for Arrow-backed columns; enums stay dictionaries),
+    converted once per run."""
+    import pyarrow as pa
+
+    return memo(frames, f"arrow:{table}:{name}", lambda: pa.array(frames[table][name]))
+
+
+def decoded(arr: Any) -> Any:
+    """A dictionary array as its plain values (other arrays unchanged)."""
+    import pyarrow as pa
+
+    return arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr
+
+
+def arrow(s: Any) -> Any:
+    """A frame column (or list) as a plain Arrow array."""
+    import pyarrow as pa
+
+    return decoded(pa.array(s))
+
+
 def check_required(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No null in a required or primary-key column."""
+    import pyarrow.compute as pc
+
     out: list[Failure] = []
-    for _, df, schema, f in _present(frames, schemas):
+    for name, df, schema, f in _present(frames, schemas):
         col = f["name"]
-        if schema.required(col):
-            pos = positions(df[col].isna())
+        if not schema.required(col):
+            continue
+        arr = column(frames, name, col)
+        if arr.null_count:
+            pos = np.flatnonzero(pc.is_null(arr).to_numpy(zero_copy_only=False))
             out += failures_at(
-                f"REQUIRED-{schema.name}", df, schema, pos, col, [None] * len(pos), "a value (the column is required)"
+                f"REQUIRED-{name}", df, schema, pos, col, [None] * len(pos), "a value (the column is required)"
             )
     return out
 
 
-def arrow(s: Any) -> Any:
-    """A frame column as an Arrow array (zero-copy for Arrow-backed columns; categories decoded)."""
-    import pyarrow as pa
-
-    arr = pa.array(s)
-    if pa.types.is_dictionary(arr.type):
-        arr = arr.cast(arr.type.value_type)
-    return arr
-
-
-def _duplicates(df: Any, columns: list[str]) -> np.ndarray:
+def _duplicates(frames: Frames, table: str, columns: list[str]) -> np.ndarray:
     """Positions of rows repeating an earlier row's (non-null) values in `columns`. A hash count in
     Arrow proves most keys unique; only then are the repeats located."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    complete = df[columns].notna().all(axis=1)
-    n = int(complete.sum())
+    arrays = [decoded(column(frames, table, c)) for c in columns]
     if len(columns) == 1:
-        distinct = pc.count_distinct(arrow(df[columns[0]]), mode="only_valid").as_py()
+        n, distinct = len(arrays[0]) - arrays[0].null_count, pc.count_distinct(arrays[0], mode="only_valid").as_py()
     else:
-        part = pa.table({c: arrow(df[c]) for c in columns}).filter(pa.array(complete.to_numpy(dtype=bool)))
-        distinct = part.group_by(columns).aggregate([]).num_rows
+        part = pa.table(dict(zip(columns, arrays))).drop_null()
+        n, distinct = part.num_rows, part.group_by(columns).aggregate([]).num_rows
     if distinct == n:
         return np.zeros(0, dtype=np.int64)
-    return positions(df[columns].duplicated(keep="first") & complete)
+    df = frames[table]
+    return positions(df[columns].duplicated(keep="first") & df[columns].notna().all(axis=1))
 
 
 def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:
@@ -108,7 +125,7 @@ def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:
         if not pk or not has(frames, name, *pk):
             continue
         df = frames[name]
-        pos = _duplicates(df, pk)
+        pos = _duplicates(frames, name, pk)
         keys = ["/".join(map(str, r)) for r in df.iloc[pos][pk].itertuples(index=False)]
         out += failures_at(
             f"PK-{name}", df, schema, pos, "/".join(pk), [f"duplicate {k}" for k in keys], "unique values", render=False
@@ -119,12 +136,12 @@ def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:
 def check_unique(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Columns marked `unique` (other than a one-column primary key) have no duplicates."""
     out: list[Failure] = []
-    for _, df, schema, f in _present(frames, schemas):
+    for name, df, schema, f in _present(frames, schemas):
         col = f["name"]
         if f.get("constraints", {}).get("unique") and schema.primary_key != [col]:
-            pos = _duplicates(df, [col])
+            pos = _duplicates(frames, name, [col])
             vals = [f"duplicate {_v(v)}" for v in df[col].iloc[pos].tolist()]
-            out += failures_at(f"UNIQUE-{schema.name}", df, schema, pos, col, vals, "unique values", render=False)
+            out += failures_at(f"UNIQUE-{name}", df, schema, pos, col, vals, "unique values", render=False)
     return out
 
 
@@ -134,91 +151,108 @@ def _as_text(s: Any) -> Any:
     return s.astype("string") if isinstance(s.dtype, pd.CategoricalDtype) else s
 
 
-def _isin(s: Any, values: Any) -> np.ndarray:
-    """Per row, whether the value is among `values` (a column or a list; an Arrow hash lookup; null is False)."""
+def _isin(arr: Any, values: Any) -> np.ndarray:
+    """Per row, whether the value is among `values` (an Arrow array; a hash lookup; null is False)."""
+    import pyarrow.compute as pc
+
+    arr = decoded(arr)
+    return pc.is_in(arr, value_set=pc.unique(decoded(values)).cast(arr.type)).to_numpy(zero_copy_only=False)
+
+
+def _distinct(arr: Any) -> Any:
+    """The distinct non-null values of an array (a dictionary's own values: no pass over the rows)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = arrow(s)
-    value_set = pc.unique(arrow(values) if hasattr(values, "dtype") else pa.array(values)).cast(arr.type)
-    return pc.is_in(arr, value_set=value_set).to_numpy(zero_copy_only=False)
-
-
-def _mismatch(s: Any, pattern: str) -> np.ndarray:
-    """Per row, whether a non-null value fails to match `pattern` in full. Values repeat (ids are
-    referenced from many rows), so the regex runs once per distinct value."""
-    import pyarrow.compute as pc
-
-    arr = arrow(s)
-    distinct = pc.unique(arr.drop_null())
-    ok = pc.match_substring_regex(distinct, f"^(?:{pattern})$")
-    bad = distinct.filter(pc.invert(ok))
-    if not len(bad):
-        return np.zeros(len(arr), dtype=bool)
-    return pc.is_in(arr, value_set=bad).to_numpy(zero_copy_only=False)
+    return arr.dictionary if pa.types.is_dictionary(arr.type) else pc.unique(arr.drop_null())
 
 
 def check_enum(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Closed vocabularies: every value is one of the schema's `enum`; the nearest code is suggested."""
-    import pandas as pd
+    import pyarrow as pa
 
     out: list[Failure] = []
-    for _, df, schema, f in _present(frames, schemas):
+    for name, df, schema, f in _present(frames, schemas):
         enum = f.get("constraints", {}).get("enum")
         if not enum:
             continue
-        s = df[f["name"]]
-        if isinstance(s.dtype, pd.CategoricalDtype) and set(s.cat.categories) <= set(enum):
-            continue  # every code the column can hold is valid: nothing to look up per row
-        pos = positions(s.notna() & ~_isin(s, enum))
+        arr = column(frames, name, f["name"])
+        if set(_distinct(arr).to_pylist()) <= set(enum):
+            continue  # every value the column can hold is valid: nothing to look up per row
+        pos = np.flatnonzero(~_isin(arr, pa.array(enum)) & ~np.asarray(decoded(arr).is_null()))
         near = suggest(enum)
         out += failures_at(
-            f"ENUM-{schema.name}",
+            f"ENUM-{name}",
             df,
             schema,
             pos,
             f["name"],
-            s.iloc[pos].tolist(),
+            df[f["name"]].iloc[pos].tolist(),
             lambda v, e=enum, n=near: "one of " + ", ".join(map(str, e)) + n(v),
         )
     return out
 
 
 def check_pattern(frames: Frames, schemas: Schemas) -> list[Failure]:
-    """Identifiers, codes and hashes match the schema's `pattern` (the whole value)."""
+    """Identifiers, codes and hashes match the schema's `pattern` (the whole value). Values repeat
+    (ids are referenced from many rows), so the regex runs once per distinct value."""
+    import pyarrow.compute as pc
+
     out: list[Failure] = []
-    for _, df, schema, f in _present(frames, schemas):
+    for name, df, schema, f in _present(frames, schemas):
         pattern = f.get("constraints", {}).get("pattern")
         if not pattern:
             continue
-        s = df[f["name"]]
-        pos = np.flatnonzero(_mismatch(s, pattern))
+        arr = column(frames, name, f["name"])
+        distinct = decoded(_distinct(arr))
+        bad = distinct.filter(pc.invert(pc.match_substring_regex(distinct, f"^(?:{pattern})$")))
+        if not len(bad):
+            continue
+        pos = np.flatnonzero(_isin(arr, bad))
         out += failures_at(
-            f"PATTERN-{schema.name}", df, schema, pos, f["name"], s.iloc[pos].tolist(), f"a value matching {pattern}"
+            f"PATTERN-{name}",
+            df,
+            schema,
+            pos,
+            f["name"],
+            df[f["name"]].iloc[pos].tolist(),
+            f"a value matching {pattern}",
         )
     return out
 
 
 def check_range(frames: Frames, schemas: Schemas) -> list[Failure]:
-    """`minimum`, `maximum` and `minLength` constraints."""
+    """`minimum`, `maximum` and `minLength` constraints (one min/max pass proves most columns in range)."""
+    import pyarrow.compute as pc
+
     out: list[Failure] = []
-    for _, df, schema, f in _present(frames, schemas):
-        c, s, col = f.get("constraints", {}), df[f["name"]], f["name"]
+    for name, df, schema, f in _present(frames, schemas):
+        c, col = f.get("constraints", {}), f["name"]
+        if not {"minimum", "maximum", "minLength"} & set(c):
+            continue
+        arr = decoded(column(frames, name, col))
         tests = []
-        if "minimum" in c:
-            tests.append((s < c["minimum"], f">= {c['minimum']}"))
-        if "maximum" in c:
-            tests.append((s > c["maximum"], f"<= {c['maximum']}"))
+        if "minimum" in c or "maximum" in c:
+            lo, hi = pc.min_max(arr).values()
+            if "minimum" in c and lo.is_valid and lo.as_py() < c["minimum"]:
+                tests.append((pc.less(arr, c["minimum"]), f">= {c['minimum']}"))
+            if "maximum" in c and hi.is_valid and hi.as_py() > c["maximum"]:
+                tests.append((pc.greater(arr, c["maximum"]), f"<= {c['maximum']}"))
         if "minLength" in c:
-            tests.append((_as_text(s).astype("string").str.len() < c["minLength"], f"length >= {c['minLength']}"))
+            lengths = pc.utf8_length(arr)
+            shortest = pc.min(lengths)
+            if shortest.is_valid and shortest.as_py() < c["minLength"]:
+                tests.append((pc.less(lengths, c["minLength"]), f"length >= {c['minLength']}"))
         for mask, expected in tests:
-            pos = positions(mask)
-            out += failures_at(f"RANGE-{schema.name}", df, schema, pos, col, s.iloc[pos].tolist(), expected)
+            pos = np.flatnonzero(mask.fill_null(False).to_numpy(zero_copy_only=False))
+            out += failures_at(f"RANGE-{name}", df, schema, pos, col, df[col].iloc[pos].tolist(), expected)
     return out
 
 
 def check_foreign_keys(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every foreign key of every schema resolves: a hash lookup (one column) or a join (several)."""
+    import pyarrow.compute as pc
+
     out: list[Failure] = []
     for name, schema in schemas.items():
         for fk in schema.foreign_keys:
@@ -226,14 +260,14 @@ def check_foreign_keys(frames: Frames, schemas: Schemas) -> list[Failure]:
                 continue
             df, parent = frames[name], frames[fk.resource]
             cols, refs = list(fk.columns), list(fk.ref_columns)
-            complete = df[cols].notna().all(axis=1)
             if len(cols) == 1:
-                found = _isin(df[cols[0]], parent[refs[0]])
+                arr = column(frames, name, cols[0])
+                found = _isin(arr, column(frames, fk.resource, refs[0]))
+                pos = np.flatnonzero(pc.is_valid(arr).to_numpy(zero_copy_only=False) & ~found)
             else:
                 keys = parent[refs].dropna().drop_duplicates().set_axis(cols, axis=1).astype("string")
                 found = df[cols].astype("string").merge(keys, how="left", on=cols, indicator=True)["_merge"].eq("both")
-                found = found.to_numpy(dtype=bool)
-            pos = positions(complete.to_numpy(dtype=bool) & ~found)
+                pos = positions(df[cols].notna().all(axis=1).to_numpy(dtype=bool) & ~found.to_numpy(dtype=bool))
             if len(cols) == 1:
                 values = df[cols[0]].iloc[pos].tolist()
                 near = suggest(parent[refs[0]])
@@ -328,8 +362,6 @@ def check_spans(frames: Frames, schemas: Schemas) -> list[Failure]:
     """text[start:end] of the article equals the stored string, for every span of every table,
     compared as code points in vectorized gathers."""
     import pyarrow.compute as pc
-
-    from .frames import memo
 
     texts = memo(frames, "article_texts", lambda: article_texts(frames))
     if texts is None:
