@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..failure import Failure, _v
 from ..schema.tables import TableSchema
 from .frames import failures_at, has, memo, positions, row_keys
 from .generic import coarser, days, floor, text_array
-from .rescan import Found, Rescan, rescan
+from .rescan import Found, Rescan, rescan, rescan_async
 
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
@@ -49,16 +50,18 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
     if not has(frames, "articles", "article_id", "sha256", "source_file"):
         return []
     arts = frames["articles"]
+    rows = [
+        (art, digest, source)
+        for art, digest, source in zip(arts["article_id"], arts["sha256"], arts["source_file"])
+        if isinstance(source, str) and isinstance(digest, str)
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:  # reading and hashing release the GIL
+        digests = list(pool.map(lambda r: _file_sha256(raw_dir / r[2]), rows))
     out = []
-    for art, digest, source in zip(arts["article_id"], arts["sha256"], arts["source_file"]):
-        if not isinstance(source, str) or not isinstance(digest, str):
-            continue
-        path = raw_dir / source
-        if not path.is_file():
+    for (art, digest, source), got in zip(rows, digests):
+        if got is None:
             out.append(Failure("RAW-file", "articles", art, "source_file", _v(source), "a file in data/raw/"))
-            continue
-        got = hashlib.sha256(path.read_bytes()).hexdigest()
-        if got != digest:
+        elif got != digest:
             out.append(
                 Failure(
                     "RAW-file",
@@ -70,6 +73,10 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
                 )
             )
     return out
+
+
+def _file_sha256(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -162,38 +169,52 @@ def _texts(frames: Frames) -> tuple[list[str], list[str]]:
     return [a for a, _ in pairs], [t for _, t in pairs]
 
 
+def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
+    """(article ids, their texts, the aliases) the rescans read."""
+    ids, texts = _texts(frames)
+    aliases = frames["actor_aliases"]["alias"].dropna().tolist() if has(frames, "actor_aliases", "alias") else []
+    return ids, texts, aliases
+
+
+def start_rescan(frames: Frames) -> Any:
+    """The rescan begun in a worker process, so it overlaps the other rules (a Future of what
+    `_rescan` returns); `Frames.preset("rescan", ...)` hands it to the rules."""
+    from concurrent.futures import Future
+
+    ids, texts, aliases = rescan_inputs(frames)
+    done: Future = Future()
+    scan = rescan_async(texts, aliases)
+    scan.add_done_callback(
+        lambda f: done.set_exception(f.exception()) if f.exception() else done.set_result((ids, f.result()))
+    )
+    return done
+
+
 def _rescan(frames: Frames) -> tuple[list[str], Rescan]:
     def compute() -> tuple[list[str], Rescan]:
-        ids, texts = _texts(frames)
-        aliases = frames["actor_aliases"]["alias"].dropna().tolist() if has(frames, "actor_aliases", "alias") else []
+        ids, texts, aliases = rescan_inputs(frames)
         return ids, rescan(texts, aliases)
 
     return memo(frames, "rescan", compute)
 
 
-def _keyed(ids: list[str], found: Found) -> Any:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            "article_id": np.asarray(ids, dtype=object)[found.article] if len(ids) else [],
-            "char_start": found.start,
-            "char_end": found.end,
-        }
-    ).astype({"article_id": "string", "char_start": "int64", "char_end": "int64"})
-
-
 def _stored(df: Any, ids: list[str]) -> Any:
-    """(article_id, char_start, char_end) of rows whose article text is held (others cannot be rescanned)."""
+    """Rows (article_id, char_start, char_end) whose article text is held (others cannot be rescanned)."""
     part = df[["article_id", "char_start", "char_end"]].dropna()
     part = part[part["article_id"].astype("string").isin(ids)]
-    return part.astype({"article_id": "string", "char_start": "int64", "char_end": "int64"})
+    return part
 
 
-def _difference(a: Any, b: Any) -> Any:
-    """Rows of a that b lacks (one join, no loop)."""
-    merged = a.merge(b.drop_duplicates(), how="left", on=list(a.columns), indicator=True)
-    return merged[merged["_merge"] == "left_only"][list(a.columns)]
+def _missing(ids: list[str], found: Found, stored: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of `found` spans absent from `stored`, and positions of `stored` rows not found."""
+    import pandas as pd
+
+    at = pd.Index(ids).get_indexer(stored["article_id"].astype("string"))
+    s, e = stored["char_start"].to_numpy(dtype=np.int64), stored["char_end"].to_numpy(dtype=np.int64)
+    span = int(max(found.start.max(initial=0), found.end.max(initial=0), s.max(initial=0), e.max(initial=0))) + 2
+    want = (found.article * span + found.start) * span + found.end
+    have = (at.astype(np.int64) * span + s) * span + e
+    return np.flatnonzero(~np.isin(want, have)), np.flatnonzero(~np.isin(have, want))
 
 
 def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
@@ -214,7 +235,9 @@ def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
     )
     ids, found = _rescan(frames)
     texts = dict(zip(*_texts(frames)))
-    for art, s, e in _difference(_keyed(ids, found.quotes), _stored(spans, ids)).itertuples(index=False):
+    absent, _ = _missing(ids, found.quotes, _stored(spans, ids))
+    for i in absent:
+        art, s, e = ids[found.quotes.article[i]], int(found.quotes.start[i]), int(found.quotes.end[i])
         out.append(
             Failure(
                 "QUOTE-unlisted",
@@ -236,16 +259,25 @@ def check_mentions(frames: Frames, schemas: Schemas) -> list[Failure]:
         return []
     mentions = frames["mentions"]
     ids, found = _rescan(frames)
-    want = _keyed(ids, found.matches)
     have = _stored(mentions[mentions["method"].astype("string") == "alias_match"], ids)
-    out = []
-    for label, rows, value, expected in (
-        ("missing", _difference(want, have), "missing", "a mention for every alias occurrence"),
-        ("extra", _difference(have, want), "present", "no alias_match mention where no alias occurs"),
-    ):
-        for art, s, e in rows.sort_values(list(rows.columns)).itertuples(index=False):
-            out.append(Failure(f"MENTIONS-{label}", "mentions", f"{art}:{s}-{e}", "mention_id", value, expected))
-    return out
+    absent, extra = _missing(ids, found.matches, have)
+    rows = [
+        ("missing", ids[found.matches.article[i]], int(found.matches.start[i]), int(found.matches.end[i]))
+        for i in absent
+    ]
+    rows += [
+        ("extra", str(have["article_id"].iloc[i]), int(have["char_start"].iloc[i]), int(have["char_end"].iloc[i]))
+        for i in extra
+    ]
+    value = {"missing": "missing", "extra": "present"}
+    expected = {
+        "missing": "a mention for every alias occurrence",
+        "extra": "no alias_match mention where no alias occurs",
+    }
+    return [
+        Failure(f"MENTIONS-{label}", "mentions", f"{art}:{s}-{e}", "mention_id", value[label], expected[label])
+        for label, art, s, e in sorted(rows)
+    ]
 
 
 # --- aliases and counts ------------------------------------------------------------------------------------

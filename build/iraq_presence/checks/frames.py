@@ -8,6 +8,7 @@ several rules share (the per-article rescans), so each is done once per run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,14 @@ class Frames(dict):
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        value = self._memo[key]
+        if isinstance(value, Future):  # begun elsewhere (in a worker process): wait for it here
+            value = self._memo[key] = value.result()
+        return value
+
+    def preset(self, key: str, value: Any) -> None:
+        """Hand the rules a derivation already computed or begun (a Future) elsewhere."""
+        self._memo[key] = value
 
 
 def memo(frames: Mapping[str, Any], key: str, compute: Callable[[], Any]) -> Any:

@@ -100,21 +100,28 @@ def check_required(frames: Frames, schemas: Schemas) -> list[Failure]:
 
 
 def _duplicates(frames: Frames, table: str, columns: list[str]) -> np.ndarray:
-    """Positions of rows repeating an earlier row's (non-null) values in `columns`. A hash count in
-    Arrow proves most keys unique; only then are the repeats located."""
+    """Positions of rows repeating an earlier row's (non-null) values in `columns`: a stable sort
+    in Arrow (cheap: tables are written in key order) and a comparison of neighbours."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arrays = [decoded(column(frames, table, c)) for c in columns]
-    if len(columns) == 1:
-        n, distinct = len(arrays[0]) - arrays[0].null_count, pc.count_distinct(arrays[0], mode="only_valid").as_py()
-    else:
-        part = pa.table(dict(zip(columns, arrays))).drop_null()
-        n, distinct = part.num_rows, part.group_by(columns).aggregate([]).num_rows
-    if distinct == n:
+    part = pa.table({c: decoded(column(frames, table, c)) for c in columns})
+    rows = np.arange(part.num_rows)
+    if any(part.column(c).null_count for c in columns):
+        keep = np.logical_and.reduce([pc.is_valid(part.column(c)).to_numpy(zero_copy_only=False) for c in columns])
+        part, rows = part.filter(pa.array(keep)), rows[keep]
+    if part.num_rows < 2:
         return np.zeros(0, dtype=np.int64)
-    df = frames[table]
-    return positions(df[columns].duplicated(keep="first") & df[columns].notna().all(axis=1))
+    order = pc.sort_indices(part, sort_keys=[(c, "ascending") for c in columns]).to_numpy()
+    ordered = part.take(order)
+    n = part.num_rows
+    same = np.logical_and.reduce(
+        [
+            pc.equal(ordered.column(c).slice(0, n - 1), ordered.column(c).slice(1)).to_numpy(zero_copy_only=False)
+            for c in columns
+        ]
+    )
+    return np.sort(rows[order[np.flatnonzero(same) + 1]])
 
 
 def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:

@@ -21,7 +21,9 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from .frames import row_keys
+from .domain import rescan_inputs, start_rescan
+from .frames import Frames, row_keys
+from .rescan import POOL_MIN_CHARS
 from .runner import check_frames, dedupe
 
 FORMAT_LIMIT = 5
@@ -46,10 +48,8 @@ def check_journal(folder: Path) -> list[Failure]:
     ]
 
 
-def check_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
-    """The parsed datapackage.json (None when unusable) and its failures against the standard."""
-    from ..tables.descriptor import metadata_errors
-
+def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
+    """The parsed datapackage.json, or None and the failure that makes it unusable."""
     path = folder / "datapackage.json"
     if not path.is_file():
         return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path} missing", "a datapackage.json")]
@@ -57,16 +57,24 @@ def check_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]
         desc = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return None, [Failure("PKG-descriptor", "-", "-", "-", f"invalid JSON: {exc}", "a JSON descriptor")]
-    fails = [
-        Failure("PKG-descriptor", "-", "-", "-", m, "a valid Data Package descriptor") for m in metadata_errors(desc)
-    ]
-    if not isinstance(desc.get("resources"), list) or not all(
-        isinstance(r, dict) and {"name", "path", "schema"} <= set(r) for r in desc["resources"]
+    if (
+        not isinstance(desc, dict)
+        or not isinstance(desc.get("resources"), list)
+        or not all(isinstance(r, dict) and {"name", "path", "schema"} <= set(r) for r in desc["resources"])
     ):
-        return None, fails or [
+        return None, [
             Failure("PKG-descriptor", "-", "-", "-", "resources without name, path or schema", "a resource per table")
         ]
-    return desc, fails
+    return desc, []
+
+
+def check_descriptor(desc: dict[str, Any]) -> list[Failure]:
+    """The descriptor against the Data Package standard (frictionless's metadata check)."""
+    from ..tables.descriptor import metadata_errors
+
+    return [
+        Failure("PKG-descriptor", "-", "-", "-", m, "a valid Data Package descriptor") for m in metadata_errors(desc)
+    ]
 
 
 def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) -> tuple[Any, list[Failure]]:
@@ -100,17 +108,19 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
 
 
 def read_tables(
-    folder: Path, desc: dict[str, Any], schemas: Mapping[str, TableSchema], fmt: str
-) -> tuple[dict[str, Any], list[Failure]]:
-    """Every table file a descriptor lists, as Arrow tables (CSV: text; Parquet: typed), read in threads."""
-    resources = [r for r in desc["resources"] if r["name"] in schemas]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda r: _read_one(folder, r, schemas[r["name"]], fmt), resources))
-    tables, fails = {}, []
-    for res, (table, more) in zip(resources, results):
+    folder: Path, descriptors: dict[str, dict[str, Any]], schemas: Mapping[str, TableSchema]
+) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
+    """Every table file the descriptors (by format) list, as Arrow tables (CSV: text; Parquet:
+    typed), read in threads: hashing and Arrow parsing release the GIL."""
+    jobs = [(fmt, r) for fmt, d in descriptors.items() for r in d["resources"] if r["name"] in schemas]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda job: _read_one(folder, job[1], schemas[job[1]["name"]], job[0]), jobs))
+    tables: dict[str, dict[str, Any]] = {fmt: {} for fmt in descriptors}
+    fails = []
+    for (fmt, res), (table, more) in zip(jobs, results):
         fails += more
         if table is not None:
-            tables[res["name"]] = table
+            tables[fmt][res["name"]] = table
     return tables, fails
 
 
@@ -190,36 +200,42 @@ def _same(a: Any, b: Any) -> bool:
 def check_tables(folder: Path, desc: dict[str, Any]) -> list[Failure]:
     """Read both formats, run the table rules once on the typed copy, compare the other."""
     schemas = schemas_from_descriptor(desc)
-    out: list[Failure] = []
-    csv, fails = read_tables(folder, desc, schemas, "csv")
-    out += fails
-    reported = {(f.table, f.column) for f in fails if f.rule.startswith(("COLUMNS-", "TYPE-"))}
+    descriptors = {"csv": desc}
     pq_path = folder / "datapackage.parquet.json"
     if pq_path.is_file():
-        pq_desc = json.loads(pq_path.read_text(encoding="utf-8"))
-        parquet, fails = read_tables(folder, pq_desc, schemas, "parquet")
-        out += fails
-        reported |= {(f.table, f.column) for f in fails if f.rule.startswith(("COLUMNS-", "TYPE-"))}
+        descriptors["parquet"] = json.loads(pq_path.read_text(encoding="utf-8"))
+    tables, out = read_tables(folder, descriptors, schemas)
+    reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
+    csv, parquet = tables["csv"], tables.get("parquet", {})
+    if "parquet" in descriptors:
         frames = {name: arrow_to_frame(t, schemas[name]) for name, t in parquet.items()}
     else:
-        parquet, frames = {}, {}
+        frames = {}
         for name, res in ((r["name"], r) for r in desc["resources"] if r["name"] in csv):
             frames[name], fails = read_csv(folder / res["path"], schemas[name])
             out += [f for f in fails if f.rule.startswith("TYPE-")]
+    frames = Frames(frames)
+    if sum(len(t) for t in rescan_inputs(frames)[1]) >= POOL_MIN_CHARS:
+        frames.preset("rescan", start_rescan(frames))  # on the other core while the rules run here
+    if parquet:  # compare first, then let the CSV copy go before the rules run
+        out += compare_formats(csv, parquet, frames, schemas)
+    del csv, parquet, tables
     raw = folder / "data" / "raw"
     for f in check_frames(frames, schemas, raw if raw.is_dir() else None):
         if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
             out.append(f)
-    if parquet:
-        out += compare_formats(csv, parquet, frames, schemas)
     return out
 
 
 def validate_path(folder: Path) -> list[Failure]:
-    """Validate a folder holding datapackage.json (a repository or a downloaded release)."""
+    """Validate a folder holding datapackage.json (a repository or a downloaded release). The
+    descriptor's standard check (pure Python) runs in a thread while the tables are read in Arrow."""
     out = check_journal(folder)
-    desc, fails = check_descriptor(folder)
+    desc, fails = load_descriptor(folder)
     out += fails
     if desc is not None:
-        out += check_tables(folder, desc)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            standard = pool.submit(check_descriptor, desc)
+            tables = check_tables(folder, desc)
+            out += standard.result() + tables
     return dedupe(out)

@@ -11,7 +11,7 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,6 +56,21 @@ def _concat(parts: list[Found]) -> Found:
     if not parts:
         return _found([])
     return Found(*(np.concatenate([getattr(p, k) for p in parts]) for k in ("article", "start", "end")))
+
+
+def rescan_async(texts: Sequence[str], aliases: Sequence[str]) -> Future:
+    """The rescan in one worker process, returning at once (a Future of a `Rescan`): the caller
+    runs its other rules on the other core meanwhile."""
+    ctx = multiprocessing.get_context("fork")  # the worker runs pure Python: no re-import of __main__
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+    future = pool.submit(_scan_all, list(texts), list(aliases))
+    pool.shutdown(wait=False)
+    return future
+
+
+def _scan_all(texts: Sequence[str], aliases: Sequence[str]) -> Rescan:
+    q, m = _scan(0, texts, aliases)
+    return Rescan(q, m)
 
 
 def rescan(texts: Sequence[str], aliases: Sequence[str], workers: int | None = None) -> Rescan:

@@ -23,7 +23,7 @@ def check_frames(
     A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
     from .catalogue import functions, rule_of
 
-    tables = Frames(frames)
+    tables = frames if isinstance(frames, Frames) else Frames(frames)
     out: list[Failure] = []
     calls = [(f, (tables, schemas)) for f in functions("tables")]
     if raw_dir is not None:
