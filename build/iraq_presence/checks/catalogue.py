@@ -318,11 +318,32 @@ def markdown() -> str:
     """The rule tables of docs/validation.md, one section per catalogue section."""
     out = []
     for section in dict.fromkeys(r.section for r in RULES):
-        out += [f"## {section}", "", "| rule | checks | reads |", "| --- | --- | --- |"]
+        out += [f"## {section}", "", "| rule | checks | reads | checked by |", "| --- | --- | --- | --- |"]
         out += [
-            f"| `{r.id}` | {r.checks} | {', '.join(r.reads) or 'the package folder'} |"
+            f"| `{r.id}` | {r.checks} | {', '.join(r.reads) or 'the package folder'} "
+            f"| `{r.func.__module__.rsplit('.', 1)[-1]}.{r.func.__name__}` |"
             for r in RULES
             if r.section == section
         ]
         out.append("")
     return "\n".join(out)
+
+
+BEGIN, END = "<!-- rules: begin (generated from checks/catalogue.py) -->", "<!-- rules: end -->"
+
+
+def write_docs(path: str) -> None:
+    """Replace the generated part of docs/validation.md with the catalogue's tables."""
+    from pathlib import Path
+
+    doc = Path(path)
+    text = doc.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    doc.write_text(f"{head}{BEGIN}\n\n{markdown()}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m iraq_presence.checks.catalogue docs/validation.md
+    import sys
+
+    write_docs(sys.argv[1])
