@@ -176,17 +176,21 @@ def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
     return ids, texts, aliases
 
 
-def start_rescan(frames: Frames) -> Any:
-    """The rescan begun in a worker process, so it overlaps the other rules (a Future of what
-    `_rescan` returns); `Frames.preset("rescan", ...)` hands it to the rules."""
+def start_rescan(ids: list[str], texts: list[str], aliases: list[str]) -> Any:
+    """The rescan of these texts begun in a worker process (a Future of what `_rescan` returns),
+    so it overlaps the other rules; `Frames.preset("rescan", ...)` hands it to the rules."""
     from concurrent.futures import Future
 
-    ids, texts, aliases = rescan_inputs(frames)
     done: Future = Future()
-    scan = rescan_async(texts, aliases)
-    scan.add_done_callback(
-        lambda f: done.set_exception(f.exception()) if f.exception() else done.set_result((ids, f.result()))
-    )
+
+    def finish(scan: Future) -> None:
+        error = scan.exception()
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result((ids, scan.result()))
+
+    rescan_async(texts, aliases).add_done_callback(finish)
     return done
 
 
@@ -206,15 +210,22 @@ def _stored(df: Any, ids: list[str]) -> Any:
 
 
 def _missing(ids: list[str], found: Found, stored: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of `found` spans absent from `stored`, and positions of `stored` rows not found."""
-    import pandas as pd
+    """Positions of `found` spans absent from `stored`, and positions of `stored` rows not found:
+    each (article, start, end) becomes one integer and the two sets are compared as arrays."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    at = pd.Index(ids).get_indexer(stored["article_id"].astype("string"))
+    at = pc.index_in(pa.array(stored["article_id"]).cast(pa.string()), value_set=pa.array(ids, pa.string()))
+    at = at.to_numpy(zero_copy_only=False).astype(np.int64)
     s, e = stored["char_start"].to_numpy(dtype=np.int64), stored["char_end"].to_numpy(dtype=np.int64)
     span = int(max(found.start.max(initial=0), found.end.max(initial=0), s.max(initial=0), e.max(initial=0))) + 2
     want = (found.article * span + found.start) * span + found.end
-    have = (at.astype(np.int64) * span + s) * span + e
-    return np.flatnonzero(~np.isin(want, have)), np.flatnonzero(~np.isin(have, want))
+    have = (at * span + s) * span + e
+    want, have = pa.array(want), pa.array(have)
+    return (
+        np.flatnonzero(~pc.is_in(want, value_set=have).to_numpy(zero_copy_only=False)),
+        np.flatnonzero(~pc.is_in(have, value_set=want).to_numpy(zero_copy_only=False)),
+    )
 
 
 def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:

@@ -21,7 +21,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from .domain import rescan_inputs, start_rescan
+from .domain import start_rescan
 from .frames import Frames, row_keys
 from .rescan import POOL_MIN_CHARS
 from .runner import check_frames, dedupe
@@ -197,26 +197,47 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def early_rescan(folder: Path, pq_desc: dict[str, Any]) -> Any:
+    """Begin the per-article rescans at once, from the Parquet copy's texts and aliases, in a worker
+    process: they are the longest rule and overlap all the reading and checking here. None when the
+    corpus is small (a process costs more than it saves) or those files cannot be read (the main
+    read reports why)."""
+    import pyarrow.parquet as pq
+
+    paths = {r.get("name"): folder / str(r.get("path")) for r in pq_desc.get("resources", [])}
+    try:
+        arts = pq.read_table(paths["articles"], columns=["article_id", "text"])
+        aliases = pq.read_table(paths["actor_aliases"], columns=["alias"]).column("alias").drop_null().to_pylist()
+    except Exception:
+        return None
+    arts = arts.filter(arts.column("text").is_valid())
+    texts = arts.column("text").to_pylist()
+    if sum(map(len, texts)) < POOL_MIN_CHARS:
+        return None
+    return start_rescan(arts.column("article_id").to_pylist(), texts, aliases)
+
+
 def check_tables(folder: Path, desc: dict[str, Any]) -> list[Failure]:
     """Read both formats, run the table rules once on the typed copy, compare the other."""
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc}
     pq_path = folder / "datapackage.parquet.json"
+    rescan = None
     if pq_path.is_file():
         descriptors["parquet"] = json.loads(pq_path.read_text(encoding="utf-8"))
+        rescan = early_rescan(folder, descriptors["parquet"])
     tables, out = read_tables(folder, descriptors, schemas)
     reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
     csv, parquet = tables["csv"], tables.get("parquet", {})
     if "parquet" in descriptors:
-        frames = {name: arrow_to_frame(t, schemas[name]) for name, t in parquet.items()}
+        frames = Frames({name: arrow_to_frame(t, schemas[name]) for name, t in parquet.items()})
     else:
-        frames = {}
+        frames = Frames({})
         for name, res in ((r["name"], r) for r in desc["resources"] if r["name"] in csv):
             frames[name], fails = read_csv(folder / res["path"], schemas[name])
             out += [f for f in fails if f.rule.startswith("TYPE-")]
-    frames = Frames(frames)
-    if sum(len(t) for t in rescan_inputs(frames)[1]) >= POOL_MIN_CHARS:
-        frames.preset("rescan", start_rescan(frames))  # on the other core while the rules run here
+    if rescan is not None:
+        frames.preset("rescan", rescan)
     if parquet:  # compare first, then let the CSV copy go before the rules run
         out += compare_formats(csv, parquet, frames, schemas)
     del csv, parquet, tables

@@ -25,9 +25,8 @@ def check_frames(
 
     tables = frames if isinstance(frames, Frames) else Frames(frames)
     out: list[Failure] = []
-    calls = [(f, (tables, schemas)) for f in functions("tables")]
-    if raw_dir is not None:
-        calls += [(f, (tables, raw_dir)) for f in functions("raw")]
+    calls = [(f, (tables, raw_dir)) for f in functions("raw")] if raw_dir is not None else []
+    calls += [(f, (tables, schemas)) for f in functions("tables")]
     if rules is not None:
         owners = {rule.func for rule in map(rule_of, rules) if rule is not None}
         calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
