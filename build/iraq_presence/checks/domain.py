@@ -176,8 +176,8 @@ def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
     return ids, texts, aliases
 
 
-def start_rescan(ids: list[str], texts: list[str], aliases: list[str]) -> Any:
-    """The rescan of these texts begun in a worker process (a Future of what `_rescan` returns),
+def start_rescan(ids: list[str], texts: list[str], aliases: list[str], pool: Any) -> Any:
+    """The rescan of these texts begun in the `pool`'s worker (a Future of what `_rescan` returns),
     so it overlaps the other rules; `Frames.preset("rescan", ...)` hands it to the rules."""
     from concurrent.futures import Future
 
@@ -190,7 +190,7 @@ def start_rescan(ids: list[str], texts: list[str], aliases: list[str]) -> Any:
         else:
             done.set_result((ids, scan.result()))
 
-    rescan_async(texts, aliases).add_done_callback(finish)
+    rescan_async(texts, aliases, pool).add_done_callback(finish)
     return done
 
 

@@ -23,7 +23,7 @@ from ..schema.tables import TableSchema
 from ..schema.types import field_type
 from .domain import start_rescan
 from .frames import Frames, row_keys
-from .rescan import POOL_MIN_CHARS
+from .rescan import POOL_MIN_CHARS, worker
 from .runner import check_frames, dedupe
 
 FORMAT_LIMIT = 5
@@ -197,7 +197,7 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def early_rescan(folder: Path, pq_desc: dict[str, Any]) -> Any:
+def early_rescan(folder: Path, pq_desc: dict[str, Any], pool: Any) -> Any:
     """Begin the per-article rescans at once, from the Parquet copy's texts and aliases, in a worker
     process: they are the longest rule and overlap all the reading and checking here. None when the
     corpus is small (a process costs more than it saves) or those files cannot be read (the main
@@ -214,18 +214,16 @@ def early_rescan(folder: Path, pq_desc: dict[str, Any]) -> Any:
     texts = arts.column("text").to_pylist()
     if sum(map(len, texts)) < POOL_MIN_CHARS:
         return None
-    return start_rescan(arts.column("article_id").to_pylist(), texts, aliases)
+    return start_rescan(arts.column("article_id").to_pylist(), texts, aliases, pool)
 
 
-def check_tables(folder: Path, desc: dict[str, Any]) -> list[Failure]:
-    """Read both formats, run the table rules once on the typed copy, compare the other."""
+def check_tables(
+    folder: Path, desc: dict[str, Any], pq_desc: dict[str, Any] | None = None, rescan: Any = None
+) -> list[Failure]:
+    """Read both formats, run the table rules once on the typed copy, compare the other (`rescan`:
+    the rescans already begun, see `early_rescan`)."""
     schemas = schemas_from_descriptor(desc)
-    descriptors = {"csv": desc}
-    pq_path = folder / "datapackage.parquet.json"
-    rescan = None
-    if pq_path.is_file():
-        descriptors["parquet"] = json.loads(pq_path.read_text(encoding="utf-8"))
-        rescan = early_rescan(folder, descriptors["parquet"])
+    descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
     tables, out = read_tables(folder, descriptors, schemas)
     reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
     csv, parquet = tables["csv"], tables.get("parquet", {})
@@ -248,15 +246,38 @@ def check_tables(folder: Path, desc: dict[str, Any]) -> list[Failure]:
     return out
 
 
+def load_parquet_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
+    """datapackage.parquet.json when the folder has one (None and a failure when it is unusable)."""
+    path = folder / "datapackage.parquet.json"
+    if not path.is_file():
+        return None, []
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+        if all(isinstance(r, dict) and {"name", "path"} <= set(r) for r in desc["resources"]):
+            return desc, []
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: {exc}", "a JSON descriptor")]
+    return None, [
+        Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: resources without name or path", "a resource per table")
+    ]
+
+
 def validate_path(folder: Path) -> list[Failure]:
-    """Validate a folder holding datapackage.json (a repository or a downloaded release). The
-    descriptor's standard check (pure Python) runs in a thread while the tables are read in Arrow."""
+    """Validate a folder holding datapackage.json (a repository or a downloaded release).
+
+    On a large corpus a second process first rescans the texts, then checks the descriptor
+    against the standard (both pure Python), while this one reads the files (Arrow, in threads)
+    and runs the other rules; on a small one the descriptor is checked in a thread."""
     out = check_journal(folder)
     desc, fails = load_descriptor(folder)
-    out += fails
-    if desc is not None:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            standard = pool.submit(check_descriptor, desc)
-            tables = check_tables(folder, desc)
+    pq_desc, more = load_parquet_descriptor(folder)
+    out += fails + more
+    if desc is None:
+        return dedupe(out)
+    with worker() as pool:
+        rescan = early_rescan(folder, pq_desc, pool) if pq_desc is not None else None
+        with ThreadPoolExecutor(max_workers=1) as threads:
+            standard = (pool if rescan is not None else threads).submit(check_descriptor, desc)
+            tables = check_tables(folder, desc, pq_desc, rescan)
             out += standard.result() + tables
     return dedupe(out)

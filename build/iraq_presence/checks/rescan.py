@@ -58,14 +58,16 @@ def _concat(parts: list[Found]) -> Found:
     return Found(*(np.concatenate([getattr(p, k) for p in parts]) for k in ("article", "start", "end")))
 
 
-def rescan_async(texts: Sequence[str], aliases: Sequence[str]) -> Future:
-    """The rescan in one worker process, returning at once (a Future of a `Rescan`): the caller
-    runs its other rules on the other core meanwhile."""
-    ctx = multiprocessing.get_context("fork")  # the worker runs pure Python: no re-import of __main__
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
-    future = pool.submit(_scan_all, list(texts), list(aliases))
-    pool.shutdown(wait=False)
-    return future
+def worker() -> ProcessPoolExecutor:
+    """One worker process for work that overlaps the caller's. Forked: the work is pure Python
+    (no Arrow threads are used in the child, and nothing re-imports `__main__`)."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def rescan_async(texts: Sequence[str], aliases: Sequence[str], pool: ProcessPoolExecutor) -> Future:
+    """The rescan submitted to a worker process, returning at once (a Future of a `Rescan`): the
+    caller runs its other rules on the other core meanwhile."""
+    return pool.submit(_scan_all, list(texts), list(aliases))
 
 
 def _scan_all(texts: Sequence[str], aliases: Sequence[str]) -> Rescan:
