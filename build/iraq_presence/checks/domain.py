@@ -19,7 +19,7 @@ from ..failure import Failure, _v
 from ..schema.tables import TableSchema
 from .frames import failures_at, has, memo, positions, row_keys
 from .generic import coarser, days, floor, text_array
-from .rescan import Found, Rescan, rescan, rescan_async
+from .rescan import Found, Rescan, rescan
 
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
@@ -174,24 +174,6 @@ def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
     ids, texts = _texts(frames)
     aliases = frames["actor_aliases"]["alias"].dropna().tolist() if has(frames, "actor_aliases", "alias") else []
     return ids, texts, aliases
-
-
-def start_rescan(ids: list[str], texts: list[str], aliases: list[str], pool: Any) -> Any:
-    """The rescan of these texts begun in the `pool`'s worker (a Future of what `_rescan` returns),
-    so it overlaps the other rules; `Frames.preset("rescan", ...)` hands it to the rules."""
-    from concurrent.futures import Future
-
-    done: Future = Future()
-
-    def finish(scan: Future) -> None:
-        error = scan.exception()
-        if error is not None:
-            done.set_exception(error)
-        else:
-            done.set_result((ids, scan.result()))
-
-    rescan_async(texts, aliases, pool).add_done_callback(finish)
-    return done
 
 
 def _rescan(frames: Frames) -> tuple[list[str], Rescan]:

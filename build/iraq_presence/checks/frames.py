@@ -29,7 +29,11 @@ class Frames(dict):
             self._memo[key] = compute()
         value = self._memo[key]
         if isinstance(value, Future):  # begun elsewhere (in a worker process): wait for it here
-            value = self._memo[key] = value.result()
+            try:
+                value = value.result()
+            except Exception:  # the worker died or failed: derive it here instead
+                value = compute()
+            self._memo[key] = value
         return value
 
     def preset(self, key: str, value: Any) -> None:

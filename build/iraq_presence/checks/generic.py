@@ -74,13 +74,6 @@ def decoded(arr: Any) -> Any:
     return arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr
 
 
-def arrow(s: Any) -> Any:
-    """A frame column (or list) as a plain Arrow array."""
-    import pyarrow as pa
-
-    return decoded(pa.array(s))
-
-
 def check_required(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No null in a required or primary-key column."""
     import pyarrow.compute as pc

@@ -21,11 +21,12 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from .domain import start_rescan
 from .frames import Frames, row_keys
-from .rescan import POOL_MIN_CHARS, worker
+from .rescan import rescan_files_async, worker
 from .runner import check_frames, dedupe
 
+WORKER_MIN_ARTICLES = 200
+"""From this many articles (about 1M characters) the rescans run in a second process."""
 FORMAT_LIMIT = 5
 """FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
 
@@ -198,23 +199,19 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def early_rescan(folder: Path, pq_desc: dict[str, Any], pool: Any) -> Any:
-    """Begin the per-article rescans at once, from the Parquet copy's texts and aliases, in a worker
-    process: they are the longest rule and overlap all the reading and checking here. None when the
-    corpus is small (a process costs more than it saves) or those files cannot be read (the main
+    """Begin the per-article rescans at once in a worker process, from the Parquet copy's texts and
+    aliases: they are the longest rule and overlap all the reading and checking here. None for a
+    small corpus (a process costs more than it saves) or when the files cannot be read (the main
     read reports why)."""
     import pyarrow.parquet as pq
 
-    paths = {r.get("name"): folder / str(r.get("path")) for r in pq_desc.get("resources", [])}
+    paths = {r["name"]: folder / r["path"] for r in pq_desc["resources"]}
     try:
-        arts = pq.read_table(paths["articles"], columns=["article_id", "text"])
-        aliases = pq.read_table(paths["actor_aliases"], columns=["alias"]).column("alias").drop_null().to_pylist()
+        if pq.read_metadata(paths["articles"]).num_rows < WORKER_MIN_ARTICLES:
+            return None
     except Exception:
         return None
-    arts = arts.filter(arts.column("text").is_valid())
-    texts = arts.column("text").to_pylist()
-    if sum(map(len, texts)) < POOL_MIN_CHARS:
-        return None
-    return start_rescan(arts.column("article_id").to_pylist(), texts, aliases, pool)
+    return rescan_files_async(str(paths["articles"]), str(paths["actor_aliases"]), pool)
 
 
 def check_tables(
@@ -279,5 +276,9 @@ def validate_path(folder: Path) -> list[Failure]:
         with ThreadPoolExecutor(max_workers=1) as threads:
             standard = (pool if rescan is not None else threads).submit(check_descriptor, desc)
             tables = check_tables(folder, desc, pq_desc, rescan)
-            out += standard.result() + tables
+            try:
+                out += standard.result()
+            except Exception:  # the worker process died: check the descriptor here
+                out += check_descriptor(desc)
+            out += tables
     return dedupe(out)
