@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iraq_presence.checks.catalogue import RULES, rule_of
+from iraq_presence.checks.package import validate_path
 from iraq_presence.checks.runner import check_frames
 from iraq_presence.cli import app
 
@@ -64,3 +65,16 @@ def test_every_catalogue_rule_is_set_off() -> None:
     never = [r.id for r in RULES if not any(r.pattern.match(e) for e in expected)]
     assert never == [], f"rules no test sets off: {never}"
     assert all(rule_of(e) is not None for e in expected)
+
+
+def test_rescans_in_a_worker_process(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large package the rescans run in a second process; they find what the in-process ones find."""
+    import iraq_presence.checks.package as package
+
+    monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
+    assert validate_path(built_repo) == []
+    root = tmp_path / "pkg"
+    shutil.copytree(built_repo, root, ignore=shutil.ignore_patterns("curation"))
+    mentions = next(f for f in FILE_FAULTS if f.kind == "offset-shift")
+    mentions.apply(root, "parquet")
+    assert {"MENTIONS-missing", "MENTIONS-extra"} <= {f.rule for f in validate_path(root)}
