@@ -96,7 +96,7 @@ def rescan(texts: Sequence[str], aliases: Sequence[str], workers: int | None = N
         return Rescan(q, m)
     n_chunks = workers * 4  # several chunks per worker even out articles of unequal length
     bounds = np.linspace(0, len(texts), n_chunks + 1).astype(int)
-    ctx = multiprocessing.get_context("fork")  # workers run pure Python: no re-import of __main__
+    ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         futures = [
             pool.submit(_scan, int(lo), list(texts[lo:hi]), list(aliases))
