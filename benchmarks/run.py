@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -23,32 +24,38 @@ from typing import Any
 
 import yaml
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+from iraq_presence.schema.tables import load_schemas
+from iraq_presence.tables.curation.writer import dumps
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ROOT = Path(__file__).resolve().parents[1]
-ID_KEYS = {
-    "statement_id",
-    "utterance_id",
-    "meeting_id",
-    "event_id",
-    "affiliation_id",
-    "issue_id",
-    "utterance",
-    "meeting",
-}
+SHARED = {"actor_id", "article_id"}
+"""Ids every copy shares: the actor gazetteer (articles get new ids through the copy's mapping)."""
+
+
+def copied_ids(schemas_dir: Path) -> set[str]:
+    """Curation keys whose values get a per-copy suffix: every table's one-column primary key
+    (statement_id, meeting_id, ...) except the shared ones, and its reference form (`meeting:`)."""
+    keys = {s.primary_key[0] for s in load_schemas(schemas_dir).values() if len(s.primary_key) == 1} - SHARED
+    return keys | {k.removesuffix("_id") for k in keys}
+
+
+def _has_key(value: Any, keys: set[str]) -> bool:
+    if isinstance(value, dict):
+        return bool(keys & set(value)) or any(_has_key(v, keys) for v in value.values())
+    return isinstance(value, list) and any(_has_key(v, keys) for v in value)
 
 
 def synth(dest: Path, copies: int) -> None:
-    """Write a repository with `copies` copies of every article and its curation."""
+    """Write a repository with `copies` copies of every article and its curation. A curation file
+    whose entries carry per-copy ids (utterances, meetings, ...) is copied once per copy; the rest
+    (package, actors, groups) once, with article ids mapped to the first copy's."""
     shutil.copytree(ROOT / "schemas", dest / "schemas")
+    keys = copied_ids(ROOT / "schemas")
     cur_src, raw_src = ROOT / "data" / "curation", ROOT / "data" / "raw"
     cur, raw = dest / "data" / "curation", dest / "data" / "raw"
     (cur / "articles").mkdir(parents=True)
     raw.mkdir(parents=True)
-    for name in ("package.yaml", "actors.yaml", "disambiguation.yaml", "militia_groups.yaml"):
-        if (cur_src / name).exists():
-            shutil.copy2(cur_src / name, cur / name)
     originals = sorted(p.stem for p in raw_src.glob("*.txt"))
     sums, n = [], 0
     mapping: list[dict[str, str]] = []
@@ -62,45 +69,35 @@ def synth(dest: Path, copies: int) -> None:
             ids[art] = new
             (raw / f"{new}.txt").write_bytes(data)
             sums.append(f"{digest}  {new}.txt\n")
-            doc = yaml.load((cur_src / "articles" / f"{art}.yaml").read_text(encoding="utf-8"), Loader=LOADER)
-            doc = remap(doc, ids, k)
+            doc = remap(load(cur_src / "articles" / f"{art}.yaml"), ids, k, keys)
             doc["article_id"], doc["source_file"] = new, f"{new}.txt"
-            (cur / "articles" / f"{new}.yaml").write_text(
-                yaml.dump(doc, Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
-            )
+            (cur / "articles" / f"{new}.yaml").write_text(dumps(doc), encoding="utf-8")
         mapping.append(ids)
     (raw / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
-    for name in ("utterances.yaml", "meetings.yaml", "events.yaml", "affiliations.yaml"):
-        path = cur_src / name
-        if path.exists():
-            entries = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or []
-            out = [remap(e, mapping[k], k) for k in range(copies) for e in entries]
-            (cur / name).write_text(yaml.dump(out, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
-    groups = (
-        yaml.load((cur / "militia_groups.yaml").read_text(encoding="utf-8"), Loader=LOADER)
-        if (cur / "militia_groups.yaml").exists()
-        else []
-    )
-    (cur / "militia_groups.yaml").write_text(
-        yaml.dump(remap(groups, mapping[0], None), Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
-    )
-    actors = yaml.load((cur / "actors.yaml").read_text(encoding="utf-8"), Loader=LOADER)
-    (cur / "actors.yaml").write_text(
-        yaml.dump(remap(actors, mapping[0], None), Dumper=DUMPER, allow_unicode=True), encoding="utf-8"
-    )
+    for path in sorted(cur_src.glob("*.yaml")):
+        doc = load(path)
+        if isinstance(doc, list) and _has_key(doc, keys):
+            out: Any = [remap(e, mapping[k], k, keys) for k in range(copies) for e in doc]
+        else:
+            out = remap(doc, mapping[0], None, keys)
+        (cur / path.name).write_text(dumps(out), encoding="utf-8")
 
 
-def remap(value: Any, ids: dict[str, str], copy: int | None) -> Any:
+def load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+
+
+def remap(value: Any, ids: dict[str, str], copy: int | None, keys: set[str]) -> Any:
+    """`value` with article ids mapped and, in copy `copy`, every per-copy id suffixed `-c<copy>`."""
     if isinstance(value, dict):
-        out = {}
-        for key, v in value.items():
-            if copy is not None and key in ID_KEYS and isinstance(v, str):
-                out[key] = f"{v}-c{copy}"
-            else:
-                out[key] = remap(v, ids, copy)
-        return out
+        return {
+            key: f"{v}-c{copy}"
+            if copy is not None and key in keys and isinstance(v, str)
+            else remap(v, ids, copy, keys)
+            for key, v in value.items()
+        }
     if isinstance(value, list):
-        return [remap(v, ids, copy) for v in value]
+        return [remap(v, ids, copy, keys) for v in value]
     if isinstance(value, str) and value in ids:
         return ids[value]
     return value
@@ -170,18 +167,29 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{'N':>6} {'articles':>8} {'build s':>8} {'MiB':>7} {'validate s':>10} {'MiB':>7} {'frictionless s':>14}")
+    print(
+        f"{'N':>6} {'articles':>8} {'build s':>8} {'MiB':>6} {'validate s':>10} {'MiB':>6} "
+        f"{'frictionless s':>14} {'MiB':>6} {'ratio':>6}"
+    )
     for r in results:
+        b, v, f = r["build"], r["validate"], r["frictionless"]
+        ratio = f["seconds"] / max(v["seconds"], 1e-9)
         print(
-            f"{r['copies']:>6} {r['articles']:>8} {r['build']['seconds']:>8} {r['build']['peak_mib'] or '-':>7} "
-            f"{r['validate']['seconds']:>10} {r['validate']['peak_mib'] or '-':>7} {r['frictionless']['seconds']:>14}"
+            f"{r['copies']:>6} {r['articles']:>8} {b['seconds']:>8} {b['peak_mib'] or '-':>6} {v['seconds']:>10} "
+            f"{v['peak_mib'] or '-':>6} {f['seconds']:>14} {f['peak_mib'] or '-':>6} {ratio:>5.1f}x"
         )
+        if any(x["exit_code"] for x in (b, v, f)):
+            print("  a command failed:", {k: r[k]["stderr_tail"] for k in ("build", "validate", "frictionless")})
     if len(results) > 1:
-        a, b = results[0], results[-1]
-        growth = b["build"]["seconds"] / max(a["build"]["seconds"], 1e-9) / (b["copies"] / a["copies"])
-        print(f"build time per article, N={b['copies']} vs N={a['copies']}: x{growth:.2f} (1.0 = linear)")
+        a, b = results[-2], results[-1]
+        for step in ("build", "validate"):
+            growth = b[step]["seconds"] / max(a[step]["seconds"], 1e-9) / (b["copies"] / a["copies"])
+            print(f"{step} time per article, N={b['copies']} vs N={a['copies']}: x{growth:.2f} (1.0 = linear)")
     last = results[-1]
     print("rows/s (validate):", ", ".join(f"{k} {v}" for k, v in sorted(last["validate"]["rows_per_second"].items())))
+    print(
+        f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores; other work on the machine slows every step)"
+    )
 
 
 if __name__ == "__main__":

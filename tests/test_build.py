@@ -1,47 +1,43 @@
-"""The build: reproducible bytes, --check, atomic writes, curator-friendly refusals."""
+"""The build: reproducible bytes, --check, atomic writes, a commit killed midway and recovered."""
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
+import multiprocessing
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
-from iraq_presence.make import build, stale
-from iraq_presence.store import JOURNAL, commit, recover
+from iraq_presence.make import produce, stale
+from iraq_presence.store import JOURNAL, KILL_AT, STAGING, commit, recover
 
 from .conftest import ROOT, snapshot
 
 runner = CliRunner()
+SHORTER = ("Supreme Leader of Iran.", "Leader of Iran.")
+"""An edit of actors.yaml that changes actors and nothing derived from the texts."""
+
+
+def edit_actors(root: Path, old: str, new: str) -> None:
+    path = root / "data" / "curation" / "actors.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_committed_tables_are_up_to_date() -> None:
     assert stale(ROOT) == []
 
 
-def test_two_builds_are_byte_identical(repo: Path) -> None:
-    build(repo)
-    first = snapshot(repo)
-    for path in (repo / "data").glob("*.parquet"):
-        path.unlink()
-    (repo / "datapackage.json").unlink()
-    build(repo)
-    assert snapshot(repo) == first
+def test_build_is_byte_reproducible(built_repo: Path) -> None:
+    """A build in another folder, another process and another time writes the committed bytes."""
+    files = produce(built_repo).files
+    assert {rel: (built_repo / rel).read_bytes() for rel in files} == files
 
 
 def test_check_lists_stale_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
-    build(repo)
-    assert runner.invoke(app, ["build", "--check", "-q"]).exit_code == 0
-    actors = repo / "data" / "curation" / "actors.yaml"
-    actors.write_text(
-        actors.read_text(encoding="utf-8").replace("Supreme Leader of Iran.", "Leader of Iran."), encoding="utf-8"
-    )
+    edit_actors(repo, *SHORTER)
     result = runner.invoke(app, ["build", "--check", "-q"])
     assert result.exit_code == 1
     assert "data/actors.csv" in result.output and "data/actors.parquet" in result.output
@@ -52,61 +48,69 @@ def test_check_compares_parquet_by_content(repo: Path) -> None:
     """A Parquet file rewritten by another writer version, same content, is not stale."""
     import pyarrow.parquet as pq
 
-    build(repo)
     path = repo / "data" / "actors.parquet"
-    table = pq.read_table(path)
-    pq.write_table(table, path, compression="snappy")
+    pq.write_table(pq.read_table(path), path, compression="snappy")
     assert stale(repo) == []
 
 
 def test_failed_build_leaves_tables_untouched(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build(repo)
     before = snapshot(repo)
-    actors = repo / "data" / "curation" / "actors.yaml"
-    actors.write_text(
-        actors.read_text(encoding="utf-8").replace("actor_type: person", "actor_type: persn", 1), encoding="utf-8"
-    )
+    edit_actors(repo, "actor_type: person", "actor_type: persn")
     monkeypatch.chdir(repo)
     result = runner.invoke(app, ["build", "-q"])
     assert result.exit_code == 1
     assert "ENUM-actors" in result.output and "persn" in result.output and "nearest: person" in result.output
     assert "data/curation/actors.yaml: entry #1 (actor_id=ali-khamenei)" in result.output
     after = snapshot(repo)
-    after.pop("data/curation/actors.yaml")
-    before.pop("data/curation/actors.yaml")
+    for snap in (before, after):
+        snap.pop("data/curation/actors.yaml")
     assert after == before
 
 
-def test_interrupted_commit_is_finished_by_recover(tmp_path: Path) -> None:
+def _killed_commit(root: Path, files: dict[str, bytes], step: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run `commit` in a forked process that kills itself (SIGKILL, no cleanup) at `step`."""
+    monkeypatch.setenv(KILL_AT, step)
+    proc = multiprocessing.get_context("fork").Process(target=commit, args=(root, files))
+    proc.start()
+    proc.join()
+    monkeypatch.delenv(KILL_AT)
+    assert proc.exitcode == -9, f"the commit was not killed at {step!r}"
+
+
+def test_commit_killed_inside_is_recovered(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kill a real commit at known steps: before the journal the old tables stand untouched; after
+    it, validate reports the interrupted build and recovery completes exactly the new build."""
+    before = snapshot(repo)
+    edit_actors(repo, *SHORTER)
+    files = produce(repo).files
+    changed = [rel for rel, data in files.items() if before.get(rel) != data]
+    assert len(changed) > 3  # actors.csv/.parquet and both descriptors at least
+
+    _killed_commit(repo, files, "staged", monkeypatch)
+    assert not (repo / JOURNAL).exists()
+    assert {rel: (repo / rel).read_bytes() for rel in changed} == {rel: before[rel] for rel in changed}
+    assert not recover(repo) and not (repo / STAGING).exists()
+
+    _killed_commit(repo, files, "journaled", monkeypatch)
+    assert {rel: (repo / rel).read_bytes() for rel in changed} == {rel: before[rel] for rel in changed}
+    assert recover(repo) is True
+    assert {rel: (repo / rel).read_bytes() for rel in files} == files
+
+    for rel in changed:  # back to the old build, then die halfway through the moves
+        (repo / rel).write_bytes(before[rel])
+    _killed_commit(repo, files, "moved:3", monkeypatch)
+    moved = [rel for rel in changed if (repo / rel).read_bytes() == files[rel]]
+    assert 0 < len(moved) < len(changed)  # a half-committed build on disk
+    assert "BUILD-interrupted" in {f.rule for f in validate_path(repo)}
+    assert recover(repo) is True
+    assert not (repo / JOURNAL).exists() and not (repo / STAGING).exists()
+    assert {rel: (repo / rel).read_bytes() for rel in files} == files
+    assert validate_path(repo) == []
+
+
+def test_interrupted_commit_is_finished_by_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text("old a")
-    (tmp_path / "b.txt").write_text("old b")
-    commit(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
-    assert (tmp_path / "a.txt").read_text() == "new a"
-    # simulate a crash after the journal was written but before the moves
-    staging = tmp_path / ".build-staging"
-    staging.mkdir()
-    (staging / "a.txt").write_bytes(b"newer a")
-    (staging / "b.txt").write_bytes(b"newer b")
-    (tmp_path / JOURNAL).write_text(json.dumps(["a.txt", "b.txt"]))
-    assert recover(tmp_path) is True
-    assert (tmp_path / "a.txt").read_text() == "newer a"
-    assert (tmp_path / "b.txt").read_text() == "newer b"
-    assert not (tmp_path / JOURNAL).exists()
-
-
-def test_killed_build_leaves_valid_tables(repo: Path) -> None:
-    """Kill a real build process at several moments; the tables on disk always validate."""
-    from iraq_presence.checks.rules import validate_path
-
-    build(repo)
-    actors = repo / "data" / "curation" / "actors.yaml"
-    actors.write_text(
-        actors.read_text(encoding="utf-8").replace("Supreme Leader of Iran.", "Leader of Iran."), encoding="utf-8"
-    )
-    for delay in (0.3, 0.8, 1.5):
-        proc = subprocess.Popen([sys.executable, "-m", "iraq_presence", "build", "-q"], cwd=repo, env={**os.environ})
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        recover(repo)
-        assert validate_path(repo) == [], f"invalid after kill at {delay}s"
+    _killed_commit(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"}, "moved:1", monkeypatch)
+    assert (tmp_path / JOURNAL).exists()
+    assert commit(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"}) == []  # recovered first: nothing left
+    assert (tmp_path / "a.txt").read_text() == "new a" and (tmp_path / "b.txt").read_text() == "new b"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from iraq_presence.checks.rules import validate_path
+from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.make import build
 

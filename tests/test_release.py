@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from iraq_presence import __version__
-from iraq_presence.checks.rules import validate_path
+from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.publish.diff import changelog_entry, diff
 from iraq_presence.publish.metadata import release_date, zenodo_metadata

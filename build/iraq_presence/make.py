@@ -29,7 +29,7 @@ class Output:
 
 def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
     """Everything a build writes, in memory; raises on bad input before anything touches disk."""
-    from .checks.rules import check_frames
+    from .checks.runner import check_frames
     from .schema.io import csv_bytes, parquet_bytes
     from .schema.tables import load_schemas
     from .tables.assemble import assemble

@@ -196,13 +196,3 @@ def check_evidence_references(frames: dict[str, pd.DataFrame], schemas: dict[str
         "a reference some external fact cites (or remove it)",
     )
     return out
-
-
-EVIDENCE_CHECKS = (
-    check_evidence_stated,
-    check_evidence_inferred,
-    check_evidence_external,
-    check_evidence_given,
-    check_evidence_basis,
-    check_evidence_references,
-)

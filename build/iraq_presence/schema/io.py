@@ -10,7 +10,7 @@ from typing import Any
 
 from ..failure import Failure, _v
 from .tables import TableSchema
-from .types import ENUM_ARROW_INDEX, codes, field_type, ordered
+from .types import ENUM_ARROW_INDEX, arrow_type, codes, field_type, ordered, pandas_dtype
 
 
 def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
@@ -23,18 +23,50 @@ def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
     }
 
 
-def read_csv(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
-    """A CSV read as text then typed per schema; unparseable values become TYPE failures."""
+Source = Path | bytes
+"""A file path, or the file's bytes already read (the validator reads each file once to hash it)."""
+
+
+def _arrow_source(source: Source) -> Any:
+    import pyarrow as pa
+
+    return pa.BufferReader(source) if isinstance(source, bytes) else str(source)
+
+
+def read_csv_table(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A CSV as an Arrow table of strings (empty field = empty string), and its column failures.
+    Nothing is typed: the values stay the text the file holds."""
+    import pyarrow as pa
+    import pyarrow.csv as pc
+
+    table = pc.read_csv(
+        _arrow_source(source),
+        read_options=pc.ReadOptions(encoding="utf8"),
+        parse_options=pc.ParseOptions(newlines_in_values=True),
+        convert_options=pc.ConvertOptions(
+            column_types={c: pa.string() for c in schema.columns},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    for i, field in enumerate(table.schema):
+        if field.type != pa.string():  # a column the schema does not know: keep its text
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+    return table, _column_failures(table.column_names, schema, "csv")
+
+
+def read_csv(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A CSV typed per schema; values that do not parse become TYPE failures (with their line)."""
     import pandas as pd
 
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
-    failures = _column_failures(list(raw.columns), schema, "csv")
-    typed = pd.DataFrame(index=raw.index)
+    table, failures = read_csv_table(source, schema)
+    typed = pd.DataFrame(index=pd.RangeIndex(table.num_rows))
     for f in schema.fields:
         name = f["name"]
-        if name not in raw.columns:
+        if name not in table.column_names:
             continue
-        s = raw[name].where(raw[name] != "", None)
+        text = table.column(name).to_pandas(types_mapper={}.get).astype("object")
+        s = text.where(text != "", None)
         typed[name], bad_mask = field_type(f).parse_csv(s)
         for i in s.index[bad_mask]:
             failures.append(
@@ -53,31 +85,53 @@ def _subset(schema: TableSchema, columns: list[str]) -> TableSchema:
     return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
 
 
-def read_parquet(path: Path, schema: TableSchema) -> tuple[Any, list[Failure]]:
-    """A Parquet file typed by its own schema, checked against the expected pyarrow types."""
-    import pandas as pd
+def read_parquet_table(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A Parquet file as an Arrow table holding the schema's columns that have the derived Arrow
+    type; a column of another type is a TYPE failure and left out, an extra or missing one COLUMNS."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path)
+    table = pq.read_table(_arrow_source(source))
     failures = _column_failures(table.column_names, schema, "parquet")
     expected = {f.name: f.type for f in schema.arrow_schema}
-    cols = {}
+    keep = []
     for name in table.column_names:
         if name not in expected:
             continue
         got = table.schema.field(name).type
-        if got != expected[name]:
+        if got == expected[name]:
+            keep.append(name)
+        else:
             failures.append(
                 Failure(f"TYPE-{schema.name}", schema.name, "-", name, str(got), f"Parquet type {expected[name]}")
             )
-            continue
-        col = table.column(name)
-        if str(got).startswith("dictionary"):
-            col = col.cast(expected[name].value_type)
-        values = col.to_pylist()
-        cols[name] = pd.Series(values, dtype="object")
-    df = pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
-    return _with_dtypes(df, schema), failures
+    return table.select(keep), failures
+
+
+def arrow_to_frame(table: Any, schema: TableSchema) -> Any:
+    """An Arrow table as a frame with the schema's pandas dtypes, converted in Arrow (no Python
+    object per value): each field's Arrow type maps to its pandas dtype (types.py), enums become
+    categories in schema order."""
+    import pandas as pd
+
+    fields = {f["name"]: f for f in schema.fields}
+    mapping = {arrow_type(f): pd.api.types.pandas_dtype(pandas_dtype(f)) for f in schema.fields if not _enum(f)}
+    df = table.to_pandas(types_mapper=mapping.get, ignore_metadata=True)
+    for name in table.column_names:
+        enum = _enum(fields[name])
+        if enum:
+            extra = sorted(set(df[name].cat.categories) - set(enum))
+            df[name] = df[name].cat.set_categories([*enum, *extra])
+    return df
+
+
+def _enum(field: dict[str, Any]) -> list[str] | None:
+    return field.get("constraints", {}).get("enum")
+
+
+def read_parquet(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+    """A Parquet file as a typed frame (see `read_parquet_table`, `arrow_to_frame`)."""
+    table, failures = read_parquet_table(source, schema)
+    return arrow_to_frame(table, schema), failures
 
 
 def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[Failure]:

@@ -9,6 +9,7 @@ never closed before a new opening one, as left by a web page's embed code).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "“"
@@ -16,6 +17,9 @@ CLOSING = "”"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 _BEFORE_OPEN = " \t\n\u00a0([{—–-/"
+_MARK = re.compile(f"[{MARKS}]")
+_SINGLE_OPEN = re.compile("[‘']")
+_SINGLE_CLOSE = re.compile("[’']")
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,11 @@ def _can_close(text: str, i: int) -> bool:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -64,9 +67,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     paragraphs = _paragraphs(text)
     for p, (pstart, pend) in enumerate(paragraphs):
         open_at: int | None = None
-        for i in range(pstart, pend):
-            if text[i] not in MARKS:
-                continue
+        for mark in _MARK.finditer(text, pstart, pend):
+            i = mark.start()
             if open_at is None:
                 if _can_open(text, i):
                     open_at = i
@@ -111,15 +113,17 @@ def _nested(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Single-quoted spans ‘…’ or '…' inside a quotation (apostrophes are not openers)."""
     out = []
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in "‘'" and (i == start or text[i - 1] in _BEFORE_OPEN) and i + 1 < end and text[i + 1].isalnum():
-            j = i + 1
-            while j < end:
-                if text[j] in "’'" and (j + 1 == end or not text[j + 1].isalnum()):
-                    out.append((i + 1, j))
-                    break
-                j += 1
-            i = j
+    while (m := _SINGLE_OPEN.search(text, i, end)) is not None:
+        i = m.start()
+        if (i == start or text[i - 1] in _BEFORE_OPEN) and i + 1 < end and text[i + 1].isalnum():
+            close = next(
+                (c.start() for c in _SINGLE_CLOSE.finditer(text, i + 1, end)
+                 if c.start() + 1 == end or not text[c.start() + 1].isalnum()),
+                None,
+            )
+            if close is None:
+                break
+            out.append((i + 1, close))
+            i = close
         i += 1
     return tuple(out)

@@ -1,0 +1,57 @@
+"""Running the catalogue's table rules on typed frames, in memory (the build) or read from disk (validate)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..failure import Failure
+from ..schema.tables import TableSchema
+from .frames import Frames
+
+
+def check_frames(
+    frames: Mapping[str, Any],
+    schemas: Mapping[str, TableSchema],
+    raw_dir: Path | None = None,
+    rules: Collection[str] | None = None,
+) -> list[Failure]:
+    """Every `tables` rule of the catalogue (and, with `raw_dir`, the `raw` ones) on these frames;
+    with `rules` (ids), only the functions that check those.
+
+    A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
+    from .catalogue import functions, rule_of
+
+    tables = frames if isinstance(frames, Frames) else Frames(frames)
+    out: list[Failure] = []
+    calls = [(f, (tables, raw_dir)) for f in functions("raw")] if raw_dir is not None else []
+    calls += [(f, (tables, schemas)) for f in functions("tables")]
+    if rules is not None:
+        owners = {rule.func for rule in map(rule_of, rules) if rule is not None}
+        calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
+    for func, args in calls:
+        try:
+            out.extend(func(*args))
+        except Exception as exc:  # a corrupted table must be reported, never crash the validator
+            out.append(
+                Failure(
+                    _crash_id(func),
+                    "-",
+                    "-",
+                    "-",
+                    f"could not run: {type(exc).__name__}: {exc}",
+                    "tables clean enough to check",
+                )
+            )
+    return dedupe(out)
+
+
+def _crash_id(func: Any) -> str:
+    """The rule id reported when `func` cannot run: CHECK-<function name without check_>."""
+    return "CHECK-" + func.__name__.removeprefix("check_")
+
+
+def dedupe(failures: list[Failure]) -> list[Failure]:
+    """The failures in order, each once."""
+    return list(dict.fromkeys(failures))
