@@ -505,8 +505,14 @@ def file_faults() -> list[Fault]:
 
         (root / JOURNAL).write_text("[]", encoding="utf-8")
 
+    def curation_edited(root: Path, fmt: str) -> None:  # the copy has no curation: add one file
+        path = root / "data" / "curation" / "actors.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((ROOT / "data" / "curation" / "actors.yaml").read_bytes() + b"# edited\n")
+
     both, one = ("csv", "parquet"), ("parquet",)
     return [
+        Fault("curation-edited", "data/curation/actors.yaml", "BUILD-stale", curation_edited, one),
         Fault("format-disagree", "actors", "FORMAT-actors", disagree, both),
         Fault("file-truncated", "mentions", "FILE-mentions", truncated, both),
         Fault(

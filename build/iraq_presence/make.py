@@ -36,6 +36,7 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     from .tables.curation import load_curation
     from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_frames
+    from .tables.inputs import MANIFEST, manifest
     from .tables.sources import load_sources
 
     lay = Layout(root)
@@ -57,6 +58,7 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     for name, schema in schemas.items():
         files[f"data/{name}.csv"] = csv_bytes(frames[name], schema)
         files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema)
+    files[MANIFEST] = manifest(root)
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(cur.package, schemas, files, frames, fmt)
         errors = metadata_errors(desc)

@@ -54,6 +54,15 @@ RULES: tuple[Rule, ...] = (
         FILES,
     ),
     Rule(
+        "BUILD-stale",
+        "in a repository, every curation file and schema is the one the tables were built from "
+        "(`data/build-inputs.sha256`); an edit not yet built is reported, naming the file",
+        (),
+        package.check_inputs,
+        "files",
+        FILES,
+    ),
+    Rule(
         "PKG-descriptor",
         "`datapackage.json` is valid JSON and a valid Data Package (frictionless's metadata check)",
         (),

@@ -49,6 +49,18 @@ def check_journal(folder: Path) -> list[Failure]:
     ]
 
 
+def check_inputs(folder: Path) -> list[Failure]:
+    """In a repository, the curation and schemas the tables were built from are the ones on disk."""
+    from ..tables.inputs import MANIFEST, changed
+
+    if not (folder / "data" / "curation").is_dir() or not (folder / MANIFEST).is_file():
+        return []
+    return [
+        Failure("BUILD-stale", "-", "-", rel, how, "tables built from the files on disk: run `dataset build`")
+        for rel, how in changed(folder)
+    ]
+
+
 def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
     """The parsed datapackage.json, or None and the failure that makes it unusable."""
     path = folder / "datapackage.json"
@@ -265,7 +277,7 @@ def validate_path(folder: Path) -> list[Failure]:
     On a large corpus a second process first rescans the texts, then checks the descriptor
     against the standard (both pure Python), while this one reads the files (Arrow, in threads)
     and runs the other rules; on a small one the descriptor is checked in a thread."""
-    out = check_journal(folder)
+    out = check_journal(folder) + check_inputs(folder)
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
     out += fails + more

@@ -38,6 +38,7 @@ def bundle_files(root: Path, include_text: bool = True, url: str | None = None) 
     from ..schema.io import csv_bytes, parquet_bytes
     from ..tables.curation import load_curation
     from ..tables.descriptor import descriptor, dumps
+    from ..tables.inputs import MANIFEST
     from . import codebook, datasheet
     from .database import DB_NAME, database_bytes
     from .datasette import datasette_metadata
@@ -47,7 +48,7 @@ def bundle_files(root: Path, include_text: bool = True, url: str | None = None) 
 
     released = release_date((root / "CHANGELOG.md").read_text(encoding="utf-8"))
     out = produce(root)
-    files = dict(out.files)
+    files = {k: v for k, v in out.files.items() if k != MANIFEST}  # a bundle holds no curation to compare
     frames = out.frames
     if not include_text:
         arts = frames["articles"].copy()

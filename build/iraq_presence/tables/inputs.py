@@ -1,0 +1,42 @@
+"""The build's inputs by hash: which curation files and schemas the committed tables were built from.
+
+`dataset build` writes `data/build-inputs.sha256` (one `<sha256>  <path>` line per curation file and
+Table Schema, drafts excluded since the build skips them); `dataset validate` in a repository
+compares it with the files on disk, so a curation edit not yet built is reported at once instead of
+the old tables passing as valid. Raw texts have their own list, `data/raw/SHA256SUMS`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+MANIFEST = "data/build-inputs.sha256"
+
+
+def _inputs(root: Path) -> list[Path]:
+    curation = [p for p in sorted((root / "data" / "curation").rglob("*.yaml")) if not _is_draft(p)]
+    return curation + sorted((root / "schemas").glob("*.json"))
+
+
+def _is_draft(path: Path) -> bool:
+    return b"\nstatus: draft" in path.read_bytes()
+
+
+def manifest(root: Path) -> bytes:
+    """The manifest text for the inputs now on disk."""
+    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root).as_posix()}" for p in _inputs(root)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def changed(root: Path) -> list[tuple[str, str]]:
+    """(path, how) for every input that differs from the recorded manifest: changed, new or removed."""
+    recorded: dict[str, str] = {}
+    for line in (root / MANIFEST).read_text(encoding="utf-8").splitlines():
+        digest, _, rel = line.partition("  ")
+        recorded[rel] = digest
+    now = dict(reversed(line.split("  ", 1)) for line in manifest(root).decode("utf-8").splitlines())
+    out = [(rel, "changed since the tables were built") for rel in now if rel in recorded and now[rel] != recorded[rel]]
+    out += [(rel, "new since the tables were built") for rel in now if rel not in recorded]
+    out += [(rel, "removed since the tables were built") for rel in recorded if rel not in now]
+    return sorted(out)
