@@ -17,6 +17,7 @@ def render(template: Path, meta: PackageMeta, schemas: dict[str, Any], frames: d
         composition=_composition(schemas, frames),
         artifacts=_artifacts(frames),
         dates=_dates(frames),
+        bases=_bases(schemas, frames),
         licenses="; ".join(f"{lic.title} ({lic.name})" for lic in meta.licenses),
         codebook=_codebook(schemas),
     )
@@ -50,14 +51,35 @@ def _artifacts(frames: dict[str, Any]) -> str:
 
 def _dates(frames: dict[str, Any]) -> str:
     arts = frames["articles"]
+    basis = arts["published_date_basis"].astype("object")
     n = len(arts)
-    stated = int((arts["published_date_basis"] == "stated").sum())
-    inferred = int((arts["published_date_basis"] == "inferred").sum())
+    counts = {b: int((basis == b).sum()) for b in ("stated", "inferred", "external", "given")}
     return (
-        f"Of {n} articles, {stated} print their publication date, {inferred} have it inferred "
-        f"(see `published_date_note`), {n - stated - inferred} have none. Outlets and URLs are null "
-        "where the text does not give them (`outlet_note`, `url_note`)."
+        f"Of {n} articles, {counts['stated']} print their publication date, {counts['inferred']} have it "
+        f"inferred from the corpus's text, {counts['external']} have it from a cited outside source "
+        f"(`published_date_reference_id`), {counts['given']} as given by the maintainer, and "
+        f"{n - sum(counts.values())} have none (see `published_date_note`). Outlets and URLs are null "
+        "where neither the text nor a cited source gives them (`outlet_note`, `url_note`)."
     )
+
+
+def _bases(schemas: dict[str, Any], frames: dict[str, Any]) -> str:
+    """How each fact with a basis was established, counted per table and column."""
+    codes: list[str] = []
+    rows = []
+    for name, schema in schemas.items():
+        for f in schema.fields:
+            if not f["name"].endswith("_basis"):
+                continue
+            values = frames[name][f["name"]].astype("object")
+            enum = f.get("constraints", {}).get("enum", [])
+            codes += [c for c in enum if c not in codes]
+            rows.append((name, f["name"], {c: int((values == c).sum()) for c in enum}, int(values.isna().sum())))
+    lines = ["| table | column | " + " | ".join(codes) + " | null |", "| --- | --- |" + " ---: |" * (len(codes) + 1)]
+    for name, col, counts, nulls in rows:
+        cells = " | ".join(str(counts[c]) if c in counts else "–" for c in codes)
+        lines.append(f"| `{name}` | `{col}` | {cells} | {nulls} |")
+    return "\n".join(lines)
 
 
 def _codebook(schemas: dict[str, Any]) -> str:
