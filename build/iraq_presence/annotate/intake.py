@@ -77,16 +77,17 @@ def check_outlet(outlet: str, gaz: Any) -> None:
 
 
 def _gazetteer(lay: Layout) -> Any:
-    """Known actors from the built CSV tables: the standard library reads them in milliseconds."""
+    """Known actors and their dated roles from the built CSV tables: the standard library reads them fast."""
     import csv
 
     from .extract import Gazetteer
+    from .roles import read_roles
 
     with (lay.data / "actor_aliases.csv").open(encoding="utf-8-sig", newline="") as fh:
         aliases = {row["alias"]: row["actor_id"] for row in csv.DictReader(fh)}
     with (lay.data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
         types = {row["actor_id"]: row["actor_type"] for row in csv.DictReader(fh)}
-    return Gazetteer(aliases, types)
+    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types))
 
 
 def _title(text: str, title: str | None) -> tuple[dict[str, str] | None, str]:
