@@ -21,6 +21,7 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .lexicon import PERSON_PRONOUNS
+from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
 from .roles import Role, holder
 
@@ -95,6 +96,9 @@ class Extractor:
         sentences = self._sentences(text)
         cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted)]
         statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
+        dates = find_dates(text, published)
+        people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
+        people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
         return {
             "statements": [p.record() for p in statements],
             "mentions": [
@@ -104,7 +108,8 @@ class Extractor:
                 for m in mentions
             ],
             "candidates": [p.record() for p in self._candidates(index, mentions)],
-            "dates": find_dates(text, published),
+            "dates": dates,
+            "meetings": find_reports(text, sentences, people, dates),
         }
 
     def _known_kinds(self) -> dict[str, str]:
