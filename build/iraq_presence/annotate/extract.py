@@ -331,9 +331,7 @@ class _Statements:
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
 
-    def _office(
-        self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int
-    ) -> tuple[dict[str, Any], Resolved]:
+    def _office(self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int) -> tuple[dict[str, Any], Resolved]:
         """A role phrase the article binds to no name: the curated holder of that office on its date.
 
         Preferred to the nearest preceding person ("nearest"), never to a role the article itself
