@@ -1,11 +1,13 @@
 """The extractor on small made-up texts in the styles news uses (no corpus names or phrases)."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from iraq_presence.annotate.evaluate import score
 from iraq_presence.annotate.extract import Extractor, Gazetteer, resolve_date
+from iraq_presence.annotate.roles import Role, org_forms, read_roles
 
 GAZ = Gazetteer(
     aliases={
@@ -163,18 +165,72 @@ def test_title_resolves_through_an_appositive(ex: Extractor) -> None:
     assert (who(p), p["statement_type"]) == ("Dana Reyes", "indirect")
 
 
+ROLES = [
+    Role(
+        (("prime", "minister"),), "ann-berg", org_forms(["Veridia"]), dt.date(2010, 1, 1), dt.date(2015, 12, 31), True
+    ),
+    Role((("prime", "minister"),), "olaf-moe", org_forms(["Veridia"]), dt.date(2016, 1, 1), dt.date(2030, 1, 1), True),
+    Role((("prime", "minister"),), "ivo-kral", org_forms(["Ostmark"]), dt.date(2016, 1, 1), dt.date(2030, 1, 1), True),
+    Role(
+        (("supreme", "leader"),), "rafi-dor", org_forms(["Ostmark"]), dt.date(2019, 1, 1), dt.date(2019, 12, 31), True
+    ),
+    Role((("official",),), "eli-sand", org_forms(["Blue Front"]), dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+]
+ROLE_GAZ = Gazetteer(
+    {"Ann Berg": "ann-berg", "Olaf Moe": "olaf-moe", "Ivo Kral": "ivo-kral", "Rafi Dor": "rafi-dor"},
+    {"ann-berg": "person", "olaf-moe": "person", "ivo-kral": "person", "rafi-dor": "person"},
+    roles=ROLES,
+)
+
+
 def test_dated_role_alias_picks_the_holder_in_office() -> None:
-    gaz = Gazetteer(
-        {"Ann Berg": "ann-berg", "Olaf Moe": "olaf-moe"},
-        {"ann-berg": "person", "olaf-moe": "person"},
-        roles=[
-            ("prime minister", "ann-berg", dt.date(2010, 1, 1), dt.date(2015, 12, 31)),
-            ("prime minister", "olaf-moe", dt.date(2016, 1, 1), None),
-        ],
+    text = "“We will not yield,” the Veridian prime minister said."
+    assert first(Extractor(ROLE_GAZ), text, dt.date(2014, 5, 1))["speaker_id"] == "ann-berg"
+    assert first(Extractor(ROLE_GAZ), text, dt.date(2020, 5, 1))["speaker_id"] == "olaf-moe"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "holder_id"),
+    [
+        ("Ostmark's prime minister", dt.date(2020, 1, 1), "ivo-kral"),
+        ("the prime minister of Ostmark", dt.date(2020, 1, 1), "ivo-kral"),
+        ("the Veridian PM", dt.date(2020, 1, 1), "olaf-moe"),
+        ("the Supreme Leader", dt.date(2019, 6, 1), "rafi-dor"),  # one holder of that office on the date
+        ("the prime minister", dt.date(2020, 1, 1), None),  # two countries' prime ministers: not guessed
+        ("the Supreme Leader", dt.date(2021, 6, 1), None),  # outside the attested period
+        ("the former Veridian prime minister", dt.date(2014, 1, 1), None),
+        ("the Blue Front official", dt.date(2019, 6, 1), "eli-sand"),
+        ("the official", dt.date(2019, 6, 1), None),  # a group's role needs the group named
+        ("a senior Blue Front official", dt.date(2019, 6, 1), None),  # one of several, not the holder
+        ("the Veridian prime minister", None, None),  # no publication date: no office holder
+    ],
+)
+def test_role_phrase_resolves_to_the_office_holder_on_the_date(
+    phrase: str, on: dt.date | None, holder_id: str | None
+) -> None:
+    assert ROLE_GAZ.role_holder(phrase, on) == holder_id
+
+
+def test_a_role_the_article_binds_to_a_name_beats_the_curated_holder() -> None:
+    text = "Prime Minister Lena Voss arrived on Monday.\n“We will not yield,” the Veridian prime minister said."
+    assert first(Extractor(ROLE_GAZ), text, dt.date(2020, 5, 1)).get("speaker_name") == "Lena Voss"
+
+
+def test_roles_read_from_affiliations_csv_with_bom_and_precision(tmp_path: Path) -> None:
+    (tmp_path / "affiliations.csv").write_text(
+        "\ufeffaffiliation_id,actor_id,organization_id,role,start_date,start_date_precision,end_date,end_date_precision\n"
+        "a1,ann-berg,veridia,prime_minister,2016-03-01,month,2016-03-01,month\n"
+        "a2,veridia,ostmark,member,2016-03-01,day,2016-03-01,day\n",
+        encoding="utf-8",
     )
-    text = "“We will not yield,” the prime minister said."
-    assert first(Extractor(gaz), text, dt.date(2014, 5, 1))["speaker_id"] == "ann-berg"
-    assert first(Extractor(gaz), text, dt.date(2020, 5, 1))["speaker_id"] == "olaf-moe"
+    gaz = Gazetteer(
+        {"Ann Berg": "ann-berg", "Veridia": "veridia"},
+        {"ann-berg": "person", "veridia": "state"},
+    )
+    gaz.roles = read_roles(tmp_path, gaz.aliases, gaz.types)
+    assert len(gaz.roles) == 1  # a state's membership is no person's office
+    assert gaz.role_holder("the Veridian prime minister", dt.date(2016, 3, 31)) == "ann-berg"
+    assert gaz.role_holder("the Veridian prime minister", dt.date(2016, 4, 1)) is None
 
 
 def test_he_added_after_a_named_speaker(ex: Extractor) -> None:

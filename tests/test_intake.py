@@ -139,3 +139,21 @@ def test_extract_json_does_not_touch_repo(repo: Path, tmp_path: Path, monkeypatc
     assert SIXTH[st["start"] : st["end"]] == st["quote"]
     assert all({"actor_id", "start", "end"} <= set(m) for m in out["mentions"])
     assert snapshot(repo) == before
+
+
+def test_add_links_a_meeting_report_when_participants_and_date_agree(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A made-up report of a curated meeting: its statement and the header point at that meeting."""
+    monkeypatch.chdir(repo)
+    src = tmp_path / "meeting.txt"
+    src.write_text(
+        "Khamenei told al-Sudani during a meeting on Wednesday that “the occupiers must leave”.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["add", str(src), "--published-date", "2025-01-10"])
+    assert result.exit_code == 0, result.output
+    [draft_path] = list((repo / "data" / "curation" / "articles").glob("005_*.yaml"))
+    body = draft_path.read_text(encoding="utf-8")
+    [statement] = yaml.safe_load(body)["statements"]
+    assert (statement["speaker"], statement["meeting"]) == ("ali-khamenei", "m-2025-01-08-khamenei-sudani")
+    assert "links to m-2025-01-08-khamenei-sudani (participants and date agree)" in body

@@ -78,8 +78,11 @@ def score(
 
 def evaluate(frames: dict[str, Any]) -> Scores:
     from .extract import Extractor, Gazetteer
+    from .roles import roles_from_rows
 
-    ex = Extractor(Gazetteer.from_frames(frames["actors"], frames["actor_aliases"]))
+    gaz = Gazetteer.from_frames(frames["actors"], frames["actor_aliases"])
+    gaz.roles = roles_from_rows(frames["affiliations"].to_dict("records"), gaz.aliases, gaz.types)
+    ex = Extractor(gaz)
     arts = frames["articles"]
     st = frames["statements"]
     gold_spans = [

@@ -21,7 +21,9 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .lexicon import PERSON_PRONOUNS
+from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
+from .roles import Role, holder
 
 SPEAKING_TYPES = {
     "person",
@@ -45,13 +47,13 @@ HANDLE_RE = re.compile(
 class Gazetteer:
     """Known actors: alias -> actor_id, actor_id -> actor_type, and dated role titles when curated.
 
-    `roles` holds (role words, actor_id, from, to): "prime minister of iraq" -> the office holder
-    between those dates, so "the Iraqi prime minister" means the one in office at the article's date.
+    `roles` are person-in-role attestations (roles.Role, from the curated affiliations), so "the Iraqi
+    prime minister" means the one in office at the article's date.
     """
 
     aliases: dict[str, str]
     types: dict[str, str]
-    roles: list[tuple[str, str, dt.date | None, dt.date | None]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
     @classmethod
     def from_frames(cls, actors: Any, aliases: Any) -> Gazetteer:
@@ -59,14 +61,8 @@ class Gazetteer:
             dict(zip(aliases["alias"], aliases["actor_id"])), dict(zip(actors["actor_id"], actors["actor_type"]))
         )
 
-    def role_holder(self, words: set[str], on: dt.date | None) -> str | None:
-        fits = [
-            actor
-            for role, actor, start, end in self.roles
-            if set(role.split()) <= words | {"of"}
-            and (on is None or ((start is None or start <= on) and (end is None or on <= end)))
-        ]
-        return fits[0] if len(set(fits)) == 1 else None
+    def role_holder(self, phrase: str, on: dt.date | None) -> str | None:
+        return holder(self.roles, phrase, on)
 
 
 @dataclass
@@ -100,6 +96,9 @@ class Extractor:
         sentences = self._sentences(text)
         cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted)]
         statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
+        dates = find_dates(text, published)
+        people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
+        people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
         return {
             "statements": [p.record() for p in statements],
             "mentions": [
@@ -109,7 +108,8 @@ class Extractor:
                 for m in mentions
             ],
             "candidates": [p.record() for p in self._candidates(index, mentions)],
-            "dates": find_dates(text, published),
+            "dates": dates,
+            "meetings": find_reports(text, sentences, people, dates),
         }
 
     def _known_kinds(self) -> dict[str, str]:
@@ -264,7 +264,8 @@ class _Statements:
         if own:
             s, e = own[-1].source
             resolved = self.index.resolve(s, e, None, own[-1].verb)
-            return self._identify(resolved, s, e), resolved, (s, e)
+            speaker, resolved = self._office(self._identify(resolved, s, e), resolved, s, e)
+            return speaker, resolved, (s, e)
         return self._subject_of(sent[0], colon)
 
     def _sentence_subject(
@@ -286,7 +287,7 @@ class _Statements:
             return None
         s, e = tokens[np[0]].start, tokens[np[1]].end
         resolved = self.index.resolve(s, e, None)
-        speaker = self._identify(resolved, s, e)
+        speaker, resolved = self._office(self._identify(resolved, s, e), resolved, s, e)
         if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
             return None
         return speaker, resolved, (s, e)
@@ -324,16 +325,24 @@ class _Statements:
         s, e = cue.source
         resolved = self.index.resolve(s, e, last, cue.verb)
         speaker = self._identify(resolved, s, e)
-        if resolved.kind == "title" and resolved.resolution == "unresolved":
-            holder = self.ex.gaz.role_holder(
-                set(resolved.name.lower().split()) if resolved.name else set(), self.published
-            )
-            if holder:
-                speaker, resolved = {"speaker_id": holder}, Resolved(resolved.name, "title", resolution="binding")
+        speaker, resolved = self._office(speaker, resolved, s, e)
         conf = confidence(cue, resolved, span)
         if cue.addressee and speaker.get("speaker_id") and speaker["speaker_id"] in self._ids_in(*cue.addressee):
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
+
+    def _office(self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int) -> tuple[dict[str, Any], Resolved]:
+        """A role phrase the article binds to no name: the curated holder of that office on its date.
+
+        Preferred to the nearest preceding person ("nearest"), never to a role the article itself
+        binds to a name ("Prime Minister X", "X, the spokesman").
+        """
+        if resolved.kind != "title" or resolved.resolution not in {"unresolved", "nearest"}:
+            return speaker, resolved
+        office = self.ex.gaz.role_holder(self.text[s:e], self.published)
+        if office is None:
+            return speaker, resolved
+        return {"speaker_id": office}, Resolved(self.text[s:e], "title", actor_type="person", resolution="office")
 
     def _identify(self, resolved: Resolved, s: int, e: int) -> dict[str, Any]:
         """A known actor when the gazetteer names the phrase or its antecedent, else the fullest name."""

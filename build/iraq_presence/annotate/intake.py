@@ -3,7 +3,8 @@
 The draft holds the extractor's proposals with their evidence and confidence; the build ignores it
 until a maintainer reviews it and sets `status: accepted`. Values given on the command line are
 recorded with the basis `given` and a note, never as `stated`: the text is not their evidence.
-An `--outlet` that is not a curated actor is refused before anything is written.
+An `--outlet` that is not a curated actor is refused before anything is written. A proposed
+meeting report names the curated meeting it reports when participants and date agree (meetings.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def add_article(
 ) -> str:
     """Copy the text in, record its hash and write the draft; refuses duplicates, non-text, unknown outlets."""
     from .extract import Extractor
+    from .meetings import agreeing, read_meetings
 
     lay = Layout(root)
     data = path.read_bytes()
@@ -52,6 +54,9 @@ def add_article(
         check_outlet(outlet, gaz)
     article_id = next_article_id(sums, digest)
     proposals = Extractor(gaz).run(text, published_date)
+    meetings = read_meetings(lay.data)
+    for report in proposals["meetings"]:
+        report["agreeing"] = agreeing(report, meetings)
     draft = _draft(article_id, text, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
     target = lay.curation / "articles" / f"{article_id}.yaml"
     target.write_text(draft, encoding="utf-8")
@@ -77,16 +82,17 @@ def check_outlet(outlet: str, gaz: Any) -> None:
 
 
 def _gazetteer(lay: Layout) -> Any:
-    """Known actors from the built CSV tables: the standard library reads them in milliseconds."""
+    """Known actors and their dated roles from the built CSV tables: the standard library reads them fast."""
     import csv
 
     from .extract import Gazetteer
+    from .roles import read_roles
 
     with (lay.data / "actor_aliases.csv").open(encoding="utf-8-sig", newline="") as fh:
         aliases = {row["alias"]: row["actor_id"] for row in csv.DictReader(fh)}
     with (lay.data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
         types = {row["actor_id"]: row["actor_type"] for row in csv.DictReader(fh)}
-    return Gazetteer(aliases, types)
+    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types))
 
 
 def _title(text: str, title: str | None) -> tuple[dict[str, str] | None, str]:
@@ -116,6 +122,14 @@ def _said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dic
         "said_date_note": f"Proposed: {d['text']!r} resolved against the given publication date "
         f"(confidence {d['confidence']}). Review.",
     }
+
+
+def _meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """The one curated meeting a statement's sentence reports, when participants and date agree."""
+    for m in reports:
+        if m["start"] <= p["start"] and p["end"] <= m["end"] and len(m.get("agreeing", [])) == 1:
+            return {"meeting": m["agreeing"][0]}
+    return {}
 
 
 def _draft(
@@ -169,6 +183,7 @@ def _draft(
                 "channel": "unknown",
                 **(_said_date(text, p, proposals["dates"]) if published_date else {}),
                 "utterance": None,
+                **_meeting_of(p, proposals["meetings"]),
                 "note": f"Proposed by the extractor (confidence {p['confidence']}; {evidence}).",
             }
         )
@@ -190,6 +205,19 @@ def _draft(
         header += (
             f"#   {d['text']!r} at {d['start']}-{d['end']}: {d['date']} ({d['precision']}, conf {d['confidence']})\n"
         )
+    if proposals["meetings"]:
+        header += "# Meeting reports (add each to its meeting's `reports` in data/curation/meetings.yaml):\n"
+    for m in proposals["meetings"]:
+        shown = re.sub(r"\s+", " ", m["quote"])[:90]
+        date = f"{m['date']} ({m['date_precision']}, from {m['date_text']!r})" if m["date"] else "no date resolved"
+        link = (
+            f"links to {m['agreeing'][0]} (participants and date agree)"
+            if len(m["agreeing"]) == 1
+            else f"agrees with several meetings: {', '.join(m['agreeing'])}; choose one"
+            if m["agreeing"]
+            else "no curated meeting agrees in participants and date: a new meeting?"
+        )
+        header += f"#   {shown!r} at {m['start']}-{m['end']}: {', '.join(m['participants'])}; {date}; {link}\n"
     skipped = [
         p
         for p in proposals["statements"]

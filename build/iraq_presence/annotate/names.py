@@ -47,7 +47,7 @@ class Resolved:
     start: int | None = None  # the span of the name resolved to (antecedent), when any
     end: int | None = None
     actor_type: str | None = None
-    resolution: str = "direct"  # direct | binding | antecedent | nearest | unresolved
+    resolution: str = "direct"  # direct | binding | antecedent | nearest | office | unresolved
 
 
 def _is_namey(t: Token) -> bool:
