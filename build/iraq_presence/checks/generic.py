@@ -12,30 +12,13 @@ from typing import Any
 import numpy as np
 
 from ..failure import Failure, _v
+from ..schema.io import column_failures
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
 from .frames import failures_at, has, memo, positions, row_keys, suggest
 
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
-
-
-def column_failures(columns: list[str], schema: TableSchema, where: str) -> list[Failure]:
-    """Extra, missing or reordered columns of a table (a frame, or a file's header)."""
-    expected, rule = schema.columns, f"COLUMNS-{schema.name}"
-    out = [
-        Failure(rule, schema.name, "-", n, f"extra column in {where}", "only the schema's columns")
-        for n in columns
-        if n not in expected
-    ]
-    out += [
-        Failure(rule, schema.name, "-", n, f"missing from {where}", "every column of the schema")
-        for n in expected
-        if n not in columns
-    ]
-    if not out and list(columns) != expected:
-        out.append(Failure(rule, schema.name, "-", "*", f"order {list(columns)}", f"order {expected}"))
-    return out
 
 
 def check_columns(frames: Frames, schemas: Schemas) -> list[Failure]:

@@ -52,7 +52,7 @@ def read_csv_table(source: Source, schema: TableSchema) -> tuple[Any, list[Failu
     for i, field in enumerate(table.schema):
         if field.type != pa.string():  # a column the schema does not know: keep its text
             table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
-    return table, _column_failures(table.column_names, schema, "csv")
+    return table, column_failures(table.column_names, schema, "csv")
 
 
 def read_csv(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
@@ -91,7 +91,7 @@ def read_parquet_table(source: Source, schema: TableSchema) -> tuple[Any, list[F
     import pyarrow.parquet as pq
 
     table = pq.read_table(_arrow_source(source))
-    failures = _column_failures(table.column_names, schema, "parquet")
+    failures = column_failures(table.column_names, schema, "parquet")
     expected = {f.name: f.type for f in schema.arrow_schema}
     keep = []
     for name in table.column_names:
@@ -134,23 +134,21 @@ def read_parquet(source: Source, schema: TableSchema) -> tuple[Any, list[Failure
     return arrow_to_frame(table, schema), failures
 
 
-def _column_failures(columns: list[str], schema: TableSchema, fmt: str) -> list[Failure]:
-    expected = schema.columns
-    rule = f"COLUMNS-{schema.name}"
+def column_failures(columns: list[str], schema: TableSchema, where: str) -> list[Failure]:
+    """Extra, missing or reordered columns of a table (a frame, or a file's header)."""
+    expected, rule = schema.columns, f"COLUMNS-{schema.name}"
     out = [
-        Failure(rule, schema.name, "-", n, f"extra column in {fmt}", "only the schema's columns")
+        Failure(rule, schema.name, "-", n, f"extra column in {where}", "only the schema's columns")
         for n in columns
         if n not in expected
     ]
     out += [
-        Failure(rule, schema.name, "-", n, f"missing from {fmt}", "every column of the schema")
+        Failure(rule, schema.name, "-", n, f"missing from {where}", "every column of the schema")
         for n in expected
         if n not in columns
     ]
     if not out and list(columns) != expected:
-        out.append(
-            Failure(f"COLUMNS-{schema.name}", schema.name, "-", "*", f"order {list(columns)}", f"order {expected}")
-        )
+        out.append(Failure(rule, schema.name, "-", "*", f"order {list(columns)}", f"order {expected}"))
     return out
 
 
