@@ -1,4 +1,4 @@
-"""The evidence policy: every fact's basis (stated, inferred, external) carries what that basis needs.
+"""The evidence policy: every fact's basis (stated, inferred, external, given) carries what that basis needs.
 
 Which columns a basis needs is declared in the Table Schema itself, as an `evidence` property on
 each `*_basis` field: `{"stated": ..., "inferred": ..., "external": ...}`, each either
