@@ -56,6 +56,100 @@ def _construct_timestamp(loader: _SafeLineLoader, node: yaml.ScalarNode) -> Any:
 _SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
+_STR = "tag:yaml.org,2002:str"
+_WILDCARD = tuple(_SafeLineLoader.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {c: (*rs, *_WILDCARD) for c, rs in _SafeLineLoader.yaml_implicit_resolvers.items() if c is not None}
+_MAPPING = object()
+"""Marks a mapping frame's pending key as absent (a key can be None)."""
+
+
+class _Unusual(Exception):
+    """A construct the event reader leaves to the full loader (anchor, alias, tag, merge key, complex key)."""
+
+
+def _load_events(text: str) -> Any:
+    """The same value `yaml.load(text, Loader=_SafeLineLoader)` gives, built straight from libyaml's
+    events: no node tree, no generic constructor, scalars resolved by the loader's own implicit
+    resolvers and non-string ones constructed by its own constructors. Raises on anything unusual,
+    and on every error, so the caller falls back to the full loader and its messages."""
+    loader = _SafeLineLoader(text)
+    try:
+        get = loader.get_event
+        get()  # stream start
+        event = get()
+        if type(event) is yaml.StreamEndEvent:
+            return None
+        root: Any = None
+        # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
+        stack: list[list[Any]] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                value = _scalar(loader, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _Unusual
+                if kind is yaml.MappingStartEvent:
+                    stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
+                else:
+                    stack.append([[], None, None, None])
+                continue
+            elif kind is yaml.MappingEndEvent:
+                mapping, keylines, _, line = stack.pop()
+                mapping[LINE] = line
+                mapping[KEYLINES] = keylines
+                value = mapping
+            elif kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:
+                raise _Unusual
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            keylines = frame[1]
+            if keylines is None:
+                frame[0].append(value)
+            elif frame[2] is _MAPPING:
+                if kind is not yaml.ScalarEvent:
+                    raise _Unusual
+                frame[2] = value
+                keylines[str(event.value)] = event.start_mark.line + 1
+            else:
+                frame[0][frame[2]] = value
+                frame[2] = _MAPPING
+        if type(get()) is not yaml.StreamEndEvent:
+            raise _Unusual  # a second document: the full loader reports it
+        return root
+    finally:
+        loader.dispose()
+
+
+def _scalar(loader: _SafeLineLoader, event: Any) -> Any:
+    """A scalar's value exactly as the loader's resolver and constructors would make it."""
+    tag, value = event.tag, event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return value
+        for candidate, regexp in _IMPLICIT.get(value[0] if value else "", _WILDCARD):
+            if regexp.match(value):
+                tag = candidate
+                break
+        else:
+            return value
+    if tag == _STR:
+        return value
+    construct = loader.yaml_constructors.get(tag)
+    if construct is None:
+        raise _Unusual
+    return construct(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+
+
 # Cheap test before a token scan: could the text hold an anchor (&x) or alias (*x) at all?
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]+", re.MULTILINE)
 
@@ -95,6 +189,10 @@ def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
         raise CurationError(rel, "file is empty", expected="YAML content (see docs/curation.md)")
     if _MAYBE_ANCHOR.search(text):
         _refuse_anchors(text, rel)
+    try:
+        return _load_events(text)
+    except Exception:  # anything the fast reader does not take, or a real error: the full loader says which
+        pass
     try:
         return yaml.load(text, Loader=_SafeLineLoader)
     except yaml.MarkedYAMLError as exc:
