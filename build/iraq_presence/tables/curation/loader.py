@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -396,17 +399,72 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
+POOL_MIN_BYTES = 4_000_000
+"""Below this much curation YAML one process reads it faster than a pool starts."""
+
+_FAILED = object()
+"""A file a worker could not read: the caller reads it again itself, in order, for the error."""
+
+
+def _read_chunk(paths: list[Path], root: Path) -> list[Any]:
+    out = []
+    for path in paths:
+        try:
+            out.append(read_yaml(path, root, optional=True))
+        except Exception:  # the caller re-reads it and raises the error, in the serial order
+            out.append(_FAILED)
+    return out
+
+
+def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict[Path, Any]:
+    """The parsed YAML of `paths`, read by a process pool when there is enough of it to pay; a file
+    that fails is left out, so the caller's own read (in its order) raises the first error."""
+    workers = workers or os.cpu_count() or 1
+    sizes = {p: p.stat().st_size if p.is_file() else 0 for p in paths}
+    if workers < 2 or sum(sizes.values()) < POOL_MIN_BYTES:
+        return {}
+    # chunks of about equal bytes, largest first, several per worker to even out their sizes
+    target = sum(sizes.values()) / (workers * 4)
+    chunks: list[list[Path]] = []
+    size = 0.0
+    for path in sorted(paths, key=lambda p: -sizes[p]):
+        if not chunks or size + sizes[path] > target:
+            chunks.append([])
+            size = 0.0
+        chunks[-1].append(path)
+        size += sizes[path]
+    ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            results = list(pool.map(_read_chunk, chunks, [root] * len(chunks)))
+    except Exception:  # no pool on this machine (or it broke): the caller reads every file itself
+        return {}
+    return {p: v for chunk, values in zip(chunks, results) for p, v in zip(chunk, values) if v is not _FAILED}
+
+
 def load_curation(folder: Path, root: Path) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
 
+    article_dir = folder / "articles"
+    article_paths = sorted(article_dir.glob("*.yaml"))
+    listed_names = (
+        "actors.yaml",
+        "disambiguation.yaml",
+        "utterances.yaml",
+        "meetings.yaml",
+        "events.yaml",
+        "militia_groups.yaml",
+        "affiliations.yaml",
+        "references.yaml",
+    )
+    read = _prefetch([*article_paths, *(folder / n for n in listed_names)], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles = []
-    article_dir = folder / "articles"
-    for path in sorted(article_dir.glob("*.yaml")):
-        raw = read_yaml(path, root)
+    for path in article_paths:
+        raw = read[path] if path in read else read_yaml(path, root)
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
             raise CurationError(
@@ -419,7 +477,9 @@ def load_curation(folder: Path, root: Path) -> Curation:
         articles.append(art)
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
-        entries = _entries(model, read_yaml(folder / name, root, optional=optional), rel(name), id_key)
+        path = folder / name
+        raw = read[path] if path in read and (optional or path.is_file()) else read_yaml(path, root, optional=optional)
+        entries = _entries(model, raw, rel(name), id_key)
         if id_key != "alias":
             _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
         return entries
