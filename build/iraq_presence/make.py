@@ -30,7 +30,7 @@ class Output:
 def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
     """Everything a build writes, in memory; raises on bad input before anything touches disk."""
     from .checks.runner import check_frames
-    from .schema.io import csv_bytes, parquet_bytes
+    from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
     from .tables.curation import load_curation
@@ -55,8 +55,9 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
     for name, schema in schemas.items():
-        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema)
-        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema)
+        table = to_arrow(frames[name], schema)
+        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema, table)
+        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema, table)
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(cur.package, schemas, files, frames, fmt)
         errors = metadata_errors(desc)
