@@ -29,8 +29,9 @@ from iraq_presence.tables.curation.writer import dumps
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = {"actor_id", "article_id"}
-"""Ids every copy shares: the actor gazetteer (articles get new ids through the copy's mapping)."""
+SHARED = {"actor_id", "article_id", "reference_id"}
+"""Ids every copy shares: the actor gazetteer and the bibliography (articles get new ids through the
+copy's mapping)."""
 
 
 def copied_ids(schemas_dir: Path) -> set[str]:

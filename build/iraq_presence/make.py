@@ -30,7 +30,7 @@ class Output:
 def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
     """Everything a build writes, in memory; raises on bad input before anything touches disk."""
     from .checks.runner import check_frames
-    from .schema.io import csv_bytes, parquet_bytes
+    from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
     from .tables.curation import load_curation
@@ -48,19 +48,23 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     cur = load_curation(lay.curation, root)
     progress(f"assembling tables from {len(sources)} articles")
     built = assemble(cur, sources)
+    package = cur.package
+    del cur, sources  # the rows hold what is needed from here on: free the models for the frames
     frames = to_frames(built, schemas)
     progress("checking tables")
     failures = check_frames(frames, schemas, lay.raw)
     if failures:
         raise BuildError(_trace(failures, built, schemas))
+    del built  # only a failure's trace needs the rows
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
     for name, schema in schemas.items():
-        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema)
-        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema)
+        table = to_arrow(frames[name], schema)
+        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema, table)
+        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema, table)
     files[MANIFEST] = manifest(root)
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
-        desc = descriptor(cur.package, schemas, files, frames, fmt)
+        desc = descriptor(package, schemas, files, frames, fmt)
         errors = metadata_errors(desc)
         if errors:
             raise BuildError([f"PKG-descriptor: {e}" for e in errors])

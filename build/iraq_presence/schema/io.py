@@ -192,10 +192,69 @@ BOM = "\ufeff"
 """Leads every CSV file: Excel then reads it as UTF-8; pandas, readr, DuckDB and frictionless skip it."""
 
 
-def csv_bytes(df: Any, schema: Any) -> bytes:
+def csv_bytes(df: Any, schema: Any, table: Any = None) -> bytes:
     """CSV every common reader reads back exactly: UTF-8 with a BOM, LF line ends, empty field for
     null, ISO dates, true/false; a value is quoted when it holds a comma, quote or line break, when
-    it begins or ends with whitespace (readr trims unquoted fields) or when it is the empty string."""
+    it begins or ends with whitespace (readr trims unquoted fields) or when it is the empty string.
+    Written column-wise in Arrow from `table` (`to_arrow(df, schema)`, made here when not given); a
+    frame whose values do not fit the schema's types (a fault being set up) is written cell by cell."""
+    import pyarrow as pa
+
+    try:
+        table = to_arrow(df, schema) if table is None else table
+        cells = [_arrow_cells(table.column(i)) for i in range(table.num_columns)]
+    except (pa.ArrowException, TypeError, ValueError, KeyError):
+        return _csv_bytes_cellwise(df, schema)
+    lines = [",".join(table.column_names)]
+    if table.num_rows:
+        import pyarrow.compute as pc
+
+        lines += pc.binary_join_element_wise(*cells, ",").to_pylist()
+    return (BOM + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def _whitespace() -> Any:
+    """Every character Python's `\\s` matches (str.isspace), as an Arrow value set."""
+    import sys
+
+    import pyarrow as pa
+
+    global _WHITESPACE
+    if _WHITESPACE is None:
+        _WHITESPACE = pa.array([chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()])
+    return _WHITESPACE
+
+
+_WHITESPACE: Any = None
+
+
+def _arrow_cells(col: Any) -> Any:
+    """One Arrow column as CSV cells, the same text `_csv_cells` makes from the pandas column."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = col.type
+    if pa.types.is_boolean(kind):
+        text = pc.if_else(col, "true", "false")
+    elif pa.types.is_dictionary(kind) or pa.types.is_integer(kind) or pa.types.is_date32(kind):
+        text = pc.cast(col, pa.string())
+    elif pa.types.is_string(kind):
+        text = col
+    else:
+        raise TypeError(f"no Arrow CSV text for {kind}")
+    ws = _whitespace()
+    risky = pc.or_(
+        pc.or_(pc.match_substring_regex(text, '[",\r\n]'), pc.equal(text, "")),
+        pc.or_(
+            pc.is_in(pc.utf8_slice_codeunits(text, 0, 1), value_set=ws),
+            pc.is_in(pc.utf8_slice_codeunits(text, -1, 2**31 - 1), value_set=ws),
+        ),
+    )
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+    return pc.fill_null(pc.if_else(risky, quoted, text), "")
+
+
+def _csv_bytes_cellwise(df: Any, schema: Any) -> bytes:
     columns = [f["name"] for f in schema.fields]
     cells = [_csv_cells(field_type(f).write_csv(df[f["name"]])) for f in schema.fields]
     lines = [",".join(columns)]
@@ -216,12 +275,13 @@ def _csv_cells(col: Any) -> Any:
     return text.where(~quote, '"' + text.str.replace('"', '""', regex=False) + '"').reset_index(drop=True)
 
 
-def parquet_bytes(df: Any, schema: Any) -> bytes:
-    """Parquet written with the pyarrow schema derived from the Table Schema."""
+def parquet_bytes(df: Any, schema: Any, table: Any = None) -> bytes:
+    """Parquet written with the pyarrow schema derived from the Table Schema (`table` when the
+    caller already has `to_arrow(df, schema)`)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = to_arrow(df, schema)
+    table = to_arrow(df, schema) if table is None else table
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd", use_dictionary=True, write_statistics=False)
     return sink.getvalue().to_pybytes()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 
 class SpanNotFound(ValueError):
     """The quote is not in the text, or occurs more often than the curation disambiguates."""
@@ -11,7 +9,12 @@ class SpanNotFound(ValueError):
 
 def occurrences(text: str, quote: str) -> list[int]:
     """Start offsets of every (possibly overlapping) occurrence of `quote` in `text`."""
-    return [m.start() for m in re.finditer(f"(?={re.escape(quote)})", text)]
+    starts = []
+    start = text.find(quote)
+    while start != -1:
+        starts.append(start)
+        start = text.find(quote, start + 1)
+    return starts
 
 
 def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:

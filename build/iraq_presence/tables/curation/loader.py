@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,6 +59,100 @@ def _construct_timestamp(loader: _SafeLineLoader, node: yaml.ScalarNode) -> Any:
 _SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
+_STR = "tag:yaml.org,2002:str"
+_WILDCARD = tuple(_SafeLineLoader.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {c: (*rs, *_WILDCARD) for c, rs in _SafeLineLoader.yaml_implicit_resolvers.items() if c is not None}
+_MAPPING = object()
+"""Marks a mapping frame's pending key as absent (a key can be None)."""
+
+
+class _Unusual(Exception):
+    """A construct the event reader leaves to the full loader (anchor, alias, tag, merge key, complex key)."""
+
+
+def _load_events(text: str) -> Any:
+    """The same value `yaml.load(text, Loader=_SafeLineLoader)` gives, built straight from libyaml's
+    events: no node tree, no generic constructor, scalars resolved by the loader's own implicit
+    resolvers and non-string ones constructed by its own constructors. Raises on anything unusual,
+    and on every error, so the caller falls back to the full loader and its messages."""
+    loader = _SafeLineLoader(text)
+    try:
+        get = loader.get_event
+        get()  # stream start
+        event = get()
+        if type(event) is yaml.StreamEndEvent:
+            return None
+        root: Any = None
+        # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
+        stack: list[list[Any]] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                value = _scalar(loader, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _Unusual
+                if kind is yaml.MappingStartEvent:
+                    stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
+                else:
+                    stack.append([[], None, None, None])
+                continue
+            elif kind is yaml.MappingEndEvent:
+                mapping, keylines, _, line = stack.pop()
+                mapping[LINE] = line
+                mapping[KEYLINES] = keylines
+                value = mapping
+            elif kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:
+                raise _Unusual
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            keylines = frame[1]
+            if keylines is None:
+                frame[0].append(value)
+            elif frame[2] is _MAPPING:
+                if kind is not yaml.ScalarEvent:
+                    raise _Unusual
+                frame[2] = value
+                keylines[str(event.value)] = event.start_mark.line + 1
+            else:
+                frame[0][frame[2]] = value
+                frame[2] = _MAPPING
+        if type(get()) is not yaml.StreamEndEvent:
+            raise _Unusual  # a second document: the full loader reports it
+        return root
+    finally:
+        loader.dispose()
+
+
+def _scalar(loader: _SafeLineLoader, event: Any) -> Any:
+    """A scalar's value exactly as the loader's resolver and constructors would make it."""
+    tag, value = event.tag, event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return value
+        for candidate, regexp in _IMPLICIT.get(value[0] if value else "", _WILDCARD):
+            if regexp.match(value):
+                tag = candidate
+                break
+        else:
+            return value
+    if tag == _STR:
+        return value
+    construct = loader.yaml_constructors.get(tag)
+    if construct is None:
+        raise _Unusual
+    return construct(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+
+
 # Cheap test before a token scan: could the text hold an anchor (&x) or alias (*x) at all?
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]+", re.MULTILINE)
 
@@ -95,6 +192,10 @@ def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
         raise CurationError(rel, "file is empty", expected="YAML content (see docs/curation.md)")
     if _MAYBE_ANCHOR.search(text):
         _refuse_anchors(text, rel)
+    try:
+        return _load_events(text)
+    except Exception:  # anything the fast reader does not take, or a real error: the full loader says which
+        pass
     try:
         return yaml.load(text, Loader=_SafeLineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -298,17 +399,72 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
+POOL_MIN_BYTES = 4_000_000
+"""Below this much curation YAML one process reads it faster than a pool starts."""
+
+_FAILED = object()
+"""A file a worker could not read: the caller reads it again itself, in order, for the error."""
+
+
+def _read_chunk(paths: list[Path], root: Path) -> list[Any]:
+    out = []
+    for path in paths:
+        try:
+            out.append(read_yaml(path, root, optional=True))
+        except Exception:  # the caller re-reads it and raises the error, in the serial order
+            out.append(_FAILED)
+    return out
+
+
+def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict[Path, Any]:
+    """The parsed YAML of `paths`, read by a process pool when there is enough of it to pay; a file
+    that fails is left out, so the caller's own read (in its order) raises the first error."""
+    workers = workers or os.cpu_count() or 1
+    sizes = {p: p.stat().st_size if p.is_file() else 0 for p in paths}
+    if workers < 2 or sum(sizes.values()) < POOL_MIN_BYTES:
+        return {}
+    # chunks of about equal bytes, largest first, several per worker to even out their sizes
+    target = sum(sizes.values()) / (workers * 4)
+    chunks: list[list[Path]] = []
+    size = 0.0
+    for path in sorted(paths, key=lambda p: -sizes[p]):
+        if not chunks or size + sizes[path] > target:
+            chunks.append([])
+            size = 0.0
+        chunks[-1].append(path)
+        size += sizes[path]
+    ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            results = list(pool.map(_read_chunk, chunks, [root] * len(chunks)))
+    except Exception:  # no pool on this machine (or it broke): the caller reads every file itself
+        return {}
+    return {p: v for chunk, values in zip(chunks, results) for p, v in zip(chunk, values) if v is not _FAILED}
+
+
 def load_curation(folder: Path, root: Path) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
 
+    article_dir = folder / "articles"
+    article_paths = sorted(article_dir.glob("*.yaml"))
+    listed_names = (
+        "actors.yaml",
+        "disambiguation.yaml",
+        "utterances.yaml",
+        "meetings.yaml",
+        "events.yaml",
+        "militia_groups.yaml",
+        "affiliations.yaml",
+        "references.yaml",
+    )
+    read = _prefetch([*article_paths, *(folder / n for n in listed_names)], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles = []
-    article_dir = folder / "articles"
-    for path in sorted(article_dir.glob("*.yaml")):
-        raw = read_yaml(path, root)
+    for path in article_paths:
+        raw = read[path] if path in read else read_yaml(path, root)
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
             raise CurationError(
@@ -321,7 +477,9 @@ def load_curation(folder: Path, root: Path) -> Curation:
         articles.append(art)
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
-        entries = _entries(model, read_yaml(folder / name, root, optional=optional), rel(name), id_key)
+        path = folder / name
+        raw = read[path] if path in read and (optional or path.is_file()) else read_yaml(path, root, optional=optional)
+        entries = _entries(model, raw, rel(name), id_key)
         if id_key != "alias":
             _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
         return entries
