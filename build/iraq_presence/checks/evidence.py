@@ -77,18 +77,22 @@ def _fail(
     return [Failure(rule, name, row_key(df, schema, i), column, _v(df.at[i, column]), expected) for i in df.index[bad]]
 
 
-def check_evidence_stated(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
-    """A `stated` fact points at the span of the text that states it."""
+def _unmet(
+    frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], basis: str, rule: str, what: str
+) -> list[Failure]:
+    """Rows whose basis is `basis` and lack what the schema's `evidence` spec asks that basis for."""
     out: list[Failure] = []
     for name, schema, df, col, spec in _policies(frames, schemas):
-        need = spec.get("stated")
-        if need is None:
-            continue
-        bad = _basis_is(df, col, "stated") & ~_satisfied(df, frames, need)
-        out += _fail(
-            "EVIDENCE-stated", name, schema, df, bad, col, f"the evidence span of a stated fact: {_what(need)}"
-        )
+        need = spec.get(basis)
+        if need is not None:
+            bad = _basis_is(df, col, basis) & ~_satisfied(df, frames, need)
+            out += _fail(rule, name, schema, df, bad, col, f"{what}: {_what(need)}")
     return out
+
+
+def check_evidence_stated(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
+    """A `stated` fact points at the span of the text that states it."""
+    return _unmet(frames, schemas, "stated", "EVIDENCE-stated", "the evidence span of a stated fact")
 
 
 def check_evidence_inferred(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
@@ -117,14 +121,7 @@ def check_evidence_inferred(frames: dict[str, pd.DataFrame], schemas: dict[str, 
 
 def check_evidence_given(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """A `given` fact (typed by the maintainer, not read from the text) has a note saying where it came from."""
-    out: list[Failure] = []
-    for name, schema, df, col, spec in _policies(frames, schemas):
-        need = spec.get("given")
-        if need is None:
-            continue
-        bad = _basis_is(df, col, "given") & ~_satisfied(df, frames, need)
-        out += _fail("EVIDENCE-given", name, schema, df, bad, col, f"a note saying who gave it: {_what(need)}")
-    return out
+    return _unmet(frames, schemas, "given", "EVIDENCE-given", "a note saying who gave it")
 
 
 def check_evidence_external(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:

@@ -83,6 +83,14 @@ class Assembler:
             return None, None, None, None
         return self.span(origin, fieldname, ref.article or default_article, ref.quote, ref.occurrence, owner=ref)
 
+    def _report(self, origin: tuple[str, str], r: c.Report | c.EventReport) -> tuple[Any, ...]:
+        """A meeting's or event's report: its span, and the span of its own date words when it has them."""
+        art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
+        ds = de = dtext = None
+        if r.date_quote:
+            _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r)
+        return art, s, e, t, ds, de, dtext
+
     # --- assembly ---------------------------------------------------------------------------------
 
     def run(self) -> Built:
@@ -451,12 +459,7 @@ class Assembler:
                 )
             for j, r in enumerate(m.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
-                ds = de = dtext = None
-                if r.date_quote:
-                    _, ds, de, dtext = self.span(
-                        origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r
-                    )
+                art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "meeting_reports",
                     {
@@ -507,12 +510,7 @@ class Assembler:
                 )
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
-                ds = de = dtext = None
-                if r.date_quote:
-                    _, ds, de, dtext = self.span(
-                        origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r
-                    )
+                art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "event_reports",
                     {
