@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from iraq_presence.annotate.intake import next_article_id
 from iraq_presence.cli import app
 from iraq_presence.errors import SourceError
 from iraq_presence.paths import Layout
-from iraq_presence.annotate.intake import next_article_id
 from iraq_presence.tables.sources import decode_text, load_sources, read_sums
 
 from .conftest import article_count, snapshot
