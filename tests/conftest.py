@@ -36,8 +36,10 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, for byte-identity assertions."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder`, for byte-identity assertions; not the checkout's own state in
+    .cache/ (the write lock, the build cache), which is no part of the package."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file())
+    return {str(p.relative_to(folder)): p.read_bytes() for p in files if p.relative_to(folder).parts[0] != ".cache"}
 
 
 def article_count(root: Path) -> int:

@@ -53,7 +53,7 @@ def build(
 
       dataset build --check   # in CI: are the committed tables up to date?
     """
-    from .errors import CurationError, SchemaMismatch, SourceError
+    from .errors import Busy, CurationError, SchemaMismatch, SourceError
     from .make import BuildError, stale
     from .make import build as run_build
 
@@ -68,8 +68,8 @@ def build(
                 raise typer.Exit(1)
             typer.echo("up to date")
             return
-        changed = run_build(root, _progress(quiet))
-    except (CurationError, SourceError, SchemaMismatch) as exc:
+        changed = run_build(root, _progress(quiet), warn=lambda m: typer.secho(f"warning: {m}", fg="yellow", err=True))
+    except (Busy, CurationError, SourceError, SchemaMismatch) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
     except BuildError as exc:
@@ -171,17 +171,20 @@ def release(
     """
     from . import __version__
     from .checks.package import validate_path
+    from .errors import Busy
+    from .lock import one_writer
     from .publish.diff import changelog_entry, diff
     from .publish.release import make_release
 
     root = _root()
     target = (root / dist) if not dist.is_absolute() else dist
     try:
-        folder, archive = make_release(root, target, include_text=not no_text, url=url)
-    except ValueError as exc:
+        with one_writer(root, "release"):
+            folder, archive = make_release(root, target, include_text=not no_text, url=url)
+            failures = validate_path(folder)
+    except (Busy, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
-    failures = validate_path(folder)
     for f in failures:
         typer.echo(f.message(), err=True)
     if failures:
@@ -281,7 +284,8 @@ def add(
     import datetime as dt
 
     from .annotate.intake import add_article
-    from .errors import SourceError
+    from .errors import Busy, SourceError
+    from .lock import one_writer
 
     root = _root()
     try:
@@ -290,8 +294,9 @@ def add(
         typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
         raise typer.Exit(1) from None
     try:
-        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
-    except (SourceError, OSError) as exc:
+        with one_writer(root, "add"):
+            article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
+    except (Busy, SourceError, OSError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")

@@ -54,6 +54,10 @@ class SourceError(Exception):
     """A raw text that cannot be trusted: changed, missing, not UTF-8, empty or a duplicate."""
 
 
+class Busy(Exception):
+    """Another process is writing the repository (it holds the lock); nothing was changed."""
+
+
 class SchemaMismatch(Exception):
     """Code built a row that does not fit its Table Schema: a programming error, stopped at build time."""
 

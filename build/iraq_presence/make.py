@@ -86,30 +86,36 @@ def _trace(failures: list[Failure], built: Any, schemas: dict[str, Any]) -> list
     return out
 
 
-def build(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
-    """Write the tables and descriptors atomically; returns the files that changed."""
+def build(
+    root: Path, progress: Callable[[str], None] = lambda _: None, warn: Callable[[str], None] | None = None
+) -> list[str]:
+    """Write the tables and descriptors atomically, holding the repository's lock; returns the files
+    that changed. `warn` (default: `progress`) hears about a broken build journal found and discarded."""
+    from .lock import one_writer
     from .store import commit
 
-    out = produce(root, progress)
-    progress("writing files")
-    return commit(root, out.files)
+    with one_writer(root, "build"):
+        out = produce(root, progress)
+        progress("writing files")
+        return commit(root, out.files, warn or progress)
 
 
 def stale(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
     """Files a rebuild would change. Parquet is compared by content (schema and values), since its
     bytes also record the writer's library version; every other file byte for byte."""
-    out = produce(root, progress)
-    changed = []
-    for rel, data in sorted(out.files.items()):
-        path = root / rel
-        if not path.is_file():
-            changed.append(rel)
-        elif rel.endswith(".parquet"):
-            if not _same_parquet(path.read_bytes(), data):
-                changed.append(rel)
-        elif path.read_bytes() != data:
-            changed.append(rel)
-    return changed
+    from .lock import one_writer
+
+    with one_writer(root, "build --check"):
+        out = produce(root, progress)
+        return [rel for rel, data in sorted(out.files.items()) if _differs(root / rel, data)]
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    if not path.is_file():
+        return True
+    if path.suffix == ".parquet":
+        return not _same_parquet(path.read_bytes(), data)
+    return path.read_bytes() != data
 
 
 def _same_parquet(a: bytes, b: bytes) -> bool:

@@ -40,6 +40,21 @@ class Layout:
     def parquet_descriptor(self) -> Path:
         return self.root / "datapackage.parquet.json"
 
+    @property
+    def local(self) -> Path:
+        """This checkout's own state (the write lock, the build cache): git-ignored, never published."""
+        return self.root / ".cache"
+
+    @property
+    def lock(self) -> Path:
+        """Held by the command writing the repository."""
+        return self.local / "dataset.lock"
+
+    @property
+    def cache(self) -> Path:
+        """Per-article build results, by input hash; always safe to delete."""
+        return self.local / "build"
+
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder upward holding `schemas/` and `data/` (the repository root)."""
