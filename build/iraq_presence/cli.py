@@ -27,6 +27,10 @@ def _root() -> Path:
         raise typer.Exit(2) from None
 
 
+def _warn(message: str) -> None:
+    typer.secho(f"warning: {message}", fg="yellow", err=True)
+
+
 def _progress(quiet: bool):
     def report(step: str) -> None:
         if not quiet:
@@ -41,17 +45,23 @@ def build(
         bool, typer.Option("--check", help="Do not write; exit 1 listing the files a rebuild would change.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse and assemble every article again, ignoring .cache/build/.")
+    ] = False,
 ) -> None:
     """Rebuild every table, Parquet and CSV, and the descriptors, from data/raw and data/curation.
 
     The build is atomic: bad input stops it with a message naming the file, entry and field, and
-    the previous tables stay untouched.
+    the previous tables stay untouched. Curation files and articles whose inputs are unchanged
+    since the last build come from .cache/build/ (same bytes as --no-cache).
 
     Examples:
 
       dataset build
 
       dataset build --check   # in CI: are the committed tables up to date?
+
+      dataset build --no-cache
     """
     from .errors import Busy, CurationError, SchemaMismatch, SourceError
     from .make import BuildError, stale
@@ -60,7 +70,7 @@ def build(
     root = _root()
     try:
         if check:
-            changed = stale(root, _progress(quiet))
+            changed = stale(root, _progress(quiet), cache=not no_cache)
             if changed:
                 typer.secho("stale files (run `dataset build`):", fg="red", err=True)
                 for rel in changed:
@@ -68,7 +78,12 @@ def build(
                 raise typer.Exit(1)
             typer.echo("up to date")
             return
-        changed = run_build(root, _progress(quiet), warn=lambda m: typer.secho(f"warning: {m}", fg="yellow", err=True))
+        changed = run_build(
+            root,
+            _progress(quiet),
+            warn=_warn,
+            cache=not no_cache,
+        )
     except (Busy, CurationError, SourceError, SchemaMismatch) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
@@ -179,7 +194,7 @@ def release(
     root = _root()
     target = (root / dist) if not dist.is_absolute() else dist
     try:
-        with one_writer(root, "release"):
+        with one_writer(root, "release", _warn):
             folder, archive = make_release(root, target, include_text=not no_text, url=url)
             failures = validate_path(folder)
     except (Busy, ValueError) as exc:
@@ -294,7 +309,7 @@ def add(
         typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
         raise typer.Exit(1) from None
     try:
-        with one_writer(root, "add"):
+        with one_writer(root, "add", _warn):
             article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
     except (Busy, SourceError, OSError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)

@@ -8,7 +8,7 @@ never left waiting silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,11 +16,14 @@ from filelock import FileLock, Timeout
 
 from .errors import Busy
 from .paths import Layout
+from .store import recover
 
 
 @contextmanager
-def one_writer(root: Path, command: str) -> Iterator[None]:
-    """Hold the repository's write lock for `command`, or raise Busy naming what to do."""
+def one_writer(root: Path, command: str, warn: Callable[[str], None] = lambda _: None) -> Iterator[None]:
+    """Hold the repository's write lock for `command`, or raise Busy naming what to do. Once held,
+    an interrupted commit (a build or add killed midway) is finished first, so `command` reads one
+    complete state; `warn` hears what was repaired."""
     path = Layout(root).lock
     path.parent.mkdir(exist_ok=True)
     lock = FileLock(path, timeout=0, thread_local=False)
@@ -32,6 +35,9 @@ def one_writer(root: Path, command: str) -> Iterator[None]:
             f"nothing was changed: wait for it to finish, then run `dataset {command}` again"
         ) from None
     try:
+        note = recover(root)
+        if note:
+            warn(note)
         yield
     finally:
         lock.release()
