@@ -58,6 +58,23 @@ def test_single_column_primary_key_is_unique() -> None:
             assert field["constraints"]["unique"] is True
 
 
+def test_url_fields_admit_only_http(tmp_path: Path) -> None:
+    import re
+
+    urls = [
+        (t, f)
+        for t in RESOURCES
+        for f in generate.table_descriptor(t)["fields"]
+        if f["name"] == "url" or f["name"].endswith("_url")
+    ]
+    assert urls
+    for table, field in urls:
+        pattern = re.compile(field["constraints"]["pattern"])
+        assert pattern.match("https://example.org/a"), table
+        assert not pattern.match("javascript:alert(1)"), table
+        assert not pattern.match("file:///etc/passwd"), table
+
+
 def test_an_override_with_an_unknown_key_names_table_and_field(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = json.loads(json.dumps(RESOURCES["articles"]))
     spec["field_overrides"] = {"article_id": {"descripton": "typo"}}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import FIELDS, HTTP_URL, stated_in
+from .fields import FIELDS, stated_in
 
 RESOURCES: dict[str, dict[str, Any]] = {
     "actor_aliases": {
@@ -284,8 +284,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
                 "nullMeaning": None,
             },
             "url": {
-                "format": None,
-                "constraints": {"pattern": HTTP_URL},
                 "description": "Where to check it.",
                 "nullMeaning": "A printed source; see bibliographic_reference.",
             },
