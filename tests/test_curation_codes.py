@@ -1,0 +1,84 @@
+"""The curation models type every code from the schema's vocabularies: a model field named as a
+coded column admits exactly that column's codes, in schema order, and nothing else is coded."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from iraq_presence.errors import CurationError
+from iraq_presence.schema.tables import load_schemas
+from iraq_presence.tables.curation import models as m
+from iraq_presence.tables.curation.loader import parse
+
+from .conftest import ROOT
+
+SCHEMAS = load_schemas(ROOT / "schemas")
+
+TABLE_OF = {
+    m.Actor: "actors",
+    m.Alias: "actor_aliases",
+    m.Issue: "article_issues",
+    m.CuratedMention: "mentions",
+    m.Author: "article_authors",
+    m.Statement: "statements",
+    m.Article: "articles",
+    m.Utterance: "utterances",
+    m.MeetingParticipant: "meeting_participants",
+    m.EventParticipant: "event_participants",
+    m.Report: "meeting_reports",
+    m.Meeting: "meetings",
+    m.Event: "events",
+    m.MilitiaGroup: "militia_groups",
+    m.Affiliation: "affiliations",
+    m.Reference: "external_references",
+}
+"""Each model whose entries become rows of a table (the assembler builds them with `row`)."""
+
+ELSEWHERE = [
+    (m.Plover, "category", "statements", "plover_category"),
+    (m.Plover, "mode", "statements", "plover_mode"),
+    (m.Statement, "topics", "statement_topics", "topic"),
+    (m.Dismissal, "reason", "quote_spans", "dismissal_reason"),
+]
+"""Coded fields whose column has another name (or lives in another table)."""
+
+
+def _literal(annotation: typing.Any) -> list[str] | None:
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(typing.get_args(annotation))
+    for arg in typing.get_args(annotation):
+        found = _literal(arg)
+        if found is not None:
+            return found
+    return None
+
+
+CASES = [
+    (model, name, table, name)
+    for model, table in TABLE_OF.items()
+    for name in model.model_fields
+    if name in SCHEMAS[table].columns
+] + ELSEWHERE
+
+
+@pytest.mark.parametrize(("model", "name", "table", "column"), CASES, ids=lambda x: getattr(x, "__name__", str(x)))
+def test_a_coded_column_is_typed_by_its_codes(model: type, name: str, table: str, column: str) -> None:
+    enum = SCHEMAS[table].constraint(column, "enum")
+    assert _literal(model.model_fields[name].annotation) == (list(enum) if enum else None)
+
+
+def test_a_bad_code_names_line_field_and_nearest_code() -> None:
+    raw = {"actor": "ann-berg", "role": "hots", "__line__": 7, "__keylines__": {"actor": 7, "role": 8}}
+    with pytest.raises(CurationError) as err:
+        parse(m.MeetingParticipant, raw, "data/curation/meetings.yaml", "entry #1")
+    assert err.value.line == 8 and err.value.field == "role"
+    assert "unknown code 'hots'" in str(err.value) and err.value.suggestions[0] == "host"
+
+
+def test_an_unknown_key_suggests_the_curators_key_not_the_column() -> None:
+    raw = {"actr": "ann-berg", "role": "host", "__line__": 7, "__keylines__": {"actr": 7, "role": 8}}
+    with pytest.raises(CurationError) as err:
+        parse(m.MeetingParticipant, raw, "data/curation/meetings.yaml", "entry #1")
+    assert err.value.suggestions == ["actor"]
