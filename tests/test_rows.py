@@ -71,5 +71,13 @@ def test_a_row_names_the_column_neither_passed_nor_a_field() -> None:
 
 
 def test_a_row_refuses_a_passed_name_that_is_not_a_column() -> None:
-    with pytest.raises(SchemaMismatch, match=r"'topics' is not a column.*'topic'"):
-        row("statement_topics", statement_id="s-1", topics="economy_and_trade")
+    participant = MeetingParticipant.model_validate({"actor": "ann-berg", "role": "host"})
+    with pytest.raises(SchemaMismatch, match=r"'meeting' is not a column.*'meeting_id'"):
+        row("meeting_participants", participant, meeting="m-1")
+
+
+def test_a_row_of_computed_values_with_a_wrong_name_stops_at_check_rows() -> None:
+    built = Built()
+    built.add("statement_topics", row("statement_topics", statement_id="s-1", topics="elections"), "here")
+    with pytest.raises(SchemaMismatch, match=r"'topics'.*did you mean 'topic'"):
+        check_rows(built, SCHEMAS)

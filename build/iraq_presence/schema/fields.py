@@ -104,21 +104,30 @@ def _reference(subject: str) -> Field:
     )
 
 
-def _basis(prefix: str, subject: str, null: str, stated: Field, *, vocabulary: str = "basis", **extra: Any) -> Field:
+def _basis(
+    prefix: str,
+    subject: str,
+    null: str,
+    stated: Field,
+    *,
+    vocabulary: str = "basis",
+    rules: tuple[str, ...] = (),
+    remark: str = "",
+) -> Field:
     """How a fact was established, and which columns hold its evidence for each code: `stated`
-    as given, the others `<prefix>_note` or `<prefix>_reference_id`."""
+    as given, the others `<prefix>_note` or `<prefix>_reference_id`. `rules` come before the
+    vocabulary's own coding rules."""
     codes = VOCABULARIES[vocabulary]["categories"]
     gloss = "; ".join(f"{c['value']}: {c['brief']}" for c in codes)
     note = {"columns": [f"{prefix}_note"]}
     evidence = {"stated": stated, "inferred": note, "external": {"columns": [f"{prefix}_reference_id"]}}
     if "given" in (c["value"] for c in codes):
         evidence["given"] = note
-    remark = extra.pop("remark", "")
-    return {
-        **_coded(f"How {subject} was established. {gloss}.{remark}", vocabulary, required=False, null=null),
-        "evidence": evidence,
-        **extra,
-    }
+    out = _coded(f"How {subject} was established. {gloss}.{remark}", vocabulary, required=False, null=null)
+    out["evidence"] = evidence
+    if rules:
+        out["codingRules"] = list(rules)
+    return out
 
 
 def _dated(
@@ -130,7 +139,7 @@ def _dated(
         date: {"type": "date", "description": f"{description} {PRECISION_NOTE}", "nullMeaning": null},
         f"{date}_precision": _coded(f"Precision of {date}.", "precision", required=False, null=f"{date} is null."),
         f"{date}_basis": _basis(
-            date, subject, f"{date} is null.", stated, vocabulary=vocabulary, codingRules=[RELATIVE_DATE_RULE]
+            date, subject, f"{date} is null.", stated, vocabulary=vocabulary, rules=(RELATIVE_DATE_RULE,)
         ),
         f"{date}_note": _string(
             f"How {date} was inferred, or why it is unknown.", null=f"{date} is stated in the text."

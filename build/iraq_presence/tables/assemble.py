@@ -28,18 +28,21 @@ _COLUMN_SETS = {name: frozenset(columns) for name, columns in COLUMNS.items()}
 
 
 def row(table: str, entry: c.Model | None = None, /, **computed: Any) -> Row:
-    """A row of `table` in column order: each column from `computed` when passed, else from
-    `entry`'s field of the same name. A column neither passed nor a field, or a passed name that
-    is not a column, is a programming error stopped here."""
+    """A row of `table`: each column from `computed` when passed, else from `entry`'s field of the
+    same name. A column neither passed nor a field, or a passed name that is not a column, is a
+    programming error: stopped here for an entry's row, by `frames.check_rows` for a row of
+    computed values only (the many rows of mentions and quotation spans pass through untouched)."""
+    if entry is None:
+        return computed
     columns = COLUMNS[table]
     if not computed.keys() <= _COLUMN_SETS[table]:
         extra = sorted(computed.keys() - _COLUMN_SETS[table])
         raise SchemaMismatch(f"{table}: {extra[0]!r} is not a column", suggestions=nearest(extra[0], columns))
-    values = entry.__dict__ if entry is not None else {}
+    values = entry.__dict__
     try:
         return {col: computed[col] if col in computed else values[col] for col in columns}
     except KeyError as exc:
-        owner = type(entry).__name__ if entry is not None else "no entry"
+        owner = type(entry).__name__
         raise SchemaMismatch(f"{table}: column {exc.args[0]!r} is neither passed nor a field of {owner}") from None
 
 
