@@ -82,3 +82,10 @@ def test_an_unknown_key_suggests_the_curators_key_not_the_column() -> None:
     with pytest.raises(CurationError) as err:
         parse(m.MeetingParticipant, raw, "data/curation/meetings.yaml", "entry #1")
     assert err.value.suggestions == ["actor"]
+
+
+def test_a_bad_code_in_a_list_names_the_item_and_the_nearest_code() -> None:
+    raw = {"category": "REQUEST", "context": ["military", "politcal"], "__line__": 3, "__keylines__": {"context": 4}}
+    with pytest.raises(CurationError) as err:
+        parse(m.Plover, raw, "data/curation/articles/x.yaml", "statements #1")
+    assert err.value.field == "context #2" and err.value.suggestions[0] == "political"

@@ -344,15 +344,14 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
 
 
 def _literal_values(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
-    """The allowed values when the field at `loc` is a Literal (e.g. status)."""
+    """The allowed values when the field at `loc` is a Literal (a code), or a list of them (topics)."""
     import typing
 
+    keys = [str(p) for p in loc if not isinstance(p, int)]
     owner: Any = model
-    for part in loc[:-1]:
-        if not isinstance(part, int):
-            owner = _owner_of(owner, str(part))
-    last = next((p for p in reversed(loc) if not isinstance(p, int)), None)
-    field = _field(owner, str(last)) if last is not None else None
+    for part in keys[:-1]:
+        owner = _owner_of(owner, part)
+    field = _field(owner, keys[-1]) if keys else None
     if field is None:
         return []
     return [str(a) for a in _flatten(field.annotation) if isinstance(a, str)] or [
