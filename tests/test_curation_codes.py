@@ -3,6 +3,7 @@ coded column admits exactly that column's codes, in schema order, and nothing el
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 
 import pytest
@@ -63,10 +64,29 @@ CASES = [
 ] + ELSEWHERE
 
 
+PYTHON = {"string": str, "date": dt.date, "integer": int, "boolean": bool}
+NULL_IN_DRAFTS = {(m.Statement, "utterance_id")}
+"""A draft may leave it out; the assembler refuses an accepted statement without it."""
+
+
 @pytest.mark.parametrize(("model", "name", "table", "column"), CASES, ids=lambda x: getattr(x, "__name__", str(x)))
 def test_a_coded_column_is_typed_by_its_codes(model: type, name: str, table: str, column: str) -> None:
     enum = SCHEMAS[table].constraint(column, "enum")
     assert _literal(model.model_fields[name].annotation) == (list(enum) if enum else None)
+
+
+@pytest.mark.parametrize(("model", "name", "table", "column"), CASES, ids=lambda x: getattr(x, "__name__", str(x)))
+def test_an_uncoded_column_has_its_schema_type(model: type, name: str, table: str, column: str) -> None:
+    """The curation types a plain column as the schema does (str, date, int, bool; None only when
+    the column may be null)."""
+    field = SCHEMAS[table].field(column)
+    annotation = model.model_fields[name].annotation
+    args = set(typing.get_args(annotation)) or {annotation}
+    if field.get("constraints", {}).get("enum") or any(isinstance(a, type) and issubclass(a, m.Model) for a in args):
+        return  # codes are checked above; a span reference is located into computed columns
+    assert args - {type(None)} == {PYTHON[field["type"]]}
+    if type(None) in args and (model, name) not in NULL_IN_DRAFTS:
+        assert not SCHEMAS[table].required(column), f"{table}.{column} is required but the curation allows null"
 
 
 def test_a_bad_code_names_line_field_and_nearest_code() -> None:
