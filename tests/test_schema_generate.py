@@ -102,3 +102,10 @@ def test_build_refuses_a_schema_that_differs_from_its_definitions(repo: Path, mo
     assert result.exit_code == 1
     assert "SCHEMA-generated: schemas/events.json" in result.output
     assert "python -m iraq_presence.schema.generate" in result.output
+
+
+def test_a_table_cannot_override_a_fields_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = {**RESOURCES["articles"], "field_overrides": {"n_chars": {"type": "string"}}}
+    monkeypatch.setitem(RESOURCES, "articles", spec)
+    with pytest.raises(ValueError, match=r"articles\.n_chars: a field's type is defined once"):
+        generate.table_descriptor("articles")

@@ -45,6 +45,8 @@ def _merged(name: str, table: str, override: dict[str, Any]) -> dict[str, Any]:
     for key in (*base, *override):
         if key not in FIELD_KEYS:
             raise ValueError(f"{table}.{name}: unknown key {key!r} (expected one of {', '.join(FIELD_KEYS)})")
+    if "type" in override:
+        raise ValueError(f"{table}.{name}: a field's type is defined once, in fields.py; it cannot be overridden")
     out = {k: v for k, v in {**base, **override}.items() if v is not None}
     constraints = {**base.get("constraints", {}), **override.get("constraints", {})}
     out["constraints"] = {k: v for k, v in constraints.items() if v is not None}
