@@ -192,10 +192,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the median is reported")
+    parser.add_argument("--save", type=Path, help="also write the results (every run's seconds) as JSON here")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--keep", type=Path, help="keep the synthetic repository (built) in DIR (one N only)")
     args = parser.parse_args()
     results = [run(n, args.keep, args.repeat) for n in args.copies]
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(results, indent=2))
         return
