@@ -125,3 +125,12 @@ def test_corrupt_truncated_or_planted_cache_files_are_ignored(repo: Path, tmp_pa
     assert got["articles_reused"] == 0 and got["files_reused"] == 0
     assert snapshot(repo) == expected
     assert summary(repo)["articles_computed"] == 0, "the rebuilt entries are used next time"
+
+
+def test_cache_folder_planted_as_a_link_is_not_written_through(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / ".cache").mkdir()
+    Layout(repo).cache.symlink_to(outside, target_is_directory=True)
+    assert produce(repo).files == produce(repo, cache=False).files
+    assert list(outside.iterdir()) == []

@@ -141,3 +141,13 @@ def test_journal_and_staged_files_are_fsynced(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
     commit(tmp_path, {"a.txt": b"a", "b.txt": b"b"})
     assert len(synced) >= 2 + 1 + 1 + 1  # two staged files, staging folder, journal, root folder
+
+
+def test_cache_folder_planted_as_a_link_is_refused(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / ".cache").symlink_to(outside, target_is_directory=True)
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["build", "-q"])
+    assert result.exit_code == 1 and "must be a folder inside the repository" in result.output
+    assert list(outside.iterdir()) == []

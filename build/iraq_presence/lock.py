@@ -24,7 +24,13 @@ def one_writer(root: Path, command: str, warn: Callable[[str], None] = lambda _:
     """Hold the repository's write lock for `command`, or raise Busy naming what to do. Once held,
     an interrupted commit (a build or add killed midway) is finished first, so `command` reads one
     complete state; `warn` hears what was repaired."""
-    path = Layout(root).lock
+    lay = Layout(root)
+    if not lay.local_is_inside():
+        raise Busy(
+            f"{lay.local} is a link or a file: it must be a folder inside the repository (it holds the write lock "
+            "and the build cache); remove it and run the command again. Nothing was changed"
+        )
+    path = lay.lock
     path.parent.mkdir(exist_ok=True)
     lock = FileLock(path, timeout=0, thread_local=False)
     try:

@@ -45,6 +45,10 @@ class Layout:
         """This checkout's own state (the write lock, the build cache): git-ignored, never published."""
         return self.root / ".cache"
 
+    def local_is_inside(self) -> bool:
+        """`.cache/` is absent or a real folder, not a link leading elsewhere: nothing is written through it."""
+        return not self.local.is_symlink() and (not self.local.exists() or self.local.is_dir())
+
     @property
     def lock(self) -> Path:
         """Held by the command writing the repository."""

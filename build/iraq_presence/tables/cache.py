@@ -67,6 +67,8 @@ class BuildCache:
         self.root = root
         self.folder = Layout(root).cache
         self.curation = Layout(root).curation
+        # a .cache/ or build/ that is a link is never read or written through
+        self.usable = Layout(root).local_is_inside() and not self.folder.is_symlink()
         self.code = code_version()
         self.digests: dict[Path, str] = {}
         self.used: set[str] = set()
@@ -121,6 +123,8 @@ class BuildCache:
     # --- storage ------------------------------------------------------------------------------------
 
     def _get(self, key: str) -> Any:
+        if not self.usable:
+            return MISSING
         path = self.folder / f"{key}.pickle"
         try:
             data = path.read_bytes()
@@ -138,6 +142,8 @@ class BuildCache:
         return value
 
     def _put(self, key: str, value: Any) -> None:
+        if not self.usable:
+            return
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{key}.pickle"
@@ -148,7 +154,7 @@ class BuildCache:
 
     def prune(self) -> None:
         """Remove the entries this build did not use (older inputs, older code)."""
-        if not self.folder.is_dir():
+        if not self.usable or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
             if path.name not in self.used and path.is_file():
