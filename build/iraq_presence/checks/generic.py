@@ -16,11 +16,13 @@ from ..schema.io import column_failures
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
 from .frames import failures_at, has, memo, positions, row_keys, suggest
+from .registry import CROSS, rule
 
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
 
 
+@rule("COLUMNS-<table>", "exactly the schema's columns, in the schema's order")
 def check_columns(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Each table has exactly its schema's columns, in order."""
     return [
@@ -57,6 +59,7 @@ def decoded(arr: Any) -> Any:
     return arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr
 
 
+@rule("REQUIRED-<table>", "no null in a required or primary-key column")
 def check_required(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No null in a required or primary-key column."""
     import pyarrow.compute as pc
@@ -100,6 +103,7 @@ def _duplicates(frames: Frames, table: str, columns: list[str]) -> np.ndarray:
     return np.sort(rows[order[np.flatnonzero(same) + 1]])
 
 
+@rule("PK-<table>", "the primary key (one or several columns) has no duplicates; the repeat is reported")
 def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:
     """The primary key (one or several columns) has no duplicates; the repeat is reported, not the first."""
     out: list[Failure] = []
@@ -116,6 +120,7 @@ def check_primary_key(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule("UNIQUE-<table>", "columns marked `unique` have no duplicates")
 def check_unique(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Columns marked `unique` (other than a one-column primary key) have no duplicates."""
     out: list[Failure] = []
@@ -150,6 +155,7 @@ def _distinct(arr: Any) -> Any:
     return arr.dictionary if pa.types.is_dictionary(arr.type) else pc.unique(arr.drop_null())
 
 
+@rule("ENUM-<table>", "closed vocabularies: each value is one of the field's `enum` (the nearest code is suggested)")
 def check_enum(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Closed vocabularies: every value is one of the schema's `enum`; the nearest code is suggested."""
     import pyarrow as pa
@@ -176,6 +182,7 @@ def check_enum(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule("PATTERN-<table>", "identifiers, codes and hashes match the field's `pattern`")
 def check_pattern(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Identifiers, codes and hashes match the schema's `pattern` (the whole value). Values repeat
     (ids are referenced from many rows), so the regex runs once per distinct value."""
@@ -204,6 +211,7 @@ def check_pattern(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule("RANGE-<table>", "`minimum`, `maximum` and `minLength` constraints")
 def check_range(frames: Frames, schemas: Schemas) -> list[Failure]:
     """`minimum`, `maximum` and `minLength` constraints (one min/max pass proves most columns in range)."""
     import pyarrow.compute as pc
@@ -232,6 +240,7 @@ def check_range(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule("FK-<table>-<column>", "every foreign key of every schema resolves (one or several columns)", section=CROSS)
 def check_foreign_keys(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every foreign key of every schema resolves: a hash lookup (one column) or a join (several)."""
     import pyarrow.compute as pc
@@ -341,6 +350,13 @@ def _mismatched(
     return bad
 
 
+@rule(
+    "SPAN-<table>[-<column>]",
+    "`articles.text[start:end]` equals the stored quote, surface or evidence, for every span of every "
+    "schema; start, end and text are all set or all null",
+    reads=("articles", "every table"),
+    section=CROSS,
+)
 def check_spans(frames: Frames, schemas: Schemas) -> list[Failure]:
     """text[start:end] of the article equals the stored string, for every span of every table,
     compared as code points in vectorized gathers."""
@@ -445,6 +461,12 @@ def date_fields(schema: TableSchema) -> list[str]:
     ]
 
 
+@rule(
+    "DATE-<table>-<column>",
+    "every date has a precision and a basis; a null or inferred date has a note; a month-precision date "
+    "is the 1st, a year-precision date 1 January",
+    section=CROSS,
+)
 def check_dates(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every date has a precision and a basis; a null or inferred date has a note; a month-precision
     date is the 1st and a year-precision date 1 January."""

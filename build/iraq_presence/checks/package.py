@@ -22,6 +22,7 @@ from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_t
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
 from .frames import Frames, row_keys
+from .registry import FILES, rule
 from .rescan import rescan_files_async, worker
 from .runner import check_frames, dedupe
 
@@ -31,6 +32,13 @@ FORMAT_LIMIT = 5
 """FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
 
 
+@rule(
+    "BUILD-interrupted",
+    "no build journal is left behind (a killed build is completed by the next `dataset build`)",
+    reads=(),
+    stage="files",
+    section=FILES,
+)
 def check_journal(folder: Path) -> list[Failure]:
     """A build journal left behind means an interrupted commit."""
     from ..store import JOURNAL
@@ -49,6 +57,14 @@ def check_journal(folder: Path) -> list[Failure]:
     ]
 
 
+@rule(
+    "BUILD-stale",
+    "in a repository, every curation file and schema is the one the tables were built from "
+    "(`data/build-inputs.sha256`); an edit not yet built is reported, naming the file",
+    reads=(),
+    stage="files",
+    section=FILES,
+)
 def check_inputs(folder: Path) -> list[Failure]:
     """In a repository, the curation and schemas the tables were built from are the ones on disk."""
     from ..tables.inputs import MANIFEST, changed
@@ -81,6 +97,13 @@ def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]
     return desc, []
 
 
+@rule(
+    "PKG-descriptor",
+    "`datapackage.json` is valid JSON and a valid Data Package (frictionless's metadata check)",
+    reads=(),
+    stage="files",
+    section=FILES,
+)
 def check_descriptor(desc: dict[str, Any]) -> list[Failure]:
     """The descriptor against the Data Package standard (frictionless's metadata check)."""
     from ..tables.descriptor import metadata_errors
@@ -120,6 +143,18 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
     return table, fails + more
 
 
+@rule(
+    "FILE-<table>",
+    "the table file exists, is readable, and has the SHA-256 the descriptor records",
+    stage="files",
+    section=FILES,
+)
+@rule(
+    "TYPE-<table>",
+    "each CSV value parses as its field's type; each Parquet column has the derived Arrow type",
+    stage="files",
+    section=FILES,
+)
 def read_tables(
     folder: Path, descriptors: dict[str, dict[str, Any]], schemas: Mapping[str, TableSchema]
 ) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
@@ -146,6 +181,12 @@ def canonical_text(column: Any) -> Any:
     return column.cast(pa.string()).fill_null("")
 
 
+@rule(
+    "FORMAT-<table>",
+    "the CSV copy holds the same rows and values as the Parquet copy (compared column by column)",
+    stage="files",
+    section=FILES,
+)
 def compare_formats(
     csv: Mapping[str, Any], parquet: Mapping[str, Any], frames: Mapping[str, Any], schemas: Mapping[str, TableSchema]
 ) -> list[Failure]:
