@@ -90,6 +90,16 @@ def _generic() -> list[Fault]:
         )
         out.append(Fault("extra-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.assign(zz_extra="x"))))
         out.append(Fault("missing-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.iloc[:, :-1])))
+        ints = [f["name"] for f in schema.fields if f["type"] == "integer"]
+        if ints:
+            out.append(
+                Fault(
+                    "retyped",
+                    f"{name}.{ints[0]}",
+                    f"DTYPE-{name}",
+                    edit(name, lambda d, c=ints[0]: d.assign(**{c: d[c].astype("float64")})),
+                )
+            )
         for fk in schema.foreign_keys:
             col = fk.columns[0]
             if df[col].notna().any():

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..failure import Failure
 from ..schema.tables import TableSchema
-from . import domain, evidence, generic  # noqa: F401  (importing a rule module registers its rules)
+from . import domain, evidence, generic, pandera_rules  # noqa: F401  (importing a rule module registers its rules)
 from .frames import Frames
 from .registry import FILES, functions, rule, rule_of
 

@@ -95,6 +95,7 @@ class TableSchema:
         return {f["name"]: pandas_dtype(f) for f in self.fields}
 
     def pandera_schema(self) -> Any:
+        """The pandera schema `checks/pandera_rules.py` validates the table with (derived once)."""
         return self._pandera
 
     @cached_property
@@ -121,6 +122,7 @@ class TableSchema:
                 checks=checks,
                 nullable=not self.required(f["name"]),
                 unique=bool(c.get("unique")),
+                report_duplicates="exclude_first",
                 coerce=False,
                 required=True,
             )
@@ -129,6 +131,7 @@ class TableSchema:
             strict=True,
             ordered=True,
             unique=self.primary_key if len(self.primary_key) > 1 else None,
+            report_duplicates="exclude_first",
             name=self.name,
         )
 
