@@ -520,6 +520,12 @@ def file_faults() -> list[Fault]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes((ROOT / "data" / "curation" / "actors.yaml").read_bytes() + b"# edited\n")
 
+    def dropped(root: Path, fmt: str) -> None:  # the table and its resource gone from one descriptor
+        name = "datapackage.json" if fmt == "csv" else "datapackage.parquet.json"
+        desc = json.loads((root / name).read_text(encoding="utf-8"))
+        desc["resources"] = [r for r in desc["resources"] if r["name"] != "actors"]
+        (root / name).write_text(json.dumps(desc), encoding="utf-8")
+
     both, one = ("csv", "parquet"), ("parquet",)
     return [
         Fault("curation-edited", "data/curation/actors.yaml", "BUILD-stale", curation_edited, one),
@@ -557,6 +563,7 @@ def file_faults() -> list[Fault]:
             one,
         ),
         Fault("raw-edited", "articles", "RAW-file", raw_edit, one),
+        Fault("resource-dropped", "actors", "PKG-tables", dropped, both),
         Fault("bad-descriptor", "datapackage.json", "PKG-descriptor", descriptor, one),
         Fault("journal-left", ".build-journal.json", "BUILD-interrupted", journal, one),
     ]

@@ -77,6 +77,39 @@ def check_inputs(folder: Path) -> list[Failure]:
     ]
 
 
+@rule(
+    "PKG-tables",
+    "the package holds a table for every schema (its `schemas/` folder, else the code's), in both "
+    "descriptors; a missing table is a failure, never skipped",
+    reads=(),
+    stage="files",
+    section=FILES,
+)
+def check_every_table(folder: Path, descriptors: Mapping[str, dict[str, Any]]) -> list[Failure]:
+    """Each schema has a resource in each descriptor (`descriptors`: by format)."""
+    own = folder / "schemas"
+    wanted = _schema_names(own if own.is_dir() else CODE_SCHEMAS) | _names(descriptors["csv"])
+    out = []
+    for fmt, desc in descriptors.items():
+        file = "datapackage.json" if fmt == "csv" else "datapackage.parquet.json"
+        for table in sorted(wanted - _names(desc)):
+            out.append(Failure("PKG-tables", table, "-", "-", f"no resource in {file}", f"the table {table}"))
+    return out
+
+
+CODE_SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
+"""The schemas beside the code (a checkout or an editable install): what a folder without its own
+`schemas/` must hold."""
+
+
+def _names(desc: dict[str, Any]) -> set[str]:
+    return {r["name"] for r in desc["resources"]}
+
+
+def _schema_names(folder: Path) -> set[str]:
+    return {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
+
+
 def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
     """The parsed datapackage.json, or None and the failure that makes it unusable."""
     path = folder / "datapackage.json"
@@ -275,6 +308,7 @@ def check_tables(
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
     tables, out = read_tables(folder, descriptors, schemas)
+    out = check_every_table(folder, descriptors) + out
     reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
     csv, parquet = tables["csv"], tables.get("parquet", {})
     if "parquet" in descriptors:
