@@ -38,65 +38,21 @@ def span_rule(table: str, span: Any) -> str:
     return f"SPAN-{table}" + ("" if span.text in MAIN_SPAN_TEXT else f"-{span.text}")
 
 
-def _code_points(values: Any) -> tuple[np.ndarray, np.ndarray]:
-    """An Arrow string array as one UTF-32 code-point array and each value's code-point offset."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = pa.chunked_array([values]) if not isinstance(values, pa.ChunkedArray) else values
-    arr = arr.combine_chunks().fill_null("")
-    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64)
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    data = arr.buffers()[2]
-    byte_off = arr.buffers()[1]
-    if data is None or len(arr) == 0:
-        return np.zeros(0, dtype=np.uint32), offsets
-    bounds = np.frombuffer(byte_off, dtype=np.int32, count=len(arr) + 1, offset=arr.offset * 4)
-    raw = data.to_pybytes()[bounds[0] : bounds[-1]]
-    cps = np.frombuffer(raw.decode("utf-8").encode("utf-32-le"), dtype=np.uint32)
-    return cps, offsets
-
-
 def _arrow_text(s: Any) -> Any:
     import pyarrow as pa
 
     return pa.array(_as_text(s).astype("string"), type=pa.string())
 
 
-def article_texts(frames: Frames) -> tuple[Any, np.ndarray, np.ndarray] | None:
-    """(article ids, UTF-32 text of all articles, offsets) — computed once per run by the caller's memo."""
+def article_texts(frames: Frames) -> tuple[Any, list[str | None]] | None:
+    """(article ids as an Arrow array, their texts) — computed once per run by the caller's memo."""
     import pyarrow as pa
 
     if not has(frames, "articles", "article_id", "text"):
         return None
     arts = frames["articles"]
-    cps, offsets = _code_points(_arrow_text(arts["text"]))
-    return pa.array(arts["article_id"].astype("string"), type=pa.string()), cps, offsets
-
-
-def _mismatched(
-    text_cps: np.ndarray,
-    text_at: np.ndarray,
-    val_cps: np.ndarray,
-    val_at: np.ndarray,
-    lens: np.ndarray,
-    block: int = 1 << 22,
-) -> np.ndarray:
-    """For each span, whether its code points differ from the text's, gathered in blocks of rows."""
-    bad = np.zeros(len(lens), dtype=bool)
-    ends = np.cumsum(lens)
-    lo = 0
-    while lo < len(lens):
-        hi = max(int(np.searchsorted(ends, (ends[lo - 1] if lo else 0) + block, side="right")), lo + 1)
-        n = lens[lo:hi]
-        total = int(n.sum())
-        if total:
-            within = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
-            diff = text_cps[np.repeat(text_at[lo:hi], n) + within] != val_cps[np.repeat(val_at[lo:hi], n) + within]
-            bad[lo:hi][np.unique(np.repeat(np.arange(hi - lo), n)[diff])] = True
-        lo = hi
-    return bad
+    texts = [t if isinstance(t, str) else None for t in arts["text"].tolist()]
+    return pa.array(arts["article_id"].astype("string"), type=pa.string()), texts
 
 
 @rule(
@@ -105,65 +61,60 @@ def _mismatched(
     "schema; start, end and text are all set or all null",
     reads=("articles", "every table"),
     section=CROSS,
+    needs=("article_texts",),
 )
 def check_spans(frames: Frames, schemas: Schemas) -> list[Failure]:
-    """text[start:end] of the article equals the stored string, for every span of every table,
-    compared as code points in vectorized gathers."""
-    import pyarrow.compute as pc
-
+    """text[start:end] of the article equals the stored string, for every span of every table
+    (Python slices: code points, as the offsets are)."""
     texts = memo(frames, "article_texts", lambda: article_texts(frames))
     if texts is None:
         return []
-    ids, text_cps, text_off = texts
-    has_text = frames["articles"]["text"].notna().to_numpy(dtype=bool)
     out: list[Failure] = []
     for name, schema in schemas.items():
         for sp in schema.spans:
-            if not has(frames, name, sp.article, sp.start, sp.end, sp.text):
-                continue
-            df, rule = frames[name], span_rule(name, sp)
-            start_s, end_s, value_s = df[sp.start], df[sp.end], df[sp.text]
-            nulls = np.column_stack([x.isna().to_numpy(dtype=bool) for x in (start_s, end_s, value_s)])
-            pos = np.flatnonzero(nulls.any(axis=1) & ~nulls.all(axis=1))
-            out += failures_at(
-                rule,
-                df,
-                schema,
-                pos,
-                sp.start,
-                [f"{_v(a)}-{_v(b)}" for a, b in zip(start_s.iloc[pos], end_s.iloc[pos])],
-                f"{sp.start}, {sp.end} and {sp.text} all set or all null",
-                render=False,
-            )
-            art = pc.index_in(_arrow_text(df[sp.article]), value_set=ids).fill_null(-1).to_numpy().astype(np.int64)
-            # an unknown article is FK-*-article_id's to report; a null span is not a span
-            checked = (art >= 0) & ~nulls.any(axis=1)
-            art = np.where(checked, art, 0)
-            checked &= has_text[art] if len(has_text) else checked
-            start = start_s.to_numpy(dtype="float64", na_value=0).astype(np.int64)
-            end = end_s.to_numpy(dtype="float64", na_value=0).astype(np.int64)
-            n_chars = text_off[art + 1] - text_off[art]
-            val_cps, val_off = _code_points(_arrow_text(value_s))
-            ok = checked & (start >= 0) & (start < end) & (end <= n_chars) & (end - start == np.diff(val_off))
-            rows = np.flatnonzero(ok)
-            ok[
-                rows[
-                    _mismatched(
-                        text_cps, text_off[art[rows]] + start[rows], val_cps, val_off[rows], np.diff(val_off)[rows]
-                    )
-                ]
-            ] = False
-            pos = np.flatnonzero(checked & ~ok)
-            got = []
-            for s, e, a, n in zip(start[pos], end[pos], art[pos], n_chars[pos]):
-                piece = text_cps[text_off[a] + s : text_off[a] + e].tobytes().decode("utf-32-le")
-                got.append(f"text[{s}:{e}] = " + (_v(piece) if 0 <= s <= e <= n else "(out of range)"))
-            keys = row_keys(df, schema.primary_key, pos)
-            out += [
-                Failure(rule, name, k, f"{sp.start}:{sp.end}", g, f"{_v(v)} (the stored {sp.text})")
-                for k, g, v in zip(keys, got, value_s.iloc[pos].tolist())
-            ]
+            if has(frames, name, sp.article, sp.start, sp.end, sp.text):
+                out += _span_failures(name, frames[name], schema, sp, texts)
     return out
+
+
+def _span_failures(name: str, df: Any, schema: TableSchema, sp: Any, texts: tuple[Any, list[str | None]]) -> list:
+    import pyarrow.compute as pc
+
+    ids, text = texts
+    rule, (start_s, end_s, value_s) = span_rule(name, sp), (df[sp.start], df[sp.end], df[sp.text])
+    nulls = np.column_stack([x.isna().to_numpy(dtype=bool) for x in (start_s, end_s, value_s)])
+    pos = np.flatnonzero(nulls.any(axis=1) & ~nulls.all(axis=1))
+    out = failures_at(
+        rule,
+        df,
+        schema,
+        pos,
+        sp.start,
+        [f"{_v(a)}-{_v(b)}" for a, b in zip(start_s.iloc[pos], end_s.iloc[pos])],
+        f"{sp.start}, {sp.end} and {sp.text} all set or all null",
+        render=False,
+    )
+    art = pc.index_in(_arrow_text(df[sp.article]), value_set=ids).fill_null(-1).to_numpy().astype(np.int64)
+    # an unknown article is FK-*-article_id's to report; a null span is not a span; nor is a text not held
+    rows = np.flatnonzero((art >= 0) & ~nulls.any(axis=1))
+    start = start_s.to_numpy(dtype="float64", na_value=0).astype(np.int64)
+    end = end_s.to_numpy(dtype="float64", na_value=0).astype(np.int64)
+    values = value_s.tolist()
+    bad, got = [], []
+    for i, a, s, e in zip(rows.tolist(), art[rows].tolist(), start[rows].tolist(), end[rows].tolist()):
+        t = text[a]
+        if t is None:
+            continue
+        ok = 0 <= s < e <= len(t)
+        if ok and t[s:e] == values[i]:
+            continue
+        bad.append(i)
+        got.append(f"text[{s}:{e}] = " + (_v(t[s:e]) if ok or 0 <= s <= e <= len(t) else "(out of range)"))
+    keys = row_keys(df, schema.primary_key, np.asarray(bad, dtype=np.int64))
+    return out + [
+        Failure(rule, name, k, f"{sp.start}:{sp.end}", g, f"{_v(values[i])} (the stored {sp.text})")
+        for k, g, i in zip(keys, got, bad)
+    ]
 
 
 # --- dates -----------------------------------------------------------------------------------------------
