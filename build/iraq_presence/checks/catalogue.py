@@ -17,7 +17,7 @@ __all__ = ["BEGIN", "END", "RULES", "Rule", "markdown", "rule_of", "write_docs"]
 
 def _checked_by(r: Rule) -> str:
     own = f"`{r.func.__module__.rsplit('.', 1)[-1]}.{r.func.__name__}`"
-    return f"{r.by} (via {own})" if r.by else own
+    return f"{own}: {r.by}" if r.by else own
 
 
 def markdown() -> str:

@@ -62,6 +62,7 @@ def article_texts(frames: Frames) -> tuple[Any, list[str | None]] | None:
     reads=("articles", "every table"),
     section=CROSS,
     needs=("article_texts",),
+    by="hand-written: a slice of another table's text, which a per-table pandera check does not see",
 )
 def check_spans(frames: Frames, schemas: Schemas) -> list[Failure]:
     """text[start:end] of the article equals the stored string, for every span of every table
@@ -166,6 +167,8 @@ def date_fields(schema: TableSchema) -> list[str]:
     "every date has a precision and a basis; a null or inferred date has a note; a month-precision date "
     "is the 1st, a year-precision date 1 January",
     section=CROSS,
+    by="hand-written: four columns per date agreeing, each failure naming the column to fix "
+    "(a pandera dataframe check could find the rows, not say which column is wrong)",
 )
 def check_dates(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every date has a precision and a basis; a null or inferred date has a note; a month-precision
