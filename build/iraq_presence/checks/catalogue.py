@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import package, runner  # noqa: F401  (importing them registers every rule)
+from . import descriptor, package, runner  # noqa: F401  (importing them registers every rule)
 from .registry import RULES, SECTIONS, Rule, rule_of
 
 __all__ = ["BEGIN", "END", "RULES", "Rule", "markdown", "rule_of", "write_docs"]

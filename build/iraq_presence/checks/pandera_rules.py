@@ -31,14 +31,26 @@ PANDERA = "pandera, from the Table Schema"
 
 @extensions.register_check_method(statistics=["columns", "keys"], supported_types=pd.DataFrame, check_type="vectorized")
 def foreign_key(df: pd.DataFrame, *, columns: tuple[str, ...], keys: Any) -> pd.Series:
-    """Per row: its `columns` (all set) are among the referenced table's `keys` (an Index, or a
-    MultiIndex for a key of several columns); a row with a null in the key refers to nothing."""
+    """Per row: its `columns` (all set) are among the referenced table's `keys` (an Arrow array of
+    the distinct values, or a MultiIndex for a key of several columns: a hash lookup either way);
+    a row with a null in the key refers to nothing."""
+    import pyarrow.compute as pc
+
     part = df[list(columns)]
     if len(columns) == 1:
-        found = part[columns[0]].isin(keys).to_numpy(dtype=bool, na_value=False)
+        values = _plain(part[columns[0]])
+        found = pc.is_in(values, value_set=keys).to_numpy(zero_copy_only=False)
     else:
         found = pd.MultiIndex.from_frame(part.astype("string")).isin(keys)
     return pd.Series(found | part.isna().any(axis=1).to_numpy(), index=df.index)
+
+
+def _plain(column: pd.Series) -> Any:
+    """A column as an Arrow string array (a categorical's codes decoded)."""
+    import pyarrow as pa
+
+    arr = pa.array(column)
+    return (arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr).cast(pa.string())
 
 
 def _positions(df: pd.DataFrame, labels: Any) -> np.ndarray:
@@ -137,10 +149,11 @@ def check_tables(frames: Frames, schemas: Schemas) -> list[Failure]:
 
 def _keys(parent: pd.DataFrame, fk: ForeignKey) -> Any:
     """The referenced key values, as pandera's `foreign_key` check looks rows up in them."""
+    import pyarrow.compute as pc
+
     refs = list(fk.ref_columns)
     if len(refs) == 1:
-        col = parent[refs[0]]
-        return pd.Index(col.cat.categories if isinstance(col.dtype, pd.CategoricalDtype) else col.dropna().unique())
+        return pc.unique(_plain(parent[refs[0]]).drop_null())
     return pd.MultiIndex.from_frame(parent[refs].dropna().drop_duplicates().astype("string"))
 
 
