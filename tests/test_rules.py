@@ -3,6 +3,8 @@
 import ast
 import graphlib
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 from iraq_presence.checks import catalogue, domain, evidence, generic
@@ -29,6 +31,14 @@ def test_every_check_function_is_in_the_catalogue() -> None:
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("check_") and func.__module__ == module.__name__:
                 assert func in listed, f"{module.__name__}.{name} is not declared in the catalogue"
+
+
+def test_docs_do_not_depend_on_import_order() -> None:
+    """The registry fills as modules are imported; the document lists the rules the same way whichever comes first."""
+    code = "import iraq_presence.checks.evidence, iraq_presence.checks.generic\n"
+    code += "from iraq_presence.checks.catalogue import markdown\nprint(markdown(), end='')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == markdown()
 
 
 def _imports(path: Path, package: str) -> set[str]:

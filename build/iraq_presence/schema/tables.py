@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .types import arrow_type, pandas_dtype
+from .types import arrow_type, pandas_dtype, pandera_dtype
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class TableSchema:
             if "minLength" in c:
                 checks.append(pa.Check.str_length(min_value=c["minLength"]))
             columns[f["name"]] = pa.Column(
-                self.pandas_dtypes()[f["name"]] if "enum" not in c else None,
+                pandera_dtype(f) if "enum" not in c else None,
                 checks=checks,
                 nullable=not self.required(f["name"]),
                 unique=bool(c.get("unique")),
