@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CurationError, nearest
+from .counting import repeated_by
 from .curation import models as c
 from .mentions import AliasMatcher
 from .quotes import find_quotes
@@ -162,6 +163,9 @@ class Assembler:
                     "evidence_end": end,
                     "evidence_text": text,
                     "wikidata_id": a.wikidata_id,
+                    "wikidata_basis": "external" if a.wikidata_id else None,
+                    "wikidata_reference_id": a.wikidata_reference,
+                    "wikidata_note": a.wikidata_note,
                     "note": a.note,
                 },
                 ": ".join(origin),
@@ -366,6 +370,10 @@ class Assembler:
                     "plover_category": p.category if p else None,
                     "plover_mode": p.mode if p else None,
                     "plover_context": ";".join(p.context) if p and p.context else None,
+                    "plover_target_id": p.target if p else None,
+                    "plover_target_note": p.target_note if p else None,
+                    "repeats_statement_id": None,
+                    "summarises_acts": False,
                     "stance_us_presence": st.stance_us_presence,
                     "note": st.note,
                 },
@@ -408,8 +416,13 @@ class Assembler:
         per: dict[str, list[Row]] = defaultdict(list)
         for s in stmts:
             per[s["utterance_id"]].append(s)
+        repeats = repeated_by(stmts)
+        for s in stmts:
+            s["repeats_statement_id"] = repeats.get(s["statement_id"])
         for i, u in enumerate(self.cur.utterances, 1):
             rows = per.get(u.utterance_id, [])
+            for s in rows:
+                s["summarises_acts"] = u.several_acts
             self.out.add(
                 "utterances",
                 {
@@ -423,6 +436,8 @@ class Assembler:
                     "meeting_id": u.meeting,
                     "occasion": u.occasion,
                     "summary": u.summary,
+                    "several_acts": u.several_acts,
+                    "note": u.note,
                     "n_statements": len(rows),
                     "n_articles": len({r["article_id"] for r in rows}),
                 },

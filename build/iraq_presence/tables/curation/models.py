@@ -54,6 +54,8 @@ class Actor(Model):
     evidence: SpanRef
     aliases: list[str | Alias] = []
     wikidata_id: str | None = None
+    wikidata_reference: str | None = None
+    wikidata_note: str | None = None
     note: str | None = None
 
     def alias_entries(self) -> list[Alias]:
@@ -92,6 +94,8 @@ class Plover(Model):
     category: str
     mode: str | None = None
     context: list[str] = []
+    target: str | None = None  # the actor acted upon (an actor_id), or null with target_note
+    target_note: str | None = None
 
 
 class Statement(Model):
@@ -164,6 +168,8 @@ class Utterance(Model):
     meeting: str | None = None
     occasion: str
     summary: str
+    several_acts: bool = False  # the article reports several acts as one ("repeatedly called for")
+    note: str | None = None
 
 
 class Participant(Model):
