@@ -17,6 +17,7 @@ local to each file, so only co-membership can be compared.
 
     python benchmarks/agreement.py /work/notes/blind/second_coding.yaml
     python benchmarks/agreement.py second.yaml --tables data --disagreements
+    python benchmarks/agreement.py second.yaml --before /tmp/tables-at-72c8f48   # independent vs adjudicated
 """
 
 from __future__ import annotations
@@ -145,6 +146,26 @@ def all_scores(tables: Path, second_path: Path) -> list[Score]:
     return statement_scores(tables, second) + meeting_scores(tables, second) + affiliation_scores(tables, second)
 
 
+def compared(before: list[Score], after: list[Score]) -> str:
+    """One row per field: alpha of the independent codings (before) and after adjudication (after)."""
+    past = {(s.table, s.field): s for s in before}
+    lines = [
+        "| table | field | units | alpha, independent | agreement, independent | alpha, after adjudication"
+        " | disagreements left |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in after:
+        b = past.get((s.table, s.field))
+        ba = "not coded" if b is None else _alpha(b)
+        bo = "" if b is None else f"{b.agreement:.1%}"
+        lines.append(f"| {s.table} | {s.field} | {s.units} | {ba} | {bo} | {_alpha(s)} | {len(s.disagreements)} |")
+    return "\n".join(lines)
+
+
+def _alpha(s: Score) -> str:
+    return "n/a (no variation)" if s.alpha is None else f"{s.alpha:.3f}"
+
+
 def markdown(scores: list[Score]) -> str:
     lines = [
         "| table | field | units | Krippendorff's alpha | observed agreement | disagreements |",
@@ -161,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("second_coding", type=Path, help="YAML file of the second coder")
     ap.add_argument("--tables", type=Path, default=Path("data"), help="directory of the built CSV tables")
     ap.add_argument("--disagreements", action="store_true", help="list every disagreement after the table")
+    ap.add_argument(
+        "--before",
+        type=Path,
+        help="tables of the curation the second coder was blind to: print both columns side by side",
+    )
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
     for p in (args.second_coding, args.tables / "statements.csv"):
@@ -175,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps([s.__dict__ for s in scores], indent=1, default=str))
         return 0
-    print(markdown(scores))
+    print(compared(all_scores(args.before, args.second_coding), scores) if args.before else markdown(scores))
     if args.disagreements:
         for s in scores:
             for unit, mine, theirs in s.disagreements:

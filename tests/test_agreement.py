@@ -138,3 +138,12 @@ def test_a_null_is_a_code_of_its_own(tmp_path: Path) -> None:
 def test_cli_reports_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert agreement.main([str(tmp_path / "none.yaml"), "--tables", str(_tables(tmp_path))]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_before_and_after_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tables = _tables(tmp_path)
+    second = _second(tmp_path, {("x-s3", "channel"): "meeting"})
+    assert agreement.main([str(second), "--tables", str(tables), "--before", str(tables)]) == 0
+    out = capsys.readouterr().out
+    assert "alpha, independent" in out
+    assert "| statements | channel | 4 |" in out
