@@ -484,7 +484,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "statement_topics": {
         "title": "Statement topics",
-        "description": "Topics of each statement, from a small closed codebook; a statement may have several.",
+        "description": "Topics of each statement, from a small closed codebook, coded on the statement's own words; a statement may have several. One row per topic of a statement: count distinct statement_id per topic, never the sum over topics.",
         "fields": [
             "statement_id",
             "topic",
@@ -496,7 +496,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "statements": {
         "title": "Statements",
-        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article.",
+        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article. One row per passage of one article attributed to one speaker, not per act of speech: the same act reported by several articles, or a quoted fragment and its clause, are several rows of one utterance. Count acts of speech on utterances, passages on rows with repeats_statement_id null.",
         "fields": [
             "statement_id",
             "article_id",
