@@ -17,7 +17,7 @@ from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.publish.diff import changelog_entry, diff
 from iraq_presence.publish.metadata import release_date, zenodo_metadata
-from iraq_presence.publish.release import bundle_files, make_release
+from iraq_presence.publish.release import bundle_files, make_release, zip_bytes
 from iraq_presence.publish.zenodo import Transport, ZenodoError, run
 from iraq_presence.tables.curation import load_curation
 from iraq_presence.tables.descriptor import metadata_errors
@@ -468,3 +468,159 @@ def test_reading_view_in_headless_chromium(release: tuple[Path, Path], tmp_path:
         assert len(listed) == 1
     finally:
         driver.quit()
+
+
+class Killed(BaseException):
+    """A kill: no `except Exception` or `except OSError` runs, nothing is cleaned up."""
+
+
+def _resum(files: dict[str, bytes]) -> dict[str, bytes]:
+    body = {k: v for k, v in files.items() if k != "SHA256SUMS"}
+    sums = "".join(f"{hashlib.sha256(v).hexdigest()}  {k}\n" for k, v in sorted(body.items()))
+    return {**body, "SHA256SUMS": sums.encode()}
+
+
+def test_a_kill_at_every_file_write_leaves_the_old_bundle(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kill the release at each file it writes, then at each rename: what is in place is the old
+    bundle byte for byte, or something `validate` refuses; the next release completes."""
+    from iraq_presence.checks.bundle import check_release
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    _, folder = release
+    old = snapshot(folder)
+    new = _resum({**old, "README.md": old["README.md"] + b"\nA correction.\n"})
+    dist, top = tmp_path / "dist", folder.name
+    rel.write_bundle(dist, top, old)
+    old_zip = (dist / f"{top}.zip").read_bytes()
+    monkeypatch.setattr(rel.os, "fsync", lambda _fd: None)  # the kill, not the disk, is under test
+    real_write, writes = rel._write, len(new) + 1
+    for n in range(writes):
+        calls = iter(range(writes))
+
+        def dying(path: Path, data: bytes, n: int = n, calls=calls) -> None:
+            if next(calls) == n:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data[: len(data) // 2])  # half a file, then the kill
+                raise Killed
+            real_write(path, data)
+
+        monkeypatch.setattr(rel, "_write", dying)
+        with pytest.raises(Killed):
+            rel.write_bundle(dist, top, new)
+        assert snapshot(dist / top) == old, f"kill at write {n}"
+        assert (dist / f"{top}.zip").read_bytes() == old_zip
+    monkeypatch.setattr(rel, "_write", real_write)
+    assert check_release(dist / top) == []
+    for step in range(3):  # the renames: old folder aside, new folder in, zip in
+        rel.write_bundle(dist, top, old)
+        real = {"rename": rel.os.rename, "replace": rel.os.replace}
+        calls = iter(range(3))
+
+        def die_at(step: int = step, calls=calls, real=real):
+            def fn(kind: str):
+                def move(a: Path, b: Path) -> None:
+                    if next(calls) == step:
+                        raise Killed
+                    real[kind](a, b)
+
+                return move
+
+            return fn
+
+        monkeypatch.setattr(rel.os, "rename", die_at()("rename"))
+        monkeypatch.setattr(rel.os, "replace", die_at()("replace"))
+        with pytest.raises(Killed):
+            rel.write_bundle(dist, top, new)
+        monkeypatch.setattr(rel.os, "rename", real["rename"])
+        monkeypatch.setattr(rel.os, "replace", real["replace"])
+        in_place = snapshot(dist / top) if (dist / top).is_dir() else {}
+        assert in_place == old or check_release(dist / top) != [] or not in_place, f"kill at rename {step}"
+        rel.write_bundle(dist, top, new)
+        assert snapshot(dist / top) == new and check_release(dist / top) == []
+
+
+@pytest.mark.parametrize("fault", ["missing", "extra", "changed", "unlisted-sums", "other-zip"])
+def test_validate_refuses_an_incomplete_or_edited_bundle(release: tuple[Path, Path], tmp_path: Path, fault: str):
+    _, folder = release
+    copy = tmp_path / folder.name
+    shutil.copytree(folder, copy)
+    shutil.copy(folder.with_name(folder.name + ".zip"), tmp_path)
+    if fault == "missing":
+        (copy / "view" / "style.css").unlink()
+    elif fault == "extra":
+        (copy / "view" / "extra.html").write_text("<p>not part of the release</p>")
+    elif fault == "changed":
+        with (copy / "CODEBOOK.md").open("a") as fh:
+            fh.write("\nEdited.\n")
+    elif fault == "unlisted-sums":
+        sums = (copy / "SHA256SUMS").read_text().splitlines()
+        (copy / "SHA256SUMS").write_text("\n".join(s for s in sums if not s.endswith("  croissant.json")) + "\n")
+    else:
+        (tmp_path / f"{folder.name}.zip").write_bytes(zip_bytes({"SHA256SUMS": b""}, folder.name))
+    failures = validate_path(copy)
+    assert "RELEASE-files" in {f.rule for f in failures}, failures
+    result = runner.invoke(app, ["validate", str(copy)])
+    assert result.exit_code == 1 and "RELEASE-files" in result.output
+
+
+def test_release_on_a_full_disk_keeps_the_old_bundle(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    _, folder = release
+    old = snapshot(folder)
+    dist = tmp_path / "dist"
+    rel.write_bundle(dist, folder.name, old)
+    real_write = rel._write
+
+    def full(path: Path, data: bytes) -> None:
+        if path.name == "CODEBOOK.md":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr(rel, "_write", full)
+    with pytest.raises(rel.ReleaseError, match=r"No space left on device.*nothing was replaced"):
+        rel.write_bundle(dist, folder.name, _resum({**old, "README.md": b"new"}))
+    assert snapshot(dist / folder.name) == old
+    assert sorted(p.name for p in dist.iterdir()) == [folder.name, folder.name + ".zip"]
+
+
+HOSTILE = "<script>alert(1)</script> [click](javascript:alert(1)) | `x` *y* <img src=x onerror=alert(1)>"
+
+
+def test_curated_text_is_escaped_and_only_http_urls_are_links(built: tuple[Path, Path, Any]) -> None:
+    """A hostile title, note and URL show as typed: no tag, link or cell break in the Markdown, no
+    `javascript:` link in the reading view."""
+    from iraq_presence.publish import codebook, datasheet
+    from iraq_presence.publish.pages import pages
+
+    root, _, output = built
+    frames = dict(output.frames)
+    arts = frames["articles"].copy()
+    arts["title"] = arts["title"].astype("object")
+    arts.loc[arts.index[0], "title"] = HOSTILE
+    arts["url"] = "javascript:alert(document.cookie)"
+    issues = frames["article_issues"].copy()
+    issues["note"] = HOSTILE
+    frames.update(articles=arts, article_issues=issues)
+    meta = load_curation(root / "data" / "curation", root).package
+    docs = root / "docs"
+    for text in (
+        codebook.render(docs / "codebook_template.md", meta, output.schemas, frames, "cite"),
+        datasheet.render(docs / "datasheet_template.md", meta, output.schemas, frames),
+    ):
+        assert "<script" not in text and "<img" not in text and "](javascript:" not in text.replace("\\]", "")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\](javascript:alert(1)) \\| \\`x\\` \\*y\\*" in text
+    view = pages(meta, frames, "cite")
+    page = view[f"view/articles/{arts['article_id'].iloc[0]}.html"].decode()
+    assert "<script>alert" not in page and "<img" not in page and "&lt;script&gt;alert(1)" in page
+    assert all(b'href="javascript:' not in data and b"document.cookie" not in data for data in view.values())

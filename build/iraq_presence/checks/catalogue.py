@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from . import domain, evidence, generic, package, runner
+from . import bundle, domain, evidence, generic, package, runner
 
 EVERY = ("every table",)
 
@@ -67,6 +67,15 @@ RULES: tuple[Rule, ...] = (
         "`datapackage.json` is valid JSON and a valid Data Package (frictionless's metadata check)",
         (),
         package.check_descriptor,
+        "files",
+        FILES,
+    ),
+    Rule(
+        "RELEASE-files",
+        "a release folder holds exactly the files its `SHA256SUMS` lists, each unchanged, and the zip "
+        "beside it holds the same files (a half-written, mixed or edited release fails)",
+        (),
+        bundle.check_release,
         "files",
         FILES,
     ),

@@ -21,6 +21,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
+from .bundle import check_release
 from .frames import Frames, row_keys
 from .rescan import rescan_files_async, worker
 from .runner import check_frames, dedupe
@@ -277,7 +278,7 @@ def validate_path(folder: Path) -> list[Failure]:
     On a large corpus a second process first rescans the texts, then checks the descriptor
     against the standard (both pure Python), while this one reads the files (Arrow, in threads)
     and runs the other rules; on a small one the descriptor is checked in a thread."""
-    out = check_journal(folder) + check_inputs(folder)
+    out = check_journal(folder) + check_inputs(folder) + check_release(folder)
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
     out += fails + more

@@ -9,13 +9,14 @@ from typing import Any
 from .. import __version__
 from ..schema.types import codes, ordered
 from ..tables.descriptor import code_examples
+from .markdown import literal, prose
 
 
 def render(template: Path, meta: Any, schemas: dict[str, Any], frames: dict[str, Any], citation: str) -> str:
     return template.read_text(encoding="utf-8").format(
-        title=meta.title,
+        title=literal(meta.title),
         version=__version__,
-        citation=citation,
+        citation=literal(citation),
         report=report_to(meta),
         coverage=_coverage(frames),
         codes=_codes(schemas, frames),
@@ -31,10 +32,6 @@ def report_to(meta: Any) -> str:
         "Write to the maintainers named in `CITATION.cff` and on the Zenodo record. The package has "
         "no public homepage or issue tracker yet (`homepage` is empty in `datapackage.json`)."
     )
-
-
-def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _coverage(frames: dict[str, Any]) -> str:
@@ -53,9 +50,9 @@ def _coverage(frames: dict[str, Any]) -> str:
         outlet = actors.get(row.outlet_id, "not stated") if isinstance(row.outlet_id, str) else "not stated"
         date = "unknown" if pd.isna(row.published_date) else str(row.published_date)
         n = " | ".join(str(int(counts[t].get(row.article_id, 0))) for t in counts)
-        title = _cell(row.title if isinstance(row.title, str) else "(untitled)")
+        title = literal(row.title) if isinstance(row.title, str) else "(untitled)"
         lines.append(
-            f"| `{row.article_id}` | {title} | {_cell(outlet)} | {date} "
+            f"| `{row.article_id}` | {title} | {literal(outlet)} | {date} "
             f"| {_na(row.published_date_precision)} | {_na(row.published_date_basis)} | {n} |"
         )
     return "\n".join(lines)
@@ -75,7 +72,7 @@ def _codes(schemas: dict[str, Any], frames: dict[str, Any]) -> str:
             column = frames[name][f["name"]].astype("object")
             counts = column.value_counts(dropna=True)
             nulls = int(column.isna().sum())
-            out += [f"### `{name}.{f['name']}`", "", _cell(f["description"])]
+            out += [f"### `{name}.{f['name']}`", "", prose(f["description"])]
             if ordered(f):
                 out += ["", "Ordered: " + " < ".join(f"`{c}`" for c in codes(f)) + "."]
             out += ["", "| code | label | definition | rows | example |", "| --- | --- | --- | ---: | --- |"]
@@ -84,11 +81,11 @@ def _codes(schemas: dict[str, Any], frames: dict[str, Any]) -> str:
                 cat = defs.get(code, {})
                 example = examples.get(f["name"], {}).get(code, "none in this release")
                 out.append(
-                    f"| `{code}` | {_cell(cat.get('label', ''))} | {_cell(cat.get('definition', 'UNDEFINED'))} "
-                    f"| {int(counts.get(code, 0))} | {_cell(example)} |"
+                    f"| `{code}` | {prose(cat.get('label', ''))} | {prose(cat.get('definition', 'UNDEFINED'))} "
+                    f"| {int(counts.get(code, 0))} | {literal(example)} |"
                 )
             if not schema.required(f["name"]):
-                out.append(f"| (null) | | {_cell(f.get('nullMeaning', ''))} | {nulls} | |")
+                out.append(f"| (null) | | {prose(f.get('nullMeaning', ''))} | {nulls} | |")
             rules = f.get("codingRules", [])
             if rules:
                 out += ["", "Borderline cases:", ""] + [f"- {r}" for r in rules]

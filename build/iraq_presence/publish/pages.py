@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from .markdown import safe_url
 
 NESTING = ("artifact", "event", "meeting", "statement", "mention")
 """Outermost to innermost: each text segment is wrapped in this order, so the HTML always nests."""
@@ -30,8 +31,19 @@ class Mark:
 
 
 TABLES = (
-    "articles", "actors", "actor_aliases", "affiliations", "statements", "mentions", "meetings",
-    "meeting_participants", "meeting_reports", "events", "event_reports", "article_issues", "militia_groups",
+    "articles",
+    "actors",
+    "actor_aliases",
+    "affiliations",
+    "statements",
+    "mentions",
+    "meetings",
+    "meeting_participants",
+    "meeting_reports",
+    "events",
+    "event_reports",
+    "article_issues",
+    "militia_groups",
 )
 
 
@@ -50,8 +62,13 @@ def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
     arts = sorted(t["articles"], key=lambda a: a["article_id"])
     out = {"view/style.css": env.get_template("style.css").render().encode()}
     out["view/index.html"] = _render(
-        env, "index.html", root="", title=meta.title,
-        articles=[_article_row(a, by_article, names) for a in arts], actors=_actor_groups(t), **common,
+        env,
+        "index.html",
+        root="",
+        title=meta.title,
+        articles=[_article_row(a, by_article, names) for a in arts],
+        actors=_actor_groups(t),
+        **common,
     )
     for art in arts:
         aid = art["article_id"]
@@ -106,7 +123,7 @@ def _article_row(art: dict[str, Any], by_article: dict[str, Any], names: dict[st
         "title": art["title"] or f"Untitled article {art['article_id']}",
         "outlet": outlet,
         "date": _date(art["published_date"], art["published_date_precision"]) or "unknown",
-        "url": art["url"],
+        "url": safe_url(art["url"]),
         "n_statements": len(by_article["statements"].get(art["article_id"], [])),
     }
 

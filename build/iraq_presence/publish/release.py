@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -21,6 +22,12 @@ from .. import __version__
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 COPIED = ("CHANGELOG.md", "LICENSE", "LICENSE-DATA")
+STAGING = ".staging-"
+"""Prefix of the folder beside the bundles where a release is written before it is renamed into place."""
+
+
+class ReleaseError(ValueError):
+    """A release that cannot be made as asked; the message says what to do."""
 
 
 def bundle_name() -> str:
@@ -94,17 +101,43 @@ def zip_bytes(files: dict[str, bytes], top: str) -> bytes:
     return buf.getvalue()
 
 
+def _write(path: Path, data: bytes) -> None:
+    """One file, flushed to disk before the release is renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_bundle(dist: Path, top: str, files: dict[str, bytes]) -> tuple[Path, Path]:
+    """Write the folder and its zip into a staging folder, then rename them into place.
+
+    A kill or a full disk while writing leaves the previous bundle untouched (the staging folder
+    is removed by the next release); a kill between the renames leaves a folder whose zip or
+    absence `dataset validate` reports (RELEASE-files), never a bundle that validates half-written.
+    """
+    dist.mkdir(parents=True, exist_ok=True)
+    staging = dist / f"{STAGING}{top}"
+    if staging.exists():
+        shutil.rmtree(staging)  # left by a killed release: never in place, never published
+    try:
+        for name in sorted(files):
+            _write(staging / top / name, files[name])
+        _write(staging / f"{top}.zip", zip_bytes(files, top))
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = exc.strerror or str(exc)
+        raise ReleaseError(f"{dist}: could not write the release ({reason}); nothing was replaced") from None
+    folder, archive = dist / top, dist / f"{top}.zip"
+    if folder.exists():
+        os.rename(folder, staging / "previous")
+    os.rename(staging / top, folder)
+    os.replace(staging / f"{top}.zip", archive)
+    shutil.rmtree(staging)
+    return folder, archive
+
+
 def make_release(root: Path, dist: Path, include_text: bool = True, url: str | None = None) -> tuple[Path, Path]:
     """Write the bundle folder and its zip under `dist`; returns both paths."""
-    files = bundle_files(root, include_text, url)
-    top = bundle_name()
-    folder = dist / top
-    if folder.exists():
-        shutil.rmtree(folder)
-    for name, data in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    archive = dist / f"{top}.zip"
-    archive.write_bytes(zip_bytes(files, top))
-    return folder, archive
+    return write_bundle(dist, bundle_name(), bundle_files(root, include_text, url))
