@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -30,15 +31,40 @@ URL = "https://example.org/iraq-presence"
 BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md")
 
 
+MAINTAINER = {
+    "title": "Test Maintainer",
+    "given_names": "Test",
+    "family_names": "Maintainer",
+    "role": "maintainer",
+    "email": "maintainer@example.org",
+}
+"""Made up for the tests: the repository's package.yaml leaves these for a real maintainer to fill."""
+
+
 def release_repo(dest: Path) -> Path:
-    """A copy of what a release reads: the build's inputs, the copied files and the doc templates."""
+    """A copy of what a release reads: the build's inputs, the copied files and the doc templates,
+    with a (made-up) maintainer, contact and homepage, and no unreleased CHANGELOG entries, so
+    that a publish-grade release can be made."""
     root = copy_repo(dest)
     for name in ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA"):
         (root / name).write_bytes((ROOT / name).read_bytes())
     (root / "docs").mkdir()
     for name in BUNDLE_DOCS:
         (root / "docs" / name).write_bytes((ROOT / "docs" / name).read_bytes())
+    ready(root)
     return root
+
+
+def ready(root: Path) -> None:
+    package = root / "data" / "curation" / "package.yaml"
+    meta = yaml.safe_load(package.read_text(encoding="utf-8"))
+    meta.update(homepage=URL, issues=URL + "/issues", contact="maintainer@example.org")
+    meta["contributors"] = [*meta["contributors"], MAINTAINER]
+    package.write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    log = root / "CHANGELOG.md"
+    text = log.read_text(encoding="utf-8")
+    start = text.index("## [Unreleased]")
+    log.write_text(text[:start] + "## [Unreleased]\n\n" + text[text.index("## [", start + 5) :], encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +78,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
     output = make.produce(root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(make, "produce", lambda *_a, **_k: output)
-        folder, _ = make_release(root, root / "dist", url=URL)
+        folder, _ = make_release(root, root / "dist", with_text=True, url=URL)
     return root, folder, output
 
 
@@ -72,11 +98,11 @@ def rebuild(built: tuple[Path, Path, Any], monkeypatch: pytest.MonkeyPatch) -> P
 
 def test_bundle_is_reproducible_and_validates(release: tuple[Path, Path], rebuild: Path) -> None:
     _, folder = release
-    again = bundle_files(rebuild, url=URL)
+    again = bundle_files(rebuild, with_text=True, url=URL)
     on_disk = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert set(again) == set(on_disk)
     assert [k for k in again if again[k] != on_disk[k]] == []
-    assert folder.name == f"iraq-presence-{__version__}"
+    assert folder.name == f"iraq-presence-{__version__}-with-texts"
     for name in (
         "datapackage.json",
         "datapackage.parquet.json",
@@ -141,7 +167,10 @@ def test_frictionless_rejects_a_parquet_file_with_a_deleted_row(release: tuple[P
 def test_no_text_release_keeps_hashes_and_offsets(rebuild: Path, tmp_path: Path) -> None:
     import pandas as pd
 
-    folder, _ = make_release(rebuild, tmp_path, include_text=False, url=URL)
+    folder, _ = make_release(rebuild, tmp_path, url=URL)
+    assert folder.name == f"iraq-presence-{__version__}"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "leaves the article texts out" in readme and "-with-texts" not in folder.name
     arts = pd.read_parquet(folder / "data" / "articles.parquet")
     assert arts["text"].isna().all()
     assert arts["sha256"].str.len().eq(64).all() and (arts["n_chars"] > 0).all()
@@ -232,7 +261,9 @@ def test_diff_reports_rows_and_schema(release: tuple[Path, Path], tmp_path: Path
     diffs = {d.table: d for d in diff(old.with_name(old.name + ".zip"), new)}
     assert len(diffs["actors"].removed) == 1 and not diffs["actors"].added
     assert diffs["mentions"].empty
-    assert "1 row(s) removed" in changelog_entry(list(diffs.values()), "0.2.0")
+    (gone,) = diffs["actors"].removed
+    entry = changelog_entry(list(diffs.values()), "0.2.0", "2026-12-01", "0.1.0")
+    assert "### Removed" in entry and f"`{gone}`" in entry and "(patch change)" in entry
 
 
 def _metadata() -> dict:
@@ -624,3 +655,172 @@ def test_curated_text_is_escaped_and_only_http_urls_are_links(built: tuple[Path,
     page = view[f"view/articles/{arts['article_id'].iloc[0]}.html"].decode()
     assert "<script>alert" not in page and "<img" not in page and "&lt;script&gt;alert(1)" in page
     assert all(b'href="javascript:' not in data and b"document.cookie" not in data for data in view.values())
+
+
+def _edit(bundle: dict[str, bytes], table: str, change: Any) -> dict[str, bytes]:
+    """The bundle with one table's CSV rewritten by `change(frame) -> frame` (all values as text)."""
+    import io
+
+    import pandas as pd
+
+    path = f"data/{table}.csv"
+    df = change(pd.read_csv(io.BytesIO(bundle[path]), dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    return _resum({**bundle, path: df.to_csv(index=False).encode()})
+
+
+def _schema_edit(bundle: dict[str, bytes], table: str, change: Any) -> dict[str, bytes]:
+    desc = json.loads(bundle["datapackage.json"])
+    (res,) = [r for r in desc["resources"] if r["name"] == table]
+    change(res["schema"])
+    return {**bundle, "datapackage.json": json.dumps(desc).encode()}
+
+
+def test_diff_names_each_changed_value_and_the_bump(release: tuple[Path, Path], tmp_path: Path) -> None:
+    from iraq_presence.publish.diff import bump, read_bundle, report
+
+    _, folder = release
+    old = read_bundle(folder)
+    first = lambda d: d.iloc[[0]]  # noqa: E731
+    key = first(pd_frame(old, "statements"))["statement_id"].iloc[0]
+    quote = pd_frame(old, "statements").set_index("statement_id").at[key, "quote"]
+
+    def corrected(d: Any) -> Any:
+        d.loc[d["statement_id"] == key, "quote"] = "a corrected quote"
+        return d
+
+    one_cell = _edit(old, "statements", corrected)
+    diffs = diff(old, one_cell)
+    (changed,) = [d for d in diffs if not d.empty]
+    assert [(c.key, c.column, c.old, c.new) for c in changed.values] == [(key, "quote", quote, "a corrected quote")]
+    assert bump(diffs) == "patch"
+    assert f"changed: {key} quote: {quote!r} -> 'a corrected quote'" in report(diffs)
+    assert bump(diff(old, _edit(old, "actors", lambda d: d.iloc[1:]))) == "patch"  # a removed row: a correction
+    assert bump(diff(old, _edit(old, "actors", lambda d: d.iloc[:-1]))) == "patch"
+    added = diff(_edit(old, "actors", lambda d: d.iloc[:-1]), old)
+    assert bump(added) == "minor" and "### Added" in changelog_entry(added, "0.2.0", "2026-12-01", "0.1.0")
+
+    def drop_column(schema: dict[str, Any]) -> None:
+        schema["fields"] = [f for f in schema["fields"] if f["name"] != "description"]
+
+    no_column = _schema_edit(_edit(old, "actors", lambda d: d.drop(columns=["description"])), "actors", drop_column)
+    assert bump(diff(old, no_column)) == "major"
+    assert bump(diff(no_column, old)) == "minor"  # a new column
+
+    def new_code(schema: dict[str, Any]) -> None:
+        field = next(f for f in schema["fields"] if f["name"] == "stance_us_presence")
+        field["constraints"]["enum"] = [*field["constraints"]["enum"], "a_new_code"]
+
+    recoded = diff(old, _schema_edit(old, "statements", new_code))
+    assert bump(recoded) == "major" and "code list changed" in report(recoded)
+    # the CLI shows the same, from a folder and a zip
+    edited = tmp_path / folder.name
+    shutil.copytree(folder, edited)
+    (edited / "data" / "statements.csv").write_bytes(one_cell["data/statements.csv"])
+    result = runner.invoke(app, ["diff", str(folder.with_name(folder.name + ".zip")), str(edited)])
+    assert result.exit_code == 0 and f"{key} quote: {quote!r} -> 'a corrected quote'" in result.output
+    assert "version bump required: patch" in result.output
+    missing = runner.invoke(app, ["diff", str(tmp_path / "nowhere"), str(edited)])
+    assert missing.exit_code == 2 and "no such release" in missing.output and "Traceback" not in missing.output
+
+
+def pd_frame(bundle: dict[str, bytes], table: str) -> Any:
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.BytesIO(bundle[f"data/{table}.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_a_released_version_is_never_rewritten_with_other_data(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    root, folder = release
+    dist = tmp_path / "dist"
+    shutil.copytree(folder, dist / folder.name)
+    shutil.copy(folder.with_name(folder.name + ".zip"), dist)
+    files = snapshot(folder)
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: files)
+    rel.make_release(root, dist, with_text=True)  # the same data: allowed, the same bytes
+    assert snapshot(dist / folder.name) == files
+    changed = _edit(files, "statements", lambda d: d.assign(quote=d["quote"].str.upper()))
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: changed)
+    with pytest.raises(
+        rel.ReleaseError, match=rf"version {re.escape(__version__)} is already released with other data"
+    ):
+        rel.make_release(root, dist, with_text=True)
+    assert snapshot(dist / folder.name) == files
+    (dist / folder.name).rename(dist / "elsewhere")  # the zip alone is a release too
+    with pytest.raises(rel.ReleaseError, match="already released"):
+        rel.make_release(root, dist, with_text=True)
+    draft, _ = rel.make_release(root, dist, with_text=True, draft=True)  # a draft has its own name
+    assert draft.name.endswith("-with-texts-draft")
+
+
+def test_the_version_must_rise_as_the_diff_requires(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    root, folder = release
+    dist = tmp_path / "dist"
+    shutil.copytree(folder, dist / folder.name)
+    files = snapshot(folder)
+    added = _edit(files, "actors", lambda d: d.iloc[:-1])  # the older release lacked an actor
+    (dist / folder.name / "data" / "actors.csv").write_bytes(added["data/actors.csv"])
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: files)
+    major, minor, patch = (int(p) for p in __version__.split("."))
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor}.{patch + 1}")
+    assert rel.find_previous(dist, with_text=True) == dist / folder.name
+    with pytest.raises(
+        rel.ReleaseError, match=rf"minor change, so the version must be at least {major}\.{minor + 1}\.0"
+    ):
+        rel.make_release(root, dist, with_text=True)
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor + 1}.0")
+    new, _ = rel.make_release(root, dist, with_text=True)
+    assert new.name == f"iraq-presence-{major}.{minor + 1}.0-with-texts"
+
+
+def test_publish_grade_release_needs_maintainers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's own package.yaml leaves maintainers, contact and homepage to a maintainer:
+    a publish-grade release says which fields to fill; a draft is allowed."""
+    from iraq_presence.publish import readiness
+
+    meta = load_curation(ROOT / "data" / "curation", ROOT).package
+    text = "## [Unreleased]\n\n- a change\n\n## [0.1.0] - 2026-11-22\n"
+    found = readiness.problems(meta.model_copy(update={"homepage": None, "contact": None}), text)
+    assert any("`homepage`" in p for p in found) and any("`contact`" in p for p in found)
+    assert any("role: maintainer" in p for p in found) and any("[Unreleased]" in p for p in found)
+    person = load_curation(ROOT / "data" / "curation", ROOT).package.contributors[0].model_copy(update=MAINTAINER)
+    complete = meta.model_copy(
+        update={"homepage": URL, "contact": "maintainer@example.org", "contributors": [*meta.contributors, person]}
+    )
+    assert readiness.problems(complete, "## [Unreleased]\n\n## [0.1.0] - 2026-11-22\n") == []
+    if readiness.problems(meta, (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")):  # until a maintainer fills them
+        monkeypatch.chdir(ROOT)
+        result = runner.invoke(app, ["release", "--dist", str(tmp_path)])
+        assert result.exit_code == 1 and "not ready for a publish-grade release" in result.output
+        assert "--draft" in result.output and "Traceback" not in result.output
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_maintainers_reach_every_metadata_file(release: tuple[Path, Path]) -> None:
+    _, folder = release
+    cff = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["contact"] == [{"given-names": "Test", "family-names": "Maintainer", "email": "maintainer@example.org"}]
+    zen = json.loads((folder / ".zenodo.json").read_text())
+    assert {"name": "Maintainer, Test", "type": "ContactPerson"} in zen["contributors"]
+    croissant = json.loads((folder / "croissant.json").read_text())
+    assert "maintainer@example.org" in json.dumps(croissant["publisher"])
+    for name in ("README.md", "CODEBOOK.md"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert f"open an issue at <{URL}/issues> or write to <maintainer@example.org>" in text, name
+        assert "Test Maintainer" in text
+    log = (folder / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.startswith("# Changelog of the data") and "refactor" not in log.lower()
+    assert f"## [{__version__}] - " in log

@@ -10,6 +10,7 @@ from .. import __version__
 from ..schema.types import codes, ordered
 from ..tables.descriptor import code_examples
 from .markdown import literal, prose
+from .metadata import report_to
 
 
 def render(template: Path, meta: Any, schemas: dict[str, Any], frames: dict[str, Any], citation: str) -> str:
@@ -21,16 +22,6 @@ def render(template: Path, meta: Any, schemas: dict[str, Any], frames: dict[str,
         coverage=_coverage(frames),
         codes=_codes(schemas, frames),
         limitations=_limitations(frames),
-    )
-
-
-def report_to(meta: Any) -> str:
-    """Where a reader reports an error: the project's homepage if it has one."""
-    if meta.homepage:
-        return f"Open an issue at {meta.homepage}, or write to the maintainers named in `CITATION.cff`."
-    return (
-        "Write to the maintainers named in `CITATION.cff` and on the Zenodo record. The package has "
-        "no public homepage or issue tracker yet (`homepage` is empty in `datapackage.json`)."
     )
 
 
