@@ -23,63 +23,10 @@ from iraq_presence.publish.zenodo import Transport, ZenodoError, run
 from iraq_presence.tables.curation import load_curation
 from iraq_presence.tables.descriptor import metadata_errors
 
-from .conftest import ROOT, copy_repo
+from .conftest import MAINTAINER, ROOT, URL
 from .zenodo_server import TOKEN, FakeZenodo
 
 runner = CliRunner()
-URL = "https://example.org/iraq-presence"
-BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md")
-
-
-MAINTAINER = {
-    "title": "Test Maintainer",
-    "given_names": "Test",
-    "family_names": "Maintainer",
-    "role": "maintainer",
-    "email": "maintainer@example.org",
-}
-"""Made up for the tests: the repository's package.yaml leaves these for a real maintainer to fill."""
-
-
-def release_repo(dest: Path) -> Path:
-    """A copy of what a release reads: the build's inputs, the copied files and the doc templates,
-    with a (made-up) maintainer, contact and homepage, and no unreleased CHANGELOG entries, so
-    that a publish-grade release can be made."""
-    root = copy_repo(dest)
-    for name in ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA"):
-        (root / name).write_bytes((ROOT / name).read_bytes())
-    (root / "docs").mkdir()
-    for name in BUNDLE_DOCS:
-        (root / "docs" / name).write_bytes((ROOT / "docs" / name).read_bytes())
-    ready(root)
-    return root
-
-
-def ready(root: Path) -> None:
-    package = root / "data" / "curation" / "package.yaml"
-    meta = yaml.safe_load(package.read_text(encoding="utf-8"))
-    meta.update(homepage=URL, issues=URL + "/issues", contact="maintainer@example.org")
-    meta["contributors"] = [*meta["contributors"], MAINTAINER]
-    package.write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    log = root / "CHANGELOG.md"
-    text = log.read_text(encoding="utf-8")
-    start = text.index("## [Unreleased]")
-    log.write_text(text[:start] + "## [Unreleased]\n\n" + text[text.index("## [", start + 5) :], encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
-    """One release per session: the repository copy, the bundle folder, and the build's output
-    (the tables are built once; `dataset build --check` and test_build prove the build itself
-    reproducible)."""
-    from iraq_presence import make
-
-    root = release_repo(tmp_path_factory.mktemp("rel") / "repo")
-    output = make.produce(root)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(make, "produce", lambda *_a, **_k: output)
-        folder, _ = make_release(root, root / "dist", with_text=True, url=URL)
-    return root, folder, output
 
 
 @pytest.fixture
