@@ -43,7 +43,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 URL = "https://example.org/iraq-presence"
-BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md")
+BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md", "curation.md")
 
 
 MAINTAINER = {

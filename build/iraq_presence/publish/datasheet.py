@@ -7,11 +7,12 @@ from typing import Any
 
 from .. import __version__
 from ..tables.curation import PackageMeta
+from .include import expand
 from .markdown import literal, prose
 
 
 def render(template: Path, meta: PackageMeta, schemas: dict[str, Any], frames: dict[str, Any]) -> str:
-    return template.read_text(encoding="utf-8").format(
+    text = template.read_text(encoding="utf-8").format(
         title=literal(meta.title),
         version=__version__,
         description=literal(meta.description),
@@ -21,7 +22,11 @@ def render(template: Path, meta: PackageMeta, schemas: dict[str, Any], frames: d
         bases=_bases(schemas, frames),
         licenses="; ".join(f"{lic.title} ({lic.name})" for lic in meta.licenses),
         codebook=_codebook(schemas),
+        metonyms=int(frames["mentions"]["is_metonym"].sum()),
+        mentions=len(frames["mentions"]),
+        n_articles=len(frames["articles"]),
     )
+    return expand(text, template.parent)
 
 
 def _composition(schemas: dict[str, Any], frames: dict[str, Any]) -> str:
