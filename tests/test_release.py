@@ -771,3 +771,54 @@ def test_maintainers_reach_every_metadata_file(release: tuple[Path, Path]) -> No
     log = (folder / "CHANGELOG.md").read_text(encoding="utf-8")
     assert log.startswith("# Changelog of the data") and "refactor" not in log.lower()
     assert f"## [{__version__}] - " in log
+
+
+def test_a_removed_id_must_be_retired_and_is_published(
+    release: tuple[Path, Path], rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id the previous release had and this one lacks is listed in retired_ids.yaml (with its
+    successor when merged), or the publish-grade release is refused; the bundle publishes the list."""
+    import io
+
+    import pandas as pd
+
+    from iraq_presence.publish import release as rel
+
+    _, folder = release
+    dist = tmp_path / "dist"
+    old = dist / folder.name
+    shutil.copytree(folder, old)
+    actors = pd.read_csv(old / "data" / "actors.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    kept = actors["actor_id"].iloc[0]
+    extra = actors.iloc[[0]].assign(actor_id="zz-merged-actor")
+    pd.concat([actors, extra]).to_csv(old / "data" / "actors.csv", index=False)
+    major, minor, patch = (int(p) for p in __version__.split("."))
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor}.{patch + 1}")
+    with pytest.raises(
+        rel.ReleaseError, match=r"`actors` id 'zz-merged-actor' is removed by this release but not listed"
+    ):
+        rel.make_release(rebuild, dist, with_text=True)
+    listing = rebuild / "data" / "curation" / "retired_ids.yaml"
+    original = listing.read_text(encoding="utf-8")
+    try:
+        listing.write_text(
+            "retired_ids:\n"
+            f"  - {{table: actors, id: zz-merged-actor, successor: {kept}, reason: 'merged, the same actor'}}\n",
+            encoding="utf-8",
+        )
+        new, _ = rel.make_release(rebuild, dist, with_text=True)
+        table = pd.read_csv(io.BytesIO((new / "data" / "retired_ids.csv").read_bytes()), dtype=str)
+        assert table.to_dict("records") == [
+            {
+                "table": "actors",
+                "id": "zz-merged-actor",
+                "successor": kept,
+                "retired_in": __version__,
+                "reason": "merged, the same actor",
+            }
+        ]
+        listing.write_text(f"retired_ids:\n  - {{table: actors, id: {kept}, successor: null, reason: x}}\n")
+        with pytest.raises(rel.ReleaseError, match="is retired but in use: ids are never reused"):
+            rel.make_release(rebuild, tmp_path / "other", with_text=True)
+    finally:
+        listing.write_text(original, encoding="utf-8")

@@ -134,7 +134,7 @@ def _limitations(frames: dict[str, Any]) -> str:
     return "\n".join(
         [
             f"- {len(arts)} articles: {stated} print their publication date; the others have it inferred, "
-            "from a cited outside source, or unknown (`DATASHEET.md`, \"Known gaps\").",
+            'from a cited outside source, or unknown (`DATASHEET.md`, "Known gaps").',
             f"- Dates of the {len(statements)} statements, by basis: {counts}; "
             f"{int(statements['said_date'].isna().sum())} undated. Respect `*_basis` and `*_precision`: an "
             "`external` date rests on a cited source (`external_references`), not on the article.",

@@ -95,7 +95,8 @@ def _descriptor(bundle: Mapping[str, bytes]) -> dict[str, Any]:
         raise DiffError(f"datapackage.json: invalid JSON ({exc})") from None
 
 
-def _tables(bundle: Mapping[str, bytes]) -> dict[str, tuple[dict[str, Any], Any]]:
+def tables_of(bundle: Mapping[str, bytes]) -> dict[str, tuple[dict[str, Any], Any]]:
+    """Every table of a bundle as {name: (Table Schema, frame of text values)}."""
     import pandas as pd
 
     out = {}
@@ -109,8 +110,8 @@ def _tables(bundle: Mapping[str, bytes]) -> dict[str, tuple[dict[str, Any], Any]
 
 
 def diff(old: Path | Mapping[str, bytes], new: Path | Mapping[str, bytes]) -> list[TableDiff]:
-    before = _tables(read_bundle(old) if isinstance(old, Path) else old)
-    after = _tables(read_bundle(new) if isinstance(new, Path) else new)
+    before = tables_of(read_bundle(old) if isinstance(old, Path) else old)
+    after = tables_of(read_bundle(new) if isinstance(new, Path) else new)
     result = []
     for name in sorted(set(before) | set(after)):
         d = TableDiff(name)

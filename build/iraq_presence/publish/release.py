@@ -71,7 +71,7 @@ def bundle_files(
     from ..tables.curation import load_curation
     from ..tables.descriptor import descriptor, dumps
     from ..tables.inputs import MANIFEST
-    from . import codebook, datasheet
+    from . import codebook, datasheet, retired
     from .changelog import bundle_changelog
     from .database import DB_NAME, database_bytes
     from .datasette import datasette_metadata
@@ -98,6 +98,7 @@ def bundle_files(
         files[f"schemas/{path.name}"] = path.read_bytes()
     for name in COPIED:
         files[name] = (root / name).read_bytes()
+    files[retired.BUNDLE_PATH] = retired.csv_bytes(retired.load(root / "data" / "curation", root), previous)
     files["CHANGELOG.md"] = bundle_changelog(files, frames, previous, released).encode()
     docs = root / "docs"
     files["README.md"] = render_readme(docs / "bundle_readme.md", meta, out.schemas, released, cite, with_text).encode()
@@ -223,7 +224,8 @@ def make_release(
     """Check the version against the releases in `dist` (and `previous`), then write the bundle
     folder and its zip; returns both paths."""
     from ..tables.curation import load_curation
-    from .diff import bump, diff, read_bundle, report, version_of
+    from . import retired
+    from .diff import bump, diff, read_bundle, report, tables_of, version_of
     from .readiness import problems
 
     if not draft:
@@ -242,6 +244,11 @@ def make_release(
         diffs = diff(before, files)
         check_bump(version_of(before), bump(diffs), report(diffs))
     if not draft:
+        removed = {d.table: d.removed for d in diffs} if before is not None else {}
+        listed = retired.load(root / "data" / "curation", root)
+        wrong = retired.problems(listed, removed, tables_of(files))
+        if wrong:
+            raise ReleaseError("retired ids:\n- " + "\n- ".join(wrong))
         for existing in (dist / top, dist / f"{top}.zip"):
             if existing.exists():
                 check_same_version(existing, files)
