@@ -398,7 +398,16 @@ def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -
     assert status == 200 and data["rows"] and all("occupation" in r["quote"].lower() for r in data["rows"])
     assert {"stance_us_presence", "plover_category", "channel"} <= set(data["facet_results"])
     status, html = asyncio.run(fetch("/iraq-presence/statements"))
-    assert status == 200 and "Stance of the statement toward the US military presence" in html
+    assert status == 200 and "Every quotation attributed to a speaker" in html
+    assert "column-descriptions" not in html, "column descriptions push the first row off the screen"
+    status, body = asyncio.run(fetch("/iraq-presence/articles.json?_search=occup*&_shape=objects"))
+    assert status == 200 and json.loads(body)["rows"], "full-text search covers the article texts"
+    for query, params in (("stance_by_month", ""), ("who_met_whom", ""), ("said_by", "?actor_id=ali-khamenei")):
+        status, body = asyncio.run(fetch(f"/iraq-presence/{query}.json{params}{'&' if params else '?'}_shape=objects"))
+        assert status == 200 and json.loads(body)["rows"], query
+    status, body = asyncio.run(fetch("/iraq-presence/stance_by_month.json?_shape=objects"))
+    rows = json.loads(body)["rows"]
+    assert sum(r["acts_of_speech"] for r in rows) >= len({r["month"] for r in rows})
 
 
 CHROMIUM = Path("/usr/bin/chromium")
