@@ -453,6 +453,60 @@ def test_reading_view_in_headless_chromium(release: tuple[Path, Path], tmp_path:
         assert driver.find_element(By.CSS_SELECTOR, "h1.actor-name").text == name
         listed = driver.find_elements(By.CSS_SELECTOR, f"ol.statements a[href$='#s-{statement_id}']")
         assert len(listed) == 1
+        # reported speech is never shown inside quotation marks; codes show as labels
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "a[href^='articles/']").click()
+        for item in driver.find_elements(By.CSS_SELECTOR, "ol.statements .paraphrase"):
+            assert not item.text.startswith("“") and "reported speech" in item.find_element(By.XPATH, "../..").text
+        assert "not_addressed" not in driver.find_element(By.CSS_SELECTOR, "ol.statements").text
+        # a meeting page lists its participants, each linked to their page
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "ul.meetings a[href^='meetings/']").click()
+        assert driver.find_element(By.CSS_SELECTOR, "h1.meeting-title").text
+        people = driver.find_elements(By.CSS_SELECTOR, "ul.participants a[href^='../actors/']")
+        assert people and all(p.text for p in people)
+        # usable at 400 px: nothing wider than the window
+        driver.set_window_size(400, 900)
+        driver.get((folder / "view" / "index.html").as_uri())
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+    finally:
+        driver.quit()
+
+
+@pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)",
+)
+def test_hostile_article_runs_no_script_in_chromium(built: tuple[Path, Path, Any], tmp_path: Path) -> None:
+    """A title that is markup and a `javascript:` URL, rendered and opened: no script runs, no such link."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    from iraq_presence.publish.pages import pages
+
+    root, _, output = built
+    frames = dict(output.frames)
+    arts = frames["articles"].copy()
+    arts["title"] = '<img src=x onerror="window.ran=1"><script>window.ran=1</script>'
+    arts["url"] = "javascript:window.ran=1"
+    frames["articles"] = arts
+    meta = load_curation(root / "data" / "curation", root).package
+    for name, data in pages(meta, frames, "cite", output.schemas).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        page = tmp_path / "view" / "articles" / f"{arts['article_id'].iloc[0]}.html"
+        driver.get(page.as_uri())
+        assert driver.execute_script("return window.ran === undefined")
+        assert "<script>" in driver.find_element(By.TAG_NAME, "h1").text  # shown as typed
+        assert driver.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
     finally:
         driver.quit()
 
@@ -607,7 +661,7 @@ def test_curated_text_is_escaped_and_only_http_urls_are_links(built: tuple[Path,
     ):
         assert "<script" not in text and "<img" not in text and "](javascript:" not in text.replace("\\]", "")
         assert "&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\](javascript:alert(1)) \\| \\`x\\` \\*y\\*" in text
-    view = pages(meta, frames, "cite")
+    view = pages(meta, frames, "cite", output.schemas)
     page = view[f"view/articles/{arts['article_id'].iloc[0]}.html"].decode()
     assert "<script>alert" not in page and "<img" not in page and "&lt;script&gt;alert(1)" in page
     assert all(b'href="javascript:' not in data and b"document.cookie" not in data for data in view.values())

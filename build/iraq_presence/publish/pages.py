@@ -47,14 +47,32 @@ TABLES = (
 )
 
 
-def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
+CLOSING = "”’\"'»"
+"""Closing quotation marks: a speaker tag goes after the mark that ends the quotation, not inside it."""
+BASIS = {"stated": "stated in the text", "inferred": "inferred from the corpus", "external": "from a cited source"}
+
+
+def labels(schemas: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """{column: {code: label}} from the schemas' categories (one label per code, whatever table)."""
+    out: dict[str, dict[str, str]] = {}
+    for schema in schemas.values():
+        for f in schema.fields:
+            for c in f.get("categories", []):
+                out.setdefault(f["name"], {})[c["value"]] = c.get("label", c["value"])
+    return out
+
+
+def pages(meta: Any, frames: dict[str, Any], citation: str, schemas: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the reading view, by path inside the bundle."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("iraq_presence.publish", "templates"), autoescape=select_autoescape())
+    codes = labels(schemas)
+    env.filters["label"] = lambda code, column: codes.get(column, {}).get(code, code) if code else ""
     common = {"package": meta.name, "version": __version__, "citation": citation}
     t = {name: _records(frames[name]) for name in TABLES}  # plain rows once: the pages are pure Python
     names = {a["actor_id"]: a["name"] for a in t["actors"]}
+    refs = {r["reference_id"]: r for r in _records(frames["external_references"])}
     by_article = {name: _group(t[name], "article_id") for name in TABLES[2:] if "article_id" in frames[name]}
     for rows in by_article.values():
         for group in rows.values():
@@ -67,6 +85,10 @@ def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
         root="",
         title=meta.title,
         articles=[_article_row(a, by_article, names) for a in arts],
+        meetings=[
+            {**m, "date": _dated(m, "meeting_date", refs)}
+            for m in sorted(t["meetings"], key=lambda m: (m["meeting_date"] is None, m["meeting_date"] or 0))
+        ],
         actors=_actor_groups(t),
         **common,
     )
@@ -79,14 +101,33 @@ def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
             root="../",
             a=_article_row(art, by_article, names),
             body=_body(art["text"], _marks(rows, names)) if art["text"] else None,
-            statements=[_statement(s, names) for s in rows["statements"]],
+            statements=[_statement(s, names, refs) for s in rows["statements"]],
             meetings=_reports(rows["meeting_reports"], t["meetings"], "meeting"),
             events=_reports(rows["event_reports"], t["events"], "event"),
             issues=[f"{i['issue_type']}: “{i['text']}” — {i['note']}" for i in rows["article_issues"]],
             **common,
         )
     for actor in sorted(t["actors"], key=lambda a: a["actor_id"]):
-        out[f"view/actors/{actor['actor_id']}.html"] = _actor_page(env, actor, t, names, common)
+        out[f"view/actors/{actor['actor_id']}.html"] = _actor_page(env, actor, t, names, refs, common)
+    arts_by_id = {a["article_id"]: _article_row(a, by_article, names) for a in arts}
+    for m in sorted(t["meetings"], key=lambda m: m["meeting_id"]):
+        mid = m["meeting_id"]
+        out[f"view/meetings/{mid}.html"] = _render(
+            env,
+            "meeting.html",
+            root="../",
+            m={**m, "date": _dated(m, "meeting_date", refs)},
+            participants=sorted(
+                ({**p, "name": names[p["actor_id"]]} for p in t["meeting_participants"] if p["meeting_id"] == mid),
+                key=lambda p: p["name"],
+            ),
+            reports=[
+                {**r, "article": arts_by_id[r["article_id"]]}
+                for r in sorted(t["meeting_reports"], key=lambda r: r["article_id"])
+                if r["meeting_id"] == mid
+            ],
+            **common,
+        )
     return out
 
 
@@ -128,29 +169,30 @@ def _article_row(art: dict[str, Any], by_article: dict[str, Any], names: dict[st
     }
 
 
-def _codes(s: dict[str, Any]) -> str:
-    parts = [s["statement_type"], s["stance_us_presence"]]
-    if s["plover_category"]:
-        parts.append(s["plover_category"] + (f"-{s['plover_mode']}" if s["plover_mode"] else ""))
-    return " · ".join(parts)
+def _dated(row: dict[str, Any], column: str, refs: dict[str, Any]) -> str:
+    """A date with its basis, and the source's title when it rests on one: '2025-01-08 (from a cited
+    source: Title)'; empty when there is no date."""
+    date = _date(row[column], row[f"{column}_precision"])
+    if not date:
+        return ""
+    basis = row.get(f"{column}_basis")
+    ref = refs.get(row.get(f"{column}_reference_id") or "")
+    how = BASIS.get(basis or "", basis or "basis not given")
+    return f"{date} ({how}{': ' + ref['title'] if ref else ''})"
 
 
-def _statement(s: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+def _statement(s: dict[str, Any], names: dict[str, str], refs: dict[str, Any]) -> dict[str, Any]:
     return {
         **s,
         "speaker": names.get(s["speaker_id"], s["speaker_id"]),
-        "date": _date(s["said_date"], s["said_date_precision"]),
-        "codes": _codes(s),
+        "date": _dated(s, "said_date", refs),
+        "quoted": s["statement_type"] != "indirect",
     }
 
 
-def _reports(reports: list[dict[str, Any]], things: list[dict[str, Any]], kind: str) -> list[str]:
+def _reports(reports: list[dict[str, Any]], things: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     by_id = {x[f"{kind}_id"]: x for x in things}
-    out = []
-    for r in reports:
-        thing = by_id[r[f"{kind}_id"]]
-        out.append(f"{r[f'{kind}_id']}: {thing[f'{kind}_type']} — {thing['description']} (“{r['text']}”)")
-    return out
+    return [{**by_id[r[f"{kind}_id"]], "text": r["text"], "kind": kind} for r in reports]
 
 
 def _marks(rows: dict[str, list[dict[str, Any]]], names: dict[str, str]) -> list[Mark]:
@@ -169,8 +211,12 @@ def _body(text: str, marks: list[Mark]) -> Any:
     """The text cut at every mark boundary; each piece wrapped in the marks covering it."""
     from markupsafe import Markup, escape
 
-    cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
-    ends = _group([{"end": m.end, "m": m} for m in marks if m.kind == "statement"], "end")
+    def after_quote(end: int) -> int:
+        return end + 1 if end < len(text) and text[end] in CLOSING else end
+
+    tags = {m: after_quote(m.end) for m in marks if m.kind == "statement"}
+    cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks} | set(tags.values()))
+    ends = _group([{"end": at, "m": m} for m, at in tags.items()], "end")
     html: list[str] = []
     for a, b in itertools.pairwise(cuts):
         piece = str(escape(text[a:b]))
@@ -211,7 +257,12 @@ def _actor_groups(t: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[di
 
 
 def _actor_page(
-    env: Any, actor: dict[str, Any], t: dict[str, list[dict[str, Any]]], names: dict[str, str], common: dict[str, Any]
+    env: Any,
+    actor: dict[str, Any],
+    t: dict[str, list[dict[str, Any]]],
+    names: dict[str, str],
+    refs: dict[str, Any],
+    common: dict[str, Any],
 ) -> bytes:
     aid = actor["actor_id"]
     aff = sorted(t["affiliations"], key=lambda r: r["affiliation_id"])
@@ -241,7 +292,11 @@ def _actor_page(
     )
     meetings = {m["meeting_id"]: m for m in t["meetings"]}
     met = [
-        f"{p['meeting_id']} ({p['role']}): {meetings[p['meeting_id']]['description']}"
+        {
+            **meetings[p["meeting_id"]],
+            "role": p["role"],
+            "date": _dated(meetings[p["meeting_id"]], "meeting_date", refs),
+        }
         for p in sorted(t["meeting_participants"], key=lambda p: p["meeting_id"])
         if p["actor_id"] == aid
     ]
@@ -258,7 +313,7 @@ def _actor_page(
         group=group,
         member_of=[role(r, "organization_id") for r in aff if r["actor_id"] == aid],
         members=[role(r, "actor_id") for r in aff if r["organization_id"] == aid],
-        statements=[_statement(s, names) for s in said],
+        statements=[_statement(s, names, refs) for s in said],
         meetings=met,
         mentions=[{"article_id": k, "n": v} for k, v in sorted(counts.items())],
         **common,

@@ -108,7 +108,7 @@ def bundle_files(
     files[".zenodo.json"] = _json(zenodo_metadata(meta, released))
     files[f"{DB_NAME}.db"] = database_bytes(out.schemas, frames)
     files["datasette-metadata.json"] = _json(datasette_metadata(meta, out.schemas, cite))
-    files.update(pages(meta, frames, cite))
+    files.update(pages(meta, frames, cite, out.schemas))
     sums = {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
     files["croissant.json"] = _json(croissant(meta, out.schemas, sums, released, url or meta.homepage))
     sums["croissant.json"] = hashlib.sha256(files["croissant.json"]).hexdigest()
