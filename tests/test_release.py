@@ -465,6 +465,12 @@ def test_reading_view_in_headless_chromium(release: tuple[Path, Path], tmp_path:
         assert driver.find_element(By.CSS_SELECTOR, "h1.meeting-title").text
         people = driver.find_elements(By.CSS_SELECTOR, "ul.participants a[href^='../actors/']")
         assert people and all(p.text for p in people)
+        # the pictures load
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "a[href='pictures.html']").click()
+        for figure in ("timeline", "who-met-whom"):
+            image = driver.find_element(By.CSS_SELECTOR, f"figure#{figure} img")
+            assert driver.execute_script("return arguments[0].naturalWidth", image) > 0, figure
         # usable at 400 px: nothing wider than the window
         driver.set_window_size(400, 900)
         driver.get((folder / "view" / "index.html").as_uri())
@@ -885,3 +891,20 @@ def test_a_removed_id_must_be_retired_and_is_published(
             rel.make_release(rebuild, tmp_path / "other", with_text=True)
     finally:
         listing.write_text(original, encoding="utf-8")
+
+
+def test_timeline_counts_agree_with_the_canned_query(built: tuple[Path, Path, Any]) -> None:
+    """The picture's counts (pandas) and Datasette's stance_by_month query (SQL) agree."""
+    import sqlite3
+
+    from iraq_presence.publish.datasette import QUERIES
+    from iraq_presence.publish.pictures import stance_by_month
+
+    _, folder, output = built
+    table, _ = stance_by_month(output.frames)
+    drawn = {(str(m), str(s)): int(n) for (m, s), n in table.stack().items() if n}
+    con = sqlite3.connect(folder / "iraq-presence.db")
+    queried = {(m, s): n for m, s, n in con.execute(QUERIES["stance_by_month"]["sql"])}
+    assert drawn == queried and drawn
+    svg = (folder / "view" / "pictures" / "timeline.svg").read_bytes()
+    assert b"<dc:date>" not in svg and b"Demands withdrawal" in svg

@@ -78,7 +78,12 @@ def pages(meta: Any, frames: dict[str, Any], citation: str, schemas: dict[str, A
         for group in rows.values():
             group.sort(key=lambda r: (r.get("char_start") or 0, str(r)))
     arts = sorted(t["articles"], key=lambda a: a["article_id"])
+    from .pictures import network_svg, timeline_svg
+
     out = {"view/style.css": env.get_template("style.css").render().encode()}
+    out["view/pictures/timeline.svg"] = timeline_svg(frames, codes.get("stance_us_presence", {}))
+    out["view/pictures/who-met-whom.svg"] = network_svg(frames)
+    out["view/pictures.html"] = _render(env, "pictures.html", root="", **common)
     out["view/index.html"] = _render(
         env,
         "index.html",
