@@ -400,6 +400,7 @@ def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -
     status, html = asyncio.run(fetch("/iraq-presence/statements"))
     assert status == 200 and "Every quotation attributed to a speaker" in html
     assert "column-descriptions" not in html, "column descriptions push the first row off the screen"
+    assert 'href="data:text/css,td.col-quote' in html  # readable quote column
     status, body = asyncio.run(fetch("/iraq-presence/articles.json?_search=occup*&_shape=objects"))
     assert status == 200 and json.loads(body)["rows"], "full-text search covers the article texts"
     for query, params in (("stance_by_month", ""), ("who_met_whom", ""), ("said_by", "?actor_id=ali-khamenei")):

@@ -6,6 +6,7 @@ above the rows (a screen and more for `statements`); they are in CODEBOOK.md and
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..schema.types import codes
@@ -44,6 +45,11 @@ QUERIES = {
     },
 }
 """Canned queries for the common questions, shown on the database's page."""
+CSS = "data:text/css," + quote(
+    "td.col-quote, td.col-text, td.col-summary, td.col-description, td.col-note "
+    "{ min-width: 20rem; max-width: 40rem; white-space: normal; }"
+)
+"""Readable long-text columns (Datasette squeezes them otherwise), inline so the bundle needs no server files."""
 
 
 def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dict[str, Any]:
@@ -67,6 +73,7 @@ def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dic
     return {
         "title": f"{meta.title} (version {__version__})",
         "description": meta.description + " Cite as: " + citation,
+        "extra_css_urls": [CSS],
         "license": data_license.name,
         "license_url": data_license.path,
         **({"source_url": meta.homepage, "source": meta.name} if meta.homepage else {}),
