@@ -909,3 +909,23 @@ def test_timeline_counts_agree_with_the_canned_query(built: tuple[Path, Path, An
     assert drawn == queried and drawn
     svg = (folder / "view" / "pictures" / "timeline.svg").read_bytes()
     assert b"<dc:date>" not in svg and b"Demands withdrawal" in svg
+
+
+def test_release_errors_are_messages(rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing previous release and a bad retired-ids file: a message naming the file, exit 1."""
+    monkeypatch.chdir(rebuild)
+    result = runner.invoke(app, ["release", "--dist", str(tmp_path), "--previous", str(tmp_path / "gone.zip")])
+    assert result.exit_code == 1 and "gone.zip: no such release" in result.output
+    listing = rebuild / "data" / "curation" / "retired_ids.yaml"
+    original = listing.read_text(encoding="utf-8")
+    try:
+        listing.write_text("retired_ids:\n  - {table: actors, idd: x, reason: y}\n", encoding="utf-8")
+        result = runner.invoke(app, ["release", "--dist", str(tmp_path)])
+        assert (
+            result.exit_code == 1
+            and "retired_ids.yaml, line 2" in result.output
+            and "did you mean 'id'" in result.output
+        )
+    finally:
+        listing.write_text(original, encoding="utf-8")
+    assert "Traceback" not in result.output and list(tmp_path.iterdir()) == []

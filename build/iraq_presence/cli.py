@@ -187,15 +187,24 @@ def release(
       dataset release --previous dist/iraq-presence-0.1.0.zip
     """
     from .checks.package import validate_path
-    from .publish.diff import DiffError
+    from .errors import CurationError, SchemaMismatch, SourceError
+    from .make import BuildError
     from .publish.release import make_release
 
     root = _root()
     target = (root / dist) if not dist.is_absolute() else dist
     try:
         folder, archive = make_release(root, target, with_text=with_text, url=url, previous=previous, draft=draft)
-    except (ValueError, DiffError) as exc:
+    except (ValueError, CurationError, SourceError, SchemaMismatch) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
+    except BuildError as exc:
+        typer.secho(f"release refused: the tables fail {len(exc.failures)} rule(s)", fg="red", err=True)
+        for line in exc.failures:
+            typer.echo(f"  {line}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        typer.secho(f"error: {target}: {exc.strerror or exc}; run `dataset release` again", fg="red", err=True)
         raise typer.Exit(1) from None
     failures = validate_path(folder)
     for f in failures:
