@@ -539,11 +539,13 @@ def test_a_kill_at_every_file_write_leaves_the_old_bundle(
     from .conftest import snapshot
 
     _, folder = release
-    old = snapshot(folder)
-    new = _resum({**old, "README.md": old["README.md"] + b"\nA correction.\n"})
+    names = sorted(snapshot(folder))  # the release's own paths; small contents keep 2 x N writes cheap
+    old = _resum({name: f"old {name}\n".encode() for name in names})
+    new = _resum({name: f"new {name}\n".encode() for name in names})
     dist, top = tmp_path / "dist", folder.name
     rel.write_bundle(dist, top, old)
     old_zip = (dist / f"{top}.zip").read_bytes()
+    new_zip = zip_bytes(new, top)  # once: the zip is the last file written, and the slowest to make
     monkeypatch.setattr(rel.os, "fsync", lambda _fd: None)  # the kill, not the disk, is under test
     real_write, writes = rel._write, len(new) + 1
     for n in range(writes):
@@ -558,7 +560,7 @@ def test_a_kill_at_every_file_write_leaves_the_old_bundle(
 
         monkeypatch.setattr(rel, "_write", dying)
         with pytest.raises(Killed):
-            rel.write_bundle(dist, top, new)
+            rel.write_bundle(dist, top, new, new_zip)
         assert snapshot(dist / top) == old, f"kill at write {n}"
         assert (dist / f"{top}.zip").read_bytes() == old_zip
     monkeypatch.setattr(rel, "_write", real_write)

@@ -138,7 +138,9 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def write_bundle(dist: Path, top: str, files: dict[str, bytes]) -> tuple[Path, Path]:
+def write_bundle(
+    dist: Path, top: str, files: dict[str, bytes], archive_bytes: bytes | None = None
+) -> tuple[Path, Path]:
     """Write the folder and its zip into a staging folder, then rename them into place.
 
     A kill or a full disk while writing leaves the previous bundle untouched (the staging folder
@@ -152,7 +154,7 @@ def write_bundle(dist: Path, top: str, files: dict[str, bytes]) -> tuple[Path, P
     try:
         for name in sorted(files):
             _write(staging / top / name, files[name])
-        _write(staging / f"{top}.zip", zip_bytes(files, top))
+        _write(staging / f"{top}.zip", archive_bytes if archive_bytes is not None else zip_bytes(files, top))
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         reason = exc.strerror or str(exc)
