@@ -270,6 +270,7 @@ def _actor_page(
     common: dict[str, Any],
 ) -> bytes:
     aid = actor["actor_id"]
+    titles = {a["article_id"]: a["title"] or f"Untitled article {a['article_id']}" for a in t["articles"]}
     aff = sorted(t["affiliations"], key=lambda r: r["affiliation_id"])
 
     def role(r: dict[str, Any], other: str) -> dict[str, Any]:
@@ -320,6 +321,7 @@ def _actor_page(
         members=[role(r, "actor_id") for r in aff if r["organization_id"] == aid],
         statements=[_statement(s, names, refs) for s in said],
         meetings=met,
-        mentions=[{"article_id": k, "n": v} for k, v in sorted(counts.items())],
+        mentions=[{"article_id": k, "title": titles[k], "n": v} for k, v in sorted(counts.items())],
+        titles=titles,
         **common,
     )
