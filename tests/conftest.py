@@ -43,7 +43,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 URL = "https://example.org/iraq-presence"
-BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md", "curation.md")
 
 
 MAINTAINER = {
@@ -63,9 +62,7 @@ def release_repo(dest: Path) -> Path:
     root = copy_repo(dest)
     for name in ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA"):
         (root / name).write_bytes((ROOT / name).read_bytes())
-    (root / "docs").mkdir()
-    for name in BUNDLE_DOCS:
-        (root / "docs" / name).write_bytes((ROOT / "docs" / name).read_bytes())
+    shutil.copytree(ROOT / "docs", root / "docs")  # the templates and the guides they include
     ready(root)
     return root
 

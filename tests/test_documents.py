@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from iraq_presence.publish.include import section
+from iraq_presence.publish.include import DIRECTIVE, section
 
 from .conftest import ROOT
 
@@ -34,12 +34,14 @@ def tables(folder: Path) -> dict[str, pd.DataFrame]:
     return {p.stem: pd.read_parquet(p) for p in sorted((folder / "data").glob("*.parquet"))}
 
 
-def included(text: str, headings: tuple[str, ...]) -> str:
-    """`text` without the sections included from the curation guide (curated prose, not figures)."""
-    guide = (ROOT / "docs" / "curation.md").read_text(encoding="utf-8")
-    for heading in headings:
-        block = section(guide, heading)
-        assert block in text, heading
+def included(text: str, template: str) -> str:
+    """`text` without the sections its template includes from the curation guide and the review
+    record (curated prose and recorded measurements, not figures of the tables)."""
+    directives = list(DIRECTIVE.finditer((ROOT / "docs" / template).read_text(encoding="utf-8")))
+    assert directives
+    for d in directives:
+        block = section((ROOT / "docs" / d.group("file")).read_text(encoding="utf-8"), d.group("heading"))
+        assert block in text, d.group("heading")
         text = text.replace(block, "")
     return text
 
@@ -68,7 +70,7 @@ def docs(built: tuple[Path, Path, Any]) -> tuple[dict[str, pd.DataFrame], str, s
 
 def test_every_figure_in_the_datasheet_is_the_tables(docs: tuple[dict[str, pd.DataFrame], str, str]) -> None:
     t, _, sheet = docs
-    lines = included(sheet, ("Review",)).splitlines()
+    lines = included(sheet, "datasheet_template.md").splitlines()
     checked: set[int] = set()
     in_fields = False
     for i, line in enumerate(lines):
@@ -121,7 +123,7 @@ def test_every_figure_in_the_datasheet_is_the_tables(docs: tuple[dict[str, pd.Da
 
 def test_every_figure_in_the_codebook_is_the_tables(docs: tuple[dict[str, pd.DataFrame], str, str]) -> None:
     t, book, _ = docs
-    lines = included(book, ("Coverage rule", "Coding rules")).splitlines()
+    lines = included(book, "codebook_template.md").splitlines()
     checked: set[int] = set()
     current = None
     mentions, statements, arts = t["mentions"], t["statements"], t["articles"]

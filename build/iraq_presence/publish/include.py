@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-DIRECTIVE = re.compile(r"^<!-- include (?P<file>[\w.-]+\.md): (?P<heading>.+?) -->$", re.MULTILINE)
+DIRECTIVE = re.compile(r"^<!-- include (?P<file>[\w.-]+(?:/[\w.-]+)*\.md): (?P<heading>.+?) -->$", re.MULTILINE)
 
 
 class IncludeError(ValueError):
@@ -38,6 +38,8 @@ def expand(text: str, folder: Path) -> str:
     """`text` with every include directive replaced by the section it names (files in `folder`)."""
 
     def replace(m: re.Match[str]) -> str:
+        if ".." in m.group("file").split("/"):
+            raise IncludeError(f"{m.group('file')}: an included file must be inside {folder}")
         path = folder / m.group("file")
         try:
             return section(path.read_text(encoding="utf-8"), m.group("heading"))
