@@ -933,3 +933,13 @@ def test_release_errors_are_messages(rebuild: Path, tmp_path: Path, monkeypatch:
     finally:
         listing.write_text(original, encoding="utf-8")
     assert "Traceback" not in result.output and list(tmp_path.iterdir()) == []
+
+
+def test_publish_refuses_a_bundle_that_does_not_validate(release: tuple[Path, Path], tmp_path: Path) -> None:
+    _, folder = release
+    bad = tmp_path / folder.name
+    shutil.copytree(folder, bad)
+    (bad / "view" / "style.css").unlink()  # what a killed release used to leave
+    result = runner.invoke(app, ["publish", str(bad), "--dry-run"])
+    assert result.exit_code == 2 and "RELEASE-files" in result.output and "nothing was sent" in result.output
+    assert "POST" not in result.output

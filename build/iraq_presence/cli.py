@@ -277,6 +277,14 @@ def publish(
     except ZenodoError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
+    from .checks.package import validate_path
+
+    failures = validate_path(bundle)  # a half-written or edited bundle is never uploaded
+    if failures:
+        for f in failures[:20]:
+            typer.echo(f.message(), err=True)
+        typer.secho(f"{bundle}: not a valid release ({len(failures)} failure(s)); nothing was sent", fg="red", err=True)
+        raise typer.Exit(2)
     http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
     try:
         state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
