@@ -190,6 +190,7 @@ def _statement(s: dict[str, Any], names: dict[str, str], refs: dict[str, Any]) -
     return {
         **s,
         "speaker": names.get(s["speaker_id"], s["speaker_id"]),
+        "target": names.get(s.get("plover_target_id") or "", ""),
         "date": _dated(s, "said_date", refs),
         "quoted": s["statement_type"] != "indirect",
     }
