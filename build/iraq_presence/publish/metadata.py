@@ -202,8 +202,8 @@ def report_to(meta: PackageMeta) -> str:
         ways.append(f"write to <{meta.contact}>")
     if not ways:
         return (
-            "This release names no issue tracker or contact address yet (a draft: `issues` and `contact` "
-            "are empty in the package's metadata); write to the authors named in `CITATION.cff`."
+            "This is a draft: the package names no maintainer, contact address or issue tracker yet "
+            "(`contact` and `issues` are empty in its metadata), so there is no address to report an error to."
         )
     who = f" (maintained by {', '.join(people)})" if people else ""
     return "To report an error, " + " or ".join(ways) + who + "."
