@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+from .errors import DatasetError, UsageError
+
+
+class _Commands(TyperGroup):
+    """Every command's user-facing errors, handled here once: the message, the exit code, no traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatasetError as exc:
+            typer.secho(exc.report(), fg="red", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:  # a file the command was given cannot be read or written
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Build, validate and describe the iraq-presence Data Package.\n\n"
     "Examples:\n\n  dataset build && dataset validate\n\n  dataset build --check\n\n  dataset info",
     no_args_is_help=True,
@@ -23,8 +41,7 @@ def _root() -> Path:
     try:
         return find_root()
     except FileNotFoundError as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(2) from None
+        raise UsageError(str(exc)) from None
 
 
 def _warn(message: str) -> None:
@@ -63,35 +80,20 @@ def build(
 
       dataset build --no-cache
     """
-    from .errors import Busy, CurationError, SchemaMismatch, SourceError
-    from .make import BuildError, stale
     from .make import build as run_build
+    from .make import stale
 
     root = _root()
-    try:
-        if check:
-            changed = stale(root, _progress(quiet), cache=not no_cache)
-            if changed:
-                typer.secho("stale files (run `dataset build`):", fg="red", err=True)
-                for rel in changed:
-                    typer.echo(f"  {rel}", err=True)
-                raise typer.Exit(1)
-            typer.echo("up to date")
-            return
-        changed = run_build(
-            root,
-            _progress(quiet),
-            warn=_warn,
-            cache=not no_cache,
-        )
-    except (Busy, CurationError, SourceError, SchemaMismatch) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
-    except BuildError as exc:
-        typer.secho(f"build refused: {len(exc.failures)} failure(s)", fg="red", err=True)
-        for line in exc.failures:
-            typer.echo(f"  {line}", err=True)
-        raise typer.Exit(1) from None
+    if check:
+        changed = stale(root, _progress(quiet), cache=not no_cache)
+        if changed:
+            typer.secho("stale files (run `dataset build`):", fg="red", err=True)
+            for rel in changed:
+                typer.echo(f"  {rel}", err=True)
+            raise typer.Exit(1)
+        typer.echo("up to date")
+        return
+    changed = run_build(root, _progress(quiet), warn=_warn, cache=not no_cache)
     typer.echo(f"built: {len(changed)} file(s) changed" + ("".join(f"\n  {c}" for c in changed)))
 
 
@@ -113,23 +115,19 @@ def validate(
     from concurrent.futures import ThreadPoolExecutor
 
     from .checks.package import validate_path
+    from .failure import render
 
     folder = path.resolve() if path else _root()
     if not (folder / "datapackage.json").is_file():
-        typer.secho(f"{folder}: no datapackage.json", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{folder}: no datapackage.json")
     with ThreadPoolExecutor(max_workers=1) as pool:  # reading the curation files overlaps the checks
         drafts_found = pool.submit(_drafts, folder / "data" / "curation" / "articles")
         failures = validate_path(folder)
         drafts = drafts_found.result()
     if drafts:
         typer.echo(f"pending drafts (not published until accepted): {', '.join(drafts)}", err=True)
-    if fmt == "json":
-        json.dump([f.record() for f in failures], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for f in failures:
-            typer.echo(f.message())
+    typer.echo(render(failures, fmt), nl=False)
+    if fmt != "json":
         typer.echo(f"{'FAILED' if failures else 'valid'}: {len(failures)} failure(s)", err=True)
     if failures:
         raise typer.Exit(1)
@@ -164,11 +162,24 @@ def info(
 @app.command()
 def release(
     dist: Annotated[Path, typer.Option(help="Folder for the bundle and its zip.")] = Path("dist"),
-    no_text: Annotated[
-        bool, typer.Option("--no-text", help="Leave the article texts out (keeps hashes, lengths, offsets).")
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text/--no-text",
+            help="Include the article texts (the outlets' work, not under the bundle's licence): for "
+            "local research use, named -with-texts. By default they are left out (hashes, lengths and "
+            "offsets kept).",
+        ),
+    ] = False,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft", help="A local draft (named -draft): maintainers and contact may be missing; rewritten freely."
+        ),
     ] = False,
     previous: Annotated[
-        Path | None, typer.Option(help="Previous release (folder or zip): print a changelog draft.")
+        Path | None,
+        typer.Option(help="The release before this one (folder or zip); default: the latest older one in DIST."),
     ] = None,
     url: Annotated[
         str | None, typer.Option(help="The dataset's landing page for croissant.json (default: homepage).")
@@ -176,39 +187,37 @@ def release(
 ) -> None:
     """Write dist/iraq-presence-<version>/ and its .zip (byte-reproducible), then validate the bundle.
 
-    The version's entry in CHANGELOG.md (`## [X.Y.Z] - YYYY-MM-DD`) gives the release date.
+    The version's entry in CHANGELOG.md (`## [X.Y.Z] - YYYY-MM-DD`) gives the release date. The
+    bundle's CHANGELOG gets an entry generated by `dataset diff` against the previous release, and
+    the version must be as much higher as the diff requires (major, minor, patch); a version
+    already released is never rewritten with other data. A publish-grade release needs the
+    maintainers, contact and homepage in data/curation/package.yaml.
 
     Examples:
 
-      dataset release
+      dataset release --draft
 
-      dataset release --no-text --previous dist/iraq-presence-0.1.0.zip
+      dataset release --previous dist/iraq-presence-0.1.0.zip
     """
-    from . import __version__
     from .checks.package import validate_path
-    from .errors import Busy
+    from .failure import render
     from .lock import one_writer
-    from .publish.diff import changelog_entry, diff
     from .publish.release import make_release
 
     root = _root()
     target = (root / dist) if not dist.is_absolute() else dist
-    try:
-        with one_writer(root, "release", _warn):
-            folder, archive = make_release(root, target, include_text=not no_text, url=url)
-            failures = validate_path(folder)
-    except (Busy, ValueError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
-    for f in failures:
-        typer.echo(f.message(), err=True)
+    with one_writer(root, "release", _warn):
+        try:
+            folder, archive = make_release(root, target, with_text=with_text, url=url, previous=previous, draft=draft)
+        except ValueError as exc:  # publish/release.py reports a bad package as ValueError
+            raise DatasetError(str(exc)) from None
+        failures = validate_path(folder)
+    typer.echo(render(failures), nl=False, err=True)
     if failures:
         raise typer.Exit(1)
     if not json.loads((folder / "croissant.json").read_text(encoding="utf-8")).get("url"):
         typer.secho("warning: croissant.json has no url: set homepage in package.yaml or pass --url", err=True)
     typer.echo(f"{folder}\n{archive}")
-    if previous:
-        typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
 
 
 @app.command("diff")
@@ -216,15 +225,20 @@ def diff_cmd(
     old: Annotated[Path, typer.Argument(help="Older release: folder or zip.")],
     new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.")],
 ) -> None:
-    """Rows added, removed and changed per table (by primary key), and schema changes.
+    """Rows added and removed per table (by primary key), each changed value (column, old, new),
+    schema changes, and the version bump they require.
 
     Example:
 
       dataset diff dist/iraq-presence-0.1.0.zip dist/iraq-presence-0.2.0.zip
     """
-    from .publish.diff import diff, report
+    from .publish.diff import DiffError, diff, report
 
-    typer.echo(report(diff(old, new)))
+    try:
+        typer.echo(report(diff(old, new)))
+    except DiffError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -257,22 +271,22 @@ def publish(
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
     token = os.environ.get("ZENODO_TOKEN", "")
     if not token and not dry_run:
-        typer.secho("ZENODO_TOKEN is not set", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError("ZENODO_TOKEN is not set")
     if not (bundle / "datapackage.json").is_file():
-        typer.secho(f"{bundle}: not a release folder (no datapackage.json)", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{bundle}: not a release folder (no datapackage.json)")
     try:
         metadata = bundle_metadata(bundle)
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+    except ZenodoError as exc:  # the bundle itself is unusable: a usage error, not a failed upload
+        raise UsageError(str(exc)) from None
+    from .checks.package import validate_path
+    from .failure import render
+
+    failures = validate_path(bundle)  # a half-written or edited bundle is never uploaded
+    if failures:
+        typer.echo(render(failures[:20]), nl=False, err=True)
+        raise UsageError(f"{bundle}: not a valid release ({len(failures)} failure(s)); nothing was sent")
     http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
-    try:
-        state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
     if isinstance(state, Published):
         typer.echo(f"published deposition {state.dep.id}" + (f", DOI {state.doi}" if state.doi else ""))
     else:
@@ -299,21 +313,15 @@ def add(
     import datetime as dt
 
     from .annotate.intake import add_article
-    from .errors import Busy, SourceError
     from .lock import one_writer
 
     root = _root()
     try:
         date = dt.date.fromisoformat(published_date) if published_date else None
     except ValueError:
-        typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
-        raise typer.Exit(1) from None
-    try:
-        with one_writer(root, "add", _warn):
-            article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
-    except (Busy, SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+        raise DatasetError(f"--published-date {published_date!r}: expected YYYY-MM-DD") from None
+    with one_writer(root, "add", _warn):
+        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
     typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")
 
 
@@ -335,15 +343,10 @@ def extract(
 
     from .annotate.extract import Extractor
     from .annotate.intake import _gazetteer
-    from .errors import SourceError
     from .paths import Layout
     from .tables.sources import decode_text
 
-    try:
-        text = decode_text(path.name, path.read_bytes())
-    except (SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    text = decode_text(path.name, path.read_bytes())
     result = Extractor(_gazetteer(Layout(_root()))).run(
         text, dt.date.fromisoformat(published_date) if published_date else None
     )

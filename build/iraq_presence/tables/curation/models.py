@@ -90,6 +90,8 @@ class Actor(Model):
     evidence: SpanRef
     aliases: list[str | Alias] = []
     wikidata_id: str | None = None
+    wikidata_reference_id: str | None = Field(default=None, alias="wikidata_reference")
+    wikidata_note: str | None = None
     note: str | None = None
 
     def alias_entries(self) -> list[Alias]:
@@ -128,6 +130,8 @@ class Plover(Model):
     category: PloverCategory
     mode: PloverMode | None = None
     context: list[PloverContext] = []
+    target: str | None = None  # the actor acted upon (an actor_id), or null with target_note
+    target_note: str | None = None
 
 
 class Statement(Model):
@@ -200,6 +204,8 @@ class Utterance(Model):
     meeting_id: str | None = Field(default=None, alias="meeting")
     occasion: str
     summary: str
+    several_acts: bool = False  # the article reports several acts as one ("repeatedly called for")
+    note: str | None = None
 
 
 class MeetingParticipant(Model):
@@ -317,6 +323,7 @@ class Contributor(Model):
     family_names: str | None = None
     organization: str | None = None
     orcid: str | None = None
+    email: str | None = None
 
 
 class RelatedIdentifier(Model):
@@ -337,6 +344,10 @@ class PackageMeta(Model):
     title: str
     description: str
     homepage: str | None = None
+    issues: str | None = None
+    """Where readers report errors (an issue tracker); falls back to `contact`."""
+    contact: str | None = None
+    """An e-mail address a maintainer reads."""
     keywords: list[str]
     licenses: list[License]
     contributors: list[Contributor]
