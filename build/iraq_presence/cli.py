@@ -14,6 +14,8 @@ app = typer.Typer(
     "Examples:\n\n  dataset build && dataset validate\n\n  dataset build --check\n\n  dataset info",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,  # a crash prints a plain traceback: never local variables (the token)
+    pretty_exceptions_show_locals=False,
 )
 
 
@@ -234,6 +236,7 @@ def publish(
     """
     import os
 
+    from .checks.package import validate_path
     from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, bundle_metadata, run
 
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
@@ -246,12 +249,29 @@ def publish(
         raise typer.Exit(2)
     try:
         metadata = bundle_metadata(bundle)
+        http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
     except ZenodoError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
-    http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
+    if http.insecure:
+        typer.secho(f"warning: plain http to {base}: allowed only for a test server on this machine", err=True)
+    failures = validate_path(bundle)
+    if failures:
+        for f in failures[:20]:
+            typer.echo(f.message(), err=True)
+        typer.secho(f"{bundle}: does not validate ({len(failures)} failure(s)); nothing sent", fg="red", err=True)
+        raise typer.Exit(1)
+    command = f"dataset publish {bundle}" + (f" --zenodo-url {base}" if zenodo_url else " --sandbox" if sandbox else "")
     try:
-        state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
+        state = run(
+            http,
+            bundle,
+            metadata,
+            deposition=deposition,
+            new_version_of=new_version_of,
+            publish=do_publish,
+            command=command,
+        )
     except ZenodoError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
