@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -35,6 +36,48 @@ def _progress(quiet: bool):
             typer.echo(f"· {step}", err=True)
 
     return report
+
+
+def _date(value: str | None) -> str | None:
+    """A --published-date that is a real YYYY-MM-DD date (checked before anything runs)."""
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r}: expected a real date YYYY-MM-DD, e.g. 2025-02-01") from None
+    return value
+
+
+def _release_arg(value: Path | None) -> Path | None:
+    """A release to read: a folder holding datapackage.json, or a zip (checked before anything is written)."""
+    import zipfile
+
+    if value is None:
+        return None
+    if value.is_dir():
+        if not (value / "datapackage.json").is_file():
+            raise typer.BadParameter(f"{value}: a folder without datapackage.json, not a release")
+    elif not value.exists():
+        raise typer.BadParameter(f"{value}: no such file or folder; expected a release folder or its .zip")
+    elif not value.is_file() or not zipfile.is_zipfile(value):
+        raise typer.BadParameter(f"{value}: not a zip file; expected a release folder or its .zip")
+    return value
+
+
+def _disk_error(exc: OSError, what: str) -> None:
+    """A failed write (a full disk, a read-only folder) as one message, exit 1."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    typer.secho(f"error: {what}: {exc.strerror or exc}{where}", fg="red", err=True)
+    raise typer.Exit(1) from None
+
+
+class Format(StrEnum):
+    """What `validate` prints."""
+
+    text = "text"
+    json = "json"
 
 
 @app.command()
@@ -79,13 +122,15 @@ def build(
         for line in exc.failures:
             typer.echo(f"  {line}", err=True)
         raise typer.Exit(1) from None
+    except OSError as exc:
+        _disk_error(exc, "the build could not write its files; the tables in data/ are unchanged")
     typer.echo(f"built: {len(changed)} file(s) changed" + ("".join(f"\n  {c}" for c in changed)))
 
 
 @app.command()
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Folder with datapackage.json (default: the repository).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    fmt: Annotated[Format, typer.Option("--format", help="Output: text or json.")] = Format.text,
 ) -> None:
     """Check the Data Package: descriptor, every table against its schema (types, constraints,
     keys), then the cross-table rules (foreign keys, spans, hashes, dates, quotation accounting,
@@ -111,7 +156,7 @@ def validate(
         drafts = drafts_found.result()
     if drafts:
         typer.echo(f"pending drafts (not published until accepted): {', '.join(drafts)}", err=True)
-    if fmt == "json":
+    if fmt is Format.json:
         json.dump([f.record() for f in failures], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
@@ -124,7 +169,11 @@ def validate(
 
 def _drafts(articles: Path) -> list[str]:
     """Article curation files still marked draft (read as bytes: nothing to decode)."""
-    return sorted(p.stem for p in articles.glob("*.yaml") if b"\nstatus: draft" in p.read_bytes())
+    return sorted(
+        p.stem
+        for p in articles.glob("*.yaml")
+        if p.is_file() and not p.is_symlink() and b"\nstatus: draft" in p.read_bytes()
+    )
 
 
 @app.command()
@@ -140,12 +189,22 @@ def info(
     import pyarrow.parquet as pq
 
     folder = path.resolve() if path else _root()
-    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    typer.echo(f"{desc['name']} {desc.get('version', '?')}")
-    for res in desc["resources"]:
-        parquet = folder / res["path"].replace(".csv", ".parquet")
-        rows = pq.ParquetFile(parquet).metadata.num_rows if parquet.is_file() else "?"
-        typer.echo(f"  {res['name']:<24} {rows:>6} rows")
+    try:
+        desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        resources = [(str(r["name"]), str(r["path"])) for r in desc["resources"]]
+        title = f"{desc['name']} {desc.get('version', '?')}"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        typer.secho(f"error: {folder / 'datapackage.json'}: not a readable descriptor ({exc})", fg="red", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(title)
+    for name, rel in resources:
+        parquet = folder / rel.replace(".csv", ".parquet")
+        try:
+            rows = pq.ParquetFile(parquet).metadata.num_rows if parquet.is_file() else "?"
+        except (OSError, ValueError) as exc:  # a truncated or corrupt file
+            rows = "?"
+            typer.secho(f"error: {parquet}: not a readable Parquet file ({exc}); run `dataset validate`", err=True)
+        typer.echo(f"  {name:<24} {rows:>6} rows")
 
 
 @app.command()
@@ -155,7 +214,8 @@ def release(
         bool, typer.Option("--no-text", help="Leave the article texts out (keeps hashes, lengths, offsets).")
     ] = False,
     previous: Annotated[
-        Path | None, typer.Option(help="Previous release (folder or zip): print a changelog draft.")
+        Path | None,
+        typer.Option(help="Previous release (folder or zip): print a changelog draft.", callback=_release_arg),
     ] = None,
     url: Annotated[
         str | None, typer.Option(help="The dataset's landing page for croissant.json (default: homepage).")
@@ -183,6 +243,8 @@ def release(
     except ValueError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
+    except OSError as exc:
+        _disk_error(exc, "the release could not be written; nothing was published")
     failures = validate_path(folder)
     for f in failures:
         typer.echo(f.message(), err=True)
@@ -197,8 +259,8 @@ def release(
 
 @app.command("diff")
 def diff_cmd(
-    old: Annotated[Path, typer.Argument(help="Older release: folder or zip.")],
-    new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.")],
+    old: Annotated[Path, typer.Argument(help="Older release: folder or zip.", callback=_release_arg)],
+    new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.", callback=_release_arg)],
 ) -> None:
     """Rows added, removed and changed per table (by primary key), and schema changes.
 
@@ -206,9 +268,15 @@ def diff_cmd(
 
       dataset diff dist/iraq-presence-0.1.0.zip dist/iraq-presence-0.2.0.zip
     """
+    import zipfile
+
     from .publish.diff import diff, report
 
-    typer.echo(report(diff(old, new)))
+    try:
+        typer.echo(report(diff(old, new)))
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+        typer.secho(f"error: cannot compare {old} and {new}: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -322,7 +390,7 @@ def extract(
     path: Annotated[Path, typer.Argument(help="Any text file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the proposals as JSON.")] = False,
     published_date: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) to resolve dates against.")
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) to resolve dates against.", callback=_date)
     ] = None,
 ) -> None:
     """Run the extractor on a text without touching the repository.
@@ -339,6 +407,9 @@ def extract(
     from .paths import Layout
     from .tables.sources import decode_text
 
+    if not path.is_file():
+        typer.secho(f"error: {path}: not a regular file; expected a text file", fg="red", err=True)
+        raise typer.Exit(1)
     try:
         text = decode_text(path.name, path.read_bytes())
     except (SourceError, OSError) as exc:
@@ -373,10 +444,18 @@ def evaluate(
     root = _root()
     frames = {}
     for name, schema in load_schemas(root / "schemas").items():
-        frames[name], _ = read_parquet(root / "data" / f"{name}.parquet", schema)
+        parquet = root / "data" / f"{name}.parquet"
+        try:
+            frames[name], _ = read_parquet(parquet, schema)
+        except (OSError, ValueError) as exc:  # missing, truncated or corrupt
+            typer.secho(f"error: {parquet}: not a readable Parquet file ({exc}); run `dataset build`", err=True)
+            raise typer.Exit(1) from None
     scores = run_eval(frames)
     typer.echo(table(scores))
-    output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")
+    try:
+        output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        _disk_error(exc, f"cannot write {output}")
 
 
 def main() -> None:

@@ -38,10 +38,15 @@ def _open(path: Path, tmp: Path) -> Path:
 def _tables(folder: Path) -> dict[str, tuple[dict[str, Any], Any]]:
     import pandas as pd
 
+    from ..checks.package import inside
+
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     out = {}
     for res in desc["resources"]:
-        df = pd.read_csv(folder / res["path"], dtype=str, keep_default_na=False)
+        path = inside(folder, res["path"])
+        if path is None:
+            raise ValueError(f"{folder.name}: table path {res['path']!r} lies outside the release (not read)")
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
         out[res["name"]] = (res["schema"], df)
     return out
 
