@@ -260,3 +260,8 @@ def test_a_crash_prints_no_local_variables(bundle: Path, tmp_path: Path) -> None
     assert out.returncode != 0 and "RuntimeError" in out.stderr
     assert TOKEN not in out.stdout + out.stderr
     assert not any(TOKEN.encode() in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+
+
+def test_the_cli_never_shows_locals_whatever_the_typer_version() -> None:
+    """Set explicitly: typer releases differ in their default (0.20 printed locals)."""
+    assert app.pretty_exceptions_enable is False and app.pretty_exceptions_show_locals is False
