@@ -21,7 +21,7 @@ from iraq_presence.tables.sources import load_sources
 
 from .conftest import ROOT, copy_repo
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "2000"})  # messages on one line, whatever the tmp path
 SECRET = "hunter2-do-not-print"
 
 

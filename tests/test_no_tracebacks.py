@@ -15,7 +15,7 @@ from iraq_presence.cli import app
 
 from .conftest import snapshot
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "2000"})  # messages on one line, whatever the tmp path
 
 
 def _message(result: Any, code: int, *texts: str) -> None:

@@ -22,7 +22,7 @@ from iraq_presence.publish.zenodo import MAX_RETRY_AFTER, Transport, ZenodoError
 
 from .zenodo_server import TOKEN, FakeZenodo
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "2000"})  # messages on one line, whatever the tmp path
 META = {
     "upload_type": "dataset",
     "title": "t",
