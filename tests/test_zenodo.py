@@ -151,6 +151,17 @@ def test_a_create_whose_answer_was_lost_is_not_made_twice(bundle: Path, sleeps: 
     _no_leak(result, bundle.parent)
 
 
+def test_a_create_that_timed_out_after_the_server_committed_is_adopted(bundle: Path) -> None:
+    log: list[str] = []
+    with FakeZenodo() as fake:
+        fake.answer_late("POST", "/api/deposit/depositions", seconds=1.0)
+        http = Transport(base=fake.url, token=TOKEN, sleep=lambda _: None, log=log.append, timeout=0.2)
+        state = zenodo.run(http, bundle, META, publish=True)
+        assert len(fake.depositions) == 1 and fake.depositions[state.dep.id]["submitted"]
+    assert any("Timeout" in line for line in log) and any("took effect" in line for line in log)
+    assert all(TOKEN not in line for line in log)
+
+
 def test_a_publish_whose_answer_was_lost_reports_the_doi(bundle: Path, sleeps: list[float]) -> None:
     with FakeZenodo() as fake:
         fake.lose_answer("POST", "/api/deposit/depositions/", times=1)  # the publish action

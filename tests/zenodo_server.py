@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,6 +27,7 @@ class FakeZenodo:
         self.requests: list[tuple[str, str]] = []
         self.failures: list[dict[str, Any]] = []  # {method, prefix, status, times, body, raw, headers}
         self.lost: list[dict[str, Any]] = []  # {method, prefix, times}: commit, then no answer
+        self.slow: list[dict[str, Any]] = []  # {method, prefix, times, seconds}: commit, then answer late
         self.links: dict[str, str] = {}  # overrides of a deposition's links (e.g. a bucket elsewhere)
         self.corrupt_uploads = 0
         self.next_id = 100
@@ -71,6 +73,11 @@ class FakeZenodo:
     def lose_answer(self, method: str, prefix: str, times: int = 1) -> None:
         """The next `times` matching requests take effect, then the connection closes unanswered."""
         self.lost.append({"method": method, "prefix": prefix, "times": times})
+
+    def answer_late(self, method: str, prefix: str, seconds: float, times: int = 1) -> None:
+        """The next `times` matching requests take effect, then answer after `seconds` (a client
+        with a shorter timeout gives up first)."""
+        self.slow.append({"method": method, "prefix": prefix, "times": times, "seconds": seconds})
 
     def _take(self, rules: list[dict[str, Any]], method: str, path: str) -> dict[str, Any] | None:
         for rule in rules:
@@ -194,6 +201,9 @@ class FakeZenodo:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 status, payload = fake.handle(self.command, self.path, self.headers, body)
+                late = fake._take(fake.slow, self.command, self.path)
+                if late:
+                    time.sleep(late["seconds"])
                 if fake._take(fake.lost, self.command, self.path):
                     self.close_connection = True  # the request took effect; its answer is lost
                     return
