@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +19,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "test-token-secret"
+
+
+class _Server(ThreadingHTTPServer):
+    """Quiet about clients that hang up (a client that timed out, then a late answer): the default
+    prints a traceback to stderr, which would land in whatever command output a test captures."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        self.errors = [*getattr(self, "errors", []), sys.exc_info()[1]]
 
 
 class FakeZenodo:
@@ -31,7 +42,7 @@ class FakeZenodo:
         self.links: dict[str, str] = {}  # overrides of a deposition's links (e.g. a bucket elsewhere)
         self.corrupt_uploads = 0
         self.next_id = 100
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property
