@@ -190,3 +190,24 @@ def test_validate_of_a_hostile_bundle_prints_nothing_from_outside(tmp_path: Path
 def test_the_repository_curation_has_no_duplicate_keys() -> None:
     """The bound and the duplicate check accept every committed curation file."""
     load_curation(ROOT / "data" / "curation", ROOT)
+
+
+def test_validate_hashes_no_raw_text_outside_the_package(tmp_path: Path, secret_file: Path) -> None:
+    """A source_file with a path, or a raw file that is a symbolic link, is missing: not read, so
+    a matching hash cannot confirm what a file elsewhere holds."""
+    import hashlib
+
+    import pandas as pd
+
+    from iraq_presence.checks.domain import check_raw_files
+    from iraq_presence.checks.frames import Frames
+
+    raw = tmp_path / "bundle" / "data" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "linked.txt").symlink_to(secret_file)
+    digest = hashlib.sha256(secret_file.read_bytes()).hexdigest()
+    sources = ["linked.txt", os.path.relpath(secret_file, raw), str(secret_file)]
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "sha256": [digest] * 3, "source_file": sources})
+    failures = check_raw_files(Frames({"articles": articles}), raw)
+    assert [f.key for f in failures] == ["a", "b", "c"]
+    assert all(f.expected == "a file in data/raw/" for f in failures)
