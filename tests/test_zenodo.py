@@ -173,6 +173,26 @@ def test_a_publish_whose_answer_was_lost_reports_the_doi(bundle: Path, sleeps: l
     _no_leak(result, bundle.parent)
 
 
+def test_a_publish_that_cannot_be_checked_says_so_and_its_rerun_prints_the_doi(
+    bundle: Path, sleeps: list[float]
+) -> None:
+    with FakeZenodo() as fake:
+        fake.lose_answer("POST", "/api/deposit/depositions/", times=1)  # the publish action
+        fake.fail("GET", "/api/deposit/depositions/", 503, times=99)  # and its state cannot be read
+        result = _publish(fake, bundle, "--publish")
+        assert result.exit_code == 1 and "perhaps published" in result.output
+        (dep_id,) = fake.depositions
+        resume = f"dataset publish {bundle} --zenodo-url {fake.url} --deposition {dep_id} --publish"
+        assert resume in result.output
+        fake.failures.clear()
+        again = runner.invoke(app, resume.split()[1:])
+        assert again.exit_code == 0, again.output
+        assert f"DOI 10.5072/zenodo.{dep_id}" in again.output
+        assert sum(p.endswith("/actions/publish") for _, p in fake.requests) == 1
+    _no_leak(result, bundle.parent)
+    _no_leak(again, bundle.parent)
+
+
 def test_a_new_version_whose_answer_was_lost_is_not_made_twice(bundle: Path, sleeps: list[float]) -> None:
     with FakeZenodo() as fake:
         record = fake.published({"README.md": b"old\n"})

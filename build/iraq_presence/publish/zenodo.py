@@ -40,6 +40,14 @@ class ZenodoError(Exception):
     """A failure the maintainer can act on (the token is never part of the message)."""
 
 
+class AlreadyPublished(ZenodoError):
+    """A deposition to resume is published already (its files can no longer change)."""
+
+    def __init__(self, dep: Deposition, message: str) -> None:
+        super().__init__(message)
+        self.dep = dep
+
+
 def origin_of(base: str) -> tuple[str, str, int | None]:
     """The (scheme, host, port) the token may be sent to: https, or plain http to a loopback test
     server; anything else is refused before a request is made."""
@@ -139,13 +147,13 @@ class Transport:
         url = self.url(path_or_url)
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
         for attempt in range(self.retries + 1):
-            self.calls.append((method, url))
-            self.log(self._redact(f"{method} {url}" + (f" (attempt {attempt + 1})" if attempt else "")))
-            if attempt and settle is not None:
+            if attempt and settle is not None:  # did the uncertain attempt take effect after all?
                 done = settle()
                 if done is not None:
-                    self.log("  the earlier attempt took effect on the server; not repeating it")
+                    self.log(f"  the earlier {method} took effect on the server; not repeating it")
                     return done
+            self.calls.append((method, url))
+            self.log(self._redact(f"{method} {url}" + (f" (attempt {attempt + 1})" if attempt else "")))
             try:
                 if data is not None:
                     body = data()  # re-read from the start on every attempt
@@ -368,9 +376,10 @@ class Draft:
         dep = Deposition(http.request("GET", f"/api/deposit/depositions/{deposition_id}"))
         if dep.published:
             doi = f" (DOI {dep.raw['doi']})" if dep.raw.get("doi") else ""
-            raise ZenodoError(
+            raise AlreadyPublished(
+                dep,
                 f"deposition {deposition_id} is already published{doi}; to change it, make a new version "
-                f"with --new-version-of {deposition_id}"
+                f"with --new-version-of {deposition_id}",
             )
         return cls(http, dep)
 
@@ -473,22 +482,56 @@ def run(
     what it left on Zenodo and the command that resumes (`command`: how this run was invoked)."""
     command = command or f"dataset publish {folder}"
     draft: Draft | None = None
+    publishing = False
     try:
         if deposition is not None:
-            draft = Draft.resume(http, deposition)
+            try:
+                draft = Draft.resume(http, deposition)
+            except AlreadyPublished as done:
+                if publish and _same_files(done.dep, folder):
+                    http.log(f"deposition {deposition} is already published with this bundle's files")
+                    return Published(http, done.dep)
+                raise
         elif new_version_of is not None:
             draft = Draft.new_version(http, new_version_of)
         else:
             draft = Draft.create(http)
         ready = draft.sync_files(folder).set_metadata(metadata)
-        return ready.publish() if publish else ready
+        if not publish:
+            return ready
+        publishing = True
+        return ready.publish()
     except ZenodoError as exc:
-        raise ZenodoError(f"{exc}\n{_left(draft, deposition, new_version_of, publish, command)}") from None
+        left = _left(draft, deposition, new_version_of, publish, command, publishing)
+        raise ZenodoError(f"{exc}\n{left}") from None
 
 
-def _left(draft: Draft | None, deposition: int | None, new_version_of: int | None, publish: bool, command: str) -> str:
+def _same_files(dep: Deposition, folder: Path) -> bool:
+    """The deposition holds exactly the bundle's files (zip and top-level files), by md5."""
+    archive = folder.with_name(folder.name + ".zip")
+    local = {p.name: p for p in folder.iterdir() if p.is_file()} | (
+        {archive.name: archive} if archive.is_file() else {}
+    )
+    remote = {name: str(f.get("checksum", "")).removeprefix("md5:") for name, f in dep.files.items()}
+    return set(remote) == set(local) and all(md5_of(path) == remote[name] for name, path in local.items())
+
+
+def _left(
+    draft: Draft | None,
+    deposition: int | None,
+    new_version_of: int | None,
+    publish: bool,
+    command: str,
+    publishing: bool = False,
+) -> str:
     """What a failed run left on the server, and the command that takes it from there."""
     flag = " --publish" if publish else ""
+    if draft is not None and publishing:
+        return (
+            f"left on Zenodo: deposition {draft.dep.id}, complete, perhaps published (the publish got no answer "
+            f"that could be checked); rerun: {command} --deposition {draft.dep.id} --publish (it prints the DOI "
+            "if the deposition is published, else publishes it)"
+        )
     if draft is not None:
         return (
             f"left on Zenodo: unpublished draft {draft.dep.id} (its files and metadata may be incomplete; "
