@@ -48,9 +48,16 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
     (odd / "garbage-pkg" / "datapackage.json").write_text('{"resources": [{"name": 1}]', encoding="utf-8")
     (odd / "list-pkg").mkdir()
     (odd / "list-pkg" / "datapackage.json").write_text("[1, 2]", encoding="utf-8")
+    deep = "[" * 100_000 + "]" * 100_000
+    (odd / "deep-pkg").mkdir()
+    for name in ("datapackage.json", ".zenodo.json", "datapackage.parquet.json"):
+        (odd / "deep-pkg" / name).write_text(deep, encoding="utf-8")
+        (odd / "list-pkg" / name).write_text("[1, 2]", encoding="utf-8")
     (odd / "not.zip").write_bytes(b"PK\x03\x04 truncated")
     with zipfile.ZipFile(odd / "empty.zip", "w"):
         pass
+    with zipfile.ZipFile(odd / "deep.zip", "w") as zf:
+        zf.writestr("pkg/datapackage.json", deep)
     with zipfile.ZipFile(odd / "hostile.zip", "w") as zf:
         desc = {"name": "x", "resources": [{"name": "actors", "path": "../../../../etc/passwd", "schema": {}}]}
         zf.writestr("pkg/datapackage.json", json.dumps(desc))

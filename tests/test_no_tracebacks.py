@@ -107,3 +107,24 @@ def test_diff_on_a_missing_path_or_a_non_zip(tmp_path: Path) -> None:
 
 def test_validate_refuses_an_unknown_format(repo: Path) -> None:
     _message(runner.invoke(app, ["validate", str(repo), "--format", "xml"]), 2, "'xml'", "'text'", "'json'")
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, "[1, 2]", '"text"'])
+def test_a_hostile_descriptor_is_a_message_in_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+) -> None:
+    """JSON nested too deep for Python's parser, or not an object, in a bundle's descriptors."""
+    import zipfile
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    for name in ("datapackage.json", "datapackage.parquet.json", ".zenodo.json"):
+        (pkg / name).write_text(content, encoding="utf-8")
+    archive = tmp_path / "pkg.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("pkg/datapackage.json", content)
+    monkeypatch.setenv("ZENODO_TOKEN", "x")
+    _message(runner.invoke(app, ["validate", str(pkg)]), 1, "PKG-descriptor")
+    _message(runner.invoke(app, ["info", str(pkg)]), 1, "not a readable descriptor")
+    _message(runner.invoke(app, ["diff", str(pkg), str(archive)]), 1, "cannot compare")
+    _message(runner.invoke(app, ["publish", str(pkg), "--dry-run"]), 2, "cannot read the bundle")

@@ -193,7 +193,7 @@ def info(
         desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         resources = [(str(r["name"]), str(r["path"])) for r in desc["resources"]]
         title = f"{desc['name']} {desc.get('version', '?')}"
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         typer.secho(f"error: {folder / 'datapackage.json'}: not a readable descriptor ({exc})", fg="red", err=True)
         raise typer.Exit(1) from None
     typer.echo(title)
@@ -231,6 +231,8 @@ def release(
 
       dataset release --no-text --previous dist/iraq-presence-0.1.0.zip
     """
+    import zipfile
+
     from . import __version__
     from .checks.package import validate_path
     from .publish.diff import changelog_entry, diff
@@ -254,7 +256,11 @@ def release(
         typer.secho("warning: croissant.json has no url: set homepage in package.yaml or pass --url", err=True)
     typer.echo(f"{folder}\n{archive}")
     if previous:
-        typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
+        try:
+            typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
+        except (OSError, ValueError, KeyError, TypeError, RecursionError, zipfile.BadZipFile) as exc:
+            typer.secho(f"error: the release is written, but {previous} cannot be compared with it: {exc}", err=True)
+            raise typer.Exit(1) from None
 
 
 @app.command("diff")
@@ -274,7 +280,7 @@ def diff_cmd(
 
     try:
         typer.echo(report(diff(old, new)))
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, zipfile.BadZipFile) as exc:
         typer.secho(f"error: cannot compare {old} and {new}: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
 

@@ -457,9 +457,12 @@ def bundle_metadata(folder: Path) -> dict[str, Any]:
     version: what is published is what `dataset release` made, whatever the repository says now."""
     try:
         metadata = json.loads((folder / ".zenodo.json").read_text(encoding="utf-8"))
-        version = json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("version")
-    except (OSError, ValueError) as exc:
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        if not isinstance(metadata, dict) or not isinstance(descriptor, dict):
+            raise ValueError("expected a JSON object in each")
+    except (OSError, ValueError, RecursionError) as exc:
         raise ZenodoError(f"{folder}: cannot read the bundle's .zenodo.json and datapackage.json: {exc}") from None
+    version = descriptor.get("version")
     if metadata.get("version") != version:
         raise ZenodoError(
             f"{folder}: .zenodo.json says version {metadata.get('version')!r} but datapackage.json says "
