@@ -296,3 +296,16 @@ def test_a_crash_prints_no_local_variables(bundle: Path, tmp_path: Path) -> None
 def test_the_cli_never_shows_locals_whatever_the_typer_version() -> None:
     """Set explicitly: typer releases differ in their default (0.20 printed locals)."""
     assert app.pretty_exceptions_enable is False and app.pretty_exceptions_show_locals is False
+
+
+@pytest.mark.parametrize("token", [TOKEN + "\n", f" {TOKEN}", f"{TOKEN}\r\nX-Evil: 1", f"{TOKEN}é"])
+def test_a_malformed_token_is_refused_unshown(
+    bundle: Path, sleeps: list[float], monkeypatch: pytest.MonkeyPatch, token: str
+) -> None:
+    """requests would raise InvalidHeader quoting the header value, token and all."""
+    monkeypatch.setenv("ZENODO_TOKEN", token)
+    with FakeZenodo() as fake:
+        result = _publish(fake, bundle)
+        assert fake.requests == []
+    assert result.exit_code == 2 and "ZENODO_TOKEN holds" in result.output
+    _no_leak(result, bundle.parent)

@@ -86,6 +86,11 @@ class Transport:
 
     def __post_init__(self) -> None:
         self.origin = origin_of(self.base)
+        if not re.fullmatch(r"[\x21-\x7e]+", self.token):
+            raise ZenodoError(
+                "ZENODO_TOKEN holds a space, line break or other character no token has (not shown); "
+                "set it to the personal access token alone"
+            )
 
     @property
     def insecure(self) -> bool:
@@ -177,6 +182,8 @@ class Transport:
                 self.log(f"  no answer ({type(exc).__name__}); retrying")
                 self.sleep(self.backoff * 2**attempt)
                 continue
+            except (requests.RequestException, ValueError) as exc:  # its text may quote a header: not shown
+                raise ZenodoError(f"{method} {url}: the request could not be made ({type(exc).__name__})") from None
             if resp.status_code in TRANSIENT and attempt < self.retries:
                 wait = self._wait(resp, attempt)
                 self.log(f"  {resp.status_code}: retrying in {wait:g}s")
