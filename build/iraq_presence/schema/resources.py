@@ -1,8 +1,8 @@
 """Every table of the package, as PUDL's resources: its title and description, its fields by name
 (each defined once in fields.py) with what differs in this table (`field_overrides`: keys
-replace the field's, constraints merge, None removes), its primary key, its foreign keys
-(column: "table.column") and its spans (article, start, end and text columns that must slice the
-raw text exactly). A one-column primary key's `unique` is derived."""
+replace the field's, constraints merge, None removes), its primary key and its spans (article,
+start, end and text columns that must slice the raw text exactly). Derived: a one-column primary
+key's `unique`, and the foreign keys (from each field's `references`)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "note",
         ],
         "primary_key": ["actor_id", "alias"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-        },
     },
     "actors": {
         "title": "Actors",
@@ -44,6 +41,9 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "evidence_end",
             "evidence_text",
             "wikidata_id",
+            "wikidata_basis",
+            "wikidata_reference_id",
+            "wikidata_note",
             "note",
         ],
         "field_overrides": {
@@ -51,10 +51,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "description": {"description": "Short description as the articles give it."},
         },
         "primary_key": ["actor_id"],
-        "foreign_keys": {
-            "evidence_article_id": "articles.article_id",
-            "country_reference_id": "external_references.reference_id",
-        },
         "spans": [("evidence_article_id", "evidence_start", "evidence_end", "evidence_text")],
     },
     "affiliations": {
@@ -87,13 +83,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "char_end": {"description": "End offset of the evidence."},
         },
         "primary_key": ["affiliation_id"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-            "organization_id": "actors.actor_id",
-            "article_id": "articles.article_id",
-            "start_date_reference_id": "external_references.reference_id",
-            "end_date_reference_id": "external_references.reference_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "article_authors": {
@@ -113,10 +102,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text": {"description": "The author's name as printed: text[start:end]."},
         },
         "primary_key": ["article_id", "actor_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "actor_id": "actors.actor_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "article_issues": {
@@ -142,9 +127,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text": {"description": "The artifact as it stands: text[start:end]."},
         },
         "primary_key": ["issue_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "articles": {
@@ -186,11 +168,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["article_id"],
-        "foreign_keys": {
-            "outlet_id": "actors.actor_id",
-            "outlet_reference_id": "external_references.reference_id",
-            "published_date_reference_id": "external_references.reference_id",
-        },
         "spans": [("article_id", "title_start", "title_end", "title")],
     },
     "event_participants": {
@@ -205,10 +182,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "role": {"description": "Role in the event.", "vocabulary": "event_role"},
         },
         "primary_key": ["event_id", "actor_id", "role"],
-        "foreign_keys": {
-            "event_id": "events.event_id",
-            "actor_id": "actors.actor_id",
-        },
     },
     "event_reports": {
         "title": "Event reports",
@@ -227,10 +200,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "article_id": {"description": "The reporting article."},
         },
         "primary_key": ["event_id", "article_id", "char_start"],
-        "foreign_keys": {
-            "event_id": "events.event_id",
-            "article_id": "articles.article_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "text"),
             ("article_id", "date_start", "date_end", "date_text"),
@@ -259,9 +228,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "event_id": {"description": "Curated identifier."},
         },
         "primary_key": ["event_id"],
-        "foreign_keys": {
-            "event_date_reference_id": "external_references.reference_id",
-        },
     },
     "external_references": {
         "title": "External references",
@@ -306,10 +272,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["meeting_id", "actor_id"],
-        "foreign_keys": {
-            "meeting_id": "meetings.meeting_id",
-            "actor_id": "actors.actor_id",
-        },
     },
     "meeting_reports": {
         "title": "Meeting reports",
@@ -341,11 +303,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "date_end": {"description": "End offset of the date expression."},
         },
         "primary_key": ["meeting_id", "article_id"],
-        "foreign_keys": {
-            "meeting_id": "meetings.meeting_id",
-            "article_id": "articles.article_id",
-            "report_date_reference_id": "external_references.reference_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "text"),
             ("article_id", "date_start", "date_end", "date_text"),
@@ -376,9 +333,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "meeting_id": {"description": "Curated identifier."},
         },
         "primary_key": ["meeting_id"],
-        "foreign_keys": {
-            "meeting_date_reference_id": "external_references.reference_id",
-        },
     },
     "mentions": {
         "title": "Mentions",
@@ -397,10 +351,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "actor_id": {"description": "The actor mentioned."},
         },
         "primary_key": ["mention_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "actor_id": "actors.actor_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "surface")],
     },
     "militia_group_evidence": {
@@ -415,13 +365,9 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text",
         ],
         "field_overrides": {
-            "actor_id": {"description": "The group."},
+            "actor_id": {"description": "The group.", "references": "militia_groups.actor_id"},
         },
         "primary_key": ["actor_id", "claim"],
-        "foreign_keys": {
-            "actor_id": "militia_groups.actor_id",
-            "article_id": "articles.article_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "militia_groups": {
@@ -440,10 +386,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "actor_id": {"description": "The group (an actor)."},
         },
         "primary_key": ["actor_id"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-            "parent_group_id": "militia_groups.actor_id",
-        },
     },
     "quote_spans": {
         "title": "Quotation spans",
@@ -472,27 +414,20 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["span_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "statement_id": "statements.statement_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "statement_topics": {
         "title": "Statement topics",
-        "description": "Topics of each statement, from a small closed codebook; a statement may have several.",
+        "description": "Topics of each statement, from a small closed codebook, coded on the statement's own words; a statement may have several. One row per topic of a statement: count distinct statement_id per topic, never the sum over topics.",
         "fields": [
             "statement_id",
             "topic",
         ],
         "primary_key": ["statement_id", "topic"],
-        "foreign_keys": {
-            "statement_id": "statements.statement_id",
-        },
     },
     "statements": {
         "title": "Statements",
-        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article.",
+        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article. One row per passage of one article attributed to one speaker, not per act of speech: the same act reported by several articles, or a quoted fragment and its clause, are several rows of one utterance. Count acts of speech on utterances, passages on rows with repeats_statement_id null.",
         "fields": [
             "statement_id",
             "article_id",
@@ -518,6 +453,10 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "plover_category",
             "plover_mode",
             "plover_context",
+            "plover_target_id",
+            "plover_target_note",
+            "repeats_statement_id",
+            "summarises_acts",
             "stance_us_presence",
             "note",
         ],
@@ -533,15 +472,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "statement_id": {"description": "Curated identifier; never renumbered."},
         },
         "primary_key": ["statement_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "speaker_id": "actors.actor_id",
-            "addressee_id": "actors.actor_id",
-            "medium_id": "actors.actor_id",
-            "meeting_id": "meetings.meeting_id",
-            "utterance_id": "utterances.utterance_id",
-            "said_date_reference_id": "external_references.reference_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "quote"),
             ("article_id", "said_date_start", "said_date_end", "said_date_text"),
@@ -549,7 +479,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "utterances": {
         "title": "Utterances",
-        "description": "One row per act of speech. Several statements (the same remark reported by several articles, or the parts of a split quotation) share one utterance.",
+        "description": "One row per act of speech: one speaker saying, writing or posting something on one occasion, however many articles and passages report it (n_statements, n_articles). Several statements (the same remark reported by several articles, the parts of a split quotation, a quoted fragment and its clause) share one utterance. A row with several_acts true summarises several acts. This is the unit to count for 'how often did X say Y'.",
         "fields": [
             "utterance_id",
             "speaker_id",
@@ -561,6 +491,8 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "meeting_id",
             "occasion",
             "summary",
+            "several_acts",
+            "note",
             "n_statements",
             "n_articles",
         ],
@@ -571,6 +503,10 @@ RESOURCES: dict[str, dict[str, Any]] = {
                 "nullMeaning": "Not said at a meeting the dataset records.",
             },
             "speaker_id": {"description": "Who spoke."},
+            "note": {
+                "description": "Curator's remark: a possible identity with another utterance that the text does not "
+                "establish ('possibly the same act as ...'), or how the grouping was read."
+            },
             "said_date_basis": {
                 "evidence": {
                     **FIELDS["said_date_basis"]["evidence"],
@@ -580,10 +516,5 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "utterance_id": {"description": "Curated identifier of the act of speech."},
         },
         "primary_key": ["utterance_id"],
-        "foreign_keys": {
-            "speaker_id": "actors.actor_id",
-            "meeting_id": "meetings.meeting_id",
-            "said_date_reference_id": "external_references.reference_id",
-        },
     },
 }
