@@ -128,3 +128,16 @@ def test_a_hostile_descriptor_is_a_message_in_every_command(
     _message(runner.invoke(app, ["info", str(pkg)]), 1, "not a readable descriptor")
     _message(runner.invoke(app, ["diff", str(pkg), str(archive)]), 1, "cannot compare")
     _message(runner.invoke(app, ["publish", str(pkg), "--dry-run"]), 2, "cannot read the bundle")
+
+
+def test_evaluate_on_the_repository_writes_its_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs end to end on the committed tables (a null date span once crashed it)."""
+    import json
+
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "scores.json"
+    _message(runner.invoke(app, ["evaluate", "--output", str(out)]), 0)
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert scores["n_gold_spans"] > 0 and 0 <= scores["date_accuracy"] <= 1
