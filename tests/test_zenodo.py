@@ -309,3 +309,14 @@ def test_a_malformed_token_is_refused_unshown(
         assert fake.requests == []
     assert result.exit_code == 2 and "ZENODO_TOKEN holds" in result.output
     _no_leak(result, bundle.parent)
+
+
+def test_a_symlink_in_the_bundle_is_never_uploaded(bundle: Path, sleeps: list[float], tmp_path: Path) -> None:
+    secret = tmp_path / "netrc"
+    secret.write_text(f"password {TOKEN}\n")
+    (bundle / "notes.txt").symlink_to(secret)
+    with FakeZenodo() as fake:
+        result = _publish(fake, bundle)
+        assert fake.requests == [] and fake.depositions == {}  # refused before anything is created
+    assert result.exit_code == 1 and "notes.txt is a symbolic link" in result.output
+    assert TOKEN not in result.output

@@ -393,11 +393,7 @@ class Draft:
     def sync_files(self, folder: Path) -> FilesSynced:
         """Upload the bundle's zip (Zenodo holds no folders) and its top-level files, for preview,
         where their checksum differs; delete files the bundle lacks."""
-        archive = folder.with_name(folder.name + ".zip")
-        if not archive.is_file():
-            raise ZenodoError(f"{archive}: the bundle's zip is missing; make it with `dataset release`")
-        local = {p.name: p for p in sorted(folder.iterdir()) if p.is_file()}
-        local[archive.name] = archive
+        local = upload_files(folder)
         remote = self.dep.files
         for name, info in sorted(remote.items()):
             if name not in local:
@@ -459,6 +455,22 @@ class Published:
         return doi if isinstance(doi, str) else None
 
 
+def upload_files(folder: Path) -> dict[str, Path]:
+    """What is uploaded: the bundle's zip and its top-level files; a symbolic link is refused (it
+    could upload, publicly, a file from anywhere on this machine)."""
+    archive = folder.with_name(folder.name + ".zip")
+    if not archive.is_file():
+        raise ZenodoError(f"{archive}: the bundle's zip is missing; make it with `dataset release`")
+    local = {p.name: p for p in sorted(folder.iterdir()) if p.is_file()}
+    local[archive.name] = archive
+    linked = sorted(name for name, path in local.items() if path.is_symlink())
+    if linked:
+        raise ZenodoError(
+            f"{folder}: {', '.join(linked)} is a symbolic link, not uploaded; remake the bundle with `dataset release`"
+        )
+    return local
+
+
 def bundle_metadata(folder: Path) -> dict[str, Any]:
     """The deposition metadata a bundle carries (.zenodo.json), checked against its descriptor's
     version: what is published is what `dataset release` made, whatever the repository says now."""
@@ -491,6 +503,7 @@ def run(
     """The whole sequence; stops at a reviewed-by-a-person draft unless `publish`. A failure says
     what it left on Zenodo and the command that resumes (`command`: how this run was invoked)."""
     command = command or f"dataset publish {folder}"
+    upload_files(folder)  # a bundle that cannot be uploaded is refused before anything is created
     draft: Draft | None = None
     publishing = False
     try:
@@ -518,10 +531,7 @@ def run(
 
 def _same_files(dep: Deposition, folder: Path) -> bool:
     """The deposition holds exactly the bundle's files (zip and top-level files), by md5."""
-    archive = folder.with_name(folder.name + ".zip")
-    local = {p.name: p for p in folder.iterdir() if p.is_file()} | (
-        {archive.name: archive} if archive.is_file() else {}
-    )
+    local = upload_files(folder)
     remote = {name: str(f.get("checksum", "")).removeprefix("md5:") for name, f in dep.files.items()}
     return set(remote) == set(local) and all(md5_of(path) == remote[name] for name, path in local.items())
 
