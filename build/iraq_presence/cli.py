@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+from .errors import DatasetError, UsageError
+
+
+class _Commands(TyperGroup):
+    """Every command's user-facing errors, handled here once: the message, the exit code, no traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatasetError as exc:
+            typer.secho(exc.report(), fg="red", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:  # a file the command was given cannot be read or written
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Build, validate and describe the iraq-presence Data Package.\n\n"
     "Examples:\n\n  dataset build && dataset validate\n\n  dataset build --check\n\n  dataset info",
     no_args_is_help=True,
@@ -26,8 +44,7 @@ def _root() -> Path:
     try:
         return find_root()
     except FileNotFoundError as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(2) from None
+        raise UsageError(str(exc)) from None
 
 
 def _progress(quiet: bool):
@@ -66,11 +83,8 @@ def _release_arg(value: Path | None) -> Path | None:
     return value
 
 
-def _disk_error(exc: OSError, what: str) -> None:
-    """A failed write (a full disk, a read-only folder) as one message, exit 1."""
-    where = f" ({exc.filename})" if exc.filename else ""
-    typer.secho(f"error: {what}: {exc.strerror or exc}{where}", fg="red", err=True)
-    raise typer.Exit(1) from None
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, RecursionError)
+"""What reading a broken or hostile release can raise (and zipfile.BadZipFile, where zips are read)."""
 
 
 class Format(StrEnum):
@@ -98,32 +112,25 @@ def build(
 
       dataset build --check   # in CI: are the committed tables up to date?
     """
-    from .errors import CurationError, SchemaMismatch, SourceError
-    from .make import BuildError, stale
     from .make import build as run_build
+    from .make import stale
 
     root = _root()
+    if check:
+        changed = stale(root, _progress(quiet))
+        if changed:
+            typer.secho("stale files (run `dataset build`):", fg="red", err=True)
+            for rel in changed:
+                typer.echo(f"  {rel}", err=True)
+            raise typer.Exit(1)
+        typer.echo("up to date")
+        return
     try:
-        if check:
-            changed = stale(root, _progress(quiet))
-            if changed:
-                typer.secho("stale files (run `dataset build`):", fg="red", err=True)
-                for rel in changed:
-                    typer.echo(f"  {rel}", err=True)
-                raise typer.Exit(1)
-            typer.echo("up to date")
-            return
         changed = run_build(root, _progress(quiet))
-    except (CurationError, SourceError, SchemaMismatch) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
-    except BuildError as exc:
-        typer.secho(f"build refused: {len(exc.failures)} failure(s)", fg="red", err=True)
-        for line in exc.failures:
-            typer.echo(f"  {line}", err=True)
-        raise typer.Exit(1) from None
-    except OSError as exc:
-        _disk_error(exc, "the build could not write its files; the tables in data/ are unchanged")
+    except OSError as exc:  # a full disk: the build commits only complete sets of files
+        raise DatasetError(
+            f"{exc.strerror or exc} ({exc.filename or 'writing'}); the tables in data/ are unchanged"
+        ) from None
     typer.echo(f"built: {len(changed)} file(s) changed" + ("".join(f"\n  {c}" for c in changed)))
 
 
@@ -145,23 +152,19 @@ def validate(
     from concurrent.futures import ThreadPoolExecutor
 
     from .checks.package import validate_path
+    from .failure import render
 
     folder = path.resolve() if path else _root()
     if not (folder / "datapackage.json").is_file():
-        typer.secho(f"{folder}: no datapackage.json", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{folder}: no datapackage.json")
     with ThreadPoolExecutor(max_workers=1) as pool:  # reading the curation files overlaps the checks
         drafts_found = pool.submit(_drafts, folder / "data" / "curation" / "articles")
         failures = validate_path(folder)
         drafts = drafts_found.result()
     if drafts:
         typer.echo(f"pending drafts (not published until accepted): {', '.join(drafts)}", err=True)
-    if fmt is Format.json:
-        json.dump([f.record() for f in failures], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for f in failures:
-            typer.echo(f.message())
+    typer.echo(render(failures, fmt), nl=False)
+    if fmt != "json":
         typer.echo(f"{'FAILED' if failures else 'valid'}: {len(failures)} failure(s)", err=True)
     if failures:
         raise typer.Exit(1)
@@ -193,9 +196,8 @@ def info(
         desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         resources = [(str(r["name"]), str(r["path"])) for r in desc["resources"]]
         title = f"{desc['name']} {desc.get('version', '?')}"
-    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        typer.secho(f"error: {folder / 'datapackage.json'}: not a readable descriptor ({exc})", fg="red", err=True)
-        raise typer.Exit(1) from None
+    except UNREADABLE as exc:
+        raise DatasetError(f"{folder / 'datapackage.json'}: not a readable descriptor ({exc})") from None
     typer.echo(title)
     for name, rel in resources:
         parquet = folder / rel.replace(".csv", ".parquet")
@@ -235,6 +237,7 @@ def release(
 
     from . import __version__
     from .checks.package import validate_path
+    from .failure import render
     from .publish.diff import changelog_entry, diff
     from .publish.release import make_release
 
@@ -242,14 +245,12 @@ def release(
     target = (root / dist) if not dist.is_absolute() else dist
     try:
         folder, archive = make_release(root, target, include_text=not no_text, url=url)
-    except ValueError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
-    except OSError as exc:
-        _disk_error(exc, "the release could not be written; nothing was published")
+    except ValueError as exc:  # publish/release.py reports a bad package as ValueError
+        raise DatasetError(str(exc)) from None
+    except OSError as exc:  # a full disk
+        raise DatasetError(f"the release could not be written: {exc.strerror or exc}; nothing was published") from None
     failures = validate_path(folder)
-    for f in failures:
-        typer.echo(f.message(), err=True)
+    typer.echo(render(failures), nl=False, err=True)
     if failures:
         raise typer.Exit(1)
     if not json.loads((folder / "croissant.json").read_text(encoding="utf-8")).get("url"):
@@ -258,9 +259,8 @@ def release(
     if previous:
         try:
             typer.echo("\nChangelog draft:\n" + changelog_entry(diff(previous, folder), __version__))
-        except (OSError, ValueError, KeyError, TypeError, RecursionError, zipfile.BadZipFile) as exc:
-            typer.secho(f"error: the release is written, but {previous} cannot be compared with it: {exc}", err=True)
-            raise typer.Exit(1) from None
+        except (*UNREADABLE, zipfile.BadZipFile) as exc:
+            raise DatasetError(f"the release is written, but {previous} cannot be compared with it: {exc}") from None
 
 
 @app.command("diff")
@@ -280,9 +280,8 @@ def diff_cmd(
 
     try:
         typer.echo(report(diff(old, new)))
-    except (OSError, ValueError, KeyError, TypeError, RecursionError, zipfile.BadZipFile) as exc:
-        typer.secho(f"error: cannot compare {old} and {new}: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    except (*UNREADABLE, zipfile.BadZipFile) as exc:
+        raise DatasetError(f"cannot compare {old} and {new}: {exc}") from None
 
 
 @app.command()
@@ -311,44 +310,36 @@ def publish(
     import os
 
     from .checks.package import validate_path
+    from .failure import render
     from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, bundle_metadata, run
 
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
     token = os.environ.get("ZENODO_TOKEN", "")
     if not token and not dry_run:
-        typer.secho("ZENODO_TOKEN is not set", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError("ZENODO_TOKEN is not set")
     if not (bundle / "datapackage.json").is_file():
-        typer.secho(f"{bundle}: not a release folder (no datapackage.json)", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{bundle}: not a release folder (no datapackage.json)")
     try:
         metadata = bundle_metadata(bundle)
         http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+    except ZenodoError as exc:  # the bundle or the URL is unusable: a usage error, not a failed upload
+        raise UsageError(str(exc)) from None
     if http.insecure:
         typer.secho(f"warning: plain http to {base}: allowed only for a test server on this machine", err=True)
     failures = validate_path(bundle)
     if failures:
-        for f in failures[:20]:
-            typer.echo(f.message(), err=True)
-        typer.secho(f"{bundle}: does not validate ({len(failures)} failure(s)); nothing sent", fg="red", err=True)
-        raise typer.Exit(1)
+        typer.echo(render(failures[:20]), nl=False, err=True)
+        raise DatasetError(f"{bundle}: does not validate ({len(failures)} failure(s)); nothing sent")
     command = f"dataset publish {bundle}" + (f" --zenodo-url {base}" if zenodo_url else " --sandbox" if sandbox else "")
-    try:
-        state = run(
-            http,
-            bundle,
-            metadata,
-            deposition=deposition,
-            new_version_of=new_version_of,
-            publish=do_publish,
-            command=command,
-        )
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    state = run(
+        http,
+        bundle,
+        metadata,
+        deposition=deposition,
+        new_version_of=new_version_of,
+        publish=do_publish,
+        command=command,
+    )
     if isinstance(state, Published):
         typer.echo(f"published deposition {state.dep.id}" + (f", DOI {state.doi}" if state.doi else ""))
     else:
@@ -375,19 +366,13 @@ def add(
     import datetime as dt
 
     from .annotate.intake import add_article
-    from .errors import SourceError
 
     root = _root()
     try:
         date = dt.date.fromisoformat(published_date) if published_date else None
     except ValueError:
-        typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
-        raise typer.Exit(1) from None
-    try:
-        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
-    except (SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+        raise DatasetError(f"--published-date {published_date!r}: expected YYYY-MM-DD") from None
+    article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
     typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")
 
 
@@ -409,18 +394,12 @@ def extract(
 
     from .annotate.extract import Extractor
     from .annotate.intake import _gazetteer
-    from .errors import SourceError
     from .paths import Layout
     from .tables.sources import decode_text
 
     if not path.is_file():
-        typer.secho(f"error: {path}: not a regular file; expected a text file", fg="red", err=True)
-        raise typer.Exit(1)
-    try:
-        text = decode_text(path.name, path.read_bytes())
-    except (SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+        raise DatasetError(f"{path}: not a regular file; expected a text file")
+    text = decode_text(path.name, path.read_bytes())
     result = Extractor(_gazetteer(Layout(_root()))).run(
         text, dt.date.fromisoformat(published_date) if published_date else None
     )
@@ -454,14 +433,10 @@ def evaluate(
         try:
             frames[name], _ = read_parquet(parquet, schema)
         except (OSError, ValueError) as exc:  # missing, truncated or corrupt
-            typer.secho(f"error: {parquet}: not a readable Parquet file ({exc}); run `dataset build`", err=True)
-            raise typer.Exit(1) from None
+            raise DatasetError(f"{parquet}: not a readable Parquet file ({exc}); run `dataset build`") from None
     scores = run_eval(frames)
     typer.echo(table(scores))
-    try:
-        output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        _disk_error(exc, f"cannot write {output}")
+    output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..errors import DatasetError
+
 PRODUCTION = "https://zenodo.org"
 SANDBOX = "https://sandbox.zenodo.org"
 TRANSIENT = {429, 500, 502, 503, 504}
@@ -36,7 +38,7 @@ DRAFTS = "/api/deposit/depositions?status=draft&sort=mostrecent&size=50"
 """The account's newest drafts (Zenodo REST API: list depositions, `status`, `sort`, `size`)."""
 
 
-class ZenodoError(Exception):
+class ZenodoError(DatasetError):
     """A failure the maintainer can act on (the token is never part of the message)."""
 
 
