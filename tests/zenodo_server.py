@@ -1,19 +1,34 @@
 """A local HTTP server that answers like Zenodo's deposition API, for tests without the internet.
 
 It keeps depositions and bucket files in memory, checks the bearer token, returns md5 checksums
-for uploads, and can be told to fail: a status code for the next N requests matching a method
-and path prefix, or a corrupted upload.
+for uploads, and can be told to fail: a status code (with any body, raw bytes or headers) for the
+next N requests matching a method and path prefix, a corrupted upload, or an answer lost after
+the request took effect (the connection closed with no response, as a timeout after the server
+committed looks to the client).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "test-token-secret"
+
+
+class _Server(ThreadingHTTPServer):
+    """Quiet about clients that hang up (a client that timed out, then a late answer): the default
+    prints a traceback to stderr, which would land in whatever command output a test captures."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        self.errors = [*getattr(self, "errors", []), sys.exc_info()[1]]
 
 
 class FakeZenodo:
@@ -21,11 +36,14 @@ class FakeZenodo:
         self.depositions: dict[int, dict[str, Any]] = {}
         self.buckets: dict[str, dict[str, bytes]] = {}
         self.requests: list[tuple[str, str]] = []
-        self.failures: list[dict[str, Any]] = []  # {method, prefix, status, times, body}
+        self.failures: list[dict[str, Any]] = []  # {method, prefix, status, times, body, raw, headers}
+        self.lost: list[dict[str, Any]] = []  # {method, prefix, times}: commit, then no answer
+        self.slow: list[dict[str, Any]] = []  # {method, prefix, times, seconds}: commit, then answer late
+        self.links: dict[str, str] = {}  # overrides of a deposition's links (e.g. a bucket elsewhere)
         self.corrupt_uploads = 0
         self.next_id = 100
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.server = _Server(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -39,8 +57,45 @@ class FakeZenodo:
         self.server.shutdown()
         self.server.server_close()
 
-    def fail(self, method: str, prefix: str, status: int, times: int = 1, body: Any = None) -> None:
-        self.failures.append({"method": method, "prefix": prefix, "status": status, "times": times, "body": body})
+    def fail(
+        self,
+        method: str,
+        prefix: str,
+        status: int,
+        times: int = 1,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """The next `times` matching requests answer `status` with `body` (JSON) or `raw` bytes."""
+        self.failures.append(
+            {
+                "method": method,
+                "prefix": prefix,
+                "status": status,
+                "times": times,
+                "body": body,
+                "raw": raw,
+                "headers": headers or {},
+            }
+        )
+
+    def lose_answer(self, method: str, prefix: str, times: int = 1) -> None:
+        """The next `times` matching requests take effect, then the connection closes unanswered."""
+        self.lost.append({"method": method, "prefix": prefix, "times": times})
+
+    def answer_late(self, method: str, prefix: str, seconds: float, times: int = 1) -> None:
+        """The next `times` matching requests take effect, then answer after `seconds` (a client
+        with a shorter timeout gives up first)."""
+        self.slow.append({"method": method, "prefix": prefix, "times": times, "seconds": seconds})
+
+    def _take(self, rules: list[dict[str, Any]], method: str, path: str) -> dict[str, Any] | None:
+        for rule in rules:
+            if rule["method"] == method and path.startswith(rule["prefix"]) and rule["times"] > 0:
+                rule["times"] -= 1
+                return rule
+        return None
 
     def published(self, files: dict[str, bytes]) -> int:
         """A published record holding `files`, to make new versions of."""
@@ -82,22 +137,29 @@ class FakeZenodo:
         }
         if dep.get("_latest_draft"):
             out["links"]["latest_draft"] = f"{self.url}/api/deposit/depositions/{dep['_latest_draft']}"
+        out["links"].update(self.links)
         if dep["submitted"]:
             out["doi"] = f"10.5072/zenodo.{dep['id']}"
         return out
 
-    def handle(self, method: str, path: str, headers: Any, body: bytes) -> tuple[int, Any]:
-        self.requests.append((method, path))
-        for f in self.failures:
-            if f["method"] == method and path.startswith(f["prefix"]) and f["times"] > 0:
-                f["times"] -= 1
-                return f["status"], f["body"] or {"status": f["status"], "message": "injected failure"}
+    def handle(self, method: str, target: str, headers: Any, body: bytes) -> tuple[int, Any]:
+        self.requests.append((method, target))
+        injected = self._take(self.failures, method, target)
+        if injected:
+            return injected["status"], injected
         if headers.get("Authorization") != f"Bearer {TOKEN}":
             return 401, {"status": 401, "message": "The server could not verify that you are authorized."}
+        split = urlsplit(target)
+        path, query = split.path, parse_qs(split.query)
         parts = path.strip("/").split("/")
         if parts[:3] == ["api", "deposit", "depositions"]:
             if len(parts) == 3 and method == "POST":
                 return 201, self.view(self._new())
+            if len(parts) == 3 and method == "GET":
+                wanted = {"draft": False, "published": True}.get(query.get("status", [""])[0])
+                deps = [d for d in self.depositions.values() if wanted is None or d["submitted"] == wanted]
+                deps.sort(key=lambda d: -d["id"])
+                return 200, [self.view(d) for d in deps[: int(query.get("size", ["10"])[0])]]
             dep = self.depositions.get(int(parts[3])) if len(parts) > 3 else None
             if dep is None:
                 return 404, {"status": 404, "message": "PID does not exist."}
@@ -150,12 +212,30 @@ class FakeZenodo:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 status, payload = fake.handle(self.command, self.path, self.headers, body)
-                data = b"" if payload is None else json.dumps(payload).encode()
+                late = fake._take(fake.slow, self.command, self.path)
+                if late:
+                    time.sleep(late["seconds"])
+                if fake._take(fake.lost, self.command, self.path):
+                    self.close_connection = True  # the request took effect; its answer is lost
+                    return
+                extra: dict[str, str] = {}
+                kind = "application/json"
+                if isinstance(payload, dict) and "times" in payload:  # an injected failure
+                    extra = dict(payload["headers"])
+                    if payload["raw"] is not None:
+                        data, kind = payload["raw"], extra.pop("Content-Type", "text/html")
+                    else:
+                        body = payload["body"]
+                        data = json.dumps({"status": status, "message": "injected"} if body is None else body).encode()
+                else:
+                    data = b"" if payload is None else json.dumps(payload).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
-                if status == 429:
-                    self.send_header("Retry-After", "0")
+                if status == 429 and "Retry-After" not in extra:
+                    extra["Retry-After"] = "0"
+                for name, value in extra.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
 

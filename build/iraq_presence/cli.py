@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,6 +33,8 @@ app = typer.Typer(
     "Examples:\n\n  dataset build && dataset validate\n\n  dataset build --check\n\n  dataset info",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,  # a crash prints a plain traceback: never local variables (the token)
+    pretty_exceptions_show_locals=False,
 )
 
 
@@ -54,6 +57,45 @@ def _progress(quiet: bool):
             typer.echo(f"· {step}", err=True)
 
     return report
+
+
+def _date(value: str | None) -> str | None:
+    """A --published-date that is a real YYYY-MM-DD date (checked before anything runs)."""
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r}: expected a real date YYYY-MM-DD, e.g. 2025-02-01") from None
+    return value
+
+
+def _release_arg(value: Path | None) -> Path | None:
+    """A release to read: a folder holding datapackage.json, or a zip (checked before anything is written)."""
+    import zipfile
+
+    if value is None:
+        return None
+    if value.is_dir():
+        if not (value / "datapackage.json").is_file():
+            raise typer.BadParameter(f"{value}: a folder without datapackage.json, not a release")
+    elif not value.exists():
+        raise typer.BadParameter(f"{value}: no such file or folder; expected a release folder or its .zip")
+    elif not value.is_file() or not zipfile.is_zipfile(value):
+        raise typer.BadParameter(f"{value}: not a zip file; expected a release folder or its .zip")
+    return value
+
+
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, RecursionError)
+"""What reading a broken or hostile release can raise (and zipfile.BadZipFile, where zips are read)."""
+
+
+class Format(StrEnum):
+    """What `validate` prints."""
+
+    text = "text"
+    json = "json"
 
 
 @app.command()
@@ -93,14 +135,19 @@ def build(
             raise typer.Exit(1)
         typer.echo("up to date")
         return
-    changed = run_build(root, _progress(quiet), warn=_warn, cache=not no_cache)
+    try:
+        changed = run_build(root, _progress(quiet), warn=_warn, cache=not no_cache)
+    except OSError as exc:  # a full disk: the build commits only complete sets of files
+        raise DatasetError(
+            f"{exc.strerror or exc} ({exc.filename or 'writing'}); the tables in data/ are unchanged"
+        ) from None
     typer.echo(f"built: {len(changed)} file(s) changed" + ("".join(f"\n  {c}" for c in changed)))
 
 
 @app.command()
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Folder with datapackage.json (default: the repository).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    fmt: Annotated[Format, typer.Option("--format", help="Output: text or json.")] = Format.text,
 ) -> None:
     """Check the Data Package: descriptor, every table against its schema (types, constraints,
     keys), then the cross-table rules (foreign keys, spans, hashes, dates, quotation accounting,
@@ -135,7 +182,11 @@ def validate(
 
 def _drafts(articles: Path) -> list[str]:
     """Article curation files still marked draft (read as bytes: nothing to decode)."""
-    return sorted(p.stem for p in articles.glob("*.yaml") if b"\nstatus: draft" in p.read_bytes())
+    return sorted(
+        p.stem
+        for p in articles.glob("*.yaml")
+        if p.is_file() and not p.is_symlink() and b"\nstatus: draft" in p.read_bytes()
+    )
 
 
 @app.command()
@@ -151,12 +202,21 @@ def info(
     import pyarrow.parquet as pq
 
     folder = path.resolve() if path else _root()
-    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    typer.echo(f"{desc['name']} {desc.get('version', '?')}")
-    for res in desc["resources"]:
-        parquet = folder / res["path"].replace(".csv", ".parquet")
-        rows = pq.ParquetFile(parquet).metadata.num_rows if parquet.is_file() else "?"
-        typer.echo(f"  {res['name']:<24} {rows:>6} rows")
+    try:
+        desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        resources = [(str(r["name"]), str(r["path"])) for r in desc["resources"]]
+        title = f"{desc['name']} {desc.get('version', '?')}"
+    except UNREADABLE as exc:
+        raise DatasetError(f"{folder / 'datapackage.json'}: not a readable descriptor ({exc})") from None
+    typer.echo(title)
+    for name, rel in resources:
+        parquet = folder / rel.replace(".csv", ".parquet")
+        try:
+            rows = pq.ParquetFile(parquet).metadata.num_rows if parquet.is_file() else "?"
+        except (OSError, ValueError) as exc:  # a truncated or corrupt file
+            rows = "?"
+            typer.secho(f"error: {parquet}: not a readable Parquet file ({exc}); run `dataset validate`", err=True)
+        typer.echo(f"  {name:<24} {rows:>6} rows")
 
 
 @app.command()
@@ -179,7 +239,10 @@ def release(
     ] = False,
     previous: Annotated[
         Path | None,
-        typer.Option(help="The release before this one (folder or zip); default: the latest older one in DIST."),
+        typer.Option(
+            help="The release before this one (folder or zip); default: the latest older one in DIST.",
+            callback=_release_arg,
+        ),
     ] = None,
     url: Annotated[
         str | None, typer.Option(help="The dataset's landing page for croissant.json (default: homepage).")
@@ -211,6 +274,10 @@ def release(
             folder, archive = make_release(root, target, with_text=with_text, url=url, previous=previous, draft=draft)
         except ValueError as exc:  # publish/release.py reports a bad package as ValueError
             raise DatasetError(str(exc)) from None
+        except OSError as exc:  # a full disk
+            raise DatasetError(
+                f"the release could not be written: {exc.strerror or exc}; nothing was published"
+            ) from None
         failures = validate_path(folder)
     typer.echo(render(failures), nl=False, err=True)
     if failures:
@@ -222,8 +289,8 @@ def release(
 
 @app.command("diff")
 def diff_cmd(
-    old: Annotated[Path, typer.Argument(help="Older release: folder or zip.")],
-    new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.")],
+    old: Annotated[Path, typer.Argument(help="Older release: folder or zip.", callback=_release_arg)],
+    new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.", callback=_release_arg)],
 ) -> None:
     """Rows added and removed per table (by primary key), each changed value (column, old, new),
     schema changes, and the version bump they require.
@@ -232,13 +299,14 @@ def diff_cmd(
 
       dataset diff dist/iraq-presence-0.1.0.zip dist/iraq-presence-0.2.0.zip
     """
-    from .publish.diff import DiffError, diff, report
+    import zipfile
+
+    from .publish.diff import diff, report
 
     try:
         typer.echo(report(diff(old, new)))
-    except DiffError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+    except (*UNREADABLE, zipfile.BadZipFile) as exc:
+        raise DatasetError(f"cannot compare {old} and {new}: {exc}") from None
 
 
 @app.command()
@@ -266,6 +334,8 @@ def publish(
     """
     import os
 
+    from .checks.package import validate_path
+    from .failure import render
     from .publish.zenodo import PRODUCTION, SANDBOX, DryRun, Published, Transport, ZenodoError, bundle_metadata, run
 
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
@@ -276,17 +346,27 @@ def publish(
         raise UsageError(f"{bundle}: not a release folder (no datapackage.json)")
     try:
         metadata = bundle_metadata(bundle)
-    except ZenodoError as exc:  # the bundle itself is unusable: a usage error, not a failed upload
+        http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
+    except ZenodoError as exc:  # the bundle or the URL is unusable: a usage error, not a failed upload
         raise UsageError(str(exc)) from None
-    from .checks.package import validate_path
-    from .failure import render
-
-    failures = validate_path(bundle)  # a half-written or edited bundle is never uploaded
+    if http.insecure:
+        typer.secho(f"warning: plain http to {base}: allowed only for a test server on this machine", err=True)
+    failures = validate_path(bundle)
     if failures:
         typer.echo(render(failures[:20]), nl=False, err=True)
-        raise UsageError(f"{bundle}: not a valid release ({len(failures)} failure(s)); nothing was sent")
-    http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
-    state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
+        raise UsageError(
+            f"{bundle}: not a valid release, does not validate ({len(failures)} failure(s)); nothing was sent"
+        )
+    command = f"dataset publish {bundle}" + (f" --zenodo-url {base}" if zenodo_url else " --sandbox" if sandbox else "")
+    state = run(
+        http,
+        bundle,
+        metadata,
+        deposition=deposition,
+        new_version_of=new_version_of,
+        publish=do_publish,
+        command=command,
+    )
     if isinstance(state, Published):
         typer.echo(f"published deposition {state.dep.id}" + (f", DOI {state.doi}" if state.doi else ""))
     else:
@@ -330,7 +410,7 @@ def extract(
     path: Annotated[Path, typer.Argument(help="Any text file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the proposals as JSON.")] = False,
     published_date: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) to resolve dates against.")
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) to resolve dates against.", callback=_date)
     ] = None,
 ) -> None:
     """Run the extractor on a text without touching the repository.
@@ -346,6 +426,8 @@ def extract(
     from .paths import Layout
     from .tables.sources import decode_text
 
+    if not path.is_file():
+        raise DatasetError(f"{path}: not a regular file; expected a text file")
     text = decode_text(path.name, path.read_bytes())
     result = Extractor(_gazetteer(Layout(_root()))).run(
         text, dt.date.fromisoformat(published_date) if published_date else None
@@ -376,7 +458,11 @@ def evaluate(
     root = _root()
     frames = {}
     for name, schema in load_schemas(root / "schemas").items():
-        frames[name], _ = read_parquet(root / "data" / f"{name}.parquet", schema)
+        parquet = root / "data" / f"{name}.parquet"
+        try:
+            frames[name], _ = read_parquet(parquet, schema)
+        except (OSError, ValueError) as exc:  # missing, truncated or corrupt
+            raise DatasetError(f"{parquet}: not a readable Parquet file ({exc}); run `dataset build`") from None
     scores = run_eval(frames)
     typer.echo(table(scores))
     output.write_text(json.dumps(scores.record(), indent=2) + "\n", encoding="utf-8")

@@ -77,6 +77,8 @@ def score(
 
 
 def evaluate(frames: dict[str, Any]) -> Scores:
+    import pandas as pd
+
     from .extract import Extractor, Gazetteer
     from .roles import roles_from_rows
 
@@ -100,7 +102,7 @@ def evaluate(frames: dict[str, Any]) -> Scores:
         for a, s, e, d, p in zip(
             mr["article_id"], mr["date_start"], mr["date_end"], mr["report_date"], mr["report_date_precision"]
         )
-        if isinstance(d, dt.date) and s is not None and s == s
+        if isinstance(d, dt.date) and not pd.isna(s)  # a report without a date span is NA (Int64)
     }
     gold_indirect = [
         (a, int(s), int(e), spk)

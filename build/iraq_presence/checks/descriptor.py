@@ -94,7 +94,7 @@ def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]
         return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path} missing", "a datapackage.json")]
     try:
         desc = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
         return None, [Failure("PKG-descriptor", "-", "-", "-", f"invalid JSON: {exc}", "a JSON descriptor")]
     if (
         not isinstance(desc, dict)
@@ -132,7 +132,7 @@ def load_parquet_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[F
         desc = json.loads(path.read_text(encoding="utf-8"))
         if all(isinstance(r, dict) and {"name", "path"} <= set(r) for r in desc["resources"]):
             return desc, []
-    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, RecursionError) as exc:
         return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: {exc}", "a JSON descriptor")]
     return None, [
         Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: resources without name or path", "a resource per table")

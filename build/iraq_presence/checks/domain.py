@@ -70,7 +70,7 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
         if isinstance(source, str) and isinstance(digest, str)
     ]
     with ThreadPoolExecutor(max_workers=4) as pool:  # reading and hashing release the GIL
-        digests = list(pool.map(lambda r: _file_sha256(raw_dir / r[2]), rows))
+        digests = list(pool.map(lambda r: _file_sha256(raw_dir, r[2]), rows))
     out = []
     for (art, digest, source), got in zip(rows, digests):
         if got is None:
@@ -89,8 +89,13 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
     return out
 
 
-def _file_sha256(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+def _file_sha256(raw_dir: Path, name: str) -> str | None:
+    """The file's hash; None for a name that is not a regular file directly in `raw_dir` (a path
+    or a symbolic link out of the package is never read)."""
+    path = raw_dir / name
+    if Path(name).name != name or name in (".", "..") or path.is_symlink() or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # --- dates -----------------------------------------------------------------------------------------------

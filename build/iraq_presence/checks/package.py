@@ -40,9 +40,26 @@ FORMAT_LIMIT = 5
 """FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
 
 
+def inside(folder: Path, rel: Any) -> Path | None:
+    """The file a descriptor names, only when it lies inside the package: an absolute path, a `..`
+    or a symbolic link out of it is never read (a hostile bundle must not print a line of
+    /etc/passwd)."""
+    if not isinstance(rel, str) or not rel or rel.startswith(("/", "\\")) or ".." in Path(rel).parts:
+        return None
+    path = folder / rel
+    try:
+        return path if path.resolve().is_relative_to(folder.resolve()) else None
+    except (OSError, RuntimeError):
+        return None
+
+
 def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) -> tuple[Any, list[Failure]]:
     """One table file: hashed against the descriptor, then parsed from the same bytes."""
-    name, path = res["name"], folder / res["path"]
+    name, path = res["name"], inside(folder, res["path"])
+    if path is None:
+        return None, [
+            Failure(f"FILE-{name}", name, "-", "-", f"{res['path']!r} (outside the package; not read)", "a file in it")
+        ]
     if not path.is_file():
         return None, [Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} missing", "the table file")]
     data = path.read_bytes()
@@ -185,7 +202,9 @@ def early_rescan(folder: Path, pq_desc: dict[str, Any], pool: Any) -> Any:
     read reports why)."""
     import pyarrow.parquet as pq
 
-    paths = {r["name"]: folder / r["path"] for r in pq_desc["resources"]}
+    paths = {r["name"]: inside(folder, r["path"]) for r in pq_desc["resources"]}
+    if None in paths.values():
+        return None
     try:
         if pq.read_metadata(paths["articles"]).num_rows < WORKER_MIN_ARTICLES:
             return None

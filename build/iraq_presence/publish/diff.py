@@ -71,7 +71,7 @@ def read_bundle(path: Path) -> dict[str, bytes]:
             return {
                 p.relative_to(path).as_posix(): p.read_bytes()
                 for p in path.rglob("*")
-                if p.is_file() and _wanted(p.relative_to(path).as_posix())
+                if p.is_file() and not p.is_symlink() and _wanted(p.relative_to(path).as_posix())
             }
     except (OSError, zipfile.BadZipFile, EOFError) as exc:
         raise DiffError(f"{path}: cannot be read as a release ({exc})") from None
@@ -90,9 +90,12 @@ def _descriptor(bundle: Mapping[str, bytes]) -> dict[str, Any]:
     if "datapackage.json" not in bundle:
         raise DiffError("not a release: no datapackage.json inside")
     try:
-        return json.loads(bundle["datapackage.json"])
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        desc = json.loads(bundle["datapackage.json"])
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise DiffError(f"datapackage.json: invalid JSON ({exc})") from None
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources", []), list):
+        raise DiffError("datapackage.json: not a Data Package descriptor (a JSON object with a resources list)")
+    return desc
 
 
 def tables_of(bundle: Mapping[str, bytes]) -> dict[str, tuple[dict[str, Any], Any]]:

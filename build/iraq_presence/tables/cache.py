@@ -79,9 +79,9 @@ class BuildCache:
 
     def parsed(self, path: Path) -> Any:
         """The models parsed from `path` when its bytes are the ones cached, else MISSING."""
-        digest = _digest(path)
+        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
         if digest is None:
-            return MISSING  # absent, a link or not a regular file: the loader says what is wrong
+            return MISSING  # absent, a link, not a regular file or outside: the loader says what is wrong
         self.digests[path] = digest
         value = self._get(self._file_key(path, digest))
         self.reused["file"] += value is not MISSING

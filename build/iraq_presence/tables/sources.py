@@ -115,6 +115,10 @@ def load_sources(raw_dir: Path, sums_path: Path) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for name, expected in sorted(sums.items()):
         path = raw_dir / name
+        if "/" in name or "\\" in name or name in (".", ".."):
+            raise SourceError(f"{sums_path}: {name!r} is not a file name in {raw_dir.name}/ (no folders, no '..')")
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise SourceError(f"{path}: not a regular file (a symbolic link, device or FIFO is not read)")
         if not path.is_file():
             raise SourceError(f"{path}: listed in SHA256SUMS but missing")
         data = path.read_bytes()

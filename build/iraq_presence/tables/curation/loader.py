@@ -38,13 +38,60 @@ class _SafeLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml
 
 LINE = "__line__"
 KEYLINES = "__keylines__"
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists a curation file may have (the deepest real one is 4)."""
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+"""Integers are stored as int64."""
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML a curation file may not hold (a duplicate key, nesting too deep, an integer too
+    large): reported as it is, never retried by the full loader."""
+
+    def __init__(self, problem: str, mark: Any, expected: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.expected = expected
+
+
+def _duplicate(key: Any, line: int, first: int, mark: Any) -> _Refused:
+    return _Refused(
+        f"duplicate key {str(key)[:80]!r} at line {line}; it is first given at line {first} (YAML would keep only "
+        "the last value, silently)",
+        mark,
+        "each key once per entry (merge the two values, or remove one)",
+    )
+
+
+def _too_deep(mark: Any) -> _Refused:
+    return _Refused(
+        f"nesting deeper than {MAX_DEPTH} levels of mappings and lists", mark, "the flat layout of docs/curation.md"
+    )
 
 
 def _construct_mapping(loader: _SafeLineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    keylines: dict[str, int] = {}
+    for k, _ in node.value:
+        key, line = str(k.value), k.start_mark.line + 1
+        if key in keylines:
+            raise _duplicate(k.value, line, keylines[key], k.start_mark)
+        keylines[key] = line
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
-    mapping[KEYLINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    mapping[KEYLINES] = keylines
     return mapping
+
+
+def _construct_int(loader: _SafeLineLoader, node: yaml.ScalarNode) -> int:
+    """An integer within int64; its digits are counted before conversion (a 5,000-digit number
+    would otherwise stop Python's own conversion with a traceback)."""
+    digits = sum(c.isalnum() for c in str(node.value))
+    value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node) if digits <= 70 else None
+    if value is None or not INT_MIN <= value <= INT_MAX:
+        shown = node.value if len(node.value) <= 30 else f"{node.value[:20]}... ({len(node.value)} characters)"
+        raise _Refused(
+            f"integer {shown} is out of range", node.start_mark, f"an integer between {INT_MIN} and {INT_MAX}"
+        )
+    return value
 
 
 def _construct_timestamp(loader: _SafeLineLoader, node: yaml.ScalarNode) -> Any:
@@ -59,6 +106,7 @@ def _construct_timestamp(loader: _SafeLineLoader, node: yaml.ScalarNode) -> Any:
 
 _SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_SafeLineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 _STR = "tag:yaml.org,2002:str"
 _WILDCARD = tuple(_SafeLineLoader.yaml_implicit_resolvers.get(None, []))
@@ -96,6 +144,8 @@ def _load_events(text: str) -> Any:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag not in (None, "!"):
                     raise _Unusual
+                if len(stack) >= MAX_DEPTH:
+                    raise _too_deep(event.start_mark)
                 if kind is yaml.MappingStartEvent:
                     stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
                 else:
@@ -123,7 +173,10 @@ def _load_events(text: str) -> Any:
                 if kind is not yaml.ScalarEvent:
                     raise _Unusual
                 frame[2] = value
-                keylines[str(event.value)] = event.start_mark.line + 1
+                key, line = str(event.value), event.start_mark.line + 1
+                if key in keylines:
+                    raise _duplicate(event.value, line, keylines[key], event.start_mark)
+                keylines[key] = line
             else:
                 frame[0][frame[2]] = value
                 frame[2] = _MAPPING
@@ -181,10 +234,11 @@ def _hint(text: str) -> str:
 def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
     """Parse one YAML file safely; every problem names the file and line, with a hint where one helps."""
     rel = _rel(path, root)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         if optional:
             return []
         raise CurationError(rel, "file is missing", expected="a YAML file (see docs/curation.md)")
+    refuse_foreign(path, root, rel)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -195,14 +249,69 @@ def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
         _refuse_anchors(text, rel)
     try:
         return _load_events(text)
+    except _Refused as exc:
+        raise _refused(exc, rel) from None
     except Exception:  # anything the fast reader does not take, or a real error: the full loader says which
         pass
     try:
+        _check_depth(text)  # before the full loader, whose composer recurses (in C: a segfault)
         return yaml.load(text, Loader=_SafeLineLoader)
+    except _Refused as exc:
+        raise _refused(exc, rel) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, rel) from None
     except yaml.YAMLError as exc:
         raise CurationError(rel, f"YAML error: {exc}") from None
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, from the parser's events alone (no node is built); a
+    syntax error is left to the full loader, which meets it at the same place."""
+    loader = _SafeLineLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except _Refused:
+        raise
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+
+
+def _refused(exc: _Refused, rel: str) -> CurationError:
+    mark = exc.problem_mark
+    return CurationError(
+        rel,
+        f"{exc.problem}",
+        line=mark.line + 1 if mark else None,
+        expected=exc.expected,
+    )
+
+
+def refuse_foreign(path: Path, root: Path, rel: str) -> None:
+    """A file the build reads must be a regular file inside the repository: a symbolic link (say, to
+    a credentials file) or a device, FIFO or file elsewhere is refused unread, so no line of it
+    can reach a message or a table."""
+    if path.is_symlink():
+        raise CurationError(
+            rel, "is a symbolic link (not followed, not read)", expected="a regular file in the repository"
+        )
+    try:
+        outside = not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        outside = True
+    if outside:
+        raise CurationError(rel, "lies outside the repository (not read)", expected="a regular file in the repository")
+    if not path.is_file():
+        raise CurationError(rel, "is not a regular file (not read)", expected="a regular file in the repository")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, rel: str) -> CurationError:
