@@ -24,6 +24,7 @@ from .lexicon import (
     RELATIVE,
     ROLE_NOUNS,
 )
+from .spans import SpanIndex
 
 TOKEN_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm)\.(?=\s)"
@@ -234,13 +235,13 @@ def _span(tokens: list[Token], ab: tuple[int, int] | None) -> tuple[int, int] | 
     return (tokens[ab[0]].start, tokens[ab[1]].end) if ab else None
 
 
-def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
+def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
     """Every reporting cue in text[start:end] outside quotation marks, with its source and content."""
     tokens = tokenize(text, start, end)
     out: list[Cue] = []
 
     def inside(at: int) -> bool:
-        return any(s <= at < e for s, e in quoted)
+        return quoted.holding(at) is not None
 
     for k, t in enumerate(tokens):
         if not t.is_word or inside(t.start):

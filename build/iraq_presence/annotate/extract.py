@@ -24,6 +24,7 @@ from .lexicon import PERSON_PRONOUNS
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
 from .roles import Role, holder
+from .spans import Lines, SpanIndex, pairs
 
 SPEAKING_TYPES = {
     "person",
@@ -94,7 +95,8 @@ class Extractor:
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
-        cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted)]
+        quoted_ix = pairs(quoted)
+        cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted_ix)]
         statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
         dates = find_dates(text, published)
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
@@ -140,7 +142,7 @@ class Extractor:
             data: dict[str, Any] = {"name": full, "suggested_type": index.kind_of(full)}
             if best:
                 data.update(likely_alias_of=self.gaz.aliases[best[0]], matched_alias=best[0], score=round(best[1], 1))
-            at = [x for x in index.names if x.text == full]
+            at = index.by_text.get(full, [])
             first = at[0] if at else n
             out.append(Proposal("candidate", first.start, first.end, 0.6 if best else 0.4, data))
         return out
@@ -153,13 +155,18 @@ class _Statements:
         self, ex: Extractor, text: str, mentions: list[Any], index: NameIndex, published: dt.date | None
     ) -> None:
         self.ex, self.text, self.mentions, self.index, self.published = ex, text, mentions, index, published
+        self.mention_ix = SpanIndex(mentions, lambda m: m.start, lambda m: m.end)
+        self.lines = Lines(text)
+        self._quote_only: dict[int, bool] = {}
 
     def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
+        self.sents = pairs(sentences)
+        self.cue_ix = SpanIndex(cues, lambda c: c.start, lambda c: c.end)
         out: list[Proposal] = []
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
         for q in quotes:
-            para = self.text.rfind("\n", 0, q.start) + 1
+            para = self.lines.start(q.start)
             cue = self._cue_for(q, cues, sentences)
             data: dict[str, Any] = {"quote": self.text[q.start : q.end], "statement_type": self._type(q)}
             if cue is not None:
@@ -218,29 +225,36 @@ class _Statements:
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()
-        before = self.text[self.text.rfind("\n", 0, q.start) + 1 : q.start - (1 if q.open_mark else 0)]
+        at = q.start - (1 if q.open_mark else 0)
+        para = self.lines.start(q.start)
+        while at > para and self.text[at - 1].isspace():
+            at -= 1
+        last = self.text[at - 1] if at > para else ""  # the last character before the mark, spaces aside
         words = len(quote.split())
-        opening = before.rstrip().endswith((".", "!", "?", "”", '"'))
-        sentence_start = not before.strip() or opening or (before.rstrip().endswith((":", ",")) and words > 8)
+        sentence_start = not last or last in '.!?”"' or (last in ":," and words > 8)
         return "direct" if quote[:1].isupper() and (words >= 6 or sentence_start) else "partial"
 
     def _cue_for(self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]) -> Cue | None:
         """The cue whose content holds the quotation; the nearest one in the quotation's sentences."""
-        first = next((s for s in sentences if s[0] <= q.start < s[1]), (q.start, q.end))
-        last = next((s for s in sentences if s[0] < q.end <= s[1]), first)
+        first = self.sents.holding(q.start) or (q.start, q.end)
+        last = self.sents.holding(q.end - 1) if q.end > q.start else None
+        last = last or first
         lo, hi = first[0], max(last[1], q.end + 1)
         close = q.end + len(q.close_mark)
         # '…?” Smith asked.' is split after the mark: the attribution is the next segment's opening
-        following = next((s for s in sentences if close <= s[0] <= close + 2), None)
+        following = next(iter(self.sents.starting_in(close, close + 3)), None)
         if following is not None and self.text.find("\n", close, following[0]) < 0:
             hi = max(hi, min(following[1], following[0] + 60))
         # 'Smith agreed.' / 'Smith said:' then the quotation opens the next sentence
-        previous = next((s for s in sentences if s[1] <= q.start - len(q.open_mark) and q.start - s[1] <= 3), None)
+        previous = next(
+            (s for s in self.sents.before(q.start, 3) if s[1] <= q.start - len(q.open_mark) and q.start - s[1] <= 3),
+            None,
+        )
         if previous is not None and self.text[previous[0] : previous[1]].rstrip().endswith((".", ":")):
-            tail = [c for c in cues if previous[0] <= c.start < previous[1]]
+            tail = self.cue_ix.starting_in(previous[0], previous[1])
             if tail and self.text[tail[-1].end : previous[1]].strip() in {".", ":"}:
                 lo = min(lo, tail[-1].start)
-        near = [c for c in cues if lo <= c.start < hi and c.source is not None and not _inside(c.start, q)]
+        near = [c for c in self.cue_ix.starting_in(lo, hi) if c.source is not None and not _inside(c.start, q)]
         if not near:
             return None
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
@@ -253,14 +267,16 @@ class _Statements:
         """The speaker of a clause ending in a colon right before the quotation (same or last paragraph)."""
         start = q.start - len(q.open_mark)
         before = self.text[max(0, start - 3) : start]
-        head = self.text[:start].rstrip(" \u00a0\n")
-        if not head.endswith(":") or before.count("\n") > 2:
+        colon = start
+        while colon > 0 and self.text[colon - 1] in " \u00a0\n":
+            colon -= 1
+        colon -= 1
+        if colon < 0 or self.text[colon] != ":" or before.count("\n") > 2:
             return None
-        colon = len(head) - 1
-        sent = next((s for s in sentences if s[0] <= colon < s[1]), None)
+        sent = self.sents.holding(colon)
         if sent is None:
             return None
-        own = [c for c in cues if sent[0] <= c.start < colon and c.source is not None]
+        own = [c for c in self.cue_ix.starting_in(sent[0], colon) if c.source is not None]
         if own:
             s, e = own[-1].source
             resolved = self.index.resolve(s, e, None, own[-1].verb)
@@ -274,7 +290,7 @@ class _Statements:
         """The named or pronoun subject of a partial quotation's sentence."""
         if self._type(q) != "partial":
             return None
-        sent = next((s for s in sentences if s[0] <= q.start < s[1]), None)
+        sent = self.sents.holding(q.start)
         if sent is None:
             return None
         return self._subject_of(sent[0], q.start)
@@ -295,19 +311,20 @@ class _Statements:
     def _previous_sentence_cue(self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]) -> Cue | None:
         """The cue of the sentence just before, in the same paragraph, when the quotation opens its own."""
         start = q.start - len(q.open_mark)
-        para = self.text.rfind("\n", 0, start) + 1
-        before = [s for s in sentences if para <= s[0] and s[1] <= start]
+        para = self.lines.start(start)
+        before = [s for s in self.sents.before(start, 2) if para <= s[0] and s[1] <= start]
         if not before or self.text[before[-1][1] : start].strip():
             return None
-        prev = [c for c in cues if before[-1][0] <= c.start < before[-1][1] and c.source is not None]
+        prev = [c for c in self.cue_ix.starting_in(before[-1][0], before[-1][1]) if c.source is not None]
         return prev[-1] if prev and prev[-1].how in {"subject", "inverted"} else None
 
     def _continues(self, q: Any, para: int, last_para: int) -> bool:
         """A quotation whose paragraph holds nothing but quotations continues the previous speaker."""
-        para_end = self.text.find("\n", q.start)
-        body = self.text[para : len(self.text) if para_end < 0 else para_end]
-        outside = re.sub(r"“[^”]*”?|\"[^\"]*\"?", "", body).strip(" .,;:—–-\u00a0")
-        return not outside or para == last_para
+        if para not in self._quote_only:
+            body = self.text[para : self.lines.end(q.start)]
+            outside = re.sub(r"“[^”]*”?|\"[^\"]*\"?", "", body).strip(" .,;:—–-\u00a0")
+            self._quote_only[para] = not outside
+        return self._quote_only[para] or para == last_para
 
     def _embedded(self, q: Any) -> tuple[dict[str, Any], Resolved, float, tuple[int, int]] | None:
         """An embedded post: "… — Name (@handle)" right after the quotation."""
@@ -352,7 +369,7 @@ class _Statements:
         for a, b in spans:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
-            hits = [m for m in self.mentions if m.start < b and a < m.end]
+            hits = self.mention_ix.overlapping(a, b)
             hits = [m for m in hits if self.ex.gaz.types.get(self.ex.gaz.aliases[m.surface]) in SPEAKING_TYPES]
             if hits and (
                 resolved.kind != "title"
@@ -365,12 +382,12 @@ class _Statements:
         return {"speaker_name": resolved.name}
 
     def _ids_in(self, a: int, b: int) -> set[str]:
-        return {self.ex.gaz.aliases[m.surface] for m in self.mentions if m.start < b and a < m.end}
+        return {self.ex.gaz.aliases[m.surface] for m in self.mention_ix.overlapping(a, b)}
 
     def _name_at(self, resolved: Resolved | None) -> Name | None:
         if resolved is None or resolved.start is None:
             return None
-        return next((n for n in self.index.names if n.start == resolved.start), None)
+        return self.index.by_start.get(resolved.start)
 
 
 ABBREV = {
@@ -378,6 +395,7 @@ ABBREV = {
     "corp", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "ft",
     "adm", "sgt", "mt", "u.s", "u.n", "u.k", "a.m", "p.m", "d.c", "e.g", "i.e",
 }  # fmt: skip
+LAST_WORD = re.compile(r"([\w.]+)[.!?…]+[”\"’)\]]*\s+$")  # the word a stop ends, searched near it
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
 
 
@@ -393,15 +411,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if para.strip():
             start = pos + len(para) - len(para.lstrip())
             for m in SENTENCE_END.finditer(para):
-                word = re.search(r"([\w.]+)[.!?…]+[”\"’)\]]*\s+$", para[: m.end()])
+                word = LAST_WORD.search(para, max(0, m.start() - 80), m.end())
                 token = word.group(1).lower().rstrip(".") if word else ""
                 if token in ABBREV or (len(token) == 1 and token.isalpha() and m.group()[0] == "."):
                     continue
-                out.append((start, pos + m.end()))
+                out.extend(_bounded(text, start, pos + m.end()))
                 start = pos + m.end()
             if start < pos + len(para.rstrip()):
-                out.append((start, pos + len(para)))
+                out.extend(_bounded(text, start, pos + len(para)))
         pos += len(para) + 1
+    return out
+
+
+LONGEST_SENTENCE = 2000  # characters; news sentences here reach 1,000 (PolNeAR, domain set, curated five)
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut, at spaces, into pieces of at most LONGEST_SENTENCE characters.
+
+    Rules look at each sentence whole (its subject, every cue in it for every quotation), so a text
+    with no full stops would cost the square of its length; real sentences are never cut.
+    """
+    out = []
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE)
+        cut = cut + 1 if cut > 0 else start + LONGEST_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 

@@ -10,6 +10,7 @@ fitting kind, else kept as the unnamed source it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .attribution import Token, tokenize
@@ -26,8 +27,10 @@ from .lexicon import (
     PERSON_TITLES,
     ROLE_NOUNS,
 )
+from .spans import Lines, pairs
 
 GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
+SENTENCE_REACH = 2000  # how far back a sentence's start is looked for: bounds the work per pronoun
 CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
 
 
@@ -71,7 +74,9 @@ class NameIndex:
 
     def __init__(self, text: str, quoted: list[tuple[int, int]], known_types: dict[str, str] | None = None) -> None:
         self.text = text
-        self.quoted = quoted
+        self.quoted = pairs(quoted)
+        self._headlines: dict[int, bool] = {}
+        self.lines = Lines(text)
         self.names: list[Name] = []
         self.bindings: list[tuple[str, Name]] = []  # (role words, lower case; name)
         tokens = tokenize(text)
@@ -92,6 +97,31 @@ class NameIndex:
             self._add(tokens, i, j, known_types or {})
             i = j + 1
         self._bind_appositions()
+        self._index()
+
+    def _index(self) -> None:
+        """Lookups built once, so that each question about the names costs a logarithm, not a scan."""
+        self._starts = [n.start for n in self.names]
+        self._ends = [n.end for n in self.names]
+        self._kind_ends: dict[str, list[int]] = {}
+        self._kind_names: dict[str, list[Name]] = {}
+        self.by_start = {n.start: n for n in self.names}
+        self.by_text: dict[str, list[Name]] = {}
+        self._fullest: dict[tuple[str, ...], str] = {}
+        for n in self.names:
+            self._kind_ends.setdefault(n.kind, []).append(n.end)
+            self._kind_names.setdefault(n.kind, []).append(n)
+            self.by_text.setdefault(n.text, []).append(n)
+            w = tuple(_key(x) for x in n.text.split())
+            for a in range(len(w)):
+                for b in range(a + 1, len(w) + 1):
+                    best = self._fullest.get(w[a:b])
+                    if best is None or len(w) > len(best.split()):
+                        self._fullest[w[a:b]] = n.text
+        self._by_head: dict[str, list[tuple[str, Name]]] = {}
+        for role, n in self.bindings:
+            for word in dict.fromkeys(role.split()):
+                self._by_head.setdefault(word, []).append((role, n))
 
     def _add(self, tokens: list[Token], i: int, j: int, known: dict[str, str]) -> None:
         a = i
@@ -112,7 +142,7 @@ class NameIndex:
         opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
         if opener and words[0] not in self._mid:
             return  # a capitalised sentence opener ("Specifically"), not a name
-        if _headline(self.text, tokens[a].start):
+        if self._headline(tokens[a].start):
             return
         # strip a trailing creed or nationality word that modifies a following common noun
         while words and (words[-1] in CREED_WORDS or words[-1].endswith(("’s", "'s"))) and len(words) > 1:
@@ -160,27 +190,41 @@ class NameIndex:
                 self.bindings.append((m.group(1).lower(), n))
 
     def _inside(self, at: int) -> bool:
-        return any(s <= at < e for s, e in self.quoted)
+        return self.quoted.holding(at) is not None
+
+    def _headline(self, at: int) -> bool:
+        line = self.lines.start(at)
+        if line not in self._headlines:
+            self._headlines[line] = _headline(self.text, at)
+        return self._headlines[line]
 
     def fullest(self, surface: str) -> str:
-        """The fullest form of a name in the article: the longest run ending with, or holding, it."""
-        words = [_key(w) for w in surface.split()]
-        best = surface
-        for n in self.names:
-            w = [_key(x) for x in n.text.split()]
-            if len(w) > len(best.split()) and (w[-len(words) :] == words or _contains(w, words)):
-                best = n.text
-        return best
+        """The fullest form of a name in the article: the first longest run holding it."""
+        words = tuple(_key(w) for w in surface.split())
+        best = self._fullest.get(words) if words else None
+        return best if best is not None and len(best.split()) > len(words) else surface
 
     def kind_of(self, surface: str) -> str:
         full = self.fullest(surface)
-        kinds = [n.kind for n in self.names if n.text == full or n.text == surface]
-        if any(n.titled for n in self.names if n.text in {full, surface}):
+        named = [*self.by_text.get(full, []), *(self.by_text.get(surface, []) if surface != full else [])]
+        if any(n.titled for n in named):
             return "person"
+        kinds = [n.kind for n in named]
         return max(set(kinds), key=kinds.count) if kinds else "person"
 
-    def names_before(self, at: int, kinds: set[str]) -> list[Name]:
-        return [n for n in self.names if n.end <= at and n.kind in kinds and not self._inside(n.start)]
+    def last_before(self, at: int, kinds: set[str]) -> Name | None:
+        """The last name of one of these kinds that ends by `at`."""
+        best = None
+        for kind in kinds:
+            k = bisect_right(self._kind_ends.get(kind, []), at) - 1
+            if k >= 0 and (best is None or self._kind_names[kind][k].start > best.start):
+                best = self._kind_names[kind][k]
+        return best
+
+    def between(self, lo: int, at: int, kinds: set[str] | None = None) -> list[Name]:
+        """Names (of these kinds, or any) that start at or after `lo` and end by `at`, in order."""
+        window = self.names[bisect_left(self._starts, lo) : bisect_right(self._ends, at)]
+        return [n for n in window if kinds is None or n.kind in kinds]
 
     # --- resolution -------------------------------------------------------------------------------
 
@@ -195,7 +239,7 @@ class NameIndex:
                 n = last_speaker  # "he added": the speaker goes on
                 return Resolved(self.fullest(n.text), "pronoun", n.start, n.end, self.kind_of(n.text), "antecedent")
             return self._pronoun(low[0], start, last_speaker)
-        inner = [n for n in self.names if start <= n.start and n.end <= end]
+        inner = self.between(start, end)
         head = _head(phrase)
         if inner:
             possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
@@ -209,16 +253,17 @@ class NameIndex:
 
     def _pronoun(self, word: str, at: int, last_speaker: Name | None) -> Resolved:
         kinds = {"person"} if word in PERSON_PRONOUNS | {"i"} else {"organization", "media_outlet"}
-        cands = self.names_before(at, kinds) or self.names_before(at, {"other"})
-        if word == "they" and not cands:
-            return Resolved(None, "pronoun", resolution="unresolved")
-        if not cands:
+        nearest = self.last_before(at, kinds)
+        if nearest is None:
+            kinds = {"other"}
+            nearest = self.last_before(at, kinds)
+        if nearest is None:
             return Resolved(None, "pronoun", resolution="unresolved")
         # the subject of the nearest sentence before that names a fitting antecedent; the last speaker
         # when that sentence names it
-        nearest = cands[-1]
-        sentence_start = max(self.text.rfind(". ", 0, nearest.start), self.text.rfind("\n", 0, nearest.start)) + 1
-        same = [n for n in cands if n.start >= sentence_start]
+        lo = max(0, nearest.start - SENTENCE_REACH)
+        sentence_start = max(self.text.rfind(". ", lo, nearest.start), self.text.rfind("\n", lo, nearest.start), lo - 1) + 1
+        same = self.between(sentence_start, at, kinds)
         pick = same[0]
         if last_speaker is not None and any(self.fullest(n.text) == self.fullest(last_speaker.text) for n in same):
             pick = last_speaker
@@ -238,7 +283,7 @@ class NameIndex:
         if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
             bound = [
                 (role, n)
-                for role, n in self.bindings
+                for role, n in self._by_head.get(head, [])
                 if (head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words)))
                 or (head in role.split() and possessor_name is not None)
             ]
@@ -247,9 +292,8 @@ class NameIndex:
                 n = before[-1][1]
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
             if words[:1] == ["the"] and possessor_name is None:
-                cands = self.names_before(at, {"person"})
-                if cands:
-                    n = cands[-1]
+                n = self.last_before(at, {"person"})
+                if n is not None:
                     return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "nearest")
         if is_role and not indefinite and head in GROUP_ROLE_NOUNS:
             if possessor_name is not None and possessor_name.kind != "person":
@@ -260,9 +304,8 @@ class NameIndex:
                 if head in {"daily", "newspaper", "outlet", "paper", "website", "channel", "network"}
                 else {"organization"}
             )
-            cands = self.names_before(at, kinds)
-            if cands and possessor_name is None:
-                n = cands[-1]
+            n = self.last_before(at, kinds)
+            if n is not None and possessor_name is None:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
 
@@ -292,10 +335,6 @@ def _headline(text: str, at: int) -> bool:
 def _after_preposition(text: str, at: int) -> bool:
     prev = text[max(0, at - 15) : at].split()
     return bool(prev) and prev[-1].lower() in {"with", "to", "by", "of", "from", "for", "at", "and", "against"}
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[k : k + len(part)] == part for k in range(len(words) - len(part) + 1))
 
 
 def _head(phrase: str) -> str | None:
