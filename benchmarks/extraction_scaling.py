@@ -15,9 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from test_extract_scaling import made_up  # noqa: E402
-
-from iraq_presence.annotate.extract import Extractor, Gazetteer  # noqa: E402
+from iraq_presence.annotate.extract import Extractor, Gazetteer
+from test_extract_scaling import made_up
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -262,7 +262,8 @@ class NameIndex:
         # the subject of the nearest sentence before that names a fitting antecedent; the last speaker
         # when that sentence names it
         lo = max(0, nearest.start - SENTENCE_REACH)
-        sentence_start = max(self.text.rfind(". ", lo, nearest.start), self.text.rfind("\n", lo, nearest.start), lo - 1) + 1
+        stops = (self.text.rfind(". ", lo, nearest.start), self.text.rfind("\n", lo, nearest.start), lo - 1)
+        sentence_start = max(stops) + 1
         same = self.between(sentence_start, at, kinds)
         pick = same[0]
         if last_speaker is not None and any(self.fullest(n.text) == self.fullest(last_speaker.text) for n in same):

@@ -49,8 +49,6 @@ def pairs(spans: Sequence[tuple[int, int]]) -> SpanIndex[tuple[int, int]]:
     return SpanIndex(spans, lambda s: s[0], lambda s: s[1])
 
 
-
-
 class Lines:
     """Where each line (paragraph) of a text starts and ends, by bisection over its line breaks."""
 
