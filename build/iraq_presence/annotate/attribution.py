@@ -388,7 +388,8 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
         if (i < len(tokens))
         else False
     )
-    if opener or (comma is not None and any(t.low in TEMPORAL for t in tokens[i:comma])):
+    temporal = i < len(tokens) and tokens[i].low in TEMPORAL  # "Monday, …"; not "X met them on Monday, adding"
+    if opener or (comma is not None and temporal):
         if comma is None:
             comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
         if comma is None:

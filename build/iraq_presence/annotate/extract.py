@@ -39,6 +39,13 @@ SPEAKING_TYPES = {
     "research_organization",
     "unnamed_source",
 }
+QUOTE_MARK = re.compile('[“”"]')
+# Participles that report speech on their own (', adding that …'); the rest open a quotation or a
+# clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
+REPORTING_PARTICIPLE = re.compile(
+    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
+    r"|\w+(?<!ing)$"  # a coordinated finite cue: 'X did not …, but warned …'
+)
 HANDLE_RE = re.compile(
     r"[\s,.]*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
 )
@@ -208,12 +215,15 @@ class _Statements:
                 last = (speaker, name if name else (last[1] if last else None), para, source)
             out.append(Proposal("statement", q.start, q.end, conf, data))
         for cue in cues:
-            if cue.used or cue.source is None or not cue.content or cue.how == "participle":
+            if cue.used or cue.source is None or not cue.content:
                 continue
-            start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+            if cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
+                continue
+            reported = self._reported(cue)
+            if reported is None:
+                continue
+            start, end = reported
             content = self.text[start:end]
-            if len(content.split()) < 3 or any(m in content for m in '“”"'):
-                continue
             speaker, resolved, conf = self._speaker(cue, last[1] if last else None)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
                 continue
@@ -222,6 +232,18 @@ class _Statements:
             out.append(Proposal("statement", start, end, conf, data))
         out.sort(key=lambda p: p.start)
         return out
+
+    def _reported(self, cue: Cue) -> tuple[int, int] | None:
+        """The content of reported speech: up to a quotation that follows it (', adding: “…”'), if any."""
+        start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        mark = QUOTE_MARK.search(self.text, start, end)
+        if mark is not None:
+            end = mark.start()
+            comma = self.text.rfind(",", start, end)
+            if comma > start and len(self.text[comma:end].split()) <= 3:
+                end = comma  # '…, saying “…”', '…, adding that “…”': the lead-in belongs to the quotation
+            start, end = _trim(self.text, start, end)
+        return (start, end) if len(self.text[start:end].split()) >= 3 else None
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()

@@ -18,7 +18,7 @@ SPEECH_VERBS = (
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
-    "point_out go_on put_it"
+    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -27,6 +27,8 @@ _IRREGULAR = {
     "go_on": ["went on", "goes on"],
     "point_out": ["pointed out", "points out", "pointing out"],
     "put_it": ["put it", "puts it"],
+    "call_for": ["called for", "calls for", "calling for", "call for"],
+    "call_on": ["called on", "calls on", "calling on", "call on"],
 }
 
 
