@@ -52,3 +52,56 @@ def test_report_ends_where_its_quotation_begins(ex: Extractor) -> None:
 def test_more_reporting_verbs(ex: Extractor, verb: str) -> None:
     text = f"Anna Berg {verb} that the dam would open in the spring."
     assert reports(ex, text) == [("the dam would open in the spring", "Anna Berg")]
+
+
+def quotes(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [
+        (p["quote"], p.get("speaker_id") or p.get("speaker_name"))
+        for p in ex.run(text)["statements"]
+        if p["statement_type"] != "indirect"
+    ]
+
+
+def test_single_curly_marks_are_quotations(ex: Extractor) -> None:
+    text = "The dam is ‘safe for another decade,’ says engineer Anna Berg of the Valley Board."
+    assert quotes(ex, text) == [("safe for another decade,", "Anna Berg")]
+
+
+def test_single_straight_marks_and_apostrophes(ex: Extractor) -> None:
+    text = "Tom Vale said the growers' union would 'fight every fee' and that it wasn't over."
+    assert [q for q, _ in quotes(ex, text)] == ["fight every fee"]
+
+
+def test_single_marks_inside_double_marks_are_not_top_level(ex: Extractor) -> None:
+    text = "“They called it ‘a fair deal’ last year,” Anna Berg said."
+    assert quotes(ex, text) == [("They called it ‘a fair deal’ last year,", "Anna Berg")]
+
+
+def test_a_name_before_its_preposition_heads_the_source(ex: Extractor) -> None:
+    text = "“The dam will hold,” said Anna Berg of the Valley Board."
+    assert quotes(ex, text) == [("The dam will hold,", "Anna Berg")]
+
+
+def test_role_of_an_organisation_is_a_title_not_the_organisation(ex: Extractor) -> None:
+    text = "“The dam will hold,” the spokesman of the Valley Board said."
+    assert quotes(ex, text)[0][1] != "Valley Board"
+
+
+GAZ = Gazetteer(
+    aliases={"Northland": "northland", "Northlandi": "northland", "Orchard League": "orchard-league"},
+    types={"northland": "state", "orchard-league": "armed_group"},
+)
+
+
+def test_nationality_adjective_and_part_of_a_longer_name_are_not_speakers() -> None:
+    ex = Extractor(GAZ)
+    text = (
+        "“We will stay,” a Northlandi official said.\n“We will leave,” said the Free Orchard League Front, a new group."
+    )
+    assert [s for _, s in quotes(ex, text)] == ["a Northlandi official", "Free Orchard League Front"]
+
+
+def test_possessor_is_not_the_speaker() -> None:
+    ex = Extractor(GAZ)
+    text = "Northland's River TV says the bridge will open in May next year."
+    assert [s for _, s in reports(ex, text)] == ["Northland's River TV"]

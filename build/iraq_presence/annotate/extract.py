@@ -21,6 +21,7 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .lexicon import PERSON_PRONOUNS
+from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
 from .roles import Role, holder
@@ -39,6 +40,7 @@ SPEAKING_TYPES = {
     "research_organization",
     "unnamed_source",
 }
+DEMONYM_ENDINGS = ("i", "ian", "ese", "ish")  # "Iraqi", "Iranian", "Lebanese", "British": adjectives of states
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
@@ -99,6 +101,7 @@ class Extractor:
     def run(self, text: str, published: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         mentions = self.matcher.find(text)
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
+        quotes = sorted(quotes + single_quotes(text, pairs([(q.start, q.end) for q in quotes])), key=lambda q: q.start)
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
@@ -391,8 +394,7 @@ class _Statements:
         for a, b in spans:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
-            hits = self.mention_ix.overlapping(a, b)
-            hits = [m for m in hits if self.ex.gaz.types.get(self.ex.gaz.aliases[m.surface]) in SPEAKING_TYPES]
+            hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]
             if hits and (
                 resolved.kind != "title"
                 or resolved.resolution != "unresolved"
@@ -402,6 +404,25 @@ class _Statements:
         if resolved.name and resolved.name in self.ex.gaz.aliases:
             return {"speaker_id": self.ex.gaz.aliases[resolved.name]}
         return {"speaker_name": resolved.name}
+
+    def _may_speak(self, m: Any, inside_name: bool) -> bool:
+        """A known actor's mention that can be the speaker of the phrase it stands in.
+
+        Not a nationality adjective of a state ("Iraqi officials"), not part of a longer name the
+        article uses ("Hezbollah" in "Harakat Hezbollah Nujaba"), and, in a longer phrase, not a
+        possessor ("Iraq's TV channel").
+        """
+        actor = self.ex.gaz.aliases[m.surface]
+        kind = self.ex.gaz.types.get(actor)
+        if kind not in SPEAKING_TYPES:
+            return False
+        if kind == "state" and m.surface.endswith(DEMONYM_ENDINGS) and " " not in m.surface:
+            return False
+        longer = [n for n in self.index.between(m.start - 80, m.end + 80) if n.start <= m.start and m.end <= n.end]
+        if any(n.end - n.start > m.end - m.start for n in longer):
+            return False
+        possessor = self.text[m.end : m.end + 2] in {"’s", "'s"}
+        return not possessor or inside_name
 
     def _ids_in(self, a: int, b: int) -> set[str]:
         return {self.ex.gaz.aliases[m.surface] for m in self.mention_ix.overlapping(a, b)}

@@ -13,9 +13,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .attribution import Token, tokenize
+from .attribution import Token, _verb_like, tokenize
 from .lexicon import (
     ABBREVIATIONS,
+    BETWEEN,
+    BOUNDARY,
     CREED_WORDS,
     DETERMINERS,
     GROUP_PRONOUNS,
@@ -138,6 +140,8 @@ class NameIndex:
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
             return
+        if len(words) == 1 and _modifies(tokens, j):
+            return  # "Iraqi officials", "Saudi forces": a nationality adjective before its noun
         surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
         opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
         if opener and words[0] not in self._mid:
@@ -241,6 +245,14 @@ class NameIndex:
             return self._pronoun(low[0], start, last_speaker)
         inner = self.between(start, end)
         head = _head(phrase)
+        pp = HEAD_PP.search(phrase)
+        if inner and pp:
+            heading = [n for n in inner if n.end <= start + pp.start()]
+            if heading:  # "Anna Berg of the Valley Board": the name before the phrase's preposition heads it
+                inner = heading
+            elif head and _role_head(head) and start + pp.start() <= inner[0].start:
+                # "the spokesman of the Valley Board": a role of the organisation, not the organisation
+                return self._title(phrase, head, start, possessor_name=inner[0])
         if inner:
             possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
             if not possessor or not head or head in {"own"}:
@@ -309,6 +321,24 @@ class NameIndex:
             if n is not None and possessor_name is None:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
+
+
+HEAD_PP = re.compile(r"(?<=\w)\s+(?:of|for|at|from|with)\s+")
+
+
+def _role_head(word: str) -> bool:
+    """A person's role noun ("spokesman", "secretary-general"), not a group's ("party", "office")."""
+    parts = word.lower().split("-")
+    return parts[0] in ROLE_NOUNS - GROUP_ROLE_NOUNS or word.lower() in ROLE_NOUNS - GROUP_ROLE_NOUNS
+
+
+def _modifies(tokens: list[Token], j: int) -> bool:
+    """A one-word run ending in -i before a lower-case noun: an adjective of nationality, not a name."""
+    word = tokens[j].text
+    if not word.endswith("i") or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.is_word and not nxt.cap and not _verb_like(nxt.low) and nxt.low not in BOUNDARY | BETWEEN
 
 
 def _role_word(word: str) -> bool:
