@@ -105,3 +105,28 @@ def test_possessor_is_not_the_speaker() -> None:
     ex = Extractor(GAZ)
     text = "Northland's River TV says the bridge will open in May next year."
     assert [s for _, s in reports(ex, text)] == ["Northland's River TV"]
+
+
+def test_capitalised_role_then_name_in_commas(ex: Extractor) -> None:
+    text = "The Secretary-General of the Valley Board, Anna Berg, called on the growers to unite against the fees."
+    assert reports(ex, text) == [("the growers to unite against the fees", "Anna Berg")]
+
+
+def test_subject_named_in_commas_after_a_role_and_place(ex: Extractor) -> None:
+    text = "Senior security official in the north, Anna Berg, spoke on Monday, stating that the river was rising fast."
+    assert ("the river was rising fast", "Anna Berg") in reports(ex, text)
+
+
+def test_opening_adverb_is_not_the_subject(ex: Extractor) -> None:
+    text = "Moreover, Tom Vale denied the old claims, adding that the bridge had never been closed."
+    assert ("the bridge had never been closed", "Tom Vale") in reports(ex, text)
+
+
+def test_calls_as_a_noun_is_no_cue(ex: Extractor) -> None:
+    text = "Anna Berg spoke in the valley amid international calls on the board to resign over the fees."
+    assert [s for _, s in reports(ex, text)] == []
+
+
+def test_british_spelling_of_labelled(ex: Extractor) -> None:
+    text = "The Valley Board labelled the fee an act of theft by the city."
+    assert reports(ex, text) == [("the fee an act of theft by the city", "Valley Board")]

@@ -36,6 +36,7 @@ QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
 VERBS_COMMON = {
     "made",
@@ -262,8 +263,10 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
             continue
         verb = m.group("cue")
-        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.endswith("s"):
+        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
             continue  # "the reports", "his claims": a noun
+        if verb.split()[0] in NOUN_FIRST and k > 0 and not (tokens[k - 1].cap or tokens[k - 1].low in PRONOUNS):
+            continue  # "international calls on X to …": a noun unless a name or pronoun is its subject
         cue = Cue(t.start, m.end(), verb)
         last = k + len(verb.split()) - 1
         j = _skip_between(tokens, k - 1)
@@ -289,7 +292,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             continue  # passive: "was told", "is described"
         right_np = noun_phrase_right(tokens, last + 1)
         left = None
-        coordinated = False
+        coordinated = named_in_commas = False
         if j >= 0 and tokens[j].low in PRONOUNS:
             left = (j, j)
         elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
@@ -305,6 +308,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             left = noun_phrase_left(tokens, j)  # "Sen. X (R-Iowa) said"
         elif j >= 1 and tokens[j].text == ",":
             left = _before_apposition(tokens, j)
+            named_in_commas = left is not None and left[1] == j - 1
         elif j >= 0 and tokens[j].low in {"who", "which"}:
             left = _before_relative(tokens, j)
         elif j >= 1 and tokens[j].low in {"and", "but"}:
@@ -339,7 +343,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
                 i = that + 1  # "said on Wednesday that …", "told a news conference that …"
             if i < len(tokens):
                 cue.content.append((tokens[i].start, end))
-            lead = _clause_before(tokens, left[0], start, text)
+            lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
             if lead:
                 cue.content.insert(0, lead)
         elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
@@ -382,6 +386,8 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
+    if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:
+        i += 2  # "Moreover, X …", "However, X …"
     comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
     opener = (
         tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} | BETWEEN
@@ -401,8 +407,16 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if np:  # reading rightwards, a noun phrase ends before its verb ("X referred to …")
         cut = next((x for x in range(np[0] + 1, np[1] + 1) if not tokens[x].cap and _verb_like(tokens[x].low)), None)
         np = (np[0], cut - 1) if cut is not None else np
-    if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
-        return np  # "X, the spokesman, …"
+    comma = np[1] + 1 if np else None
+    if np and comma < len(tokens) and tokens[comma].low in {"in", "of", "for", "at", "from"}:
+        # "A senior official in the north, Jane Roe, …": past a short prepositional phrase
+        comma = next((x for x in range(comma, min(len(tokens), comma + 8)) if not tokens[x].is_word), None)
+    if np and comma is not None and comma < len(tokens) and tokens[comma].text == ",":
+        name = noun_phrase_right(tokens, comma + 1, limit=6)
+        closed = name and name[1] + 1 < len(tokens) and tokens[name[1] + 1].text == ","
+        named = closed and all(tokens[x].cap or tokens[x].low.startswith(("al-", "el-")) for x in range(*_upto(name)))
+        if named and any(_is_role(tokens[x]) for x in range(*_upto(np))):
+            return name  # "A senior official of the board, Jane Roe, …": the name is the subject
     return np
 
 
@@ -470,11 +484,20 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 return None
             before = noun_phrase_left(tokens, _skip_between(tokens, k - 1))
             named = all(x.cap or x.low.split("-")[0] in {"al", "el", "bin", "de", "van", "von"} for x in inner)
-            role = before and any(not x.cap and x.low in ROLE_NOUNS for x in tokens[before[0] : before[1] + 1])
+            role = before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1])
             if named and role:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
             return before
     return None
+
+
+def _upto(ab: tuple[int, int]) -> tuple[int, int]:
+    return ab[0], ab[1] + 1
+
+
+def _is_role(t: Token) -> bool:
+    """A role noun, lower-case or as a capitalised title ("spokesman", "Secretary-General")."""
+    return (not t.cap and t.low in ROLE_NOUNS) or (t.cap and t.low.split("-")[0] in ROLE_NOUNS and "-" in t.low)
 
 
 def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:

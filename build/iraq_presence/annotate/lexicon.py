@@ -29,6 +29,7 @@ _IRREGULAR = {
     "put_it": ["put it", "puts it"],
     "call_for": ["called for", "calls for", "calling for", "call for"],
     "call_on": ["called on", "calls on", "calling on", "call on"],
+    "label": ["labelled", "labeled", "labels", "labelling", "labeling"],
 }
 
 
