@@ -130,3 +130,17 @@ def test_calls_as_a_noun_is_no_cue(ex: Extractor) -> None:
 def test_british_spelling_of_labelled(ex: Extractor) -> None:
     text = "The Valley Board labelled the fee an act of theft by the city."
     assert reports(ex, text) == [("the fee an act of theft by the city", "Valley Board")]
+
+
+def test_title_resolves_to_the_name_the_article_bound_it_to_earlier(ex: Extractor) -> None:
+    text = (
+        "The Secretary-General of the Valley Board, Anna Berg, called on the growers to unite.\n"
+        "The new fees come after a long dispute in the valley.\n"
+        '"The fees are a theft from every family," the Secretary-General of the Valley Board said.\n'
+        "The Secretary-General said the board would meet again in May."
+    )
+    assert [s for _, s in ex_all(ex, text)] == ["Anna Berg"] * 3
+
+
+def ex_all(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in ex.run(text)["statements"]]

@@ -128,11 +128,11 @@ class NameIndex:
     def _add(self, tokens: list[Token], i: int, j: int, known: dict[str, str]) -> None:
         a = i
         titled = False
-        while a <= j and (tokens[a].text.rstrip(".") in PERSON_TITLES or tokens[a].text in NOT_NAMES):
-            titled = titled or tokens[a].text.rstrip(".") in PERSON_TITLES
+        while a <= j and (_titles(tokens[a].text) or tokens[a].text in NOT_NAMES):
+            titled = titled or _titles(tokens[a].text)
             a += 1
         # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
-        last_title = max((x for x in range(a, j) if tokens[x].text.rstrip(".") in PERSON_TITLES), default=None)
+        last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
         if last_title is not None:
             a, titled = last_title + 1, True
         if a > j or _role_word(tokens[j].text):
@@ -180,10 +180,8 @@ class NameIndex:
         if kind == "person" and len(surface.split()) >= 2:
             self._surnames.add(_key(surface.split()[-1]))
         if titled:
-            role = " ".join(
-                t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES
-            )
-            self.bindings.append((role, self.names[-1]))
+            role = " ".join(t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or _titles(t.text))
+            self.bindings.append((_role_text(role), self.names[-1]))
 
     def _bind_appositions(self) -> None:
         """'X, the spokesman for Y,' and 'the spokesman for Y, X,': the role is bound to X."""
@@ -191,7 +189,12 @@ class NameIndex:
             after = self.text[n.end : n.end + 90]
             m = re.match(r",\s+(?:the|a|an|[A-Z][\w’'-]+[’']s)\s+([^,.;“”\"]{2,80}?)[,.;]", after)
             if m and n.kind == "person":
-                self.bindings.append((m.group(1).lower(), n))
+                self.bindings.append((_role_text(m.group(1)), n))
+            # "the secretary-general of Y, X," / "its spokesman, X,": the role stands before the name
+            before = self.text[max(0, n.start - 100) : n.start]
+            m = ROLE_BEFORE.search(before)
+            if m and n.kind == "person" and self.text[n.end : n.end + 1] == "," and _has_role(m.group(1)):
+                self.bindings.append((_role_text(m.group(1)), n))
 
     def _inside(self, at: int) -> bool:
         return self.quoted.holding(at) is not None
@@ -286,11 +289,12 @@ class NameIndex:
         return Resolved(self.fullest(pick.text), "pronoun", pick.start, pick.end, self.kind_of(pick.text), "antecedent")
 
     def _title(self, phrase: str, head: str | None, at: int, possessor_name: Name | None = None) -> Resolved:
-        words = phrase.lower().replace("’s", "").replace("'s", "").split()
+        words = _role_text(phrase.replace("’s", "").replace("'s", "")).split()
         role_words = {ABBREVIATIONS.get(w.strip(".,"), w.strip(".,")) for w in words} - DETERMINERS
         role_words = {x for w in role_words for x in w.split()}
         head = ABBREVIATIONS.get(head or "", head or "")
-        head = head.split()[-1] if head else head
+        parts = _role_text(head).split() if head else []
+        head = parts[0] if len(parts) > 1 and parts[0] in ROLE_NOUNS else (parts[-1] if parts else head)
         is_role = bool(head) and head in ROLE_NOUNS
         indefinite = words[:1] and words[0] in {"a", "an", "one", "two", "three", "several", "some", "many"}
         if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
@@ -323,6 +327,18 @@ class NameIndex:
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
 
 
+ROLE_BEFORE = re.compile(r"(?:^|[\s(/])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+([^,.;:“”\"\n]{2,80}?),\s*$")
+
+
+def _role_text(role: str) -> str:
+    """Role words compared in lower case, hyphenated titles split: 'Secretary-General' -> 'secretary general'."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", role.lower())
+
+
+def _has_role(phrase: str) -> bool:
+    return any(w in ROLE_NOUNS for w in _role_text(phrase).split())
+
+
 HEAD_PP = re.compile(r"(?<=\w)\s+(?:of|for|at|from|with)\s+")
 
 
@@ -343,7 +359,12 @@ def _modifies(tokens: list[Token], j: int) -> bool:
 
 def _role_word(word: str) -> bool:
     low = word.rstrip(".").lower()
-    return word.rstrip(".") in PERSON_TITLES or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+    return _titles(word) or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+
+
+def _titles(word: str) -> bool:
+    """A title written before a name: 'Sen.', 'Minister', or a hyphenated one ('Secretary-General')."""
+    return word.rstrip(".") in PERSON_TITLES or ("-" in word and all(p in PERSON_TITLES for p in word.split("-")))
 
 
 def _opens(text: str, at: int) -> bool:
