@@ -144,3 +144,30 @@ def test_title_resolves_to_the_name_the_article_bound_it_to_earlier(ex: Extracto
 
 def ex_all(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
     return [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in ex.run(text)["statements"]]
+
+
+def test_statement_that_speaks_and_is_referred_back_to(ex: Extractor) -> None:
+    text = (
+        "Anna Berg, the mayor, backed the plan and “announced her support for the bridge,” "
+        "a statement from her office read.\n"
+        "It said the bridge would open in the spring of next year."
+    )
+    assert [s for _, s in ex_all(ex, text)] == ["a statement from her office"] * 2
+
+
+def test_it_after_a_person_is_not_a_statement(ex: Extractor) -> None:
+    text = (
+        "A statement from the board said the fee would end in May of this year.\n"
+        "Tom Vale spoke later. “The Valley Board has lied,” he said. It said nothing more about the fee."
+    )
+    assert ex_all(ex, text)[-1][1] != "A statement from the board"
+
+
+def test_bare_form_after_did_is_a_cue(ex: Extractor) -> None:
+    text = "The Valley Board said little, but did highlight the “long work” of its crews."
+    assert quotes(ex, text) == [("long work", "Valley Board")]
+
+
+def test_participle_after_a_named_object_hangs_on_the_subject(ex: Extractor) -> None:
+    text = "Anna Berg urged the growers to send a letter to the Valley Board calling for a “fair price.”"
+    assert quotes(ex, text) == [("fair price.", "Anna Berg")]

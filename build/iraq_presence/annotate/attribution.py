@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ADDRESSING,
+    BARE_ONLY_AFTER,
     BETWEEN,
     BOUNDARY,
     CUE_RE,
     DETERMINERS,
+    MODALS,
     NOT_NAMES,
     PARTICIPLE_ONLY,
     PERSON_TITLES,
@@ -263,6 +265,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
             continue
         verb = m.group("cue")
+        if verb in BARE_ONLY_AFTER and (k == 0 or tokens[k - 1].low not in MODALS):
+            continue  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
         if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
             continue  # "the reports", "his claims": a noun
         if verb.split()[0] in NOUN_FIRST and k > 0 and not (tokens[k - 1].cap or tokens[k - 1].low in PRONOUNS):
@@ -272,7 +276,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         j = _skip_between(tokens, k - 1)
         if verb in PARTICIPLE_ONLY:
             near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
-            if near and (tokens[near[1]].low in PRONOUNS or tokens[near[1]].cap):
+            after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low == "with"
+            if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
                 cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
             elif out and out[-1].source is not None and out[-1].how != "participle":
                 cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
@@ -435,10 +440,10 @@ class _ReadCue:
 
 def _after_quote(tokens: list[Token], k: int) -> bool:
     """True when a short noun phrase between a closing quotation mark and token k is all there is."""
-    for x in range(k - 1, max(-1, k - 6), -1):
-        if tokens[x].text in {"”", '"'}:
+    for x in range(k - 1, max(-1, k - 9), -1):
+        if tokens[x].text in {"”", '"', "’"}:
             return True
-        if not tokens[x].is_word:
+        if not tokens[x].is_word and not (tokens[x].text == "," and x + 1 < k):
             return False
     return False
 

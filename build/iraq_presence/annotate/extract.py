@@ -41,6 +41,13 @@ SPEAKING_TYPES = {
     "unnamed_source",
 }
 DEMONYM_ENDINGS = ("i", "ian", "ese", "ish")  # "Iraqi", "Iranian", "Lebanese", "British": adjectives of states
+DOCUMENTS = r"(?:statement|communiqu[eé]|press release|letter)"
+DOCUMENT_SOURCE = re.compile(rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}(?:\s.*)?")
+DESCRIBED_DOCUMENT = re.compile(
+    rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}\s+(?:from|by|of|issued)\s.+"
+)
+BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
+DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks for the statement it means
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
@@ -172,6 +179,8 @@ class _Statements:
     def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
         self.sents = pairs(sentences)
         self.cue_ix = SpanIndex(cues, lambda c: c.start, lambda c: c.end)
+        described = [c.source for c in cues if c.source and DESCRIBED_DOCUMENT.fullmatch(self.text[slice(*c.source)])]
+        self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
@@ -365,6 +374,9 @@ class _Statements:
     ) -> tuple[dict[str, Any], Resolved, float]:
         assert cue.source is not None
         s, e = cue.source
+        document = self._document(s, e)
+        if document is not None:
+            return {"speaker_name": document}, Resolved(document, "title", s, e, "organization", "document"), 0.6
         resolved = self.index.resolve(s, e, last, cue.verb)
         speaker = self._identify(resolved, s, e)
         speaker, resolved = self._office(speaker, resolved, s, e)
@@ -372,6 +384,25 @@ class _Statements:
         if cue.addressee and speaker.get("speaker_id") and speaker["speaker_id"] in self._ids_in(*cue.addressee):
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
+
+    def _document(self, s: int, e: int) -> str | None:
+        """A statement that speaks: described ("a statement from his office"), or referred back to.
+
+        "The statement", "it" or "the communique" shortly after a described statement is that
+        statement again, not the nearest name; a described one is its own speaker, as the article
+        describes it.
+        """
+        phrase = self.text[s:e].strip()
+        if DESCRIBED_DOCUMENT.fullmatch(phrase):
+            return phrase
+        if not BARE_DOCUMENT.fullmatch(phrase):
+            return None
+        if phrase.lower() == "it":  # "it said" goes on for a statement only right after one spoke
+            previous = [c for c in self.cue_ix.before(s, 3) if c.source and c.source[1] <= s]
+            if not previous or not DOCUMENT_SOURCE.fullmatch(self.text[slice(*previous[-1].source)].strip()):
+                return None
+        earlier = [d for d in self.documents.starting_in(s - DOCUMENT_REACH, s) if d[1] <= s]
+        return self.text[earlier[-1][0] : earlier[-1][1]].strip() if earlier else None
 
     def _office(self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int) -> tuple[dict[str, Any], Resolved]:
         """A role phrase the article binds to no name: the curated holder of that office on its date.

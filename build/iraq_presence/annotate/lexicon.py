@@ -77,11 +77,15 @@ CUE_FORMS = sorted(
     key=len,
     reverse=True,
 )
+# Bare forms that are cues only after a modal or "do" ("did highlight", "will stress"), else nouns.
+MODALS = _words("did do does will would could can must should may might shall to")
+BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge call stress underline affirm")} - BARE
+CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned")
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
-PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.endswith("ing")}
+PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 
 PERSON_PRONOUNS = _words("he she")
 GROUP_PRONOUNS = _words("they it we")
@@ -173,6 +177,7 @@ CREED_WORDS = _words(
 __all__ = [
     "ABBREVIATIONS",
     "ADDRESSING",
+    "BARE_ONLY_AFTER",
     "BETWEEN",
     "BOUNDARY",
     "CREED_WORDS",
@@ -182,6 +187,7 @@ __all__ = [
     "GROUP_PRONOUNS",
     "GROUP_ROLE_NOUNS",
     "MEDIA_WORDS",
+    "MODALS",
     "NOT_NAMES",
     "ORG_WORDS",
     "PARTICIPLE_ONLY",
