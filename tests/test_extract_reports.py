@@ -171,3 +171,8 @@ def test_bare_form_after_did_is_a_cue(ex: Extractor) -> None:
 def test_participle_after_a_named_object_hangs_on_the_subject(ex: Extractor) -> None:
     text = "Anna Berg urged the growers to send a letter to the Valley Board calling for a “fair price.”"
     assert quotes(ex, text) == [("fair price.", "Anna Berg")]
+
+
+def test_subject_before_a_time_phrase(ex: Extractor) -> None:
+    text = "After the vote, senior engineer Anna Berg on Tuesday called on growers to hold a “million-tonne” sale."
+    assert quotes(ex, text) == [("million-tonne", "Anna Berg")]

@@ -307,6 +307,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
                 # "X on Thursday said", "who in the past said": the subject stands before the phrase
                 pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
+                while pp and tokens[pp - 1].low in PP_HEADS | TEMPORAL:
+                    pp -= 1  # "X on Tuesday called": the phrase opens at "on"
                 if pp is not None:
                     left = _past_phrase(tokens, pp) or left
         elif j >= 1 and tokens[j].text == ")":
