@@ -176,3 +176,20 @@ def test_participle_after_a_named_object_hangs_on_the_subject(ex: Extractor) -> 
 def test_subject_before_a_time_phrase(ex: Extractor) -> None:
     text = "After the vote, senior engineer Anna Berg on Tuesday called on growers to hold a “million-tonne” sale."
     assert quotes(ex, text) == [("million-tonne", "Anna Berg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("New fees are a theft from every family: Valley Board\n\nThe board met on Monday.", "Valley Board"),
+        ("River crews to start work on the north bridge - Valley Radio\nThe work starts soon.", "Valley Radio"),
+        ("Berg to growers: Sell the apples before winter\n\nThe mayor spoke on Monday.", "Berg"),
+    ],
+)
+def test_headline_attributions(ex: Extractor, text: str, speaker: str) -> None:
+    assert [s for _, s in reports(ex, text)][:1] == [speaker]
+
+
+def test_title_case_headline_cue_gives_its_quotation_a_speaker(ex: Extractor) -> None:
+    text = "Valley Board Says There Will Be a ‘Fair Price’ for the Apples\n\nThe board met on Monday."
+    assert quotes(ex, text) == [("Fair Price", "Valley Board")]

@@ -20,6 +20,7 @@ from ..tables.mentions import AliasMatcher
 from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
+from .headlines import headline_cues
 from .lexicon import PERSON_PRONOUNS
 from .marks import single_quotes
 from .meetings import find_reports
@@ -114,6 +115,12 @@ class Extractor:
         sentences = self._sentences(text)
         quoted_ix = pairs(quoted)
         cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted_ix)]
+        headed = {(c.start, c.end) for c in cues}
+        extra = [c for c in headline_cues(text, quoted_ix) if (c.start, c.end) not in headed]
+        if extra:  # a headline's own cue ("Group Says …") stands for the cues read in its line
+            lines = Lines(text)
+            heads = {lines.start(c.start) for c in extra}
+            cues = sorted([c for c in cues if lines.start(c.start) not in heads] + extra, key=lambda c: c.start)
         statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
         dates = find_dates(text, published)
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
