@@ -66,7 +66,8 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
             after = next((x.start for x in tokens if x.start > verb_end), None)
             if after is None:
                 return None
-            return Cue(t.start, verb_end, m.group(), (tokens[0].start, tokens[k - 1].end), None, [(after, end)], "headline")
+            source = (tokens[0].start, tokens[k - 1].end)
+            return Cue(t.start, verb_end, m.group(), source, None, [(after, end)], "headline")
     return None
 
 
