@@ -193,3 +193,52 @@ def test_headline_attributions(ex: Extractor, text: str, speaker: str) -> None:
 def test_title_case_headline_cue_gives_its_quotation_a_speaker(ex: Extractor) -> None:
     text = "Valley Board Says There Will Be a ‘Fair Price’ for the Apples\n\nThe board met on Monday."
     assert quotes(ex, text) == [("Fair Price", "Valley Board")]
+
+
+def test_embedded_attribution_after_a_horizontal_bar(ex: Extractor) -> None:
+    text = "“The fees must go.” ― Anna Berg\n“The bridge is late.”― Tom Vale\n"
+    assert quotes(ex, text) == [("The fees must go.", "Anna Berg"), ("The bridge is late.", "Tom Vale")]
+
+
+@pytest.mark.parametrize("noun", ["late-night tweets", "Republican claims", "the board’s calls"])
+def test_third_person_forms_read_as_nouns(ex: Extractor, noun: str) -> None:
+    text = f"Anna Berg said the {noun} were “unhinged, even for them.”"
+    assert quotes(ex, text) == [("unhinged, even for them.", "Anna Berg")]
+
+
+def test_participle_ends_a_noun_phrase(ex: Extractor) -> None:
+    text = "Anna Berg mocked the plan, saying anybody who complains about a fee “is not paying attention.”"
+    assert quotes(ex, text)[0][1] == "Anna Berg"
+
+
+def test_footage_of_a_person_saying(ex: Extractor) -> None:
+    text = "The Valley Board ad concludes with footage of Tom Vale saying last week, “That makes me rich.”"
+    assert quotes(ex, text) == [("That makes me rich.", "Tom Vale")]
+
+
+def test_state_abbreviation_in_an_apposition(ex: Extractor) -> None:
+    text = "“The vote will pass,” Senate Leader Tom Vale, R-Ore., said Tuesday."
+    assert quotes(ex, text) == [("The vote will pass,", "Tom Vale")]
+
+
+def test_bare_group_noun_speaks_as_written(ex: Extractor) -> None:
+    text = "The Valley Hawks play on Sunday.\nPolice say they have “enough officers” for the game."
+    assert quotes(ex, text) == [("enough officers", "Police")]
+
+
+def test_organisation_name_ending_in_a_group_noun(ex: Extractor) -> None:
+    text = "North Valley held a vote.\nThe Valley Energy Agency said North Valley showed “complete disregard” for it."
+    assert quotes(ex, text) == [("complete disregard", "Valley Energy Agency")]
+
+
+def test_branded_and_opening_following(ex: Extractor) -> None:
+    text = (
+        "Northland branded the fee an “outlaw tax.”\n"
+        "Following a late meeting, the Valley Board issued a statement calling the fee “a clear theft.”"
+    )
+    assert quotes(ex, text) == [("outlaw tax.", "Northland"), ("a clear theft.", "Valley Board")]
+
+
+def test_negative_contraction_stands_between_subject_and_cue(ex: Extractor) -> None:
+    text = "Tom Vale spoke on Monday. He didn't suggest that the bridge would close this year."
+    assert reports(ex, text) == [("the bridge would close this year", "Tom Vale")]

@@ -16,6 +16,7 @@ from .lexicon import (
     BARE_ONLY_AFTER,
     BETWEEN,
     BOUNDARY,
+    CREED_WORDS,
     CUE_RE,
     DETERMINERS,
     MODALS,
@@ -38,6 +39,8 @@ QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
 LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+INDEFINITE = {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those"}
+OPENERS = {"after", "before", "when", "while", "as", "although", "following", "amid", "despite"}
 NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
 VERBS_COMMON = {
@@ -177,6 +180,8 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
             continue
         if not t.is_word:
             break
+        if not t.cap and t.low in PARTICIPLE_ONLY:
+            break  # "…, saying anybody who …": a participle ends the phrase
         if not t.cap and t.low in BOUNDARY:
             if (
                 t.low in PREP_EXTEND
@@ -184,6 +189,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
                 and tokens[j - 1].is_word
                 and tokens[j - 1].low not in BOUNDARY
                 and (tokens[j - 1].low not in BETWEEN)
+                and not (not tokens[j - 1].cap and _verb_like(tokens[j - 1].low))  # "concludes with X"
             ):
                 j -= 1
                 continue
@@ -269,6 +275,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             continue  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
         if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
             continue  # "the reports", "his claims": a noun
+        if verb.endswith("s") and k > 0 and _modifier(tokens[k - 1]):
+            continue  # "Republican claims", "late-night tweets", "the group's calls": nouns
         if verb.split()[0] in NOUN_FIRST and k > 0 and not (tokens[k - 1].cap or tokens[k - 1].low in PRONOUNS):
             continue  # "international calls on X to …": a noun unless a name or pronoun is its subject
         cue = Cue(t.start, m.end(), verb)
@@ -276,7 +284,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         j = _skip_between(tokens, k - 1)
         if verb in PARTICIPLE_ONLY:
             near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
-            after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low == "with"
+            after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
             if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
                 cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
             elif out and out[-1].source is not None and out[-1].how != "participle":
@@ -323,6 +331,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             if subject is not None and subject[1] < j:
                 left = subject
                 coordinated = True
+        if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
+            continue  # "anybody who complains …": a hypothetical speaker, not a report
         if left:
             cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
             i = last + 1
@@ -354,7 +364,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             if lead:
                 cue.content.insert(0, lead)
         elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
-            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"}:
+            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"} | TEMPORAL:
                 continue
             cue.source, cue.how = _span(tokens, right_np), "inverted"
             lead = _clause_before(tokens, k, start, text)
@@ -396,11 +406,7 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:
         i += 2  # "Moreover, X …", "However, X …"
     comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
-    opener = (
-        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} | BETWEEN
-        if (i < len(tokens))
-        else False
-    )
+    opener = tokens[i].low in PP_HEADS | OPENERS | BETWEEN if i < len(tokens) else False
     temporal = i < len(tokens) and tokens[i].low in TEMPORAL  # "Monday, …"; not "X met them on Monday, adding"
     if opener or (comma is not None and temporal):
         if comma is None:
@@ -473,7 +479,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
         return None
     for k in range(j - 1, max(-1, j - 30), -1):
         t = tokens[k]
-        if t.text in CLAUSE_END:
+        abbreviation = t.text == "." and k > 0 and tokens[k - 1].cap and len(tokens[k - 1].text) <= 5
+        if t.text in CLAUSE_END and not abbreviation:
             return None
         if t.text == ",":
             inner = tokens[k + 1 : j]
@@ -496,6 +503,12 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
             return before
     return None
+
+
+def _modifier(t: Token) -> bool:
+    """A word that makes the next one a noun: a creed or party adjective, a hyphenated or possessive word."""
+    hyphenated = not t.cap and "-" in t.text and not t.low.startswith(("al-", "el-"))  # not "al-Rashid"
+    return t.text in CREED_WORDS or hyphenated or t.low.endswith(("’s", "'s"))
 
 
 def _upto(ab: tuple[int, int]) -> tuple[int, int]:

@@ -57,7 +57,7 @@ REPORTING_PARTICIPLE = re.compile(
     r"|\w+(?<!ing)$"  # a coordinated finite cue: 'X did not …, but warned …'
 )
 HANDLE_RE = re.compile(
-    r"[\s,.]*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
+    r"[\s,.]*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
 )
 
 

@@ -18,7 +18,7 @@ SPEECH_VERBS = (
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
-    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn"
+    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -97,7 +97,8 @@ BETWEEN = _words(
     "also later then has had have was were is are would will again reportedly previously recently once repeatedly "
     "been further simply publicly privately earlier already only just even still did does do not never frequently "
     "often first last explicitly flatly bluntly angrily quickly specifically openly initially subsequently "
-    "separately personally directly"
+    "separately personally directly didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
+    "didn’t doesn’t don’t won’t wouldn’t hasn’t haven’t hadn’t isn’t wasn’t"
 )
 DETERMINERS = _words(
     "the a an this that these those his her its their our my one two three several some many other another both "

@@ -135,7 +135,8 @@ class NameIndex:
         last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
         if last_title is not None:
             a, titled = last_title + 1, True
-        if a > j or _role_word(tokens[j].text):
+        organisation = j - a >= 1 and tokens[j].low in GROUP_ROLE_NOUNS and not _titles(tokens[j - 1].text)
+        if a > j or (_role_word(tokens[j].text) and not organisation):
             return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
@@ -321,7 +322,7 @@ class NameIndex:
                 if head in {"daily", "newspaper", "outlet", "paper", "website", "channel", "network"}
                 else {"organization"}
             )
-            n = self.last_before(at, kinds)
+            n = self.last_before(at, kinds) if words[:1] == ["the"] else None  # "Police say": as written
             if n is not None and possessor_name is None:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
