@@ -1,7 +1,7 @@
 """A general extractor for English news text: statements with their speakers, mentions, new names, dates.
 
-Rules, not a model: nothing is downloaded at run time (a dependency parse was measured and does
-not fit the 2-second budget; see README "Adding an article"). Alias matching is pyahocorasick (via
+Rules, not a model: nothing is downloaded at run time (no registry copy of a parse model has a
+provenance that can be checked; see README "Adding an article"). Alias matching is pyahocorasick (via
 mentions.AliasMatcher), fuzzy matching rapidfuzz; sentences and dates are split and read here.
 A statement is a quotation or a reported-speech clause with its source, cue and
 content spans; every proposal carries its evidence span and a confidence calibrated on PolNeAR
