@@ -1,5 +1,8 @@
 """Reported speech and speakers in the forms news of this package's subject takes (made-up texts only)."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from iraq_presence.annotate.extract import Extractor, Gazetteer
@@ -242,3 +245,16 @@ def test_branded_and_opening_following(ex: Extractor) -> None:
 def test_negative_contraction_stands_between_subject_and_cue(ex: Extractor) -> None:
     text = "Tom Vale spoke on Monday. He didn't suggest that the bridge would close this year."
     assert reports(ex, text) == [("the bridge would close this year", "Tom Vale")]
+
+
+def test_evaluate_scores_the_curated_articles(tmp_path: Path) -> None:
+    """`dataset evaluate` runs on the built tables, whose nullable span columns hold NA, without a traceback."""
+    from typer.testing import CliRunner
+
+    from iraq_presence.cli import app
+
+    out = tmp_path / "evaluation.json"
+    result = CliRunner().invoke(app, ["evaluate", "--output", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert 0.0 <= scores["speaker_accuracy"] <= 1.0 and scores["n_gold_spans"] > 0
