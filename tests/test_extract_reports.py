@@ -258,3 +258,16 @@ def test_evaluate_scores_the_curated_articles(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(out.read_text(encoding="utf-8"))
     assert 0.0 <= scores["speaker_accuracy"] <= 1.0 and scores["n_gold_spans"] > 0
+
+
+def test_report_before_a_participle_lead_in_stands_beside_its_quotation(ex: Extractor) -> None:
+    text = (
+        "Anna Berg visited the dam on Monday.\n"
+        "Praising the “good work” of the crews, she stressed the need for a new bridge, describing it as “vital.”"
+    )
+    assert reports(ex, text) == [("the need for a new bridge", "Anna Berg")]
+
+
+def test_quotation_under_its_cue_leaves_no_report_of_the_rest(ex: Extractor) -> None:
+    text = "“The fee will go,” Anna Berg said on Monday in a speech to the growers of the valley."
+    assert reports(ex, text) == []

@@ -189,6 +189,7 @@ class _Statements:
         described = [c.source for c in cues if c.source and DESCRIBED_DOCUMENT.fullmatch(self.text[slice(*c.source)])]
         self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
+        quoted_spans = pairs([(q.start, q.end) for q in quotes])
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
         for q in quotes:
@@ -234,14 +235,16 @@ class _Statements:
                 last = (speaker, name if name else (last[1] if last else None), para, source)
             out.append(Proposal("statement", q.start, q.end, conf, data))
         for cue in cues:
-            if cue.used or cue.source is None or not cue.content:
+            if cue.source is None or not cue.content:
                 continue
             if cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
                 continue
             reported = self._reported(cue)
-            if reported is None:
+            if reported is None or (cue.used and not reported[2]):
+                continue  # a cue that took a quotation reports nothing more, unless its words end at a lead-in
+            start, end, _ = reported
+            if quoted_spans.overlapping(start, end):
                 continue
-            start, end = reported
             content = self.text[start:end]
             speaker, resolved, conf = self._speaker(cue, last[1] if last else None)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
@@ -252,17 +255,24 @@ class _Statements:
         out.sort(key=lambda p: p.start)
         return out
 
-    def _reported(self, cue: Cue) -> tuple[int, int] | None:
-        """The content of reported speech: up to a quotation that follows it (', adding: “…”'), if any."""
+    def _reported(self, cue: Cue) -> tuple[int, int, bool] | None:
+        """The content of reported speech, up to a quotation that follows it (', adding: “…”'), if any.
+
+        The flag says a participle lead-in (', describing it as “…”') separates the words from the
+        quotation after them, so they are a report of their own even when the cue took the quotation.
+        """
         start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
         mark = QUOTE_MARK.search(self.text, start, end)
+        apart = False
         if mark is not None:
             end = mark.start()
             comma = self.text.rfind(",", start, end)
-            if comma > start and len(self.text[comma:end].split()) <= 3:
-                end = comma  # '…, saying “…”', '…, adding that “…”': the lead-in belongs to the quotation
+            lead = self.text[comma + 1 : end].split()
+            if comma > start and len(lead) <= 3:
+                # '…, saying “…”', '…, describing it as “…”': the lead-in belongs to the quotation
+                end, apart = comma, bool(lead) and lead[0].endswith("ing")
             start, end = _trim(self.text, start, end)
-        return (start, end) if len(self.text[start:end].split()) >= 3 else None
+        return (start, end, apart) if len(self.text[start:end].split()) >= 3 else None
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()
