@@ -271,3 +271,13 @@ def test_report_before_a_participle_lead_in_stands_beside_its_quotation(ex: Extr
 def test_quotation_under_its_cue_leaves_no_report_of_the_rest(ex: Extractor) -> None:
     text = "“The fee will go,” Anna Berg said on Monday in a speech to the growers of the valley."
     assert reports(ex, text) == []
+
+
+def test_headline_speaker_to_addressee_before_short_words(ex: Extractor) -> None:
+    text = "Berg to Vale: Lower, freeze fees\n\nThe mayor spoke on Monday."
+    assert reports(ex, text) == [("Lower, freeze fees", "Berg")]
+
+
+def test_plural_noun_after_a_determiner_heads_the_source(ex: Extractor) -> None:
+    text = "The reports alleged that the board had sold the old dam to a private firm."
+    assert reports(ex, text)[0] == ("the board had sold the old dam to a private firm", "The reports")

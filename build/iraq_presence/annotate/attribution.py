@@ -213,7 +213,9 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
     if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
         return None
     head = tokens[b]
-    if not head.cap and (_verb_like(head.low) or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
+    determined = b > a and tokens[b - 1].low in DETERMINERS and not head.low.endswith("ed")  # "the reports"
+    verb = _verb_like(head.low) and not determined
+    if not head.cap and (verb or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
         return None  # "… that were hacked suggested": no noun heads this phrase
     return a, b
 

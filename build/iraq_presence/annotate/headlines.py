@@ -45,10 +45,11 @@ def _separated(text: str, start: int, end: int) -> Cue | None:
         return None
     last = marks[-1]
     right = text[last.end() : end]
-    if 1 <= len(right.split()) <= SPEAKER_WORDS and right[:1].isupper():
-        return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
     first = marks[0]
     left = text[start : first.start()]
+    addressed = text[first.start()] == ":" and re.search(r"\s+to\s+", left) is not None  # "X to Y: words"
+    if 1 <= len(right.split()) <= SPEAKER_WORDS and right[:1].isupper() and "," not in right and not addressed:
+        return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
     if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper():
         to = re.search(r"\s+to\s+", left)
         source_end = start + to.start() if to else first.start()
