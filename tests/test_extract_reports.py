@@ -281,3 +281,21 @@ def test_headline_speaker_to_addressee_before_short_words(ex: Extractor) -> None
 def test_plural_noun_after_a_determiner_heads_the_source(ex: Extractor) -> None:
     text = "The reports alleged that the board had sold the old dam to a private firm."
     assert reports(ex, text)[0] == ("the board had sold the old dam to a private firm", "The reports")
+
+
+def test_name_before_an_appositive_and_who(ex: Extractor) -> None:
+    text = "In reply to a question from Tom Vale, a senior Valley Times reporter, who asked, “Will the dam hold?”"
+    assert quotes(ex, text) == [("Will the dam hold?", "Tom Vale")]
+
+
+def test_compound_adjective_is_no_name(ex: Extractor) -> None:
+    text = "The board spoke of the city-led plan. It said the Orchard-backed fund would close in May."
+    assert "Orchard-backed" not in [s for _, s in reports(ex, text)]
+
+
+def test_indefinite_role_named_later_in_that_role(ex: Extractor) -> None:
+    text = (
+        "“We will answer,” a spokesman for the river militia said on Sunday.\n"
+        "The river militia's spokesman, Tom Vale, spoke again later."
+    )
+    assert quotes(ex, text) == [("We will answer,", "Tom Vale")]

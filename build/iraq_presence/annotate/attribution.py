@@ -527,7 +527,13 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
     k = j - 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1
-    return noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+    np = noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+    if np and np[0] >= 2 and tokens[np[0] - 1].text == "," and any(_is_role(tokens[x]) for x in range(*_upto(np))):
+        # "X, a senior reporter, who asked": the name before the appositive
+        name = noun_phrase_left(tokens, np[0] - 2)
+        if name and tokens[name[1]].cap:
+            return name
+    return np
 
 
 def lead_in_only(text: str) -> bool:

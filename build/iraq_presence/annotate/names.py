@@ -141,6 +141,8 @@ class NameIndex:
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
             return
+        if all(re.search(r"-(?:led|backed|based|aligned|linked|allied|run|owned)$", w) for w in words):
+            return  # "US-led", "Iran-backed": compound adjectives, not names
         if len(words) == 1 and _modifies(tokens, j):
             return  # "Iraqi officials", "Saudi forces": a nationality adjective before its noun
         surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
@@ -298,6 +300,16 @@ class NameIndex:
         head = parts[0] if len(parts) > 1 and parts[0] in ROLE_NOUNS else (parts[-1] if parts else head)
         is_role = bool(head) and head in ROLE_NOUNS
         indefinite = words[:1] and words[0] in {"a", "an", "one", "two", "three", "several", "some", "many"}
+        if is_role and indefinite and head not in GROUP_ROLE_NOUNS and len(role_words) >= 3:
+            # "a spokesman for the militia …", later "militia spokesman X": the person named in that role
+            later = [
+                n
+                for role, n in self._by_head.get(head, [])
+                if n.start > at and len(role_words & set(role.split()) - {"for", "of", "the", head}) >= 1
+            ]
+            if later:
+                n = min(later, key=lambda x: x.start)
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
         if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
             bound = [
                 (role, n)
