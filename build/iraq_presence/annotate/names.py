@@ -33,6 +33,11 @@ from .spans import Lines, pairs
 
 GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
 SENTENCE_REACH = 2000  # how far back a sentence's start is looked for: bounds the work per pronoun
+# Words naming a government department in a title ("Secretary of State", "Minister of the Interior").
+DEPARTMENTS = set(
+    "State Defense Defence Foreign Affairs Interior Justice Health Finance Energy Treasury Homeland Security "
+    "Education Commerce Labor Labour Agriculture Transport Transportation Oil Trade Culture Information the".split()
+)
 CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
 
 
@@ -135,6 +140,11 @@ class NameIndex:
         last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
         if last_title is not None:
             a, titled = last_title + 1, True
+        if titled and a < j and tokens[a].low == "of":  # "Secretary of State X", "Minister of Foreign Affairs X"
+            b = a + 1
+            while b < j and tokens[b].text in DEPARTMENTS:
+                b += 1
+            a = b if b > a + 1 else a
         organisation = j - a >= 1 and tokens[j].low in GROUP_ROLE_NOUNS and not _titles(tokens[j - 1].text)
         if a > j or (_role_word(tokens[j].text) and not organisation):
             return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
