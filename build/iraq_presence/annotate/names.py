@@ -34,10 +34,11 @@ from .spans import Lines, pairs
 GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
 SENTENCE_REACH = 2000  # how far back a sentence's start is looked for: bounds the work per pronoun
 # Words naming a government department in a title ("Secretary of State", "Minister of the Interior").
-DEPARTMENTS = set(
-    "State Defense Defence Foreign Affairs Interior Justice Health Finance Energy Treasury Homeland Security "
-    "Education Commerce Labor Labour Agriculture Transport Transportation Oil Trade Culture Information the".split()
-)
+DEPARTMENTS = {
+    "State", "Defense", "Defence", "Foreign", "Affairs", "Interior", "Justice", "Health", "Finance", "Energy",
+    "Treasury", "Homeland", "Security", "Education", "Commerce", "Labor", "Labour", "Agriculture", "Transport",
+    "Transportation", "Oil", "Trade", "Culture", "Information",
+}  # fmt: skip
 CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
 
 
