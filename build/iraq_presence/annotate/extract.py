@@ -267,7 +267,7 @@ class _Statements:
         if mark is not None:
             end = mark.start()
             comma = self.text.rfind(",", start, end)
-            lead = self.text[comma + 1 : end].split()
+            lead = self.text[comma + 1 : end].split() if comma > start else []
             if comma > start and len(lead) <= 3:
                 # '…, saying “…”', '…, describing it as “…”': the lead-in belongs to the quotation
                 end, apart = comma, bool(lead) and lead[0].endswith("ing")
