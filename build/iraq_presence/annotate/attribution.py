@@ -37,8 +37,6 @@ TOKEN_RE = re.compile(
 )
 QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
-LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
-ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 INDEFINITE = {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those"}
 OPENERS = {"after", "before", "when", "while", "as", "although", "following", "amid", "despite"}
 NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
@@ -534,11 +532,6 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
         if name and tokens[name[1]].cap:
             return name
     return np
-
-
-def lead_in_only(text: str) -> bool:
-    """True when a text between a cue and a quotation holds only a lead-in ('in a statement,')."""
-    return bool(LEAD_IN.match(text)) or not text.strip()
 
 
 __all__ = ["Cue", "Token", "analyse_sentence", "noun_phrase_left", "noun_phrase_right", "tokenize"]

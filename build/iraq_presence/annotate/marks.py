@@ -1,7 +1,7 @@
 """Quotations in single marks (‘…’ or '…'), as British-style outlets print them.
 
-The package's quote finder (tables/quotes.py) reads double marks, and single marks only nested
-inside them; the extractor also proposes top-level single-mark quotations. An apostrophe is told
+The package's quote finder (tables/quotes.py) reads double marks only; the extractor also proposes
+top-level single-mark quotations (outside double marks). An apostrophe is told
 from a closing mark by what follows it: a letter ("don’t", "the group’s") continues a word.
 """
 
