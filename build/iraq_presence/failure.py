@@ -48,4 +48,3 @@ def row_key(df: Any, schema: Any, index: Any) -> str:
         return "-"
     values = [str(df.at[index, c]) for c in schema.primary_key if c in df.columns]
     return "/".join(values) if values else str(index)
-

@@ -30,8 +30,19 @@ class Mark:
 
 
 TABLES = (
-    "articles", "actors", "actor_aliases", "affiliations", "statements", "mentions", "meetings",
-    "meeting_participants", "meeting_reports", "events", "event_reports", "article_issues", "militia_groups",
+    "articles",
+    "actors",
+    "actor_aliases",
+    "affiliations",
+    "statements",
+    "mentions",
+    "meetings",
+    "meeting_participants",
+    "meeting_reports",
+    "events",
+    "event_reports",
+    "article_issues",
+    "militia_groups",
 )
 
 
@@ -50,8 +61,13 @@ def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
     arts = sorted(t["articles"], key=lambda a: a["article_id"])
     out = {"view/style.css": env.get_template("style.css").render().encode()}
     out["view/index.html"] = _render(
-        env, "index.html", root="", title=meta.title,
-        articles=[_article_row(a, by_article, names) for a in arts], actors=_actor_groups(t), **common,
+        env,
+        "index.html",
+        root="",
+        title=meta.title,
+        articles=[_article_row(a, by_article, names) for a in arts],
+        actors=_actor_groups(t),
+        **common,
     )
     for art in arts:
         aid = art["article_id"]

@@ -117,8 +117,11 @@ def _nested(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         i = m.start()
         if (i == start or text[i - 1] in _BEFORE_OPEN) and i + 1 < end and text[i + 1].isalnum():
             close = next(
-                (c.start() for c in _SINGLE_CLOSE.finditer(text, i + 1, end)
-                 if c.start() + 1 == end or not text[c.start() + 1].isalnum()),
+                (
+                    c.start()
+                    for c in _SINGLE_CLOSE.finditer(text, i + 1, end)
+                    if c.start() + 1 == end or not text[c.start() + 1].isalnum()
+                ),
                 None,
             )
             if close is None:

@@ -117,6 +117,16 @@ class Statement(Model):
     topics: list[str] = []
     stance_us_presence: str = "not_addressed"
     note: str | None = None
+    unreviewed: list[str] = []  # fields a draft proposed and no curator has confirmed (coded.py)
+
+
+class NewAlias(Model):
+    """A known actor's surface form first seen in this article (a spelling variant or short form)."""
+
+    actor: str
+    text: str = Field(min_length=1)
+    alias_type: str = "variant"
+    note: str | None = None
 
 
 class Dismissal(Model):
@@ -151,6 +161,12 @@ class Article(Model):
     mentions: list[CuratedMention] = []
     statements: list[Statement] = []
     dismissed_quotes: list[Dismissal] = []
+    unreviewed: list[str] = []  # article fields and new entries a draft proposed, not yet confirmed
+    # entries first attested by this article, merged into the curation when it is accepted (coded.py)
+    new_actors: list[Actor] = []
+    new_aliases: list[NewAlias] = []
+    new_utterances: list[Utterance] = []
+    new_affiliations: list[Affiliation] = []
 
 
 class Utterance(Model):
@@ -315,3 +331,6 @@ class Curation(Model):
     militia_groups: list[MilitiaGroup]
     affiliations: list[Affiliation]
     references: list[Reference] = []
+
+
+Article.model_rebuild()  # its new_* lists name models defined after it

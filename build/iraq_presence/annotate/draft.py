@@ -1,0 +1,479 @@
+"""The draft curation file of a new article: every field proposed, each proposal listed for review.
+
+Every coded field of every statement is written (so accepting is confirming, not typing), and every
+proposed value is also listed in the entry's `unreviewed` with its confidence and what it rests
+on: a cue, a precedent's id and similarity, the span of a byline. The build refuses an accepted
+article while anything is still listed (tables/curation/coded.py), so a skipped review fails
+instead of looking coded. Actors, aliases, utterances and affiliations first attested here are
+written as the article's `new_*` entries, with evidence in this article, and become data when it
+is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import affiliate
+from .byline import Metadata
+from .suggest import Corpus, Suggestion, channel, coded, linked_utterance
+
+GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
+SPLIT = re.compile(r",? and that |; and that |, adding that ")
+"""Two remarks joined in one reported clause ("said A and that B"): each is its own statement."""
+
+ORG_TYPES = (
+    (re.compile(r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency)\b"), "state_body"),
+    (re.compile(r"\b(?:Party|Movement)\b"), "political_party"),
+    (re.compile(r"\b(?:Coalition|Alliance|Bloc|Front)\b"), "coalition"),
+    (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation)\b"), "research_organization"),
+    (
+        re.compile(
+            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Kataib|Kata’ib|Asaib|Forces|Organization)\b"
+        ),
+        "armed_group",
+    ),
+    (re.compile(r"\b(?:Army|Navy|Guard|Command)\b"), "state_military"),
+)
+
+
+@dataclass
+class Context:
+    """What the draft is built from: the text, the known actors and the corpus of precedents."""
+
+    article_id: str
+    text: str
+    published: dt.date | None
+    aliases: dict[str, str]
+    types: dict[str, str]
+    corpus: Corpus
+    known_affiliations: set[tuple[str, str, str]] = field(default_factory=set)
+    new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_aliases: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def prefix(self) -> str:
+        return self.article_id.split("_")[0]
+
+
+def slug(name: str) -> str:
+    """An actor id from a name: lower case ASCII words joined by hyphens."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
+
+
+def _quote_ref(text: str, quote: str, start: int) -> dict[str, Any]:
+    ref: dict[str, Any] = {"quote": quote}
+    if text.count(quote) > 1:
+        ref["occurrence"] = text[:start].count(quote) + 1
+    return ref
+
+
+def org_type(name: str, default: str) -> str:
+    return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
+
+
+def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
+    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
+    from rapidfuzz import fuzz, process
+
+    if name in ctx.aliases:
+        return ctx.aliases[name]
+    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, score_cutoff=88) if ctx.aliases else None
+    if best is None and ctx.aliases:
+        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
+        words = name.split()
+        if len(words) >= 2:
+            hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
+            if len(hits) == 1:
+                best = (
+                    next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
+                    90.0,
+                    0,
+                )
+    if best is not None:
+        actor = ctx.aliases[best[0]]
+        if all(a["text"] != name for a in ctx.new_aliases):
+            ctx.new_aliases.append(
+                {
+                    "actor": actor,
+                    "text": name,
+                    "alias_type": "variant",
+                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r} "
+                    f"(similarity {best[1] / 100:.2f}). Review.",
+                }
+            )
+        return actor
+    actor_id = slug(name)
+    if actor_id in ctx.types and ctx.types[actor_id] != kind:
+        actor_id = f"{actor_id}-{ctx.prefix}"
+    if actor_id not in ctx.new_actors:
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": name,
+            "actor_type": kind,
+            "description": f"{why} in article {ctx.prefix}.",
+            "evidence": _quote_ref(ctx.text, name, start),
+            "aliases": short_forms(ctx.text, name, kind),
+        }
+    return actor_id
+
+
+def short_forms(text: str, name: str, kind: str) -> list[str]:
+    """The name, and a person's surname where the text uses it alone ("al-Tamimi said")."""
+    forms = [name]
+    last = name.split()[-1]
+    if kind == "person" and len(name.split()) > 1 and len(last) > 3:
+        alone = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text.replace(name, " " * len(name)))
+        if alone:
+            forms.append(last)
+    return forms
+
+
+def _candidate_kind(ctx: Context, name: str, suggested: str) -> str:
+    if suggested == "person":
+        return "person"
+    if suggested == "media_outlet":
+        return "media_outlet"
+    return org_type(name, "armed_group")
+
+
+def article_fields(
+    ctx: Context,
+    meta: Metadata,
+    *,
+    url: str | None,
+    outlet: str | None,
+    published_date: dt.date | None,
+    title: str | None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Title, outlet, authors, date and issues, with the review list of what was proposed."""
+    text = ctx.text
+    review: list[str] = []
+    doc: dict[str, Any] = {
+        "article_id": ctx.article_id,
+        "source_file": f"{ctx.article_id}.txt",
+        "status": "draft",
+        "language": "en",
+    }
+    if title and title in text:
+        doc.update(title={"quote": title}, title_note="Given on the command line (--title); found in the text.")
+    elif title:
+        doc.update(
+            title=None, title_note=f"Given on the command line (--title) as {title!r}; not in the text, so no span."
+        )
+        review.append("title: null (0.50; the given title is not in the text)")
+    elif meta.title:
+        doc.update(title=_quote_ref(text, meta.title.text, meta.title.start), title_note=None)
+        review.append(f"title: {meta.title.text!r} ({meta.title.confidence:.2f}; {meta.title.note})")
+    else:
+        doc.update(title=None, title_note="The text has no line that reads as a headline.")
+        review.append("title: null (0.50; no headline line found)")
+    # outlet: the text's credit when there is one; a command-line value agrees with it or is `given`
+    credit = meta.outlet
+    if credit is not None:
+        actor = credit.actor_id or (outlet if outlet and outlet not in ctx.types else None)
+        if actor is None:
+            actor = outlet if outlet in ctx.types else None
+        if actor is None or actor not in ctx.types:
+            actor = _new_outlet(ctx, credit.text, credit.start, actor)
+        agrees = outlet is None or outlet == actor
+        doc.update(
+            outlet=actor if agrees else outlet,
+            outlet_basis="stated" if agrees else "given",
+            outlet_evidence=_quote_ref(text, credit.text, credit.start) if agrees else None,
+            outlet_note=credit.note if agrees else f"{GIVEN_NOTE} The text credits {credit.text!r} ({actor}): check.",
+        )
+        review.append(f"outlet: {doc['outlet']} ({credit.confidence if agrees else 0.4:.2f}; {credit.note})")
+    elif outlet:
+        doc.update(outlet=outlet, outlet_basis="given", outlet_note=GIVEN_NOTE)
+    else:
+        doc.update(outlet=None, outlet_note="The text credits no outlet (no byline, dateline or credit line).")
+        review.append("outlet: null (0.50; no credit found)")
+    if meta.authors:
+        doc["authors"] = [
+            {
+                "actor": actor_for(ctx, a.text, a.start, "person", "Author named in the byline"),
+                **_quote_ref(text, a.text, a.start),
+            }
+            for a in meta.authors
+        ]
+        review.append(
+            "authors: " + ", ".join(f"{a.text} ({a.confidence:.2f})" for a in meta.authors) + " from the byline"
+        )
+    # the publication date: printed in the text (stated), checked against the one given
+    d = meta.date
+    if d is not None and d.value is not None and (published_date is None or published_date == d.value):
+        note = d.note + (" The --published-date agrees." if published_date else "")
+        doc.update(
+            published_date=d.value,
+            published_date_precision=d.precision,
+            published_date_basis="stated",
+            published_date_evidence=_quote_ref(text, d.text, d.start),
+            published_date_note=note,
+        )
+        review.append(f"published_date: {d.value} ({d.confidence:.2f}; {note})")
+    elif published_date:
+        differs = f" The text prints {d.text!r} ({d.value}): a page date? Check." if d is not None else ""
+        doc.update(
+            published_date=published_date,
+            published_date_precision="day",
+            published_date_basis="given",
+            published_date_note=GIVEN_NOTE + differs,
+        )
+        if differs:
+            review.append(f"published_date: {published_date} (0.40;{differs})")
+    else:
+        doc.update(
+            published_date=None,
+            published_date_precision=None,
+            published_date_basis=None,
+            published_date_note="Not given, and the text prints none; relative dates were left unresolved.",
+        )
+    doc.update(url=url, url_note=None if url else "Not given.")
+    issues = []
+    for i, issue in enumerate(meta.issues, 1):
+        issues.append({"issue_id": f"{ctx.prefix}-i{i:02d}", **issue})
+    if issues:
+        doc["issues"] = issues
+        review.append(
+            "issues: " + ", ".join(f"{x['issue_id']} {x['issue_type']}" for x in issues) + " (0.80; page shape)"
+        )
+    return doc, review
+
+
+def _new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
+    """An outlet first named in this article: a new actor whose evidence is its credit here."""
+    actor_id = wanted or slug(name)
+    if actor_id not in ctx.new_actors:
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": name,
+            "actor_type": "media_outlet",
+            "description": f"News outlet credited in article {ctx.prefix}.",
+            "evidence": _quote_ref(ctx.text, name, start),
+            "aliases": [name],
+        }
+    return actor_id
+
+
+def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Indirect statements joining two remarks ("A and that B") as two statements of the same speaker."""
+    out = []
+    for p in statements:
+        m = SPLIT.search(p["quote"]) if p["statement_type"] == "indirect" else None
+        if m is None:
+            out.append(p)
+            continue
+        first = p["quote"][: m.start()].rstrip(" ,;")
+        second = p["quote"][m.end() :]
+        a = {**p, "quote": first, "end": p["start"] + len(first), "split": "first of two remarks in one clause"}
+        b = {**p, "quote": second, "start": p["start"] + m.end(), "split": "second of two remarks in one clause"}
+        out += [a, b]
+    return out
+
+
+def statements(
+    ctx: Context, proposals: dict[str, Any], doc: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every drafted statement with all its coded fields, and the new utterances they group into."""
+    from .intake import meeting_of, said_date
+
+    text = ctx.text
+    drafted = [
+        p for p in proposals["statements"] if (p.get("speaker_id") or p.get("speaker_name")) or p["confidence"] >= 0.2
+    ]
+    drafted = split_remarks(text, drafted)
+    out: list[dict[str, Any]] = []
+    utterances: dict[tuple[str, Any], dict[str, Any]] = {}
+    last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
+    for n, p in enumerate(drafted, 1):
+        sid = f"{ctx.prefix}-s{n:02d}"
+        review: list[str] = []
+        sentence = _sentence(text, p["start"], p["end"])
+        source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
+        evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
+        if p.get("speaker_id"):
+            speaker = p["speaker_id"]
+        elif p.get("speaker_name"):
+            name = p["speaker_name"]
+            at = text.find(name)
+            kind = (
+                "person"
+                if p.get("source_kind") in {"named", "pronoun", "title"}
+                and len(name.split()) > 1
+                and not org_type(name, "")
+                else org_type(name, "person")
+            )
+            speaker = (
+                actor_for(ctx, name, max(at, 0), kind, "Speaker named") if at >= 0 else f"TODO-new-speaker ({name})"
+            )
+        else:
+            speaker = "TODO-new-speaker (none found)"
+        review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
+        review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
+        review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
+        addressee = None
+        if p.get("addressee_start") is not None:
+            who = text[p["addressee_start"] : p["addressee_end"]]
+            addressee = ctx.aliases.get(who) or f"TODO-new-actor ({who})"
+            review.append(f"addressee: {addressee} (0.70; 'told {who}')")
+        else:
+            review.append("addressee: null (0.80; the attribution names none)")
+        ch, medium = channel(sentence, ctx.aliases)
+        if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
+            named = medium.value[len("TODO-new-actor (") : -1]
+            at = text.find(named)
+            if at >= 0:
+                medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
+        review += [ch.line(), medium.line()]
+        date = said_date(text, p, proposals["dates"]) if ctx.published else {}
+        if date:
+            last_date[speaker] = (date, sid, p["end"])
+            review.append(f"said_date: {date['said_date']} (0.70; {date['said_date_note']})")
+        elif speaker in last_date and _same_paragraph_run(text, last_date[speaker][2], p["start"]):
+            carried, from_sid, _ = last_date[speaker]
+            date = {
+                **carried,
+                "said_date_note": f"Carried from {from_sid}: same speaker, same occasion (no date between). Review.",
+            }
+            date.pop("said_date_quote", None)
+            review.append(f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)")
+        else:
+            date = {
+                "said_date": None,
+                "said_date_precision": None,
+                "said_date_basis": None,
+                "said_date_note": "No date in the sentence, and no earlier remark of the speaker dates the occasion.",
+            }
+            review.append("said_date: null (0.50; no date expression)")
+        meeting = meeting_of(p, proposals["meetings"]).get("meeting")
+        if meeting:
+            review.append(f"meeting: {meeting} (0.70; the sentence reports that meeting)")
+        else:
+            review.append("meeting: null (0.70; no curated meeting agrees)")
+        link = linked_utterance(p["quote"], speaker, date.get("said_date"), ctx.corpus)
+        if link:
+            utterance, score, via = link
+            review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
+        else:
+            key = (speaker, date.get("said_date"))
+            if key not in utterances:
+                uid = f"u-{ctx.prefix}-{slug(speaker)[:30]}-{len(utterances) + 1}"
+                utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
+            utterance = utterances[key]["utterance_id"]
+            review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
+        suggestions = coded(p["quote"], ctx.corpus)
+        review += [s.line() for s in suggestions]
+        values = {s.field: s.value for s in suggestions}
+        note = f"Proposed by the extractor (confidence {p['confidence']}; {evidence})."
+        if p.get("split"):
+            note += f" The {p['split']}."
+            review.append(f"quote: split ({p['split']})")
+        out.append(
+            {
+                "statement_id": sid,
+                "speaker": speaker,
+                "quote": p["quote"],
+                **({"occurrence": text[: p["start"]].count(p["quote"]) + 1} if text.count(p["quote"]) > 1 else {}),
+                "statement_type": p["statement_type"],
+                "reporting_verb": p["reporting_verb"],
+                "addressee": addressee,
+                "channel": ch.value,
+                "medium": medium.value,
+                **date,
+                "meeting": meeting,
+                "utterance": utterance,
+                "plover": values["plover"],
+                "topics": values["topics"],
+                "stance_us_presence": values["stance_us_presence"],
+                "note": note,
+                "unreviewed": review,
+            }
+        )
+    return out, list(utterances.values())
+
+
+def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:
+    occasion = {
+        "written_statement": "Written statement",
+        "interview": "Interview",
+        "press_conference": "Press conference",
+        "social_media_post": "Post on social media",
+        "speech": "Speech",
+        "meeting": "Meeting",
+        "email": "Email",
+    }.get(str(ch), "Remarks reported by the article")
+    words = quote.split()
+    summary = " ".join(words[:25]) + (" …" if len(words) > 25 else "")
+    out = {"utterance_id": uid, "speaker": speaker}
+    out.update(
+        {
+            k: v
+            for k, v in date.items()
+            if k in {"said_date", "said_date_precision", "said_date_basis", "said_date_note"}
+        }
+    )
+    out.update(occasion=occasion, summary=summary)
+    return out
+
+
+def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Roles the text gives people in known or new organisations, dated by the article."""
+    orgs = {a: i for a, i in ctx.aliases.items() if ctx.types.get(i) not in {None, "person", "state"}}
+    orgs.update({a["name"]: i for i, a in ctx.new_actors.items() if a["actor_type"] not in {"person"}})
+    out, review = [], []
+    published = doc.get("published_date")
+    for a in affiliate.find(ctx.text, orgs):
+        person = actor_for(ctx, a.person, a.person_start, "person", "Person named with a role")
+        if ctx.types.get(person, ctx.new_actors.get(person, {}).get("actor_type")) != "person":
+            continue
+        role = affiliate.role_code(a.role)
+        if role is None:
+            continue
+        key = (person, a.organization, role)
+        if key in ctx.known_affiliations or any((x["actor"], x["organization"], x["role"]) == key for x in out):
+            continue
+        quote = ctx.text[a.start : a.end]
+        entry: dict[str, Any] = {
+            "affiliation_id": f"aff-{person}-{slug(role)}-{a.organization}"[:90],
+            "actor": person,
+            "organization": a.organization,
+            "role": role,
+        }
+        for end in ("start", "end"):
+            if published:
+                entry.update(
+                    {
+                        f"{end}_date": published,
+                        f"{end}_date_precision": doc.get("published_date_precision"),
+                        f"{end}_date_basis": "inferred",
+                        f"{end}_date_note": f"The article ({published}, {doc.get('published_date_basis')}) gives "
+                        "the role in its present; no wider period is stated.",
+                    }
+                )
+            else:
+                entry[f"{end}_date_note"] = "The article is not dated, so the role is not either."
+        entry["evidence"] = _quote_ref(ctx.text, quote, a.start)
+        out.append(entry)
+        review.append(f"new_affiliations {entry['affiliation_id']} ({a.confidence:.2f}; {quote!r})")
+    return out, review
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[lo : min(hi) if hi else len(text)]
+
+
+def _same_paragraph_run(text: str, prev_end: int, start: int) -> bool:
+    """No paragraph break nor a new date between the speaker's dated remark and this one: one occasion."""
+    between = text[prev_end:start]
+    return "\n\n" not in between and len(between) < 600
+
+
+__all__ = ["Context", "Suggestion", "affiliations", "article_fields", "slug", "split_remarks", "statements"]
