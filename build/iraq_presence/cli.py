@@ -294,7 +294,39 @@ def add(
     except (SourceError, OSError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")
+    typer.echo(
+        f"added {article_id}: `dataset review {article_id}` shows its proposals; confirm each in "
+        f"data/curation/articles/{article_id}.yaml (delete its `unreviewed` line), then set status: accepted"
+    )
+
+
+@app.command()
+def review(
+    article_id: Annotated[str, typer.Argument(help="The article's id (its curation file's name).")],
+    output: Annotated[Path | None, typer.Option(help="Where to write the page.")] = None,
+) -> None:
+    """Write a draft's review page: the text with every proposal highlighted, its confidence and precedents.
+
+    Example:
+
+      dataset review 005_1a2b3c4d5e6f7a8b --output /tmp/review.html
+    """
+    from .annotate.review import write
+
+    root = _root()
+    if not (root / "data" / "curation" / "articles" / f"{article_id}.yaml").is_file():
+        from .errors import nearest
+
+        known = [p.stem for p in (root / "data" / "curation" / "articles").glob("*.yaml")]
+        hint = nearest(article_id, known)
+        typer.secho(
+            f"error: no curation file data/curation/articles/{article_id}.yaml"
+            + (f"; did you mean {' or '.join(hint)}?" if hint else ""),
+            fg="red",
+            err=True,
+        )
+        raise typer.Exit(1)
+    typer.echo(f"wrote {write(root, article_id, output)}")
 
 
 @app.command()

@@ -202,9 +202,9 @@ def article_fields(
             }
             for a in meta.authors
         ]
-        review.append(
-            "authors: " + ", ".join(f"{a.text} ({a.confidence:.2f})" for a in meta.authors) + " from the byline"
-        )
+        names = ", ".join(a["actor"] for a in doc["authors"])
+        low = min(a.confidence for a in meta.authors)
+        review.append(f"authors: {names} ({low:.2f}; named in the byline)")
     # the publication date: printed in the text (stated), checked against the one given
     d = meta.date
     if d is not None and d.value is not None and (published_date is None or published_date == d.value):
@@ -288,6 +288,7 @@ def statements(
         p for p in proposals["statements"] if (p.get("speaker_id") or p.get("speaker_name")) or p["confidence"] >= 0.2
     ]
     drafted = split_remarks(text, drafted)
+    kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
     out: list[dict[str, Any]] = []
     utterances: dict[tuple[str, Any], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
@@ -302,13 +303,7 @@ def statements(
         elif p.get("speaker_name"):
             name = p["speaker_name"]
             at = text.find(name)
-            kind = (
-                "person"
-                if p.get("source_kind") in {"named", "pronoun", "title"}
-                and len(name.split()) > 1
-                and not org_type(name, "")
-                else org_type(name, "person")
-            )
+            kind = _candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
             speaker = (
                 actor_for(ctx, name, max(at, 0), kind, "Speaker named") if at >= 0 else f"TODO-new-speaker ({name})"
             )

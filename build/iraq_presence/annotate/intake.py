@@ -45,6 +45,7 @@ def add_article(
     from .meetings import agreeing, read_meetings
 
     lay = Layout(root)
+    _check_built(root)
     data = path.read_bytes()
     text = decode_text(path.name, data)
     digest = sha256_of(data)
@@ -70,6 +71,22 @@ def add_article(
     with lay.sums.open("a", encoding="utf-8") as fh:
         fh.write(f"{digest}  {article_id}.txt\n")
     return article_id
+
+
+def _check_built(root: Path) -> None:
+    """The draft is proposed from the built tables: refuse while curation is newer than them."""
+    from ..tables.inputs import MANIFEST, changed
+
+    if not (root / MANIFEST).is_file():
+        return
+    stale = changed(root)
+    if stale:
+        rel, how = stale[0]
+        more = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+        raise SourceError(
+            f"{rel} is {how}{more}: run `dataset build` first, so that the actors, utterances and meetings "
+            "accepted since are known to the draft; nothing was written"
+        )
 
 
 def check_outlet(outlet: str, gaz: Any, credited: str | None) -> None:
@@ -160,7 +177,10 @@ def _draft(
     doc["dismissed_quotes"] = []
     review += aff_review
     if ctx.new_actors:
-        review += [f"new_actors {a['actor_id']}: {a['actor_type']} ({a['name']!r})" for a in ctx.new_actors.values()]
+        review += [
+            f"new_actors {a['actor_id']}: {a['actor_type']} (0.60; {a['name']!r}, type from the name's shape and role)"
+            for a in ctx.new_actors.values()
+        ]
     review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
     review += [f"new_utterances {u['utterance_id']}: occasion and summary" for u in utterances]
     doc["unreviewed"] = review
