@@ -21,21 +21,26 @@ import yaml
 from ..paths import Layout
 from ..tables.spans import SpanNotFound, locate
 
-CHECK = {
-    "speaker": "Is the source the speaker, and the id that person or body (not the addressee)?",
-    "statement_type": "direct: a whole quoted sentence; partial: quoted words inside the author's; indirect: no marks.",
-    "reporting_verb": "The verb of the attribution as written.",
-    "addressee": "Only when the attribution names who was told.",
-    "channel": "The cue must say how it was said; 'unknown' when it does not.",
-    "medium": "The outlet or platform that carried it, when the text names one.",
-    "said_date": "Stated, or resolved from the text; the note must say from which words.",
-    "meeting": "Only when the text ties the remark to that meeting.",
-    "utterance": "Same act of speech as the linked utterance? New: write its occasion and summary.",
-    "plover": "Does the act fit the category as the precedents were coded?",
-    "stance_us_presence": "The stance the words take on the US presence, not the speaker's known view.",
-    "topics": "Every topic the words address, no more.",
-    "quote": "Each remark of the clause is its own statement.",
-}
+CHECK = dict(  # field -> what the reviewer checks (pairs, not values of the field)
+    [
+        ("speaker", "Is the source the speaker, and the id that person or body (not the addressee)?"),
+        (
+            "statement_type",
+            "direct: a whole quoted sentence; partial: quoted words inside the author's; indirect: no marks.",
+        ),
+        ("reporting_verb", "The verb of the attribution as written."),
+        ("addressee", "Only when the attribution names who was told."),
+        ("channel", "The cue must say how it was said; 'unknown' when it does not."),
+        ("medium", "The outlet or platform that carried it, when the text names one."),
+        ("said_date", "Stated, or resolved from the text; the note must say from which words."),
+        ("meeting", "Only when the text ties the remark to that meeting."),
+        ("utterance", "Same act of speech as the linked utterance? New: write its occasion and summary."),
+        ("plover", "Does the act fit the category as the precedents were coded?"),
+        ("stance_us_presence", "The stance the words take on the US presence, not the speaker's known view."),
+        ("topics", "Every topic the words address, no more."),
+        ("quote", "Each remark of the clause is its own statement."),
+    ]
+)
 REVIEW_LINE = re.compile(
     r"^(?P<field>[^:(]+?)(?::\s*(?P<value>.*?))?\s*\((?P<conf>\d\.\d\d)(?:;\s*(?P<basis>.*))?\)\s*$"
 )
