@@ -1,4 +1,5 @@
-"""The Table Schemas in schemas/ and everything derived from them: types, readers and writers."""
+"""The field, code and table definitions; the Table Schemas in schemas/ generated from them; and
+everything derived from those: types, readers and writers."""
 
 from .tables import ForeignKey, Span, TableSchema, load_schemas
 

@@ -1,4 +1,5 @@
-"""The Table Schemas in schemas/: the single source of truth every other definition derives from.
+"""The Table Schemas in schemas/ (generated from fields.py, vocabularies.py and resources.py by
+generate.py): what every other definition derives from.
 
 From one JSON file per table this module derives the column order, the pyarrow schema the
 Parquet files are written with, the pandas dtypes CSV files are read with, and the pandera
