@@ -96,6 +96,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _tail(text: str, head: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last lines, where a page puts a 'Source:' or share line after the article."""
+    out = []
+    at = len(text.rstrip())
+    for _ in range(3):
+        s = text.rfind("\n", 0, at) + 1
+        line = text[s:at]
+        if line.strip():
+            out.append((s + len(line) - len(line.lstrip()), at))
+        at = s - 1
+        if at <= 0:
+            break
+    return [x for x in out if x not in head and FURNITURE.match(text[x[0] : x[1]])]
+
+
 def _is_outlet(name: str, outlets: dict[str, str]) -> bool:
     """A known outlet, a name with an outlet word, or a bare acronym ("By XYZ": an agency, not a person)."""
     words = name.split()
@@ -109,7 +124,7 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     meta = Metadata()
     meta_lines: set[tuple[int, int]] = set()
     dates: list[Found] = []
-    for s, e in _lines(text):
+    for s, e in [*_lines(text), *_tail(text, set(_lines(text)))]:
         line = text[s:e]
         if m := FURNITURE.match(line):
             meta_lines.add((s, e))
@@ -139,7 +154,11 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
         if weaker and (m := DATELINE.match(line)):
             o = m.start("outlet") + s
             name = m["outlet"].strip()
-            meta.outlet = Found(name, o, o + len(name), 0.85, f"Dateline credit '{line[: m.end()].strip()}'.")
+            sure = _is_outlet(name, outlets) or len(name.split()) > 1
+            note = f"Dateline credit '{line[: m.end()].strip()}'." + (
+                "" if sure else " One common-looking word: a generic credit rather than the publisher? Check."
+            )
+            meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
         elif weaker and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line)) and _is_outlet(m["outlet"], outlets):
             name = m["outlet"]
             meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")

@@ -73,6 +73,22 @@ def _quote_ref(text: str, quote: str, start: int) -> dict[str, Any]:
     return ref
 
 
+PARTICLES = {"al", "bin", "ibn", "abu", "of", "the", "and", "for", "de", "el"}
+OUTLET_NOUNS = re.compile(
+    r"\b(?:magazine|newspaper|daily|weekly|agency|channel|network|website|broadcaster|outlet|TV|television)\s+$"
+)
+
+
+def looks_like_name(name: str) -> bool:
+    """Capitalised words (with particles), not opening with a sentence word: 'Moreover' is no one."""
+    from .lexicon import NOT_NAMES
+
+    words = name.split()
+    if not words or words[0] in NOT_NAMES or words[0].lower() in NOT_NAMES:
+        return False
+    return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
+
+
 def org_type(name: str, default: str) -> str:
     return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
 
@@ -135,6 +151,9 @@ def short_forms(text: str, name: str, kind: str) -> list[str]:
 
 
 def _candidate_kind(ctx: Context, name: str, suggested: str) -> str:
+    at = ctx.text.find(name)
+    if at > 0 and OUTLET_NOUNS.search(ctx.text[max(0, at - 40) : at]):
+        return "media_outlet"  # "the American magazine X", "the daily X"
     if suggested == "person":
         return "person"
     if suggested == "media_outlet":
@@ -292,10 +311,10 @@ def statements(
     out: list[dict[str, Any]] = []
     utterances: dict[tuple[str, Any], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
+    cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
-        sentence = _sentence(text, p["start"], p["end"])
         source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
         evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
         if p.get("speaker_id"):
@@ -304,9 +323,8 @@ def statements(
             name = p["speaker_name"]
             at = text.find(name)
             kind = _candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
-            speaker = (
-                actor_for(ctx, name, max(at, 0), kind, "Speaker named") if at >= 0 else f"TODO-new-speaker ({name})"
-            )
+            namey = at >= 0 and (name in ctx.aliases or name in kinds or looks_like_name(name))
+            speaker = actor_for(ctx, name, at, kind, "Speaker named") if namey else f"TODO-new-speaker ({name})"
         else:
             speaker = "TODO-new-speaker (none found)"
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
@@ -315,11 +333,18 @@ def statements(
         addressee = None
         if p.get("addressee_start") is not None:
             who = text[p["addressee_start"] : p["addressee_end"]]
-            addressee = ctx.aliases.get(who) or f"TODO-new-actor ({who})"
-            review.append(f"addressee: {addressee} (0.70; 'told {who}')")
+            if who in ctx.aliases:
+                addressee = ctx.aliases[who]
+            elif looks_like_name(who):
+                addressee = actor_for(ctx, who, p["addressee_start"], _candidate_kind(ctx, who, "person"), "Addressee")
+            else:
+                addressee = None  # "told reporters", "told a press conference": no actor named
+            review.append(f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})")
         else:
             review.append("addressee: null (0.80; the attribution names none)")
-        ch, medium = channel(sentence, ctx.aliases)
+        ch, medium = cued[n - 1]
+        if ch.value == "unknown":
+            ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             named = medium.value[len("TODO-new-actor (") : -1]
             at = text.find(named)
@@ -391,6 +416,27 @@ def statements(
             }
         )
     return out, list(utterances.values())
+
+
+def _carried_channel(
+    drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
+) -> tuple[Suggestion, Suggestion]:
+    """A statement with no cue of its own takes the one channel its speaker's cued remarks in the
+    article agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
+    who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
+    same = [
+        j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
+    ]
+    cues = [j for j in same if cued[j][0].value != "unknown"]
+    if not cues or len({cued[j][0].value for j in cues}) > 1:
+        return cued[i]
+    j = min(cues, key=lambda j: abs(j - i))
+    ch, medium = cued[j]
+    via = f"{prefix}-s{j + 1:02d}"
+    return (
+        Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
+        Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
+    )
 
 
 def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:

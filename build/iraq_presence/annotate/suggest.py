@@ -28,7 +28,11 @@ LINK_DAYS = 7
 
 CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
-        re.compile(r"(?i:\bin an? (?:exclusive |televised |phone |telephone )?interview\b)|\btold (?:the )?[A-Z]"),
+        re.compile(
+            r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
+            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
+            r"|\btold (?:the )?[A-Z]"
+        ),
         "interview",
         0.8,
     ),
@@ -66,8 +70,11 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.5,
     ),
 ]
+OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
 MEDIUM = re.compile(
-    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?"
+    + OUTLET_NOUN
+    + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
 )
 
 
