@@ -272,3 +272,43 @@ def test_review_of_an_unknown_article(repo: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(repo)
     result = runner.invoke(app, ["review", "999_nothing"])
     assert result.exit_code == 1 and "no curation file" in result.output
+
+
+def test_a_known_actor_spelled_otherwise_is_an_alias_not_a_new_actor() -> None:
+    from iraq_presence.annotate.draft import Context, actor_for
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Harbour Workers Union said the port must reopen. Jane Roe agreed."
+    known = {"Harbour Workers’ Union": "harbour-workers-union"}
+    ctx = Context("007_x", text, None, known, {"harbour-workers-union": "armed_group"}, Corpus())
+    assert actor_for(ctx, "Harbour Workers Union", 0, "armed_group", "Speaker named") == "harbour-workers-union"
+    assert [(a["actor"], a["text"]) for a in ctx.new_aliases] == [("harbour-workers-union", "Harbour Workers Union")]
+    assert actor_for(ctx, "Jane Roe", text.index("Jane"), "person", "Speaker named") == "jane-roe"
+    assert ctx.new_actors["jane-roe"]["evidence"] == {"quote": "Jane Roe"} and not ctx.new_aliases[1:]
+
+
+def test_accepted_new_aliases_join_their_actor() -> None:
+    from iraq_presence.tables.curation.coded import merge_new_entries
+    from iraq_presence.tables.curation.models import Actor, Article
+
+    actor = Actor.model_validate(
+        {"actor_id": "x", "name": "X", "actor_type": "person", "description": "d", "evidence": {"quote": "X"}}
+    )
+    art = Article.model_validate(
+        {
+            "article_id": "007_x",
+            "source_file": "007_x.txt",
+            "new_aliases": [{"actor": "x", "text": "Ex"}],
+            "new_actors": [
+                {"actor_id": "y", "name": "Y", "actor_type": "person", "description": "d", "evidence": {"quote": "Y"}}
+            ],
+        }
+    )
+    actors, _, _ = merge_new_entries([art], [actor], [], [], "data/curation/articles")
+    assert [a.text for a in actors[0].alias_entries()] == ["Ex"]
+    assert actors[1].evidence.article == "007_x"  # evidence in the article that first names it
+    draft = art.model_copy(update={"status": "draft"})
+    assert [a.actor_id for a in merge_new_entries([draft], [actor], [], [], "a")[0]] == ["x"]  # a draft is not data
+    bad = art.model_copy(update={"new_aliases": [art.new_aliases[0].model_copy(update={"actor": "z"})]})
+    with pytest.raises(CurationError, match="unknown actor 'z'"):
+        merge_new_entries([bad], [actor], [], [], "a")

@@ -120,7 +120,7 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
                     "text": name,
                     "alias_type": "variant",
                     "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r} "
-                    f"(similarity {best[1] / 100:.2f}). Review.",
+                    f"(similarity {best[1] / 100:.2f}).",
                 }
             )
         return actor
@@ -354,14 +354,15 @@ def statements(
         date = said_date(text, p, proposals["dates"]) if ctx.published else {}
         if date:
             last_date[speaker] = (date, sid, p["end"])
-            review.append(f"said_date: {date['said_date']} (0.70; {date['said_date_note']})")
+            review.append(f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)")
         elif speaker in last_date and _same_paragraph_run(text, last_date[speaker][2], p["start"]):
             carried, from_sid, _ = last_date[speaker]
             date = {
                 **carried,
-                "said_date_note": f"Carried from {from_sid}: same speaker, same occasion (no date between). Review.",
+                "said_date_note": f"As {from_sid}: the same speaker's remarks on one occasion, no other date between.",
             }
             date.pop("said_date_quote", None)
+            date.pop("said_date_occurrence", None)
             review.append(f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)")
         else:
             date = {

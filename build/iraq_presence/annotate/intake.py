@@ -155,8 +155,9 @@ def said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dict
         "said_date": dt.date.fromisoformat(d["date"]),
         "said_date_precision": d["precision"],
         "said_date_basis": "inferred",
-        "said_date_note": f"Proposed: {d['text']!r} resolved against the given publication date "
-        f"(confidence {d['confidence']}). Review.",
+        "said_date_note": f"{d['text']!r} in the attribution's sentence, resolved against the article's date.",
+        "said_date_quote": d["text"],
+        **({"said_date_occurrence": text[: d["start"]].count(d["text"]) + 1} if text.count(d["text"]) > 1 else {}),
     }
 
 
@@ -210,7 +211,7 @@ def _draft(
     drafted = {a["name"] for a in ctx.new_actors.values()} | {a["text"] for a in ctx.new_aliases}
     furniture = [(ctx.text.find(i["quote"]), len(i["quote"])) for i in doc.get("issues", [])]
     for c in proposals["candidates"]:
-        if c["name"] in drafted or any(s <= c["start"] < s + n for s, n in furniture):
+        if c["name"] in drafted or any(s <= c["start"] < s + n for s, n in furniture) or _demonym(c["name"], ctx.text):
             continue
         likely = (
             f", nearest known alias {c['matched_alias']!r} of {c['likely_alias_of']}" if "likely_alias_of" in c else ""
@@ -247,6 +248,19 @@ def _draft(
             shown = re.sub(r"\s+", " ", p["quote"])[:70]
             header += f"#   {shown!r} at {p['start']}-{p['end']}\n"
     return header + yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _demonym(name: str, text: str) -> bool:
+    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
+    from .lexicon import CREED_WORDS
+
+    if " " in name:
+        return False
+    if name in CREED_WORDS:
+        return True
+    uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
+    return bool(uses) and adjective
 
 
 class _NoAliases(yaml.SafeDumper):
