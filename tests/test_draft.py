@@ -312,3 +312,17 @@ def test_accepted_new_aliases_join_their_actor() -> None:
     bad = art.model_copy(update={"new_aliases": [art.new_aliases[0].model_copy(update={"actor": "z"})]})
     with pytest.raises(CurationError, match="unknown actor 'z'"):
         merge_new_entries([bad], [actor], [], [], "a")
+
+
+def test_an_error_in_a_new_entry_names_the_article_file(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    text, _ = _article(repo)
+    path, doc = _add(repo, tmp_path, text)
+    _confirm_all(doc)
+    doc["new_actors"][0]["evidence"]["quote"] = "words the article does not hold"
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert exc.value.file == f"data/curation/articles/{path.stem}.yaml" and exc.value.field == "evidence"

@@ -144,7 +144,7 @@ class Assembler:
         file = "data/curation/actors.yaml"
         claims: dict[str, list[str]] = defaultdict(list)
         for i, a in enumerate(self.cur.actors, 1):
-            origin = (file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
+            origin = (a.file or file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
@@ -178,7 +178,7 @@ class Assembler:
                         "disambiguation_note": None,
                         "note": alias.note,
                     },
-                    f"{file}: {origin[1]}: aliases",
+                    f"{origin[0]}: {origin[1]}: aliases",
                 )
         resolved = defaultdict(list)
         for d in self.cur.disambiguations:
@@ -426,7 +426,7 @@ class Assembler:
                     "n_statements": len(rows),
                     "n_articles": len({r["article_id"] for r in rows}),
                 },
-                f"{file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
+                f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
 
     def _meetings(self) -> None:
@@ -583,7 +583,7 @@ class Assembler:
         file = "data/curation/affiliations.yaml"
         for i, a in enumerate(self.cur.affiliations, 1):
             entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
-            art, s, e, t = self.ref((file, entry), "evidence", a.evidence)
+            art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
             self.out.add(
                 "affiliations",
                 {

@@ -14,8 +14,11 @@ proposed and accepted in the same step; a draft's entries are not data.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
-from .models import Actor, Affiliation, Alias, Article, SpanRef, Statement, Utterance
+from .models import Actor, Affiliation, Alias, Article, Model, SpanRef, Statement, Utterance
+
+M = TypeVar("M", bound=Model)
 
 CODED = (
     "speaker",
@@ -103,9 +106,12 @@ def merge_new_entries(
     for art in articles:
         if art.status != "accepted":
             continue
-        actors += [a.model_copy(update={"evidence": _here(a.evidence, art)}) for a in art.new_actors]
-        utterances += art.new_utterances
-        affiliations += [a.model_copy(update={"evidence": _here(a.evidence, art)}) for a in art.new_affiliations]
+        file = f"{folder}/{art.article_id}.yaml"
+        actors += [_from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_actors]
+        utterances += [_from(u.model_copy(), file) for u in art.new_utterances]
+        affiliations += [
+            _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_affiliations
+        ]
         by_id = {a.actor_id: i for i, a in enumerate(actors)}
         for j, alias in enumerate(art.new_aliases, 1):
             if alias.actor not in by_id:
@@ -122,6 +128,11 @@ def merge_new_entries(
             entry = Alias(text=alias.text, alias_type=alias.alias_type, note=alias.note)
             actors[by_id[alias.actor]] = actor.model_copy(update={"aliases": [*actor.aliases, entry]})
     return actors, utterances, affiliations
+
+
+def _from(entry: M, file: str) -> M:
+    entry._file = file
+    return entry
 
 
 def _here(ref: SpanRef, art: Article) -> SpanRef:

@@ -507,7 +507,7 @@ def load_curation(folder: Path, root: Path) -> Curation:
         ("utterances.yaml", utterances, "utterance_id"),
         ("affiliations.yaml", affiliations, "affiliation_id"),
     ):
-        _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+        _unique([(e.file or rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
     return Curation(
         package=package,
         actors=actors,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Date = dt.date
 
@@ -22,6 +22,13 @@ class Model(BaseModel):
 
     line: int | None = Field(default=None, alias="__line__", exclude=True, repr=False)
     keylines: dict[str, int] = Field(default_factory=dict, alias="__keylines__", exclude=True, repr=False)
+
+    _file: str | None = PrivateAttr(default=None)  # set when the entry comes from another file (coded.py)
+
+    @property
+    def file(self) -> str | None:
+        """The file the entry was written in, when it is not the one its kind is read from."""
+        return self._file
 
     def line_of(self, key: str) -> int | None:
         """The line of `key` in this entry (the entry's first line when the key is absent)."""
