@@ -139,6 +139,7 @@ def _article(repo: Path) -> tuple[str, dict[str, str]]:
         'Jane Roe, the spokeswoman for the Harbour Union, told reporters that the union would "not wait forever" '
         "for the port authority.\n"
         "The spokeswoman said the talks with the port authority would resume soon.\n"
+        'The scheme, known as the "Harbour Plan", was drawn up in March.\n'
         f"{remark}\n"
     )
     return text, row
@@ -202,6 +203,7 @@ def test_made_up_article_drafts_everything_then_builds(
     assert (repeated["speaker"], repeated["utterance"]) == (row["speaker_id"], row["utterance_id"])
     assert any(line.startswith("plover:") and row["statement_id"] in line for line in repeated["unreviewed"])
     assert [(a["actor"], a["role"]) for a in doc["new_affiliations"]] == [("jane-roe", "spokesperson")]
+    assert [(d["quote"], d["reason"]) for d in doc["dismissed_quotes"]] == [("Harbour Plan", "name")]
     # review by reading
     page = tmp_path / "review.html"
     result = runner.invoke(app, ["review", article_id, "--output", str(page)])

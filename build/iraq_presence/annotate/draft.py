@@ -506,6 +506,25 @@ def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]
     return out, review
 
 
+def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Quotations with no cue and no speaker, proposed as dismissed with the likeliest reason."""
+    out, review = [], []
+    for p in proposals["statements"]:
+        if p.get("speaker_id") or p.get("speaker_name") or p["confidence"] >= 0.2:
+            continue
+        words = p["quote"].split()
+        if len(words) <= 6 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+            reason, why = "name", "capitalised words: a name in marks"
+        elif len(words) <= 3:
+            reason, why = "scare_quotes", "a few words in marks, no speaker"
+        else:
+            reason, why = "unattributed", "no cue and no speaker found"
+        entry = {**_quote_ref(ctx.text, p["quote"], p["start"]), "reason": reason, "note": f"No speaker: {why}."}
+        out.append(entry)
+        review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
+    return out, review
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     hi = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]

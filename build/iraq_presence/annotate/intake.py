@@ -187,8 +187,8 @@ def _draft(
     stmts, utterances = draft.statements(ctx, proposals, doc)
     affiliations, aff_review = draft.affiliations(ctx, doc)
     doc["statements"] = stmts
-    doc["dismissed_quotes"] = []
-    review += aff_review
+    doc["dismissed_quotes"], dismissed_review = draft.dismissals(ctx, proposals)
+    review += aff_review + dismissed_review
     if ctx.new_actors:
         review += [
             f"new_actors {a['actor_id']}: {a['actor_type']} (0.60; {a['name']!r}, type from the name's shape and role)"

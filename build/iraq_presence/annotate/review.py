@@ -74,6 +74,8 @@ def render(root: Path, article_id: str) -> str:
         _mark(marks, text, a, f"author {a['actor']}", "meta", conf.get("authors"))
     for i in doc.get("issues") or []:
         _mark(marks, text, i, f"{i['issue_id']} {i['issue_type']}", "issue", conf.get("issues"))
+    for d in doc.get("dismissed_quotes") or []:
+        _mark(marks, text, d, f"dismissed: {d['reason']}", "issue", conf.get("dismissed_quotes"))
     for a in doc.get("new_actors") or []:
         _mark(marks, text, a["evidence"], f"new actor {a['actor_id']} ({a['actor_type']})", "actor", None)
     for a in doc.get("new_affiliations") or []:
@@ -170,7 +172,7 @@ vertical-align:top;font-size:13px;text-align:left}
 .prec{font-size:12px;color:#333}section{border:1px solid #ccc;border-radius:4px;padding:.5rem;margin-bottom:1rem}
 </style></head><body>
 <header><b>{{ doc.article_id }}</b> — status <b>{{ doc.status }}</b>, {{ pending }} proposal(s) to review.
-Highlighted in the text: statements (yellow), title, byline, outlet and date (blue), issues (grey), new actors
+Highlighted in the text: statements (yellow), title, byline, outlet and date (blue), issues and dismissed quotations (grey), new actors
 (green underline), affiliations (purple); a red outline is a proposal below 0.5 confidence, dashed below 0.8.
 Confirm or fix each proposal in <code>data/curation/articles/{{ doc.article_id }}.yaml</code>, delete its line from
 <code>unreviewed</code>, then set <code>status: accepted</code> and run <code>dataset build</code>.</header>
