@@ -173,7 +173,8 @@ vertical-align:top;font-size:13px;text-align:left}
 </style></head><body>
 <header><b>{{ doc.article_id }}</b> — status <b>{{ doc.status }}</b>, {{ pending }} proposal(s) to review.
 Highlighted in the text: statements (yellow), title, byline, outlet and date (blue), issues and dismissed
-quotations (grey), new actors (green underline), affiliations (purple); a red outline is a proposal below 0.5 confidence, dashed below 0.8.
+quotations (grey), new actors (green underline), affiliations (purple); a red outline is a proposal below
+0.5 confidence, dashed below 0.8.
 Confirm or fix each proposal in <code>data/curation/articles/{{ doc.article_id }}.yaml</code>, delete its line from
 <code>unreviewed</code>, then set <code>status: accepted</code> and run <code>dataset build</code>.</header>
 <div id="text">{{ body }}</div>
