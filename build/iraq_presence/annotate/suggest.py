@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-K = 3
+K = 5
 """Precedents consulted per suggestion."""
 MIN_SIMILARITY = 45.0
 """Below this token-set similarity (0-100) a curated statement is no precedent."""
