@@ -271,8 +271,10 @@ def add(
 ) -> None:
     """Add an article: copy it into data/raw/, record its hash, write a draft curation file.
 
-    The draft (status: draft) is not data: the build skips it until a maintainer reviews it and
-    sets `status: accepted`.
+    The draft (status: draft) proposes every field, each listed in `unreviewed` with its confidence
+    and evidence; `dataset review ID` shows them on the text. It is not data: the build skips it,
+    and refuses it once accepted while a proposal is left unreviewed. Run `dataset build` first if
+    curation changed since the last build (add refuses otherwise).
 
     Example:
 
