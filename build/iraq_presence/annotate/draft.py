@@ -50,6 +50,8 @@ class Context:
     types: dict[str, str]
     corpus: Corpus
     known_affiliations: set[tuple[str, str, str]] = field(default_factory=set)
+    metonyms: dict[str, str] = field(default_factory=dict)
+    """Place names the curation reads as a state or government ("Washington" for the United States)."""
     new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_aliases: list[dict[str, Any]] = field(default_factory=list)
 
@@ -89,6 +91,19 @@ def looks_like_name(name: str) -> bool:
     return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
 
 
+def demonym(name: str, text: str) -> bool:
+    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
+    from .lexicon import CREED_WORDS
+
+    if " " in name:
+        return False
+    if name in CREED_WORDS:
+        return True
+    uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
+    return bool(uses) and adjective
+
+
 def org_type(name: str, default: str) -> str:
     return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
 
@@ -99,6 +114,10 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
 
     if name in ctx.aliases:
         return ctx.aliases[name]
+    if name in ctx.metonyms:
+        return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
+    if demonym(name, ctx.text):
+        return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
     best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, score_cutoff=88) if ctx.aliases else None
     if best is None and ctx.aliases:
         # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
@@ -124,19 +143,59 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
                 }
             )
         return actor
-    actor_id = slug(name)
+    same = _drafted_as(ctx, name)
+    if same is not None:
+        forms = ctx.new_actors[same]["aliases"]
+        if name not in forms:
+            forms.append(name)
+        return same
+    actor_id = slug(_untitled(name) if kind == "person" else name)
     if actor_id in ctx.types and ctx.types[actor_id] != kind:
         actor_id = f"{actor_id}-{ctx.prefix}"
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {
             "actor_id": actor_id,
-            "name": name,
+            "name": _untitled(name) if kind == "person" else name,
             "actor_type": kind,
             "description": f"{why} in article {ctx.prefix}.",
             "evidence": _quote_ref(ctx.text, name, start),
             "aliases": short_forms(ctx.text, name, kind),
         }
     return actor_id
+
+
+def attested_forms(ctx: Context) -> None:
+    """Keep only the aliases the text uses on their own: one only ever inside a longer one never matches."""
+    for a in ctx.new_actors.values():
+        forms = sorted(set(a["aliases"]), key=len, reverse=True)
+        kept: list[str] = []
+        for form in forms:
+            masked = ctx.text
+            for longer in kept:
+                masked = masked.replace(longer, " " * len(longer))
+            if re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", masked):
+                kept.append(form)
+        a["aliases"] = [f for f in a["aliases"] if f in kept]
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles before it ("Sheikh X Y" -> "X Y"), two words at least."""
+    from .lexicon import PERSON_TITLES
+
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _drafted_as(ctx: Context, name: str) -> str | None:
+    """The new actor of this draft that `name` names too: one holds all the other's words (two at least)."""
+    words = set(_untitled(name).split())
+    for actor_id, a in ctx.new_actors.items():
+        other = set(_untitled(a["name"]).split())
+        if len(words) >= 2 and len(other) >= 2 and (words <= other or other <= words):
+            return actor_id
+    return None
 
 
 def short_forms(text: str, name: str, kind: str) -> list[str]:
@@ -323,7 +382,9 @@ def statements(
             name = p["speaker_name"]
             at = text.find(name)
             kind = _candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
-            namey = at >= 0 and (name in ctx.aliases or name in kinds or looks_like_name(name))
+            namey = (
+                at >= 0 and (name in ctx.aliases or name in kinds or looks_like_name(name)) and not demonym(name, text)
+            )
             speaker = actor_for(ctx, name, at, kind, "Speaker named") if namey else f"TODO-new-speaker ({name})"
         else:
             speaker = "TODO-new-speaker (none found)"
@@ -335,7 +396,7 @@ def statements(
             who = text[p["addressee_start"] : p["addressee_end"]]
             if who in ctx.aliases:
                 addressee = ctx.aliases[who]
-            elif looks_like_name(who):
+            elif looks_like_name(who) and not demonym(who, text):
                 addressee = actor_for(ctx, who, p["addressee_start"], _candidate_kind(ctx, who, "person"), "Addressee")
             else:
                 addressee = None  # "told reporters", "told a press conference": no actor named
@@ -384,7 +445,8 @@ def statements(
         else:
             key = (speaker, date.get("said_date"))
             if key not in utterances:
-                uid = f"u-{ctx.prefix}-{slug(speaker)[:30]}-{len(utterances) + 1}"
+                who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
+                uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
                 utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
             utterance = utterances[key]["utterance_id"]
             review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")

@@ -20,7 +20,7 @@ from ..errors import SourceError
 from ..paths import Layout
 from ..tables.sources import decode_text, read_sums, sha256_of
 from .byline import read_metadata
-from .draft import GIVEN_NOTE, Context
+from .draft import GIVEN_NOTE, Context, demonym
 from .suggest import Corpus
 
 __all__ = ["GIVEN_NOTE", "add_article", "check_outlet", "meeting_of", "said_date"]
@@ -63,7 +63,16 @@ def add_article(
     meetings = read_meetings(lay.data)
     for report in proposals["meetings"]:
         report["agreeing"] = agreeing(report, meetings)
-    ctx = Context(article_id, text, dated, gaz.aliases, gaz.types, Corpus.read(lay.data), _known_affiliations(lay.data))
+    ctx = Context(
+        article_id,
+        text,
+        dated,
+        gaz.aliases,
+        gaz.types,
+        Corpus.read(lay.data),
+        _known_affiliations(lay.data),
+        _metonyms(lay.data),
+    )
     draft = _draft(ctx, meta, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
     target = lay.curation / "articles" / f"{article_id}.yaml"
     target.write_text(draft, encoding="utf-8")
@@ -114,6 +123,20 @@ def _known_affiliations(data: Path) -> set[tuple[str, str, str]]:
         return set()
     with (data / "affiliations.csv").open(encoding="utf-8-sig", newline="") as fh:
         return {(r["actor_id"], r["organization_id"], r["role"]) for r in csv.DictReader(fh)}
+
+
+def _metonyms(data: Path) -> dict[str, str]:
+    """Surface forms curated as metonyms that always stood for one actor."""
+    import csv
+
+    if not (data / "mentions.csv").exists():
+        return {}
+    seen: dict[str, set[str]] = {}
+    with (data / "mentions.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["is_metonym"] == "true":
+                seen.setdefault(r["surface"], set()).add(r["actor_id"])
+    return {surface: next(iter(ids)) for surface, ids in seen.items() if len(ids) == 1}
 
 
 def _gazetteer(lay: Layout) -> Any:
@@ -196,6 +219,7 @@ def _draft(
         ]
     review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
     review += [f"new_utterances {u['utterance_id']}: occasion and summary" for u in utterances]
+    draft.attested_forms(ctx)
     doc["unreviewed"] = review
     doc["new_actors"] = list(ctx.new_actors.values())
     doc["new_aliases"] = ctx.new_aliases
@@ -211,7 +235,7 @@ def _draft(
     drafted = {a["name"] for a in ctx.new_actors.values()} | {a["text"] for a in ctx.new_aliases}
     furniture = [(ctx.text.find(i["quote"]), len(i["quote"])) for i in doc.get("issues", [])]
     for c in proposals["candidates"]:
-        if c["name"] in drafted or any(s <= c["start"] < s + n for s, n in furniture) or _demonym(c["name"], ctx.text):
+        if c["name"] in drafted or any(s <= c["start"] < s + n for s, n in furniture) or demonym(c["name"], ctx.text):
             continue
         likely = (
             f", nearest known alias {c['matched_alias']!r} of {c['likely_alias_of']}" if "likely_alias_of" in c else ""
@@ -248,19 +272,6 @@ def _draft(
             shown = re.sub(r"\s+", " ", p["quote"])[:70]
             header += f"#   {shown!r} at {p['start']}-{p['end']}\n"
     return header + yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
-
-
-def _demonym(name: str, text: str) -> bool:
-    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
-    from .lexicon import CREED_WORDS
-
-    if " " in name:
-        return False
-    if name in CREED_WORDS:
-        return True
-    uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
-    return bool(uses) and adjective
 
 
 class _NoAliases(yaml.SafeDumper):
