@@ -249,6 +249,12 @@ def test_a_skipped_review_fails_the_build(repo: Path, tmp_path: Path, monkeypatc
     with pytest.raises(CurationError) as exc:
         build(repo)
     assert exc.value.field == "topics" and "does not code topics, stance_us_presence" in str(exc.value)
+    # a placeholder left for the curator is no actor
+    doc["statements"][0].update(topics=[], stance_us_presence="not_addressed", speaker="TODO-new-speaker (x)")
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert exc.value.field == "speaker" and "placeholder" in str(exc.value)
 
 
 def test_curated_statements_code_every_field(built_repo: Path) -> None:
@@ -328,3 +334,16 @@ def test_an_error_in_a_new_entry_names_the_article_file(
     with pytest.raises(CurationError) as exc:
         build(repo)
     assert exc.value.file == f"data/curation/articles/{path.stem}.yaml" and exc.value.field == "evidence"
+
+
+def test_titled_and_plain_forms_are_one_new_actor() -> None:
+    from iraq_presence.annotate.draft import Context, actor_for, attested_forms
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Sheikh Jane Haddad spoke first. Later Jane Haddad said more, and Haddad left."
+    ctx = Context("007_x", text, None, {}, {}, Corpus())
+    assert actor_for(ctx, "Sheikh Jane Haddad", 0, "person", "Speaker named") == "jane-haddad"
+    assert actor_for(ctx, "Jane Haddad", text.index("Jane Haddad said"), "person", "Speaker named") == "jane-haddad"
+    attested_forms(ctx)
+    assert ctx.new_actors["jane-haddad"]["name"] == "Jane Haddad"
+    assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
