@@ -55,12 +55,31 @@ def test_check_compares_parquet_by_content(repo: Path) -> None:
 
 def test_failed_build_leaves_tables_untouched(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(repo)
-    edit_actors(repo, "actor_type: person", "actor_type: persn")
+    edit_actors(repo, "country: IRN\n", "country: IRNN\n")
     monkeypatch.chdir(repo)
     result = runner.invoke(app, ["build", "-q"])
     assert result.exit_code == 1
-    assert "ENUM-actors" in result.output and "persn" in result.output and "nearest: person" in result.output
+    assert "PATTERN-actors" in result.output and "IRNN" in result.output
     assert "data/curation/actors.yaml: entry #1 (actor_id=ali-khamenei)" in result.output
+    after = snapshot(repo)
+    for snap in (before, after):
+        snap.pop("data/curation/actors.yaml")
+    assert after == before
+
+
+def test_a_bad_code_fails_at_its_own_line_with_the_nearest_code(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Codes are typed from the schema's vocabularies, so the loader stops at the line, not a later rule."""
+    before = snapshot(repo)
+    edit_actors(repo, "actor_type: person", "actor_type: persn")
+    line = 1 + (repo / "data/curation/actors.yaml").read_text(encoding="utf-8").split("actor_type: persn")[0].count(
+        "\n"
+    )
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["build", "-q"])
+    assert result.exit_code == 1
+    assert f"data/curation/actors.yaml, line {line}: entry #1 (actor_id=ali-khamenei)" in result.output
+    assert "field 'actor_type': unknown code 'persn'" in result.output and "did you mean 'person'?" in result.output
+    assert "Traceback" not in result.output
     after = snapshot(repo)
     for snap in (before, after):
         snap.pop("data/curation/actors.yaml")

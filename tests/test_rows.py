@@ -7,7 +7,8 @@ import pytest
 
 from iraq_presence.errors import SchemaMismatch
 from iraq_presence.schema.tables import load_schemas
-from iraq_presence.tables.assemble import Built
+from iraq_presence.tables.assemble import Built, row
+from iraq_presence.tables.curation.models import MeetingParticipant
 from iraq_presence.tables.frames import check_rows
 
 from .conftest import ROOT
@@ -51,4 +52,32 @@ def test_rows_for_a_table_without_schema_are_refused() -> None:
     built = Built()
     built.add("statement", {}, "origin")
     with pytest.raises(SchemaMismatch, match=r"no schema.*did you mean 'statements'"):
+        check_rows(built, SCHEMAS)
+
+
+def test_a_row_is_filled_from_the_entry_fields_of_the_columns_names() -> None:
+    participant = MeetingParticipant.model_validate({"actor": "ann-berg", "role": "host"})
+    assert row("meeting_participants", participant, meeting_id="m-1") == {
+        "meeting_id": "m-1",
+        "actor_id": "ann-berg",
+        "role": "host",
+    }
+
+
+def test_a_row_names_the_column_neither_passed_nor_a_field() -> None:
+    participant = MeetingParticipant.model_validate({"actor": "ann-berg", "role": "host"})
+    with pytest.raises(SchemaMismatch, match="meeting_participants: column 'meeting_id' is neither passed nor a field"):
+        row("meeting_participants", participant)
+
+
+def test_a_row_refuses_a_passed_name_that_is_not_a_column() -> None:
+    participant = MeetingParticipant.model_validate({"actor": "ann-berg", "role": "host"})
+    with pytest.raises(SchemaMismatch, match=r"'meeting' is not a column.*'meeting_id'"):
+        row("meeting_participants", participant, meeting="m-1")
+
+
+def test_a_row_of_computed_values_with_a_wrong_name_stops_at_check_rows() -> None:
+    built = Built()
+    built.add("statement_topics", row("statement_topics", statement_id="s-1", topics="elections"), "here")
+    with pytest.raises(SchemaMismatch, match=r"'topics'.*did you mean 'topic'"):
         check_rows(built, SCHEMAS)

@@ -88,3 +88,24 @@ def test_a_table_naming_an_undefined_field_fails(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(RESOURCES, "articles", spec)
     with pytest.raises(ValueError, match="no_such_field"):
         generate.table_descriptor("articles")
+
+
+def test_build_refuses_a_schema_that_differs_from_its_definitions(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from iraq_presence.cli import app
+
+    path = repo / "schemas" / "events.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Kind of event."', '"Kind of events."'), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(app, ["build", "-q"])
+    assert result.exit_code == 1
+    assert "SCHEMA-generated: schemas/events.json" in result.output
+    assert "python -m iraq_presence.schema.generate" in result.output
+
+
+def test_a_table_cannot_override_a_fields_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = {**RESOURCES["articles"], "field_overrides": {"n_chars": {"type": "string"}}}
+    monkeypatch.setitem(RESOURCES, "articles", spec)
+    with pytest.raises(ValueError, match=r"articles\.n_chars: a field's type is defined once"):
+        generate.table_descriptor("articles")

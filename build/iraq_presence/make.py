@@ -30,6 +30,7 @@ class Output:
 def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
     """Everything a build writes, in memory; raises on bad input before anything touches disk."""
     from .checks.runner import check_frames
+    from .schema.generate import stale as schemas_stale
     from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
@@ -41,6 +42,15 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
 
     lay = Layout(root)
     progress("reading schemas")
+    drift = schemas_stale(lay.schemas)
+    if drift:  # a hand edit, or definitions changed without regenerating: the build would use stale types
+        raise BuildError(
+            [
+                f"SCHEMA-generated: schemas/{name} is not what build/iraq_presence/schema/ defines; change the "
+                "field, vocabulary or table there, then run python -m iraq_presence.schema.generate"
+                for name in drift
+            ]
+        )
     schemas = load_schemas(lay.schemas)
     progress("verifying raw texts")
     sources = load_sources(lay.raw, lay.sums)

@@ -69,30 +69,65 @@ def _offsets(prefix: str, of: str, *, null: str | None = None, end_of: str | Non
     return out
 
 
+def _key(table: str, column: str, description: str, pattern: str) -> Field:
+    """A table's key: required, with its pattern; `references` names where it is defined, so every
+    column holding it elsewhere gets that table's foreign key (the generator skips the home table)."""
+    return {**_string(description, pattern, required=True), "references": f"{table}.{column}"}
+
+
+KEYS: dict[str, Field] = {
+    "article_id": _key("articles", "article_id", "The article.", ARTICLE_ID),
+    "actor_id": _key("actors", "actor_id", "The actor.", ACTOR_ID),
+    "meeting_id": _key("meetings", "meeting_id", "The meeting.", CURATED_ID),
+    "event_id": _key("events", "event_id", "The event.", CURATED_ID),
+    "statement_id": _key("statements", "statement_id", "The statement.", CURATED_ID),
+    "utterance_id": _key("utterances", "utterance_id", "The act of speech this statement reports.", CURATED_ID),
+    "reference_id": _key("external_references", "reference_id", "Curated identifier.", REFERENCE_ID),
+}
+"""The keys other tables refer to, each with its type and pattern once."""
+
+
+def _refers(key: str, description: str, *, required: bool = False, null: str | None = None, to: str = "") -> Field:
+    """A column holding another table's key under its own name: the key's type and pattern, and a
+    foreign key to the key's table (or to `to`, a table.column holding the same key)."""
+    target = KEYS[key]
+    out = _string(description, target["constraints"]["pattern"], required=required, null=null)
+    return {**out, "type": target["type"], "references": to or target["references"]}
+
+
 def _reference(subject: str) -> Field:
-    return _string(
+    return _refers(
+        "reference_id",
         f"The published source (external_references.reference_id) that establishes {subject}; "
         "set exactly when the basis is external.",
-        REFERENCE_ID,
         null="The basis is not external.",
     )
 
 
-def _basis(prefix: str, subject: str, null: str, stated: Field, *, vocabulary: str = "basis", **extra: Any) -> Field:
+def _basis(
+    prefix: str,
+    subject: str,
+    null: str,
+    stated: Field,
+    *,
+    vocabulary: str = "basis",
+    rules: tuple[str, ...] = (),
+    remark: str = "",
+) -> Field:
     """How a fact was established, and which columns hold its evidence for each code: `stated`
-    as given, the others `<prefix>_note` or `<prefix>_reference_id`."""
+    as given, the others `<prefix>_note` or `<prefix>_reference_id`. `rules` come before the
+    vocabulary's own coding rules."""
     codes = VOCABULARIES[vocabulary]["categories"]
     gloss = "; ".join(f"{c['value']}: {c['brief']}" for c in codes)
     note = {"columns": [f"{prefix}_note"]}
     evidence = {"stated": stated, "inferred": note, "external": {"columns": [f"{prefix}_reference_id"]}}
     if "given" in (c["value"] for c in codes):
         evidence["given"] = note
-    remark = extra.pop("remark", "")
-    return {
-        **_coded(f"How {subject} was established. {gloss}.{remark}", vocabulary, required=False, null=null),
-        "evidence": evidence,
-        **extra,
-    }
+    out = _coded(f"How {subject} was established. {gloss}.{remark}", vocabulary, required=False, null=null)
+    out["evidence"] = evidence
+    if rules:
+        out["codingRules"] = list(rules)
+    return out
 
 
 def _dated(
@@ -104,7 +139,7 @@ def _dated(
         date: {"type": "date", "description": f"{description} {PRECISION_NOTE}", "nullMeaning": null},
         f"{date}_precision": _coded(f"Precision of {date}.", "precision", required=False, null=f"{date} is null."),
         f"{date}_basis": _basis(
-            date, subject, f"{date} is null.", stated, vocabulary=vocabulary, codingRules=[RELATIVE_DATE_RULE]
+            date, subject, f"{date} is null.", stated, vocabulary=vocabulary, rules=(RELATIVE_DATE_RULE,)
         ),
         f"{date}_note": _string(
             f"How {date} was inferred, or why it is unknown.", null=f"{date} is stated in the text."
@@ -120,8 +155,8 @@ def stated_in(table: str, key: str, basis: str) -> Field:
 
 FIELDS: dict[str, Field] = {
     # identifiers
-    "article_id": _string("The article.", ARTICLE_ID, required=True),
-    "evidence_article_id": _string("Article holding the span supporting the description.", ARTICLE_ID, required=True),
+    **KEYS,
+    "evidence_article_id": _refers("article_id", "Article holding the span supporting the description.", required=True),
     "source_file": {
         "type": "string",
         "description": "File name of the raw text under data/raw/.",
@@ -132,33 +167,32 @@ FIELDS: dict[str, Field] = {
         "description": "SHA-256 of the raw file's bytes, as recorded in data/raw/SHA256SUMS.",
         "constraints": {"required": True, "unique": True, "pattern": SHA256},
     },
-    "actor_id": _string("The actor.", ACTOR_ID, required=True),
-    "organization_id": _string("The organization.", ACTOR_ID, required=True),
-    "speaker_id": _string(
+    "organization_id": _refers("actor_id", "The organization.", required=True),
+    "speaker_id": _refers(
+        "actor_id",
         "Who the article says spoke: a person, a group or a government, or an unnamed source "
         "(actor_type unnamed_source).",
-        ACTOR_ID,
         required=True,
     ),
-    "addressee_id": _string("To whom the words were addressed.", ACTOR_ID, null="The article does not say."),
-    "medium_id": _string(
-        "Outlet that carried the words (a TV channel, a website, a platform).", ACTOR_ID, null="The article names none."
+    "addressee_id": _refers("actor_id", "To whom the words were addressed.", null="The article does not say."),
+    "medium_id": _refers(
+        "actor_id",
+        "Outlet that carried the words (a TV channel, a website, a platform).",
+        null="The article names none.",
     ),
-    "outlet_id": _string(
+    "outlet_id": _refers(
+        "actor_id",
         "Actor id of the outlet that published the article.",
-        ACTOR_ID,
         null="The text does not name the outlet (see outlet_note).",
     ),
-    "parent_group_id": _string(
-        "Umbrella group the articles report it belongs to.", ACTOR_ID, null="The articles report no umbrella."
+    "parent_group_id": _refers(
+        "actor_id",
+        "Umbrella group the articles report it belongs to.",
+        null="The articles report no umbrella.",
+        to="militia_groups.actor_id",
     ),
     "affiliation_id": _string("Curated identifier.", CURATED_ID, required=True),
-    "event_id": _string("The event.", CURATED_ID, required=True),
     "issue_id": _string("Curated identifier of the issue.", CURATED_ID, required=True),
-    "meeting_id": _string("The meeting.", CURATED_ID, required=True),
-    "statement_id": _string("The statement.", CURATED_ID, required=True),
-    "utterance_id": _string("The act of speech this statement reports.", CURATED_ID, required=True),
-    "reference_id": _string("Curated identifier.", REFERENCE_ID, required=True),
     "mention_id": _string(
         "Identifier derived from the article and the offsets; stable across rebuilds.", required=True
     ),

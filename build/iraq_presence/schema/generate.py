@@ -18,11 +18,22 @@ from .fields import FIELDS
 from .resources import RESOURCES
 from .vocabularies import VOCABULARIES
 
-FIELD_KEYS = ("type", "format", "description", "vocabulary", "constraints", "codingRules", "evidence", "nullMeaning")
-"""What a field definition may say (`vocabulary` names an entry of VOCABULARIES)."""
+FIELD_KEYS = (
+    "type",
+    "format",
+    "description",
+    "vocabulary",
+    "constraints",
+    "codingRules",
+    "evidence",
+    "nullMeaning",
+    "references",
+)
+"""What a field definition may say: `vocabulary` names an entry of VOCABULARIES, `references` the
+table.column a foreign key points to (neither is written as such into the Table Schema)."""
 
 CONSTRAINT_ORDER = ("required", "unique", "minimum", "maximum", "minLength", "pattern", "enum")
-TABLE_KEYS = ("title", "description", "fields", "field_overrides", "primary_key", "foreign_keys", "spans")
+TABLE_KEYS = ("title", "description", "fields", "field_overrides", "primary_key", "spans")
 CATEGORY_KEYS = ("value", "label", "definition")
 """What a code carries into the Table Schema (`brief`, the short gloss, only builds descriptions)."""
 
@@ -34,6 +45,8 @@ def _merged(name: str, table: str, override: dict[str, Any]) -> dict[str, Any]:
     for key in (*base, *override):
         if key not in FIELD_KEYS:
             raise ValueError(f"{table}.{name}: unknown key {key!r} (expected one of {', '.join(FIELD_KEYS)})")
+    if "type" in override:
+        raise ValueError(f"{table}.{name}: a field's type is defined once, in fields.py; it cannot be overridden")
     out = {k: v for k, v in {**base, **override}.items() if v is not None}
     constraints = {**base.get("constraints", {}), **override.get("constraints", {})}
     out["constraints"] = {k: v for k, v in constraints.items() if v is not None}
@@ -79,7 +92,7 @@ def table_descriptor(name: str) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"table {name}: unknown key {sorted(unknown)} (expected one of {', '.join(TABLE_KEYS)})")
     columns, overrides, primary_key = spec["fields"], spec.get("field_overrides", {}), spec["primary_key"]
-    named = [*overrides, *primary_key, *spec.get("foreign_keys", {}), *(c for s in spec.get("spans", []) for c in s)]
+    named = [*overrides, *primary_key, *(c for s in spec.get("spans", []) for c in s)]
     missing = [c for c in named if c not in columns] + [c for c in columns if c not in FIELDS]
     if missing:
         raise ValueError(f"table {name}: {missing[0]!r} is not one of its fields, or not defined in fields.py")
@@ -90,9 +103,10 @@ def table_descriptor(name: str) -> dict[str, Any]:
         "fields": [field_descriptor(c, name, overrides.get(c, {}), primary_key) for c in columns],
         "primaryKey": list(primary_key),
     }
-    foreign = spec.get("foreign_keys", {})
+    foreign = [(c, _merged(c, name, overrides.get(c, {})).get("references")) for c in columns]
+    foreign = [(c, target) for c, target in foreign if target and target != f"{name}.{c}"]
     if foreign:
-        out["foreignKeys"] = [_foreign_key(column, target) for column, target in foreign.items()]
+        out["foreignKeys"] = [_foreign_key(column, target) for column, target in foreign]
     if spec.get("spans"):
         out["spans"] = [dict(zip(("article", "start", "end", "text"), s, strict=True)) for s in spec["spans"]]
     out["missingValues"] = [""]

@@ -1,8 +1,8 @@
 """Every table of the package, as PUDL's resources: its title and description, its fields by name
 (each defined once in fields.py) with what differs in this table (`field_overrides`: keys
-replace the field's, constraints merge, None removes), its primary key, its foreign keys
-(column: "table.column") and its spans (article, start, end and text columns that must slice the
-raw text exactly). A one-column primary key's `unique` is derived."""
+replace the field's, constraints merge, None removes), its primary key and its spans (article,
+start, end and text columns that must slice the raw text exactly). Derived: a one-column primary
+key's `unique`, and the foreign keys (from each field's `references`)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "note",
         ],
         "primary_key": ["actor_id", "alias"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-        },
     },
     "actors": {
         "title": "Actors",
@@ -51,10 +48,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "description": {"description": "Short description as the articles give it."},
         },
         "primary_key": ["actor_id"],
-        "foreign_keys": {
-            "evidence_article_id": "articles.article_id",
-            "country_reference_id": "external_references.reference_id",
-        },
         "spans": [("evidence_article_id", "evidence_start", "evidence_end", "evidence_text")],
     },
     "affiliations": {
@@ -87,13 +80,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "char_end": {"description": "End offset of the evidence."},
         },
         "primary_key": ["affiliation_id"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-            "organization_id": "actors.actor_id",
-            "article_id": "articles.article_id",
-            "start_date_reference_id": "external_references.reference_id",
-            "end_date_reference_id": "external_references.reference_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "article_authors": {
@@ -113,10 +99,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text": {"description": "The author's name as printed: text[start:end]."},
         },
         "primary_key": ["article_id", "actor_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "actor_id": "actors.actor_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "article_issues": {
@@ -142,9 +124,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text": {"description": "The artifact as it stands: text[start:end]."},
         },
         "primary_key": ["issue_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "articles": {
@@ -186,11 +165,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["article_id"],
-        "foreign_keys": {
-            "outlet_id": "actors.actor_id",
-            "outlet_reference_id": "external_references.reference_id",
-            "published_date_reference_id": "external_references.reference_id",
-        },
         "spans": [("article_id", "title_start", "title_end", "title")],
     },
     "event_participants": {
@@ -205,10 +179,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "role": {"description": "Role in the event.", "vocabulary": "event_role"},
         },
         "primary_key": ["event_id", "actor_id", "role"],
-        "foreign_keys": {
-            "event_id": "events.event_id",
-            "actor_id": "actors.actor_id",
-        },
     },
     "event_reports": {
         "title": "Event reports",
@@ -227,10 +197,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "article_id": {"description": "The reporting article."},
         },
         "primary_key": ["event_id", "article_id", "char_start"],
-        "foreign_keys": {
-            "event_id": "events.event_id",
-            "article_id": "articles.article_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "text"),
             ("article_id", "date_start", "date_end", "date_text"),
@@ -259,9 +225,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "event_id": {"description": "Curated identifier."},
         },
         "primary_key": ["event_id"],
-        "foreign_keys": {
-            "event_date_reference_id": "external_references.reference_id",
-        },
     },
     "external_references": {
         "title": "External references",
@@ -306,10 +269,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["meeting_id", "actor_id"],
-        "foreign_keys": {
-            "meeting_id": "meetings.meeting_id",
-            "actor_id": "actors.actor_id",
-        },
     },
     "meeting_reports": {
         "title": "Meeting reports",
@@ -341,11 +300,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "date_end": {"description": "End offset of the date expression."},
         },
         "primary_key": ["meeting_id", "article_id"],
-        "foreign_keys": {
-            "meeting_id": "meetings.meeting_id",
-            "article_id": "articles.article_id",
-            "report_date_reference_id": "external_references.reference_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "text"),
             ("article_id", "date_start", "date_end", "date_text"),
@@ -376,9 +330,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "meeting_id": {"description": "Curated identifier."},
         },
         "primary_key": ["meeting_id"],
-        "foreign_keys": {
-            "meeting_date_reference_id": "external_references.reference_id",
-        },
     },
     "mentions": {
         "title": "Mentions",
@@ -397,10 +348,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "actor_id": {"description": "The actor mentioned."},
         },
         "primary_key": ["mention_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "actor_id": "actors.actor_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "surface")],
     },
     "militia_group_evidence": {
@@ -415,13 +362,9 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text",
         ],
         "field_overrides": {
-            "actor_id": {"description": "The group."},
+            "actor_id": {"description": "The group.", "references": "militia_groups.actor_id"},
         },
         "primary_key": ["actor_id", "claim"],
-        "foreign_keys": {
-            "actor_id": "militia_groups.actor_id",
-            "article_id": "articles.article_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "militia_groups": {
@@ -440,10 +383,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "actor_id": {"description": "The group (an actor)."},
         },
         "primary_key": ["actor_id"],
-        "foreign_keys": {
-            "actor_id": "actors.actor_id",
-            "parent_group_id": "militia_groups.actor_id",
-        },
     },
     "quote_spans": {
         "title": "Quotation spans",
@@ -472,10 +411,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             },
         },
         "primary_key": ["span_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "statement_id": "statements.statement_id",
-        },
         "spans": [("article_id", "char_start", "char_end", "text")],
     },
     "statement_topics": {
@@ -486,9 +421,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "topic",
         ],
         "primary_key": ["statement_id", "topic"],
-        "foreign_keys": {
-            "statement_id": "statements.statement_id",
-        },
     },
     "statements": {
         "title": "Statements",
@@ -533,15 +465,6 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "statement_id": {"description": "Curated identifier; never renumbered."},
         },
         "primary_key": ["statement_id"],
-        "foreign_keys": {
-            "article_id": "articles.article_id",
-            "speaker_id": "actors.actor_id",
-            "addressee_id": "actors.actor_id",
-            "medium_id": "actors.actor_id",
-            "meeting_id": "meetings.meeting_id",
-            "utterance_id": "utterances.utterance_id",
-            "said_date_reference_id": "external_references.reference_id",
-        },
         "spans": [
             ("article_id", "char_start", "char_end", "quote"),
             ("article_id", "said_date_start", "said_date_end", "said_date_text"),
@@ -580,10 +503,5 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "utterance_id": {"description": "Curated identifier of the act of speech."},
         },
         "primary_key": ["utterance_id"],
-        "foreign_keys": {
-            "speaker_id": "actors.actor_id",
-            "meeting_id": "meetings.meeting_id",
-            "said_date_reference_id": "external_references.reference_id",
-        },
     },
 }

@@ -39,42 +39,38 @@ _GIVEN = {
 _OUTSIDE_KNOWLEDGE = "Outside knowledge is never coded as stated or inferred: it is external, with a reference a reader can check, or the value is null and the note says why."
 
 VOCABULARIES: dict[str, dict[str, Any]] = {
-    "alias_type": {
+    "basis": {"categories": _BASIS, "codingRules": [_OUTSIDE_KNOWLEDGE]},
+    "basis_given": {"categories": [*_BASIS, _GIVEN], "codingRules": [_OUTSIDE_KNOWLEDGE]},
+    "precision": {
         "categories": [
             {
-                "value": "variant",
-                "label": "Variant",
-                "definition": "A spelling or wording of the name as it appears in an article (with or without a title, a shorter or longer form).",
+                "value": "day",
+                "label": "Day",
+                "definition": "The exact calendar day is known.",
             },
             {
-                "value": "abbreviation",
-                "label": "Abbreviation",
-                "definition": "An acronym or initialism (e.g. PMF for the Popular Mobilization Forces).",
+                "value": "month",
+                "label": "Month",
+                "definition": "Only the month is known; the date is stored as the month's first day.",
             },
             {
-                "value": "transliteration",
-                "label": "Transliteration",
-                "definition": "Another romanization of a name written in Arabic or Persian script.",
+                "value": "year",
+                "label": "Year",
+                "definition": "Only the year is known; the date is stored as 1 January of that year.",
             },
+        ],
+        "ordered": True,
+        "codingRules": [
+            "Code the finest unit the evidence supports; never a finer one. 'Last week' or 'recently' does not give a day: code month (or year) if that is all that can be established.",
+            "Order matters: day < month < year (finest to coarsest); the categories are ordered.",
+        ],
+    },
+    "language": {
+        "categories": [
             {
-                "value": "arabic_name",
-                "label": "Arabic name",
-                "definition": "The Arabic name, romanized or in Arabic script, used beside the English one (e.g. Hashd al-Shaabi for the PMF).",
-            },
-            {
-                "value": "misspelling",
-                "label": "Misspelling",
-                "definition": "A form of the name that is an error in the text; kept so that the mention is found, never used as the display name.",
-            },
-            {
-                "value": "handle",
-                "label": "Handle",
-                "definition": "A social-media account name.",
-            },
-            {
-                "value": "sub_unit",
-                "label": "Sub-unit",
-                "definition": "The name of a project, unit or department of the actor, counted as a mention of the actor because it is not an actor of its own in these articles.",
+                "value": "en",
+                "label": "English",
+                "definition": "The text is in English (ISO 639-1 code en).",
             },
         ]
     },
@@ -140,7 +136,59 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             "The IRGC and its Quds Force are state_military; the PMF and its factions are armed_group, even where a law makes the PMF part of the state (see militia_groups.state_status).",
         ],
     },
-    "basis": {"categories": _BASIS, "codingRules": [_OUTSIDE_KNOWLEDGE]},
+    "alias_type": {
+        "categories": [
+            {
+                "value": "variant",
+                "label": "Variant",
+                "definition": "A spelling or wording of the name as it appears in an article (with or without a title, a shorter or longer form).",
+            },
+            {
+                "value": "abbreviation",
+                "label": "Abbreviation",
+                "definition": "An acronym or initialism (e.g. PMF for the Popular Mobilization Forces).",
+            },
+            {
+                "value": "transliteration",
+                "label": "Transliteration",
+                "definition": "Another romanization of a name written in Arabic or Persian script.",
+            },
+            {
+                "value": "arabic_name",
+                "label": "Arabic name",
+                "definition": "The Arabic name, romanized or in Arabic script, used beside the English one (e.g. Hashd al-Shaabi for the PMF).",
+            },
+            {
+                "value": "misspelling",
+                "label": "Misspelling",
+                "definition": "A form of the name that is an error in the text; kept so that the mention is found, never used as the display name.",
+            },
+            {
+                "value": "handle",
+                "label": "Handle",
+                "definition": "A social-media account name.",
+            },
+            {
+                "value": "sub_unit",
+                "label": "Sub-unit",
+                "definition": "The name of a project, unit or department of the actor, counted as a mention of the actor because it is not an actor of its own in these articles.",
+            },
+        ]
+    },
+    "method": {
+        "categories": [
+            {
+                "value": "alias_match",
+                "label": "Alias match",
+                "definition": "Found by the build's alias matcher (Aho-Corasick over actor_aliases, whole words).",
+            },
+            {
+                "value": "curated",
+                "label": "Curated",
+                "definition": "Typed by a curator: a mention the matcher cannot find (a description such as 'an informed source').",
+            },
+        ]
+    },
     "affiliation_role": {
         "categories": [
             {
@@ -225,30 +273,6 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             },
         ]
     },
-    "precision": {
-        "categories": [
-            {
-                "value": "day",
-                "label": "Day",
-                "definition": "The exact calendar day is known.",
-            },
-            {
-                "value": "month",
-                "label": "Month",
-                "definition": "Only the month is known; the date is stored as the month's first day.",
-            },
-            {
-                "value": "year",
-                "label": "Year",
-                "definition": "Only the year is known; the date is stored as 1 January of that year.",
-            },
-        ],
-        "ordered": True,
-        "codingRules": [
-            "Code the finest unit the evidence supports; never a finer one. 'Last week' or 'recently' does not give a day: code month (or year) if that is all that can be established.",
-            "Order matters: day < month < year (finest to coarsest); the categories are ordered.",
-        ],
-    },
     "issue_type": {
         "categories": [
             {
@@ -303,332 +327,6 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
                 "a section or share line.",
             },
         ]
-    },
-    "language": {
-        "categories": [
-            {
-                "value": "en",
-                "label": "English",
-                "definition": "The text is in English (ISO 639-1 code en).",
-            },
-        ]
-    },
-    "basis_given": {"categories": [*_BASIS, _GIVEN], "codingRules": [_OUTSIDE_KNOWLEDGE]},
-    "event_role": {
-        "categories": [
-            {
-                "value": "perpetrator",
-                "label": "Perpetrator",
-                "definition": "Carried out the attack or killing.",
-            },
-            {
-                "value": "target",
-                "label": "Target",
-                "definition": "Was attacked, killed or otherwise the object of the act.",
-            },
-            {
-                "value": "party",
-                "label": "Party",
-                "definition": "A party to an agreement, election or founding, or a participant without a more specific role.",
-            },
-            {
-                "value": "complainant",
-                "label": "Complainant",
-                "definition": "Lodged the complaint.",
-            },
-            {
-                "value": "addressee",
-                "label": "Addressee",
-                "definition": "The complaint or demand was addressed to it.",
-            },
-            {
-                "value": "subject",
-                "label": "Subject",
-                "definition": "What the event is about (e.g. the group a complaint concerns), without acting in it.",
-            },
-        ]
-    },
-    "event_type": {
-        "categories": [
-            {
-                "value": "attack",
-                "label": "Attack",
-                "definition": "An armed attack (strike, bombing, rocket or drone attack) on people or places.",
-            },
-            {
-                "value": "killing",
-                "label": "Killing",
-                "definition": "A killing or assassination of named people.",
-            },
-            {
-                "value": "agreement",
-                "label": "Agreement",
-                "definition": "An agreement concluded or signed (a security pact, a withdrawal accord).",
-            },
-            {
-                "value": "complaint",
-                "label": "Complaint",
-                "definition": "A formal complaint lodged with a body (e.g. to the UN Security Council).",
-            },
-            {
-                "value": "election",
-                "label": "Election",
-                "definition": "An election held.",
-            },
-            {
-                "value": "founding",
-                "label": "Founding",
-                "definition": "The founding of an organization.",
-            },
-            {
-                "value": "protest",
-                "label": "Protest",
-                "definition": "A demonstration or other collective public protest.",
-            },
-            {
-                "value": "other",
-                "label": "Other",
-                "definition": "A reported event of none of the types above; the summary says what it is.",
-            },
-        ]
-    },
-    "meeting_role": {
-        "categories": [
-            {
-                "value": "host",
-                "label": "Host",
-                "definition": "Received the others (the visited side).",
-            },
-            {
-                "value": "visitor",
-                "label": "Visitor",
-                "definition": "Travelled to the meeting.",
-            },
-            {
-                "value": "participant",
-                "label": "Participant",
-                "definition": "Took part, as neither host nor visitor or without the text saying which.",
-            },
-        ],
-        "codingRules": [
-            "The visitor is the side that travelled; when both travelled to a third place, both are participants.",
-        ],
-    },
-    "meeting_type": {
-        "categories": [
-            {
-                "value": "visit",
-                "label": "Visit",
-                "definition": "One side visits the other (PLOVER CONSULT mode 'visit').",
-            },
-            {
-                "value": "third_party",
-                "label": "Third party",
-                "definition": "The meeting is hosted by a third party (PLOVER CONSULT mode 'third-party').",
-            },
-            {
-                "value": "multilateral",
-                "label": "Multilateral",
-                "definition": "The meeting takes place in a multilateral setting, an alliance or an international body (PLOVER CONSULT mode 'multilateral').",
-            },
-            {
-                "value": "phone",
-                "label": "Phone",
-                "definition": "A call or other remote consultation (PLOVER CONSULT mode 'phone').",
-            },
-            {
-                "value": "press_conference",
-                "label": "Press conference",
-                "definition": "A joint press conference or a press conference held by one side for the press (not in PLOVER).",
-            },
-            {
-                "value": "delegation_talks",
-                "label": "Delegation talks",
-                "definition": "Talks between delegations where the text does not say who hosted (not in PLOVER).",
-            },
-        ]
-    },
-    "method": {
-        "categories": [
-            {
-                "value": "alias_match",
-                "label": "Alias match",
-                "definition": "Found by the build's alias matcher (Aho-Corasick over actor_aliases, whole words).",
-            },
-            {
-                "value": "curated",
-                "label": "Curated",
-                "definition": "Typed by a curator: a mention the matcher cannot find (a description such as 'an informed source').",
-            },
-        ]
-    },
-    "claim": {
-        "categories": [
-            {
-                "value": "parent_group_id",
-                "label": "Parent group",
-                "definition": "The span supports militia_groups.parent_group_id (the umbrella the group belongs to).",
-            },
-            {
-                "value": "founded_year",
-                "label": "Founded year",
-                "definition": "The span supports militia_groups.founded_year.",
-            },
-            {
-                "value": "state_status",
-                "label": "State status",
-                "definition": "The span supports militia_groups.state_status.",
-            },
-            {
-                "value": "iran_backed",
-                "label": "Iran-backed",
-                "definition": "The span supports militia_groups.iran_backed (and carries its wording).",
-            },
-        ]
-    },
-    "state_status": {
-        "categories": [
-            {
-                "value": "formal_state_force",
-                "label": "Formal state force",
-                "definition": "An article describes the group as formally part of the Iraqi state's armed forces (e.g. the PMF's legal status).",
-            },
-            {
-                "value": "outside_state",
-                "label": "Outside the state",
-                "definition": "An article describes the group as acting outside the state's forces or control.",
-            },
-            {
-                "value": "not_stated",
-                "label": "Not stated",
-                "definition": "No article says either; not a claim that the status is unknown in the world.",
-            },
-        ],
-        "codingRules": [
-            "Coded from the articles only; not_stated never means the group's status is disputed in the world.",
-        ],
-    },
-    "pattern": {
-        "categories": [
-            {
-                "value": "paired",
-                "label": "Paired",
-                "definition": "Opened and closed by matching marks.",
-            },
-            {
-                "value": "mismatched",
-                "label": "Mismatched",
-                "definition": "Opened and closed by marks of different kinds (e.g. a curly opening closed by a straight mark).",
-            },
-            {
-                "value": "run_on",
-                "label": "Run-on",
-                "definition": "A quotation continuing into the next paragraph, which reopens with a new mark (the typographic convention).",
-            },
-            {
-                "value": "unclosed",
-                "label": "Unclosed",
-                "definition": "Opened and never closed before the end of the text.",
-            },
-            {
-                "value": "stray_mark",
-                "label": "Stray mark",
-                "definition": "A single mark without a partner; the span is the mark itself.",
-            },
-        ]
-    },
-    "status": {
-        "categories": [
-            {
-                "value": "statement",
-                "label": "Statement",
-                "definition": "A statement overlaps the span.",
-            },
-            {
-                "value": "dismissed",
-                "label": "Dismissed",
-                "definition": "A curator decided the span is not a statement (see dismissal_reason).",
-            },
-        ]
-    },
-    "dismissal_reason": {
-        "categories": [
-            {
-                "value": "scare_quotes",
-                "label": "Scare quotes",
-                "definition": "Marks that distance the writer from a word ('so-called'), with no speaker saying it.",
-            },
-            {
-                "value": "title",
-                "label": "Title",
-                "definition": "The title of a work, an operation or a document.",
-            },
-            {
-                "value": "name",
-                "label": "Name",
-                "definition": "A name in quotation marks (e.g. 'Resistance Axis').",
-            },
-            {
-                "value": "artifact",
-                "label": "Artifact",
-                "definition": "A mark left by a text artifact (mojibake, embedded-post remains).",
-            },
-            {
-                "value": "unattributed",
-                "label": "Unattributed",
-                "definition": "Quoted words the article attributes to nobody it identifies, not even an unnamed source.",
-            },
-        ],
-        "codingRules": [
-            "A span is dismissed only when no statement can be attributed; quoted words of an unnamed source are a statement of an unnamed_source actor, not unattributed.",
-        ],
-    },
-    "topic": {
-        "categories": [
-            {
-                "value": "us_military_presence",
-                "label": "US military presence",
-                "definition": "US forces in Iraq: their presence, withdrawal, the coalition, bases.",
-            },
-            {
-                "value": "armed_factions",
-                "label": "Armed factions",
-                "definition": "The PMF and Iran-aligned armed groups: their weapons, status, integration or disbandment.",
-            },
-            {
-                "value": "sovereignty",
-                "label": "Sovereignty",
-                "definition": "Iraqi sovereignty and state control: 'occupation', interference, decisions for Iraq alone.",
-            },
-            {
-                "value": "economy_and_trade",
-                "label": "Economy and trade",
-                "definition": "Trade, energy, sanctions waivers, investment, payments.",
-            },
-            {
-                "value": "regional_conflict",
-                "label": "Regional conflict",
-                "definition": "Gaza, Lebanon, Syria, Israel and the wider regional war.",
-            },
-            {
-                "value": "bilateral_relations",
-                "label": "Bilateral relations",
-                "definition": "Iran–Iraq ties as such: visits, friendship, cooperation in general.",
-            },
-            {
-                "value": "elections",
-                "label": "Elections",
-                "definition": "Iraqi elections and government formation.",
-            },
-            {
-                "value": "security_cooperation",
-                "label": "Security cooperation",
-                "definition": "Border and security agreements between states.",
-            },
-        ],
-        "codingRules": [
-            "A statement may have several topics; code each the passage addresses, not the article's theme.",
-        ],
     },
     "statement_type": {
         "categories": [
@@ -704,6 +402,53 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
         ],
         "codingRules": [
             "Code what the article says about delivery; words 'told' an outlet are interview, words 'said in a statement' are written_statement. When the article names no delivery, code unknown rather than guessing from the speaker's habits.",
+        ],
+    },
+    "topic": {
+        "categories": [
+            {
+                "value": "us_military_presence",
+                "label": "US military presence",
+                "definition": "US forces in Iraq: their presence, withdrawal, the coalition, bases.",
+            },
+            {
+                "value": "armed_factions",
+                "label": "Armed factions",
+                "definition": "The PMF and Iran-aligned armed groups: their weapons, status, integration or disbandment.",
+            },
+            {
+                "value": "sovereignty",
+                "label": "Sovereignty",
+                "definition": "Iraqi sovereignty and state control: 'occupation', interference, decisions for Iraq alone.",
+            },
+            {
+                "value": "economy_and_trade",
+                "label": "Economy and trade",
+                "definition": "Trade, energy, sanctions waivers, investment, payments.",
+            },
+            {
+                "value": "regional_conflict",
+                "label": "Regional conflict",
+                "definition": "Gaza, Lebanon, Syria, Israel and the wider regional war.",
+            },
+            {
+                "value": "bilateral_relations",
+                "label": "Bilateral relations",
+                "definition": "Iran–Iraq ties as such: visits, friendship, cooperation in general.",
+            },
+            {
+                "value": "elections",
+                "label": "Elections",
+                "definition": "Iraqi elections and government formation.",
+            },
+            {
+                "value": "security_cooperation",
+                "label": "Security cooperation",
+                "definition": "Border and security agreements between states.",
+            },
+        ],
+        "codingRules": [
+            "A statement may have several topics; code each the passage addresses, not the article's theme.",
         ],
     },
     "plover_category": {
@@ -842,5 +587,260 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             "Conditional or gradual acceptance ('until Iraqi forces are ready', advisers only) is accepts; a timetable for leaving that the speaker endorses is demands_withdrawal.",
             "A speaker reporting another side's demand without endorsing it is neutral.",
         ],
+    },
+    "pattern": {
+        "categories": [
+            {
+                "value": "paired",
+                "label": "Paired",
+                "definition": "Opened and closed by matching marks.",
+            },
+            {
+                "value": "mismatched",
+                "label": "Mismatched",
+                "definition": "Opened and closed by marks of different kinds (e.g. a curly opening closed by a straight mark).",
+            },
+            {
+                "value": "run_on",
+                "label": "Run-on",
+                "definition": "A quotation continuing into the next paragraph, which reopens with a new mark (the typographic convention).",
+            },
+            {
+                "value": "unclosed",
+                "label": "Unclosed",
+                "definition": "Opened and never closed before the end of the text.",
+            },
+            {
+                "value": "stray_mark",
+                "label": "Stray mark",
+                "definition": "A single mark without a partner; the span is the mark itself.",
+            },
+        ]
+    },
+    "status": {
+        "categories": [
+            {
+                "value": "statement",
+                "label": "Statement",
+                "definition": "A statement overlaps the span.",
+            },
+            {
+                "value": "dismissed",
+                "label": "Dismissed",
+                "definition": "A curator decided the span is not a statement (see dismissal_reason).",
+            },
+        ]
+    },
+    "dismissal_reason": {
+        "categories": [
+            {
+                "value": "scare_quotes",
+                "label": "Scare quotes",
+                "definition": "Marks that distance the writer from a word ('so-called'), with no speaker saying it.",
+            },
+            {
+                "value": "title",
+                "label": "Title",
+                "definition": "The title of a work, an operation or a document.",
+            },
+            {
+                "value": "name",
+                "label": "Name",
+                "definition": "A name in quotation marks (e.g. 'Resistance Axis').",
+            },
+            {
+                "value": "artifact",
+                "label": "Artifact",
+                "definition": "A mark left by a text artifact (mojibake, embedded-post remains).",
+            },
+            {
+                "value": "unattributed",
+                "label": "Unattributed",
+                "definition": "Quoted words the article attributes to nobody it identifies, not even an unnamed source.",
+            },
+        ],
+        "codingRules": [
+            "A span is dismissed only when no statement can be attributed; quoted words of an unnamed source are a statement of an unnamed_source actor, not unattributed.",
+        ],
+    },
+    "meeting_type": {
+        "categories": [
+            {
+                "value": "visit",
+                "label": "Visit",
+                "definition": "One side visits the other (PLOVER CONSULT mode 'visit').",
+            },
+            {
+                "value": "third_party",
+                "label": "Third party",
+                "definition": "The meeting is hosted by a third party (PLOVER CONSULT mode 'third-party').",
+            },
+            {
+                "value": "multilateral",
+                "label": "Multilateral",
+                "definition": "The meeting takes place in a multilateral setting, an alliance or an international body (PLOVER CONSULT mode 'multilateral').",
+            },
+            {
+                "value": "phone",
+                "label": "Phone",
+                "definition": "A call or other remote consultation (PLOVER CONSULT mode 'phone').",
+            },
+            {
+                "value": "press_conference",
+                "label": "Press conference",
+                "definition": "A joint press conference or a press conference held by one side for the press (not in PLOVER).",
+            },
+            {
+                "value": "delegation_talks",
+                "label": "Delegation talks",
+                "definition": "Talks between delegations where the text does not say who hosted (not in PLOVER).",
+            },
+        ]
+    },
+    "meeting_role": {
+        "categories": [
+            {
+                "value": "host",
+                "label": "Host",
+                "definition": "Received the others (the visited side).",
+            },
+            {
+                "value": "visitor",
+                "label": "Visitor",
+                "definition": "Travelled to the meeting.",
+            },
+            {
+                "value": "participant",
+                "label": "Participant",
+                "definition": "Took part, as neither host nor visitor or without the text saying which.",
+            },
+        ],
+        "codingRules": [
+            "The visitor is the side that travelled; when both travelled to a third place, both are participants.",
+        ],
+    },
+    "event_type": {
+        "categories": [
+            {
+                "value": "attack",
+                "label": "Attack",
+                "definition": "An armed attack (strike, bombing, rocket or drone attack) on people or places.",
+            },
+            {
+                "value": "killing",
+                "label": "Killing",
+                "definition": "A killing or assassination of named people.",
+            },
+            {
+                "value": "agreement",
+                "label": "Agreement",
+                "definition": "An agreement concluded or signed (a security pact, a withdrawal accord).",
+            },
+            {
+                "value": "complaint",
+                "label": "Complaint",
+                "definition": "A formal complaint lodged with a body (e.g. to the UN Security Council).",
+            },
+            {
+                "value": "election",
+                "label": "Election",
+                "definition": "An election held.",
+            },
+            {
+                "value": "founding",
+                "label": "Founding",
+                "definition": "The founding of an organization.",
+            },
+            {
+                "value": "protest",
+                "label": "Protest",
+                "definition": "A demonstration or other collective public protest.",
+            },
+            {
+                "value": "other",
+                "label": "Other",
+                "definition": "A reported event of none of the types above; the summary says what it is.",
+            },
+        ]
+    },
+    "event_role": {
+        "categories": [
+            {
+                "value": "perpetrator",
+                "label": "Perpetrator",
+                "definition": "Carried out the attack or killing.",
+            },
+            {
+                "value": "target",
+                "label": "Target",
+                "definition": "Was attacked, killed or otherwise the object of the act.",
+            },
+            {
+                "value": "party",
+                "label": "Party",
+                "definition": "A party to an agreement, election or founding, or a participant without a more specific role.",
+            },
+            {
+                "value": "complainant",
+                "label": "Complainant",
+                "definition": "Lodged the complaint.",
+            },
+            {
+                "value": "addressee",
+                "label": "Addressee",
+                "definition": "The complaint or demand was addressed to it.",
+            },
+            {
+                "value": "subject",
+                "label": "Subject",
+                "definition": "What the event is about (e.g. the group a complaint concerns), without acting in it.",
+            },
+        ]
+    },
+    "state_status": {
+        "categories": [
+            {
+                "value": "formal_state_force",
+                "label": "Formal state force",
+                "definition": "An article describes the group as formally part of the Iraqi state's armed forces (e.g. the PMF's legal status).",
+            },
+            {
+                "value": "outside_state",
+                "label": "Outside the state",
+                "definition": "An article describes the group as acting outside the state's forces or control.",
+            },
+            {
+                "value": "not_stated",
+                "label": "Not stated",
+                "definition": "No article says either; not a claim that the status is unknown in the world.",
+            },
+        ],
+        "codingRules": [
+            "Coded from the articles only; not_stated never means the group's status is disputed in the world.",
+        ],
+    },
+    "claim": {
+        "categories": [
+            {
+                "value": "parent_group_id",
+                "label": "Parent group",
+                "definition": "The span supports militia_groups.parent_group_id (the umbrella the group belongs to).",
+            },
+            {
+                "value": "founded_year",
+                "label": "Founded year",
+                "definition": "The span supports militia_groups.founded_year.",
+            },
+            {
+                "value": "state_status",
+                "label": "State status",
+                "definition": "The span supports militia_groups.state_status.",
+            },
+            {
+                "value": "iran_backed",
+                "label": "Iran-backed",
+                "definition": "The span supports militia_groups.iran_backed (and carries its wording).",
+            },
+        ]
     },
 }

@@ -1,7 +1,10 @@
 """From raw texts and curation to tables: one pass per article, rows that remember their origin.
 
-Every row built from a curated entry records where it came from (file and entry), so a failing
-check on the assembled tables can be reported back to the line a curator must fix.
+A row is built from the table's columns (schema/resources.py): each column is filled from the
+curated entry's field of the same name, unless the assembler passes it (offsets, spans, counts,
+values from the raw text). Every row built from a curated entry records where it came from (file
+and entry), so a failing check on the assembled tables can be reported back to the line a curator
+must fix.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import CurationError, nearest
+from ..errors import CurationError, SchemaMismatch, nearest
+from ..schema.resources import RESOURCES
 from .curation import models as c
 from .mentions import AliasMatcher
 from .quotes import find_quotes
@@ -18,6 +22,28 @@ from .sources import Source
 from .spans import SpanNotFound, locate
 
 Row = dict[str, Any]
+
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(spec["fields"]) for name, spec in RESOURCES.items()}
+_COLUMN_SETS = {name: frozenset(columns) for name, columns in COLUMNS.items()}
+
+
+def row(table: str, entry: c.Model | None = None, /, **computed: Any) -> Row:
+    """A row of `table`: each column from `computed` when passed, else from `entry`'s field of the
+    same name. A column neither passed nor a field, or a passed name that is not a column, is a
+    programming error: stopped here for an entry's row, by `frames.check_rows` for a row of
+    computed values only (the many rows of mentions and quotation spans pass through untouched)."""
+    if entry is None:
+        return computed
+    columns = COLUMNS[table]
+    if not computed.keys() <= _COLUMN_SETS[table]:
+        extra = sorted(computed.keys() - _COLUMN_SETS[table])
+        raise SchemaMismatch(f"{table}: {extra[0]!r} is not a column", suggestions=nearest(extra[0], columns))
+    values = entry.__dict__
+    try:
+        return {col: computed[col] if col in computed else values[col] for col in columns}
+    except KeyError as exc:
+        owner = type(entry).__name__
+        raise SchemaMismatch(f"{table}: column {exc.args[0]!r} is neither passed nor a field of {owner}") from None
 
 
 @dataclass
@@ -103,8 +129,8 @@ class Assembler:
             self._article(art)
             self._mentions(art, matcher, owners, alias_counts)
             self._statements(art)
-        for row in self.out.rows["actor_aliases"]:
-            row["n_mentions"] = alias_counts[(row["actor_id"], row["alias"])]
+        for alias_row in self.out.rows["actor_aliases"]:
+            alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
         self._meetings()
         self._events()
@@ -148,44 +174,22 @@ class Assembler:
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
-                {
-                    "actor_id": a.actor_id,
-                    "name": a.name,
-                    "actor_type": a.actor_type,
-                    "country": a.country,
-                    "country_basis": a.country_basis,
-                    "country_note": a.country_note,
-                    "country_reference_id": a.country_reference,
-                    "description": a.description,
-                    "evidence_article_id": art,
-                    "evidence_start": start,
-                    "evidence_end": end,
-                    "evidence_text": text,
-                    "wikidata_id": a.wikidata_id,
-                    "note": a.note,
-                },
+                row("actors", a, evidence_article_id=art, evidence_start=start, evidence_end=end, evidence_text=text),
                 ": ".join(origin),
             )
             for alias in a.alias_entries():
-                claims[alias.text].append(a.actor_id)
+                claims[alias.alias].append(a.actor_id)
                 self.out.add(
                     "actor_aliases",
-                    {
-                        "actor_id": a.actor_id,
-                        "alias": alias.text,
-                        "alias_type": alias.alias_type,
-                        "n_mentions": 0,
-                        "disambiguation_note": None,
-                        "note": alias.note,
-                    },
+                    row("actor_aliases", alias, actor_id=a.actor_id, n_mentions=0, disambiguation_note=None),
                     f"{origin[0]}: {origin[1]}: aliases",
                 )
         resolved = defaultdict(list)
         for d in self.cur.disambiguations:
             resolved[d.alias].append(d)
-        for row in self.out.rows["actor_aliases"]:
-            if len(claims[row["alias"]]) > 1 and resolved.get(row["alias"]):
-                row["disambiguation_note"] = "; ".join(d.note for d in resolved[row["alias"]])
+        for alias_row in self.out.rows["actor_aliases"]:
+            if len(claims[alias_row["alias"]]) > 1 and resolved.get(alias_row["alias"]):
+                alias_row["disambiguation_note"] = "; ".join(d.note for d in resolved[alias_row["alias"]])
         self.claims = claims
         self.resolutions = resolved
 
@@ -213,33 +217,20 @@ class Assembler:
         _, ds, de, _ = self.ref(origin, "published_date_evidence", art.published_date_evidence, art.article_id)
         self.out.add(
             "articles",
-            {
-                "article_id": art.article_id,
-                "source_file": src.file,
-                "sha256": src.sha256,
-                "n_chars": len(src.text),
-                "language": art.language,
-                "title": title,
-                "title_start": ts,
-                "title_end": te,
-                "title_note": art.title_note,
-                "outlet_id": art.outlet,
-                "outlet_basis": art.outlet_basis,
-                "outlet_start": os_,
-                "outlet_end": oe,
-                "outlet_note": art.outlet_note,
-                "outlet_reference_id": art.outlet_reference,
-                "published_date": art.published_date,
-                "published_date_precision": art.published_date_precision,
-                "published_date_basis": art.published_date_basis,
-                "published_date_note": art.published_date_note,
-                "published_date_start": ds,
-                "published_date_end": de,
-                "published_date_reference_id": art.published_date_reference,
-                "url": art.url,
-                "url_note": art.url_note,
-                "text": src.text,
-            },
+            row(
+                "articles",
+                art,
+                sha256=src.sha256,
+                n_chars=len(src.text),
+                title=title,
+                title_start=ts,
+                title_end=te,
+                outlet_start=os_,
+                outlet_end=oe,
+                published_date_start=ds,
+                published_date_end=de,
+                text=src.text,
+            ),
             o,
         )
         for i, au in enumerate(art.authors, 1):
@@ -248,7 +239,7 @@ class Assembler:
             )
             self.out.add(
                 "article_authors",
-                {"article_id": art.article_id, "actor_id": au.actor, "char_start": s, "char_end": e, "text": t},
+                row("article_authors", au, article_id=art.article_id, char_start=s, char_end=e, text=t),
                 f"{file}: authors #{i}",
             )
         for i, iss in enumerate(art.issues, 1):
@@ -256,15 +247,7 @@ class Assembler:
             _, s, e, t = self.span((file, entry), "quote", art.article_id, iss.quote, iss.occurrence, owner=iss)
             self.out.add(
                 "article_issues",
-                {
-                    "issue_id": iss.issue_id,
-                    "article_id": art.article_id,
-                    "issue_type": iss.issue_type,
-                    "char_start": s,
-                    "char_end": e,
-                    "text": t,
-                    "note": iss.note,
-                },
+                row("article_issues", iss, article_id=art.article_id, char_start=s, char_end=e, text=t),
                 f"{file}: {entry}",
             )
 
@@ -280,16 +263,17 @@ class Assembler:
             counts[(actor, m.surface)] += 1
             self.out.add(
                 "mentions",
-                {
-                    "mention_id": f"{art.article_id}:{m.start:06d}-{m.end:06d}",
-                    "article_id": art.article_id,
-                    "actor_id": actor,
-                    "char_start": m.start,
-                    "char_end": m.end,
-                    "surface": m.surface,
-                    "method": "alias_match",
-                    "is_metonym": False,
-                },
+                row(
+                    "mentions",
+                    mention_id=f"{art.article_id}:{m.start:06d}-{m.end:06d}",
+                    article_id=art.article_id,
+                    actor_id=actor,
+                    char_start=m.start,
+                    char_end=m.end,
+                    surface=m.surface,
+                    method="alias_match",
+                    is_metonym=False,
+                ),
                 f"data/curation/actors.yaml: aliases of {actor}",
             )
         for i, cm in enumerate(art.mentions, 1):
@@ -298,16 +282,16 @@ class Assembler:
             )
             self.out.add(
                 "mentions",
-                {
-                    "mention_id": f"{art.article_id}:{s:06d}-{e:06d}",
-                    "article_id": art.article_id,
-                    "actor_id": cm.actor,
-                    "char_start": s,
-                    "char_end": e,
-                    "surface": t,
-                    "method": "curated",
-                    "is_metonym": cm.metonym,
-                },
+                row(
+                    "mentions",
+                    cm,
+                    mention_id=f"{art.article_id}:{s:06d}-{e:06d}",
+                    article_id=art.article_id,
+                    char_start=s,
+                    char_end=e,
+                    surface=t,
+                    method="curated",
+                ),
                 f"{file}: mentions #{i}",
             )
 
@@ -318,7 +302,7 @@ class Assembler:
         for i, st in enumerate(art.statements, 1):
             entry = f"statements #{i} (statement_id={st.statement_id})" + at(st)
             _, s, e, q = self.span((file, entry), "quote", art.article_id, st.quote, st.occurrence, owner=st)
-            if st.utterance is None:
+            if st.utterance_id is None:
                 raise CurationError(
                     file,
                     "an accepted statement needs an utterance",
@@ -341,66 +325,52 @@ class Assembler:
             p = st.plover
             self.out.add(
                 "statements",
-                {
-                    "statement_id": st.statement_id,
-                    "article_id": art.article_id,
-                    "speaker_id": st.speaker,
-                    "char_start": s,
-                    "char_end": e,
-                    "quote": q,
-                    "statement_type": st.statement_type,
-                    "reporting_verb": st.reporting_verb,
-                    "addressee_id": st.addressee,
-                    "channel": st.channel,
-                    "medium_id": st.medium,
-                    "said_date": st.said_date,
-                    "said_date_precision": st.said_date_precision,
-                    "said_date_basis": st.said_date_basis,
-                    "said_date_note": st.said_date_note,
-                    "said_date_text": dtext,
-                    "said_date_start": ds,
-                    "said_date_end": de,
-                    "said_date_reference_id": st.said_date_reference,
-                    "meeting_id": st.meeting,
-                    "utterance_id": st.utterance,
-                    "plover_category": p.category if p else None,
-                    "plover_mode": p.mode if p else None,
-                    "plover_context": ";".join(p.context) if p and p.context else None,
-                    "stance_us_presence": st.stance_us_presence,
-                    "note": st.note,
-                },
+                row(
+                    "statements",
+                    st,
+                    article_id=art.article_id,
+                    char_start=s,
+                    char_end=e,
+                    quote=q,
+                    said_date_text=dtext,
+                    said_date_start=ds,
+                    said_date_end=de,
+                    plover_category=p.category if p else None,
+                    plover_mode=p.mode if p else None,
+                    plover_context=";".join(p.context) if p and p.context else None,
+                ),
                 f"{file}: {entry}",
             )
             for topic in st.topics:
-                self.out.add(
-                    "statement_topics", {"statement_id": st.statement_id, "topic": topic}, f"{file}: {entry}: topics"
-                )
+                self.out.add("statement_topics", row("statement_topics", st, topic=topic), f"{file}: {entry}: topics")
         dismissed: list[tuple[int, int, c.Dismissal, str]] = []
         for i, d in enumerate(art.dismissed_quotes, 1):
             entry = f"dismissed_quotes #{i}" + at(d)
             _, s, e, _ = self.span((file, entry), "quote", art.article_id, d.quote, d.occurrence, owner=d)
             dismissed.append((s, e, d, entry))
         for q in find_quotes(text):
-            row: Row = {
-                "span_id": f"{art.article_id}:{q.start:06d}-{q.end:06d}",
-                "article_id": art.article_id,
-                "char_start": q.start,
-                "char_end": q.end,
-                "text": text[q.start : q.end],
-                "pattern": q.pattern,
-                "status": None,
-                "statement_id": None,
-                "dismissal_reason": None,
-                "note": None,
-            }
+            accounted: dict[str, Any] = {"status": None, "statement_id": None, "dismissal_reason": None, "note": None}
             hit = next((sid for s, e, sid in placed if _overlaps(s, e, q.start, q.end)), None)
             if hit:
-                row.update(status="statement", statement_id=hit)
+                accounted.update(status="statement", statement_id=hit)
             else:
                 dis = next((d for s, e, d, _ in dismissed if _overlaps(s, e, q.start, q.end)), None)
                 if dis:
-                    row.update(status="dismissed", dismissal_reason=dis.reason, note=dis.note)
-            self.out.add("quote_spans", row, f"{file}: quotation span at {q.start}-{q.end}")
+                    accounted.update(status="dismissed", dismissal_reason=dis.reason, note=dis.note)
+            self.out.add(
+                "quote_spans",
+                row(
+                    "quote_spans",
+                    span_id=f"{art.article_id}:{q.start:06d}-{q.end:06d}",
+                    article_id=art.article_id,
+                    char_start=q.start,
+                    char_end=q.end,
+                    text=text[q.start : q.end],
+                    pattern=q.pattern,
+                    **accounted,
+                ),
+                f"{file}: quotation span at {q.start}-{q.end}",
+            )
 
     def _utterances(self) -> None:
         file = "data/curation/utterances.yaml"
@@ -412,20 +382,7 @@ class Assembler:
             rows = per.get(u.utterance_id, [])
             self.out.add(
                 "utterances",
-                {
-                    "utterance_id": u.utterance_id,
-                    "speaker_id": u.speaker,
-                    "said_date": u.said_date,
-                    "said_date_precision": u.said_date_precision,
-                    "said_date_basis": u.said_date_basis,
-                    "said_date_note": u.said_date_note,
-                    "said_date_reference_id": u.said_date_reference,
-                    "meeting_id": u.meeting,
-                    "occasion": u.occasion,
-                    "summary": u.summary,
-                    "n_statements": len(rows),
-                    "n_articles": len({r["article_id"] for r in rows}),
-                },
+                row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
                 f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
 
@@ -434,27 +391,11 @@ class Assembler:
         for i, m in enumerate(self.cur.meetings, 1):
             entry = f"entry #{i} (meeting_id={m.meeting_id})" + at(m)
             o = f"{file}: {entry}"
-            self.out.add(
-                "meetings",
-                {
-                    "meeting_id": m.meeting_id,
-                    "meeting_type": m.meeting_type,
-                    "meeting_date": m.meeting_date,
-                    "meeting_date_precision": m.meeting_date_precision,
-                    "meeting_date_basis": m.meeting_date_basis,
-                    "meeting_date_note": m.meeting_date_note,
-                    "meeting_date_reference_id": m.meeting_date_reference,
-                    "location": m.location,
-                    "country": m.country,
-                    "description": m.description,
-                    "n_reports": len({r.article for r in m.reports}),
-                },
-                o,
-            )
+            self.out.add("meetings", row("meetings", m, n_reports=len({r.article for r in m.reports})), o)
             for p in m.participants:
                 self.out.add(
                     "meeting_participants",
-                    {"meeting_id": m.meeting_id, "actor_id": p.actor, "role": p.role},
+                    row("meeting_participants", p, meeting_id=m.meeting_id),
                     f"{o}: participants",
                 )
             for j, r in enumerate(m.reports, 1):
@@ -462,22 +403,20 @@ class Assembler:
                 art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "meeting_reports",
-                    {
-                        "meeting_id": m.meeting_id,
-                        "article_id": art,
-                        "char_start": s,
-                        "char_end": e,
-                        "text": t,
-                        "date_text": dtext,
-                        "date_start": ds,
-                        "date_end": de,
-                        "report_date": r.date,
-                        "report_date_precision": r.date_precision,
-                        "report_date_basis": r.date_basis,
-                        "report_date_note": r.date_note
-                        or (None if r.date else "This article gives no date for the meeting."),
-                        "report_date_reference_id": r.date_reference,
-                    },
+                    row(
+                        "meeting_reports",
+                        r,
+                        meeting_id=m.meeting_id,
+                        article_id=art,
+                        char_start=s,
+                        char_end=e,
+                        text=t,
+                        date_text=dtext,
+                        date_start=ds,
+                        date_end=de,
+                        report_date_note=r.report_date_note
+                        or (None if r.report_date else "This article gives no date for the meeting."),
+                    ),
                     ": ".join(origin),
                 )
 
@@ -486,43 +425,27 @@ class Assembler:
         for i, ev in enumerate(self.cur.events, 1):
             entry = f"entry #{i} (event_id={ev.event_id})" + at(ev)
             o = f"{file}: {entry}"
-            self.out.add(
-                "events",
-                {
-                    "event_id": ev.event_id,
-                    "event_type": ev.event_type,
-                    "event_date": ev.event_date,
-                    "event_date_precision": ev.event_date_precision,
-                    "event_date_basis": ev.event_date_basis,
-                    "event_date_note": ev.event_date_note,
-                    "event_date_reference_id": ev.event_date_reference,
-                    "location": ev.location,
-                    "country": ev.country,
-                    "description": ev.description,
-                },
-                o,
-            )
+            self.out.add("events", row("events", ev), o)
             for p in ev.participants:
                 self.out.add(
-                    "event_participants",
-                    {"event_id": ev.event_id, "actor_id": p.actor, "role": p.role},
-                    f"{o}: participants",
+                    "event_participants", row("event_participants", p, event_id=ev.event_id), f"{o}: participants"
                 )
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
                 art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "event_reports",
-                    {
-                        "event_id": ev.event_id,
-                        "article_id": art,
-                        "char_start": s,
-                        "char_end": e,
-                        "text": t,
-                        "date_text": dtext,
-                        "date_start": ds,
-                        "date_end": de,
-                    },
+                    row(
+                        "event_reports",
+                        event_id=ev.event_id,
+                        article_id=art,
+                        char_start=s,
+                        char_end=e,
+                        text=t,
+                        date_text=dtext,
+                        date_start=ds,
+                        date_end=de,
+                    ),
                     ": ".join(origin),
                 )
 
@@ -531,19 +454,7 @@ class Assembler:
         for i, g in enumerate(self.cur.militia_groups, 1):
             entry = f"entry #{i} (actor_id={g.actor_id})" + at(g)
             o = f"{file}: {entry}"
-            self.out.add(
-                "militia_groups",
-                {
-                    "actor_id": g.actor_id,
-                    "parent_group_id": g.parent_group_id,
-                    "founded_year": g.founded_year,
-                    "state_status": g.state_status,
-                    "iran_backed": g.iran_backed,
-                    "iran_backed_wording": g.iran_backed_wording,
-                    "note": g.note,
-                },
-                o,
-            )
+            self.out.add("militia_groups", row("militia_groups", g), o)
             claims: list[tuple[str, c.SpanRef | None, bool]] = [
                 ("parent_group_id", g.parent_evidence, g.parent_group_id is not None),
                 ("founded_year", g.founded_evidence, g.founded_year is not None),
@@ -568,14 +479,7 @@ class Assembler:
                 art, s, e, t = self.ref((file, entry), fieldname, ref)
                 self.out.add(
                     "militia_group_evidence",
-                    {
-                        "actor_id": g.actor_id,
-                        "claim": claim,
-                        "article_id": art,
-                        "char_start": s,
-                        "char_end": e,
-                        "text": t,
-                    },
+                    row("militia_group_evidence", g, claim=claim, article_id=art, char_start=s, char_end=e, text=t),
                     o,
                 )
 
@@ -586,27 +490,7 @@ class Assembler:
             art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
             self.out.add(
                 "affiliations",
-                {
-                    "affiliation_id": a.affiliation_id,
-                    "actor_id": a.actor,
-                    "organization_id": a.organization,
-                    "role": a.role,
-                    "start_date": a.start_date,
-                    "start_date_precision": a.start_date_precision,
-                    "start_date_basis": a.start_date_basis,
-                    "start_date_note": a.start_date_note,
-                    "start_date_reference_id": a.start_date_reference,
-                    "end_date": a.end_date,
-                    "end_date_precision": a.end_date_precision,
-                    "end_date_basis": a.end_date_basis,
-                    "end_date_note": a.end_date_note,
-                    "end_date_reference_id": a.end_date_reference,
-                    "article_id": art,
-                    "char_start": s,
-                    "char_end": e,
-                    "text": t,
-                    "note": a.note,
-                },
+                row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t),
                 f"{file}: {entry}",
             )
 
@@ -615,17 +499,7 @@ class Assembler:
         for i, r in enumerate(self.cur.references, 1):
             self.out.add(
                 "external_references",
-                {
-                    "reference_id": r.reference_id,
-                    "title": r.title,
-                    "publisher": r.publisher,
-                    "date": r.date,
-                    "url": r.url,
-                    "bibliographic_reference": r.bibliographic_reference,
-                    "supports": r.supports,
-                    "seen_in": r.seen_in,
-                    "note": r.note,
-                },
+                row("external_references", r),
                 f"{file}: entry #{i} (reference_id={r.reference_id})",
             )
 

@@ -75,11 +75,12 @@ def _uncoded(st: Statement) -> tuple[str, str, str] | None:
             f"accepted, but {len(st.unreviewed)} proposal(s) still unreviewed: {_fields(st.unreviewed)}",
             "each field checked against the text (and the precedents) and removed from `unreviewed`",
         )
-    todo = [f for f in CODED if str(getattr(st, f, "")).startswith("TODO")]
+    written = st.model_dump(by_alias=True)  # keyed as the curator writes them
+    todo = [f for f in CODED if str(written.get(f, "")).startswith("TODO")]
     if todo:
         return (
             todo[0],
-            f"accepted with a placeholder left in {', '.join(todo)} ({getattr(st, todo[0])!r})",
+            f"accepted with a placeholder left in {', '.join(todo)} ({written[todo[0]]!r})",
             "an actor_id (a new actor goes in the article's new_actors, with its evidence)",
         )
     missing = [f for f in CODED if f not in st.keylines]
@@ -132,7 +133,7 @@ def merge_new_entries(
                     suggestions=nearest(alias.actor, by_id),
                 )
             actor = actors[by_id[alias.actor]]
-            if any(a.text == alias.text for a in actor.alias_entries()):
+            if any(a.alias == alias.text for a in actor.alias_entries()):
                 continue  # proposed by two articles: one alias
             entry = Alias(text=alias.text, alias_type=alias.alias_type, note=alias.note)
             actors[by_id[alias.actor]] = actor.model_copy(update={"aliases": [*actor.aliases, entry]})

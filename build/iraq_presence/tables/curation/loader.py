@@ -278,8 +278,15 @@ def _ident(item: Any, owner: Any) -> str | None:
     return None
 
 
+def _field(owner: Any, key: str) -> Any:
+    """The model field a curator's key names: its alias where it has one (`speaker` for speaker_id)."""
+    if not (isinstance(owner, type) and issubclass(owner, Model)):
+        return None
+    return next((f for n, f in owner.model_fields.items() if (f.alias or n) == key), None)
+
+
 def _owner_of(owner: Any, key: str) -> Any:
-    field = owner.model_fields.get(key) if isinstance(owner, type) and issubclass(owner, Model) else None
+    field = _field(owner, key)
     if field is None:
         return None
     candidates = [a for a in _flatten(field.annotation) if isinstance(a, type) and issubclass(a, Model)]
@@ -287,7 +294,7 @@ def _owner_of(owner: Any, key: str) -> Any:
 
 
 def _keys(owner: Any) -> list[str]:
-    return [n for n in owner.model_fields if n not in ("line", "keylines")] if owner else []
+    return [f.alias or n for n, f in owner.model_fields.items() if n not in ("line", "keylines")] if owner else []
 
 
 def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
@@ -322,9 +329,13 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
         if err["type"] == "missing":
             raise CurationError(file, "required key is missing", line=line, entry=entry, field=path) from None
         allowed = _literal_values(model, loc)
+        if err["type"] == "literal_error":  # a code of a closed vocabulary: the codes are listed below
+            message = f"unknown code {err.get('input')!r}"
+        else:
+            message = f"{err['msg']} (got {err.get('input')!r})"
         raise CurationError(
             file,
-            f"{err['msg']} (got {err.get('input')!r})",
+            message,
             line=line,
             entry=entry,
             field=path,
@@ -334,18 +345,18 @@ def parse(model: type[M], raw: Any, file: str, entry: str | None = None) -> M:
 
 
 def _literal_values(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
-    """The allowed values when the field at `loc` is a Literal (e.g. status)."""
+    """The allowed values when the field at `loc` is a Literal (a code), or a list of them (topics)."""
     import typing
 
+    keys = [str(p) for p in loc if not isinstance(p, int)]
     owner: Any = model
-    for part in loc[:-1]:
-        if not isinstance(part, int):
-            owner = _owner_of(owner, str(part))
-    last = next((p for p in reversed(loc) if not isinstance(p, int)), None)
-    if owner is None or last is None or last not in owner.model_fields:
+    for part in keys[:-1]:
+        owner = _owner_of(owner, part)
+    field = _field(owner, keys[-1]) if keys else None
+    if field is None:
         return []
-    return [str(a) for a in _flatten(owner.model_fields[last].annotation) if isinstance(a, str)] or [
-        str(v) for t in _flatten(owner.model_fields[last].annotation) for v in typing.get_args(t)
+    return [str(a) for a in _flatten(field.annotation) if isinstance(a, str)] or [
+        str(v) for t in _flatten(field.annotation) for v in typing.get_args(t)
     ]
 
 

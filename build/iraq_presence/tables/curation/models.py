@@ -1,13 +1,49 @@
-"""The curation data model: what a curator may write in data/curation/, as strict pydantic models."""
+"""The curation data model: what a curator may write in data/curation/, as strict pydantic models.
+
+A field that becomes a column has the column's name (the key a curator writes is its alias where
+that is shorter: `speaker` for speaker_id), so the assembler fills a row's columns from the fields of
+the same name. A code is typed by its vocabulary in the schema definitions, so a bad code fails at
+its own line with the nearest valid value."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from ...schema.fields import PLOVER_CONTEXTS
+from ...schema.vocabularies import VOCABULARIES
+
 Date = dt.date
+
+
+def codes(vocabulary: str) -> Any:
+    """The codes of a vocabulary (schema/vocabularies.py) as a Literal type, in schema order."""
+    return Literal[tuple(c["value"] for c in VOCABULARIES[vocabulary]["categories"])]
+
+
+Basis = codes("basis")
+BasisGiven = codes("basis_given")
+Precision = codes("precision")
+ActorType = codes("actor_type")
+AffiliationRole = codes("affiliation_role")
+AliasType = codes("alias_type")
+Channel = codes("channel")
+DismissalReason = codes("dismissal_reason")
+EventRole = codes("event_role")
+EventType = codes("event_type")
+IssueType = codes("issue_type")
+Language = codes("language")
+MeetingRole = codes("meeting_role")
+MeetingType = codes("meeting_type")
+PloverCategory = codes("plover_category")
+PloverMode = codes("plover_mode")
+StanceUsPresence = codes("stance_us_presence")
+StateStatus = codes("state_status")
+StatementType = codes("statement_type")
+Topic = codes("topic")
+PloverContext = Literal[tuple(PLOVER_CONTEXTS.split("|"))]
 
 
 class Model(BaseModel):
@@ -44,19 +80,19 @@ class SpanRef(Model):
 
 
 class Alias(Model):
-    text: str = Field(min_length=1)
-    alias_type: str = "variant"
+    alias: str = Field(min_length=1, alias="text")
+    alias_type: AliasType = "variant"
     note: str | None = None
 
 
 class Actor(Model):
     actor_id: str
     name: str
-    actor_type: str
+    actor_type: ActorType
     country: str | None = None
-    country_basis: str | None = None
+    country_basis: Basis | None = None
     country_note: str | None = None
-    country_reference: str | None = None
+    country_reference_id: str | None = Field(default=None, alias="country_reference")
     description: str
     evidence: SpanRef
     aliases: list[str | Alias] = []
@@ -76,53 +112,53 @@ class Disambiguation(Model):
 
 class Issue(Model):
     issue_id: str
-    issue_type: str
+    issue_type: IssueType
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
     note: str
 
 
 class CuratedMention(Model):
-    actor: str
+    actor_id: str = Field(alias="actor")
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
-    metonym: bool = False  # a place name standing for the state or its government
+    is_metonym: bool = Field(default=False, alias="metonym")  # a place name standing for the state or its government
 
 
 class Author(Model):
-    actor: str
+    actor_id: str = Field(alias="actor")
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
 
 
 class Plover(Model):
-    category: str
-    mode: str | None = None
-    context: list[str] = []
+    category: PloverCategory
+    mode: PloverMode | None = None
+    context: list[PloverContext] = []
 
 
 class Statement(Model):
     statement_id: str
-    speaker: str
+    speaker_id: str = Field(alias="speaker")
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
-    statement_type: str
+    statement_type: StatementType
     reporting_verb: str | None = None
-    addressee: str | None = None
-    channel: str = "unknown"
-    medium: str | None = None
+    addressee_id: str | None = Field(default=None, alias="addressee")
+    channel: Channel = "unknown"
+    medium_id: str | None = Field(default=None, alias="medium")
     said_date: Date | None = None
-    said_date_precision: str | None = None
-    said_date_basis: str | None = None
+    said_date_precision: Precision | None = None
+    said_date_basis: Basis | None = None
     said_date_note: str | None = None
     said_date_quote: str | None = None
     said_date_occurrence: int | None = Field(default=None, ge=1)
-    said_date_reference: str | None = None
-    meeting: str | None = None
-    utterance: str | None = None
+    said_date_reference_id: str | None = Field(default=None, alias="said_date_reference")
+    meeting_id: str | None = Field(default=None, alias="meeting")
+    utterance_id: str | None = Field(default=None, alias="utterance")
     plover: Plover | None = None
-    topics: list[str] = []
-    stance_us_presence: str = "not_addressed"
+    topics: list[Topic] = []
+    stance_us_presence: StanceUsPresence = "not_addressed"
     note: str | None = None
     unreviewed: list[str] = []  # fields a draft proposed and no curator has confirmed (coded.py)
 
@@ -132,36 +168,36 @@ class NewAlias(Model):
 
     actor: str
     text: str = Field(min_length=1)
-    alias_type: str = "variant"
+    alias_type: AliasType = "variant"
     note: str | None = None
 
 
 class Dismissal(Model):
     quote: str = Field(min_length=1)
     occurrence: int | None = Field(default=None, ge=1)
-    reason: str
+    reason: DismissalReason
     note: str
 
 
 class Article(Model):
     article_id: str
     source_file: str
-    language: str = "en"
+    language: Language = "en"
     status: Literal["accepted", "draft"] = "accepted"
     title: SpanRef | None = None
     title_note: str | None = None
-    outlet: str | None = None
-    outlet_basis: str | None = None
+    outlet_id: str | None = Field(default=None, alias="outlet")
+    outlet_basis: BasisGiven | None = None
     outlet_evidence: SpanRef | None = None
     outlet_note: str | None = None
-    outlet_reference: str | None = None
+    outlet_reference_id: str | None = Field(default=None, alias="outlet_reference")
     authors: list[Author] = []
     published_date: Date | None = None
-    published_date_precision: str | None = None
-    published_date_basis: str | None = None
+    published_date_precision: Precision | None = None
+    published_date_basis: BasisGiven | None = None
     published_date_evidence: SpanRef | None = None
     published_date_note: str | None = None
-    published_date_reference: str | None = None
+    published_date_reference_id: str | None = Field(default=None, alias="published_date_reference")
     url: str | None = None
     url_note: str | None = None
     issues: list[Issue] = []
@@ -178,20 +214,25 @@ class Article(Model):
 
 class Utterance(Model):
     utterance_id: str
-    speaker: str
+    speaker_id: str = Field(alias="speaker")
     said_date: Date | None = None
-    said_date_precision: str | None = None
-    said_date_basis: str | None = None
+    said_date_precision: Precision | None = None
+    said_date_basis: Basis | None = None
     said_date_note: str | None = None
-    said_date_reference: str | None = None
-    meeting: str | None = None
+    said_date_reference_id: str | None = Field(default=None, alias="said_date_reference")
+    meeting_id: str | None = Field(default=None, alias="meeting")
     occasion: str
     summary: str
 
 
-class Participant(Model):
-    actor: str
-    role: str
+class MeetingParticipant(Model):
+    actor_id: str = Field(alias="actor")
+    role: MeetingRole
+
+
+class EventParticipant(Model):
+    actor_id: str = Field(alias="actor")
+    role: EventRole
 
 
 class Report(Model):
@@ -200,25 +241,25 @@ class Report(Model):
     occurrence: int | None = Field(default=None, ge=1)
     date_quote: str | None = None
     date_occurrence: int | None = Field(default=None, ge=1)
-    date: Date | None = None
-    date_precision: str | None = None
-    date_basis: str | None = None
-    date_note: str | None = None
-    date_reference: str | None = None
+    report_date: Date | None = Field(default=None, alias="date")
+    report_date_precision: Precision | None = Field(default=None, alias="date_precision")
+    report_date_basis: Basis | None = Field(default=None, alias="date_basis")
+    report_date_note: str | None = Field(default=None, alias="date_note")
+    report_date_reference_id: str | None = Field(default=None, alias="date_reference")
 
 
 class Meeting(Model):
     meeting_id: str
-    meeting_type: str
+    meeting_type: MeetingType
     meeting_date: Date | None = None
-    meeting_date_precision: str | None = None
-    meeting_date_basis: str | None = None
+    meeting_date_precision: Precision | None = None
+    meeting_date_basis: Basis | None = None
     meeting_date_note: str | None = None
-    meeting_date_reference: str | None = None
+    meeting_date_reference_id: str | None = Field(default=None, alias="meeting_date_reference")
     location: str | None = None
     country: str | None = None
     description: str
-    participants: list[Participant]
+    participants: list[MeetingParticipant]
     reports: list[Report] = Field(min_length=1)
 
 
@@ -232,16 +273,16 @@ class EventReport(Model):
 
 class Event(Model):
     event_id: str
-    event_type: str
+    event_type: EventType
     event_date: Date | None = None
-    event_date_precision: str | None = None
-    event_date_basis: str | None = None
+    event_date_precision: Precision | None = None
+    event_date_basis: Basis | None = None
     event_date_note: str | None = None
-    event_date_reference: str | None = None
+    event_date_reference_id: str | None = Field(default=None, alias="event_date_reference")
     location: str | None = None
     country: str | None = None
     description: str
-    participants: list[Participant] = []
+    participants: list[EventParticipant] = []
     reports: list[EventReport] = Field(min_length=1)
 
 
@@ -251,7 +292,7 @@ class MilitiaGroup(Model):
     parent_evidence: SpanRef | None = None
     founded_year: int | None = None
     founded_evidence: SpanRef | None = None
-    state_status: str = "not_stated"
+    state_status: StateStatus = "not_stated"
     state_status_evidence: SpanRef | None = None
     iran_backed: bool | None = None
     iran_backed_wording: str | None = None
@@ -261,19 +302,19 @@ class MilitiaGroup(Model):
 
 class Affiliation(Model):
     affiliation_id: str
-    actor: str
-    organization: str
-    role: str
+    actor_id: str = Field(alias="actor")
+    organization_id: str = Field(alias="organization")
+    role: AffiliationRole
     start_date: Date | None = None
-    start_date_precision: str | None = None
-    start_date_basis: str | None = None
+    start_date_precision: Precision | None = None
+    start_date_basis: Basis | None = None
     start_date_note: str | None = None
-    start_date_reference: str | None = None
+    start_date_reference_id: str | None = Field(default=None, alias="start_date_reference")
     end_date: Date | None = None
-    end_date_precision: str | None = None
-    end_date_basis: str | None = None
+    end_date_precision: Precision | None = None
+    end_date_basis: Basis | None = None
     end_date_note: str | None = None
-    end_date_reference: str | None = None
+    end_date_reference_id: str | None = Field(default=None, alias="end_date_reference")
     evidence: SpanRef
     note: str | None = None
 
