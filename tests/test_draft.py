@@ -283,7 +283,7 @@ def test_review_of_an_unknown_article(repo: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_known_actor_spelled_otherwise_is_an_alias_not_a_new_actor() -> None:
-    from iraq_presence.annotate.draft import Context, actor_for
+    from iraq_presence.annotate.actors import Context, actor_for
     from iraq_presence.annotate.suggest import Corpus
 
     text = "Harbour Workers Union said the port must reopen. Jane Roe agreed."
@@ -337,7 +337,7 @@ def test_an_error_in_a_new_entry_names_the_article_file(
 
 
 def test_titled_and_plain_forms_are_one_new_actor() -> None:
-    from iraq_presence.annotate.draft import Context, actor_for, attested_forms
+    from iraq_presence.annotate.actors import Context, actor_for, attested_forms
     from iraq_presence.annotate.suggest import Corpus
 
     text = "Sheikh Jane Haddad spoke first. Later Jane Haddad said more, and Haddad left."

@@ -13,211 +13,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import affiliate
+from .actors import (
+    PARTICLES,
+    Context,
+    actor_for,
+    candidate_kind,
+    demonym,
+    looks_like_name,
+    new_outlet,
+    org_type,
+    quote_ref,
+    slug,
+)
 from .byline import Metadata
-from .suggest import Corpus, Suggestion, channel, coded, linked_utterance
+from .suggest import Suggestion, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
 SPLIT = re.compile(r",? and that |; and that |, adding that ")
 """Two remarks joined in one reported clause ("said A and that B"): each is its own statement."""
-
-ORG_TYPES = (
-    (re.compile(r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency)\b"), "state_body"),
-    (re.compile(r"\b(?:Party|Movement)\b"), "political_party"),
-    (re.compile(r"\b(?:Coalition|Alliance|Bloc|Front)\b"), "coalition"),
-    (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation)\b"), "research_organization"),
-    (
-        re.compile(
-            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Kataib|Kata’ib|Asaib|Forces|Organization)\b"
-        ),
-        "armed_group",
-    ),
-    (re.compile(r"\b(?:Army|Navy|Guard|Command)\b"), "state_military"),
-)
-
-
-@dataclass
-class Context:
-    """What the draft is built from: the text, the known actors and the corpus of precedents."""
-
-    article_id: str
-    text: str
-    published: dt.date | None
-    aliases: dict[str, str]
-    types: dict[str, str]
-    corpus: Corpus
-    known_affiliations: set[tuple[str, str, str]] = field(default_factory=set)
-    metonyms: dict[str, str] = field(default_factory=dict)
-    """Place names the curation reads as a state or government ("Washington" for the United States)."""
-    new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
-    new_aliases: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def prefix(self) -> str:
-        return self.article_id.split("_")[0]
-
-
-def slug(name: str) -> str:
-    """An actor id from a name: lower case ASCII words joined by hyphens."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
-
-
-def _quote_ref(text: str, quote: str, start: int) -> dict[str, Any]:
-    ref: dict[str, Any] = {"quote": quote}
-    if text.count(quote) > 1:
-        ref["occurrence"] = text[:start].count(quote) + 1
-    return ref
-
-
-PARTICLES = {"al", "bin", "ibn", "abu", "of", "the", "and", "for", "de", "el"}
-OUTLET_NOUNS = re.compile(
-    r"\b(?:magazine|newspaper|daily|weekly|agency|channel|network|website|broadcaster|outlet|TV|television)\s+$"
-)
-
-
-def looks_like_name(name: str) -> bool:
-    """Capitalised words (with particles), not opening with a sentence word: 'Moreover' is no one."""
-    from .lexicon import NOT_NAMES
-
-    words = name.split()
-    if not words or words[0] in NOT_NAMES or words[0].lower() in NOT_NAMES:
-        return False
-    return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
-
-
-def demonym(name: str, text: str) -> bool:
-    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
-    from .lexicon import CREED_WORDS
-
-    if " " in name:
-        return False
-    if name in CREED_WORDS:
-        return True
-    uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
-    return bool(uses) and adjective
-
-
-def org_type(name: str, default: str) -> str:
-    return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
-
-
-def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
-    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
-    from rapidfuzz import fuzz, process
-
-    if name in ctx.aliases:
-        return ctx.aliases[name]
-    if name in ctx.metonyms:
-        return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
-    if demonym(name, ctx.text):
-        return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
-    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, score_cutoff=88) if ctx.aliases else None
-    if best is None and ctx.aliases:
-        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
-        words = name.split()
-        if len(words) >= 2:
-            hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
-            if len(hits) == 1:
-                best = (
-                    next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
-                    90.0,
-                    0,
-                )
-    if best is not None:
-        actor = ctx.aliases[best[0]]
-        if all(a["text"] != name for a in ctx.new_aliases):
-            ctx.new_aliases.append(
-                {
-                    "actor": actor,
-                    "text": name,
-                    "alias_type": "variant",
-                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r} "
-                    f"(similarity {best[1] / 100:.2f}).",
-                }
-            )
-        return actor
-    same = _drafted_as(ctx, name)
-    if same is not None:
-        forms = ctx.new_actors[same]["aliases"]
-        if name not in forms:
-            forms.append(name)
-        return same
-    actor_id = slug(_untitled(name) if kind == "person" else name)
-    if actor_id in ctx.types and ctx.types[actor_id] != kind:
-        actor_id = f"{actor_id}-{ctx.prefix}"
-    if actor_id not in ctx.new_actors:
-        ctx.new_actors[actor_id] = {
-            "actor_id": actor_id,
-            "name": _untitled(name) if kind == "person" else name,
-            "actor_type": kind,
-            "description": f"{why} in article {ctx.prefix}.",
-            "evidence": _quote_ref(ctx.text, name, start),
-            "aliases": short_forms(ctx.text, name, kind),
-        }
-    return actor_id
-
-
-def attested_forms(ctx: Context) -> None:
-    """Keep only the aliases the text uses on their own: one only ever inside a longer one never matches."""
-    for a in ctx.new_actors.values():
-        forms = sorted(set(a["aliases"]), key=len, reverse=True)
-        kept: list[str] = []
-        for form in forms:
-            masked = ctx.text
-            for longer in kept:
-                masked = masked.replace(longer, " " * len(longer))
-            if re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", masked):
-                kept.append(form)
-        a["aliases"] = [f for f in a["aliases"] if f in kept]
-
-
-def _untitled(name: str) -> str:
-    """A person's name without the titles before it ("Sheikh X Y" -> "X Y"), two words at least."""
-    from .lexicon import PERSON_TITLES
-
-    words = name.split()
-    while len(words) > 2 and words[0].rstrip(".") in PERSON_TITLES:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _drafted_as(ctx: Context, name: str) -> str | None:
-    """The new actor of this draft that `name` names too: one holds all the other's words (two at least)."""
-    words = set(_untitled(name).split())
-    for actor_id, a in ctx.new_actors.items():
-        other = set(_untitled(a["name"]).split())
-        if len(words) >= 2 and len(other) >= 2 and (words <= other or other <= words):
-            return actor_id
-    return None
-
-
-def short_forms(text: str, name: str, kind: str) -> list[str]:
-    """The name, and a person's surname where the text uses it alone ("al-Tamimi said")."""
-    forms = [name]
-    last = name.split()[-1]
-    if kind == "person" and len(name.split()) > 1 and len(last) > 3:
-        alone = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text.replace(name, " " * len(name)))
-        if alone:
-            forms.append(last)
-    return forms
-
-
-def _candidate_kind(ctx: Context, name: str, suggested: str) -> str:
-    at = ctx.text.find(name)
-    if at > 0 and OUTLET_NOUNS.search(ctx.text[max(0, at - 40) : at]):
-        return "media_outlet"  # "the American magazine X", "the daily X"
-    if suggested == "person":
-        return "person"
-    if suggested == "media_outlet":
-        return "media_outlet"
-    return org_type(name, "armed_group")
 
 
 def article_fields(
@@ -246,7 +62,7 @@ def article_fields(
         )
         review.append("title: null (0.50; the given title is not in the text)")
     elif meta.title:
-        doc.update(title=_quote_ref(text, meta.title.text, meta.title.start), title_note=None)
+        doc.update(title=quote_ref(text, meta.title.text, meta.title.start), title_note=None)
         review.append(f"title: {meta.title.text!r} ({meta.title.confidence:.2f}; {meta.title.note})")
     else:
         doc.update(title=None, title_note="The text has no line that reads as a headline.")
@@ -258,12 +74,12 @@ def article_fields(
         if actor is None:
             actor = outlet if outlet in ctx.types else None
         if actor is None or actor not in ctx.types:
-            actor = _new_outlet(ctx, credit.text, credit.start, actor)
+            actor = new_outlet(ctx, credit.text, credit.start, actor)
         agrees = outlet is None or outlet == actor
         doc.update(
             outlet=actor if agrees else outlet,
             outlet_basis="stated" if agrees else "given",
-            outlet_evidence=_quote_ref(text, credit.text, credit.start) if agrees else None,
+            outlet_evidence=quote_ref(text, credit.text, credit.start) if agrees else None,
             outlet_note=credit.note if agrees else f"{GIVEN_NOTE} The text credits {credit.text!r} ({actor}): check.",
         )
         review.append(f"outlet: {doc['outlet']} ({credit.confidence if agrees else 0.4:.2f}; {credit.note})")
@@ -276,7 +92,7 @@ def article_fields(
         doc["authors"] = [
             {
                 "actor": actor_for(ctx, a.text, a.start, "person", "Author named in the byline"),
-                **_quote_ref(text, a.text, a.start),
+                **quote_ref(text, a.text, a.start),
             }
             for a in meta.authors
         ]
@@ -291,7 +107,7 @@ def article_fields(
             published_date=d.value,
             published_date_precision=d.precision,
             published_date_basis="stated",
-            published_date_evidence=_quote_ref(text, d.text, d.start),
+            published_date_evidence=quote_ref(text, d.text, d.start),
             published_date_note=note,
         )
         review.append(f"published_date: {d.value} ({d.confidence:.2f}; {note})")
@@ -322,21 +138,6 @@ def article_fields(
             "issues: " + ", ".join(f"{x['issue_id']} {x['issue_type']}" for x in issues) + " (0.80; page shape)"
         )
     return doc, review
-
-
-def _new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
-    """An outlet first named in this article: a new actor whose evidence is its credit here."""
-    actor_id = wanted or slug(name)
-    if actor_id not in ctx.new_actors:
-        ctx.new_actors[actor_id] = {
-            "actor_id": actor_id,
-            "name": name,
-            "actor_type": "media_outlet",
-            "description": f"News outlet credited in article {ctx.prefix}.",
-            "evidence": _quote_ref(ctx.text, name, start),
-            "aliases": [name],
-        }
-    return actor_id
 
 
 def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -381,7 +182,7 @@ def statements(
         elif p.get("speaker_name"):
             name = p["speaker_name"]
             at = text.find(name)
-            kind = _candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
+            kind = candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
             namey = (
                 at >= 0 and (name in ctx.aliases or name in kinds or looks_like_name(name)) and not demonym(name, text)
             )
@@ -397,7 +198,7 @@ def statements(
             if who in ctx.aliases:
                 addressee = ctx.aliases[who]
             elif looks_like_name(who) and not demonym(who, text):
-                addressee = actor_for(ctx, who, p["addressee_start"], _candidate_kind(ctx, who, "person"), "Addressee")
+                addressee = actor_for(ctx, who, p["addressee_start"], candidate_kind(ctx, who, "person"), "Addressee")
             else:
                 addressee = None  # "told reporters", "told a press conference": no actor named
             review.append(f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})")
@@ -562,7 +363,7 @@ def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]
                 )
             else:
                 entry[f"{end}_date_note"] = "The article is not dated, so the role is not either."
-        entry["evidence"] = _quote_ref(ctx.text, quote, a.start)
+        entry["evidence"] = quote_ref(ctx.text, quote, a.start)
         out.append(entry)
         review.append(f"new_affiliations {entry['affiliation_id']} ({a.confidence:.2f}; {quote!r})")
     return out, review
@@ -581,7 +382,7 @@ def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, 
             reason, why = "scare_quotes", "a few words in marks, no speaker"
         else:
             reason, why = "unattributed", "no cue and no speaker found"
-        entry = {**_quote_ref(ctx.text, p["quote"], p["start"]), "reason": reason, "note": f"No speaker: {why}."}
+        entry = {**quote_ref(ctx.text, p["quote"], p["start"]), "reason": reason, "note": f"No speaker: {why}."}
         out.append(entry)
         review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
     return out, review
@@ -599,4 +400,4 @@ def _same_paragraph_run(text: str, prev_end: int, start: int) -> bool:
     return "\n\n" not in between and len(between) < 600
 
 
-__all__ = ["Context", "Suggestion", "affiliations", "article_fields", "slug", "split_remarks", "statements"]
+__all__ = ["GIVEN_NOTE", "affiliations", "article_fields", "dismissals", "split_remarks", "statements"]

@@ -19,8 +19,9 @@ import yaml
 from ..errors import SourceError
 from ..paths import Layout
 from ..tables.sources import decode_text, read_sums, sha256_of
+from .actors import Context, attested_forms, demonym
 from .byline import read_metadata
-from .draft import GIVEN_NOTE, Context, demonym
+from .draft import GIVEN_NOTE
 from .suggest import Corpus
 
 __all__ = ["GIVEN_NOTE", "add_article", "check_outlet", "meeting_of", "said_date"]
@@ -219,7 +220,7 @@ def _draft(
         ]
     review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
     review += [f"new_utterances {u['utterance_id']}: occasion and summary" for u in utterances]
-    draft.attested_forms(ctx)
+    attested_forms(ctx)
     doc["unreviewed"] = review
     doc["new_actors"] = list(ctx.new_actors.values())
     doc["new_aliases"] = ctx.new_aliases
