@@ -365,7 +365,9 @@ def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]
                 entry[f"{end}_date_note"] = "The article is not dated, so the role is not either."
         entry["evidence"] = quote_ref(ctx.text, quote, a.start)
         out.append(entry)
-        review.append(f"new_affiliations {entry['affiliation_id']} ({a.confidence:.2f}; {quote!r})")
+        review.append(
+            f"new_affiliations {entry['affiliation_id']}: {role} of {a.organization} ({a.confidence:.2f}; {quote!r})"
+        )
     return out, review
 
 

@@ -219,7 +219,11 @@ def _draft(
             for a in ctx.new_actors.values()
         ]
     review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
-    review += [f"new_utterances {u['utterance_id']}: occasion and summary" for u in utterances]
+    review += [
+        f"new_utterances {u['utterance_id']}: {u['occasion']!r} (0.30; occasion from the channel, summary the "
+        "first words of its first statement: write both)"
+        for u in utterances
+    ]
     attested_forms(ctx)
     doc["unreviewed"] = review
     doc["new_actors"] = list(ctx.new_actors.values())
