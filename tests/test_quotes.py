@@ -60,7 +60,7 @@ def test_apostrophes_are_not_nested_quotes() -> None:
 
 def test_stray_mark_from_embed_code() -> None:
     text = 'a post (@handle) ">posts on X. "The real quote," he added.'
-    assert spans(text) == [(">posts on X. ", "stray_mark"), ("The real quote,", "paired")]
+    assert spans(text) == [('"', "stray_mark"), ("The real quote,", "paired")]
 
 
 def test_space_inside_opening_mark() -> None:

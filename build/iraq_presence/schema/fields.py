@@ -198,7 +198,32 @@ FIELDS: dict[str, Field] = {
     ),
     "span_id": _string("Identifier derived from the article and offsets.", required=True),
     "wikidata_id": _string(
-        "Wikidata item, only when verified.", WIKIDATA_ID, null="Not verified; left empty rather than guessed."
+        "The actor's Wikidata item (QID), the identifier PLOVER and Quotebank use to join actors across datasets; "
+        "set only where a published source a reader can check gives it (wikidata_reference_id).",
+        WIKIDATA_ID,
+        null="No checkable source giving the QID was found, or the actor is an unnamed source or collective with no "
+        "item; wikidata_note says which. Never guessed.",
+    ),
+    "wikidata_basis": {
+        **_coded(
+            "How the QID was established: always external (outside knowledge, with the source in "
+            "wikidata_reference_id).",
+            "basis_external",
+            required=False,
+            null="wikidata_id is null.",
+        ),
+        "evidence": {"external": {"columns": ["wikidata_reference_id"]}},
+    },
+    "wikidata_reference_id": _refers(
+        "reference_id",
+        "The published source (external_references.reference_id) that gives the QID; set exactly when wikidata_id is "
+        "set.",
+        null="wikidata_id is null.",
+    ),
+    "wikidata_note": _string(
+        "Why wikidata_id is null (no source found, an unnamed source, an actor the texts do not identify well enough "
+        "to match an item), or how the item was matched to the actor.",
+        null="Nothing to remark.",
     ),
     # text and spans
     "text": _string("The evidence span: text[start:end].", required=True),
@@ -350,6 +375,45 @@ FIELDS: dict[str, Field] = {
         f"^({PLOVER_CONTEXTS})(;({PLOVER_CONTEXTS}))*$",
         null="No PLOVER category.",
     ),
+    "plover_target_id": _refers(
+        "actor_id",
+        "PLOVER target: the actor the speech act is directed at or acts upon. For REQUEST, the actor asked to act "
+        "when the attribution names it as hearer, otherwise the actor whose conduct is demanded; for ACCUSE, THREATEN "
+        "and REJECT, the actor accused, threatened or refused; for SUPPORT and AGREE, the actor praised, backed or "
+        "agreed with; for CONCEDE, the actor whose decision is accepted. Together with speaker_id and "
+        "plover_category it gives the source-action-target triple of event data.",
+        null="No PLOVER category, or the text names no actor acted upon (plover_target_note says what the words are "
+        "directed at).",
+    ),
+    "plover_target_note": _string(
+        "Why plover_target_id is null although the statement has a PLOVER category, or how the target was read where "
+        "the words name it only by description or anaphora.",
+        null="No PLOVER category, or the target is named in the statement's own words or its attribution.",
+    ),
+    "repeats_statement_id": _refers(
+        "statement_id",
+        "Another statement of the same article, speaker and utterance whose span contains this statement's span (a "
+        "quoted fragment inside its whole reported clause, or the same span recorded twice); computed by the build. "
+        "To count passages of speech without counting a fragment and its clause twice, count rows where this is "
+        "null; to count acts of speech, count utterances.",
+        null="No other statement of the same act in this article contains the span.",
+    ),
+    "summarises_acts": {
+        "type": "boolean",
+        "description": "True where the statement's utterance summarises several acts of speech rather than reporting "
+        "one (utterances.several_acts: 'have repeatedly called for', 'a series of posts', 'Several ... commanders and "
+        "politicians ... called for'); copied from the utterance by the build. Such a row is at least one act, not a "
+        "count of acts.",
+        "constraints": {"required": True},
+    },
+    "several_acts": {
+        "type": "boolean",
+        "description": "True where the article reports several acts of speech as one ('have repeatedly called for', "
+        "'a series of ... posts', 'Several ... commanders and politicians ... called for', a headline summarising the "
+        "calls the body reports): the row is at least one act, not one act. Count acts of speech on rows where this "
+        "is false, and report the others separately.",
+        "constraints": {"required": True},
+    },
     "stance_us_presence": _coded(
         "Stance of the statement toward the US military presence in Iraq.", "stance_us_presence"
     ),

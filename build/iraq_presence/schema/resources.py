@@ -41,6 +41,9 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "evidence_end",
             "evidence_text",
             "wikidata_id",
+            "wikidata_basis",
+            "wikidata_reference_id",
+            "wikidata_note",
             "note",
         ],
         "field_overrides": {
@@ -415,7 +418,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "statement_topics": {
         "title": "Statement topics",
-        "description": "Topics of each statement, from a small closed codebook; a statement may have several.",
+        "description": "Topics of each statement, from a small closed codebook, coded on the statement's own words; a statement may have several. One row per topic of a statement: count distinct statement_id per topic, never the sum over topics.",
         "fields": [
             "statement_id",
             "topic",
@@ -424,7 +427,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "statements": {
         "title": "Statements",
-        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article.",
+        "description": "Every quotation attributed to a speaker (direct and partial), and the main passages of reported speech (indirect), with the exact span in the article. One row per passage of one article attributed to one speaker, not per act of speech: the same act reported by several articles, or a quoted fragment and its clause, are several rows of one utterance. Count acts of speech on utterances, passages on rows with repeats_statement_id null.",
         "fields": [
             "statement_id",
             "article_id",
@@ -450,6 +453,10 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "plover_category",
             "plover_mode",
             "plover_context",
+            "plover_target_id",
+            "plover_target_note",
+            "repeats_statement_id",
+            "summarises_acts",
             "stance_us_presence",
             "note",
         ],
@@ -472,7 +479,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "utterances": {
         "title": "Utterances",
-        "description": "One row per act of speech. Several statements (the same remark reported by several articles, or the parts of a split quotation) share one utterance.",
+        "description": "One row per act of speech: one speaker saying, writing or posting something on one occasion, however many articles and passages report it (n_statements, n_articles). Several statements (the same remark reported by several articles, the parts of a split quotation, a quoted fragment and its clause) share one utterance. A row with several_acts true summarises several acts. This is the unit to count for 'how often did X say Y'.",
         "fields": [
             "utterance_id",
             "speaker_id",
@@ -484,6 +491,8 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "meeting_id",
             "occasion",
             "summary",
+            "several_acts",
+            "note",
             "n_statements",
             "n_articles",
         ],
@@ -494,6 +503,10 @@ RESOURCES: dict[str, dict[str, Any]] = {
                 "nullMeaning": "Not said at a meeting the dataset records.",
             },
             "speaker_id": {"description": "Who spoke."},
+            "note": {
+                "description": "Curator's remark: a possible identity with another utterance that the text does not "
+                "establish ('possibly the same act as ...'), or how the grouping was read."
+            },
             "said_date_basis": {
                 "evidence": {
                     **FIELDS["said_date_basis"]["evidence"],

@@ -41,6 +41,7 @@ _OUTSIDE_KNOWLEDGE = "Outside knowledge is never coded as stated or inferred: it
 VOCABULARIES: dict[str, dict[str, Any]] = {
     "basis": {"categories": _BASIS, "codingRules": [_OUTSIDE_KNOWLEDGE]},
     "basis_given": {"categories": [*_BASIS, _GIVEN], "codingRules": [_OUTSIDE_KNOWLEDGE]},
+    "basis_external": {"categories": [_BASIS[2]], "codingRules": [_OUTSIDE_KNOWLEDGE]},
     "precision": {
         "categories": [
             {
@@ -321,6 +322,11 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
                 "definition": "Two words or sentences run together without a space.",
             },
             {
+                "value": "non_breaking_spaces",
+                "label": "Non-breaking spaces",
+                "definition": "Non-breaking spaces (U+00A0) left by the page's markup where ordinary spaces stand; they break exact-string search, and quotes must copy them (written \\u00a0). One row per article: the span is the first, the note gives the count.",
+            },
+            {
                 "value": "page_furniture",
                 "label": "Page furniture",
                 "definition": "A line of the page that is not the article: a news id, a 'Publish Date' label, "
@@ -449,6 +455,9 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
         ],
         "codingRules": [
             "A statement may have several topics; code each the passage addresses, not the article's theme.",
+            "Own words: code a topic only where the statement's own words speak of it, never because its clause, its utterance, its speaker or the article does (a quoted fragment carries only what the fragment says; a faction speaking is not the topic armed_factions).",
+            "us_military_presence: the words speak of US forces in Iraq (their presence, stay, withdrawal, number, status, bases, or threats and attacks against them); a statement with a stance on the presence always carries it. US actions elsewhere (a drone strike) and US pressure on the factions are not it.",
+            "sovereignty: the words speak of occupation ('occupation', 'occupiers', 'occupying forces'), interference or non-interference, Iraqi consent or approval, decisions for Iraq alone, or state control of weapons; 'illegal' or 'illegitimate' alone is not it.",
         ],
     },
     "plover_category": {
@@ -538,6 +547,8 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             "Code the speech act of the passage itself (what saying these words does), not the events it describes: a leader calling for expulsion of US forces is REQUEST, not RETREAT.",
             "Demands and calls are REQUEST; condemnation and blame are ACCUSE; warnings of violence are THREATEN; praise and backing are SUPPORT. A passage doing two of these is coded for its main clause.",
             "Commentary, analysis and descriptions that perform no act PLOVER codes are null (nullMeaning), not forced into a category.",
+            "Cooperative speech is coded like conflictual speech: thanks, praise, approval and backing of an actor or its act ('expressed gratitude', 'praised progress', 'satisfaction with the talks', 'a strategic partner') are SUPPORT; a commitment, resolve, hope or need for future cooperation ('resolve to raise ... trade', 'the need to ... bolster economic ties', 'the importance of deepening ties', a project named a priority for cooperation) is AGREE.",
+            "Opposing or refusing to allow a presence or a proposal ('opposes any foreign military presence', 'will not allow', 'no decision without approval') is REJECT; a declared non-intention is REJECT only where it answers a demand the text names ('no intention to dissolve' the PMF against US pressure), otherwise null.",
             "Reference: PLOVER manual, draft version 2.0 (Open Event Data Alliance), openeventdata/PLOVER on GitHub, PLOVER_MANUAL.pdf at commit 5e0c24f (2024-02-04). Definitions here paraphrase the manual.",
         ],
     },

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import CurationError, SchemaMismatch, nearest
 from ..schema.resources import RESOURCES
+from .counting import repeated_by
 from .curation import models as c
 from .mentions import AliasMatcher
 from .quotes import find_quotes
@@ -174,7 +175,15 @@ class Assembler:
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
-                row("actors", a, evidence_article_id=art, evidence_start=start, evidence_end=end, evidence_text=text),
+                row(
+                    "actors",
+                    a,
+                    evidence_article_id=art,
+                    evidence_start=start,
+                    evidence_end=end,
+                    evidence_text=text,
+                    wikidata_basis="external" if a.wikidata_id else None,
+                ),
                 ": ".join(origin),
             )
             for alias in a.alias_entries():
@@ -338,6 +347,10 @@ class Assembler:
                     plover_category=p.category if p else None,
                     plover_mode=p.mode if p else None,
                     plover_context=";".join(p.context) if p and p.context else None,
+                    plover_target_id=p.target if p else None,
+                    plover_target_note=p.target_note if p else None,
+                    repeats_statement_id=None,  # set once every statement is placed (_utterances)
+                    summarises_acts=False,  # set from the statement's utterance (_utterances)
                 ),
                 f"{file}: {entry}",
             )
@@ -378,8 +391,13 @@ class Assembler:
         per: dict[str, list[Row]] = defaultdict(list)
         for s in stmts:
             per[s["utterance_id"]].append(s)
+        repeats = repeated_by(stmts)
+        for s in stmts:
+            s["repeats_statement_id"] = repeats.get(s["statement_id"])
         for i, u in enumerate(self.cur.utterances, 1):
             rows = per.get(u.utterance_id, [])
+            for s in rows:
+                s["summarises_acts"] = u.several_acts
             self.out.add(
                 "utterances",
                 row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),

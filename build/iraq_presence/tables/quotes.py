@@ -81,8 +81,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 spans.append(_span(text, open_at + 1, i, pattern, text[open_at], text[i]))
                 open_at = None
             elif _can_open(text, i):
-                # a new opening mark while one is open: the earlier mark was stray
-                spans.append(_span(text, open_at + 1, i, "stray_mark", text[open_at], ""))
+                # a new opening mark while one is open: the earlier mark was stray (its span is the mark itself)
+                spans.append(QuoteSpan(open_at, open_at + 1, "stray_mark", text[open_at], ""))
                 open_at = i
             else:
                 spans.append(QuoteSpan(i, i + 1, "stray_mark", "", text[i]))

@@ -97,6 +97,8 @@ class Actor(Model):
     evidence: SpanRef
     aliases: list[str | Alias] = []
     wikidata_id: str | None = None
+    wikidata_reference_id: str | None = Field(default=None, alias="wikidata_reference")
+    wikidata_note: str | None = None
     note: str | None = None
 
     def alias_entries(self) -> list[Alias]:
@@ -135,6 +137,8 @@ class Plover(Model):
     category: PloverCategory
     mode: PloverMode | None = None
     context: list[PloverContext] = []
+    target: str | None = None  # the actor acted upon (an actor_id), or null with target_note
+    target_note: str | None = None
 
 
 class Statement(Model):
@@ -223,6 +227,8 @@ class Utterance(Model):
     meeting_id: str | None = Field(default=None, alias="meeting")
     occasion: str
     summary: str
+    several_acts: bool = False  # the article reports several acts as one ("repeatedly called for")
+    note: str | None = None
 
 
 class MeetingParticipant(Model):
