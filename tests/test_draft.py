@@ -255,6 +255,17 @@ def test_a_skipped_review_fails_the_build(repo: Path, tmp_path: Path, monkeypatc
     with pytest.raises(CurationError) as exc:
         build(repo)
     assert exc.value.field == "speaker" and "placeholder" in str(exc.value)
+    doc["statements"][0]["speaker"] = doc["new_utterances"][0]["speaker"]
+    # a PLOVER category needs its target: an actor, or null with a note
+    coded_plover = next(st for st in doc["statements"] if st["plover"])
+    del coded_plover["plover"]["target"]
+    coded_plover["plover"].pop("target_note", None)
+    _save(path, doc)
+    with pytest.raises(CurationError, match=r"plover\.target is not coded"):
+        build(repo)
+    coded_plover["plover"].update(target=None, target_note="Test: no actor acted upon.")
+    _save(path, doc)
+    build(repo)  # every field coded: it builds
 
 
 def test_curated_statements_code_every_field(built_repo: Path) -> None:

@@ -254,6 +254,12 @@ def statements(
         suggestions = coded(p["quote"], ctx.corpus)
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
+        if values["plover"]:
+            target, why = plover_target(ctx, p["quote"], values["plover"]["category"], addressee, speaker)
+            values["plover"]["target"] = target
+            if target is None:
+                values["plover"]["target_note"] = why
+            review.append(f"plover.target: {target or 'null'} (0.40; {why})")
         note = f"Proposed by the extractor (confidence {p['confidence']}; {evidence})."
         if p.get("split"):
             note += f" The {p['split']}."
@@ -369,6 +375,23 @@ def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]
             f"new_affiliations {entry['affiliation_id']}: {role} of {a.organization} ({a.confidence:.2f}; {quote!r})"
         )
     return out, review
+
+
+def plover_target(
+    ctx: Context, quote: str, category: str, addressee: str | None, speaker: str
+) -> tuple[str | None, str]:
+    """The actor acted upon: a request's named hearer, else the first known actor the words name."""
+    if category == "REQUEST" and addressee and not addressee.startswith("TODO"):
+        return addressee, "the hearer the attribution names"
+    named = []
+    for alias, actor in ctx.aliases.items():
+        m = re.search(rf"(?<![\w’'-]){re.escape(alias)}(?![\w’'-])", quote)
+        if m and actor != speaker:
+            named.append((m.start(), -len(alias), actor, alias))
+    if named:
+        _, _, actor, alias = min(named)
+        return actor, f"the first actor the words name ({alias!r})"
+    return None, "The words name no known actor as the one acted upon."
 
 
 def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:

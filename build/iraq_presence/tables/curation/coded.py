@@ -90,6 +90,13 @@ def _uncoded(st: Statement) -> tuple[str, str, str] | None:
             f"accepted statement does not code {', '.join(missing)} (a missing field is not a coded one)",
             "every coded field written out: a value, or null where the schema allows (its nullMeaning)",
         )
+    p = st.plover
+    if p is not None and ("target" not in p.keylines or (p.target is None and not p.target_note)):
+        return (
+            "plover",
+            "plover.target is not coded (the actor acted upon, or null with a target_note)",
+            "plover.target: an actor_id, or null with plover.target_note saying why",
+        )
     if st.said_date is None and not st.said_date_note:
         return ("said_date_note", "said_date is null with no said_date_note", "a note saying why no date is given")
     return None
