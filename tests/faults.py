@@ -83,108 +83,137 @@ def _generic() -> list[Fault]:
         df = frames[name]
         if df.empty:
             continue
-        out.append(
-            Fault(
-                "duplicate-pk", name, f"PK-{name}", edit(name, lambda d: pd.concat([d, d.iloc[[0]]], ignore_index=True))
-            )
-        )
-        out.append(Fault("extra-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.assign(zz_extra="x"))))
-        out.append(Fault("missing-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.iloc[:, :-1])))
-        for fk in schema.foreign_keys:
-            col = fk.columns[0]
-            if df[col].notna().any():
-                out.append(
-                    Fault(
-                        "dangling-fk",
-                        f"{name}.{col}",
-                        f"FK-{name}-{col}",
-                        edit(name, lambda d, c=col: set_value(d, c, "zz-dangling")),
-                    )
-                )
+        out += _table_faults(name, schema, df)
         for f in schema.fields:
-            col, c = f["name"], f.get("constraints", {})
-            if schema.required(col):
-                out.append(
-                    Fault(
-                        "null-required",
-                        f"{name}.{col}",
-                        f"REQUIRED-{name}",
-                        edit(name, lambda d, c=col: set_value(d, c, None, 0)),
-                    )
-                )
-            if not df[col].notna().any():
-                continue
-            if c.get("enum"):
-                out.append(
-                    Fault(
-                        "enum",
-                        f"{name}.{col}",
-                        f"ENUM-{name}",
-                        edit(name, lambda d, c=col: set_value(d, c, "not_a_code")),
-                    )
-                )
-            if c.get("pattern"):
-                out.append(
-                    Fault(
-                        "pattern",
-                        f"{name}.{col}",
-                        f"PATTERN-{name}",
-                        edit(name, lambda d, c=col: set_value(d, c, "Not A Valid Value!")),
-                    )
-                )
-            if c.get("unique") and schema.primary_key != [col]:
-                out.append(
-                    Fault(
-                        "duplicate-unique",
-                        f"{name}.{col}",
-                        f"UNIQUE-{name}",
-                        edit(name, lambda d, c=col: set_value(d, c, d[c].dropna().iloc[0], int(d.index[-1]))),
-                    )
-                )
-            if "minimum" in c:
-                out.append(
-                    Fault(
-                        "below-minimum",
-                        f"{name}.{col}",
-                        f"RANGE-{name}",
-                        edit(name, lambda d, c=col, m=c["minimum"]: set_value(d, c, m - 1)),
-                    )
-                )
-            if "maximum" in c:
-                out.append(
-                    Fault(
-                        "above-maximum",
-                        f"{name}.{col}",
-                        f"RANGE-{name}",
-                        edit(name, lambda d, c=col, m=c["maximum"]: set_value(d, c, m + 1)),
-                    )
-                )
-        for sp in schema.spans:
-            if not df[sp.start].notna().any():
-                continue
-            rule = span_rule(name, sp)
-
-            def shift(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
-                i = _first(d, d[sp.start].notna())
-                d.loc[i, sp.start] += 1
-                d.loc[i, sp.end] += 1
-                return d
-
-            def retype(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
-                i = _first(d, d[sp.text].notna())
-                value = d.loc[i, sp.text]
-                d.loc[i, sp.text] = value[:-1] + ("X" if value[-1] != "X" else "Y")
-                return d
-
-            def half(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
-                d.loc[_first(d, d[sp.start].notna()), sp.end] = None
-                return d
-
-            out.append(Fault("offset-shift", f"{name}.{sp.start}", rule, edit(name, shift)))
-            out.append(Fault("text-one-char", f"{name}.{sp.text}", rule, edit(name, retype)))
-            out.append(Fault("span-half-null", f"{name}.{sp.end}", rule, edit(name, half)))
+            out += _field_faults(name, schema, df, f)
+        out += _span_faults(name, schema, df)
         for col in date_fields(schema):
             out += _date_faults(name, col, df)
+    return out
+
+
+def _table_faults(name: str, schema: Any, df: pd.DataFrame) -> list[Fault]:
+    """A repeated key, an extra, a missing or a retyped column, a dangling foreign key."""
+    out: list[Fault] = []
+    out.append(
+        Fault("duplicate-pk", name, f"PK-{name}", edit(name, lambda d: pd.concat([d, d.iloc[[0]]], ignore_index=True)))
+    )
+    out.append(Fault("extra-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.assign(zz_extra="x"))))
+    out.append(Fault("missing-column", name, f"COLUMNS-{name}", edit(name, lambda d: d.iloc[:, :-1])))
+    ints = [f["name"] for f in schema.fields if f["type"] == "integer"]
+    if ints:
+        out.append(
+            Fault(
+                "retyped",
+                f"{name}.{ints[0]}",
+                f"DTYPE-{name}",
+                edit(name, lambda d, c=ints[0]: d.assign(**{c: d[c].astype("float64")})),
+            )
+        )
+    for fk in schema.foreign_keys:
+        col = fk.columns[0]
+        if df[col].notna().any():
+            out.append(
+                Fault(
+                    "dangling-fk",
+                    f"{name}.{col}",
+                    f"FK-{name}-{col}",
+                    edit(name, lambda d, c=col: set_value(d, c, "zz-dangling")),
+                )
+            )
+    return out
+
+
+def _field_faults(name: str, schema: Any, df: pd.DataFrame, f: dict[str, Any]) -> list[Fault]:
+    """A null in a required column; a value outside the field's vocabulary, pattern, uniqueness or range."""
+    out: list[Fault] = []
+    col, c = f["name"], f.get("constraints", {})
+    if schema.required(col):
+        out.append(
+            Fault(
+                "null-required",
+                f"{name}.{col}",
+                f"REQUIRED-{name}",
+                edit(name, lambda d, c=col: set_value(d, c, None, 0)),
+            )
+        )
+    if not df[col].notna().any():
+        return out
+    if c.get("enum"):
+        out.append(
+            Fault(
+                "enum",
+                f"{name}.{col}",
+                f"ENUM-{name}",
+                edit(name, lambda d, c=col: set_value(d, c, "not_a_code")),
+            )
+        )
+    if c.get("pattern"):
+        out.append(
+            Fault(
+                "pattern",
+                f"{name}.{col}",
+                f"PATTERN-{name}",
+                edit(name, lambda d, c=col: set_value(d, c, "Not A Valid Value!")),
+            )
+        )
+    if c.get("unique") and schema.primary_key != [col]:
+        out.append(
+            Fault(
+                "duplicate-unique",
+                f"{name}.{col}",
+                f"UNIQUE-{name}",
+                edit(name, lambda d, c=col: set_value(d, c, d[c].dropna().iloc[0], int(d.index[-1]))),
+            )
+        )
+    if "minimum" in c:
+        out.append(
+            Fault(
+                "below-minimum",
+                f"{name}.{col}",
+                f"RANGE-{name}",
+                edit(name, lambda d, c=col, m=c["minimum"]: set_value(d, c, m - 1)),
+            )
+        )
+    if "maximum" in c:
+        out.append(
+            Fault(
+                "above-maximum",
+                f"{name}.{col}",
+                f"RANGE-{name}",
+                edit(name, lambda d, c=col, m=c["maximum"]: set_value(d, c, m + 1)),
+            )
+        )
+    return out
+
+
+def _span_faults(name: str, schema: Any, df: pd.DataFrame) -> list[Fault]:
+    """A shifted span, a retyped span text, a half-null span."""
+    out: list[Fault] = []
+    for sp in schema.spans:
+        if not df[sp.start].notna().any():
+            continue
+        rule = span_rule(name, sp)
+
+        def shift(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
+            i = _first(d, d[sp.start].notna())
+            d.loc[i, sp.start] += 1
+            d.loc[i, sp.end] += 1
+            return d
+
+        def retype(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
+            i = _first(d, d[sp.text].notna())
+            value = d.loc[i, sp.text]
+            d.loc[i, sp.text] = value[:-1] + ("X" if value[-1] != "X" else "Y")
+            return d
+
+        def half(d: pd.DataFrame, sp=sp) -> pd.DataFrame:
+            d.loc[_first(d, d[sp.start].notna()), sp.end] = None
+            return d
+
+        out.append(Fault("offset-shift", f"{name}.{sp.start}", rule, edit(name, shift)))
+        out.append(Fault("text-one-char", f"{name}.{sp.text}", rule, edit(name, retype)))
+        out.append(Fault("span-half-null", f"{name}.{sp.end}", rule, edit(name, half)))
     return out
 
 
@@ -510,6 +539,12 @@ def file_faults() -> list[Fault]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes((ROOT / "data" / "curation" / "actors.yaml").read_bytes() + b"# edited\n")
 
+    def dropped(root: Path, fmt: str) -> None:  # the table and its resource gone from one descriptor
+        name = "datapackage.json" if fmt == "csv" else "datapackage.parquet.json"
+        desc = json.loads((root / name).read_text(encoding="utf-8"))
+        desc["resources"] = [r for r in desc["resources"] if r["name"] != "actors"]
+        (root / name).write_text(json.dumps(desc), encoding="utf-8")
+
     both, one = ("csv", "parquet"), ("parquet",)
     return [
         Fault("curation-edited", "data/curation/actors.yaml", "BUILD-stale", curation_edited, one),
@@ -547,6 +582,7 @@ def file_faults() -> list[Fault]:
             one,
         ),
         Fault("raw-edited", "articles", "RAW-file", raw_edit, one),
+        Fault("resource-dropped", "actors", "PKG-tables", dropped, both),
         Fault("bad-descriptor", "datapackage.json", "PKG-descriptor", descriptor, one),
         Fault("journal-left", ".build-journal.json", "BUILD-interrupted", journal, one),
     ]

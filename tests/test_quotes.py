@@ -46,18 +46,6 @@ def test_ellipsis_inside_quote() -> None:
     ]
 
 
-def test_nested_single_quote() -> None:
-    text = "“We reject what they call ‘advisory support’ entirely,” he said."
-    [q] = find_quotes(text)
-    assert [text[s:e] for s, e in q.nested] == ["advisory support"]
-
-
-def test_apostrophes_are_not_nested_quotes() -> None:
-    text = "“Iraq’s government won’t accept it,” he said."
-    [q] = find_quotes(text)
-    assert q.nested == ()
-
-
 def test_stray_mark_from_embed_code() -> None:
     text = 'a post (@handle) ">posts on X. "The real quote," he added.'
     assert spans(text) == [('"', "stray_mark"), ("The real quote,", "paired")]

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+from .errors import DatasetError, UsageError
+
+
+class _Commands(TyperGroup):
+    """Every command's user-facing errors, handled here once: the message, the exit code, no traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatasetError as exc:
+            typer.secho(exc.report(), fg="red", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:  # a file the command was given cannot be read or written
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Build, validate and describe the iraq-presence Data Package.\n\n"
     "Examples:\n\n  dataset build && dataset validate\n\n  dataset build --check\n\n  dataset info",
     no_args_is_help=True,
@@ -23,8 +41,7 @@ def _root() -> Path:
     try:
         return find_root()
     except FileNotFoundError as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(2) from None
+        raise UsageError(str(exc)) from None
 
 
 def _progress(quiet: bool):
@@ -53,30 +70,20 @@ def build(
 
       dataset build --check   # in CI: are the committed tables up to date?
     """
-    from .errors import CurationError, SchemaMismatch, SourceError
-    from .make import BuildError, stale
     from .make import build as run_build
+    from .make import stale
 
     root = _root()
-    try:
-        if check:
-            changed = stale(root, _progress(quiet))
-            if changed:
-                typer.secho("stale files (run `dataset build`):", fg="red", err=True)
-                for rel in changed:
-                    typer.echo(f"  {rel}", err=True)
-                raise typer.Exit(1)
-            typer.echo("up to date")
-            return
-        changed = run_build(root, _progress(quiet))
-    except (CurationError, SourceError, SchemaMismatch) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
-    except BuildError as exc:
-        typer.secho(f"build refused: {len(exc.failures)} failure(s)", fg="red", err=True)
-        for line in exc.failures:
-            typer.echo(f"  {line}", err=True)
-        raise typer.Exit(1) from None
+    if check:
+        changed = stale(root, _progress(quiet))
+        if changed:
+            typer.secho("stale files (run `dataset build`):", fg="red", err=True)
+            for rel in changed:
+                typer.echo(f"  {rel}", err=True)
+            raise typer.Exit(1)
+        typer.echo("up to date")
+        return
+    changed = run_build(root, _progress(quiet))
     typer.echo(f"built: {len(changed)} file(s) changed" + ("".join(f"\n  {c}" for c in changed)))
 
 
@@ -98,23 +105,19 @@ def validate(
     from concurrent.futures import ThreadPoolExecutor
 
     from .checks.package import validate_path
+    from .failure import render
 
     folder = path.resolve() if path else _root()
     if not (folder / "datapackage.json").is_file():
-        typer.secho(f"{folder}: no datapackage.json", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{folder}: no datapackage.json")
     with ThreadPoolExecutor(max_workers=1) as pool:  # reading the curation files overlaps the checks
         drafts_found = pool.submit(_drafts, folder / "data" / "curation" / "articles")
         failures = validate_path(folder)
         drafts = drafts_found.result()
     if drafts:
         typer.echo(f"pending drafts (not published until accepted): {', '.join(drafts)}", err=True)
-    if fmt == "json":
-        json.dump([f.record() for f in failures], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for f in failures:
-            typer.echo(f.message())
+    typer.echo(render(failures, fmt), nl=False)
+    if fmt != "json":
         typer.echo(f"{'FAILED' if failures else 'valid'}: {len(failures)} failure(s)", err=True)
     if failures:
         raise typer.Exit(1)
@@ -171,6 +174,7 @@ def release(
     """
     from . import __version__
     from .checks.package import validate_path
+    from .failure import render
     from .publish.diff import changelog_entry, diff
     from .publish.release import make_release
 
@@ -178,12 +182,10 @@ def release(
     target = (root / dist) if not dist.is_absolute() else dist
     try:
         folder, archive = make_release(root, target, include_text=not no_text, url=url)
-    except ValueError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    except ValueError as exc:  # publish/release.py reports a bad package as ValueError
+        raise DatasetError(str(exc)) from None
     failures = validate_path(folder)
-    for f in failures:
-        typer.echo(f.message(), err=True)
+    typer.echo(render(failures), nl=False, err=True)
     if failures:
         raise typer.Exit(1)
     if not json.loads((folder / "croissant.json").read_text(encoding="utf-8")).get("url"):
@@ -239,22 +241,15 @@ def publish(
     base = zenodo_url or (SANDBOX if sandbox else PRODUCTION)
     token = os.environ.get("ZENODO_TOKEN", "")
     if not token and not dry_run:
-        typer.secho("ZENODO_TOKEN is not set", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError("ZENODO_TOKEN is not set")
     if not (bundle / "datapackage.json").is_file():
-        typer.secho(f"{bundle}: not a release folder (no datapackage.json)", fg="red", err=True)
-        raise typer.Exit(2)
+        raise UsageError(f"{bundle}: not a release folder (no datapackage.json)")
     try:
         metadata = bundle_metadata(bundle)
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+    except ZenodoError as exc:  # the bundle itself is unusable: a usage error, not a failed upload
+        raise UsageError(str(exc)) from None
     http = (DryRun if dry_run else Transport)(base=base, token=token or "dry-run", log=lambda m: typer.echo(m))
-    try:
-        state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
-    except ZenodoError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    state = run(http, bundle, metadata, deposition=deposition, new_version_of=new_version_of, publish=do_publish)
     if isinstance(state, Published):
         typer.echo(f"published deposition {state.dep.id}" + (f", DOI {state.doi}" if state.doi else ""))
     else:
@@ -283,19 +278,13 @@ def add(
     import datetime as dt
 
     from .annotate.intake import add_article
-    from .errors import SourceError
 
     root = _root()
     try:
         date = dt.date.fromisoformat(published_date) if published_date else None
     except ValueError:
-        typer.secho(f"--published-date {published_date!r}: expected YYYY-MM-DD", fg="red", err=True)
-        raise typer.Exit(1) from None
-    try:
-        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
-    except (SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+        raise DatasetError(f"--published-date {published_date!r}: expected YYYY-MM-DD") from None
+    article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
     typer.echo(
         f"added {article_id}: `dataset review {article_id}` shows its proposals; confirm each in "
         f"data/curation/articles/{article_id}.yaml (delete its `unreviewed` line), then set status: accepted"
@@ -314,20 +303,16 @@ def review(
       dataset review 005_1a2b3c4d5e6f7a8b --output /tmp/review.html
     """
     from .annotate.review import write
+    from .errors import nearest
 
     root = _root()
     if not (root / "data" / "curation" / "articles" / f"{article_id}.yaml").is_file():
-        from .errors import nearest
-
         known = [p.stem for p in (root / "data" / "curation" / "articles").glob("*.yaml")]
         hint = nearest(article_id, known)
-        typer.secho(
-            f"error: no curation file data/curation/articles/{article_id}.yaml"
-            + (f"; did you mean {' or '.join(hint)}?" if hint else ""),
-            fg="red",
-            err=True,
+        raise DatasetError(
+            f"no curation file data/curation/articles/{article_id}.yaml"
+            + (f"; did you mean {' or '.join(hint)}?" if hint else "")
         )
-        raise typer.Exit(1)
     typer.echo(f"wrote {write(root, article_id, output)}")
 
 
@@ -349,15 +334,10 @@ def extract(
 
     from .annotate.extract import Extractor
     from .annotate.intake import _gazetteer
-    from .errors import SourceError
     from .paths import Layout
     from .tables.sources import decode_text
 
-    try:
-        text = decode_text(path.name, path.read_bytes())
-    except (SourceError, OSError) as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    text = decode_text(path.name, path.read_bytes())
     result = Extractor(_gazetteer(Layout(_root()))).run(
         text, dt.date.fromisoformat(published_date) if published_date else None
     )

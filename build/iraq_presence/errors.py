@@ -1,4 +1,8 @@
-"""Errors a curator can act on: where, what was expected, and the nearest valid value."""
+"""Errors a curator can act on: where, what was expected, and the nearest valid value.
+
+Every error a curator or user can act on derives from `DatasetError`; the command line handles
+it in one place (`cli.py`): it prints `report()` and exits with `exit_code`, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,25 @@ def nearest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return difflib.get_close_matches(str(value), sorted(set(choices)), n=n, cutoff=0.5)
 
 
-class CurationError(Exception):
+class DatasetError(Exception):
+    """An error the person running `dataset` can act on (bad input, a refused build, a bad bundle)."""
+
+    exit_code = 1
+    details: tuple[str, ...] = ()
+    """Lines shown under the message (one per failure of a refused build)."""
+
+    def report(self) -> str:
+        """The text the command line prints for this error."""
+        return "\n".join([f"error: {self}", *(f"  {line}" for line in self.details)])
+
+
+class UsageError(DatasetError):
+    """The command was pointed at the wrong thing (no repository, no datapackage.json, a bad bundle)."""
+
+    exit_code = 2
+
+
+class CurationError(DatasetError):
     """Bad curated input: names the file, the entry and the field, and says what would be valid."""
 
     def __init__(
@@ -50,11 +72,11 @@ class CurationError(Exception):
         return text
 
 
-class SourceError(Exception):
+class SourceError(DatasetError):
     """A raw text that cannot be trusted: changed, missing, not UTF-8, empty or a duplicate."""
 
 
-class SchemaMismatch(Exception):
+class SchemaMismatch(DatasetError):
     """Code built a row that does not fit its Table Schema: a programming error, stopped at build time."""
 
     def __init__(self, message: str, suggestions: list[str] | None = None) -> None:

@@ -5,6 +5,8 @@ Shared by the readers (a value that does not parse is a TYPE failure) and by the
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -26,6 +28,13 @@ class Failure:
 
     def record(self) -> dict[str, str]:
         return asdict(self)
+
+
+def render(failures: Iterable[Failure], fmt: str = "text") -> str:
+    """Failures as the command line shows them: one message a line, or a JSON list of records."""
+    if fmt == "json":
+        return json.dumps([f.record() for f in failures], indent=2) + "\n"
+    return "".join(f"{f.message()}\n" for f in failures)
 
 
 def _v(value: Any) -> str:

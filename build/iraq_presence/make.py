@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import CurationError
+from .errors import CurationError, DatasetError
 from .failure import Failure
 from .paths import Layout
 
 
-class BuildError(Exception):
+class BuildError(DatasetError):
     """The built tables fail validation; each failure is traced back to the curation entry."""
 
     def __init__(self, failures: list[str]) -> None:
         self.failures = failures
-        super().__init__("\n".join(failures))
+        self.details = tuple(failures)
+        super().__init__(f"build refused: {len(failures)} failure(s)")
 
 
 @dataclass

@@ -33,8 +33,6 @@ TOKEN_RE = re.compile(
 )
 QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
-LEAD_IN = re.compile(r"^\s*(?:in\s+(?:a|an|his|her|their|its)\s+[\w\s-]{0,40}?|on\s+\w+|at\s+\w+|,)\s*$", re.I)
-ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
 VERBS_COMMON = {
     "made",
@@ -481,11 +479,6 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if k >= 0 and tokens[k].text == ",":
         k -= 1
     return noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
-
-
-def lead_in_only(text: str) -> bool:
-    """True when a text between a cue and a quotation holds only a lead-in ('in a statement,')."""
-    return bool(LEAD_IN.match(text)) or not text.strip()
 
 
 __all__ = ["Cue", "Token", "analyse_sentence", "noun_phrase_left", "noun_phrase_right", "tokenize"]

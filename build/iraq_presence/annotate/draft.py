@@ -160,7 +160,7 @@ def statements(
     ctx: Context, proposals: dict[str, Any], doc: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Every drafted statement with all its coded fields, and the new utterances they group into."""
-    from .intake import meeting_of, said_date
+    from .intake import meeting_of
 
     text = ctx.text
     drafted = [
@@ -177,33 +177,12 @@ def statements(
         review: list[str] = []
         source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
         evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
-        if p.get("speaker_id"):
-            speaker = p["speaker_id"]
-        elif p.get("speaker_name"):
-            name = p["speaker_name"]
-            at = text.find(name)
-            kind = candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
-            namey = (
-                at >= 0 and (name in ctx.aliases or name in kinds or looks_like_name(name)) and not demonym(name, text)
-            )
-            speaker = actor_for(ctx, name, at, kind, "Speaker named") if namey else f"TODO-new-speaker ({name})"
-        else:
-            speaker = "TODO-new-speaker (none found)"
+        speaker = _speaker(ctx, p, kinds)
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
         review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
-        addressee = None
-        if p.get("addressee_start") is not None:
-            who = text[p["addressee_start"] : p["addressee_end"]]
-            if who in ctx.aliases:
-                addressee = ctx.aliases[who]
-            elif looks_like_name(who) and not demonym(who, text):
-                addressee = actor_for(ctx, who, p["addressee_start"], candidate_kind(ctx, who, "person"), "Addressee")
-            else:
-                addressee = None  # "told reporters", "told a press conference": no actor named
-            review.append(f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})")
-        else:
-            review.append("addressee: null (0.80; the attribution names none)")
+        addressee, line = _addressee(ctx, p)
+        review.append(line)
         ch, medium = cued[n - 1]
         if ch.value == "unknown":
             ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
@@ -213,27 +192,8 @@ def statements(
             if at >= 0:
                 medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
         review += [ch.line(), medium.line()]
-        date = said_date(text, p, proposals["dates"]) if ctx.published else {}
-        if date:
-            last_date[speaker] = (date, sid, p["end"])
-            review.append(f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)")
-        elif speaker in last_date and _same_paragraph_run(text, last_date[speaker][2], p["start"]):
-            carried, from_sid, _ = last_date[speaker]
-            date = {
-                **carried,
-                "said_date_note": f"As {from_sid}: the same speaker's remarks on one occasion, no other date between.",
-            }
-            date.pop("said_date_quote", None)
-            date.pop("said_date_occurrence", None)
-            review.append(f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)")
-        else:
-            date = {
-                "said_date": None,
-                "said_date_precision": None,
-                "said_date_basis": None,
-                "said_date_note": "No date in the sentence, and no earlier remark of the speaker dates the occasion.",
-            }
-            review.append("said_date: null (0.50; no date expression)")
+        date, line = _date(ctx, p, proposals["dates"], speaker, sid, last_date)
+        review.append(line)
         meeting = meeting_of(p, proposals["meetings"]).get("meeting")
         if meeting:
             review.append(f"meeting: {meeting} (0.70; the sentence reports that meeting)")
@@ -286,6 +246,64 @@ def statements(
             }
         )
     return out, list(utterances.values())
+
+
+def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str]) -> str:
+    """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
+    if p.get("speaker_id"):
+        return p["speaker_id"]
+    name = p.get("speaker_name")
+    if not name:
+        return "TODO-new-speaker (none found)"
+    at = ctx.text.find(name)
+    kind = candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
+    namey = name in ctx.aliases or name in kinds or looks_like_name(name)
+    if at < 0 or not namey or demonym(name, ctx.text):
+        return f"TODO-new-speaker ({name})"
+    return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+def _addressee(ctx: Context, p: dict[str, Any]) -> tuple[str | None, str]:
+    """The hearer the attribution names, as an actor; "told reporters" names none."""
+    if p.get("addressee_start") is None:
+        return None, "addressee: null (0.80; the attribution names none)"
+    who = ctx.text[p["addressee_start"] : p["addressee_end"]]
+    addressee = ctx.aliases.get(who)
+    if addressee is None and looks_like_name(who) and not demonym(who, ctx.text):
+        addressee = actor_for(ctx, who, p["addressee_start"], candidate_kind(ctx, who, "person"), "Addressee")
+    return addressee, f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})"
+
+
+def _date(
+    ctx: Context,
+    p: dict[str, Any],
+    dates: list[dict[str, Any]],
+    speaker: str,
+    sid: str,
+    last_date: dict[str, tuple[dict[str, Any], str, int]],
+) -> tuple[dict[str, Any], str]:
+    """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else null."""
+    from .intake import said_date
+
+    date = said_date(ctx.text, p, dates) if ctx.published else {}
+    if date:
+        last_date[speaker] = (date, sid, p["end"])
+        return date, f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)"
+    if speaker in last_date and _same_paragraph_run(ctx.text, last_date[speaker][2], p["start"]):
+        carried, from_sid, _ = last_date[speaker]
+        date = {
+            **carried,
+            "said_date_note": f"As {from_sid}: the same speaker's remarks on one occasion, no other date between.",
+        }
+        date.pop("said_date_quote", None)
+        date.pop("said_date_occurrence", None)
+        return date, f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)"
+    return {
+        "said_date": None,
+        "said_date_precision": None,
+        "said_date_basis": None,
+        "said_date_note": "No date in the sentence, and no earlier remark of the speaker dates the occasion.",
+    }, "said_date: null (0.50; no date expression)"
 
 
 def _carried_channel(

@@ -19,6 +19,7 @@ from ..failure import Failure, _v
 from ..schema.tables import TableSchema
 from .frames import failures_at, has, memo, positions, row_keys
 from .generic import coarser, days, floor, text_array
+from .registry import DOMAIN, rule
 from .rescan import Found, Rescan, rescan
 
 Frames = Mapping[str, Any]
@@ -28,6 +29,12 @@ Schemas = Mapping[str, TableSchema]
 # --- raw texts -------------------------------------------------------------------------------------------
 
 
+@rule(
+    "RAW-articles-text",
+    "the stored text hashes to `articles.sha256` and has `n_chars` code points",
+    reads=("articles",),
+    section=DOMAIN,
+)
 def check_text_hashes(frames: Frames, schemas: Schemas) -> list[Failure]:
     """The stored text hashes to `articles.sha256` and has `n_chars` code points."""
     if not has(frames, "articles", "article_id", "text", "sha256", "n_chars"):
@@ -45,6 +52,13 @@ def check_text_hashes(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule(
+    "RAW-file",
+    "in a repository, each `data/raw/` file exists and hashes to `articles.sha256`",
+    reads=("articles",),
+    stage="raw",
+    section=DOMAIN,
+)
 def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
     """In a repository, each `data/raw/` file exists and hashes to `articles.sha256`."""
     if not has(frames, "articles", "article_id", "sha256", "source_file"):
@@ -106,6 +120,12 @@ def _compare_dates(df: Any, col: str, parent: Any, pcol: str, at: np.ndarray) ->
     return ok, floor(d, prec), floor(d2, prec), d, p, d2, p2
 
 
+@rule(
+    "DATE-after-article-<table>",
+    "no statement or meeting report is dated after its article, compared at the coarser precision",
+    reads=("articles", "statements", "meeting_reports"),
+    section=DOMAIN,
+)
 def check_date_order(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No statement or meeting report is dated after its article's publication date, compared at the
     coarser precision, where both are known."""
@@ -134,6 +154,12 @@ def check_date_order(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule(
+    "MEETING-dates-agree",
+    "every report of a meeting agrees with the meeting's date at the coarser precision",
+    reads=("meetings", "meeting_reports"),
+    section=DOMAIN,
+)
 def check_meeting_dates(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every report of a meeting agrees with the meeting's date at the coarser of the two precisions."""
     if not has(frames, "meetings", "meeting_id", "meeting_date", "meeting_date_precision") or not has(
@@ -210,6 +236,20 @@ def _missing(ids: list[str], found: Found, stored: Any) -> tuple[np.ndarray, np.
     )
 
 
+@rule(
+    "QUOTE-unaccounted",
+    "every quotation span is covered by a statement or dismissed with a reason",
+    reads=("quote_spans",),
+    section=DOMAIN,
+    needs=("rescan",),
+)
+@rule(
+    "QUOTE-unlisted",
+    "every quotation the scanner finds in the texts has a row in `quote_spans`",
+    reads=("articles", "quote_spans"),
+    section=DOMAIN,
+    needs=("rescan",),
+)
 def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every quotation span in `quote_spans` is a statement or dismissed, and every quotation the
     scanner finds in the texts has a row."""
@@ -244,6 +284,20 @@ def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule(
+    "MENTIONS-missing",
+    "every alias occurrence the matcher finds in the texts has an `alias_match` mention",
+    reads=("articles", "actor_aliases", "mentions"),
+    section=DOMAIN,
+    needs=("rescan",),
+)
+@rule(
+    "MENTIONS-extra",
+    "every `alias_match` mention is an occurrence the matcher finds",
+    reads=("articles", "actor_aliases", "mentions"),
+    section=DOMAIN,
+    needs=("rescan",),
+)
 def check_mentions(frames: Frames, schemas: Schemas) -> list[Failure]:
     """The `alias_match` mentions are exactly the matches the alias matcher finds in the texts."""
     if not has(frames, "mentions", "method", "article_id", "char_start", "char_end") or not has(
@@ -276,6 +330,13 @@ def check_mentions(frames: Frames, schemas: Schemas) -> list[Failure]:
 # --- aliases and counts ------------------------------------------------------------------------------------
 
 
+@rule(
+    "ALIAS-ambiguous",
+    "no alias is claimed by two actors without a curated disambiguation",
+    reads=("actor_aliases",),
+    section=DOMAIN,
+)
+@rule("ALIAS-unattested", "every alias occurs in the articles at least once", reads=("actor_aliases",), section=DOMAIN)
 def check_aliases(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No alias belongs to two actors without a curated disambiguation; every alias is attested."""
     if not has(frames, "actor_aliases", "actor_id", "alias", "disambiguation_note", "n_mentions"):
@@ -316,6 +377,12 @@ def _count_failures(rule: str, df: Any, schema: TableSchema, column: str, stored
     return [Failure(rule, schema.name, k, column, str(int(stored[i])), str(int(want[i]))) for k, i in zip(keys, pos)]
 
 
+@rule(
+    "COUNT-actor_aliases-n_mentions",
+    "`n_mentions` counts the alias's `alias_match` mentions",
+    reads=("actor_aliases", "mentions"),
+    section=DOMAIN,
+)
 def check_alias_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     """`actor_aliases.n_mentions` is the number of alias_match mentions of that actor by that alias."""
     if not has(frames, "actor_aliases", "actor_id", "alias", "n_mentions") or not has(
@@ -331,6 +398,18 @@ def check_alias_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     )
 
 
+@rule(
+    "COUNT-utterances",
+    "`n_statements` and `n_articles` count the utterance's statements and their articles",
+    reads=("utterances", "statements"),
+    section=DOMAIN,
+)
+@rule(
+    "COUNT-meetings",
+    "`n_reports` counts the articles reporting the meeting",
+    reads=("meetings", "meeting_reports"),
+    section=DOMAIN,
+)
 def check_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     """`utterances.n_statements`/`n_articles` and `meetings.n_reports` agree with the rows they count."""
     out: list[Failure] = []
@@ -365,6 +444,12 @@ def check_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     return out
 
 
+@rule(
+    "UTTERANCE-speaker",
+    "every statement of an utterance has the utterance's speaker",
+    reads=("utterances", "statements"),
+    section=DOMAIN,
+)
 def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Every statement of an utterance has the utterance's speaker."""
     if not has(frames, "utterances", "utterance_id", "speaker_id") or not has(
@@ -394,6 +479,12 @@ def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
 # --- groups and affiliations -------------------------------------------------------------------------------
 
 
+@rule(
+    "GROUP-cycle",
+    "no armed group is its own ancestor through `parent_group_id`",
+    reads=("militia_groups",),
+    section=DOMAIN,
+)
 def check_groups(frames: Frames, schemas: Schemas) -> list[Failure]:
     """No armed group is its own ancestor through `parent_group_id`."""
     if not has(frames, "militia_groups", "actor_id", "parent_group_id"):
@@ -454,6 +545,12 @@ def _covered(aff: Any, mentions: Any, who: str, lo: np.ndarray, hi: np.ndarray) 
     return out
 
 
+@rule(
+    "AFFIL-evidence",
+    "each affiliation's evidence span mentions both the actor and the organization, or lies in the sentence that does",
+    reads=("affiliations", "mentions", "articles"),
+    section=DOMAIN,
+)
 def check_affiliations(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Each affiliation's evidence mentions both sides, or lies in the sentence that does."""
     cols = ("affiliation_id", "actor_id", "organization_id", "article_id", "char_start", "char_end")

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..failure import Failure, _v, row_key
 from ..schema.tables import TableSchema
+from .registry import EVIDENCE, rule
 
 BASES = ("stated", "inferred", "external", "given")
 
@@ -90,11 +91,23 @@ def _unmet(
     return out
 
 
+@rule(
+    "EVIDENCE-stated",
+    "a fact whose `*_basis` is `stated` carries the evidence span its schema's `evidence` property names",
+    reads=("every table with a *_basis field",),
+    section=EVIDENCE,
+)
 def check_evidence_stated(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """A `stated` fact points at the span of the text that states it."""
     return _unmet(frames, schemas, "stated", "EVIDENCE-stated", "the evidence span of a stated fact")
 
 
+@rule(
+    "EVIDENCE-inferred",
+    "an `inferred` fact has a note saying how it follows from the corpus's spans, and no outside reference",
+    reads=("every table with a *_basis field",),
+    section=EVIDENCE,
+)
 def check_evidence_inferred(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """An `inferred` fact has a note citing the corpus's spans, and no outside reference."""
     out: list[Failure] = []
@@ -119,11 +132,23 @@ def check_evidence_inferred(frames: dict[str, pd.DataFrame], schemas: dict[str, 
     return out
 
 
+@rule(
+    "EVIDENCE-given",
+    "a `given` value (supplied to `dataset add`, not read from the text) has a note saying where it came from",
+    reads=("articles",),
+    section=EVIDENCE,
+)
 def check_evidence_given(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """A `given` fact (typed by the maintainer, not read from the text) has a note saying where it came from."""
     return _unmet(frames, schemas, "given", "EVIDENCE-given", "a note saying who gave it")
 
 
+@rule(
+    "EVIDENCE-external",
+    "an `external` fact cites a row of `external_references`; a reference is cited only for an external fact",
+    reads=("every table with a *_basis field", "external_references"),
+    section=EVIDENCE,
+)
 def check_evidence_external(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """An `external` fact cites a reference; a reference is cited only for an external fact."""
     out: list[Failure] = []
@@ -141,6 +166,12 @@ def check_evidence_external(frames: dict[str, pd.DataFrame], schemas: dict[str, 
     return out
 
 
+@rule(
+    "EVIDENCE-basis",
+    "a value carries a basis and a basis a value",
+    reads=("every table with a *_basis field",),
+    section=EVIDENCE,
+)
 def check_evidence_basis(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """A value carries a basis and a basis a value (dates are checked by the DATE rules)."""
     out: list[Failure] = []
@@ -163,6 +194,12 @@ def check_evidence_basis(frames: dict[str, pd.DataFrame], schemas: dict[str, Tab
     return out
 
 
+@rule(
+    "EVIDENCE-reference",
+    "every external reference can be checked (a URL or a bibliographic reference) and is cited by some fact",
+    reads=("external_references", "every table with a *_reference_id field"),
+    section=EVIDENCE,
+)
 def check_evidence_references(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema]) -> list[Failure]:
     """Every reference can be checked (a URL or a bibliographic reference) and is cited by some fact."""
     refs = frames.get("external_references")

@@ -36,6 +36,10 @@ class Frames(dict):
             self._memo[key] = value
         return value
 
+    def pending(self) -> frozenset[str]:
+        """The derivations begun elsewhere and not yet collected (the rules needing them wait)."""
+        return frozenset(k for k, v in self._memo.items() if isinstance(v, Future))
+
     def preset(self, key: str, value: Any) -> None:
         """Hand the rules a derivation already computed or begun (a Future) elsewhere."""
         self._memo[key] = value

@@ -9,7 +9,6 @@ checked from its CSV files.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,7 +20,16 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
+from .descriptor import (
+    check_descriptor,
+    check_every_table,
+    check_inputs,
+    check_journal,
+    load_descriptor,
+    load_parquet_descriptor,
+)
 from .frames import Frames, row_keys
+from .registry import FILES, rule
 from .rescan import rescan_files_async, worker
 from .runner import check_frames, dedupe
 
@@ -29,65 +37,6 @@ WORKER_MIN_ARTICLES = 200
 """From this many articles (about 1M characters) the rescans run in a second process."""
 FORMAT_LIMIT = 5
 """FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
-
-
-def check_journal(folder: Path) -> list[Failure]:
-    """A build journal left behind means an interrupted commit."""
-    from ..store import JOURNAL
-
-    if not (folder / JOURNAL).exists():
-        return []
-    return [
-        Failure(
-            "BUILD-interrupted",
-            "-",
-            "-",
-            "-",
-            "a build journal is present",
-            "no journal: run `dataset build` to complete the interrupted build",
-        )
-    ]
-
-
-def check_inputs(folder: Path) -> list[Failure]:
-    """In a repository, the curation and schemas the tables were built from are the ones on disk."""
-    from ..tables.inputs import MANIFEST, changed
-
-    if not (folder / "data" / "curation").is_dir() or not (folder / MANIFEST).is_file():
-        return []
-    return [
-        Failure("BUILD-stale", "-", "-", rel, how, "tables built from the files on disk: run `dataset build`")
-        for rel, how in changed(folder)
-    ]
-
-
-def load_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
-    """The parsed datapackage.json, or None and the failure that makes it unusable."""
-    path = folder / "datapackage.json"
-    if not path.is_file():
-        return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path} missing", "a datapackage.json")]
-    try:
-        desc = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return None, [Failure("PKG-descriptor", "-", "-", "-", f"invalid JSON: {exc}", "a JSON descriptor")]
-    if (
-        not isinstance(desc, dict)
-        or not isinstance(desc.get("resources"), list)
-        or not all(isinstance(r, dict) and {"name", "path", "schema"} <= set(r) for r in desc["resources"])
-    ):
-        return None, [
-            Failure("PKG-descriptor", "-", "-", "-", "resources without name, path or schema", "a resource per table")
-        ]
-    return desc, []
-
-
-def check_descriptor(desc: dict[str, Any]) -> list[Failure]:
-    """The descriptor against the Data Package standard (frictionless's metadata check)."""
-    from ..tables.descriptor import metadata_errors
-
-    return [
-        Failure("PKG-descriptor", "-", "-", "-", m, "a valid Data Package descriptor") for m in metadata_errors(desc)
-    ]
 
 
 def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) -> tuple[Any, list[Failure]]:
@@ -120,6 +69,18 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
     return table, fails + more
 
 
+@rule(
+    "FILE-<table>",
+    "the table file exists, is readable, and has the SHA-256 the descriptor records",
+    stage="files",
+    section=FILES,
+)
+@rule(
+    "TYPE-<table>",
+    "each CSV value parses as its field's type; each Parquet column has the derived Arrow type",
+    stage="files",
+    section=FILES,
+)
 def read_tables(
     folder: Path, descriptors: dict[str, dict[str, Any]], schemas: Mapping[str, TableSchema]
 ) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
@@ -146,6 +107,12 @@ def canonical_text(column: Any) -> Any:
     return column.cast(pa.string()).fill_null("")
 
 
+@rule(
+    "FORMAT-<table>",
+    "the CSV copy holds the same rows and values as the Parquet copy (compared column by column)",
+    stage="files",
+    section=FILES,
+)
 def compare_formats(
     csv: Mapping[str, Any], parquet: Mapping[str, Any], frames: Mapping[str, Any], schemas: Mapping[str, TableSchema]
 ) -> list[Failure]:
@@ -234,6 +201,7 @@ def check_tables(
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
     tables, out = read_tables(folder, descriptors, schemas)
+    out = check_every_table(folder, descriptors) + out
     reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
     csv, parquet = tables["csv"], tables.get("parquet", {})
     if "parquet" in descriptors:
@@ -253,22 +221,6 @@ def check_tables(
         if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
             out.append(f)
     return out
-
-
-def load_parquet_descriptor(folder: Path) -> tuple[dict[str, Any] | None, list[Failure]]:
-    """datapackage.parquet.json when the folder has one (None and a failure when it is unusable)."""
-    path = folder / "datapackage.parquet.json"
-    if not path.is_file():
-        return None, []
-    try:
-        desc = json.loads(path.read_text(encoding="utf-8"))
-        if all(isinstance(r, dict) and {"name", "path"} <= set(r) for r in desc["resources"]):
-            return desc, []
-    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-        return None, [Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: {exc}", "a JSON descriptor")]
-    return None, [
-        Failure("PKG-descriptor", "-", "-", "-", f"{path.name}: resources without name or path", "a resource per table")
-    ]
 
 
 def validate_path(folder: Path) -> list[Failure]:

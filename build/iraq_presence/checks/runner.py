@@ -1,4 +1,4 @@
-"""Running the catalogue's table rules on typed frames, in memory (the build) or read from disk (validate)."""
+"""Running the registered table rules on typed frames, in memory (the build) or read from disk (validate)."""
 
 from __future__ import annotations
 
@@ -8,28 +8,35 @@ from typing import Any
 
 from ..failure import Failure
 from ..schema.tables import TableSchema
+from . import domain, evidence, generic, pandera_rules  # noqa: F401  (importing a rule module registers its rules)
 from .frames import Frames
+from .registry import FILES, functions, rule, rule_of
 
 
+@rule(
+    "CHECK-<function>",
+    "a rule could not run on these tables (names the rule's function and the error)",
+    stage="runner",
+    section=FILES,
+)
 def check_frames(
     frames: Mapping[str, Any],
     schemas: Mapping[str, TableSchema],
     raw_dir: Path | None = None,
     rules: Collection[str] | None = None,
 ) -> list[Failure]:
-    """Every `tables` rule of the catalogue (and, with `raw_dir`, the `raw` ones) on these frames;
+    """Every registered `tables` rule (and, with `raw_dir`, the `raw` ones) on these frames;
     with `rules` (ids), only the functions that check those.
 
     A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
-    from .catalogue import functions, rule_of
-
     tables = frames if isinstance(frames, Frames) else Frames(frames)
-    out: list[Failure] = []
-    calls = [(f, (tables, raw_dir)) for f in functions("raw")] if raw_dir is not None else []
-    calls += [(f, (tables, schemas)) for f in functions("tables")]
+    pending = tables.pending()
+    calls = [(f, (tables, raw_dir)) for f in functions("raw", pending)] if raw_dir is not None else []
+    calls += [(f, (tables, schemas)) for f in functions("tables", pending)]
     if rules is not None:
-        owners = {rule.func for rule in map(rule_of, rules) if rule is not None}
+        owners = {found.func for found in map(rule_of, rules) if found is not None}
         calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
+    out: list[Failure] = []
     for func, args in calls:
         try:
             out.extend(func(*args))

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import DatasetError
+
 PRODUCTION = "https://zenodo.org"
 SANDBOX = "https://sandbox.zenodo.org"
 TRANSIENT = {429, 500, 502, 503, 504}
 
 
-class ZenodoError(Exception):
+class ZenodoError(DatasetError):
     """A failure the maintainer can act on (the token is never part of the message)."""
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .types import arrow_type, pandas_dtype
+from .types import arrow_type, pandas_dtype, pandera_dtype
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class TableSchema:
         return {f["name"]: pandas_dtype(f) for f in self.fields}
 
     def pandera_schema(self) -> Any:
+        """The pandera schema `checks/pandera_rules.py` validates the table with (derived once)."""
         return self._pandera
 
     @cached_property
@@ -118,10 +119,11 @@ class TableSchema:
             if "minLength" in c:
                 checks.append(pa.Check.str_length(min_value=c["minLength"]))
             columns[f["name"]] = pa.Column(
-                self.pandas_dtypes()[f["name"]] if "enum" not in c else None,
+                pandera_dtype(f) if "enum" not in c else None,
                 checks=checks,
                 nullable=not self.required(f["name"]),
                 unique=bool(c.get("unique")),
+                report_duplicates="exclude_first",
                 coerce=False,
                 required=True,
             )
@@ -130,6 +132,7 @@ class TableSchema:
             strict=True,
             ordered=True,
             unique=self.primary_key if len(self.primary_key) > 1 else None,
+            report_duplicates="exclude_first",
             name=self.name,
         )
 

@@ -124,3 +124,31 @@ def pandas_dtype(field: dict[str, Any]) -> Any:
     if codes(field):
         return pd.CategoricalDtype(codes(field), ordered=ordered(field))
     return field_type(field).pandas
+
+
+def pandera_dtype(field: dict[str, Any]) -> Any:
+    """The dtype pandera checks a column against: the pandas dtype, except for text, where pandera's
+    own string type answers with one value per row and formats the (empty) failures of every
+    column; this one answers for the whole column from its dtype, as it does for other types."""
+    if field_type(field).name == "string" and not codes(field):
+        return _text_dtype()
+    return pandas_dtype(field)
+
+
+def _text_dtype() -> Any:
+    from pandera import dtypes
+    from pandera.engines import pandas_engine
+
+    global _TEXT
+    if _TEXT is None:
+
+        @dtypes.immutable(init=True)
+        class Text(pandas_engine.STRING):
+            def check(self, pandera_dtype: Any, data_container: Any = None) -> Any:
+                return super().check(pandera_dtype)
+
+        _TEXT = Text(storage="pyarrow")
+    return _TEXT
+
+
+_TEXT: Any = None

@@ -66,7 +66,6 @@ class Assembler:
         self.cur = cur
         self.sources = sources
         self.out = Built()
-        self.actor_ids = {a.actor_id for a in cur.actors}
 
     # --- helpers ---------------------------------------------------------------------------------
 

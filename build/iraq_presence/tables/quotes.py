@@ -3,7 +3,7 @@
 Handles straight and curly double quotes, mismatched pairs (“ … "), quotes split by their
 attribution (each part is its own span), a quotation running on into the next paragraph (the
 paragraph ends without a closing mark and the next one opens with a mark), ellipses inside
-quotes, nested single quotes (reported inside their parent), and stray marks (an opening mark
+quotes, and stray marks (an opening mark
 never closed before a new opening one, as left by a web page's embed code).
 """
 
@@ -18,8 +18,6 @@ STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 _BEFORE_OPEN = " \t\n\u00a0([{—–-/"
 _MARK = re.compile(f"[{MARKS}]")
-_SINGLE_OPEN = re.compile("[‘']")
-_SINGLE_CLOSE = re.compile("[’']")
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,6 @@ class QuoteSpan:
     pattern: str  # paired | mismatched | run_on | unclosed | stray_mark
     open_mark: str
     close_mark: str  # "" when the span is not closed by a mark
-    nested: tuple[tuple[int, int], ...] = ()
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -78,7 +75,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             closes = _can_close(text, i)
             if closes and (text[i] != STRAIGHT or not _opens_word(text, i) or text[open_at] == STRAIGHT):
                 pattern = "paired" if _pair(text[open_at], text[i]) else "mismatched"
-                spans.append(_span(text, open_at + 1, i, pattern, text[open_at], text[i]))
+                spans.append(QuoteSpan(open_at + 1, i, pattern, text[open_at], text[i]))
                 open_at = None
             elif _can_open(text, i):
                 # a new opening mark while one is open: the earlier mark was stray (its span is the mark itself)
@@ -92,7 +89,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             end = pend
             while end > open_at + 1 and text[end - 1] in " \t\u00a0":
                 end -= 1
-            spans.append(_span(text, open_at + 1, end, "run_on" if runs_on else "unclosed", text[open_at], ""))
+            spans.append(QuoteSpan(open_at + 1, end, "run_on" if runs_on else "unclosed", text[open_at], ""))
     return spans
 
 
@@ -103,30 +100,3 @@ def _opens_word(text: str, i: int) -> bool:
 
 def _pair(opening: str, closing: str) -> bool:
     return (opening, closing) in {(OPENING, CLOSING), (STRAIGHT, STRAIGHT)}
-
-
-def _span(text: str, start: int, end: int, pattern: str, open_mark: str, close_mark: str) -> QuoteSpan:
-    return QuoteSpan(start, end, pattern, open_mark, close_mark, _nested(text, start, end))
-
-
-def _nested(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """Single-quoted spans ‘…’ or '…' inside a quotation (apostrophes are not openers)."""
-    out = []
-    i = start
-    while (m := _SINGLE_OPEN.search(text, i, end)) is not None:
-        i = m.start()
-        if (i == start or text[i - 1] in _BEFORE_OPEN) and i + 1 < end and text[i + 1].isalnum():
-            close = next(
-                (
-                    c.start()
-                    for c in _SINGLE_CLOSE.finditer(text, i + 1, end)
-                    if c.start() + 1 == end or not text[c.start() + 1].isalnum()
-                ),
-                None,
-            )
-            if close is None:
-                break
-            out.append((i + 1, close))
-            i = close
-        i += 1
-    return tuple(out)

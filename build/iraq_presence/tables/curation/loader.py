@@ -266,7 +266,7 @@ def _locate(raw: Any, loc: tuple[Any, ...], model: type[Model]) -> tuple[int | N
             current = None
         parts.append(key)
         owner = _owner_of(owner, key)
-    return line, ".".join(parts).replace(" #", " #")
+    return line, ".".join(parts)
 
 
 def _ident(item: Any, owner: Any) -> str | None:
