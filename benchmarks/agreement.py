@@ -147,8 +147,13 @@ def all_scores(tables: Path, second_path: Path) -> list[Score]:
 
 
 def compared(before: list[Score], after: list[Score]) -> str:
-    """One row per field: alpha of the independent codings (before) and after adjudication (after)."""
+    """One row per field: alpha of the independent codings (before) and after adjudication (after).
+
+    A field scored only before (a topic the curation has since dropped everywhere) keeps its row, so an
+    independent figure never disappears from the table because of a later change.
+    """
     past = {(s.table, s.field): s for s in before}
+    now = {(s.table, s.field) for s in after}
     lines = [
         "| table | field | units | alpha, independent | agreement, independent | alpha, after adjudication"
         " | disagreements left |",
@@ -159,6 +164,9 @@ def compared(before: list[Score], after: list[Score]) -> str:
         ba = "not coded" if b is None else _alpha(b)
         bo = "" if b is None else f"{b.agreement:.1%}"
         lines.append(f"| {s.table} | {s.field} | {s.units} | {ba} | {bo} | {_alpha(s)} | {len(s.disagreements)} |")
+    for b in before:
+        if (b.table, b.field) not in now:
+            lines.append(f"| {b.table} | {b.field} | {b.units} | {_alpha(b)} | {b.agreement:.1%} | not scored now | |")
     return "\n".join(lines)
 
 

@@ -545,6 +545,16 @@ def file_faults() -> list[Fault]:
         desc["resources"] = [r for r in desc["resources"] if r["name"] != "actors"]
         (root / name).write_text(json.dumps(desc), encoding="utf-8")
 
+    def release_extra(root: Path, fmt: str) -> None:  # a release whose SHA256SUMS misses a file
+        import hashlib
+
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        sums = "".join(
+            f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root).as_posix()}\n" for p in files
+        )
+        (root / "SHA256SUMS").write_text(sums, encoding="utf-8")
+        (root / "notes.txt").write_text("added after the release", encoding="utf-8")
+
     both, one = ("csv", "parquet"), ("parquet",)
     return [
         Fault("curation-edited", "data/curation/actors.yaml", "BUILD-stale", curation_edited, one),
@@ -585,4 +595,5 @@ def file_faults() -> list[Fault]:
         Fault("resource-dropped", "actors", "PKG-tables", dropped, both),
         Fault("bad-descriptor", "datapackage.json", "PKG-descriptor", descriptor, one),
         Fault("journal-left", ".build-journal.json", "BUILD-interrupted", journal, one),
+        Fault("release-extra", "SHA256SUMS", "RELEASE-files", release_extra, one),
     ]

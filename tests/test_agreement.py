@@ -147,3 +147,10 @@ def test_before_and_after_side_by_side(tmp_path: Path, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "alpha, independent" in out
     assert "| statements | channel | 4 |" in out
+
+
+def test_a_field_scored_only_before_keeps_its_independent_row(tmp_path: Path) -> None:
+    before = [agreement.score("statements", "topic: gone", [("x-s1", True, False), ("x-s2", False, False)])]
+    out = agreement.compared(before, [])
+    assert "| statements | topic: gone | 2 |" in out
+    assert "not scored now" in out

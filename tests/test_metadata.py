@@ -101,6 +101,7 @@ OTHER_MEANINGS = {
     ("status", "draft"): "an article curation file's status, not quote_spans.status",
     ("status", "accepted"): "an article curation file's status, not quote_spans.status",
     ("role", "author"): "a Data Package contributor's role, not an affiliation or participant role",
+    ("role", "maintainer"): "a Data Package contributor's role, not an affiliation or participant role",
 }
 """Names shared by a table column and something else in the code, with the other meaning's values."""
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,43 +18,15 @@ from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.publish.diff import changelog_entry, diff
 from iraq_presence.publish.metadata import release_date, zenodo_metadata
-from iraq_presence.publish.release import bundle_files, make_release
+from iraq_presence.publish.release import bundle_files, make_release, zip_bytes
 from iraq_presence.publish.zenodo import Transport, ZenodoError, run
 from iraq_presence.tables.curation import load_curation
 from iraq_presence.tables.descriptor import metadata_errors
 
-from .conftest import ROOT, copy_repo
+from .conftest import MAINTAINER, ROOT, URL
 from .zenodo_server import TOKEN, FakeZenodo
 
 runner = CliRunner()
-URL = "https://example.org/iraq-presence"
-BUNDLE_DOCS = ("datasheet_template.md", "codebook_template.md", "bundle_readme.md")
-
-
-def release_repo(dest: Path) -> Path:
-    """A copy of what a release reads: the build's inputs, the copied files and the doc templates."""
-    root = copy_repo(dest)
-    for name in ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA"):
-        (root / name).write_bytes((ROOT / name).read_bytes())
-    (root / "docs").mkdir()
-    for name in BUNDLE_DOCS:
-        (root / "docs" / name).write_bytes((ROOT / "docs" / name).read_bytes())
-    return root
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
-    """One release per session: the repository copy, the bundle folder, and the build's output
-    (the tables are built once; `dataset build --check` and test_build prove the build itself
-    reproducible)."""
-    from iraq_presence import make
-
-    root = release_repo(tmp_path_factory.mktemp("rel") / "repo")
-    output = make.produce(root)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(make, "produce", lambda *_a, **_k: output)
-        folder, _ = make_release(root, root / "dist", url=URL)
-    return root, folder, output
 
 
 @pytest.fixture
@@ -72,11 +45,11 @@ def rebuild(built: tuple[Path, Path, Any], monkeypatch: pytest.MonkeyPatch) -> P
 
 def test_bundle_is_reproducible_and_validates(release: tuple[Path, Path], rebuild: Path) -> None:
     _, folder = release
-    again = bundle_files(rebuild, url=URL)
+    again = bundle_files(rebuild, with_text=True, url=URL)
     on_disk = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert set(again) == set(on_disk)
     assert [k for k in again if again[k] != on_disk[k]] == []
-    assert folder.name == f"iraq-presence-{__version__}"
+    assert folder.name == f"iraq-presence-{__version__}-with-texts"
     for name in (
         "datapackage.json",
         "datapackage.parquet.json",
@@ -141,7 +114,10 @@ def test_frictionless_rejects_a_parquet_file_with_a_deleted_row(release: tuple[P
 def test_no_text_release_keeps_hashes_and_offsets(rebuild: Path, tmp_path: Path) -> None:
     import pandas as pd
 
-    folder, _ = make_release(rebuild, tmp_path, include_text=False, url=URL)
+    folder, _ = make_release(rebuild, tmp_path, url=URL)
+    assert folder.name == f"iraq-presence-{__version__}"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "leaves the article texts out" in readme and "-with-texts" not in folder.name
     arts = pd.read_parquet(folder / "data" / "articles.parquet")
     assert arts["text"].isna().all()
     assert arts["sha256"].str.len().eq(64).all() and (arts["n_chars"] > 0).all()
@@ -232,7 +208,9 @@ def test_diff_reports_rows_and_schema(release: tuple[Path, Path], tmp_path: Path
     diffs = {d.table: d for d in diff(old.with_name(old.name + ".zip"), new)}
     assert len(diffs["actors"].removed) == 1 and not diffs["actors"].added
     assert diffs["mentions"].empty
-    assert "1 row(s) removed" in changelog_entry(list(diffs.values()), "0.2.0")
+    (gone,) = diffs["actors"].removed
+    entry = changelog_entry(list(diffs.values()), "0.2.0", "2026-12-01", "0.1.0")
+    assert "### Removed" in entry and f"`{gone}`" in entry and "(patch change)" in entry
 
 
 def _metadata() -> dict:
@@ -405,6 +383,7 @@ def test_sqlite_database_has_keys_indexes_and_search(release: tuple[Path, Path])
 def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -> None:
     import asyncio
 
+    import pandas as pd
     from datasette.app import Datasette
 
     _, folder = release
@@ -420,7 +399,18 @@ def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -
     assert status == 200 and data["rows"] and all("occupation" in r["quote"].lower() for r in data["rows"])
     assert {"stance_us_presence", "plover_category", "channel"} <= set(data["facet_results"])
     status, html = asyncio.run(fetch("/iraq-presence/statements"))
-    assert status == 200 and "Stance of the statement toward the US military presence" in html
+    assert status == 200 and "Every quotation attributed to a speaker" in html
+    assert "column-descriptions" not in html, "column descriptions push the first row off the screen"
+    assert 'href="data:text/css,td.col-quote' in html  # readable quote column
+    status, body = asyncio.run(fetch("/iraq-presence/articles.json?_search=occup*&_shape=objects"))
+    assert status == 200 and json.loads(body)["rows"], "full-text search covers the article texts"
+    speaker = pd.read_parquet(folder / "data" / "statements.parquet")["speaker_id"].iloc[0]
+    for query, params in (("stance_by_month", ""), ("who_met_whom", ""), ("said_by", f"?actor_id={speaker}")):
+        status, body = asyncio.run(fetch(f"/iraq-presence/{query}.json{params}{'&' if params else '?'}_shape=objects"))
+        assert status == 200 and json.loads(body)["rows"], query
+    status, body = asyncio.run(fetch("/iraq-presence/stance_by_month.json?_shape=objects"))
+    rows = json.loads(body)["rows"]
+    assert sum(r["acts_of_speech"] for r in rows) >= len({r["month"] for r in rows})
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -466,5 +456,490 @@ def test_reading_view_in_headless_chromium(release: tuple[Path, Path], tmp_path:
         assert driver.find_element(By.CSS_SELECTOR, "h1.actor-name").text == name
         listed = driver.find_elements(By.CSS_SELECTOR, f"ol.statements a[href$='#s-{statement_id}']")
         assert len(listed) == 1
+        # reported speech is never shown inside quotation marks; codes show as labels
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "a[href^='articles/']").click()
+        for item in driver.find_elements(By.CSS_SELECTOR, "ol.statements .paraphrase"):
+            assert not item.text.startswith("“") and "reported speech" in item.find_element(By.XPATH, "../..").text
+        assert "not_addressed" not in driver.find_element(By.CSS_SELECTOR, "ol.statements").text
+        # a meeting page lists its participants, each linked to their page
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "ul.meetings a[href^='meetings/']").click()
+        assert driver.find_element(By.CSS_SELECTOR, "h1.meeting-title").text
+        people = driver.find_elements(By.CSS_SELECTOR, "ul.participants a[href^='../actors/']")
+        assert people and all(p.text for p in people)
+        # the pictures load
+        driver.get((folder / "view" / "index.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "a[href='pictures.html']").click()
+        for figure in ("timeline", "who-met-whom"):
+            image = driver.find_element(By.CSS_SELECTOR, f"figure#{figure} img")
+            assert driver.execute_script("return arguments[0].naturalWidth", image) > 0, figure
+        # usable at 400 px: nothing wider than the window
+        driver.set_window_size(400, 900)
+        driver.get((folder / "view" / "index.html").as_uri())
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
     finally:
         driver.quit()
+
+
+@pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)",
+)
+def test_hostile_article_runs_no_script_in_chromium(built: tuple[Path, Path, Any], tmp_path: Path) -> None:
+    """A title that is markup and a `javascript:` URL, rendered and opened: no script runs, no such link."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    from iraq_presence.publish.pages import pages
+
+    root, _, output = built
+    frames = dict(output.frames)
+    arts = frames["articles"].copy()
+    arts["title"] = '<img src=x onerror="window.ran=1"><script>window.ran=1</script>'
+    arts["url"] = "javascript:window.ran=1"
+    frames["articles"] = arts
+    meta = load_curation(root / "data" / "curation", root).package
+    for name, data in pages(meta, frames, "cite", output.schemas).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        page = tmp_path / "view" / "articles" / f"{arts['article_id'].iloc[0]}.html"
+        driver.get(page.as_uri())
+        assert driver.execute_script("return window.ran === undefined")
+        assert "<script>" in driver.find_element(By.TAG_NAME, "h1").text  # shown as typed
+        assert driver.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
+    finally:
+        driver.quit()
+
+
+class Killed(BaseException):
+    """A kill: no `except Exception` or `except OSError` runs, nothing is cleaned up."""
+
+
+def _resum(files: dict[str, bytes]) -> dict[str, bytes]:
+    body = {k: v for k, v in files.items() if k != "SHA256SUMS"}
+    sums = "".join(f"{hashlib.sha256(v).hexdigest()}  {k}\n" for k, v in sorted(body.items()))
+    return {**body, "SHA256SUMS": sums.encode()}
+
+
+def test_a_kill_at_every_file_write_leaves_the_old_bundle(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kill the release at each file it writes, then at each rename: what is in place is the old
+    bundle byte for byte, or something `validate` refuses; the next release completes."""
+    from iraq_presence.checks.bundle import check_release
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    _, folder = release
+    names = sorted(snapshot(folder))  # the release's own paths; small contents keep 2 x N writes cheap
+    old = _resum({name: f"old {name}\n".encode() for name in names})
+    new = _resum({name: f"new {name}\n".encode() for name in names})
+    dist, top = tmp_path / "dist", folder.name
+    rel.write_bundle(dist, top, old)
+    old_zip = (dist / f"{top}.zip").read_bytes()
+    new_zip = zip_bytes(new, top)  # once: the zip is the last file written, and the slowest to make
+    monkeypatch.setattr(rel.os, "fsync", lambda _fd: None)  # the kill, not the disk, is under test
+    real_write, writes = rel._write, len(new) + 1
+    for n in range(writes):
+        calls = iter(range(writes))
+
+        def dying(path: Path, data: bytes, n: int = n, calls=calls) -> None:
+            if next(calls) == n:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data[: len(data) // 2])  # half a file, then the kill
+                raise Killed
+            real_write(path, data)
+
+        monkeypatch.setattr(rel, "_write", dying)
+        with pytest.raises(Killed):
+            rel.write_bundle(dist, top, new, new_zip)
+        assert snapshot(dist / top) == old, f"kill at write {n}"
+        assert (dist / f"{top}.zip").read_bytes() == old_zip
+    monkeypatch.setattr(rel, "_write", real_write)
+    assert check_release(dist / top) == []
+    for step in range(3):  # the renames: old folder aside, new folder in, zip in
+        rel.write_bundle(dist, top, old)
+        real = {"rename": rel.os.rename, "replace": rel.os.replace}
+        calls = iter(range(3))
+
+        def die_at(step: int = step, calls=calls, real=real):
+            def fn(kind: str):
+                def move(a: Path, b: Path) -> None:
+                    if next(calls) == step:
+                        raise Killed
+                    real[kind](a, b)
+
+                return move
+
+            return fn
+
+        monkeypatch.setattr(rel.os, "rename", die_at()("rename"))
+        monkeypatch.setattr(rel.os, "replace", die_at()("replace"))
+        with pytest.raises(Killed):
+            rel.write_bundle(dist, top, new)
+        monkeypatch.setattr(rel.os, "rename", real["rename"])
+        monkeypatch.setattr(rel.os, "replace", real["replace"])
+        in_place = snapshot(dist / top) if (dist / top).is_dir() else {}
+        assert in_place == old or check_release(dist / top) != [] or not in_place, f"kill at rename {step}"
+        rel.write_bundle(dist, top, new)
+        assert snapshot(dist / top) == new and check_release(dist / top) == []
+
+
+@pytest.mark.parametrize("fault", ["missing", "extra", "changed", "unlisted-sums", "other-zip"])
+def test_validate_refuses_an_incomplete_or_edited_bundle(release: tuple[Path, Path], tmp_path: Path, fault: str):
+    _, folder = release
+    copy = tmp_path / folder.name
+    shutil.copytree(folder, copy)
+    shutil.copy(folder.with_name(folder.name + ".zip"), tmp_path)
+    if fault == "missing":
+        (copy / "view" / "style.css").unlink()
+    elif fault == "extra":
+        (copy / "view" / "extra.html").write_text("<p>not part of the release</p>")
+    elif fault == "changed":
+        with (copy / "CODEBOOK.md").open("a") as fh:
+            fh.write("\nEdited.\n")
+    elif fault == "unlisted-sums":
+        sums = (copy / "SHA256SUMS").read_text().splitlines()
+        (copy / "SHA256SUMS").write_text("\n".join(s for s in sums if not s.endswith("  croissant.json")) + "\n")
+    else:
+        (tmp_path / f"{folder.name}.zip").write_bytes(zip_bytes({"SHA256SUMS": b""}, folder.name))
+    failures = validate_path(copy)
+    assert "RELEASE-files" in {f.rule for f in failures}, failures
+    result = runner.invoke(app, ["validate", str(copy)])
+    assert result.exit_code == 1 and "RELEASE-files" in result.output
+
+
+def test_release_on_a_full_disk_keeps_the_old_bundle(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    _, folder = release
+    old = snapshot(folder)
+    dist = tmp_path / "dist"
+    rel.write_bundle(dist, folder.name, old)
+    real_write = rel._write
+
+    def full(path: Path, data: bytes) -> None:
+        if path.name == "CODEBOOK.md":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr(rel, "_write", full)
+    with pytest.raises(rel.ReleaseError, match=r"No space left on device.*nothing was replaced"):
+        rel.write_bundle(dist, folder.name, _resum({**old, "README.md": b"new"}))
+    assert snapshot(dist / folder.name) == old
+    assert sorted(p.name for p in dist.iterdir()) == [folder.name, folder.name + ".zip"]
+
+
+HOSTILE = "<script>alert(1)</script> [click](javascript:alert(1)) | `x` *y* <img src=x onerror=alert(1)>"
+
+
+def test_curated_text_is_escaped_and_only_http_urls_are_links(built: tuple[Path, Path, Any]) -> None:
+    """A hostile title, note and URL show as typed: no tag, link or cell break in the Markdown, no
+    `javascript:` link in the reading view."""
+    from iraq_presence.publish import codebook, datasheet
+    from iraq_presence.publish.pages import pages
+
+    root, _, output = built
+    frames = dict(output.frames)
+    arts = frames["articles"].copy()
+    arts["title"] = arts["title"].astype("object")
+    arts.loc[arts.index[0], "title"] = HOSTILE
+    arts["url"] = "javascript:alert(document.cookie)"
+    issues = frames["article_issues"].copy()
+    issues["note"] = HOSTILE
+    frames.update(articles=arts, article_issues=issues)
+    meta = load_curation(root / "data" / "curation", root).package
+    docs = root / "docs"
+    for text in (
+        codebook.render(docs / "codebook_template.md", meta, output.schemas, frames, "cite"),
+        datasheet.render(docs / "datasheet_template.md", meta, output.schemas, frames),
+    ):
+        assert "<script" not in text and "<img" not in text and "](javascript:" not in text.replace("\\]", "")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\](javascript:alert(1)) \\| \\`x\\` \\*y\\*" in text
+    view = pages(meta, frames, "cite", output.schemas)
+    page = view[f"view/articles/{arts['article_id'].iloc[0]}.html"].decode()
+    assert "<script>alert" not in page and "<img" not in page and "&lt;script&gt;alert(1)" in page
+    assert all(b'href="javascript:' not in data and b"document.cookie" not in data for data in view.values())
+
+
+def _edit(bundle: dict[str, bytes], table: str, change: Any) -> dict[str, bytes]:
+    """The bundle with one table's CSV rewritten by `change(frame) -> frame` (all values as text)."""
+    import io
+
+    import pandas as pd
+
+    path = f"data/{table}.csv"
+    df = change(pd.read_csv(io.BytesIO(bundle[path]), dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    return _resum({**bundle, path: df.to_csv(index=False).encode()})
+
+
+def _schema_edit(bundle: dict[str, bytes], table: str, change: Any) -> dict[str, bytes]:
+    desc = json.loads(bundle["datapackage.json"])
+    (res,) = [r for r in desc["resources"] if r["name"] == table]
+    change(res["schema"])
+    return {**bundle, "datapackage.json": json.dumps(desc).encode()}
+
+
+def test_diff_names_each_changed_value_and_the_bump(release: tuple[Path, Path], tmp_path: Path) -> None:
+    from iraq_presence.publish.diff import bump, read_bundle, report
+
+    _, folder = release
+    old = read_bundle(folder)
+    first = lambda d: d.iloc[[0]]  # noqa: E731
+    key = first(pd_frame(old, "statements"))["statement_id"].iloc[0]
+    quote = pd_frame(old, "statements").set_index("statement_id").at[key, "quote"]
+
+    def corrected(d: Any) -> Any:
+        d.loc[d["statement_id"] == key, "quote"] = "a corrected quote"
+        return d
+
+    one_cell = _edit(old, "statements", corrected)
+    diffs = diff(old, one_cell)
+    (changed,) = [d for d in diffs if not d.empty]
+    assert [(c.key, c.column, c.old, c.new) for c in changed.values] == [(key, "quote", quote, "a corrected quote")]
+    assert bump(diffs) == "patch"
+    assert f"changed: {key} quote: {quote!r} -> 'a corrected quote'" in report(diffs)
+    assert bump(diff(old, _edit(old, "actors", lambda d: d.iloc[1:]))) == "patch"  # a removed row: a correction
+    assert bump(diff(old, _edit(old, "actors", lambda d: d.iloc[:-1]))) == "patch"
+    added = diff(_edit(old, "actors", lambda d: d.iloc[:-1]), old)
+    assert bump(added) == "minor" and "### Added" in changelog_entry(added, "0.2.0", "2026-12-01", "0.1.0")
+
+    def drop_column(schema: dict[str, Any]) -> None:
+        schema["fields"] = [f for f in schema["fields"] if f["name"] != "description"]
+
+    no_column = _schema_edit(_edit(old, "actors", lambda d: d.drop(columns=["description"])), "actors", drop_column)
+    assert bump(diff(old, no_column)) == "major"
+    assert bump(diff(no_column, old)) == "minor"  # a new column
+
+    def new_code(schema: dict[str, Any]) -> None:
+        field = next(f for f in schema["fields"] if f["name"] == "stance_us_presence")
+        field["constraints"]["enum"] = [*field["constraints"]["enum"], "a_new_code"]
+
+    recoded = diff(old, _schema_edit(old, "statements", new_code))
+    assert bump(recoded) == "major" and "code list changed" in report(recoded)
+    # the CLI shows the same, from a folder and a zip
+    edited = tmp_path / folder.name
+    shutil.copytree(folder, edited)
+    (edited / "data" / "statements.csv").write_bytes(one_cell["data/statements.csv"])
+    result = runner.invoke(app, ["diff", str(folder.with_name(folder.name + ".zip")), str(edited)])
+    assert result.exit_code == 0 and f"{key} quote: {quote!r} -> 'a corrected quote'" in result.output
+    assert "version bump required: patch" in result.output
+    missing = runner.invoke(app, ["diff", str(tmp_path / "nowhere"), str(edited)])
+    assert missing.exit_code == 2 and "no such release" in missing.output and "Traceback" not in missing.output
+
+
+def pd_frame(bundle: dict[str, bytes], table: str) -> Any:
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.BytesIO(bundle[f"data/{table}.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_a_released_version_is_never_rewritten_with_other_data(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    root, folder = release
+    dist = tmp_path / "dist"
+    shutil.copytree(folder, dist / folder.name)
+    shutil.copy(folder.with_name(folder.name + ".zip"), dist)
+    files = snapshot(folder)
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: files)
+    rel.make_release(root, dist, with_text=True)  # the same data: allowed, the same bytes
+    assert snapshot(dist / folder.name) == files
+    changed = _edit(files, "statements", lambda d: d.assign(quote=d["quote"].str.upper()))
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: changed)
+    with pytest.raises(
+        rel.ReleaseError, match=rf"version {re.escape(__version__)} is already released with other data"
+    ):
+        rel.make_release(root, dist, with_text=True)
+    assert snapshot(dist / folder.name) == files
+    (dist / folder.name).rename(dist / "elsewhere")  # the zip alone is a release too
+    with pytest.raises(rel.ReleaseError, match="already released"):
+        rel.make_release(root, dist, with_text=True)
+    draft, _ = rel.make_release(root, dist, with_text=True, draft=True)  # a draft has its own name
+    assert draft.name.endswith("-with-texts-draft")
+
+
+def test_the_version_must_rise_as_the_diff_requires(
+    release: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iraq_presence.publish import release as rel
+
+    from .conftest import snapshot
+
+    root, folder = release
+    dist = tmp_path / "dist"
+    shutil.copytree(folder, dist / folder.name)
+    files = snapshot(folder)
+    added = _edit(files, "actors", lambda d: d.iloc[:-1])  # the older release lacked an actor
+    (dist / folder.name / "data" / "actors.csv").write_bytes(added["data/actors.csv"])
+    monkeypatch.setattr(rel, "bundle_files", lambda *_a, **_k: files)
+    major, minor, patch = (int(p) for p in __version__.split("."))
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor}.{patch + 1}")
+    assert rel.find_previous(dist, with_text=True) == dist / folder.name
+    with pytest.raises(
+        rel.ReleaseError, match=rf"minor change, so the version must be at least {major}\.{minor + 1}\.0"
+    ):
+        rel.make_release(root, dist, with_text=True)
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor + 1}.0")
+    new, _ = rel.make_release(root, dist, with_text=True)
+    assert new.name == f"iraq-presence-{major}.{minor + 1}.0-with-texts"
+
+
+def test_publish_grade_release_needs_maintainers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's own package.yaml leaves maintainers, contact and homepage to a maintainer:
+    a publish-grade release says which fields to fill; a draft is allowed."""
+    from iraq_presence.publish import readiness
+
+    meta = load_curation(ROOT / "data" / "curation", ROOT).package
+    text = "## [Unreleased]\n\n- a change\n\n## [0.1.0] - 2026-11-22\n"
+    found = readiness.problems(meta.model_copy(update={"homepage": None, "contact": None}), text)
+    assert any("`homepage`" in p for p in found) and any("`contact`" in p for p in found)
+    assert any("role: maintainer" in p for p in found) and any("[Unreleased]" in p for p in found)
+    person = load_curation(ROOT / "data" / "curation", ROOT).package.contributors[0].model_copy(update=MAINTAINER)
+    complete = meta.model_copy(
+        update={"homepage": URL, "contact": "maintainer@example.org", "contributors": [*meta.contributors, person]}
+    )
+    assert readiness.problems(complete, "## [Unreleased]\n\n## [0.1.0] - 2026-11-22\n") == []
+    if readiness.problems(meta, (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")):  # until a maintainer fills them
+        monkeypatch.chdir(ROOT)
+        result = runner.invoke(app, ["release", "--dist", str(tmp_path)])
+        assert result.exit_code == 1 and "not ready for a publish-grade release" in result.output
+        assert "--draft" in result.output and "Traceback" not in result.output
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_maintainers_reach_every_metadata_file(release: tuple[Path, Path]) -> None:
+    _, folder = release
+    cff = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["contact"] == [{"given-names": "Test", "family-names": "Maintainer", "email": "maintainer@example.org"}]
+    zen = json.loads((folder / ".zenodo.json").read_text())
+    assert {"name": "Maintainer, Test", "type": "ContactPerson"} in zen["contributors"]
+    croissant = json.loads((folder / "croissant.json").read_text())
+    assert "maintainer@example.org" in json.dumps(croissant["publisher"])
+    for name in ("README.md", "CODEBOOK.md"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert f"open an issue at <{URL}/issues> or write to <maintainer@example.org>" in text, name
+        assert "Test Maintainer" in text
+    log = (folder / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.startswith("# Changelog of the data") and "refactor" not in log.lower()
+    assert f"## [{__version__}] - " in log
+
+
+def test_a_removed_id_must_be_retired_and_is_published(
+    release: tuple[Path, Path], rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id the previous release had and this one lacks is listed in retired_ids.yaml (with its
+    successor when merged), or the publish-grade release is refused; the bundle publishes the list."""
+    import io
+
+    import pandas as pd
+
+    from iraq_presence.publish import release as rel
+
+    _, folder = release
+    dist = tmp_path / "dist"
+    old = dist / folder.name
+    shutil.copytree(folder, old)
+    actors = pd.read_csv(old / "data" / "actors.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    kept = actors["actor_id"].iloc[0]
+    extra = actors.iloc[[0]].assign(actor_id="zz-merged-actor")
+    pd.concat([actors, extra]).to_csv(old / "data" / "actors.csv", index=False)
+    major, minor, patch = (int(p) for p in __version__.split("."))
+    monkeypatch.setattr(rel, "__version__", f"{major}.{minor}.{patch + 1}")
+    with pytest.raises(
+        rel.ReleaseError, match=r"`actors` id 'zz-merged-actor' is removed by this release but not listed"
+    ):
+        rel.make_release(rebuild, dist, with_text=True)
+    listing = rebuild / "data" / "curation" / "retired_ids.yaml"
+    original = listing.read_text(encoding="utf-8")
+    try:
+        listing.write_text(
+            "retired_ids:\n"
+            f"  - {{table: actors, id: zz-merged-actor, successor: {kept}, reason: 'merged, the same actor'}}\n",
+            encoding="utf-8",
+        )
+        new, _ = rel.make_release(rebuild, dist, with_text=True)
+        table = pd.read_csv(io.BytesIO((new / "data" / "retired_ids.csv").read_bytes()), dtype=str)
+        assert table.to_dict("records") == [
+            {
+                "table": "actors",
+                "id": "zz-merged-actor",
+                "successor": kept,
+                "retired_in": __version__,
+                "reason": "merged, the same actor",
+            }
+        ]
+        listing.write_text(f"retired_ids:\n  - {{table: actors, id: {kept}, successor: null, reason: x}}\n")
+        with pytest.raises(rel.ReleaseError, match="is retired but in use: ids are never reused"):
+            rel.make_release(rebuild, tmp_path / "other", with_text=True)
+    finally:
+        listing.write_text(original, encoding="utf-8")
+
+
+def test_timeline_counts_agree_with_the_canned_query(built: tuple[Path, Path, Any]) -> None:
+    """The picture's counts (pandas) and Datasette's stance_by_month query (SQL) agree."""
+    import sqlite3
+
+    from iraq_presence.publish.datasette import QUERIES
+    from iraq_presence.publish.pictures import stance_by_month
+
+    _, folder, output = built
+    table, _ = stance_by_month(output.frames)
+    drawn = {(str(m), str(s)): int(n) for (m, s), n in table.stack().items() if n}
+    con = sqlite3.connect(folder / "iraq-presence.db")
+    queried = {(m, s): n for m, s, n in con.execute(QUERIES["stance_by_month"]["sql"])}
+    assert drawn == queried and drawn
+    svg = (folder / "view" / "pictures" / "timeline.svg").read_bytes()
+    assert b"<dc:date>" not in svg and b"Demands withdrawal" in svg
+
+
+def test_release_errors_are_messages(rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing previous release and a bad retired-ids file: a message naming the file, exit 1."""
+    monkeypatch.chdir(rebuild)
+    result = runner.invoke(app, ["release", "--dist", str(tmp_path), "--previous", str(tmp_path / "gone.zip")])
+    assert result.exit_code == 1 and "gone.zip: no such release" in result.output
+    listing = rebuild / "data" / "curation" / "retired_ids.yaml"
+    original = listing.read_text(encoding="utf-8")
+    try:
+        listing.write_text("retired_ids:\n  - {table: actors, idd: x, reason: y}\n", encoding="utf-8")
+        result = runner.invoke(app, ["release", "--dist", str(tmp_path)])
+        assert (
+            result.exit_code == 1
+            and "retired_ids.yaml, line 2" in result.output
+            and "did you mean 'id'" in result.output
+        )
+    finally:
+        listing.write_text(original, encoding="utf-8")
+    assert "Traceback" not in result.output and list(tmp_path.iterdir()) == []
+
+
+def test_publish_refuses_a_bundle_that_does_not_validate(release: tuple[Path, Path], tmp_path: Path) -> None:
+    _, folder = release
+    bad = tmp_path / folder.name
+    shutil.copytree(folder, bad)
+    (bad / "view" / "style.css").unlink()  # what a killed release used to leave
+    result = runner.invoke(app, ["publish", str(bad), "--dry-run"])
+    assert result.exit_code == 2 and "RELEASE-files" in result.output and "nothing was sent" in result.output
+    assert "POST" not in result.output

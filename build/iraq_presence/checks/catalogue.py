@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import descriptor, domain, evidence, generic, package, pandera_rules, runner
+from . import bundle, descriptor, domain, evidence, generic, package, pandera_rules, runner
 from .registry import RULES, SECTIONS, Rule, rule_of
 
 __all__ = ["BEGIN", "END", "RULES", "Rule", "markdown", "rule_of", "write_docs"]
 
 
-MODULES = (descriptor, package, runner, pandera_rules, generic, domain, evidence)
+MODULES = (descriptor, bundle, package, runner, pandera_rules, generic, domain, evidence)
 """The modules holding rules, in the order the document lists them (import order varies)."""
 
 

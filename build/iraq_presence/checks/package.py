@@ -20,6 +20,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
+from .bundle import check_release
 from .descriptor import (
     check_descriptor,
     check_every_table,
@@ -229,7 +230,7 @@ def validate_path(folder: Path) -> list[Failure]:
     On a large corpus a second process first rescans the texts, then checks the descriptor
     against the standard (both pure Python), while this one reads the files (Arrow, in threads)
     and runs the other rules; on a small one the descriptor is checked in a thread."""
-    out = check_journal(folder) + check_inputs(folder)
+    out = check_journal(folder) + check_inputs(folder) + check_release(folder)
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
     out += fails + more

@@ -12,7 +12,13 @@ from ..schema.types import codes
 
 DB_NAME = "iraq-presence"
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
-FTS = {"statements": ["quote"], "quote_spans": ["text"], "utterances": ["summary"]}
+FTS = {
+    "statements": ["quote"],
+    "quote_spans": ["text"],
+    "utterances": ["summary"],
+    "articles": ["title", "text"],
+    "actors": ["name", "description"],
+}
 """Tables with full-text search, and the columns searched."""
 
 

@@ -1,10 +1,12 @@
 """Datasette metadata for the release's database, generated from the schemas: table titles and
-descriptions, column descriptions (with each code's definition), facets on the closed
-vocabularies, and a label column so foreign keys show names."""
+descriptions, facets on the closed vocabularies, a label column so foreign keys show names, and
+canned queries for the common questions. Column descriptions are left out: Datasette lists them
+above the rows (a screen and more for `statements`); they are in CODEBOOK.md and the descriptors."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..schema.types import codes
@@ -12,6 +14,42 @@ from .database import DB_NAME, FTS
 
 LABELS = ("name", "title", "summary", "alias", "quote")
 """The first of these a table has is the label Datasette shows for a foreign key to it."""
+
+QUERIES = {
+    "stance_by_month": {
+        "title": "Acts of speech by month and stance",
+        "description": "Each act of speech (utterance) counted once, however many articles report it, by "
+        "the month it was said and the stance of its statements; dates known only to the year are left out.",
+        "sql": "SELECT substr(u.said_date, 1, 7) AS month, s.stance_us_presence AS stance, "
+        "count(DISTINCT u.utterance_id) AS acts_of_speech\n"
+        "FROM utterances u JOIN statements s ON s.utterance_id = u.utterance_id\n"
+        "WHERE u.said_date_precision IN ('day', 'month')\nGROUP BY month, stance ORDER BY month, stance",
+    },
+    "who_met_whom": {
+        "title": "Who met whom",
+        "description": "Each pair of participants of a meeting, with the meeting's date and place.",
+        "sql": "SELECT m.meeting_date, m.meeting_date_precision, m.location, a.name AS participant, "
+        "pa.role, b.name AS met, pb.role AS met_role, m.meeting_id\n"
+        "FROM meetings m\nJOIN meeting_participants pa ON pa.meeting_id = m.meeting_id\n"
+        "JOIN meeting_participants pb ON pb.meeting_id = m.meeting_id AND pb.actor_id > pa.actor_id\n"
+        "JOIN actors a ON a.actor_id = pa.actor_id JOIN actors b ON b.actor_id = pb.actor_id\n"
+        "ORDER BY m.meeting_date, m.meeting_id, participant",
+    },
+    "said_by": {
+        "title": "Everything one actor said",
+        "description": "Every statement of one speaker (an actor_id, e.g. from the actors table), in date order.",
+        "sql": "SELECT s.said_date, s.said_date_precision, s.said_date_basis, s.statement_type, s.quote, "
+        "s.stance_us_presence, s.article_id, s.statement_id\n"
+        "FROM statements s WHERE s.speaker_id = :actor_id\n"
+        "ORDER BY s.said_date IS NULL, s.said_date, s.article_id, s.char_start",
+    },
+}
+"""Canned queries for the common questions, shown on the database's page."""
+CSS = "data:text/css," + quote(
+    "td.col-quote, td.col-text, td.col-summary, td.col-description, td.col-note "
+    "{ min-width: 20rem; max-width: 40rem; white-space: normal; }"
+)
+"""Readable long-text columns (Datasette squeezes them otherwise), inline so the bundle needs no server files."""
 
 
 def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dict[str, Any]:
@@ -21,7 +59,6 @@ def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dic
         table: dict[str, Any] = {
             "title": schema.descriptor["title"],
             "description": schema.descriptor["description"],
-            "columns": {f["name"]: _column(f) for f in schema.fields},
         }
         facets = [f["name"] for f in schema.fields if codes(f)]
         if facets:
@@ -36,17 +73,19 @@ def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dic
     return {
         "title": f"{meta.title} (version {__version__})",
         "description": meta.description + " Cite as: " + citation,
+        "extra_css_urls": [CSS],
         "license": data_license.name,
         "license_url": data_license.path,
         **({"source_url": meta.homepage, "source": meta.name} if meta.homepage else {}),
-        "databases": {DB_NAME: {"tables": tables}},
+        "databases": {
+            DB_NAME: {
+                "description": "Start with `statements` (who said what, when, with stance and PLOVER codes) "
+                "and `articles`; every column and code is defined in the release's CODEBOOK.md and "
+                "datapackage.json. Full-text search "
+                "stems words (porter): `occupying` finds occupied and occupiers, and a prefix such as "
+                "`occup*` finds every form, occupation included.",
+                "tables": tables,
+                "queries": QUERIES,
+            }
+        },
     }
-
-
-def _column(field: dict[str, Any]) -> str:
-    text = field["description"]
-    if field.get("categories"):
-        text += " Codes: " + "; ".join(f"{c['value']} = {c['definition']}" for c in field["categories"])
-    if field.get("nullMeaning"):
-        text += f" Null: {field['nullMeaning']}"
-    return text

@@ -7,30 +7,32 @@ from typing import Any
 
 from .. import __version__
 from ..tables.curation import PackageMeta
+from .include import expand
+from .markdown import literal, prose
 
 
 def render(template: Path, meta: PackageMeta, schemas: dict[str, Any], frames: dict[str, Any]) -> str:
-    return template.read_text(encoding="utf-8").format(
-        title=meta.title,
+    text = template.read_text(encoding="utf-8").format(
+        title=literal(meta.title),
         version=__version__,
-        description=meta.description,
+        description=literal(meta.description),
         composition=_composition(schemas, frames),
         artifacts=_artifacts(frames),
         dates=_dates(frames),
         bases=_bases(schemas, frames),
         licenses="; ".join(f"{lic.title} ({lic.name})" for lic in meta.licenses),
         codebook=_codebook(schemas),
+        metonyms=int(frames["mentions"]["is_metonym"].sum()),
+        mentions=len(frames["mentions"]),
+        n_articles=len(frames["articles"]),
     )
-
-
-def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return expand(text, template.parent)
 
 
 def _composition(schemas: dict[str, Any], frames: dict[str, Any]) -> str:
     lines = ["| table | rows | one row per |", "| --- | ---: | --- |"]
     for name, schema in schemas.items():
-        lines.append(f"| `{name}` | {len(frames[name])} | {_cell(schema.descriptor['description'])} |")
+        lines.append(f"| `{name}` | {len(frames[name])} | {prose(schema.descriptor['description'])} |")
     return "\n".join(lines)
 
 
@@ -45,7 +47,7 @@ def _artifacts(frames: dict[str, Any]) -> str:
         "| --- | --- | --- |",
     ]
     for row in issues.itertuples():
-        lines.append(f"| `{row.article_id}` | {row.issue_type} | {_cell(row.note)} |")
+        lines.append(f"| `{row.article_id}` | {row.issue_type} | {literal(row.note)} |")
     return "\n".join(lines)
 
 
@@ -88,7 +90,7 @@ def _codebook(schemas: dict[str, Any]) -> str:
         out += [
             f"### `{name}`",
             "",
-            _cell(schema.descriptor["description"]),
+            prose(schema.descriptor["description"]),
             "",
             f"Primary key: {', '.join(schema.primary_key)}.",
             "",
@@ -110,8 +112,8 @@ def _codebook(schemas: dict[str, Any]) -> str:
                 allowed.append("unique")
             null = "never null (required)" if schema.required(f["name"]) else f.get("nullMeaning", "")
             out.append(
-                f"| `{f['name']}` | {f['type']} | {_cell(f['description'])} | {_cell('; '.join(allowed))} "
-                f"| {_cell(null)} |"
+                f"| `{f['name']}` | {f['type']} | {prose(f['description'])} | {prose('; '.join(allowed))} "
+                f"| {prose(null)} |"
             )
         fks = [f"`{', '.join(fk.columns)}` → `{fk.resource}.{', '.join(fk.ref_columns)}`" for fk in schema.foreign_keys]
         if fks:

@@ -50,6 +50,9 @@ def citation_cff(meta: PackageMeta, released: dt.date) -> str:
         "keywords": list(meta.keywords),
         "license": data_license(meta).name,
     }
+    contact = [_cff_author(c) for c in meta.contributors if c.role == "maintainer"]
+    if contact:
+        doc["contact"] = contact
     if meta.homepage:
         doc["url"] = meta.homepage
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
@@ -64,6 +67,8 @@ def _cff_author(c: Any) -> dict[str, Any]:
         out["affiliation"] = c.organization
     if c.orcid:
         out["orcid"] = f"https://orcid.org/{c.orcid}"
+    if c.email:
+        out["email"] = c.email
     return out
 
 
@@ -92,6 +97,17 @@ def zenodo_metadata(meta: PackageMeta, released: dt.date) -> dict[str, Any]:
         "license": LICENSE_IDS.get(data_license(meta).name, data_license(meta).name.lower()),
         "keywords": list(meta.keywords),
     }
+    contacts = [
+        {
+            "name": f"{c.family_names}, {c.given_names}" if c.family_names and c.given_names else c.title,
+            "type": "ContactPerson",
+        }
+        for c in meta.contributors
+        if c.role == "maintainer"
+    ]
+    if contacts:
+        out["contributors"] = contacts
+    out["notes"] = report_to(meta)
     related = [r.model_dump() for r in meta.related_identifiers]
     if related:
         out["related_identifiers"] = related
@@ -142,7 +158,8 @@ def croissant(
                 fields=fields,
             )
         )
-    creators = [mlc.Organization(name=c.title) for c in meta.contributors if c.role == "author"]
+    creators = [_croissant_agent(mlc, c) for c in meta.contributors if c.role == "author"]
+    publishers = [_croissant_agent(mlc, c) for c in meta.contributors if c.role == "maintainer"]
     md = mlc.Metadata(
         name=meta.name,
         description=meta.description,
@@ -152,6 +169,8 @@ def croissant(
         date_published=dt.datetime.combine(released, dt.time()),
         keywords=list(meta.keywords),
         creators=creators,
+        publisher=publishers or None,
+        data_release_maintenance_plan=report_to(meta),
         distribution=dist,
         record_sets=record_sets,
         cite_as=citation_text(meta, released),
@@ -161,6 +180,30 @@ def croissant(
     return md.to_json()
 
 
+def _croissant_agent(mlc: Any, c: Any) -> Any:
+    """A person (with e-mail when given) or, for a group name, an organization."""
+    if c.given_names and c.family_names:
+        return mlc.Person(name=c.title, email=c.email)
+    return mlc.Organization(name=c.title)
+
+
 def citation_text(meta: PackageMeta, released: dt.date) -> str:
     authors = ", ".join(c.title for c in meta.contributors if c.role == "author")
     return f"{authors} ({released.year}). {meta.title} (Version {__version__}) [Data set]."
+
+
+def report_to(meta: PackageMeta) -> str:
+    """Where a reader reports an error, from package.yaml: issue tracker, contact, maintainers."""
+    people = [c.title for c in meta.contributors if c.role == "maintainer"]
+    ways = []
+    if meta.issues:
+        ways.append(f"open an issue at <{meta.issues}>")
+    if meta.contact:
+        ways.append(f"write to <{meta.contact}>")
+    if not ways:
+        return (
+            "This is a draft: the package names no maintainer, contact address or issue tracker yet "
+            "(`contact` and `issues` are empty in its metadata), so there is no address to report an error to."
+        )
+    who = f" (maintained by {', '.join(people)})" if people else ""
+    return "To report an error, " + " or ".join(ways) + who + "."

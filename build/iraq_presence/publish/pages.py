@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from .markdown import safe_url
 
 NESTING = ("artifact", "event", "meeting", "statement", "mention")
 """Outermost to innermost: each text segment is wrapped in this order, so the HTML always nests."""
@@ -46,26 +47,53 @@ TABLES = (
 )
 
 
-def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
+CLOSING = "”’\"'»"
+"""Closing quotation marks: a speaker tag goes after the mark that ends the quotation, not inside it."""
+BASIS = {"stated": "stated in the text", "inferred": "inferred from the corpus", "external": "from a cited source"}
+
+
+def labels(schemas: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """{column: {code: label}} from the schemas' categories (one label per code, whatever table)."""
+    out: dict[str, dict[str, str]] = {}
+    for schema in schemas.values():
+        for f in schema.fields:
+            for c in f.get("categories", []):
+                out.setdefault(f["name"], {})[c["value"]] = c.get("label", c["value"])
+    return out
+
+
+def pages(meta: Any, frames: dict[str, Any], citation: str, schemas: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the reading view, by path inside the bundle."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("iraq_presence.publish", "templates"), autoescape=select_autoescape())
+    codes = labels(schemas)
+    env.filters["label"] = lambda code, column: codes.get(column, {}).get(code, code) if code else ""
     common = {"package": meta.name, "version": __version__, "citation": citation}
     t = {name: _records(frames[name]) for name in TABLES}  # plain rows once: the pages are pure Python
     names = {a["actor_id"]: a["name"] for a in t["actors"]}
+    refs = {r["reference_id"]: r for r in _records(frames["external_references"])}
     by_article = {name: _group(t[name], "article_id") for name in TABLES[2:] if "article_id" in frames[name]}
     for rows in by_article.values():
         for group in rows.values():
             group.sort(key=lambda r: (r.get("char_start") or 0, str(r)))
     arts = sorted(t["articles"], key=lambda a: a["article_id"])
+    from .pictures import network_svg, timeline_svg
+
     out = {"view/style.css": env.get_template("style.css").render().encode()}
+    out["view/pictures/timeline.svg"] = timeline_svg(frames, codes.get("stance_us_presence", {}))
+    out["view/pictures/who-met-whom.svg"] = network_svg(frames)
+    out["view/pictures.html"] = _render(env, "pictures.html", root="", **common)
     out["view/index.html"] = _render(
         env,
         "index.html",
         root="",
         title=meta.title,
         articles=[_article_row(a, by_article, names) for a in arts],
+        meetings=[
+            {**m, "date": _dated(m, "meeting_date", refs)}
+            for m in sorted(t["meetings"], key=lambda m: (m["meeting_date"] is None, m["meeting_date"] or 0))
+        ],
         actors=_actor_groups(t),
         **common,
     )
@@ -78,14 +106,33 @@ def pages(meta: Any, frames: dict[str, Any], citation: str) -> dict[str, bytes]:
             root="../",
             a=_article_row(art, by_article, names),
             body=_body(art["text"], _marks(rows, names)) if art["text"] else None,
-            statements=[_statement(s, names) for s in rows["statements"]],
+            statements=[_statement(s, names, refs) for s in rows["statements"]],
             meetings=_reports(rows["meeting_reports"], t["meetings"], "meeting"),
             events=_reports(rows["event_reports"], t["events"], "event"),
             issues=[f"{i['issue_type']}: “{i['text']}” — {i['note']}" for i in rows["article_issues"]],
             **common,
         )
     for actor in sorted(t["actors"], key=lambda a: a["actor_id"]):
-        out[f"view/actors/{actor['actor_id']}.html"] = _actor_page(env, actor, t, names, common)
+        out[f"view/actors/{actor['actor_id']}.html"] = _actor_page(env, actor, t, names, refs, common)
+    arts_by_id = {a["article_id"]: _article_row(a, by_article, names) for a in arts}
+    for m in sorted(t["meetings"], key=lambda m: m["meeting_id"]):
+        mid = m["meeting_id"]
+        out[f"view/meetings/{mid}.html"] = _render(
+            env,
+            "meeting.html",
+            root="../",
+            m={**m, "date": _dated(m, "meeting_date", refs)},
+            participants=sorted(
+                ({**p, "name": names[p["actor_id"]]} for p in t["meeting_participants"] if p["meeting_id"] == mid),
+                key=lambda p: p["name"],
+            ),
+            reports=[
+                {**r, "article": arts_by_id[r["article_id"]]}
+                for r in sorted(t["meeting_reports"], key=lambda r: r["article_id"])
+                if r["meeting_id"] == mid
+            ],
+            **common,
+        )
     return out
 
 
@@ -122,34 +169,36 @@ def _article_row(art: dict[str, Any], by_article: dict[str, Any], names: dict[st
         "title": art["title"] or f"Untitled article {art['article_id']}",
         "outlet": outlet,
         "date": _date(art["published_date"], art["published_date_precision"]) or "unknown",
-        "url": art["url"],
+        "url": safe_url(art["url"]),
         "n_statements": len(by_article["statements"].get(art["article_id"], [])),
     }
 
 
-def _codes(s: dict[str, Any]) -> str:
-    parts = [s["statement_type"], s["stance_us_presence"]]
-    if s["plover_category"]:
-        parts.append(s["plover_category"] + (f"-{s['plover_mode']}" if s["plover_mode"] else ""))
-    return " · ".join(parts)
+def _dated(row: dict[str, Any], column: str, refs: dict[str, Any]) -> str:
+    """A date with its basis, and the source's title when it rests on one: '2025-01-08 (from a cited
+    source: Title)'; empty when there is no date."""
+    date = _date(row[column], row[f"{column}_precision"])
+    if not date:
+        return ""
+    basis = row.get(f"{column}_basis")
+    ref = refs.get(row.get(f"{column}_reference_id") or "")
+    how = BASIS.get(basis or "", basis or "basis not given")
+    return f"{date} ({how}{': ' + ref['title'] if ref else ''})"
 
 
-def _statement(s: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+def _statement(s: dict[str, Any], names: dict[str, str], refs: dict[str, Any]) -> dict[str, Any]:
     return {
         **s,
         "speaker": names.get(s["speaker_id"], s["speaker_id"]),
-        "date": _date(s["said_date"], s["said_date_precision"]),
-        "codes": _codes(s),
+        "target": names.get(s.get("plover_target_id") or "", ""),
+        "date": _dated(s, "said_date", refs),
+        "quoted": s["statement_type"] != "indirect",
     }
 
 
-def _reports(reports: list[dict[str, Any]], things: list[dict[str, Any]], kind: str) -> list[str]:
+def _reports(reports: list[dict[str, Any]], things: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     by_id = {x[f"{kind}_id"]: x for x in things}
-    out = []
-    for r in reports:
-        thing = by_id[r[f"{kind}_id"]]
-        out.append(f"{r[f'{kind}_id']}: {thing[f'{kind}_type']} — {thing['description']} (“{r['text']}”)")
-    return out
+    return [{**by_id[r[f"{kind}_id"]], "text": r["text"], "kind": kind} for r in reports]
 
 
 def _marks(rows: dict[str, list[dict[str, Any]]], names: dict[str, str]) -> list[Mark]:
@@ -168,8 +217,12 @@ def _body(text: str, marks: list[Mark]) -> Any:
     """The text cut at every mark boundary; each piece wrapped in the marks covering it."""
     from markupsafe import Markup, escape
 
-    cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
-    ends = _group([{"end": m.end, "m": m} for m in marks if m.kind == "statement"], "end")
+    def after_quote(end: int) -> int:
+        return end + 1 if end < len(text) and text[end] in CLOSING else end
+
+    tags = {m: after_quote(m.end) for m in marks if m.kind == "statement"}
+    cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks} | set(tags.values()))
+    ends = _group([{"end": at, "m": m} for m, at in tags.items()], "end")
     html: list[str] = []
     for a, b in itertools.pairwise(cuts):
         piece = str(escape(text[a:b]))
@@ -210,9 +263,15 @@ def _actor_groups(t: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[di
 
 
 def _actor_page(
-    env: Any, actor: dict[str, Any], t: dict[str, list[dict[str, Any]]], names: dict[str, str], common: dict[str, Any]
+    env: Any,
+    actor: dict[str, Any],
+    t: dict[str, list[dict[str, Any]]],
+    names: dict[str, str],
+    refs: dict[str, Any],
+    common: dict[str, Any],
 ) -> bytes:
     aid = actor["actor_id"]
+    titles = {a["article_id"]: a["title"] or f"Untitled article {a['article_id']}" for a in t["articles"]}
     aff = sorted(t["affiliations"], key=lambda r: r["affiliation_id"])
 
     def role(r: dict[str, Any], other: str) -> dict[str, Any]:
@@ -240,7 +299,11 @@ def _actor_page(
     )
     meetings = {m["meeting_id"]: m for m in t["meetings"]}
     met = [
-        f"{p['meeting_id']} ({p['role']}): {meetings[p['meeting_id']]['description']}"
+        {
+            **meetings[p["meeting_id"]],
+            "role": p["role"],
+            "date": _dated(meetings[p["meeting_id"]], "meeting_date", refs),
+        }
         for p in sorted(t["meeting_participants"], key=lambda p: p["meeting_id"])
         if p["actor_id"] == aid
     ]
@@ -257,8 +320,9 @@ def _actor_page(
         group=group,
         member_of=[role(r, "organization_id") for r in aff if r["actor_id"] == aid],
         members=[role(r, "actor_id") for r in aff if r["organization_id"] == aid],
-        statements=[_statement(s, names) for s in said],
+        statements=[_statement(s, names, refs) for s in said],
         meetings=met,
-        mentions=[{"article_id": k, "n": v} for k, v in sorted(counts.items())],
+        mentions=[{"article_id": k, "title": titles[k], "n": v} for k, v in sorted(counts.items())],
+        titles=titles,
         **common,
     )

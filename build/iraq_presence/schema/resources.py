@@ -55,7 +55,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "affiliations": {
         "title": "Affiliations",
-        "description": "People and groups in relation to organizations (commander, spokesperson, secretary-general, official, founder, leader, member, head), with the time the evidence places it in.",
+        "description": "People and groups in relation to organizations (offices, leadership, membership: the role codes), with the time the evidence places it in.",
         "fields": [
             "affiliation_id",
             "actor_id",
@@ -164,7 +164,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "text": {
                 "description": "The full raw text, byte-for-byte the file in data/raw/ decoded as UTF-8. Offsets in every table refer to it.",
                 "constraints": {"required": None},
-                "nullMeaning": "Left out of this release (`dataset release --no-text`): the outlets own the texts; sha256 and n_chars still identify them and the offsets still refer to them.",
+                "nullMeaning": "Left out of this release (the default of `dataset release`; `--with-text` keeps them for local use): the outlets own the texts; sha256 and n_chars still identify them and the offsets still refer to them.",
             },
         },
         "primary_key": ["article_id"],

@@ -72,6 +72,8 @@ def _contributor(c: Any) -> dict[str, Any]:
         out["path"] = f"https://orcid.org/{c.orcid}"
     if c.organization:
         out["organization"] = c.organization
+    if c.email:
+        out["email"] = c.email
     out["roles"] = [c.role]
     return out
 

@@ -346,6 +346,7 @@ class Contributor(Model):
     family_names: str | None = None
     organization: str | None = None
     orcid: str | None = None
+    email: str | None = None
 
 
 class RelatedIdentifier(Model):
@@ -366,6 +367,10 @@ class PackageMeta(Model):
     title: str
     description: str
     homepage: str | None = None
+    issues: str | None = None
+    """Where readers report errors (an issue tracker); falls back to `contact`."""
+    contact: str | None = None
+    """An e-mail address a maintainer reads."""
     keywords: list[str]
     licenses: list[License]
     contributors: list[Contributor]
