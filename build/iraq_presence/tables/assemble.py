@@ -170,7 +170,7 @@ class Assembler:
         file = "data/curation/actors.yaml"
         claims: dict[str, list[str]] = defaultdict(list)
         for i, a in enumerate(self.cur.actors, 1):
-            origin = (file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
+            origin = (a.file or file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
@@ -190,7 +190,7 @@ class Assembler:
                 self.out.add(
                     "actor_aliases",
                     row("actor_aliases", alias, actor_id=a.actor_id, n_mentions=0, disambiguation_note=None),
-                    f"{file}: {origin[1]}: aliases",
+                    f"{origin[0]}: {origin[1]}: aliases",
                 )
         resolved = defaultdict(list)
         for d in self.cur.disambiguations:
@@ -400,7 +400,7 @@ class Assembler:
             self.out.add(
                 "utterances",
                 row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
-                f"{file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
+                f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
 
     def _meetings(self) -> None:
@@ -504,7 +504,7 @@ class Assembler:
         file = "data/curation/affiliations.yaml"
         for i, a in enumerate(self.cur.affiliations, 1):
             entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
-            art, s, e, t = self.ref((file, entry), "evidence", a.evidence)
+            art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
             self.out.add(
                 "affiliations",
                 row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t),
