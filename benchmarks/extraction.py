@@ -105,13 +105,25 @@ def caps(s: str) -> set[str]:
     return {w.strip("’'s.,").lower() for w in s.split() if w[:1].isupper() and len(w.strip("’'s.,")) > 1}
 
 
+def name_right(pred: dict, att: Attribution) -> bool:
+    """The speaker the proposal names shares a capitalised word with the gold source."""
+    name = pred.get("speaker_name") or pred.get("speaker_id") or ""
+    return bool(caps(name) & caps(att.source_text) - {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+
+
 def speaker_right(pred: dict, att: Attribution) -> bool:
     if att.source is None:
         return False
     if pred.get("source_start") is not None and overlaps((pred["source_start"], pred["source_end"]), att.source):
         return True
-    name = pred.get("speaker_name") or pred.get("speaker_id") or ""
-    return bool(caps(name) & caps(att.source_text) - {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+    return name_right(pred, att)
+
+
+def strict_right(hit: list[dict], att: Attribution) -> bool:
+    """Found, and the name right (a pronoun's antecedent is not in PolNeAR: its source mention is checked)."""
+    if not hit:
+        return False
+    return name_right(hit[0], att) if att.kind == "named" else speaker_right(hit[0], att)
 
 
 @dataclass
@@ -133,6 +145,9 @@ def score_article(text: str, gold: list[Attribution], statements: list[dict], t:
     c["pred_quotes"] += len(quotes)
     for q, att in gold_quotes:
         hit = [p for p in quotes if overlaps((p["start"], p["end"]), q)]
+        if att.kind:
+            c[f"gold_{att.kind}"] += 1
+            c[f"strict_{att.kind}_ok"] += strict_right(hit, att)
         if not hit:
             continue
         c["quote_overlap_found"] += 1
@@ -151,6 +166,8 @@ def score_article(text: str, gold: list[Attribution], statements: list[dict], t:
         c["indirect_found"] += any(overlaps((p["start"], p["end"]), span) for p in indirect for span in att.content)
         if att.kind:
             hit = [p for p in indirect if any(overlaps((p["start"], p["end"]), s) for s in att.content)]
+            c[f"gold_ind_{att.kind}"] += 1
+            c[f"strict_ind_{att.kind}_ok"] += strict_right(hit, att)
             if hit:
                 c[f"ind_spk_{att.kind}"] += 1
                 c[f"ind_spk_{att.kind}_ok"] += speaker_right(hit[0], att)
@@ -166,6 +183,57 @@ def score_article(text: str, gold: list[Attribution], statements: list[dict], t:
         t.bands[(band, "right")] += right
 
 
+WORD_RE = re.compile(r"\w+")
+ROLES = ("source", "cue", "content")
+
+
+def token_range(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A span as its first and last word token: punctuation and quotation marks at its edges ignored."""
+    if span is None:
+        return None
+    words = list(WORD_RE.finditer(text, span[0], span[1]))
+    return (words[0].start(), words[-1].end()) if words else None
+
+
+def pred_roles(statements: list[dict]) -> dict[str, set]:
+    """Source, cue and content spans of the proposals, one attribution per cue (its quotations merged)."""
+    by_cue: dict[object, list[dict]] = {}
+    for k, p in enumerate(statements):
+        key = (p["cue_start"], p["cue_end"]) if p.get("cue_start") is not None else k
+        by_cue.setdefault(key, []).append(p)
+    out: dict[str, set] = {r: set() for r in ROLES}
+    for group in by_cue.values():
+        p = group[0]
+        if p.get("source_start") is not None:
+            out["source"].add((p["source_start"], p["source_end"]))
+        if p.get("cue_start") is not None:
+            out["cue"].add((p["cue_start"], p["cue_end"]))
+        out["content"].add((min(x["start"] for x in group), max(x["end"] for x in group)))
+    return out
+
+
+def score_spans(text: str, gold: list[Attribution], statements: list[dict], t: Tally) -> None:
+    """Exact token-span matches of source, cue and content (the measure of CofeNet, COLING 2022)."""
+    golds = {
+        "source": {a.source for a in gold if a.source},
+        "cue": {a.cue for a in gold if a.cue},
+        "content": {a.content_span for a in gold},
+    }
+    preds = pred_roles(statements)
+    for role in ROLES:
+        g = {token_range(text, s) for s in golds[role]} - {None}
+        p = {token_range(text, s) for s in preds[role]} - {None}
+        t.counts[f"span_{role}_gold"] += len(g)
+        t.counts[f"span_{role}_pred"] += len(p)
+        t.counts[f"span_{role}_tp"] += len(g & p)
+
+
+def span_f1(t: Tally, role: str) -> float | None:
+    c = t.counts
+    tp, g, p = c[f"span_{role}_tp"], c[f"span_{role}_gold"], c[f"span_{role}_pred"]
+    return round(2 * tp / (g + p), 3) if g + p else None
+
+
 def report(t: Tally, split: str, n_articles: int, seconds: float) -> dict:
     r = t.ratio
     figures = {
@@ -174,6 +242,9 @@ def report(t: Tally, split: str, n_articles: int, seconds: float) -> dict:
         "quotation precision (overlap)": r("pred_quote_overlap_ok", "pred_quotes"),
         "quotation precision (exact)": r("pred_quote_exact_ok", "pred_quotes"),
         "speaker accuracy, named sources": r("spk_named_ok", "spk_named"),
+        "strict speaker, named sources": r("strict_named_ok", "gold_named"),
+        "strict speaker, title/role sources": r("strict_title_ok", "gold_title"),
+        "strict speaker, pronoun sources": r("strict_pronoun_ok", "gold_pronoun"),
         "speaker accuracy, title/role sources": r("spk_title_ok", "spk_title"),
         "speaker accuracy, pronoun sources": r("spk_pronoun_ok", "spk_pronoun"),
         "indirect-speech recall (overlap)": r("indirect_found", "gold_indirect"),
@@ -181,6 +252,10 @@ def report(t: Tally, split: str, n_articles: int, seconds: float) -> dict:
         "indirect speaker accuracy, named": r("ind_spk_named_ok", "ind_spk_named"),
         "indirect speaker accuracy, title/role": r("ind_spk_title_ok", "ind_spk_title"),
         "indirect speaker accuracy, pronoun": r("ind_spk_pronoun_ok", "ind_spk_pronoun"),
+        "strict indirect speaker, named": r("strict_ind_named_ok", "gold_ind_named"),
+        "exact-span F1, source": span_f1(t, "source"),
+        "exact-span F1, cue": span_f1(t, "cue"),
+        "exact-span F1, content": span_f1(t, "content"),
         "date accuracy": None,
     }
     bands = {
@@ -222,9 +297,11 @@ def print_report(rep: dict) -> None:
 
 def time_cli(docs: list[tuple[str, Path]]) -> float:
     """Wall-clock seconds of `dataset extract --json` on the first 1,000 words of the longest article."""
+    import shutil
     import subprocess
     import tempfile
 
+    dataset = shutil.which("dataset") or str(Path(sys.executable).with_name("dataset"))  # the venv's, unactivated
     text = max((t for t, _ in docs), key=len)
     words = text.split(" ")[:1000]
     with tempfile.TemporaryDirectory() as tmp:
@@ -233,7 +310,7 @@ def time_cli(docs: list[tuple[str, Path]]) -> float:
         runs = []
         for _ in range(3):
             began = time.perf_counter()
-            subprocess.run(["dataset", "extract", str(path), "--json"], check=True, capture_output=True)
+            subprocess.run([dataset, "extract", str(path), "--json"], check=True, capture_output=True)
             runs.append(time.perf_counter() - began)
     return round(min(runs), 2)
 
@@ -249,14 +326,38 @@ def articles(root: Path, split: str) -> list[tuple[str, Path]]:
     return out
 
 
+def run_domain(root: Path, show_misses: bool, out: Path | None) -> int:
+    """Score the domain development set as `dataset extract` runs: the repository's gazetteer and roles."""
+    import domain
+
+    from iraq_presence.annotate.extract import Extractor
+    from iraq_presence.annotate.intake import _gazetteer
+    from iraq_presence.paths import Layout
+
+    if not (root / "gold.yaml").is_file():
+        print(f"{root}: no gold.yaml there; give the domain development set's folder", file=sys.stderr)
+        return 2
+    gazetteer = _gazetteer(Layout(Path(__file__).resolve().parents[1]))
+    result = domain.score(root, Extractor(gazetteer), domain.names_of(gazetteer))
+    figs = domain.print_report(result, root, show_misses)
+    if out:
+        out.write_text(json.dumps({"date": dt.date.today().isoformat(), "figures": figs}, indent=2) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--polnear", type=Path, required=True, help="root of a local PolNeAR copy (holds data/)")
+    where = ap.add_mutually_exclusive_group(required=True)
+    where.add_argument("--polnear", type=Path, help="root of a local PolNeAR copy (holds data/)")
+    where.add_argument("--domain", type=Path, help="the domain development set's folder (holds gold.yaml)")
     ap.add_argument("--split", default="dev", help="train or dev (test is reserved and refused)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--limit", type=int, help="score only the first N articles (quick runs)")
     ap.add_argument("--time-cli", action="store_true", help="also time `dataset extract` on 1,000 words")
+    ap.add_argument("--misses", action="store_true", help="with --domain: list every wrong or missed attribution")
     args = ap.parse_args(argv)
+    if args.domain:
+        return run_domain(args.domain, args.misses, args.json)
     if args.split not in {"train", "dev"}:
         print(
             f"--split {args.split!r}: only 'train' or 'dev'; the test split is reserved for an independent evaluation",
@@ -273,7 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = articles(args.polnear, args.split)[: args.limit]
     began = time.perf_counter()
     for text, ann in docs:
-        score_article(text, read_ann(ann, text), ex.run(text)["statements"], tally)
+        gold, statements = read_ann(ann, text), ex.run(text)["statements"]
+        score_article(text, gold, statements, tally)
+        score_spans(text, gold, statements, tally)
     rep = report(tally, args.split, len(docs), time.perf_counter() - began)
     if args.time_cli:
         rep["cli_seconds_1000_words"] = time_cli(docs)

@@ -76,12 +76,18 @@ def test_cached_build_gives_the_bytes_of_no_cache(repo: Path, monkeypatch: pytes
 
 
 def test_shared_curation_or_code_change_invalidates_every_article(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iraq_presence.tables.assemble import Assembler
+
     n = article_count(repo)
     build(repo)
     actors = repo / "data" / "curation" / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     got = summary(repo)
-    assert (got["files_computed"], got["articles_computed"]) == (1, n)  # the rows read actors.yaml
+    assert (got["files_computed"], got["articles_reused"]) == (1, n)  # re-parsed; the aliases read are the same
+    real = Assembler._gazetteer_key
+    monkeypatch.setattr(Assembler, "_gazetteer_key", lambda self: real(self) + "-another-alias")
+    got = summary(repo)
+    assert (got["files_computed"], got["articles_computed"]) == (0, n)  # the rows read the aliases
     monkeypatch.setattr(cache_module, "code_version", lambda: "another version of the code")
     got = summary(repo)
     assert (got["files_reused"], got["articles_reused"]) == (0, 0)

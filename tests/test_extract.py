@@ -340,15 +340,6 @@ def test_sentences_split_at_stops_not_abbreviations() -> None:
     ]
 
 
-def test_first_line_proposed_as_title_only_when_it_reads_as_a_headline() -> None:
-    from iraq_presence.annotate.intake import _title
-
-    assert _title("Port reopens after strike\nThe port reopened.", None)[0] == {"quote": "Port reopens after strike"}
-    assert _title("The port reopened on Monday.\nWorkers cheered.", None)[0] is None
-    ref, note = _title("Body text.\nMore.", "A headline not in the text")
-    assert ref is None and "A headline not in the text" in note
-
-
 def test_name_in_apposition_to_a_role(ex: Extractor) -> None:
     text = "A senior official of the Harbor Party, Jane Roe, told reporters that “nothing is decided.”"
     assert who(first(ex, text)) == "Jane Roe"

@@ -54,8 +54,9 @@ def test_add_refuses_unknown_outlet(repo: Path, tmp_path: Path, monkeypatch: pyt
     before = snapshot(repo / "data")
     src = tmp_path / "sixth.txt"
     src.write_text(SIXTH, encoding="utf-8")
-    result = runner.invoke(app, ["add", str(src), "--outlet", "badr-organisation"])
-    assert result.exit_code == 1 and "nearest: badr-organization" in result.output
+    result = runner.invoke(app, ["add", str(src), "--outlet", "shafaq-newz"])
+    assert result.exit_code == 1 and "the text credits no new outlet" in result.output
+    assert "nearest outlets: shafaq-news" in result.output
     assert snapshot(repo / "data") == before
 
 
@@ -77,10 +78,12 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     build(repo)
     assert article_id not in set(pd.read_parquet(repo / "data" / "articles.parquet")["article_id"])
     assert "pending drafts" in runner.invoke(app, ["validate"]).output
-    # a maintainer reviews, adds utterances and accepts
+    # a maintainer reviews (each proposal confirmed), puts the remarks in utterances of their own and accepts
     utterances = repo / "data" / "curation" / "utterances.yaml"
     entries = yaml.safe_load(utterances.read_text(encoding="utf-8")) or []
+    del draft["unreviewed"], draft["new_utterances"]
     for st in draft["statements"]:
+        del st["unreviewed"]
         st["utterance"] = f"u-{st['statement_id']}"
         if not st.get("said_date"):
             st["said_date"], st["said_date_precision"], st["said_date_basis"] = None, None, None

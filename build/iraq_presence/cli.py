@@ -383,8 +383,10 @@ def add(
 ) -> None:
     """Add an article: copy it into data/raw/, record its hash, write a draft curation file.
 
-    The draft (status: draft) is not data: the build skips it until a maintainer reviews it and
-    sets `status: accepted`.
+    The draft (status: draft) proposes every field, each listed in `unreviewed` with its confidence
+    and evidence; `dataset review ID` shows them on the text. It is not data: the build skips it,
+    and refuses it once accepted while a proposal is left unreviewed. Run `dataset build` first if
+    curation changed since the last build (add refuses otherwise).
 
     Example:
 
@@ -402,7 +404,35 @@ def add(
         raise DatasetError(f"--published-date {published_date!r}: expected YYYY-MM-DD") from None
     with one_writer(root, "add", _warn):
         article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
-    typer.echo(f"added {article_id}: review data/curation/articles/{article_id}.yaml, then set status: accepted")
+    typer.echo(
+        f"added {article_id}: `dataset review {article_id}` shows its proposals; confirm each in "
+        f"data/curation/articles/{article_id}.yaml (delete its `unreviewed` line), then set status: accepted"
+    )
+
+
+@app.command()
+def review(
+    article_id: Annotated[str, typer.Argument(help="The article's id (its curation file's name).")],
+    output: Annotated[Path | None, typer.Option(help="Where to write the page.")] = None,
+) -> None:
+    """Write a draft's review page: the text with every proposal highlighted, its confidence and precedents.
+
+    Example:
+
+      dataset review 005_1a2b3c4d5e6f7a8b --output /tmp/review.html
+    """
+    from .annotate.review import write
+    from .errors import nearest
+
+    root = _root()
+    if not (root / "data" / "curation" / "articles" / f"{article_id}.yaml").is_file():
+        known = [p.stem for p in (root / "data" / "curation" / "articles").glob("*.yaml")]
+        hint = nearest(article_id, known)
+        raise DatasetError(
+            f"no curation file data/curation/articles/{article_id}.yaml"
+            + (f"; did you mean {' or '.join(hint)}?" if hint else "")
+        )
+    typer.echo(f"wrote {write(root, article_id, output)}")
 
 
 @app.command()

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ADDRESSING,
+    BARE_ONLY_AFTER,
     BETWEEN,
     BOUNDARY,
+    CREED_WORDS,
     CUE_RE,
     DETERMINERS,
+    MODALS,
     NOT_NAMES,
     PARTICIPLE_ONLY,
     PERSON_TITLES,
@@ -24,6 +27,7 @@ from .lexicon import (
     RELATIVE,
     ROLE_NOUNS,
 )
+from .spans import SpanIndex
 
 TOKEN_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm)\.(?=\s)"
@@ -33,6 +37,9 @@ TOKEN_RE = re.compile(
 )
 QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
+INDEFINITE = {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those"}
+OPENERS = {"after", "before", "when", "while", "as", "although", "following", "amid", "despite"}
+NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
 VERBS_COMMON = {
     "made",
@@ -171,6 +178,8 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
             continue
         if not t.is_word:
             break
+        if not t.cap and t.low in PARTICIPLE_ONLY:
+            break  # "…, saying anybody who …": a participle ends the phrase
         if not t.cap and t.low in BOUNDARY:
             if (
                 t.low in PREP_EXTEND
@@ -178,6 +187,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
                 and tokens[j - 1].is_word
                 and tokens[j - 1].low not in BOUNDARY
                 and (tokens[j - 1].low not in BETWEEN)
+                and not (not tokens[j - 1].cap and _verb_like(tokens[j - 1].low))  # "concludes with X"
             ):
                 j -= 1
                 continue
@@ -201,7 +211,9 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
     if a > b or (a == b and tokens[a].low in DETERMINERS | RELATIVE):
         return None
     head = tokens[b]
-    if not head.cap and (_verb_like(head.low) or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
+    determined = b > a and tokens[b - 1].low in DETERMINERS and not head.low.endswith("ed")  # "the reports"
+    verb = _verb_like(head.low) and not determined
+    if not head.cap and (verb or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
         return None  # "… that were hacked suggested": no noun heads this phrase
     return a, b
 
@@ -232,13 +244,13 @@ def _span(tokens: list[Token], ab: tuple[int, int] | None) -> tuple[int, int] | 
     return (tokens[ab[0]].start, tokens[ab[1]].end) if ab else None
 
 
-def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
+def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
     """Every reporting cue in text[start:end] outside quotation marks, with its source and content."""
     tokens = tokenize(text, start, end)
     out: list[Cue] = []
 
     def inside(at: int) -> bool:
-        return any(s <= at < e for s, e in quoted)
+        return quoted.holding(at) is not None
 
     for k, t in enumerate(tokens):
         if not t.is_word or inside(t.start):
@@ -259,14 +271,21 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
         if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
             continue
         verb = m.group("cue")
-        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.endswith("s"):
+        if verb in BARE_ONLY_AFTER and (k == 0 or tokens[k - 1].low not in MODALS):
+            continue  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
+        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
             continue  # "the reports", "his claims": a noun
+        if verb.endswith("s") and k > 0 and _modifier(tokens[k - 1]):
+            continue  # "Republican claims", "late-night tweets", "the group's calls": nouns
+        if verb.split()[0] in NOUN_FIRST and k > 0 and not (tokens[k - 1].cap or tokens[k - 1].low in PRONOUNS):
+            continue  # "international calls on X to …": a noun unless a name or pronoun is its subject
         cue = Cue(t.start, m.end(), verb)
         last = k + len(verb.split()) - 1
         j = _skip_between(tokens, k - 1)
         if verb in PARTICIPLE_ONLY:
             near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
-            if near and (tokens[near[1]].low in PRONOUNS or tokens[near[1]].cap):
+            after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
+            if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
                 cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
             elif out and out[-1].source is not None and out[-1].how != "participle":
                 cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
@@ -286,7 +305,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             continue  # passive: "was told", "is described"
         right_np = noun_phrase_right(tokens, last + 1)
         left = None
-        coordinated = False
+        coordinated = named_in_commas = False
         if j >= 0 and tokens[j].low in PRONOUNS:
             left = (j, j)
         elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
@@ -296,12 +315,15 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
                 # "X on Thursday said", "who in the past said": the subject stands before the phrase
                 pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
+                while pp and tokens[pp - 1].low in PP_HEADS | TEMPORAL:
+                    pp -= 1  # "X on Tuesday called": the phrase opens at "on"
                 if pp is not None:
                     left = _past_phrase(tokens, pp) or left
         elif j >= 1 and tokens[j].text == ")":
             left = noun_phrase_left(tokens, j)  # "Sen. X (R-Iowa) said"
         elif j >= 1 and tokens[j].text == ",":
             left = _before_apposition(tokens, j)
+            named_in_commas = left is not None and left[1] == j - 1
         elif j >= 0 and tokens[j].low in {"who", "which"}:
             left = _before_relative(tokens, j)
         elif j >= 1 and tokens[j].low in {"and", "but"}:
@@ -309,6 +331,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
             if subject is not None and subject[1] < j:
                 left = subject
                 coordinated = True
+        if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
+            continue  # "anybody who complains …": a hypothetical speaker, not a report
         if left:
             cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
             i = last + 1
@@ -336,11 +360,11 @@ def analyse_sentence(text: str, start: int, end: int, quoted: list[tuple[int, in
                 i = that + 1  # "said on Wednesday that …", "told a news conference that …"
             if i < len(tokens):
                 cue.content.append((tokens[i].start, end))
-            lead = _clause_before(tokens, left[0], start, text)
+            lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
             if lead:
                 cue.content.insert(0, lead)
         elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
-            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"}:
+            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"} | TEMPORAL:
                 continue
             cue.source, cue.how = _span(tokens, right_np), "inverted"
             lead = _clause_before(tokens, k, start, text)
@@ -379,13 +403,12 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
+    if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:
+        i += 2  # "Moreover, X …", "However, X …"
     comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
-    opener = (
-        tokens[i].low in PP_HEADS | {"after", "before", "when", "while", "as", "although"} | BETWEEN
-        if (i < len(tokens))
-        else False
-    )
-    if opener or (comma is not None and any(t.low in TEMPORAL for t in tokens[i:comma])):
+    opener = tokens[i].low in PP_HEADS | OPENERS | BETWEEN if i < len(tokens) else False
+    temporal = i < len(tokens) and tokens[i].low in TEMPORAL  # "Monday, …"; not "X met them on Monday, adding"
+    if opener or (comma is not None and temporal):
         if comma is None:
             comma = next((k for k in range(i, min(len(tokens), i + 20)) if tokens[k].text == ","), None)
         if comma is None:
@@ -397,8 +420,16 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if np:  # reading rightwards, a noun phrase ends before its verb ("X referred to …")
         cut = next((x for x in range(np[0] + 1, np[1] + 1) if not tokens[x].cap and _verb_like(tokens[x].low)), None)
         np = (np[0], cut - 1) if cut is not None else np
-    if np and np[1] + 1 < len(tokens) and tokens[np[1] + 1].text == "," and tokens[np[0]].cap:
-        return np  # "X, the spokesman, …"
+    comma = np[1] + 1 if np else None
+    if np and comma < len(tokens) and tokens[comma].low in {"in", "of", "for", "at", "from"}:
+        # "A senior official in the north, Jane Roe, …": past a short prepositional phrase
+        comma = next((x for x in range(comma, min(len(tokens), comma + 8)) if not tokens[x].is_word), None)
+    if np and comma is not None and comma < len(tokens) and tokens[comma].text == ",":
+        name = noun_phrase_right(tokens, comma + 1, limit=6)
+        closed = name and name[1] + 1 < len(tokens) and tokens[name[1] + 1].text == ","
+        named = closed and all(tokens[x].cap or tokens[x].low.startswith(("al-", "el-")) for x in range(*_upto(name)))
+        if named and any(_is_role(tokens[x]) for x in range(*_upto(np))):
+            return name  # "A senior official of the board, Jane Roe, …": the name is the subject
     return np
 
 
@@ -417,10 +448,10 @@ class _ReadCue:
 
 def _after_quote(tokens: list[Token], k: int) -> bool:
     """True when a short noun phrase between a closing quotation mark and token k is all there is."""
-    for x in range(k - 1, max(-1, k - 6), -1):
-        if tokens[x].text in {"”", '"'}:
+    for x in range(k - 1, max(-1, k - 9), -1):
+        if tokens[x].text in {"”", '"', "’"}:
             return True
-        if not tokens[x].is_word:
+        if not tokens[x].is_word and not (tokens[x].text == "," and x + 1 < k):
             return False
     return False
 
@@ -448,7 +479,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
         return None
     for k in range(j - 1, max(-1, j - 30), -1):
         t = tokens[k]
-        if t.text in CLAUSE_END:
+        abbreviation = t.text == "." and k > 0 and tokens[k - 1].cap and len(tokens[k - 1].text) <= 5
+        if t.text in CLAUSE_END and not abbreviation:
             return None
         if t.text == ",":
             inner = tokens[k + 1 : j]
@@ -466,11 +498,26 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 return None
             before = noun_phrase_left(tokens, _skip_between(tokens, k - 1))
             named = all(x.cap or x.low.split("-")[0] in {"al", "el", "bin", "de", "van", "von"} for x in inner)
-            role = before and any(not x.cap and x.low in ROLE_NOUNS for x in tokens[before[0] : before[1] + 1])
+            role = before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1])
             if named and role:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
             return before
     return None
+
+
+def _modifier(t: Token) -> bool:
+    """A word that makes the next one a noun: a creed or party adjective, a hyphenated or possessive word."""
+    hyphenated = not t.cap and "-" in t.text and not t.low.startswith(("al-", "el-"))  # not "al-Rashid"
+    return t.text in CREED_WORDS or hyphenated or t.low.endswith(("’s", "'s"))
+
+
+def _upto(ab: tuple[int, int]) -> tuple[int, int]:
+    return ab[0], ab[1] + 1
+
+
+def _is_role(t: Token) -> bool:
+    """A role noun, lower-case or as a capitalised title ("spokesman", "Secretary-General")."""
+    return (not t.cap and t.low in ROLE_NOUNS) or (t.cap and t.low.split("-")[0] in ROLE_NOUNS and "-" in t.low)
 
 
 def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
@@ -478,7 +525,13 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
     k = j - 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1
-    return noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+    np = noun_phrase_left(tokens, k) if k >= 0 and tokens[k].is_word else None
+    if np and np[0] >= 2 and tokens[np[0] - 1].text == "," and any(_is_role(tokens[x]) for x in range(*_upto(np))):
+        # "X, a senior reporter, who asked": the name before the appositive
+        name = noun_phrase_left(tokens, np[0] - 2)
+        if name and tokens[name[1]].cap:
+            return name
+    return np
 
 
 __all__ = ["Cue", "Token", "analyse_sentence", "noun_phrase_left", "noun_phrase_right", "tokenize"]

@@ -77,7 +77,6 @@ def score(
 
 
 def evaluate(frames: dict[str, Any]) -> Scores:
-    import pandas as pd
 
     from .extract import Extractor, Gazetteer
     from .roles import roles_from_rows
@@ -102,7 +101,7 @@ def evaluate(frames: dict[str, Any]) -> Scores:
         for a, s, e, d, p in zip(
             mr["article_id"], mr["date_start"], mr["date_end"], mr["report_date"], mr["report_date_precision"]
         )
-        if isinstance(d, dt.date) and not pd.isna(s)  # a report without a date span is NA (Int64)
+        if isinstance(d, dt.date) and not _missing(s)
     }
     gold_indirect = [
         (a, int(s), int(e), spk)
@@ -207,3 +206,10 @@ def table(s: Scores) -> str:
         out.append("confidence band   proposals   right (span and speaker)")
         out += [f"{band:<17} {n:>9}   {acc:.3f}" for band, (acc, n) in x["confidence_bands"].items()]
     return "\n".join(out)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or pandas' NA (a nullable integer column holds NA where a span is absent)."""
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))

@@ -19,8 +19,12 @@ import yaml
 from ..errors import SourceError
 from ..paths import Layout
 from ..tables.sources import decode_text, read_article_file, read_sums, sha256_of, sums_with
+from .actors import Context, attested_forms, demonym
+from .byline import read_metadata
+from .draft import GIVEN_NOTE
+from .suggest import Corpus
 
-GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
+__all__ = ["GIVEN_NOTE", "add_article", "check_outlet", "meeting_of", "said_date"]
 
 
 def next_article_id(sums: dict[str, str], digest: str) -> str:
@@ -42,6 +46,7 @@ def add_article(
     from .meetings import agreeing, read_meetings
 
     lay = Layout(root)
+    _check_built(root)
     data = read_article_file(path)
     text = decode_text(path.name, data)
     digest = sha256_of(data)
@@ -50,14 +55,26 @@ def add_article(
         if existing == digest:
             raise SourceError(f"{path}: same content as data/raw/{name} (SHA-256 {digest}); not added")
     gaz = _gazetteer(lay)
-    if outlet is not None:
-        check_outlet(outlet, gaz)
     article_id = next_article_id(sums, digest)
-    proposals = Extractor(gaz).run(text, published_date)
+    meta = read_metadata(text, published_date, gaz.aliases, gaz.types)
+    if outlet is not None:
+        check_outlet(outlet, gaz, meta.outlet.text if meta.outlet and not meta.outlet.actor_id else None)
+    dated = published_date or (meta.date.value if meta.date and meta.date.confidence >= 0.6 else None)
+    proposals = Extractor(gaz).run(text, dated)
     meetings = read_meetings(lay.data)
     for report in proposals["meetings"]:
         report["agreeing"] = agreeing(report, meetings)
-    draft = _draft(article_id, text, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
+    ctx = Context(
+        article_id,
+        text,
+        dated,
+        gaz.aliases,
+        gaz.types,
+        Corpus.read(lay.data),
+        _known_affiliations(lay.data),
+        _metonyms(lay.data),
+    )
+    draft = _draft(ctx, meta, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
     _commit(lay, article_id, data, digest, draft)
     return article_id
 
@@ -76,19 +93,61 @@ def _commit(lay: Layout, article_id: str, data: bytes, digest: str, draft: str) 
     commit(lay.root, {path.relative_to(lay.root).as_posix(): content for path, content in files.items()})
 
 
-def check_outlet(outlet: str, gaz: Any) -> None:
-    """Refuse an outlet that is not a curated actor, naming the nearest ones."""
+def _check_built(root: Path) -> None:
+    """The draft is proposed from the built tables: refuse while curation is newer than them."""
+    from ..tables.inputs import MANIFEST, changed
+
+    if not (root / MANIFEST).is_file():
+        return
+    stale = changed(root)
+    if stale:
+        rel, how = stale[0]
+        more = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+        raise SourceError(
+            f"{rel} is {how}{more}: run `dataset build` first, so that the actors, utterances and meetings "
+            "accepted since are known to the draft; nothing was written"
+        )
+
+
+def check_outlet(outlet: str, gaz: Any, credited: str | None) -> None:
+    """An outlet must be a curated actor, or new and credited by the text (then drafted as a new actor)."""
     from rapidfuzz import fuzz, process
 
-    if outlet in gaz.types:
+    if outlet in gaz.types or credited:
         return
     choices = {**{a: i for a, i in gaz.aliases.items()}, **{i: i for i in gaz.types}}
-    near = process.extract(outlet, list(choices), scorer=fuzz.WRatio, limit=5)
-    ids = list(dict.fromkeys(choices[c] for c, _, _ in near))[:3]
+    near = process.extract(outlet, list(choices), scorer=fuzz.WRatio, limit=5, score_cutoff=80)
+    ids = [i for i in dict.fromkeys(choices[c] for c, _, _ in near) if gaz.types.get(i) == "media_outlet"][:3]
     raise SourceError(
-        f"--outlet {outlet!r}: not an actor_id in data/curation/actors.yaml; nearest: {', '.join(ids) or 'none'}. "
-        "Add the outlet as an actor first (actor_type media_outlet), or leave --outlet out; nothing was written"
+        f"--outlet {outlet!r}: not an actor_id in data/curation/actors.yaml, and the text credits no new outlet "
+        f"(no byline, dateline or credit line naming one)"
+        + (f"; nearest outlets: {', '.join(ids)}" if ids else "")
+        + ". Leave --outlet out (the draft records the outlet as not stated), or give a curated outlet's id; "
+        "nothing was written"
     )
+
+
+def _known_affiliations(data: Path) -> set[tuple[str, str, str]]:
+    import csv
+
+    if not (data / "affiliations.csv").exists():
+        return set()
+    with (data / "affiliations.csv").open(encoding="utf-8-sig", newline="") as fh:
+        return {(r["actor_id"], r["organization_id"], r["role"]) for r in csv.DictReader(fh)}
+
+
+def _metonyms(data: Path) -> dict[str, str]:
+    """Surface forms curated as metonyms that always stood for one actor."""
+    import csv
+
+    if not (data / "mentions.csv").exists():
+        return {}
+    seen: dict[str, set[str]] = {}
+    with (data / "mentions.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["is_metonym"] == "true":
+                seen.setdefault(r["surface"], set()).add(r["actor_id"])
+    return {surface: next(iter(ids)) for surface, ids in seen.items() if len(ids) == 1}
 
 
 def _gazetteer(lay: Layout) -> Any:
@@ -105,23 +164,24 @@ def _gazetteer(lay: Layout) -> Any:
     return Gazetteer(aliases, types, read_roles(lay.data, aliases, types))
 
 
-def _title(text: str, title: str | None) -> tuple[dict[str, str] | None, str]:
-    if title and title in text:
-        return {"quote": title}, "Given on the command line (--title); found in the text."
-    if title:
-        return None, f"Given on the command line (--title) as {title!r}; not found in the text, so no span. Review."
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first.split()) <= 20 and first[-1:] not in '.!?”"' and "\n" in text.strip():
-        return {"quote": first}, "Proposed: the first line reads as a headline (no final stop). Review."
-    return None, "No title given, and the first line does not read as a headline; review."
+BOUND = re.compile(r"\b(?:before|by|until|till|after|since|from|ahead of)\s+$")
+"""A date after these bounds a period ("withdraw before December 31"): it is not when the words were said."""
 
 
-def _said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dict[str, Any]:
-    """The date expression in the statement's sentence, resolved; empty when none."""
+def said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dict[str, Any]:
+    """The date expression in the statement's sentence, resolved; empty when none. A date inside the
+    statement's own words is what it speaks of ("the deadline of December 31"), not when it was said."""
     lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
     hi_candidates = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
-    near = [d for d in dates if lo <= d["start"] < hi and d["date"]]
+    near = [
+        d
+        for d in dates
+        if lo <= d["start"] < hi
+        and d["date"]
+        and not p["start"] <= d["start"] < p["end"]
+        and not BOUND.search(text, max(0, d["start"] - 10), d["start"])
+    ]
     if not near:
         return {}
     d = min(near, key=lambda d: abs(d["start"] - p["end"]))
@@ -129,12 +189,13 @@ def _said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dic
         "said_date": dt.date.fromisoformat(d["date"]),
         "said_date_precision": d["precision"],
         "said_date_basis": "inferred",
-        "said_date_note": f"Proposed: {d['text']!r} resolved against the given publication date "
-        f"(confidence {d['confidence']}). Review.",
+        "said_date_note": f"{d['text']!r} in the attribution's sentence, resolved against the article's date.",
+        "said_date_quote": d["text"],
+        **({"said_date_occurrence": text[: d["start"]].count(d["text"]) + 1} if text.count(d["text"]) > 1 else {}),
     }
 
 
-def _meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+def meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
     """The one curated meeting a statement's sentence reports, when participants and date agree."""
     for m in reports:
         if m["start"] <= p["start"] and p["end"] <= m["end"] and len(m.get("agreeing", [])) == 1:
@@ -143,8 +204,8 @@ def _meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, A
 
 
 def _draft(
-    article_id: str,
-    text: str,
+    ctx: Any,
+    meta: Any,
     proposals: dict[str, list[dict[str, Any]]],
     *,
     url: str | None,
@@ -152,64 +213,51 @@ def _draft(
     published_date: dt.date | None,
     title: str | None,
 ) -> str:
-    title_ref, title_note = _title(text, title)
-    doc: dict[str, Any] = {
-        "article_id": article_id,
-        "source_file": f"{article_id}.txt",
-        "status": "draft",
-        "language": "en",
-        "title": title_ref,
-        "title_note": title_note,
-        "outlet": outlet,
-        "outlet_basis": "given" if outlet else None,
-        "outlet_note": GIVEN_NOTE if outlet else "Not given; review.",
-        "published_date": published_date,
-        "published_date_precision": "day" if published_date else None,
-        "published_date_basis": "given" if published_date else None,
-        "published_date_note": GIVEN_NOTE if published_date else "Not given; relative dates were left unresolved.",
-        "url": url,
-        "url_note": None if url else "Not given.",
-        "statements": [],
-        "dismissed_quotes": [],
-    }
-    prefix = article_id.split("_")[0]
-    n = 0
-    for p in proposals["statements"]:
-        who = p.get("speaker_id") or p.get("speaker_name")
-        if not who and p["confidence"] < 0.2:
-            continue  # a quotation with no cue and no speaker: a title or scare quote, listed in the header
-        n += 1
-        speaker = p.get("speaker_id") or f"TODO-new-speaker ({who or 'none found'})"
-        source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
-        evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
-        doc["statements"].append(
-            {
-                "statement_id": f"{prefix}-s{n:02d}",
-                "speaker": speaker,
-                "quote": p["quote"],
-                **({"occurrence": text[: p["start"]].count(p["quote"]) + 1} if text.count(p["quote"]) > 1 else {}),
-                "statement_type": p["statement_type"],
-                "reporting_verb": p["reporting_verb"],
-                "channel": "unknown",
-                **(_said_date(text, p, proposals["dates"]) if published_date else {}),
-                "utterance": None,
-                **_meeting_of(p, proposals["meetings"]),
-                "note": f"Proposed by the extractor (confidence {p['confidence']}; {evidence}).",
-            }
-        )
+    """The draft YAML: every field proposed (draft.py), the remaining candidates and dates as comments."""
+    from . import draft
+
+    doc, review = draft.article_fields(ctx, meta, url=url, outlet=outlet, published_date=published_date, title=title)
+    ctx.published = doc.get("published_date")
+    stmts, utterances = draft.statements(ctx, proposals, doc)
+    affiliations, aff_review = draft.affiliations(ctx, doc)
+    doc["statements"] = stmts
+    doc["dismissed_quotes"], dismissed_review = draft.dismissals(ctx, proposals)
+    review += aff_review + dismissed_review
+    if ctx.new_actors:
+        review += [
+            f"new_actors {a['actor_id']}: {a['actor_type']} (0.60; {a['name']!r}, type from the name's shape and role)"
+            for a in ctx.new_actors.values()
+        ]
+    review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
+    review += [
+        f"new_utterances {u['utterance_id']}: {u['occasion']!r} (0.30; occasion from the channel, summary the "
+        "first words of its first statement: write both)"
+        for u in utterances
+    ]
+    attested_forms(ctx)
+    doc["unreviewed"] = review
+    doc["new_actors"] = list(ctx.new_actors.values())
+    doc["new_aliases"] = ctx.new_aliases
+    doc["new_utterances"] = utterances
+    doc["new_affiliations"] = affiliations
     header = (
-        "# DRAFT written by `dataset add`: the extractor's proposals, not data.\n"
-        "# Review every entry against the text, fix speakers marked TODO, add an utterance to each\n"
-        "# statement (data/curation/utterances.yaml), then set `status: accepted` and run `dataset build`.\n"
-        "# Candidates for new actors (names not in the gazetteer), their fullest form in the text:\n"
+        "# DRAFT written by `dataset add`: every field proposed, not data.\n"
+        "# Review each proposal against the text (`dataset review ID` shows them highlighted): fix what is wrong,\n"
+        "# then delete its line from `unreviewed` (the article's and each statement's); replace every TODO.\n"
+        "# Set `status: accepted` and run `dataset build`: it refuses an article with anything left unreviewed.\n"
+        "# Other names not in the gazetteer (not drafted as actors), their fullest form in the text:\n"
     )
+    drafted = {a["name"] for a in ctx.new_actors.values()} | {a["text"] for a in ctx.new_aliases}
+    furniture = [(ctx.text.find(i["quote"]), len(i["quote"])) for i in doc.get("issues", [])]
     for c in proposals["candidates"]:
+        if c["name"] in drafted or any(s <= c["start"] < s + n for s, n in furniture) or demonym(c["name"], ctx.text):
+            continue
         likely = (
             f", nearest known alias {c['matched_alias']!r} of {c['likely_alias_of']}" if "likely_alias_of" in c else ""
         )
         header += f"#   {c['name']!r} at {c['start']}-{c['end']}: {c['suggested_type']}{likely}\n"
     header += "# Dates in the text" + (
-        " (no publication date given: relative dates left unresolved):\n" if not published_date else ":\n"
+        " (no publication date: relative dates left unresolved):\n" if not ctx.published else ":\n"
     )
     for d in proposals["dates"]:
         header += (
@@ -238,4 +286,11 @@ def _draft(
         for p in skipped:
             shown = re.sub(r"\s+", " ", p["quote"])[:70]
             header += f"#   {shown!r} at {p['start']}-{p['end']}\n"
-    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return header + yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Every value written out: curation files hold no anchors (the loader refuses them)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True

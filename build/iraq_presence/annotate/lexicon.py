@@ -18,7 +18,7 @@ SPEECH_VERBS = (
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
-    "point_out go_on put_it"
+    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -27,6 +27,9 @@ _IRREGULAR = {
     "go_on": ["went on", "goes on"],
     "point_out": ["pointed out", "points out", "pointing out"],
     "put_it": ["put it", "puts it"],
+    "call_for": ["called for", "calls for", "calling for", "call for"],
+    "call_on": ["called on", "calls on", "calling on", "call on"],
+    "label": ["labelled", "labeled", "labels", "labelling", "labeling"],
 }
 
 
@@ -74,11 +77,15 @@ CUE_FORMS = sorted(
     key=len,
     reverse=True,
 )
+# Bare forms that are cues only after a modal or "do" ("did highlight", "will stress"), else nouns.
+MODALS = _words("did do does will would could can must should may might shall to")
+BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge call stress underline affirm")} - BARE
+CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned")
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
-PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.endswith("ing")}
+PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 
 PERSON_PRONOUNS = _words("he she")
 GROUP_PRONOUNS = _words("they it we")
@@ -90,7 +97,8 @@ BETWEEN = _words(
     "also later then has had have was were is are would will again reportedly previously recently once repeatedly "
     "been further simply publicly privately earlier already only just even still did does do not never frequently "
     "often first last explicitly flatly bluntly angrily quickly specifically openly initially subsequently "
-    "separately personally directly"
+    "separately personally directly didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
+    "didn’t doesn’t don’t won’t wouldn’t hasn’t haven’t hadn’t isn’t wasn’t"
 )
 DETERMINERS = _words(
     "the a an this that these those his her its their our my one two three several some many other another both "
@@ -170,6 +178,7 @@ CREED_WORDS = _words(
 __all__ = [
     "ABBREVIATIONS",
     "ADDRESSING",
+    "BARE_ONLY_AFTER",
     "BETWEEN",
     "BOUNDARY",
     "CREED_WORDS",
@@ -179,6 +188,7 @@ __all__ = [
     "GROUP_PRONOUNS",
     "GROUP_ROLE_NOUNS",
     "MEDIA_WORDS",
+    "MODALS",
     "NOT_NAMES",
     "ORG_WORDS",
     "PARTICIPLE_ONLY",

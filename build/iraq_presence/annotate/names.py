@@ -10,11 +10,14 @@ fitting kind, else kept as the unnamed source it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .attribution import Token, tokenize
+from .attribution import Token, _verb_like, tokenize
 from .lexicon import (
     ABBREVIATIONS,
+    BETWEEN,
+    BOUNDARY,
     CREED_WORDS,
     DETERMINERS,
     GROUP_PRONOUNS,
@@ -26,8 +29,16 @@ from .lexicon import (
     PERSON_TITLES,
     ROLE_NOUNS,
 )
+from .spans import Lines, pairs
 
 GOING_ON = {"added", "adds", "continued", "continues", "went on", "goes on", "concluded", "concludes"}
+SENTENCE_REACH = 2000  # how far back a sentence's start is looked for: bounds the work per pronoun
+# Words naming a government department in a title ("Secretary of State", "Minister of the Interior").
+DEPARTMENTS = {
+    "State", "Defense", "Defence", "Foreign", "Affairs", "Interior", "Justice", "Health", "Finance", "Energy",
+    "Treasury", "Homeland", "Security", "Education", "Commerce", "Labor", "Labour", "Agriculture", "Transport",
+    "Transportation", "Oil", "Trade", "Culture", "Information",
+}  # fmt: skip
 CONNECTORS = {"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "abu", "el", "da", "of"}
 
 
@@ -71,7 +82,9 @@ class NameIndex:
 
     def __init__(self, text: str, quoted: list[tuple[int, int]], known_types: dict[str, str] | None = None) -> None:
         self.text = text
-        self.quoted = quoted
+        self.quoted = pairs(quoted)
+        self._headlines: dict[int, bool] = {}
+        self.lines = Lines(text)
         self.names: list[Name] = []
         self.bindings: list[tuple[str, Name]] = []  # (role words, lower case; name)
         tokens = tokenize(text)
@@ -92,27 +105,62 @@ class NameIndex:
             self._add(tokens, i, j, known_types or {})
             i = j + 1
         self._bind_appositions()
+        self._index()
+
+    def _index(self) -> None:
+        """Lookups built once, so that each question about the names costs a logarithm, not a scan."""
+        self._starts = [n.start for n in self.names]
+        self._ends = [n.end for n in self.names]
+        self._kind_ends: dict[str, list[int]] = {}
+        self._kind_names: dict[str, list[Name]] = {}
+        self.by_start = {n.start: n for n in self.names}
+        self.by_text: dict[str, list[Name]] = {}
+        self._fullest: dict[tuple[str, ...], str] = {}
+        for n in self.names:
+            self._kind_ends.setdefault(n.kind, []).append(n.end)
+            self._kind_names.setdefault(n.kind, []).append(n)
+            self.by_text.setdefault(n.text, []).append(n)
+            w = tuple(_key(x) for x in n.text.split())
+            for a in range(len(w)):
+                for b in range(a + 1, len(w) + 1):
+                    best = self._fullest.get(w[a:b])
+                    if best is None or len(w) > len(best.split()):
+                        self._fullest[w[a:b]] = n.text
+        self._by_head: dict[str, list[tuple[str, Name]]] = {}
+        for role, n in self.bindings:
+            for word in dict.fromkeys(role.split()):
+                self._by_head.setdefault(word, []).append((role, n))
 
     def _add(self, tokens: list[Token], i: int, j: int, known: dict[str, str]) -> None:
         a = i
         titled = False
-        while a <= j and (tokens[a].text.rstrip(".") in PERSON_TITLES or tokens[a].text in NOT_NAMES):
-            titled = titled or tokens[a].text.rstrip(".") in PERSON_TITLES
+        while a <= j and (_titles(tokens[a].text) or tokens[a].text in NOT_NAMES):
+            titled = titled or _titles(tokens[a].text)
             a += 1
         # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
-        last_title = max((x for x in range(a, j) if tokens[x].text.rstrip(".") in PERSON_TITLES), default=None)
+        last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
         if last_title is not None:
             a, titled = last_title + 1, True
-        if a > j or _role_word(tokens[j].text):
+        if titled and a < j and tokens[a].low == "of":  # "Secretary of State X", "Minister of Foreign Affairs X"
+            b = a + 1
+            while b < j and tokens[b].text in DEPARTMENTS:
+                b += 1
+            a = b if b > a + 1 else a
+        organisation = j - a >= 1 and tokens[j].low in GROUP_ROLE_NOUNS and not _titles(tokens[j - 1].text)
+        if a > j or (_role_word(tokens[j].text) and not organisation):
             return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
         words = [t.text for t in tokens[a : j + 1]]
         if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
             return
+        if all(re.search(r"-(?:led|backed|based|aligned|linked|allied|run|owned)$", w) for w in words):
+            return  # "US-led", "Iran-backed": compound adjectives, not names
+        if len(words) == 1 and _modifies(tokens, j):
+            return  # "Iraqi officials", "Saudi forces": a nationality adjective before its noun
         surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
         opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
         if opener and words[0] not in self._mid:
             return  # a capitalised sentence opener ("Specifically"), not a name
-        if _headline(self.text, tokens[a].start):
+        if self._headline(tokens[a].start):
             return
         # strip a trailing creed or nationality word that modifies a following common noun
         while words and (words[-1] in CREED_WORDS or words[-1].endswith(("’s", "'s"))) and len(words) > 1:
@@ -146,10 +194,8 @@ class NameIndex:
         if kind == "person" and len(surface.split()) >= 2:
             self._surnames.add(_key(surface.split()[-1]))
         if titled:
-            role = " ".join(
-                t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or t.text in PERSON_TITLES
-            )
-            self.bindings.append((role, self.names[-1]))
+            role = " ".join(t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or _titles(t.text))
+            self.bindings.append((_role_text(role), self.names[-1]))
 
     def _bind_appositions(self) -> None:
         """'X, the spokesman for Y,' and 'the spokesman for Y, X,': the role is bound to X."""
@@ -157,30 +203,49 @@ class NameIndex:
             after = self.text[n.end : n.end + 90]
             m = re.match(r",\s+(?:the|a|an|[A-Z][\w’'-]+[’']s)\s+([^,.;“”\"]{2,80}?)[,.;]", after)
             if m and n.kind == "person":
-                self.bindings.append((m.group(1).lower(), n))
+                self.bindings.append((_role_text(m.group(1)), n))
+            # "the secretary-general of Y, X," / "its spokesman, X,": the role stands before the name
+            before = self.text[max(0, n.start - 100) : n.start]
+            m = ROLE_BEFORE.search(before)
+            if m and n.kind == "person" and self.text[n.end : n.end + 1] == "," and _has_role(m.group(1)):
+                self.bindings.append((_role_text(m.group(1)), n))
 
     def _inside(self, at: int) -> bool:
-        return any(s <= at < e for s, e in self.quoted)
+        return self.quoted.holding(at) is not None
+
+    def _headline(self, at: int) -> bool:
+        line = self.lines.start(at)
+        if line not in self._headlines:
+            self._headlines[line] = _headline(self.text, at)
+        return self._headlines[line]
 
     def fullest(self, surface: str) -> str:
-        """The fullest form of a name in the article: the longest run ending with, or holding, it."""
-        words = [_key(w) for w in surface.split()]
-        best = surface
-        for n in self.names:
-            w = [_key(x) for x in n.text.split()]
-            if len(w) > len(best.split()) and (w[-len(words) :] == words or _contains(w, words)):
-                best = n.text
-        return best
+        """The fullest form of a name in the article: the first longest run holding it."""
+        words = tuple(_key(w) for w in surface.split())
+        best = self._fullest.get(words) if words else None
+        return best if best is not None and len(best.split()) > len(words) else surface
 
     def kind_of(self, surface: str) -> str:
         full = self.fullest(surface)
-        kinds = [n.kind for n in self.names if n.text == full or n.text == surface]
-        if any(n.titled for n in self.names if n.text in {full, surface}):
+        named = [*self.by_text.get(full, []), *(self.by_text.get(surface, []) if surface != full else [])]
+        if any(n.titled for n in named):
             return "person"
+        kinds = [n.kind for n in named]
         return max(set(kinds), key=kinds.count) if kinds else "person"
 
-    def names_before(self, at: int, kinds: set[str]) -> list[Name]:
-        return [n for n in self.names if n.end <= at and n.kind in kinds and not self._inside(n.start)]
+    def last_before(self, at: int, kinds: set[str]) -> Name | None:
+        """The last name of one of these kinds that ends by `at`."""
+        best = None
+        for kind in kinds:
+            k = bisect_right(self._kind_ends.get(kind, []), at) - 1
+            if k >= 0 and (best is None or self._kind_names[kind][k].start > best.start):
+                best = self._kind_names[kind][k]
+        return best
+
+    def between(self, lo: int, at: int, kinds: set[str] | None = None) -> list[Name]:
+        """Names (of these kinds, or any) that start at or after `lo` and end by `at`, in order."""
+        window = self.names[bisect_left(self._starts, lo) : bisect_right(self._ends, at)]
+        return [n for n in window if kinds is None or n.kind in kinds]
 
     # --- resolution -------------------------------------------------------------------------------
 
@@ -195,8 +260,16 @@ class NameIndex:
                 n = last_speaker  # "he added": the speaker goes on
                 return Resolved(self.fullest(n.text), "pronoun", n.start, n.end, self.kind_of(n.text), "antecedent")
             return self._pronoun(low[0], start, last_speaker)
-        inner = [n for n in self.names if start <= n.start and n.end <= end]
+        inner = self.between(start, end)
         head = _head(phrase)
+        pp = HEAD_PP.search(phrase)
+        if inner and pp:
+            heading = [n for n in inner if n.end <= start + pp.start()]
+            if heading:  # "Anna Berg of the Valley Board": the name before the phrase's preposition heads it
+                inner = heading
+            elif head and _role_head(head) and start + pp.start() <= inner[0].start:
+                # "the spokesman of the Valley Board": a role of the organisation, not the organisation
+                return self._title(phrase, head, start, possessor_name=inner[0])
         if inner:
             possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
             if not possessor or not head or head in {"own"}:
@@ -209,16 +282,18 @@ class NameIndex:
 
     def _pronoun(self, word: str, at: int, last_speaker: Name | None) -> Resolved:
         kinds = {"person"} if word in PERSON_PRONOUNS | {"i"} else {"organization", "media_outlet"}
-        cands = self.names_before(at, kinds) or self.names_before(at, {"other"})
-        if word == "they" and not cands:
-            return Resolved(None, "pronoun", resolution="unresolved")
-        if not cands:
+        nearest = self.last_before(at, kinds)
+        if nearest is None:
+            kinds = {"other"}
+            nearest = self.last_before(at, kinds)
+        if nearest is None:
             return Resolved(None, "pronoun", resolution="unresolved")
         # the subject of the nearest sentence before that names a fitting antecedent; the last speaker
         # when that sentence names it
-        nearest = cands[-1]
-        sentence_start = max(self.text.rfind(". ", 0, nearest.start), self.text.rfind("\n", 0, nearest.start)) + 1
-        same = [n for n in cands if n.start >= sentence_start]
+        lo = max(0, nearest.start - SENTENCE_REACH)
+        stops = (self.text.rfind(". ", lo, nearest.start), self.text.rfind("\n", lo, nearest.start), lo - 1)
+        sentence_start = max(stops) + 1
+        same = self.between(sentence_start, at, kinds)
         pick = same[0]
         if last_speaker is not None and any(self.fullest(n.text) == self.fullest(last_speaker.text) for n in same):
             pick = last_speaker
@@ -228,17 +303,28 @@ class NameIndex:
         return Resolved(self.fullest(pick.text), "pronoun", pick.start, pick.end, self.kind_of(pick.text), "antecedent")
 
     def _title(self, phrase: str, head: str | None, at: int, possessor_name: Name | None = None) -> Resolved:
-        words = phrase.lower().replace("’s", "").replace("'s", "").split()
+        words = _role_text(phrase.replace("’s", "").replace("'s", "")).split()
         role_words = {ABBREVIATIONS.get(w.strip(".,"), w.strip(".,")) for w in words} - DETERMINERS
         role_words = {x for w in role_words for x in w.split()}
         head = ABBREVIATIONS.get(head or "", head or "")
-        head = head.split()[-1] if head else head
+        parts = _role_text(head).split() if head else []
+        head = parts[0] if len(parts) > 1 and parts[0] in ROLE_NOUNS else (parts[-1] if parts else head)
         is_role = bool(head) and head in ROLE_NOUNS
         indefinite = words[:1] and words[0] in {"a", "an", "one", "two", "three", "several", "some", "many"}
+        if is_role and indefinite and head not in GROUP_ROLE_NOUNS and len(role_words) >= 3:
+            # "a spokesman for the militia …", later "militia spokesman X": the person named in that role
+            later = [
+                n
+                for role, n in self._by_head.get(head, [])
+                if n.start > at and len(role_words & set(role.split()) - {"for", "of", "the", head}) >= 1
+            ]
+            if later:
+                n = min(later, key=lambda x: x.start)
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
         if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
             bound = [
                 (role, n)
-                for role, n in self.bindings
+                for role, n in self._by_head.get(head, [])
                 if (head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words)))
                 or (head in role.split() and possessor_name is not None)
             ]
@@ -247,9 +333,8 @@ class NameIndex:
                 n = before[-1][1]
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
             if words[:1] == ["the"] and possessor_name is None:
-                cands = self.names_before(at, {"person"})
-                if cands:
-                    n = cands[-1]
+                n = self.last_before(at, {"person"})
+                if n is not None:
                     return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "nearest")
         if is_role and not indefinite and head in GROUP_ROLE_NOUNS:
             if possessor_name is not None and possessor_name.kind != "person":
@@ -260,16 +345,50 @@ class NameIndex:
                 if head in {"daily", "newspaper", "outlet", "paper", "website", "channel", "network"}
                 else {"organization"}
             )
-            cands = self.names_before(at, kinds)
-            if cands and possessor_name is None:
-                n = cands[-1]
+            n = self.last_before(at, kinds) if words[:1] == ["the"] else None  # "Police say": as written
+            if n is not None and possessor_name is None:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
 
 
+ROLE_BEFORE = re.compile(r"(?:^|[\s(/])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+([^,.;:“”\"\n]{2,80}?),\s*$")
+
+
+def _role_text(role: str) -> str:
+    """Role words compared in lower case, hyphenated titles split: 'Secretary-General' -> 'secretary general'."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", role.lower())
+
+
+def _has_role(phrase: str) -> bool:
+    return any(w in ROLE_NOUNS for w in _role_text(phrase).split())
+
+
+HEAD_PP = re.compile(r"(?<=\w)\s+(?:of|for|at|from|with)\s+")
+
+
+def _role_head(word: str) -> bool:
+    """A person's role noun ("spokesman", "secretary-general"), not a group's ("party", "office")."""
+    parts = word.lower().split("-")
+    return parts[0] in ROLE_NOUNS - GROUP_ROLE_NOUNS or word.lower() in ROLE_NOUNS - GROUP_ROLE_NOUNS
+
+
+def _modifies(tokens: list[Token], j: int) -> bool:
+    """A one-word run ending in -i before a lower-case noun: an adjective of nationality, not a name."""
+    word = tokens[j].text
+    if not word.endswith("i") or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.is_word and not nxt.cap and not _verb_like(nxt.low) and nxt.low not in BOUNDARY | BETWEEN
+
+
 def _role_word(word: str) -> bool:
     low = word.rstrip(".").lower()
-    return word.rstrip(".") in PERSON_TITLES or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+    return _titles(word) or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+
+
+def _titles(word: str) -> bool:
+    """A title written before a name: 'Sen.', 'Minister', or a hyphenated one ('Secretary-General')."""
+    return word.rstrip(".") in PERSON_TITLES or ("-" in word and all(p in PERSON_TITLES for p in word.split("-")))
 
 
 def _opens(text: str, at: int) -> bool:
@@ -292,10 +411,6 @@ def _headline(text: str, at: int) -> bool:
 def _after_preposition(text: str, at: int) -> bool:
     prev = text[max(0, at - 15) : at].split()
     return bool(prev) and prev[-1].lower() in {"with", "to", "by", "of", "from", "for", "at", "and", "against"}
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[k : k + len(part)] == part for k in range(len(words) - len(part) + 1))
 
 
 def _head(phrase: str) -> str | None:

@@ -326,6 +326,12 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
                 "label": "Non-breaking spaces",
                 "definition": "Non-breaking spaces (U+00A0) left by the page's markup where ordinary spaces stand; they break exact-string search, and quotes must copy them (written \\u00a0). One row per article: the span is the first, the note gives the count.",
             },
+            {
+                "value": "page_furniture",
+                "label": "Page furniture",
+                "definition": "A line of the page that is not the article: a news id, a 'Publish Date' label, "
+                "a section or share line.",
+            },
         ]
     },
     "statement_type": {

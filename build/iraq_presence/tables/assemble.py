@@ -144,8 +144,11 @@ class Assembler:
     ) -> None:
         """One article's rows (articles, authors, issues, mentions, statements, topics, quotation
         spans) and alias counts: from the build cache when none of their inputs changed."""
-        sha = self.sources[art.article_id].sha256
-        cached = self.cache.rows(art.article_id, sha) if self.cache else MISSING
+        refs = (art.title, art.outlet_evidence, art.published_date_evidence)
+        named = sorted({r.article for r in refs if r is not None and r.article and r.article != art.article_id})
+        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in named]
+        sha = "+".join([self.sources[art.article_id].sha256, *texts])  # its text, and any other it quotes
+        cached = self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING
         if cached is MISSING:
             whole, self.out = self.out, Built()
             mine: Counter[tuple[str, str]] = Counter()
@@ -157,12 +160,21 @@ class Assembler:
                 piece, self.out = self.out, whole
             cached = (dict(piece.rows), dict(piece.origins), mine)
             if self.cache:
-                self.cache.keep_rows(art.article_id, sha, cached)
+                self.cache.keep_rows(art.article_id, sha, self._gazetteer_key(), cached)
         rows, origins, mine = cached
         for table, table_rows in rows.items():
             self.out.rows[table].extend(table_rows)
             self.out.origins[table].extend(origins[table])
         counts.update(mine)
+
+    def _gazetteer_key(self) -> str:
+        """What an article's rows read besides its own file and text: every alias with its actors (from
+        actors.yaml and accepted articles' new actors and aliases) and every disambiguation."""
+        if not hasattr(self, "_gazetteer_digest"):
+            resolved = self.resolutions.items()
+            resolutions = sorted((a, d.article or "", d.actor, d.note) for a, ds in resolved for d in ds)
+            self._gazetteer_digest = _digest_of(sorted(self.claims.items()), resolutions)
+        return self._gazetteer_digest
 
     def _check_articles_cover_sources(self) -> None:
         curated = {a.article_id for a in self.cur.articles}
@@ -195,7 +207,7 @@ class Assembler:
         file = "data/curation/actors.yaml"
         claims: dict[str, list[str]] = defaultdict(list)
         for i, a in enumerate(self.cur.actors, 1):
-            origin = (file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
+            origin = (a.file or file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
@@ -215,7 +227,7 @@ class Assembler:
                 self.out.add(
                     "actor_aliases",
                     row("actor_aliases", alias, actor_id=a.actor_id, n_mentions=0, disambiguation_note=None),
-                    f"{file}: {origin[1]}: aliases",
+                    f"{origin[0]}: {origin[1]}: aliases",
                 )
         resolved = defaultdict(list)
         for d in self.cur.disambiguations:
@@ -425,7 +437,7 @@ class Assembler:
             self.out.add(
                 "utterances",
                 row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
-                f"{file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
+                f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
 
     def _meetings(self) -> None:
@@ -529,7 +541,7 @@ class Assembler:
         file = "data/curation/affiliations.yaml"
         for i, a in enumerate(self.cur.affiliations, 1):
             entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
-            art, s, e, t = self.ref((file, entry), "evidence", a.evidence)
+            art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
             self.out.add(
                 "affiliations",
                 row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t),
@@ -544,6 +556,12 @@ class Assembler:
                 row("external_references", r),
                 f"{file}: entry #{i} (reference_id={r.reference_id})",
             )
+
+
+def _digest_of(*values: Any) -> str:
+    import hashlib
+
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()
 
 
 def at(entry: c.Model) -> str:

@@ -5,8 +5,8 @@ is only ever found for inputs identical to the ones it came from:
 
 - a curation file's parsed models, keyed by the code version, the file's path and its bytes;
 - an article's assembled rows, keyed by the code version, the raw text's hash, the article's
-  curation file and the shared curation the rows read (actors.yaml, for the alias matcher and
-  curated names; disambiguation.yaml, for ambiguous aliases).
+  curation file and the digest of the shared curation the rows read: every alias with its actors
+  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation.
 
 The cache lives in `.cache/build/` (git-ignored, see `paths.Layout.cache`), outside the committed
 data. Entries are written whole (temporary file, then rename) with a checksum; one that is
@@ -31,8 +31,6 @@ from ..paths import Layout
 
 MISSING = object()
 """What `parsed` returns when the cache has no entry for a file."""
-SHARED = ("actors.yaml", "disambiguation.yaml")
-"""The shared curation an article's rows are assembled from (besides its own file and raw text)."""
 _CHECKSUM = 32
 
 
@@ -101,21 +99,21 @@ class BuildCache:
 
     # --- per-article rows -------------------------------------------------------------------------
 
-    def _rows_key(self, article_id: str, raw_sha256: str) -> str | None:
+    def _rows_key(self, article_id: str, raw_sha256: str, shared: str) -> str | None:
         own = self.digests.get(self.curation / "articles" / f"{article_id}.yaml")
-        shared = [self.digests.get(self.curation / name, "absent") for name in SHARED]
-        if own is None or (self.curation / SHARED[0]) not in self.digests:
+        if own is None:
             return None  # an input not hashed in this build: never guess
-        return _key("rows", self.code, article_id, raw_sha256, own, *shared)
+        return _key("rows", self.code, article_id, raw_sha256, own, shared)
 
-    def rows(self, article_id: str, raw_sha256: str) -> Any:
-        key = self._rows_key(article_id, raw_sha256)
+    def rows(self, article_id: str, raw_sha256: str, shared: str) -> Any:
+        """An article's cached rows; `shared` digests the shared curation they read (the Assembler's)."""
+        key = self._rows_key(article_id, raw_sha256, shared)
         value = MISSING if key is None else self._get(key)
         self.reused["article"] += value is not MISSING
         return value
 
-    def keep_rows(self, article_id: str, raw_sha256: str, value: Any) -> None:
-        key = self._rows_key(article_id, raw_sha256)
+    def keep_rows(self, article_id: str, raw_sha256: str, shared: str, value: Any) -> None:
+        key = self._rows_key(article_id, raw_sha256, shared)
         if key is not None:
             self.computed["article"] += 1
             self._put(key, value)

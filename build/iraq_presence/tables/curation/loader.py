@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ...errors import CurationError, nearest
 from ..cache import MISSING, BuildCache
+from .coded import check_coded, merge_new_entries
 from .models import (
     Actor,
     Affiliation,
@@ -628,15 +629,29 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             ],
             id_key,
         )
+    check_coded(articles, rel("articles"))
+    actors, utterances, affiliations = merge_new_entries(
+        articles,
+        listed("actors.yaml", Actor, "actor_id"),
+        listed("utterances.yaml", Utterance, "utterance_id", optional=True),
+        listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
+        rel("articles"),
+    )
+    for name, entries, id_key in (
+        ("actors.yaml", actors, "actor_id"),
+        ("utterances.yaml", utterances, "utterance_id"),
+        ("affiliations.yaml", affiliations, "affiliation_id"),
+    ):
+        _unique([(e.file or rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
     return Curation(
         package=package,
-        actors=listed("actors.yaml", Actor, "actor_id"),
+        actors=actors,
         disambiguations=listed("disambiguation.yaml", Disambiguation, "alias", optional=True),
         articles=articles,
-        utterances=listed("utterances.yaml", Utterance, "utterance_id", optional=True),
+        utterances=utterances,
         meetings=listed("meetings.yaml", Meeting, "meeting_id", optional=True),
         events=listed("events.yaml", Event, "event_id", optional=True),
         militia_groups=listed("militia_groups.yaml", MilitiaGroup, "actor_id", optional=True),
-        affiliations=listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
+        affiliations=affiliations,
         references=listed("references.yaml", Reference, "reference_id", optional=True),
     )

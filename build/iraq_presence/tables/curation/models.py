@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ...schema.fields import PLOVER_CONTEXTS
 from ...schema.vocabularies import VOCABULARIES
@@ -58,6 +58,13 @@ class Model(BaseModel):
 
     line: int | None = Field(default=None, alias="__line__", exclude=True, repr=False)
     keylines: dict[str, int] = Field(default_factory=dict, alias="__keylines__", exclude=True, repr=False)
+
+    _file: str | None = PrivateAttr(default=None)  # set when the entry comes from another file (coded.py)
+
+    @property
+    def file(self) -> str | None:
+        """The file the entry was written in, when it is not the one its kind is read from."""
+        return self._file
 
     def line_of(self, key: str) -> int | None:
         """The line of `key` in this entry (the entry's first line when the key is absent)."""
@@ -157,6 +164,16 @@ class Statement(Model):
     topics: list[Topic] = []
     stance_us_presence: StanceUsPresence = "not_addressed"
     note: str | None = None
+    unreviewed: list[str] = []  # fields a draft proposed and no curator has confirmed (coded.py)
+
+
+class NewAlias(Model):
+    """A known actor's surface form first seen in this article (a spelling variant or short form)."""
+
+    actor: str
+    text: str = Field(min_length=1)
+    alias_type: AliasType = "variant"
+    note: str | None = None
 
 
 class Dismissal(Model):
@@ -191,6 +208,12 @@ class Article(Model):
     mentions: list[CuratedMention] = []
     statements: list[Statement] = []
     dismissed_quotes: list[Dismissal] = []
+    unreviewed: list[str] = []  # article fields and new entries a draft proposed, not yet confirmed
+    # entries first attested by this article, merged into the curation when it is accepted (coded.py)
+    new_actors: list[Actor] = []
+    new_aliases: list[NewAlias] = []
+    new_utterances: list[Utterance] = []
+    new_affiliations: list[Affiliation] = []
 
 
 class Utterance(Model):
@@ -367,3 +390,6 @@ class Curation(Model):
     militia_groups: list[MilitiaGroup]
     affiliations: list[Affiliation]
     references: list[Reference] = []
+
+
+Article.model_rebuild()  # its new_* lists name models defined after it

@@ -1,0 +1,240 @@
+"""New actors of a draft: a name in the text as a known actor, a known actor spelled otherwise
+(an alias proposed), or a new actor with its evidence in this article and a proposed type.
+
+Places and nationality words are not actors: a curated metonym resolves to the state it stands
+for, and a nationality word is left for the curator. A person's titled and plain forms ("Sheikh X
+Y", "X Y") are one actor, named without the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .suggest import Corpus
+
+ORG_TYPES = (
+    (re.compile(r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency)\b"), "state_body"),
+    (re.compile(r"\b(?:Party|Movement)\b"), "political_party"),
+    (re.compile(r"\b(?:Coalition|Alliance|Bloc|Front)\b"), "coalition"),
+    (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation)\b"), "research_organization"),
+    (
+        re.compile(
+            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Kataib|Kata’ib|Asaib|Forces|Organization)\b"
+        ),
+        "armed_group",
+    ),
+    (re.compile(r"\b(?:Army|Navy|Guard|Command)\b"), "state_military"),
+)
+
+
+@dataclass
+class Context:
+    """What the draft is built from: the text, the known actors and the corpus of precedents."""
+
+    article_id: str
+    text: str
+    published: dt.date | None
+    aliases: dict[str, str]
+    types: dict[str, str]
+    corpus: Corpus
+    known_affiliations: set[tuple[str, str, str]] = field(default_factory=set)
+    metonyms: dict[str, str] = field(default_factory=dict)
+    """Place names the curation reads as a state or government ("Washington" for the United States)."""
+    new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_aliases: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def prefix(self) -> str:
+        return self.article_id.split("_")[0]
+
+
+def slug(name: str) -> str:
+    """An actor id from a name: lower case ASCII words joined by hyphens."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
+
+
+def quote_ref(text: str, quote: str, start: int) -> dict[str, Any]:
+    ref: dict[str, Any] = {"quote": quote}
+    if text.count(quote) > 1:
+        ref["occurrence"] = text[:start].count(quote) + 1
+    return ref
+
+
+PARTICLES = {"al", "bin", "ibn", "abu", "of", "the", "and", "for", "de", "el"}
+OUTLET_NOUNS = re.compile(
+    r"\b(?:magazine|newspaper|daily|weekly|agency|channel|network|website|broadcaster|outlet|TV|television)\s+$"
+)
+
+
+def looks_like_name(name: str) -> bool:
+    """Capitalised words (with particles), not opening with a sentence word: 'Moreover' is no one."""
+    from .lexicon import NOT_NAMES
+
+    words = name.split()
+    if not words or words[0] in NOT_NAMES or words[0].lower() in NOT_NAMES:
+        return False
+    return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
+
+
+def demonym(name: str, text: str) -> bool:
+    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
+    from .lexicon import CREED_WORDS
+
+    if " " in name:
+        return False
+    if name in CREED_WORDS:
+        return True
+    uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
+    return bool(uses) and adjective
+
+
+def org_type(name: str, default: str) -> str:
+    return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
+
+
+def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
+    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
+    from rapidfuzz import fuzz, process
+
+    if name in ctx.aliases:
+        return ctx.aliases[name]
+    if name in ctx.metonyms:
+        return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
+    if demonym(name, ctx.text):
+        return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
+    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, score_cutoff=88) if ctx.aliases else None
+    if best is None and ctx.aliases:
+        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
+        words = name.split()
+        if len(words) >= 2:
+            hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
+            if len(hits) == 1:
+                best = (
+                    next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
+                    90.0,
+                    0,
+                )
+    if best is not None:
+        actor = ctx.aliases[best[0]]
+        if all(a["text"] != name for a in ctx.new_aliases):
+            ctx.new_aliases.append(
+                {
+                    "actor": actor,
+                    "text": name,
+                    "alias_type": "variant",
+                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r} "
+                    f"(similarity {best[1] / 100:.2f}).",
+                }
+            )
+        return actor
+    same = _drafted_as(ctx, name)
+    if same is not None:
+        forms = ctx.new_actors[same]["aliases"]
+        if name not in forms:
+            forms.append(name)
+        return same
+    actor_id = slug(_untitled(name) if kind == "person" else name)
+    if actor_id in ctx.types and ctx.types[actor_id] != kind:
+        actor_id = f"{actor_id}-{ctx.prefix}"
+    if actor_id not in ctx.new_actors:
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": _untitled(name) if kind == "person" else name,
+            "actor_type": kind,
+            "description": f"{why} in article {ctx.prefix}.",
+            "evidence": quote_ref(ctx.text, name, start),
+            "aliases": short_forms(ctx.text, name, kind),
+        }
+    return actor_id
+
+
+def attested_forms(ctx: Context) -> None:
+    """Keep only the aliases the text uses on their own: one only ever inside a longer one never matches."""
+    for a in ctx.new_actors.values():
+        forms = sorted(set(a["aliases"]), key=len, reverse=True)
+        kept: list[str] = []
+        for form in forms:
+            masked = ctx.text
+            for longer in kept:
+                masked = masked.replace(longer, " " * len(longer))
+            if re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", masked):
+                kept.append(form)
+        a["aliases"] = [f for f in a["aliases"] if f in kept]
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles before it ("Sheikh X Y" -> "X Y"), two words at least."""
+    from .lexicon import PERSON_TITLES
+
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _drafted_as(ctx: Context, name: str) -> str | None:
+    """The new actor of this draft that `name` names too: one holds all the other's words (two at least)."""
+    words = set(_untitled(name).split())
+    for actor_id, a in ctx.new_actors.items():
+        other = set(_untitled(a["name"]).split())
+        if len(words) >= 2 and len(other) >= 2 and (words <= other or other <= words):
+            return actor_id
+    return None
+
+
+def short_forms(text: str, name: str, kind: str) -> list[str]:
+    """The name, and a person's surname where the text uses it alone ("al-Tamimi said")."""
+    forms = [name]
+    last = name.split()[-1]
+    if kind == "person" and len(name.split()) > 1 and len(last) > 3:
+        alone = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text.replace(name, " " * len(name)))
+        if alone:
+            forms.append(last)
+    return forms
+
+
+def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
+    at = ctx.text.find(name)
+    if at > 0 and OUTLET_NOUNS.search(ctx.text[max(0, at - 40) : at]):
+        return "media_outlet"  # "the American magazine X", "the daily X"
+    if suggested == "person":
+        return "person"
+    if suggested == "media_outlet":
+        return "media_outlet"
+    return org_type(name, "armed_group")
+
+
+def new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
+    """An outlet first named in this article: a new actor whose evidence is its credit here."""
+    actor_id = wanted or slug(name)
+    if actor_id not in ctx.new_actors:
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": name,
+            "actor_type": "media_outlet",
+            "description": f"News outlet credited in article {ctx.prefix}.",
+            "evidence": quote_ref(ctx.text, name, start),
+            "aliases": [name],
+        }
+    return actor_id
+
+
+__all__ = [
+    "Context",
+    "actor_for",
+    "attested_forms",
+    "candidate_kind",
+    "demonym",
+    "looks_like_name",
+    "new_outlet",
+    "org_type",
+    "quote_ref",
+    "slug",
+]

@@ -1,0 +1,272 @@
+"""Article metadata read off the page: headline, byline authors, outlet credit, header date, furniture.
+
+A news page carries its metadata in a few conventional shapes: a byline ("By A and B | Role - Org |
+date"), an agency credit or dateline ("By <Agency>", "<City> (<Outlet>) –", "<Outlet>/ ..."), a date
+printed above the body, and page furniture ("News ID: 123", "Publish Date: ..."). Each is found by
+its shape, never by a name: what the line holds is proposed with its span and a confidence, and
+furniture becomes an article issue instead of a headline candidate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import find_dates
+
+HEAD_LINES = 8
+"""Metadata sits above the body: only the first lines are read for bylines, furniture and dates."""
+
+NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de|van|von))*"
+BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eported by|Author:)\s+(?P<rest>\S.*)$")
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z.’' -]{1,30}?)\s*\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*[-–—:]\s"  # BAGHDAD (Outlet) –
+)
+DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
+SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
+FURNITURE = re.compile(
+    r"^(?P<label>(?:[A-Z][a-z]*\s+)?(?:ID|Id|No\.?|Number|Code|Publish(?:ed)? [Dd]ate|Published|Updated|"
+    r"Last [Uu]pdated?|Date|Posted|Print|Share|Source))\s*:\s*(?P<value>.*)$"
+)
+OUTLET_WORDS = {
+    "agency",
+    "news",
+    "press",
+    "times",
+    "post",
+    "journal",
+    "tv",
+    "television",
+    "radio",
+    "network",
+    "daily",
+    "gazette",
+    "tribune",
+    "herald",
+    "monitor",
+    "institute",
+    "broadcasting",
+    "media",
+    "channel",
+    "observer",
+    "review",
+}
+"""Words that mark a credited name as an organisation rather than a person (general English)."""
+
+
+@dataclass
+class Found:
+    """One proposal read off the page: its text and span, with why and how sure."""
+
+    text: str
+    start: int
+    end: int
+    confidence: float
+    note: str
+    actor_id: str | None = None
+    kind: str = ""
+    value: dt.date | None = None
+    precision: str | None = None
+
+
+@dataclass
+class Metadata:
+    title: Found | None = None
+    authors: list[Found] = field(default_factory=list)
+    outlet: Found | None = None
+    date: Found | None = None
+    date_value: dt.date | None = None
+    date_precision: str | None = None
+    issues: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the first non-empty lines, stripped of surrounding spaces."""
+    out, at = [], 0
+    for raw in text.split("\n"):
+        s = at + len(raw) - len(raw.lstrip())
+        e = at + len(raw.rstrip())
+        at += len(raw) + 1
+        if e > s:
+            out.append((s, e))
+        if len(out) >= HEAD_LINES:
+            break
+    return out
+
+
+def _tail(text: str, head: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last lines, where a page puts a 'Source:' or share line after the article."""
+    out = []
+    at = len(text.rstrip())
+    for _ in range(3):
+        s = text.rfind("\n", 0, at) + 1
+        line = text[s:at]
+        if line.strip():
+            out.append((s + len(line) - len(line.lstrip()), at))
+        at = s - 1
+        if at <= 0:
+            break
+    return [x for x in out if x not in head and FURNITURE.match(text[x[0] : x[1]])]
+
+
+def _is_outlet(name: str, outlets: dict[str, str]) -> bool:
+    """A known outlet, a name with an outlet word, or a bare acronym ("By XYZ": an agency, not a person)."""
+    words = name.split()
+    acronym = len(words) == 1 and name.isupper() and len(name) >= 2
+    return name in outlets or acronym or any(w.lower().strip(".") in OUTLET_WORDS for w in words)
+
+
+def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str], types: dict[str, str]) -> Metadata:
+    """Every metadata proposal of the page head; `aliases`/`types` are the known actors."""
+    outlets = {a: i for a, i in aliases.items() if types.get(i) == "media_outlet"}
+    meta = Metadata()
+    meta_lines: set[tuple[int, int]] = set()
+    dates: list[Found] = []
+    for s, e in [*_lines(text), *_tail(text, set(_lines(text)))]:
+        line = text[s:e]
+        if m := FURNITURE.match(line):
+            meta_lines.add((s, e))
+            meta.issues.append(
+                _issue("page_furniture", text, s, e, f"Page furniture ({m['label']!r}), not the article.")
+            )
+            dates += _dates_in(text, s, e, published, "a dated furniture line")
+            continue
+        if m := BYLINE.match(line):
+            meta_lines.add((s, e))
+            _byline(text, s + m.start("rest"), e, published, outlets, meta, dates)
+            meta.issues.append(_issue("byline", text, s, e, "Byline (authors, affiliation, date) kept in the text."))
+            continue
+        if _date_only(text, s, e, published):
+            meta_lines.add((s, e))
+            found = _dates_in(text, s, e, published, "a date line above the body")
+            for d in found:
+                d.confidence = 0.6
+                d.note += (
+                    " A page's own date can stand there too: if it is not the publication, record a page_date issue."
+                )
+            dates += found
+            continue
+    for s, e in _lines(text):
+        line = text[s:e]
+        weaker = meta.outlet is None or meta.outlet.confidence < 0.8
+        if weaker and (m := DATELINE.match(line)):
+            o = m.start("outlet") + s
+            name = m["outlet"].strip()
+            sure = _is_outlet(name, outlets) or len(name.split()) > 1
+            note = f"Dateline credit '{line[: m.end()].strip()}'." + (
+                "" if sure else " One common-looking word: a generic credit rather than the publisher? Check."
+            )
+            meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
+        elif weaker and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line)) and _is_outlet(m["outlet"], outlets):
+            name = m["outlet"]
+            meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")
+    if meta.outlet:
+        meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
+    for a in meta.authors:
+        a.actor_id = aliases.get(a.text)
+    meta.title = _title(text, meta_lines)
+    if dates:
+        d = dates[0]
+        meta.date = d
+        meta.date_value, meta.date_precision = d.value, d.precision
+        if published and meta.date_value and meta.date_value != published and meta.date_precision == "day":
+            meta.date.note += f" It differs from the --published-date {published}: check which is the publication."
+            meta.date.confidence = 0.4
+    return meta
+
+
+def _issue(kind: str, text: str, s: int, e: int, note: str) -> dict[str, Any]:
+    quote = text[s:e]
+    n = text.count(quote)
+    return {
+        "issue_type": kind,
+        "quote": quote,
+        **({"occurrence": text[:s].count(quote) + 1} if n > 1 else {}),
+        "note": note,
+    }
+
+
+def _dates_in(text: str, s: int, e: int, published: dt.date | None, where: str) -> list[Found]:
+    out = []
+    for d in find_dates(text[s:e], published):
+        if d["date"] and d["precision"] in {"day", "month"} and re.search(r"\d{4}", d["text"]):
+            a, b = s + d["start"], s + d["end"]
+            found = Found(text[a:b], a, b, 0.85, f"Printed in {where}.", kind="date")
+            found.value, found.precision = dt.date.fromisoformat(d["date"]), d["precision"]
+            out.append(found)
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text[s:e])
+    if iso and not out:
+        try:
+            value = dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return out
+        a, b = s + iso.start(), s + iso.end()
+        out.append(Found(text[a:b], a, b, 0.85, f"Printed in {where}.", kind="date", value=value, precision="day"))
+    return out
+
+
+def _date_only(text: str, s: int, e: int, published: dt.date | None) -> bool:
+    """A line that is nothing but a date (with a weekday, commas): page furniture, not a headline."""
+    rest = text[s:e]
+    for d in find_dates(rest, published):
+        rest = rest.replace(d["text"], " ")
+    rest = re.sub(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b\d{1,4}\b|[,|/.\-–—:\s]", "", rest)
+    return rest == "" and bool(re.search(r"\d{4}", text[s:e]))
+
+
+def _byline(
+    text: str,
+    s: int,
+    e: int,
+    published: dt.date | None,
+    outlets: dict[str, str],
+    meta: Metadata,
+    dates: list[Found],
+) -> None:
+    """'By A and B | Role - Org | date': names as authors (or an agency as the outlet), org, date."""
+    parts = [(m.start() + s, m.end() + s) for m in re.finditer(r"[^|]+", text[s:e])]
+    for i, (a, b) in enumerate(parts):
+        chunk = text[a:b]
+        found_dates = _dates_in(text, a, b, published, "the byline")
+        if found_dates:
+            dates += found_dates
+            continue
+        if i == 0:
+            for m in re.finditer(NAME, chunk):
+                name = m.group(0).strip()
+                if name.lower() in {"and", "the"} or len(name) < 2:
+                    continue
+                at = a + m.start()
+                if _is_outlet(name, outlets):
+                    if meta.outlet is None:
+                        meta.outlet = Found(name, at, at + len(name), 0.8, f"Credited in the byline ('By {name}').")
+                    continue
+                conf = 0.9 if len(name.split()) >= 2 else 0.5
+                meta.authors.append(Found(name, at, at + len(name), conf, "Named in the byline.", kind="person"))
+            continue
+        # a later part: "Role - Organisation", the organisation the author writes for
+        for m in re.finditer(NAME, chunk):
+            name = re.sub(r"^(?:The|the)\s+", "", m.group(0)).strip()
+            if meta.outlet is None and _is_outlet(name, outlets):
+                at = a + m.start() + m.group(0).index(name)
+                meta.outlet = Found(
+                    name, at, at + len(name), 0.6, "The byline names the organisation the author writes for."
+                )
+
+
+def _title(text: str, skip: set[tuple[int, int]]) -> Found | None:
+    """The first line that reads as a headline: not furniture, a byline or a date; no final stop."""
+    lines = _lines(text)
+    for s, e in lines:
+        if (s, e) in skip:
+            continue
+        line = text[s:e]
+        if len(line.split()) <= 20 and line[-1:] not in '.!?”"' and len(lines) > 1:
+            return Found(line, s, e, 0.8, "The first line that is not page furniture reads as a headline.")
+        return None
+    return None
+
+
+__all__ = ["Found", "Metadata", "read_metadata"]

@@ -1,0 +1,446 @@
+"""The draft curation file of a new article: every field proposed, each proposal listed for review.
+
+Every coded field of every statement is written (so accepting is confirming, not typing), and every
+proposed value is also listed in the entry's `unreviewed` with its confidence and what it rests
+on: a cue, a precedent's id and similarity, the span of a byline. The build refuses an accepted
+article while anything is still listed (tables/curation/coded.py), so a skipped review fails
+instead of looking coded. Actors, aliases, utterances and affiliations first attested here are
+written as the article's `new_*` entries, with evidence in this article, and become data when it
+is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from . import affiliate
+from .actors import (
+    PARTICLES,
+    Context,
+    actor_for,
+    candidate_kind,
+    demonym,
+    looks_like_name,
+    new_outlet,
+    org_type,
+    quote_ref,
+    slug,
+)
+from .byline import Metadata
+from .suggest import Suggestion, channel, coded, linked_utterance
+
+GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
+SPLIT = re.compile(r",? and that |; and that |, adding that ")
+"""Two remarks joined in one reported clause ("said A and that B"): each is its own statement."""
+
+
+def article_fields(
+    ctx: Context,
+    meta: Metadata,
+    *,
+    url: str | None,
+    outlet: str | None,
+    published_date: dt.date | None,
+    title: str | None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Title, outlet, authors, date and issues, with the review list of what was proposed."""
+    text = ctx.text
+    review: list[str] = []
+    doc: dict[str, Any] = {
+        "article_id": ctx.article_id,
+        "source_file": f"{ctx.article_id}.txt",
+        "status": "draft",
+        "language": "en",
+    }
+    if title and title in text:
+        doc.update(title={"quote": title}, title_note="Given on the command line (--title); found in the text.")
+    elif title:
+        doc.update(
+            title=None, title_note=f"Given on the command line (--title) as {title!r}; not in the text, so no span."
+        )
+        review.append("title: null (0.50; the given title is not in the text)")
+    elif meta.title:
+        doc.update(title=quote_ref(text, meta.title.text, meta.title.start), title_note=None)
+        review.append(f"title: {meta.title.text!r} ({meta.title.confidence:.2f}; {meta.title.note})")
+    else:
+        doc.update(title=None, title_note="The text has no line that reads as a headline.")
+        review.append("title: null (0.50; no headline line found)")
+    # outlet: the text's credit when there is one; a command-line value agrees with it or is `given`
+    credit = meta.outlet
+    if credit is not None:
+        actor = credit.actor_id or (outlet if outlet and outlet not in ctx.types else None)
+        if actor is None:
+            actor = outlet if outlet in ctx.types else None
+        if actor is None or actor not in ctx.types:
+            actor = new_outlet(ctx, credit.text, credit.start, actor)
+        agrees = outlet is None or outlet == actor
+        doc.update(
+            outlet=actor if agrees else outlet,
+            outlet_basis="stated" if agrees else "given",
+            outlet_evidence=quote_ref(text, credit.text, credit.start) if agrees else None,
+            outlet_note=credit.note if agrees else f"{GIVEN_NOTE} The text credits {credit.text!r} ({actor}): check.",
+        )
+        review.append(f"outlet: {doc['outlet']} ({credit.confidence if agrees else 0.4:.2f}; {credit.note})")
+    elif outlet:
+        doc.update(outlet=outlet, outlet_basis="given", outlet_note=GIVEN_NOTE)
+    else:
+        doc.update(outlet=None, outlet_note="The text credits no outlet (no byline, dateline or credit line).")
+        review.append("outlet: null (0.50; no credit found)")
+    if meta.authors:
+        doc["authors"] = [
+            {
+                "actor": actor_for(ctx, a.text, a.start, "person", "Author named in the byline"),
+                **quote_ref(text, a.text, a.start),
+            }
+            for a in meta.authors
+        ]
+        names = ", ".join(a["actor"] for a in doc["authors"])
+        low = min(a.confidence for a in meta.authors)
+        review.append(f"authors: {names} ({low:.2f}; named in the byline)")
+    # the publication date: printed in the text (stated), checked against the one given
+    d = meta.date
+    if d is not None and d.value is not None and (published_date is None or published_date == d.value):
+        note = d.note + (" The --published-date agrees." if published_date else "")
+        doc.update(
+            published_date=d.value,
+            published_date_precision=d.precision,
+            published_date_basis="stated",
+            published_date_evidence=quote_ref(text, d.text, d.start),
+            published_date_note=note,
+        )
+        review.append(f"published_date: {d.value} ({d.confidence:.2f}; {note})")
+    elif published_date:
+        differs = f" The text prints {d.text!r} ({d.value}): a page date? Check." if d is not None else ""
+        doc.update(
+            published_date=published_date,
+            published_date_precision="day",
+            published_date_basis="given",
+            published_date_note=GIVEN_NOTE + differs,
+        )
+        if differs:
+            review.append(f"published_date: {published_date} (0.40;{differs})")
+    else:
+        doc.update(
+            published_date=None,
+            published_date_precision=None,
+            published_date_basis=None,
+            published_date_note="Not given, and the text prints none; relative dates were left unresolved.",
+        )
+    doc.update(url=url, url_note=None if url else "Not given.")
+    issues = []
+    for i, issue in enumerate(meta.issues, 1):
+        issues.append({"issue_id": f"{ctx.prefix}-i{i:02d}", **issue})
+    if issues:
+        doc["issues"] = issues
+        review.append(
+            "issues: " + ", ".join(f"{x['issue_id']} {x['issue_type']}" for x in issues) + " (0.80; page shape)"
+        )
+    return doc, review
+
+
+def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Indirect statements joining two remarks ("A and that B") as two statements of the same speaker."""
+    out = []
+    for p in statements:
+        m = SPLIT.search(p["quote"]) if p["statement_type"] == "indirect" else None
+        if m is None:
+            out.append(p)
+            continue
+        first = p["quote"][: m.start()].rstrip(" ,;")
+        second = p["quote"][m.end() :]
+        a = {**p, "quote": first, "end": p["start"] + len(first), "split": "first of two remarks in one clause"}
+        b = {**p, "quote": second, "start": p["start"] + m.end(), "split": "second of two remarks in one clause"}
+        out += [a, b]
+    return out
+
+
+def statements(
+    ctx: Context, proposals: dict[str, Any], doc: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every drafted statement with all its coded fields, and the new utterances they group into."""
+    from .intake import meeting_of
+
+    text = ctx.text
+    drafted = [
+        p for p in proposals["statements"] if (p.get("speaker_id") or p.get("speaker_name")) or p["confidence"] >= 0.2
+    ]
+    drafted = split_remarks(text, drafted)
+    kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
+    out: list[dict[str, Any]] = []
+    utterances: dict[tuple[str, Any], dict[str, Any]] = {}
+    last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
+    cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    for n, p in enumerate(drafted, 1):
+        sid = f"{ctx.prefix}-s{n:02d}"
+        review: list[str] = []
+        source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
+        evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
+        speaker = _speaker(ctx, p, kinds)
+        review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
+        review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
+        review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
+        addressee, line = _addressee(ctx, p)
+        review.append(line)
+        ch, medium = cued[n - 1]
+        if ch.value == "unknown":
+            ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
+        if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
+            named = medium.value[len("TODO-new-actor (") : -1]
+            at = text.find(named)
+            if at >= 0:
+                medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
+        review += [ch.line(), medium.line()]
+        date, line = _date(ctx, p, proposals["dates"], speaker, sid, last_date)
+        review.append(line)
+        meeting = meeting_of(p, proposals["meetings"]).get("meeting")
+        if meeting:
+            review.append(f"meeting: {meeting} (0.70; the sentence reports that meeting)")
+        else:
+            review.append("meeting: null (0.70; no curated meeting agrees)")
+        link = linked_utterance(p["quote"], speaker, date.get("said_date"), ctx.corpus)
+        if link:
+            utterance, score, via = link
+            review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
+        else:
+            key = (speaker, date.get("said_date"))
+            if key not in utterances:
+                who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
+                uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
+                utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
+            utterance = utterances[key]["utterance_id"]
+            review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
+        suggestions = coded(p["quote"], ctx.corpus)
+        review += [s.line() for s in suggestions]
+        values = {s.field: s.value for s in suggestions}
+        if values["plover"]:
+            target, why = plover_target(ctx, p["quote"], values["plover"]["category"], addressee, speaker)
+            values["plover"]["target"] = target
+            if target is None:
+                values["plover"]["target_note"] = why
+            review.append(f"plover.target: {target or 'null'} (0.40; {why})")
+        note = f"Proposed by the extractor (confidence {p['confidence']}; {evidence})."
+        if p.get("split"):
+            note += f" The {p['split']}."
+            review.append(f"quote: split ({p['split']})")
+        out.append(
+            {
+                "statement_id": sid,
+                "speaker": speaker,
+                "quote": p["quote"],
+                **({"occurrence": text[: p["start"]].count(p["quote"]) + 1} if text.count(p["quote"]) > 1 else {}),
+                "statement_type": p["statement_type"],
+                "reporting_verb": p["reporting_verb"],
+                "addressee": addressee,
+                "channel": ch.value,
+                "medium": medium.value,
+                **date,
+                "meeting": meeting,
+                "utterance": utterance,
+                "plover": values["plover"],
+                "topics": values["topics"],
+                "stance_us_presence": values["stance_us_presence"],
+                "note": note,
+                "unreviewed": review,
+            }
+        )
+    return out, list(utterances.values())
+
+
+def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str]) -> str:
+    """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
+    if p.get("speaker_id"):
+        return p["speaker_id"]
+    name = p.get("speaker_name")
+    if not name:
+        return "TODO-new-speaker (none found)"
+    at = ctx.text.find(name)
+    kind = candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
+    namey = name in ctx.aliases or name in kinds or looks_like_name(name)
+    if at < 0 or not namey or demonym(name, ctx.text):
+        return f"TODO-new-speaker ({name})"
+    return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+def _addressee(ctx: Context, p: dict[str, Any]) -> tuple[str | None, str]:
+    """The hearer the attribution names, as an actor; "told reporters" names none."""
+    if p.get("addressee_start") is None:
+        return None, "addressee: null (0.80; the attribution names none)"
+    who = ctx.text[p["addressee_start"] : p["addressee_end"]]
+    addressee = ctx.aliases.get(who)
+    if addressee is None and looks_like_name(who) and not demonym(who, ctx.text):
+        addressee = actor_for(ctx, who, p["addressee_start"], candidate_kind(ctx, who, "person"), "Addressee")
+    return addressee, f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})"
+
+
+def _date(
+    ctx: Context,
+    p: dict[str, Any],
+    dates: list[dict[str, Any]],
+    speaker: str,
+    sid: str,
+    last_date: dict[str, tuple[dict[str, Any], str, int]],
+) -> tuple[dict[str, Any], str]:
+    """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else null."""
+    from .intake import said_date
+
+    date = said_date(ctx.text, p, dates) if ctx.published else {}
+    if date:
+        last_date[speaker] = (date, sid, p["end"])
+        return date, f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)"
+    if speaker in last_date and _same_paragraph_run(ctx.text, last_date[speaker][2], p["start"]):
+        carried, from_sid, _ = last_date[speaker]
+        date = {
+            **carried,
+            "said_date_note": f"As {from_sid}: the same speaker's remarks on one occasion, no other date between.",
+        }
+        date.pop("said_date_quote", None)
+        date.pop("said_date_occurrence", None)
+        return date, f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)"
+    return {
+        "said_date": None,
+        "said_date_precision": None,
+        "said_date_basis": None,
+        "said_date_note": "No date in the sentence, and no earlier remark of the speaker dates the occasion.",
+    }, "said_date: null (0.50; no date expression)"
+
+
+def _carried_channel(
+    drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
+) -> tuple[Suggestion, Suggestion]:
+    """A statement with no cue of its own takes the one channel its speaker's cued remarks in the
+    article agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
+    who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
+    same = [
+        j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
+    ]
+    cues = [j for j in same if cued[j][0].value != "unknown"]
+    if not cues or len({cued[j][0].value for j in cues}) > 1:
+        return cued[i]
+    j = min(cues, key=lambda j: abs(j - i))
+    ch, medium = cued[j]
+    via = f"{prefix}-s{j + 1:02d}"
+    return (
+        Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
+        Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
+    )
+
+
+def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:
+    occasion = {
+        "written_statement": "Written statement",
+        "interview": "Interview",
+        "press_conference": "Press conference",
+        "social_media_post": "Post on social media",
+        "speech": "Speech",
+        "meeting": "Meeting",
+        "email": "Email",
+    }.get(str(ch), "Remarks reported by the article")
+    words = quote.split()
+    summary = " ".join(words[:25]) + (" …" if len(words) > 25 else "")
+    out = {"utterance_id": uid, "speaker": speaker}
+    out.update(
+        {
+            k: v
+            for k, v in date.items()
+            if k in {"said_date", "said_date_precision", "said_date_basis", "said_date_note"}
+        }
+    )
+    out.update(occasion=occasion, summary=summary)
+    return out
+
+
+def affiliations(ctx: Context, doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Roles the text gives people in known or new organisations, dated by the article."""
+    orgs = {a: i for a, i in ctx.aliases.items() if ctx.types.get(i) not in {None, "person", "state"}}
+    orgs.update({a["name"]: i for i, a in ctx.new_actors.items() if a["actor_type"] not in {"person"}})
+    out, review = [], []
+    published = doc.get("published_date")
+    for a in affiliate.find(ctx.text, orgs):
+        person = actor_for(ctx, a.person, a.person_start, "person", "Person named with a role")
+        if ctx.types.get(person, ctx.new_actors.get(person, {}).get("actor_type")) != "person":
+            continue
+        role = affiliate.role_code(a.role)
+        if role is None:
+            continue
+        key = (person, a.organization, role)
+        if key in ctx.known_affiliations or any((x["actor"], x["organization"], x["role"]) == key for x in out):
+            continue
+        quote = ctx.text[a.start : a.end]
+        entry: dict[str, Any] = {
+            "affiliation_id": f"aff-{person}-{slug(role)}-{a.organization}"[:90],
+            "actor": person,
+            "organization": a.organization,
+            "role": role,
+        }
+        for end in ("start", "end"):
+            if published:
+                entry.update(
+                    {
+                        f"{end}_date": published,
+                        f"{end}_date_precision": doc.get("published_date_precision"),
+                        f"{end}_date_basis": "inferred",
+                        f"{end}_date_note": f"The article ({published}, {doc.get('published_date_basis')}) gives "
+                        "the role in its present; no wider period is stated.",
+                    }
+                )
+            else:
+                entry[f"{end}_date_note"] = "The article is not dated, so the role is not either."
+        entry["evidence"] = quote_ref(ctx.text, quote, a.start)
+        out.append(entry)
+        review.append(
+            f"new_affiliations {entry['affiliation_id']}: {role} of {a.organization} ({a.confidence:.2f}; {quote!r})"
+        )
+    return out, review
+
+
+def plover_target(
+    ctx: Context, quote: str, category: str, addressee: str | None, speaker: str
+) -> tuple[str | None, str]:
+    """The actor acted upon: a request's named hearer, else the first known actor the words name."""
+    if category == "REQUEST" and addressee and not addressee.startswith("TODO"):
+        return addressee, "the hearer the attribution names"
+    named = []
+    for alias, actor in ctx.aliases.items():
+        m = re.search(rf"(?<![\w’'-]){re.escape(alias)}(?![\w’'-])", quote)
+        if m and actor != speaker:
+            named.append((m.start(), -len(alias), actor, alias))
+    if named:
+        _, _, actor, alias = min(named)
+        return actor, f"the first actor the words name ({alias!r})"
+    return None, "The words name no known actor as the one acted upon."
+
+
+def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Quotations with no cue and no speaker, proposed as dismissed with the likeliest reason."""
+    out, review = [], []
+    for p in proposals["statements"]:
+        if p.get("speaker_id") or p.get("speaker_name") or p["confidence"] >= 0.2:
+            continue
+        words = p["quote"].split()
+        if len(words) <= 6 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+            reason, why = "name", "capitalised words: a name in marks"
+        elif len(words) <= 3:
+            reason, why = "scare_quotes", "a few words in marks, no speaker"
+        else:
+            reason, why = "unattributed", "no cue and no speaker found"
+        entry = {**quote_ref(ctx.text, p["quote"], p["start"]), "reason": reason, "note": f"No speaker: {why}."}
+        out.append(entry)
+        review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
+    return out, review
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[lo : min(hi) if hi else len(text)]
+
+
+def _same_paragraph_run(text: str, prev_end: int, start: int) -> bool:
+    """No paragraph break nor a new date between the speaker's dated remark and this one: one occasion."""
+    between = text[prev_end:start]
+    return "\n\n" not in between and len(between) < 600
+
+
+__all__ = ["GIVEN_NOTE", "affiliations", "article_fields", "dismissals", "split_remarks", "statements"]

@@ -1,0 +1,75 @@
+"""Attributions in headlines, which news writes without a full sentence.
+
+"Words: Speaker", "Words - Speaker", "Speaker to Addressee: Words" and a title-case cue
+("Group Says …", "Minister Denies …") attribute speech in a line with no final stop. Each becomes a
+reporting cue like those read in sentences, so quotations in the line and the reported words get
+the headline's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Cue, tokenize
+from .lexicon import CUE_RE
+from .spans import Lines, SpanIndex
+
+SEPARATOR = re.compile(r":\s+|\s+[-–—]\s+")
+LONGEST = 25  # words: a longer line is a paragraph without its stop, not a headline
+SPEAKER_WORDS = 4  # at most, on the side of a separator that names the speaker
+LEAD_WORDS = 6  # at most, before a title-case cue or a leading "Speaker to Addressee:"
+
+
+def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
+    """Cues of the headline-like lines of a text (lines without a final stop, not inside quotations)."""
+    out = []
+    lines = Lines(text)
+    for start in [0, *(b + 1 for b in lines.breaks)]:
+        end = lines.end(start)
+        line = text[start:end].strip()
+        if not line or line[-1] in ".!?”\"’'" or len(line.split()) > LONGEST or line.count(" ") < 2:
+            continue
+        if any(not (start <= s - 1 and e + 1 <= end) for s, e in quoted.overlapping(start, end)):
+            continue  # a line inside a quotation that runs over paragraphs
+        offset = start + len(text[start:end]) - len(text[start:end].lstrip())
+        cue = _separated(text, offset, offset + len(line)) or _title_cue(text, offset, offset + len(line))
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def _separated(text: str, start: int, end: int) -> Cue | None:
+    """'Words: Speaker', 'Words - Speaker', 'Speaker to Addressee: Words'."""
+    marks = list(SEPARATOR.finditer(text, start, end))
+    if not marks:
+        return None
+    last = marks[-1]
+    right = text[last.end() : end]
+    first = marks[0]
+    left = text[start : first.start()]
+    addressed = text[first.start()] == ":" and re.search(r"\s+to\s+", left) is not None  # "X to Y: words"
+    if 1 <= len(right.split()) <= SPEAKER_WORDS and right[:1].isupper() and "," not in right and not addressed:
+        return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
+    if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper():
+        to = re.search(r"\s+to\s+", left)
+        source_end = start + to.start() if to else first.start()
+        return Cue(first.start(), first.end(), "headline", (start, source_end), None, [(first.end(), end)], "headline")
+    return None
+
+
+def _title_cue(text: str, start: int, end: int) -> Cue | None:
+    """'Iraqi Group Says There Will Be …': a reporting verb after a short capitalised subject."""
+    tokens = tokenize(text, start, end)
+    for k, t in enumerate(tokens[1 : LEAD_WORDS + 1], start=1):
+        m = CUE_RE.fullmatch(t.low) or CUE_RE.fullmatch(" ".join(x.low for x in tokens[k : k + 2]))
+        if m and tokens[0].cap and k + 1 < len(tokens):
+            verb_end = tokens[k + len(m.group().split()) - 1].end
+            after = next((x.start for x in tokens if x.start > verb_end), None)
+            if after is None:
+                return None
+            source = (tokens[0].start, tokens[k - 1].end)
+            return Cue(t.start, verb_end, m.group(), source, None, [(after, end)], "headline")
+    return None
+
+
+__all__ = ["headline_cues"]

@@ -1,0 +1,156 @@
+"""An accepted article must be coded, not defaulted: a skipped review fails the build.
+
+Every coded field of an accepted statement is written out (a value, or null: the schema's
+`nullMeaning` says what a null means, and a null said_date needs its said_date_note), and no
+field is still listed in `unreviewed`, where `dataset add` puts every value it proposed. Without
+this, a statement with no stance, topics or channel would build as `not_addressed`, `[]` and
+`unknown`, indistinguishable from a coded one.
+
+An accepted article's `new_*` entries (actors, aliases, utterances, affiliations first attested in
+it) join the curation here, so an outlet or author first named in the article being added is
+proposed and accepted in the same step; a draft's entries are not data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from .models import Actor, Affiliation, Alias, Article, Model, SpanRef, Statement, Utterance
+
+M = TypeVar("M", bound=Model)
+
+CODED = (
+    "speaker",
+    "statement_type",
+    "reporting_verb",
+    "addressee",
+    "channel",
+    "medium",
+    "said_date",
+    "meeting",
+    "utterance",
+    "plover",
+    "topics",
+    "stance_us_presence",
+)
+"""The statement fields a curator decides; each must be written in an accepted statement."""
+
+
+def check_coded(articles: list[Article], folder: str) -> None:
+    """Raise at the first accepted statement or article left uncoded, naming every field it lacks."""
+    from ...errors import CurationError
+
+    for art in articles:
+        if art.status != "accepted":
+            continue
+        file = f"{folder}/{art.article_id}.yaml"
+        if art.unreviewed:
+            raise CurationError(
+                file,
+                f"accepted, but {len(art.unreviewed)} proposal(s) still unreviewed: {_fields(art.unreviewed)}",
+                line=art.line_of("unreviewed"),
+                entry=f"article {art.article_id}",
+                field="unreviewed",
+                expected="each proposal checked against the text and removed from `unreviewed` (or status: draft)",
+            )
+        for i, st in enumerate(art.statements, 1):
+            problem = _uncoded(st)
+            if problem:
+                field, message, expected = problem
+                raise CurationError(
+                    file,
+                    message,
+                    line=st.line_of(field),
+                    entry=f"statements #{i} (statement_id={st.statement_id})",
+                    field=field,
+                    expected=expected,
+                )
+
+
+def _uncoded(st: Statement) -> tuple[str, str, str] | None:
+    if st.unreviewed:
+        return (
+            "unreviewed",
+            f"accepted, but {len(st.unreviewed)} proposal(s) still unreviewed: {_fields(st.unreviewed)}",
+            "each field checked against the text (and the precedents) and removed from `unreviewed`",
+        )
+    written = st.model_dump(by_alias=True)  # keyed as the curator writes them
+    todo = [f for f in CODED if str(written.get(f, "")).startswith("TODO")]
+    if todo:
+        return (
+            todo[0],
+            f"accepted with a placeholder left in {', '.join(todo)} ({written[todo[0]]!r})",
+            "an actor_id (a new actor goes in the article's new_actors, with its evidence)",
+        )
+    missing = [f for f in CODED if f not in st.keylines]
+    if missing:
+        return (
+            missing[0],
+            f"accepted statement does not code {', '.join(missing)} (a missing field is not a coded one)",
+            "every coded field written out: a value, or null where the schema allows (its nullMeaning)",
+        )
+    p = st.plover
+    if p is not None and ("target" not in p.keylines or (p.target is None and not p.target_note)):
+        return (
+            "plover",
+            "plover.target is not coded (the actor acted upon, or null with a target_note)",
+            "plover.target: an actor_id, or null with plover.target_note saying why",
+        )
+    if st.said_date is None and not st.said_date_note:
+        return ("said_date_note", "said_date is null with no said_date_note", "a note saying why no date is given")
+    return None
+
+
+def _fields(items: list[str]) -> str:
+    """The field each review line names ("channel: interview (0.80; ...)" -> "channel")."""
+    return ", ".join(dict.fromkeys(re.split(r":| \(", item, maxsplit=1)[0].strip() for item in items))
+
+
+def merge_new_entries(
+    articles: list[Article],
+    actors: list[Actor],
+    utterances: list[Utterance],
+    affiliations: list[Affiliation],
+    folder: str,
+) -> tuple[list[Actor], list[Utterance], list[Affiliation]]:
+    """The curated entries plus those first attested by accepted articles (evidence defaults to that article)."""
+    from ...errors import CurationError, nearest
+
+    actors, utterances, affiliations = list(actors), list(utterances), list(affiliations)
+    for art in articles:
+        if art.status != "accepted":
+            continue
+        file = f"{folder}/{art.article_id}.yaml"
+        actors += [_from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_actors]
+        utterances += [_from(u.model_copy(), file) for u in art.new_utterances]
+        affiliations += [
+            _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_affiliations
+        ]
+        by_id = {a.actor_id: i for i, a in enumerate(actors)}
+        for j, alias in enumerate(art.new_aliases, 1):
+            if alias.actor not in by_id:
+                raise CurationError(
+                    f"{folder}/{art.article_id}.yaml",
+                    f"unknown actor {alias.actor!r}",
+                    line=alias.line,
+                    entry=f"new_aliases #{j}",
+                    field="actor",
+                    expected="an actor_id of actors.yaml or of this article's new_actors",
+                    suggestions=nearest(alias.actor, by_id),
+                )
+            actor = actors[by_id[alias.actor]]
+            if any(a.alias == alias.text for a in actor.alias_entries()):
+                continue  # proposed by two articles: one alias
+            entry = Alias(text=alias.text, alias_type=alias.alias_type, note=alias.note)
+            actors[by_id[alias.actor]] = actor.model_copy(update={"aliases": [*actor.aliases, entry]})
+    return actors, utterances, affiliations
+
+
+def _from(entry: M, file: str) -> M:
+    entry._file = file
+    return entry
+
+
+def _here(ref: SpanRef, art: Article) -> SpanRef:
+    return ref if ref.article else ref.model_copy(update={"article": art.article_id})

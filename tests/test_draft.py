@@ -1,0 +1,360 @@
+"""Drafts the curator confirms: page metadata, every field proposed, a skipped review refused, the review page."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from iraq_presence.annotate import affiliate
+from iraq_presence.annotate.byline import read_metadata
+from iraq_presence.annotate.draft import split_remarks
+from iraq_presence.annotate.suggest import channel
+from iraq_presence.checks.package import validate_path
+from iraq_presence.cli import app
+from iraq_presence.errors import CurationError
+from iraq_presence.make import build
+
+from .conftest import snapshot
+
+runner = CliRunner()
+
+HEAD = (
+    "Publish Date: 2025-03-12\n"
+    "News ID: 48213\n\n"
+    "Harbour workers reject port plan\n\n"
+    "By Laila Haddad and Omar Farouk | Staff writers - Tigris Press Agency | March 12, 2025\n\n"
+    "BASRA (Delta Wire) – Dockers said on Tuesday that the plan would cost jobs.\n"
+)
+
+
+def test_page_head_metadata() -> None:
+    """Furniture is an issue, not the headline; byline authors; a dateline credit; the printed date."""
+    meta = read_metadata(HEAD, None, {}, {})
+    assert meta.title is not None and meta.title.text == "Harbour workers reject port plan"
+    assert [a.text for a in meta.authors] == ["Laila Haddad", "Omar Farouk"]
+    assert meta.outlet is not None and meta.outlet.text == "Delta Wire"  # the dateline outranks the byline's org
+    assert HEAD[meta.outlet.start : meta.outlet.end] == "Delta Wire"
+    assert (meta.date_value, meta.date_precision) == (dt.date(2025, 3, 12), "day")
+    assert [(i["issue_type"], i["quote"]) for i in meta.issues] == [
+        ("page_furniture", "Publish Date: 2025-03-12"),
+        ("page_furniture", "News ID: 48213"),
+        ("byline", "By Laila Haddad and Omar Farouk | Staff writers - Tigris Press Agency | March 12, 2025"),
+    ]
+
+
+def test_agency_credit_and_slash_credit() -> None:
+    agency = read_metadata("Port reopens\nBy ZPA\nThe port reopened on Monday.\n", None, {}, {})
+    assert agency.outlet is not None and agency.outlet.text == "ZPA" and not agency.authors
+    known = {"Harbour Times": "harbour-times"}
+    slash = read_metadata(
+        "Port reopens\nHarbour Times/ The port reopened.\n", None, known, {"harbour-times": "media_outlet"}
+    )
+    assert slash.outlet is not None and slash.outlet.actor_id == "harbour-times"
+
+
+def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
+    assert read_metadata("Port reopens after strike\nThe port reopened.", None, {}, {}).title is not None
+    assert read_metadata("The port reopened on Monday.\nWorkers cheered.", None, {}, {}).title is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "medium"),
+    [
+        ("The group said in a statement that the port was closed.", "written_statement", None),
+        ("He said in an interview with Harbour Times that talks failed.", "interview", "harbour-times"),
+        ("She told reporters that the port was closed.", "unknown", None),
+        ("The minister said at a press conference that it was over.", "press_conference", None),
+    ],
+)
+def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:
+    ch, med = channel(sentence, {"Harbour Times": "harbour-times"})
+    assert (ch.value, med.value) == (code, medium)
+
+
+def test_two_remarks_in_one_clause_are_split() -> None:
+    text = "The union said that the port must reopen and that the workers would strike otherwise."
+    quote = "the port must reopen and that the workers would strike otherwise"
+    start = text.index(quote)
+    p = {"quote": quote, "start": start, "end": start + len(quote), "statement_type": "indirect"}
+    parts = split_remarks(text, [p])
+    assert [x["quote"] for x in parts] == ["the port must reopen", "the workers would strike otherwise"]
+    assert all(text[x["start"] : x["end"]] == x["quote"] for x in parts)
+
+
+def test_affiliations_from_appositive_and_title() -> None:
+    orgs = {"Harbour Union": "harbour-union", "Dock League": "dock-league"}
+    text = (
+        "Jane Roe, the spokeswoman for the Harbour Union, said talks failed. "
+        "Secretary-General of Dock League Ali Hassan Karim said nothing."
+    )
+    found = [(a.person, a.organization, affiliate.role_code(a.role)) for a in affiliate.find(text, orgs)]
+    assert found == [
+        ("Jane Roe", "harbour-union", "spokesperson"),
+        ("Ali Hassan Karim", "dock-league", "secretary_general"),
+    ]
+
+
+def _curated_remark(repo: Path) -> tuple[str, dict[str, str]]:
+    """A sentence repeating a curated indirect remark of a person, dated by day, and that statement's row."""
+    data = repo / "data"
+    with (data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
+        people = {r["actor_id"] for r in csv.DictReader(fh) if r["actor_type"] == "person"}
+    with (data / "actor_aliases.csv").open(encoding="utf-8-sig", newline="") as fh:
+        alias = {}
+        for r in csv.DictReader(fh):
+            if r["actor_id"] in people and len(r["alias"].split()) == 1 and r["alias"].isalpha():
+                alias.setdefault(r["actor_id"], r["alias"])
+    with (data / "statements.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["statement_type"] == "indirect"
+            and r["said_date_precision"] == "day"
+            and r["speaker_id"] in alias
+            and len(r["quote"].split()) >= 8
+            and not any(m in r["quote"] for m in '“”"\n')
+        ]
+    row = rows[0]
+    weekday = dt.date.fromisoformat(row["said_date"]).strftime("%A")
+    return f"{alias[row['speaker_id']]} said on {weekday} that {row['quote']}.", row
+
+
+def _article(repo: Path) -> tuple[str, dict[str, str]]:
+    remark, row = _curated_remark(repo)
+    published = dt.date.fromisoformat(row["said_date"]) + dt.timedelta(days=1)
+    text = (
+        f"Publish Date: {published.isoformat()}\n"
+        "News ID: 48213\n\n"
+        "Harbour workers reject port plan\n\n"
+        f"By Laila Haddad | Staff writers | {published:%B} {published.day}, {published.year}\n\n"
+        "BASRA (Delta Wire) – The Harbour Union said in a statement that the port must reopen and that "
+        "the workers would strike otherwise.\n"
+        'Jane Roe, the spokeswoman for the Harbour Union, told reporters that the union would "not wait forever" '
+        "for the port authority.\n"
+        "The spokeswoman said the talks with the port authority would resume soon.\n"
+        'The scheme, known as the "Harbour Plan", was drawn up in March.\n'
+        f"{remark}\n"
+    )
+    return text, row
+
+
+def _add(repo: Path, tmp_path: Path, text: str, *args: str) -> tuple[Path, dict[str, Any]]:
+    src = tmp_path / "new.txt"
+    src.write_text(text, encoding="utf-8")
+    before = {p.name for p in (repo / "data" / "curation" / "articles").glob("*.yaml")}
+    result = runner.invoke(app, ["add", str(src), *args])
+    assert result.exit_code == 0, result.output
+    [path] = [p for p in (repo / "data" / "curation" / "articles").glob("*.yaml") if p.name not in before]
+    return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _save(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _confirm_all(doc: dict[str, Any]) -> None:
+    """What a curator does once every proposal is checked: clear the review lists and accept."""
+    doc["status"] = "accepted"
+    doc.pop("unreviewed", None)
+    for st in doc["statements"]:
+        st.pop("unreviewed", None)
+
+
+def test_made_up_article_drafts_everything_then_builds(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Byline, outlet credit, title-only speaker, an organisation's statement, an appositive affiliation,
+    two remarks in one clause and a remark a curated article reported: all drafted; accepted, it builds."""
+    monkeypatch.chdir(repo)
+    text, row = _article(repo)
+    path, doc = _add(repo, tmp_path, text)
+    article_id = path.stem
+    assert doc["title"] == {"quote": "Harbour workers reject port plan"}
+    assert (doc["outlet"], doc["outlet_basis"], doc["outlet_evidence"]["quote"]) == (
+        "delta-wire",
+        "stated",
+        "Delta Wire",
+    )
+    assert doc["published_date_basis"] == "stated" and doc["published_date_evidence"]
+    assert [a["actor"] for a in doc["authors"]] == ["laila-haddad"]
+    new = {a["actor_id"]: a["actor_type"] for a in doc["new_actors"]}
+    assert new == {
+        "delta-wire": "media_outlet",
+        "laila-haddad": "person",
+        "harbour-union": "armed_group",  # an organisation of no telling type: the review line says so
+        "jane-roe": "person",
+    }
+    assert {i["issue_type"] for i in doc["issues"]} == {"page_furniture", "byline"}
+    by_quote = {s["quote"]: s for s in doc["statements"]}
+    union = [by_quote["the port must reopen"], by_quote["the workers would strike otherwise"]]
+    assert {s["channel"] for s in union} == {"written_statement"}
+    assert union[0]["utterance"] == union[1]["utterance"]  # one occasion, one utterance
+    assert by_quote["not wait forever"]["statement_type"] == "partial"
+    assert by_quote["not wait forever"]["speaker"] == "jane-roe"
+    assert by_quote["the talks with the port authority would resume soon"]["speaker"] == "jane-roe"  # title only
+    repeated = by_quote[row["quote"]]
+    assert (repeated["speaker"], repeated["utterance"]) == (row["speaker_id"], row["utterance_id"])
+    assert any(line.startswith("plover:") and row["statement_id"] in line for line in repeated["unreviewed"])
+    assert [(a["actor"], a["role"]) for a in doc["new_affiliations"]] == [("jane-roe", "spokesperson")]
+    assert [(d["quote"], d["reason"]) for d in doc["dismissed_quotes"]] == [("Harbour Plan", "name")]
+    # review by reading
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", article_id, "--output", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert 'class="statement' in html and row["statement_id"] in html and "Check:" in html
+    # accepted as drafted: it builds and validates, and the new entries are data
+    _confirm_all(doc)
+    _save(path, doc)
+    build(repo)
+    assert validate_path(repo) == []
+    actors = pd.read_parquet(repo / "data" / "actors.parquet")
+    assert {"delta-wire", "laila-haddad", "jane-roe"} <= set(actors["actor_id"])
+    authors = pd.read_parquet(repo / "data" / "article_authors.parquet")
+    assert "laila-haddad" in set(authors.loc[authors["article_id"] == article_id, "actor_id"])
+    affiliations = pd.read_parquet(repo / "data" / "affiliations.parquet")
+    assert "jane-roe" in set(affiliations["actor_id"])
+    utterances = pd.read_parquet(repo / "data" / "utterances.parquet").set_index("utterance_id")
+    assert utterances.loc[row["utterance_id"], "n_articles"] >= 2
+
+
+def test_a_skipped_review_fails_the_build(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    text, _ = _article(repo)
+    path, doc = _add(repo, tmp_path, text)
+    doc["status"] = "accepted"  # accepted without reviewing anything
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    message = str(exc.value)
+    assert f"data/curation/articles/{path.stem}.yaml, line " in message
+    assert "still unreviewed: title, outlet, authors, published_date" in message
+    # the article's proposals confirmed, a statement's not
+    doc.pop("unreviewed")
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert "statements #1 (statement_id=" in str(exc.value) and "speaker, statement_type" in str(exc.value)
+    # every proposal confirmed, but a coded field deleted: a missing field is not a coded one
+    _confirm_all(doc)
+    del doc["statements"][0]["stance_us_presence"], doc["statements"][0]["topics"]
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert exc.value.field == "topics" and "does not code topics, stance_us_presence" in str(exc.value)
+    # a placeholder left for the curator is no actor
+    doc["statements"][0].update(topics=[], stance_us_presence="not_addressed", speaker="TODO-new-speaker (x)")
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert exc.value.field == "speaker" and "placeholder" in str(exc.value)
+    doc["statements"][0]["speaker"] = doc["new_utterances"][0]["speaker"]
+    # a PLOVER category needs its target: an actor, or null with a note
+    coded_plover = next(st for st in doc["statements"] if st["plover"])
+    del coded_plover["plover"]["target"]
+    coded_plover["plover"].pop("target_note", None)
+    _save(path, doc)
+    with pytest.raises(CurationError, match=r"plover\.target is not coded"):
+        build(repo)
+    coded_plover["plover"].update(target=None, target_note="Test: no actor acted upon.")
+    _save(path, doc)
+    build(repo)  # every field coded: it builds
+
+
+def test_curated_statements_code_every_field(built_repo: Path) -> None:
+    """The rule holds for the curation as it is: the build of the repository copy passed it."""
+    assert (built_repo / "data" / "statements.csv").is_file()
+
+
+def test_add_refuses_while_the_tables_are_stale(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New actors are read from the built tables: an unbuilt curation edit stops `dataset add`."""
+    monkeypatch.chdir(repo)
+    actors = repo / "data" / "curation" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    before = snapshot(repo / "data")
+    src = tmp_path / "new.txt"
+    src.write_text(HEAD, encoding="utf-8")
+    result = runner.invoke(app, ["add", str(src)])
+    assert result.exit_code == 1 and "data/curation/actors.yaml is changed" in result.output
+    assert "run `dataset build` first" in result.output
+    assert snapshot(repo / "data") == before
+
+
+def test_review_of_an_unknown_article(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["review", "999_nothing"])
+    assert result.exit_code == 1 and "no curation file" in result.output
+
+
+def test_a_known_actor_spelled_otherwise_is_an_alias_not_a_new_actor() -> None:
+    from iraq_presence.annotate.actors import Context, actor_for
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Harbour Workers Union said the port must reopen. Jane Roe agreed."
+    known = {"Harbour Workers’ Union": "harbour-workers-union"}
+    ctx = Context("007_x", text, None, known, {"harbour-workers-union": "armed_group"}, Corpus())
+    assert actor_for(ctx, "Harbour Workers Union", 0, "armed_group", "Speaker named") == "harbour-workers-union"
+    assert [(a["actor"], a["text"]) for a in ctx.new_aliases] == [("harbour-workers-union", "Harbour Workers Union")]
+    assert actor_for(ctx, "Jane Roe", text.index("Jane"), "person", "Speaker named") == "jane-roe"
+    assert ctx.new_actors["jane-roe"]["evidence"] == {"quote": "Jane Roe"} and not ctx.new_aliases[1:]
+
+
+def test_accepted_new_aliases_join_their_actor() -> None:
+    from iraq_presence.tables.curation.coded import merge_new_entries
+    from iraq_presence.tables.curation.models import Actor, Article
+
+    actor = Actor.model_validate(
+        {"actor_id": "x", "name": "X", "actor_type": "person", "description": "d", "evidence": {"quote": "X"}}
+    )
+    art = Article.model_validate(
+        {
+            "article_id": "007_x",
+            "source_file": "007_x.txt",
+            "new_aliases": [{"actor": "x", "text": "Ex"}],
+            "new_actors": [
+                {"actor_id": "y", "name": "Y", "actor_type": "person", "description": "d", "evidence": {"quote": "Y"}}
+            ],
+        }
+    )
+    actors, _, _ = merge_new_entries([art], [actor], [], [], "data/curation/articles")
+    assert [a.alias for a in actors[0].alias_entries()] == ["Ex"]
+    assert actors[1].evidence.article == "007_x"  # evidence in the article that first names it
+    draft = art.model_copy(update={"status": "draft"})
+    assert [a.actor_id for a in merge_new_entries([draft], [actor], [], [], "a")[0]] == ["x"]  # a draft is not data
+    bad = art.model_copy(update={"new_aliases": [art.new_aliases[0].model_copy(update={"actor": "z"})]})
+    with pytest.raises(CurationError, match="unknown actor 'z'"):
+        merge_new_entries([bad], [actor], [], [], "a")
+
+
+def test_an_error_in_a_new_entry_names_the_article_file(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    text, _ = _article(repo)
+    path, doc = _add(repo, tmp_path, text)
+    _confirm_all(doc)
+    doc["new_actors"][0]["evidence"]["quote"] = "words the article does not hold"
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert exc.value.file == f"data/curation/articles/{path.stem}.yaml" and exc.value.field == "evidence"
+
+
+def test_titled_and_plain_forms_are_one_new_actor() -> None:
+    from iraq_presence.annotate.actors import Context, actor_for, attested_forms
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Sheikh Jane Haddad spoke first. Later Jane Haddad said more, and Haddad left."
+    ctx = Context("007_x", text, None, {}, {}, Corpus())
+    assert actor_for(ctx, "Sheikh Jane Haddad", 0, "person", "Speaker named") == "jane-haddad"
+    assert actor_for(ctx, "Jane Haddad", text.index("Jane Haddad said"), "person", "Speaker named") == "jane-haddad"
+    attested_forms(ctx)
+    assert ctx.new_actors["jane-haddad"]["name"] == "Jane Haddad"
+    assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
