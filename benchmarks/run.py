@@ -1,11 +1,13 @@
 """Benchmark: `dataset build` and `dataset validate` on a synthetic corpus N times the curated one.
 
-    python benchmarks/run.py --copies 1000 [--json] [--keep DIR]
+    python benchmarks/run.py --copies 1 100 1000 [--repeat 3] [--json] [--keep DIR]
 
 Each copy of an article gets a fresh id (and a marker line appended so its bytes, and hash, are
 new); its curation is copied with every curated id suffixed and every article reference remapped.
-Actors stay one gazetteer. Times the build, `dataset validate`, and `frictionless validate
-datapackage.json` as the reference, each in its own process, with peak memory (max RSS).
+Actors stay one gazetteer. Times, each in its own process with peak memory (max RSS), and each the
+median of `--repeat` runs: the full build (build cache emptied first: what a fresh clone pays),
+the rebuild after editing one article's curation (cache warm: what a curator pays), `dataset
+validate`, and `frictionless validate datapackage.json` as the reference.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -127,7 +130,21 @@ def timed(cmd: list[str], cwd: Path) -> dict[str, Any]:
     }
 
 
-def run(copies: int, keep: Path | None) -> dict[str, Any]:
+def edit_one_article(repo: Path, k: int) -> None:
+    """A curator's edit: one article's url_note changed (a comment when it has none)."""
+    path = sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(r"\nurl_note: (Edited \d+\. )?", f"\nurl_note: Edited {k}. ", text, count=1)
+    path.write_text(edited if edited != text else f"{text}# edit {k}\n", encoding="utf-8")
+
+
+def median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median run by wall time (its own peak), with every run's seconds kept."""
+    mid = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+    return {**mid, "runs": [r["seconds"] for r in runs]}
+
+
+def run(copies: int, keep: Path | None, repeat: int = 3) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     repo = keep if keep else tmp / "repo"
     if repo.exists():
@@ -140,9 +157,22 @@ def run(copies: int, keep: Path | None) -> dict[str, Any]:
         "articles": copies * 5,
         "synth_seconds": round(time.perf_counter() - t0, 2),
     }
-    result["build"] = timed([str(exe / "dataset"), "build", "-q"], repo)
-    result["validate"] = timed([str(exe / "dataset"), "validate"], repo)
-    result["frictionless"] = timed([str(exe / "frictionless"), "validate", "datapackage.json"], repo)
+    result["load_average_before"] = round(os.getloadavg()[0], 1)
+    build = [str(exe / "dataset"), "build", "-q"]
+    cold = []
+    for _ in range(repeat):
+        shutil.rmtree(repo / ".cache", ignore_errors=True)
+        cold.append(timed(build, repo))
+    result["build"] = median(cold)
+    edits = []
+    for k in range(repeat):
+        edit_one_article(repo, k)
+        edits.append(timed(build, repo))
+    result["rebuild"] = median(edits)
+    result["validate"] = median([timed([str(exe / "dataset"), "validate"], repo) for _ in range(repeat)])
+    friction = [str(exe / "frictionless"), "validate", "datapackage.json"]
+    result["frictionless"] = median([timed(friction, repo) for _ in range(repeat)])
+    result["load_average_after"] = round(os.getloadavg()[0], 1)
     rows = {}
     desc = json.loads((repo / "datapackage.json").read_text()) if (repo / "datapackage.json").exists() else {}
     import pyarrow.parquet as pq
@@ -150,7 +180,7 @@ def run(copies: int, keep: Path | None) -> dict[str, Any]:
     for res in desc.get("resources", []):
         rows[res["name"]] = pq.ParquetFile(repo / res["path"].replace(".csv", ".parquet")).metadata.num_rows
     result["rows"] = rows
-    for step in ("build", "validate"):
+    for step in ("build", "rebuild", "validate"):
         secs = result[step]["seconds"] or 1e-9
         result[step]["rows_per_second"] = {k: round(v / secs) for k, v in rows.items()}
     if not keep:
@@ -161,29 +191,36 @@ def run(copies: int, keep: Path | None) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per step; the median is reported")
+    parser.add_argument("--save", type=Path, help="also write the results (every run's seconds) as JSON here")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--keep", type=Path, help="keep the synthetic repository (built) in DIR (one N only)")
     args = parser.parse_args()
-    results = [run(n, args.keep) for n in args.copies]
+    results = [run(n, args.keep, args.repeat) for n in args.copies]
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps(results, indent=2))
         return
+    print(f"median of {args.repeat} run(s) per step; load average before / after each N in the last column")
     print(
-        f"{'N':>6} {'articles':>8} {'build s':>8} {'MiB':>6} {'validate s':>10} {'MiB':>6} "
-        f"{'frictionless s':>14} {'MiB':>6} {'ratio':>6}"
+        f"{'N':>6} {'articles':>8} {'build s':>8} {'MiB':>6} {'rebuild after one edit s':>24} {'MiB':>6} "
+        f"{'validate s':>10} {'MiB':>6} {'frictionless s':>14} {'MiB':>6} {'ratio':>6} {'load':>9}"
     )
+    steps = ("build", "rebuild", "validate", "frictionless")
     for r in results:
-        b, v, f = r["build"], r["validate"], r["frictionless"]
+        b, e, v, f = (r[k] for k in steps)
         ratio = f["seconds"] / max(v["seconds"], 1e-9)
         print(
-            f"{r['copies']:>6} {r['articles']:>8} {b['seconds']:>8} {b['peak_mib'] or '-':>6} {v['seconds']:>10} "
-            f"{v['peak_mib'] or '-':>6} {f['seconds']:>14} {f['peak_mib'] or '-':>6} {ratio:>5.1f}x"
+            f"{r['copies']:>6} {r['articles']:>8} {b['seconds']:>8} {b['peak_mib'] or '-':>6} {e['seconds']:>24} "
+            f"{e['peak_mib'] or '-':>6} {v['seconds']:>10} {v['peak_mib'] or '-':>6} {f['seconds']:>14} "
+            f"{f['peak_mib'] or '-':>6} {ratio:>5.1f}x {r['load_average_before']:>4}/{r['load_average_after']:<4}"
         )
-        if any(x["exit_code"] for x in (b, v, f)):
-            print("  a command failed:", {k: r[k]["stderr_tail"] for k in ("build", "validate", "frictionless")})
+        if any(x["exit_code"] for x in (b, e, v, f)):
+            print("  a command failed:", {k: r[k]["stderr_tail"] for k in steps})
     if len(results) > 1:
         a, b = results[-2], results[-1]
-        for step in ("build", "validate"):
+        for step in ("build", "rebuild", "validate"):
             growth = b[step]["seconds"] / max(a[step]["seconds"], 1e-9) / (b["copies"] / a["copies"])
             print(f"{step} time per article, N={b['copies']} vs N={a['copies']}: x{growth:.2f} (1.0 = linear)")
     last = results[-1]

@@ -38,8 +38,26 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, for byte-identity assertions."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder`, for byte-identity assertions; not the checkout's own state in
+    .cache/ (the write lock, the build cache), which is no part of the package."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file())
+    return {str(p.relative_to(folder)): p.read_bytes() for p in files if p.relative_to(folder).parts[0] != ".cache"}
+
+
+def article_count(root: Path) -> int:
+    """How many articles the repository holds: the lines of data/raw/SHA256SUMS, never a constant."""
+    from iraq_presence.tables.sources import read_sums
+
+    return len(read_sums(root / "data" / "raw" / "SHA256SUMS"))
+
+
+def added_id(output: str) -> str:
+    """The article id `dataset add` reports ("added <id>: ..."): tests never guess the next id."""
+    import re
+
+    match = re.search(r"^added (\S+):", output, re.MULTILINE)
+    assert match, f"`dataset add` reported no id: {output!r}"
+    return match.group(1)
 
 
 URL = "https://example.org/iraq-presence"

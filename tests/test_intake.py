@@ -12,7 +12,7 @@ from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.make import build
 
-from .conftest import snapshot
+from .conftest import added_id, snapshot
 
 runner = CliRunner()
 
@@ -35,7 +35,7 @@ def test_add_drafts_speakers_and_dates(repo: Path, tmp_path: Path, monkeypatch: 
     args = ["add", str(src), "--published-date", "2025-02-06", "--title", title, "--outlet", "badr-organization"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    [draft_path] = list((repo / "data" / "curation" / "articles").glob("005_*.yaml"))
+    draft_path = repo / "data" / "curation" / "articles" / f"{added_id(result.output)}.yaml"
     draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
     assert draft["status"] == "draft" and draft["title"] == {"quote": title}
     assert draft["published_date_basis"] == "given" and draft["outlet_basis"] == "given"
@@ -67,7 +67,7 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     given = ["--published-date", "2025-02-06", "--outlet", "shafaq-news"]
     result = runner.invoke(app, ["add", str(src), *given, "--title", "Iraqi parliament debates foreign troops"])
     assert result.exit_code == 0, result.output
-    [draft_path] = [p for p in (repo / "data" / "curation" / "articles").glob("005_*.yaml")]
+    draft_path = repo / "data" / "curation" / "articles" / f"{added_id(result.output)}.yaml"
     article_id = draft_path.stem
     draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
     assert draft["status"] == "draft"
@@ -155,7 +155,7 @@ def test_add_links_a_meeting_report_when_participants_and_date_agree(
     )
     result = runner.invoke(app, ["add", str(src), "--published-date", "2025-01-10"])
     assert result.exit_code == 0, result.output
-    [draft_path] = list((repo / "data" / "curation" / "articles").glob("005_*.yaml"))
+    draft_path = repo / "data" / "curation" / "articles" / f"{added_id(result.output)}.yaml"
     body = draft_path.read_text(encoding="utf-8")
     [statement] = yaml.safe_load(body)["statements"]
     assert (statement["speaker"], statement["meeting"]) == ("ali-khamenei", "m-2025-01-08-khamenei-sudani")

@@ -47,6 +47,10 @@ def _root() -> Path:
         raise UsageError(str(exc)) from None
 
 
+def _warn(message: str) -> None:
+    typer.secho(f"warning: {message}", fg="yellow", err=True)
+
+
 def _progress(quiet: bool):
     def report(step: str) -> None:
         if not quiet:
@@ -100,24 +104,30 @@ def build(
         bool, typer.Option("--check", help="Do not write; exit 1 listing the files a rebuild would change.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse and assemble every article again, ignoring .cache/build/.")
+    ] = False,
 ) -> None:
     """Rebuild every table, Parquet and CSV, and the descriptors, from data/raw and data/curation.
 
     The build is atomic: bad input stops it with a message naming the file, entry and field, and
-    the previous tables stay untouched.
+    the previous tables stay untouched. Curation files and articles whose inputs are unchanged
+    since the last build come from .cache/build/ (same bytes as --no-cache).
 
     Examples:
 
       dataset build
 
       dataset build --check   # in CI: are the committed tables up to date?
+
+      dataset build --no-cache
     """
     from .make import build as run_build
     from .make import stale
 
     root = _root()
     if check:
-        changed = stale(root, _progress(quiet))
+        changed = stale(root, _progress(quiet), cache=not no_cache)
         if changed:
             typer.secho("stale files (run `dataset build`):", fg="red", err=True)
             for rel in changed:
@@ -126,7 +136,7 @@ def build(
         typer.echo("up to date")
         return
     try:
-        changed = run_build(root, _progress(quiet))
+        changed = run_build(root, _progress(quiet), warn=_warn, cache=not no_cache)
     except OSError as exc:  # a full disk: the build commits only complete sets of files
         raise DatasetError(
             f"{exc.strerror or exc} ({exc.filename or 'writing'}); the tables in data/ are unchanged"
@@ -254,17 +264,21 @@ def release(
     """
     from .checks.package import validate_path
     from .failure import render
+    from .lock import one_writer
     from .publish.release import make_release
 
     root = _root()
     target = (root / dist) if not dist.is_absolute() else dist
-    try:
-        folder, archive = make_release(root, target, with_text=with_text, url=url, previous=previous, draft=draft)
-    except ValueError as exc:  # publish/release.py reports a bad package as ValueError
-        raise DatasetError(str(exc)) from None
-    except OSError as exc:  # a full disk
-        raise DatasetError(f"the release could not be written: {exc.strerror or exc}; nothing was published") from None
-    failures = validate_path(folder)
+    with one_writer(root, "release", _warn):
+        try:
+            folder, archive = make_release(root, target, with_text=with_text, url=url, previous=previous, draft=draft)
+        except ValueError as exc:  # publish/release.py reports a bad package as ValueError
+            raise DatasetError(str(exc)) from None
+        except OSError as exc:  # a full disk
+            raise DatasetError(
+                f"the release could not be written: {exc.strerror or exc}; nothing was published"
+            ) from None
+        failures = validate_path(folder)
     typer.echo(render(failures), nl=False, err=True)
     if failures:
         raise typer.Exit(1)
@@ -381,13 +395,15 @@ def add(
     import datetime as dt
 
     from .annotate.intake import add_article
+    from .lock import one_writer
 
     root = _root()
     try:
         date = dt.date.fromisoformat(published_date) if published_date else None
     except ValueError:
         raise DatasetError(f"--published-date {published_date!r}: expected YYYY-MM-DD") from None
-    article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
+    with one_writer(root, "add", _warn):
+        article_id = add_article(root, path, url=url, outlet=outlet, published_date=date, title=title)
     typer.echo(
         f"added {article_id}: `dataset review {article_id}` shows its proposals; confirm each in "
         f"data/curation/articles/{article_id}.yaml (delete its `unreviewed` line), then set status: accepted"

@@ -76,6 +76,10 @@ class SourceError(DatasetError):
     """A raw text that cannot be trusted: changed, missing, not UTF-8, empty or a duplicate."""
 
 
+class Busy(DatasetError):
+    """Another process is writing the repository (it holds the lock); nothing was changed."""
+
+
 class SchemaMismatch(DatasetError):
     """Code built a row that does not fit its Table Schema: a programming error, stopped at build time."""
 

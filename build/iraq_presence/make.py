@@ -28,13 +28,15 @@ class Output:
     schemas: dict[str, Any]
 
 
-def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Output:
-    """Everything a build writes, in memory; raises on bad input before anything touches disk."""
+def produce(root: Path, progress: Callable[[str], None] = lambda _: None, cache: bool = True) -> Output:
+    """Everything a build writes, in memory; raises on bad input before anything touches disk.
+    With `cache`, unchanged curation files and articles come from the build cache (tables/cache.py)."""
     from .checks.runner import check_frames
     from .schema.generate import stale as schemas_stale
     from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
+    from .tables.cache import BuildCache
     from .tables.curation import load_curation
     from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_frames
@@ -56,9 +58,12 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     progress("verifying raw texts")
     sources = load_sources(lay.raw, lay.sums)
     progress("loading curation")
-    cur = load_curation(lay.curation, root)
+    memo = BuildCache(root) if cache else None
+    cur = load_curation(lay.curation, root, memo)
     progress(f"assembling tables from {len(sources)} articles")
-    built = assemble(cur, sources)
+    built = assemble(cur, sources, memo)
+    if memo:
+        progress(memo.summary())
     package = cur.package
     del cur, sources  # the rows hold what is needed from here on: free the models for the frames
     frames = to_frames(built, schemas)
@@ -66,6 +71,8 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None) -> Out
     failures = check_frames(frames, schemas, lay.raw)
     if failures:
         raise BuildError(_trace(failures, built, schemas))
+    if memo:
+        memo.prune()  # only once the build is known good: a failed build keeps the last good entries
     del built  # only a failure's trace needs the rows
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
@@ -97,30 +104,39 @@ def _trace(failures: list[Failure], built: Any, schemas: dict[str, Any]) -> list
     return out
 
 
-def build(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
-    """Write the tables and descriptors atomically; returns the files that changed."""
+def build(
+    root: Path,
+    progress: Callable[[str], None] = lambda _: None,
+    warn: Callable[[str], None] | None = None,
+    cache: bool = True,
+) -> list[str]:
+    """Write the tables and descriptors atomically, holding the repository's lock; returns the files
+    that changed. `warn` (default: `progress`) hears about a broken build journal found and discarded."""
+    from .lock import one_writer
     from .store import commit
 
-    out = produce(root, progress)
-    progress("writing files")
-    return commit(root, out.files)
+    with one_writer(root, "build", warn or progress):
+        out = produce(root, progress, cache)
+        progress("writing files")
+        return commit(root, out.files, warn or progress)
 
 
-def stale(root: Path, progress: Callable[[str], None] = lambda _: None) -> list[str]:
+def stale(root: Path, progress: Callable[[str], None] = lambda _: None, cache: bool = True) -> list[str]:
     """Files a rebuild would change. Parquet is compared by content (schema and values), since its
     bytes also record the writer's library version; every other file byte for byte."""
-    out = produce(root, progress)
-    changed = []
-    for rel, data in sorted(out.files.items()):
-        path = root / rel
-        if not path.is_file():
-            changed.append(rel)
-        elif rel.endswith(".parquet"):
-            if not _same_parquet(path.read_bytes(), data):
-                changed.append(rel)
-        elif path.read_bytes() != data:
-            changed.append(rel)
-    return changed
+    from .lock import one_writer
+
+    with one_writer(root, "build --check", progress):
+        out = produce(root, progress, cache)
+        return [rel for rel, data in sorted(out.files.items()) if _differs(root / rel, data)]
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    if not path.is_file():
+        return True
+    if path.suffix == ".parquet":
+        return not _same_parquet(path.read_bytes(), data)
+    return path.read_bytes() != data
 
 
 def _same_parquet(a: bytes, b: bytes) -> bool:

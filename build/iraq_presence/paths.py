@@ -40,6 +40,25 @@ class Layout:
     def parquet_descriptor(self) -> Path:
         return self.root / "datapackage.parquet.json"
 
+    @property
+    def local(self) -> Path:
+        """This checkout's own state (the write lock, the build cache): git-ignored, never published."""
+        return self.root / ".cache"
+
+    def local_is_inside(self) -> bool:
+        """`.cache/` is absent or a real folder, not a link leading elsewhere: nothing is written through it."""
+        return not self.local.is_symlink() and (not self.local.exists() or self.local.is_dir())
+
+    @property
+    def lock(self) -> Path:
+        """Held by the command writing the repository."""
+        return self.local / "dataset.lock"
+
+    @property
+    def cache(self) -> Path:
+        """Per-article build results, by input hash; always safe to delete."""
+        return self.local / "build"
+
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder upward holding `schemas/` and `data/` (the repository root)."""

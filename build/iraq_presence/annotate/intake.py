@@ -18,7 +18,7 @@ import yaml
 
 from ..errors import SourceError
 from ..paths import Layout
-from ..tables.sources import decode_text, read_sums, sha256_of
+from ..tables.sources import decode_text, read_article_file, read_sums, sha256_of, sums_with
 from .actors import Context, attested_forms, demonym
 from .byline import read_metadata
 from .draft import GIVEN_NOTE
@@ -47,7 +47,7 @@ def add_article(
 
     lay = Layout(root)
     _check_built(root)
-    data = path.read_bytes()
+    data = read_article_file(path)
     text = decode_text(path.name, data)
     digest = sha256_of(data)
     sums = read_sums(lay.sums)
@@ -75,12 +75,22 @@ def add_article(
         _metonyms(lay.data),
     )
     draft = _draft(ctx, meta, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
-    target = lay.curation / "articles" / f"{article_id}.yaml"
-    target.write_text(draft, encoding="utf-8")
-    (lay.raw / f"{article_id}.txt").write_bytes(data)
-    with lay.sums.open("a", encoding="utf-8") as fh:
-        fh.write(f"{digest}  {article_id}.txt\n")
+    _commit(lay, article_id, data, digest, draft)
     return article_id
+
+
+def _commit(lay: Layout, article_id: str, data: bytes, digest: str, draft: str) -> None:
+    """The raw text, its SHA256SUMS line and the draft written as one set, as a build commits
+    (store.commit): a failure, a full disk or a kill leaves all three or none."""
+    from ..store import commit
+
+    raw = lay.raw / f"{article_id}.txt"
+    files = {
+        raw: data,
+        lay.sums: sums_with(lay.sums, digest, raw.name),
+        lay.curation / "articles" / f"{article_id}.yaml": draft.encode("utf-8"),
+    }
+    commit(lay.root, {path.relative_to(lay.root).as_posix(): content for path, content in files.items()})
 
 
 def _check_built(root: Path) -> None:

@@ -23,21 +23,15 @@ from .registry import FILES, rule
     section=FILES,
 )
 def check_journal(folder: Path) -> list[Failure]:
-    """A build journal left behind means an interrupted commit."""
-    from ..store import JOURNAL
+    """A build journal left behind means an interrupted commit (or a broken journal, said so)."""
+    from ..store import JOURNAL, read_journal
 
-    if not (folder / JOURNAL).exists():
+    if not (folder / JOURNAL).exists() and not (folder / JOURNAL).is_symlink():
         return []
-    return [
-        Failure(
-            "BUILD-interrupted",
-            "-",
-            "-",
-            "-",
-            "a build journal is present",
-            "no journal: run `dataset build` to complete the interrupted build",
-        )
-    ]
+    _, problem = read_journal(folder)
+    found = f"a build journal is present, but {problem}" if problem else "a build journal is present"
+    then = "discard it and rewrite the tables" if problem else "complete the interrupted build"
+    return [Failure("BUILD-interrupted", "-", "-", "-", found, f"no journal: run `dataset build` to {then}")]
 
 
 @rule(

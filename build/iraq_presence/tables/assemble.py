@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import CurationError, SchemaMismatch, nearest
 from ..schema.resources import RESOURCES
+from .cache import MISSING, BuildCache
 from .counting import repeated_by
 from .curation import models as c
 from .mentions import AliasMatcher
@@ -62,9 +63,10 @@ class Built:
 class Assembler:
     """Turns a loaded Curation plus the verified Sources into table rows."""
 
-    def __init__(self, cur: c.Curation, sources: dict[str, Source]) -> None:
+    def __init__(self, cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None) -> None:
         self.cur = cur
         self.sources = sources
+        self.cache = cache
         self.out = Built()
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -126,9 +128,7 @@ class Assembler:
         matcher, owners = self._matcher()
         alias_counts: Counter[tuple[str, str]] = Counter()
         for art in accepted:
-            self._article(art)
-            self._mentions(art, matcher, owners, alias_counts)
-            self._statements(art)
+            self._per_article(art, matcher, owners, alias_counts)
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
@@ -138,6 +138,43 @@ class Assembler:
         self._affiliations()
         self._references()
         return self.out
+
+    def _per_article(
+        self, art: c.Article, matcher: AliasMatcher, owners: dict[str, list[str]], counts: Counter[tuple[str, str]]
+    ) -> None:
+        """One article's rows (articles, authors, issues, mentions, statements, topics, quotation
+        spans) and alias counts: from the build cache when none of their inputs changed."""
+        refs = (art.title, art.outlet_evidence, art.published_date_evidence)
+        named = sorted({r.article for r in refs if r is not None and r.article and r.article != art.article_id})
+        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in named]
+        sha = "+".join([self.sources[art.article_id].sha256, *texts])  # its text, and any other it quotes
+        cached = self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING
+        if cached is MISSING:
+            whole, self.out = self.out, Built()
+            mine: Counter[tuple[str, str]] = Counter()
+            try:
+                self._article(art)
+                self._mentions(art, matcher, owners, mine)
+                self._statements(art)
+            finally:
+                piece, self.out = self.out, whole
+            cached = (dict(piece.rows), dict(piece.origins), mine)
+            if self.cache:
+                self.cache.keep_rows(art.article_id, sha, self._gazetteer_key(), cached)
+        rows, origins, mine = cached
+        for table, table_rows in rows.items():
+            self.out.rows[table].extend(table_rows)
+            self.out.origins[table].extend(origins[table])
+        counts.update(mine)
+
+    def _gazetteer_key(self) -> str:
+        """What an article's rows read besides its own file and text: every alias with its actors (from
+        actors.yaml and accepted articles' new actors and aliases) and every disambiguation."""
+        if not hasattr(self, "_gazetteer_digest"):
+            resolved = self.resolutions.items()
+            resolutions = sorted((a, d.article or "", d.actor, d.note) for a, ds in resolved for d in ds)
+            self._gazetteer_digest = _digest_of(sorted(self.claims.items()), resolutions)
+        return self._gazetteer_digest
 
     def _check_articles_cover_sources(self) -> None:
         curated = {a.article_id for a in self.cur.articles}
@@ -521,6 +558,12 @@ class Assembler:
             )
 
 
+def _digest_of(*values: Any) -> str:
+    import hashlib
+
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()
+
+
 def at(entry: c.Model) -> str:
     """Where a curated entry starts in its file, for messages: ' at line N'."""
     return f" at line {entry.line}" if entry.line else ""
@@ -530,6 +573,6 @@ def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
     return a < d and c_ < b
 
 
-def assemble(cur: c.Curation, sources: dict[str, Source]) -> Built:
+def assemble(cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None) -> Built:
     """All tables' rows from curation and sources (raises CurationError on unusable input)."""
-    return Assembler(cur, sources).run()
+    return Assembler(cur, sources, cache).run()

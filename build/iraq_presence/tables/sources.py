@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +26,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+MAX_ARTICLE_BYTES = 1 << 20
+"""The largest raw text `dataset add` takes (1 MiB; a long news article is under 100 kB)."""
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+_NAME = re.compile(r"[^\s/\\]+\.txt")
+
+
 def read_sums(path: Path) -> dict[str, str]:
-    """SHA256SUMS as {file name: hex digest}, in the `sha256sum` format."""
+    """SHA256SUMS as {file name: hex digest}, in the `sha256sum` format; a line holding two entries
+    (a missing line end) or a name that is not a plain `.txt` file name is refused at its line."""
     if not path.is_file():
         raise SourceError(f"{path}: missing; it records the SHA-256 of every raw text")
     sums: dict[str, str] = {}
@@ -32,10 +42,51 @@ def read_sums(path: Path) -> dict[str, str]:
         if not line.strip():
             continue
         digest, _, name = line.partition("  ")
-        if len(digest) != 64 or not name:
-            raise SourceError(f"{path}:{n}: expected '<sha256>  <file name>', got {line!r}")
+        if not _DIGEST.fullmatch(digest) or not _NAME.fullmatch(name.strip()):
+            raise SourceError(
+                f"{path}:{n}: expected '<sha256>  <file name>.txt' (64 hex digits, two spaces, a plain file name), "
+                f"got {line[:200]!r}"
+            )
+        if name.strip() in sums:
+            raise SourceError(f"{path}:{n}: {name.strip()} is listed twice")
         sums[name.strip()] = digest
     return sums
+
+
+def sums_with(path: Path, digest: str, name: str) -> bytes:
+    """SHA256SUMS with one entry appended, on its own line even when the file lacks a final newline."""
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        data += b"\n"
+    return data + f"{digest}  {name}\n".encode()
+
+
+def read_article_file(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of a text to add: a regular file no larger than `limit`. A FIFO, device or folder
+    is refused before any byte is read (opening does not wait for a FIFO's writer)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be opened ({exc.strerror}); nothing was written") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(
+                f"{path}: not a regular file (a pipe, device or folder); give the path of a text file. "
+                "Nothing was read or written"
+            )
+        if info.st_size > limit:
+            raise SourceError(
+                f"{path}: {info.st_size:,} bytes, more than the {limit:,}-byte limit for one article; "
+                "nothing was written"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # grew while being read
+        raise SourceError(f"{path}: more than the {limit:,}-byte limit for one article; nothing was written")
+    return data
 
 
 def decode_text(name: str, data: bytes) -> str:

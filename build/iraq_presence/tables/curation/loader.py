@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from ...errors import CurationError, nearest
+from ..cache import MISSING, BuildCache
 from .coded import check_coded, merge_new_entries
 from .models import (
     Actor,
@@ -563,8 +564,9 @@ def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict
     return {p: v for chunk, values in zip(chunks, results) for p, v in zip(chunk, values) if v is not _FAILED}
 
 
-def load_curation(folder: Path, root: Path) -> Curation:
-    """Read every curation file. Per-article files live in `articles/`, one per article."""
+def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> Curation:
+    """Read every curation file. Per-article files live in `articles/`, one per article. With a
+    build cache, a file whose bytes are unchanged since a previous build is not parsed again."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
@@ -581,10 +583,15 @@ def load_curation(folder: Path, root: Path) -> Curation:
         "affiliations.yaml",
         "references.yaml",
     )
-    read = _prefetch([*article_paths, *(folder / n for n in listed_names)], root)
+    paths = [*article_paths, *(folder / n for n in listed_names)]
+    cached = {p: v for p in paths if (v := cache.parsed(p) if cache else MISSING) is not MISSING}
+    read = _prefetch([p for p in paths if p not in cached], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles = []
     for path in article_paths:
+        if path in cached:
+            articles.append(cached[path])
+            continue
         raw = read[path] if path in read else read_yaml(path, root)
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
@@ -596,11 +603,19 @@ def load_curation(folder: Path, root: Path) -> Curation:
                 expected=repr(path.stem),
             )
         articles.append(art)
+        if cache:
+            cache.keep_parsed(path, art)
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
         path = folder / name
-        raw = read[path] if path in read and (optional or path.is_file()) else read_yaml(path, root, optional=optional)
-        entries = _entries(model, raw, rel(name), id_key)
+        if path in cached:
+            entries = cached[path]
+        else:
+            prefetched = path in read and (optional or path.is_file())
+            raw = read[path] if prefetched else read_yaml(path, root, optional=optional)
+            entries = _entries(model, raw, rel(name), id_key)
+            if cache:
+                cache.keep_parsed(path, entries)
         if id_key != "alias":
             _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
         return entries

@@ -1,0 +1,175 @@
+"""The build cache: a build costs what changed.
+
+Two kinds of entry, each stored under the SHA-256 of everything it was computed from, so an entry
+is only ever found for inputs identical to the ones it came from:
+
+- a curation file's parsed models, keyed by the code version, the file's path and its bytes;
+- an article's assembled rows, keyed by the code version, the raw text's hash, the article's
+  curation file and the digest of the shared curation the rows read: every alias with its actors
+  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation.
+
+The cache lives in `.cache/build/` (git-ignored, see `paths.Layout.cache`), outside the committed
+data. Entries are written whole (temporary file, then rename) with a checksum; one that is
+truncated, corrupt or of another format is ignored, deleted and rebuilt. Loading admits only the
+curation model classes and dates, so a planted file cannot make unpickling run code. After a
+successful build, entries it did not use are removed, so the cache holds one build's worth.
+`dataset build --no-cache` builds without it: a test proves both give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..paths import Layout
+
+MISSING = object()
+"""What `parsed` returns when the cache has no entry for a file."""
+_CHECKSUM = 32
+
+
+def code_version() -> str:
+    """Hash of the package's source and of the libraries whose objects are stored."""
+    import pydantic
+
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class _Loader(pickle.Unpickler):
+    """Unpickles only what the cache stores: curation models, dates, counters."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        from .curation import models
+
+        if module == models.__name__ and isinstance(getattr(models, name, None), type):
+            return getattr(models, name)
+        if (module, name) in (("datetime", "date"), ("collections", "Counter")):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a type the build cache stores")
+
+
+class BuildCache:
+    """Lookups and stores for one build; counts what it reused."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = Layout(root).cache
+        self.curation = Layout(root).curation
+        # a .cache/ or build/ that is a link is never read or written through
+        self.usable = Layout(root).local_is_inside() and not self.folder.is_symlink()
+        self.code = code_version()
+        self.digests: dict[Path, str] = {}
+        self.used: set[str] = set()
+        self.reused: Counter[str] = Counter()
+        self.computed: Counter[str] = Counter()
+
+    # --- curation files ----------------------------------------------------------------------------
+
+    def parsed(self, path: Path) -> Any:
+        """The models parsed from `path` when its bytes are the ones cached, else MISSING."""
+        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
+        if digest is None:
+            return MISSING  # absent, a link, not a regular file or outside: the loader says what is wrong
+        self.digests[path] = digest
+        value = self._get(self._file_key(path, digest))
+        self.reused["file"] += value is not MISSING
+        return value
+
+    def keep_parsed(self, path: Path, value: Any) -> None:
+        """Store what was parsed from `path`, unless the file changed while it was read."""
+        digest = self.digests.get(path)
+        if digest is None or _digest(path) != digest:
+            self.digests.pop(path, None)
+            return
+        self.computed["file"] += 1
+        self._put(self._file_key(path, digest), value)
+
+    def _file_key(self, path: Path, digest: str) -> str:
+        return _key("file", self.code, path.relative_to(self.root).as_posix(), digest)
+
+    # --- per-article rows -------------------------------------------------------------------------
+
+    def _rows_key(self, article_id: str, raw_sha256: str, shared: str) -> str | None:
+        own = self.digests.get(self.curation / "articles" / f"{article_id}.yaml")
+        if own is None:
+            return None  # an input not hashed in this build: never guess
+        return _key("rows", self.code, article_id, raw_sha256, own, shared)
+
+    def rows(self, article_id: str, raw_sha256: str, shared: str) -> Any:
+        """An article's cached rows; `shared` digests the shared curation they read (the Assembler's)."""
+        key = self._rows_key(article_id, raw_sha256, shared)
+        value = MISSING if key is None else self._get(key)
+        self.reused["article"] += value is not MISSING
+        return value
+
+    def keep_rows(self, article_id: str, raw_sha256: str, shared: str, value: Any) -> None:
+        key = self._rows_key(article_id, raw_sha256, shared)
+        if key is not None:
+            self.computed["article"] += 1
+            self._put(key, value)
+
+    # --- storage ------------------------------------------------------------------------------------
+
+    def _get(self, key: str) -> Any:
+        if not self.usable:
+            return MISSING
+        path = self.folder / f"{key}.pickle"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return MISSING
+        payload = data[_CHECKSUM:]
+        try:
+            if hashlib.sha256(payload).digest() != data[:_CHECKSUM]:
+                raise ValueError("checksum")
+            value = _Loader(io.BytesIO(payload)).load()
+        except Exception:  # truncated, corrupt, planted or from another format: rebuilt
+            path.unlink(missing_ok=True)
+            return MISSING
+        self.used.add(path.name)
+        return value
+
+    def _put(self, key: str, value: Any) -> None:
+        if not self.usable:
+            return
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{key}.pickle"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+        self.used.add(path.name)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (older inputs, older code)."""
+        if not self.usable or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self.used and path.is_file():
+                path.unlink(missing_ok=True)
+
+    def summary(self) -> str:
+        return (
+            f"build cache: reused {self.reused['file']} curation file(s) and {self.reused['article']} article(s); "
+            f"computed {self.computed['file']} and {self.computed['article']}"
+        )
+
+
+def _digest(path: Path) -> str | None:
+    if path.is_symlink() or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()

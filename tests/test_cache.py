@@ -1,0 +1,131 @@
+"""The build cache: a rebuild after one edit parses and assembles only what changed, and gives the
+same bytes as `dataset build --no-cache`; an entry is never used when any input differs, and a
+corrupt, truncated or planted cache file is ignored and rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from iraq_presence.cli import app
+from iraq_presence.make import build, produce, stale
+from iraq_presence.paths import Layout
+from iraq_presence.tables import cache as cache_module
+
+from .conftest import article_count, snapshot
+
+runner = CliRunner()
+
+
+def summary(root: Path) -> dict[str, int]:
+    """What a cached build reused and computed, from its progress message."""
+    lines: list[str] = []
+    build(root, progress=lines.append)
+    [line] = [x for x in lines if x.startswith("build cache:")]
+    numbers = [int(n) for n in re.findall(r"\d+", line)]
+    return dict(zip(("files_reused", "articles_reused", "files_computed", "articles_computed"), numbers))
+
+
+def edit_one_article(root: Path) -> str:
+    """Prefix the first article's url_note: a real edit that reaches the articles table."""
+    path = next(
+        p for p in sorted((root / "data" / "curation" / "articles").glob("*.yaml")) if "\nurl_note: " in p.read_text()
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\nurl_note: ", "\nurl_note: Edited. ", 1), encoding="utf-8"
+    )
+    return path.stem
+
+
+def test_rebuild_after_one_edit_reads_and_assembles_only_that_article(repo: Path) -> None:
+    n = article_count(repo)
+    first = summary(repo)
+    files = first["files_computed"]  # every curation file the loader reads
+    assert first["files_reused"] == 0 and files > n and first["articles_computed"] == n
+    assert summary(repo) == {"files_reused": files, "articles_reused": n, "files_computed": 0, "articles_computed": 0}
+    article_id = edit_one_article(repo)
+    assert summary(repo) == {
+        "files_reused": files - 1,
+        "articles_reused": n - 1,
+        "files_computed": 1,
+        "articles_computed": 1,
+    }
+    articles = pd.read_parquet(repo / "data" / "articles.parquet").set_index("article_id")
+    assert articles.loc[article_id, "url_note"].startswith("Edited. ")
+
+
+def test_cached_build_gives_the_bytes_of_no_cache(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(repo)
+    edit_one_article(repo)
+    build(repo)  # from the cache, but for the edited article
+    cached = snapshot(repo)
+    assert (Layout(repo).cache).is_dir()
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["build", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "built: 0 file(s) changed" in result.output and "build cache" not in result.output
+    assert snapshot(repo) == cached
+    assert produce(repo, cache=False).files == produce(repo).files
+    assert stale(repo, cache=False) == [] and stale(repo) == []
+
+
+def test_shared_curation_or_code_change_invalidates_every_article(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iraq_presence.tables.assemble import Assembler
+
+    n = article_count(repo)
+    build(repo)
+    actors = repo / "data" / "curation" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    got = summary(repo)
+    assert (got["files_computed"], got["articles_reused"]) == (1, n)  # re-parsed; the aliases read are the same
+    real = Assembler._gazetteer_key
+    monkeypatch.setattr(Assembler, "_gazetteer_key", lambda self: real(self) + "-another-alias")
+    got = summary(repo)
+    assert (got["files_computed"], got["articles_computed"]) == (0, n)  # the rows read the aliases
+    monkeypatch.setattr(cache_module, "code_version", lambda: "another version of the code")
+    got = summary(repo)
+    assert (got["files_reused"], got["articles_reused"]) == (0, 0)
+
+
+def test_corrupt_truncated_or_planted_cache_files_are_ignored(repo: Path, tmp_path: Path) -> None:
+    build(repo)
+    expected = snapshot(repo)
+    entries = sorted(Layout(repo).cache.glob("*.pickle"))
+    assert len(entries) >= article_count(repo)
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    payload = pickle.dumps(Planted())
+    entries[0].write_bytes(hashlib.sha256(payload).digest() + payload)  # a valid checksum: only the loader refuses it
+    entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
+    entries[2].write_bytes(b"")  # empty
+    entries[3].write_bytes(b"\0" * 4096)  # zeros, as a power loss may leave
+    for entry in entries[4:]:
+        data = bytearray(entry.read_bytes())
+        data[-2] ^= 0xFF  # one flipped byte
+        entry.write_bytes(bytes(data))
+    for rel in [p for p in expected if p.startswith("data/") and p.endswith((".csv", ".parquet"))]:
+        (repo / rel).unlink()
+    got = summary(repo)
+    assert not marker.exists(), "a planted cache entry ran code"
+    assert got["articles_reused"] == 0 and got["files_reused"] == 0
+    assert snapshot(repo) == expected
+    assert summary(repo)["articles_computed"] == 0, "the rebuilt entries are used next time"
+
+
+def test_cache_folder_planted_as_a_link_is_not_written_through(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / ".cache").mkdir()
+    Layout(repo).cache.symlink_to(outside, target_is_directory=True)
+    assert produce(repo).files == produce(repo, cache=False).files
+    assert list(outside.iterdir()) == []
