@@ -211,3 +211,23 @@ def test_validate_hashes_no_raw_text_outside_the_package(tmp_path: Path, secret_
     failures = check_raw_files(Frames({"articles": articles}), raw)
     assert [f.key for f in failures] == ["a", "b", "c"]
     assert all(f.expected == "a file in data/raw/" for f in failures)
+
+
+def test_build_inputs_never_read_a_link_or_a_fifo(repo: Path) -> None:
+    """The stale-build manifest hashes regular files only: a FIFO would hang it, a link to
+    /dev/zero would read forever (both are refused, with a message, by the loader)."""
+    import os
+    import signal
+
+    from iraq_presence.tables import inputs
+
+    curation = repo / "data" / "curation"
+    os.mkfifo(curation / "pipe.yaml")
+    (curation / "zero.yaml").symlink_to("/dev/zero")
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the manifest read a FIFO or a device"))
+    signal.alarm(20)
+    try:
+        text = inputs.manifest(repo).decode("utf-8")
+    finally:
+        signal.alarm(0)
+    assert "pipe.yaml" not in text and "zero.yaml" not in text and "actors.yaml" in text

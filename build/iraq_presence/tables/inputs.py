@@ -15,8 +15,14 @@ MANIFEST = "data/build-inputs.sha256"
 
 
 def _inputs(root: Path) -> list[Path]:
-    curation = [p for p in sorted((root / "data" / "curation").rglob("*.yaml")) if not _is_draft(p)]
-    return curation + sorted((root / "schemas").glob("*.json"))
+    """Regular files only: a link (to /dev/zero, to a credentials file) or a FIFO is never read here;
+    the loader refuses it with its own message."""
+    curation = [p for p in sorted((root / "data" / "curation").rglob("*.yaml")) if _regular(p) and not _is_draft(p)]
+    return curation + [p for p in sorted((root / "schemas").glob("*.json")) if _regular(p)]
+
+
+def _regular(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _is_draft(path: Path) -> bool:
