@@ -111,13 +111,22 @@ class Assembler:
             return None, None, None, None
         return self.span(origin, fieldname, ref.article or default_article, ref.quote, ref.occurrence, owner=ref)
 
-    def _report(self, origin: tuple[str, str], r: c.Report | c.EventReport) -> tuple[Any, ...]:
-        """A meeting's or event's report: its span, and the span of its own date words when it has them."""
+    def _report(self, origin: tuple[str, str], r: c.Report | c.EventReport) -> dict[str, Any]:
+        """A meeting's or event's report as its span columns: the report's span, and the span of its
+        own date words when it has them (the same columns in meeting_reports and event_reports)."""
         art, s, e, t = self.span(origin, "quote", r.article, r.quote, r.occurrence, owner=r)
         ds = de = dtext = None
         if r.date_quote:
             _, ds, de, dtext = self.span(origin, "date_quote", r.article, r.date_quote, r.date_occurrence, owner=r)
-        return art, s, e, t, ds, de, dtext
+        return {
+            "article_id": art,
+            "char_start": s,
+            "char_end": e,
+            "text": t,
+            "date_text": dtext,
+            "date_start": ds,
+            "date_end": de,
+        }
 
     # --- assembly ---------------------------------------------------------------------------------
 
@@ -454,20 +463,13 @@ class Assembler:
                 )
             for j, r in enumerate(m.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "meeting_reports",
                     row(
                         "meeting_reports",
                         r,
                         meeting_id=m.meeting_id,
-                        article_id=art,
-                        char_start=s,
-                        char_end=e,
-                        text=t,
-                        date_text=dtext,
-                        date_start=ds,
-                        date_end=de,
+                        **self._report(origin, r),
                         report_date_note=r.report_date_note
                         or (None if r.report_date else "This article gives no date for the meeting."),
                     ),
@@ -486,20 +488,9 @@ class Assembler:
                 )
             for j, r in enumerate(ev.reports, 1):
                 origin = (file, f"{entry}: reports #{j}" + at(r))
-                art, s, e, t, ds, de, dtext = self._report(origin, r)
                 self.out.add(
                     "event_reports",
-                    row(
-                        "event_reports",
-                        event_id=ev.event_id,
-                        article_id=art,
-                        char_start=s,
-                        char_end=e,
-                        text=t,
-                        date_text=dtext,
-                        date_start=ds,
-                        date_end=de,
-                    ),
+                    row("event_reports", event_id=ev.event_id, **self._report(origin, r)),
                     ": ".join(origin),
                 )
 
