@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +31,78 @@ def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
-@pytest.fixture(scope="session")
-def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy built once per session, for read-only checks."""
-    from iraq_presence.make import build
+def once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills, made once per test run however many xdist workers there are: the
+    first worker to ask makes it (the others wait for it), and each gets its own copy to read."""
+    own = tmp_path_factory.mktemp(name) / "copy"
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        own.mkdir()
+        make(own)
+        return own
+    shared = tmp_path_factory.getbasetemp().parent / f"once-{name}"  # this run's, shared by its workers
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if the worker dies
+        if not shared.is_dir():
+            work = Path(f"{shared}.partial")
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            make(work)
+            work.rename(shared)  # whole or not at all
+    shutil.copytree(shared, own, symlinks=True)
+    return own
 
-    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
-    build(root)
-    return root
+
+@pytest.fixture(scope="session")
+def _built_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """One real `build` of a fresh copy per run, and the files it wrote."""
+    from iraq_presence import make
+
+    def fill(folder: Path) -> None:
+        root = copy_repo(folder / "repo")
+        outputs: list[Any] = []
+        real = make.produce
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(make, "produce", lambda *a, **k: outputs.append(real(*a, **k)) or outputs[-1])
+            make.build(root)
+        (folder / "files.json").write_text(json.dumps(sorted(outputs[0].files)), encoding="utf-8")
+
+    folder = once(tmp_path_factory, "built", fill)
+    root = folder / "repo"
+    names = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+    return root, {rel: (root / rel).read_bytes() for rel in names}
+
+
+@pytest.fixture(scope="session")
+def built_repo(_built_once: tuple[Path, dict[str, bytes]]) -> Path:
+    """A copy built once per run (each xdist worker reads its own copy of it), for read-only checks."""
+    return _built_once[0]
+
+
+@pytest.fixture(scope="session")
+def built_files(_built_once: tuple[Path, dict[str, bytes]]) -> dict[str, bytes]:
+    """The files that build wrote (path: bytes): what a build of the unchanged repository writes."""
+    return _built_once[1]
+
+
+@pytest.fixture
+def unchanged_build(built_repo: Path, built_files: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> Any:
+    """For tests of how a build writes (lock, journal, staging, a full disk), not of what it
+    computes: each `build` or `--check` of a copy whose inputs are the repository's unchanged
+    reuses the session's output instead of recomputing the same bytes (test_build proves them
+    reproducible). Only the files: not for a release, which needs the frames. A build of inputs
+    that differ fails the test."""
+    from iraq_presence import make
+    from iraq_presence.tables.inputs import MANIFEST, manifest
+
+    sums = "data/raw/SHA256SUMS"
+    output = make.Output(built_files, {}, {})
+
+    def reuse(root: Path, *_a: Any, **_k: Any) -> Any:
+        assert manifest(root) == built_files[MANIFEST], "unchanged_build: the curation or schemas differ"
+        assert (root / sums).read_bytes() == (built_repo / sums).read_bytes(), "unchanged_build: the raw texts differ"
+        return output
+
+    monkeypatch.setattr(make, "produce", reuse)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -99,17 +167,24 @@ def ready(root: Path) -> None:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
-    """One release per session (publish-grade, with the texts): the repository copy, the bundle
-    folder, and the build's output
+    """One release per run (publish-grade, with the texts; each xdist worker gets its own copy):
+    the repository copy, the bundle folder, and the build's output
     (the tables are built once; `dataset build --check` and test_build prove the build itself
     reproducible)."""
     from iraq_presence import make
+    from iraq_presence.publish.release import make_release
 
-    root = release_repo(tmp_path_factory.mktemp("rel") / "repo")
-    output = make.produce(root)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(make, "produce", lambda *_a, **_k: output)
-        from iraq_presence.publish.release import make_release
+    made: list[Any] = []
 
-        folder, _ = make_release(root, root / "dist", with_text=True, url=URL)
-    return root, folder, output
+    def fill(folder: Path) -> None:
+        root = release_repo(folder / "repo")
+        made.append(make.produce(root))
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(make, "produce", lambda *_a, **_k: made[0])
+            bundle, _ = make_release(root, root / "dist", with_text=True, url=URL)
+        (folder / "bundle.txt").write_text(bundle.relative_to(folder).as_posix(), encoding="utf-8")
+
+    folder = once(tmp_path_factory, "release", fill)
+    root = folder / "repo"
+    output = made[0] if made else make.produce(root)  # the worker that did not make it builds its frames
+    return root, folder / (folder / "bundle.txt").read_text(encoding="utf-8"), output

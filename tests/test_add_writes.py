@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iraq_presence import store
+from iraq_presence import make, store
 from iraq_presence.annotate.intake import add_article
 from iraq_presence.cli import app
 from iraq_presence.errors import SourceError
-from iraq_presence.make import build
+from iraq_presence.make import build, produce
 from iraq_presence.paths import Layout
 from iraq_presence.tables.sources import MAX_ARTICLE_BYTES, load_sources, read_sums
 
@@ -99,16 +99,19 @@ def _killed_add(root: Path, src: Path, step: str, monkeypatch: pytest.MonkeyPatc
     assert proc.exitcode == -9, f"the add was not killed at {step!r}"
 
 
-def test_add_killed_leaves_all_three_files_or_none(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_killed_leaves_all_three_files_or_none(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unchanged_build: None
+) -> None:
     before = snapshot(repo)
     src = made_up(tmp_path)
     _killed_add(repo, src, "staged", monkeypatch)  # before the journal: nothing happened
-    build(repo)
+    build(repo)  # of the unchanged inputs (unchanged_build)
     assert snapshot(repo) == before
     _killed_add(repo, src, "moved:1", monkeypatch)  # mid-way: the next writer finishes the set
     lay = Layout(repo)
     listed = {p.removeprefix("data/raw/") for p in before if p.startswith("data/raw/") and p.endswith(".txt")}
     assert set(read_sums(lay.sums)) == listed and snapshot(repo) != before  # half of the set on disk
+    monkeypatch.setattr(make, "produce", produce)  # a real build of the half-added article
     build(repo)
     new = [name for name in read_sums(lay.sums) if f"data/raw/{name}" not in before]
     assert len(new) == 1
@@ -117,7 +120,9 @@ def test_add_killed_leaves_all_three_files_or_none(repo: Path, tmp_path: Path, m
     assert (lay.curation / "articles" / f"{article_id}.yaml").is_file()
 
 
-def test_full_disk_during_add_leaves_nothing(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_during_add_leaves_nothing(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unchanged_build: None
+) -> None:
     real = store._write_durably
     calls: list[Path] = []
 
@@ -133,7 +138,7 @@ def test_full_disk_during_add_leaves_nothing(repo: Path, tmp_path: Path, monkeyp
     result = runner.invoke(app, ["add", str(made_up(tmp_path))])
     assert result.exit_code == 1 and "No space left" in result.output and "Traceback" not in result.output
     monkeypatch.setattr(store, "_write_durably", real)
-    build(repo)  # the next writer clears the staging the failed add left
+    build(repo)  # the next writer (of the unchanged inputs) clears the staging the failed add left
     assert snapshot(repo) == before
     result = runner.invoke(app, ["add", str(made_up(tmp_path))])
     assert result.exit_code == 0 and (Layout(repo).raw / f"{added_id(result.output)}.txt").is_file()

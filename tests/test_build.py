@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iraq_presence.checks.package import validate_path
+from iraq_presence.checks.descriptor import check_journal
 from iraq_presence.cli import app
 from iraq_presence.make import produce, stale
 from iraq_presence.store import JOURNAL, KILL_AT, STAGING, commit, recover
@@ -25,14 +25,18 @@ def edit_actors(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_committed_tables_are_up_to_date() -> None:
+def test_committed_tables_are_up_to_date_and_the_build_byte_reproducible(
+    built_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--check` finds the committed tables current; and the bytes that check computed are, byte for
+    byte, the ones the session's build of a copy wrote (another folder, another time)."""
+    from iraq_presence import make
+
+    outputs: list[make.Output] = []
+    monkeypatch.setattr(make, "produce", lambda *a, **k: outputs.append(produce(*a, **k)) or outputs[-1])
     assert stale(ROOT) == []
-
-
-def test_build_is_byte_reproducible(built_repo: Path) -> None:
-    """A build in another folder, another process and another time writes the committed bytes."""
-    files = produce(built_repo).files
-    assert {rel: (built_repo / rel).read_bytes() for rel in files} == files
+    [output] = outputs
+    assert {rel: (built_repo / rel).read_bytes() for rel in output.files} == output.files
 
 
 def test_check_lists_stale_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,7 +48,7 @@ def test_check_lists_stale_files(repo: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "data/mentions.csv" not in result.output
 
 
-def test_check_compares_parquet_by_content(repo: Path) -> None:
+def test_check_compares_parquet_by_content(repo: Path, unchanged_build: None) -> None:
     """A Parquet file rewritten by another writer version, same content, is not stale."""
     import pyarrow.parquet as pq
 
@@ -101,6 +105,7 @@ def test_commit_killed_inside_is_recovered(repo: Path, monkeypatch: pytest.Monke
     it, validate reports the interrupted build and recovery completes exactly the new build."""
     before = snapshot(repo)
     edit_actors(repo, *SHORTER)
+    edited = snapshot(repo)
     files = produce(repo).files
     changed = [rel for rel, data in files.items() if before.get(rel) != data]
     assert len(changed) > 3  # actors.csv/.parquet and both descriptors at least
@@ -120,11 +125,10 @@ def test_commit_killed_inside_is_recovered(repo: Path, monkeypatch: pytest.Monke
     _killed_commit(repo, files, "moved:3", monkeypatch)
     moved = [rel for rel in changed if (repo / rel).read_bytes() == files[rel]]
     assert 0 < len(moved) < len(changed)  # a half-committed build on disk
-    assert "BUILD-interrupted" in {f.rule for f in validate_path(repo)}
+    assert [f.rule for f in check_journal(repo)] == ["BUILD-interrupted"]  # what validate reports of it
     assert recover(repo).startswith("finished an interrupted build")
     assert not (repo / JOURNAL).exists() and not (repo / STAGING).exists()
-    assert {rel: (repo / rel).read_bytes() for rel in files} == files
-    assert validate_path(repo) == []
+    assert snapshot(repo) == {**edited, **files}  # the new build, whole, and nothing else
 
 
 def test_interrupted_commit_is_finished_by_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

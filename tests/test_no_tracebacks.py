@@ -31,7 +31,7 @@ def _enospc(*_args: Any, **_kwargs: Any) -> None:
 
 
 def test_a_full_disk_during_build_is_a_message_and_data_is_unchanged(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
+    repo: Path, monkeypatch: pytest.MonkeyPatch, unchanged_build: None
 ) -> None:
     (repo / "data" / "actors.csv").unlink()  # so the build has a file to write
     before = snapshot(repo / "data")

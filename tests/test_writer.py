@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iraq_presence.checks.package import validate_path
+from iraq_presence.checks.descriptor import check_journal
 from iraq_presence.cli import app
 from iraq_presence.errors import Busy
 from iraq_presence.lock import one_writer
@@ -65,7 +65,9 @@ def test_second_writer_is_refused_with_a_message(
     assert snapshot(repo) == before
 
 
-def test_lock_is_released_when_its_holder_exits_or_is_killed(repo: Path, holder: subprocess.Popen) -> None:
+def test_lock_is_released_when_its_holder_exits_or_is_killed(
+    repo: Path, holder: subprocess.Popen, unchanged_build: None
+) -> None:
     with pytest.raises(Busy), one_writer(repo, "build"):
         pass
     os.kill(holder.pid, signal.SIGKILL)  # no cleanup: the kernel releases the lock
@@ -92,28 +94,35 @@ def _planted(repo: Path, outside: Path) -> dict[str, list[str] | str]:
 @pytest.mark.parametrize(
     "case", ["empty", "truncated", "not a list", "not paths", "parent", "absolute", "through a link"]
 )
-def test_broken_or_planted_journal_is_discarded_never_followed(case: str, repo: Path, tmp_path: Path) -> None:
+def test_broken_or_planted_journal_is_discarded_never_followed(
+    case: str, repo: Path, tmp_path: Path, unchanged_build: None, built_files: dict[str, bytes]
+) -> None:
+    """What validate says of the journal (`check_journal`, the part of `validate_path` that reads it:
+    test_empty_journal... runs the whole command), then a build discards it and leaves exactly the
+    build's files."""
     outside = tmp_path / "outside"
     outside.mkdir()
+    before = snapshot(repo)
     plan = _planted(repo, outside)[case]
     (repo / STAGING).mkdir()
     for rel in plan if isinstance(plan, list) else []:
         (repo / STAGING / rel.replace("/", "__")).write_text("planted", encoding="utf-8")
     (repo / JOURNAL).write_text(plan if isinstance(plan, str) else json.dumps(plan), encoding="utf-8")
 
-    [failure] = [f for f in validate_path(repo) if f.rule == "BUILD-interrupted"]
-    assert "run `dataset build` to discard it" in failure.message()
+    [failure] = check_journal(repo)
+    assert failure.rule == "BUILD-interrupted" and "run `dataset build` to discard it" in failure.message()
     warnings: list[str] = []
     build(repo, warn=warnings.append)
     assert len(warnings) == 1 and "discarded it without moving any file" in warnings[0]
     assert list(outside.iterdir()) == [] and not (tmp_path / "escape.txt").exists()
     assert not (repo / JOURNAL).exists() and not (repo / STAGING).exists()
     (repo / "data" / "link").unlink()
-    assert validate_path(repo) == []
+    assert snapshot(repo) == {**before, **built_files}
 
 
-def test_empty_journal_after_a_half_moved_commit_is_repaired(repo: Path) -> None:
+def test_empty_journal_after_a_half_moved_commit_is_repaired(repo: Path, built_files: dict[str, bytes]) -> None:
     """Power lost during the moves with the journal's bytes lost too: the next build rewrites the set."""
+    before = snapshot(repo)
     csv = repo / "data" / "actors.csv"
     good = csv.read_bytes()
     csv.write_bytes(good.replace(b"person", b"persn", 1))  # a file left from another build
@@ -121,7 +130,7 @@ def test_empty_journal_after_a_half_moved_commit_is_repaired(repo: Path) -> None
     result = runner.invoke(app, ["validate", str(repo)])
     assert result.exit_code == 1 and "BUILD-interrupted" in result.output and "Traceback" not in result.output
     build(repo)
-    assert csv.read_bytes() == good and validate_path(repo) == []
+    assert csv.read_bytes() == good and snapshot(repo) == {**before, **built_files}
 
 
 def test_staging_planted_as_a_link_is_removed_not_followed(repo: Path, tmp_path: Path) -> None:
