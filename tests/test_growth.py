@@ -14,10 +14,9 @@ from typer.testing import CliRunner
 from iraq_presence.cli import app
 from iraq_presence.make import build, stale
 
-from .conftest import added_id, article_count, copy_repo
+from .conftest import added_id, article_count, copy_repo, once
 
 runner = CliRunner()
-pytestmark = pytest.mark.xdist_group("growth")  # one worker makes the module's grown copy
 
 HEADLINE = "Committee session on foreign forces adjourned"
 MADE_UP = (
@@ -49,20 +48,26 @@ def accept(repo: Path, article_id: str) -> None:
 
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
-    """A copy with one made-up article added (`dataset add`), accepted and built: the repository
-    copy, the new id, and how many articles there were before. Read-only for the tests below."""
-    repo = copy_repo(tmp_path_factory.mktemp("grown") / "repo")
-    before = article_count(repo)
-    src = repo.parent / "made-up.txt"
-    src.write_text(MADE_UP, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(repo)
-        result = runner.invoke(app, ["add", str(src)])
-    assert result.exit_code == 0, result.output
-    article_id = added_id(result.output)
-    accept(repo, article_id)
-    build(repo)
-    return repo, article_id, before
+    """A copy with one made-up article added (`dataset add`), accepted and built, made once per
+    run: the repository copy, the new id, and how many articles there were before. Read-only."""
+
+    def fill(folder: Path) -> None:
+        repo = copy_repo(folder / "repo")
+        before = article_count(repo)
+        src = folder / "made-up.txt"
+        src.write_text(MADE_UP, encoding="utf-8")
+        with pytest.MonkeyPatch.context() as mp:
+            mp.chdir(repo)
+            result = runner.invoke(app, ["add", str(src)])
+        assert result.exit_code == 0, result.output
+        article_id = added_id(result.output)
+        accept(repo, article_id)
+        build(repo)
+        (folder / "added.txt").write_text(f"{article_id} {before}", encoding="utf-8")
+
+    folder = once(tmp_path_factory, "grown", fill)
+    article_id, before = (folder / "added.txt").read_text(encoding="utf-8").split()
+    return folder / "repo", article_id, int(before)
 
 
 def test_a_sixth_article_builds_and_passes_every_check(
