@@ -82,7 +82,7 @@ def _column_failures(name: str, df: pd.DataFrame, schema: TableSchema, column: s
     values = df[column].iloc[pos].tolist() if column in df.columns else [None] * len(pos)
     if check == "not_nullable":
         return failures_at(f"REQUIRED-{name}", df, schema, pos, column, values, "a value (the column is required)")
-    if check == "field_uniqueness":
+    if check.startswith("unique_values"):
         rule_id = f"PK-{name}" if schema.primary_key == [column] else f"UNIQUE-{name}"
         dup = [f"duplicate {_v(v)}" for v in values]
         return failures_at(rule_id, df, schema, pos, column, dup, "unique values", render=False)
@@ -92,7 +92,7 @@ def _column_failures(name: str, df: pd.DataFrame, schema: TableSchema, column: s
         return failures_at(
             f"ENUM-{name}", df, schema, pos, column, values, lambda v: "one of " + ", ".join(enum) + near(v)
         )
-    if check.startswith("str_matches"):
+    if check.startswith("matches_pattern"):
         pattern = schema.constraint(column, "pattern")
         return failures_at(f"PATTERN-{name}", df, schema, pos, column, values, f"a value matching {pattern}")
     return failures_at(f"RANGE-{name}", df, schema, pos, column, values, _expected_range(schema, column, check))
