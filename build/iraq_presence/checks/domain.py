@@ -312,7 +312,7 @@ def check_mentions(frames: Frames, schemas: Schemas) -> list[Failure]:
         return []
     mentions = frames["mentions"]
     ids, found = _rescan(frames)
-    have = _stored(mentions[mentions["method"].astype("string") == "alias_match"], ids)
+    have = _stored(mentions[mentions["method"] == "alias_match"], ids)
     absent, extra = _missing(ids, found.matches, have)
     rows = [
         ("missing", ids[found.matches.article[i]], int(found.matches.start[i]), int(found.matches.end[i]))
@@ -396,7 +396,7 @@ def check_alias_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     ):
         return []
     al, m = frames["actor_aliases"], frames["mentions"]
-    auto = m[m["method"].astype("string") == "alias_match"]
+    auto = m[m["method"] == "alias_match"]
     counts = auto.groupby([auto["actor_id"].astype("string"), auto["surface"].astype("string")]).size()
     want = counts.reindex(list(zip(al["actor_id"].astype("string"), al["alias"].astype("string"))), fill_value=0)
     return _count_failures(
