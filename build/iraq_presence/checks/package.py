@@ -22,6 +22,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
+from . import offload
 from .bundle import check_release
 from .descriptor import (
     check_descriptor,
@@ -37,7 +38,8 @@ from .rescan import rescan_files_async, worker
 from .runner import check_frames, dedupe
 
 WORKER_MIN_ARTICLES = 200
-"""From this many articles (about 1M characters) the rescans run in a second process."""
+"""From this many articles (about 1M characters) the rescans, spans and raw-file hashes run in a
+second process."""
 FORMAT_LIMIT = 5
 """FORMAT failures reported per column (one differing cell is enough to act on; more is noise)."""
 
@@ -229,29 +231,33 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def early_rescan(folder: Path, pq_desc: dict[str, Any], pool: Any) -> Any:
-    """Begin the per-article rescans at once in a worker process, from the Parquet copy's texts and
-    aliases: they are the longest rule and overlap all the reading and checking here. None for a
-    small corpus (a process costs more than it saves) or when the files cannot be read (the main
-    read reports why)."""
+def early_work(folder: Path, pq_desc: dict[str, Any], pool: Any) -> dict[str, Any]:
+    """Begin at once, in a worker process, the per-article rescans (from the Parquet copy's texts
+    and aliases: the longest rule) and then the rules `checks/offload.py` runs from the files, so
+    they overlap all the reading and checking here: {`Frames` key: Future}. Nothing for a small
+    corpus (a process costs more than it saves) or when the files cannot be read (the main read
+    reports why)."""
     import pyarrow.parquet as pq
 
-    paths = {r["name"]: inside(folder, r["path"]) for r in pq_desc["resources"]}
-    if None in paths.values():
-        return None
+    found = {r["name"]: inside(folder, r["path"]) for r in pq_desc["resources"]}
+    paths = {name: path for name, path in found.items() if path is not None}
+    if len(paths) < len(found) or not {"articles", "actor_aliases"} <= set(paths):
+        return {}
     try:
         if pq.read_metadata(paths["articles"]).num_rows < WORKER_MIN_ARTICLES:
-            return None
+            return {}
     except Exception:
-        return None
-    return rescan_files_async(str(paths["articles"]), str(paths["actor_aliases"]), pool)
+        return {}
+    raw = folder / "data" / "raw"
+    begun = {"rescan": rescan_files_async(str(paths["articles"]), str(paths["actor_aliases"]), pool)}
+    return begun | offload.begin(paths, pq_desc, raw if raw.is_dir() else None, pool)
 
 
 def check_tables(
-    folder: Path, desc: dict[str, Any], pq_desc: dict[str, Any] | None = None, rescan: Any = None
+    folder: Path, desc: dict[str, Any], pq_desc: dict[str, Any] | None = None, begun: Mapping[str, Any] | None = None
 ) -> list[Failure]:
     """Read both formats (comparing them table by table), then run the table rules once on the
-    typed copy (`rescan`: the rescans already begun, see `early_rescan`)."""
+    typed copy (`begun`: the work begun in the worker, see `early_work`)."""
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
     typed, out = read_tables(folder, descriptors, schemas)
@@ -259,8 +265,8 @@ def check_tables(
     reported = {(f.table, f.column) for f in out if f.rule.startswith(("COLUMNS-", "TYPE-"))}
     frames = Frames(typed)
     del typed
-    if rescan is not None:
-        frames.preset("rescan", rescan)
+    for key, future in (begun or {}).items():
+        frames.preset(key, future)
     raw = folder / "data" / "raw"
     for f in check_frames(frames, schemas, raw if raw.is_dir() else None):
         if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
@@ -291,9 +297,10 @@ def arrow_pool() -> Iterator[None]:
 def validate_path(folder: Path) -> list[Failure]:
     """Validate a folder holding datapackage.json (a repository or a downloaded release).
 
-    On a large corpus a second process first rescans the texts, then checks the descriptor
-    against the standard (both pure Python), while this one reads the files (Arrow, in threads)
-    and runs the other rules; on a small one the descriptor is checked in a thread."""
+    On a large corpus a second process first rescans the texts, checks the spans and the raw
+    files (`checks/offload.py`), then the descriptor against the standard, while this one reads
+    the files (Arrow, in threads) and runs the other rules; on a small one the descriptor is
+    checked in a thread."""
     out = check_journal(folder) + check_inputs(folder) + check_release(folder)
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
@@ -301,10 +308,10 @@ def validate_path(folder: Path) -> list[Failure]:
     if desc is None:
         return dedupe(out)
     with arrow_pool(), worker() as pool:
-        rescan = early_rescan(folder, pq_desc, pool) if pq_desc is not None else None
+        begun = early_work(folder, pq_desc, pool) if pq_desc is not None else {}
         with ThreadPoolExecutor(max_workers=1) as threads:
-            standard = (pool if rescan is not None else threads).submit(check_descriptor, desc)
-            tables = check_tables(folder, desc, pq_desc, rescan)
+            standard = (pool if begun else threads).submit(check_descriptor, desc)
+            tables = check_tables(folder, desc, pq_desc, begun)
             try:
                 out += standard.result()
             except Exception:  # the worker process died: check the descriptor here

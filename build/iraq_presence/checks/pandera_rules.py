@@ -27,6 +27,7 @@ from .registry import CROSS, rule
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
 PANDERA = "pandera, from the Table Schema"
+ARROW_CHECK = "pandera, from the Table Schema (a check registered in schema/pandera_checks.py, run on the Arrow data)"
 
 
 @extensions.register_check_method(statistics=["columns", "keys"], supported_types=pd.DataFrame, check_type="vectorized")
@@ -125,14 +126,18 @@ def _table_failures(name: str, df: pd.DataFrame, schema: TableSchema, cases: pd.
 @rule("COLUMNS-<table>", "exactly the schema's columns, in the schema's order", by=PANDERA)
 @rule("DTYPE-<table>", "each column of a typed table has its field's dtype (nullable integer, date, ...)", by=PANDERA)
 @rule("REQUIRED-<table>", "no null in a required or primary-key column", by=PANDERA)
-@rule("PK-<table>", "the primary key (one or several columns) has no duplicates; the repeat is reported", by=PANDERA)
-@rule("UNIQUE-<table>", "columns marked `unique` have no duplicates", by=PANDERA)
+@rule(
+    "PK-<table>",
+    "the primary key (one or several columns) has no duplicates; the repeat is reported",
+    by=f"{ARROW_CHECK}; a key of several columns by pandera's own `unique`",
+)
+@rule("UNIQUE-<table>", "columns marked `unique` have no duplicates", by=ARROW_CHECK)
 @rule(
     "ENUM-<table>",
     "closed vocabularies: each value is one of the field's `enum` (the nearest code is suggested)",
     by=PANDERA,
 )
-@rule("PATTERN-<table>", "identifiers, codes and hashes match the field's `pattern`", by=PANDERA)
+@rule("PATTERN-<table>", "identifiers, codes and hashes match the field's `pattern` (as a whole)", by=ARROW_CHECK)
 @rule("RANGE-<table>", "`minimum`, `maximum` and `minLength` constraints", by=PANDERA)
 def check_tables(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Each table against the pandera schema derived from its Table Schema."""
