@@ -36,22 +36,33 @@ def foreign_key(df: pd.DataFrame, *, columns: tuple[str, ...], keys: Any) -> pd.
     the distinct values, or a MultiIndex for a key of several columns: a hash lookup either way);
     a row with a null in the key refers to nothing."""
     import pyarrow.compute as pc
+    import pyarrow.types as pa_types
 
-    part = df[list(columns)]
     if len(columns) == 1:
-        values = _plain(part[columns[0]])
-        found = pc.is_in(values, value_set=keys).to_numpy(zero_copy_only=False)
-    else:
-        found = pd.MultiIndex.from_frame(part.astype("string")).isin(keys)
+        column = df[columns[0]]
+        values = _decoded(column)  # the few distinct keys are cast to its text type, not the many rows to theirs
+        if not pa_types.is_string(values.type) and not pa_types.is_large_string(values.type):
+            values = values.cast("string")
+        found = pc.is_in(values, value_set=keys.cast(values.type)).to_numpy(zero_copy_only=False)
+        return pd.Series(found | column.isna().to_numpy(), index=df.index)
+    part = df[list(columns)]
+    found = pd.MultiIndex.from_frame(part.astype("string")).isin(keys)
     return pd.Series(found | part.isna().any(axis=1).to_numpy(), index=df.index)
+
+
+def _decoded(column: pd.Series) -> Any:
+    """A column as an Arrow array of its values (a categorical's codes decoded)."""
+    import pyarrow as pa
+
+    arr = pa.array(column)
+    return arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr
 
 
 def _plain(column: pd.Series) -> Any:
     """A column as an Arrow string array (a categorical's codes decoded)."""
     import pyarrow as pa
 
-    arr = pa.array(column)
-    return (arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr).cast(pa.string())
+    return _decoded(column).cast(pa.string())
 
 
 def _positions(df: pd.DataFrame, labels: Any) -> np.ndarray:
