@@ -34,7 +34,7 @@ from .descriptor import (
 )
 from .frames import Frames, row_keys
 from .registry import FILES, rule
-from .rescan import rescan_files_async, worker
+from .rescan import worker
 from .runner import check_frames, dedupe
 
 WORKER_MIN_ARTICLES = 200
@@ -232,11 +232,10 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def early_work(folder: Path, pq_desc: dict[str, Any], pool: Any) -> dict[str, Any]:
-    """Begin at once, in a worker process, the per-article rescans (from the Parquet copy's texts
-    and aliases: the longest rule) and then the rules `checks/offload.py` runs from the files, so
-    they overlap all the reading and checking here: {`Frames` key: Future}. Nothing for a small
-    corpus (a process costs more than it saves) or when the files cannot be read (the main read
-    reports why)."""
+    """Begin at once, in a worker process, the rules `checks/offload.py` runs from the Parquet
+    files (the per-article rescans, the longest rule, among them), so they overlap all the
+    reading and checking here: {`Frames` key: Future}. Nothing for a small corpus (a process
+    costs more than it saves) or when the files cannot be read (the main read reports why)."""
     import pyarrow.parquet as pq
 
     found = {r["name"]: inside(folder, r["path"]) for r in pq_desc["resources"]}
@@ -249,8 +248,7 @@ def early_work(folder: Path, pq_desc: dict[str, Any], pool: Any) -> dict[str, An
     except Exception:
         return {}
     raw = folder / "data" / "raw"
-    begun = {"rescan": rescan_files_async(str(paths["articles"]), str(paths["actor_aliases"]), pool)}
-    return begun | offload.begin(paths, pq_desc, raw if raw.is_dir() else None, pool)
+    return offload.begin(paths, pq_desc, raw if raw.is_dir() else None, pool)
 
 
 def check_tables(
