@@ -132,60 +132,80 @@ def _load_events(text: str) -> Any:
         event = get()
         if type(event) is yaml.StreamEndEvent:
             return None
-        root: Any = None
-        # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
-        stack: list[list[Any]] = []
-        while True:
-            event = get()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None:
-                    raise _Unusual
-                value = _scalar(loader, event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    raise _Unusual
-                if len(stack) >= MAX_DEPTH:
-                    raise _too_deep(event.start_mark)
-                if kind is yaml.MappingStartEvent:
-                    stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
-                else:
-                    stack.append([[], None, None, None])
-                continue
-            elif kind is yaml.MappingEndEvent:
-                mapping, keylines, _, line = stack.pop()
-                mapping[LINE] = line
-                mapping[KEYLINES] = keylines
-                value = mapping
-            elif kind is yaml.SequenceEndEvent:
-                value = stack.pop()[0]
-            elif kind is yaml.DocumentEndEvent:
-                break
-            else:
-                raise _Unusual
-            if not stack:
-                root = value
-                continue
-            frame = stack[-1]
-            keylines = frame[1]
-            if keylines is None:
-                frame[0].append(value)
-            elif frame[2] is _MAPPING:
-                if kind is not yaml.ScalarEvent:
-                    raise _Unusual
-                frame[2] = value
-                key, line = str(event.value), event.start_mark.line + 1
-                if key in keylines:
-                    raise _duplicate(event.value, line, keylines[key], event.start_mark)
-                keylines[key] = line
-            else:
-                frame[0][frame[2]] = value
-                frame[2] = _MAPPING
+        root = _document(loader)
         if type(get()) is not yaml.StreamEndEvent:
             raise _Unusual  # a second document: the full loader reports it
         return root
     finally:
         loader.dispose()
+
+
+def _document(loader: _SafeLineLoader) -> Any:
+    """One document's value, from the event after its start to its end."""
+    root: Any = None
+    # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
+    stack: list[list[Any]] = []
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            return root
+        value = _value(loader, event, kind, stack)
+        if value is _OPENED:
+            continue
+        if not stack:
+            root = value
+            continue
+        _place(stack[-1], value, event, kind)
+
+
+_OPENED = object()
+"""What `_value` returns for a mapping or list that has just begun (its value comes at its end)."""
+
+
+def _value(loader: _SafeLineLoader, event: Any, kind: type, stack: list[list[Any]]) -> Any:
+    """The value an event completes (a scalar, or a mapping or list at its end); `_OPENED` when it
+    begins a mapping or list, pushed on `stack`."""
+    if kind is yaml.ScalarEvent:
+        if event.anchor is not None:
+            raise _Unusual
+        return _scalar(loader, event)
+    if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if event.anchor is not None or event.tag not in (None, "!"):
+            raise _Unusual
+        if len(stack) >= MAX_DEPTH:
+            raise _too_deep(event.start_mark)
+        if kind is yaml.MappingStartEvent:
+            stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
+        else:
+            stack.append([[], None, None, None])
+        return _OPENED
+    if kind is yaml.MappingEndEvent:
+        mapping, keylines, _, line = stack.pop()
+        mapping[LINE] = line
+        mapping[KEYLINES] = keylines
+        return mapping
+    if kind is yaml.SequenceEndEvent:
+        return stack.pop()[0]
+    raise _Unusual
+
+
+def _place(frame: list[Any], value: Any, event: Any, kind: type) -> None:
+    """Put a completed value in its container: appended to a list, or a mapping's key, or its value."""
+    keylines = frame[1]
+    if keylines is None:
+        frame[0].append(value)
+    elif frame[2] is _MAPPING:
+        if kind is not yaml.ScalarEvent:
+            raise _Unusual
+        frame[2] = value
+        key, line = str(event.value), event.start_mark.line + 1
+        if key in keylines:
+            raise _duplicate(event.value, line, keylines[key], event.start_mark)
+        keylines[key] = line
+    else:
+        frame[0][frame[2]] = value
+        frame[2] = _MAPPING
 
 
 def _scalar(loader: _SafeLineLoader, event: Any) -> Any:
