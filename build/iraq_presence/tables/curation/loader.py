@@ -637,32 +637,35 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             if cache:
                 cache.keep_parsed(path, entries)
         if id_key != "alias":
-            _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+            file = rel(name)
+            _unique([(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
         return entries
 
+    article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
         _unique(
             [
-                (f"{rel('articles')}/{a.article_id}.yaml", item, f"{kind} #{i}")
+                (f"{article_folder}/{a.article_id}.yaml", item, f"{kind} #{i}")
                 for a in articles
                 for i, item in enumerate(getattr(a, kind), 1)
             ],
             id_key,
         )
-    check_coded(articles, rel("articles"))
+    check_coded(articles, article_folder)
     actors, utterances, affiliations = merge_new_entries(
         articles,
         listed("actors.yaml", Actor, "actor_id"),
         listed("utterances.yaml", Utterance, "utterance_id", optional=True),
         listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
-        rel("articles"),
+        article_folder,
     )
     for name, entries, id_key in (
         ("actors.yaml", actors, "actor_id"),
         ("utterances.yaml", utterances, "utterance_id"),
         ("affiliations.yaml", affiliations, "affiliation_id"),
     ):
-        _unique([(e.file or rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+        file = rel(name)
+        _unique([(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
     return Curation(
         package=package,
         actors=actors,
