@@ -53,7 +53,7 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     from .tables.assemble import assemble
     from .tables.cache import BuildCache
     from .tables.curation import load_curation
-    from .tables.descriptor import descriptor, dumps, metadata_errors
+    from .tables.descriptor import descriptor, dumps, metadata_errors, with_examples
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
     from .tables.sources import load_sources
@@ -76,7 +76,7 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     memo = BuildCache(root) if cache else None
     cur = load_curation(lay.curation, root, memo)
     progress(f"assembling tables from {len(sources)} articles")
-    built = assemble(cur, sources, memo)
+    built = assemble(cur, sources, memo, consume=True)
     if memo:
         progress(memo.summary())
     package = cur.package
@@ -100,8 +100,9 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
         files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema, table)
         typed.arrow[name] = None  # written: its bytes are all that is kept
     files[MANIFEST] = manifest(root)
+    described = {name: with_examples(schema, frames[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
-        desc = descriptor(package, schemas, files, frames, fmt)
+        desc = descriptor(package, schemas, files, frames, fmt, described)
         errors = metadata_errors(desc)
         if errors:
             raise BuildError([f"PKG-descriptor: {e}" for e in errors])
