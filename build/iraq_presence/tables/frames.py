@@ -34,9 +34,9 @@ def check_rows(built: Built, schemas: dict[str, Any]) -> None:
         expected = schemas[table].columns
         want = set(expected)
         for row, origin in zip(rows, built.origins[table]):
-            keys = set(row)
-            if keys == want:
+            if row.keys() == want:
                 continue
+            keys = set(row)
             unknown = sorted(keys - want)
             if unknown:
                 raise SchemaMismatch(

@@ -64,7 +64,8 @@ class Model(BaseModel):
     @property
     def file(self) -> str | None:
         """The file the entry was written in, when it is not the one its kind is read from."""
-        return self._file
+        private = self.__pydantic_private__  # read directly: pydantic's attribute lookup is slow per entry
+        return private.get("_file") if private else None
 
     def line_of(self, key: str) -> int | None:
         """The line of `key` in this entry (the entry's first line when the key is absent)."""
