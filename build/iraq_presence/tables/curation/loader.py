@@ -612,7 +612,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         if path in cached:
             articles.append(cached[path])
             continue
-        raw = read[path] if path in read else read_yaml(path, root)
+        raw = read.pop(path) if path in read else read_yaml(path, root)  # popped: its memory serves the models
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
             raise CurationError(
@@ -632,7 +632,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             entries = cached[path]
         else:
             prefetched = path in read and (optional or path.is_file())
-            raw = read[path] if prefetched else read_yaml(path, root, optional=optional)
+            raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
             entries = _entries(model, raw, rel(name), id_key)
             if cache:
                 cache.keep_parsed(path, entries)
