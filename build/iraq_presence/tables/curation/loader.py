@@ -608,6 +608,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     read = _prefetch([p for p in paths if p not in cached], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles = []
+    parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
     for path in article_paths:
         if path in cached:
             articles.append(cached[path])
@@ -623,8 +624,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
                 expected=repr(path.stem),
             )
         articles.append(art)
-        if cache:
-            cache.keep_parsed(path, art)
+        parsed.append((path, art))
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
         path = folder / name
@@ -651,7 +651,13 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             ],
             id_key,
         )
-    check_coded(articles, article_folder)
+    # An article's models are cached only once they pass check_coded (a check of that article
+    # alone), so one from the cache has passed it with these bytes and this code: only the others
+    # are checked, and the first to fail is still the first in file order.
+    check_coded([art for _, art in parsed], article_folder)
+    if cache:
+        for path, art in parsed:
+            cache.keep_parsed(path, art)
     actors, utterances, affiliations = merge_new_entries(
         articles,
         listed("actors.yaml", Actor, "actor_id"),
