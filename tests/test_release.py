@@ -413,6 +413,37 @@ def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -
     assert sum(r["acts_of_speech"] for r in rows) >= len({r["month"] for r in rows})
 
 
+def test_datasette_leads_with_articles_and_statements_and_labels_every_article(release: tuple[Path, Path]) -> None:
+    import asyncio
+
+    import pandas as pd
+    from datasette.app import Datasette
+
+    _, folder = release
+    metadata = json.loads((folder / "datasette-metadata.json").read_text())
+    ds = Datasette([str(folder / "iraq-presence.db")], metadata=metadata)
+
+    async def fetch(path: str) -> str:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        return response.text
+
+    for page in ("/", "/iraq-presence"):
+        html = asyncio.run(fetch(page))
+        links = re.findall(r'href="iraq-presence/(\w+)"', html)
+        assert links[:2] == ["articles", "statements"], (page, links[:3])
+        for table in links:  # each link the description gives opens its table
+            asyncio.run(fetch(f"/iraq-presence/{table}"))
+    arts = pd.read_parquet(folder / "data" / "articles.parquet")
+    untitled = arts[arts["title"].isna()]
+    if untitled.empty:  # the corpus may lose its untitled articles; a made-up one is in test_labels
+        pytest.skip("no untitled article in the corpus")
+    html = asyncio.run(fetch("/iraq-presence/statements?_size=max"))
+    assert ">None<" not in html
+    for aid in untitled["article_id"]:
+        assert f"Untitled article {aid}" in html or aid not in html
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
