@@ -882,6 +882,14 @@ def test_maintainers_reach_every_metadata_file(release: tuple[Path, Path]) -> No
     assert f"## [{__version__}] - " in log
 
 
+def test_the_codebook_defines_every_column_of_the_retired_ids(release: tuple[Path, Path]) -> None:
+    _, folder = release
+    header = (folder / "data" / "retired_ids.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    section = (folder / "CODEBOOK.md").read_text(encoding="utf-8").split("## Retired ids", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == header
+    assert "not a resource of `datapackage.json`" in section
+
+
 def test_a_removed_id_must_be_retired_and_is_published(
     release: tuple[Path, Path], rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
