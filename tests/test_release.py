@@ -890,6 +890,22 @@ def test_the_codebook_defines_every_column_of_the_retired_ids(release: tuple[Pat
     assert "not a resource of `datapackage.json`" in section
 
 
+INTERNAL = re.compile(r"`search` tool|search tool|corpus `pages`|\bread_file\b|\bfind_string\b|\.library\b|/work/")
+"""Names of the curators' own look-up tools and paths, which a reader of the bundle cannot use."""
+
+
+def test_no_internal_tool_names_and_every_reference_dated_or_explained(release: tuple[Path, Path]) -> None:
+    import pandas as pd
+
+    _, folder = release
+    for path in folder.rglob("*"):
+        if path.suffix in {".md", ".csv", ".json", ".html", ".cff", ".svg"}:
+            found = INTERNAL.search(path.read_text(encoding="utf-8"))
+            assert found is None, (path.relative_to(folder), found)
+    refs = pd.read_parquet(folder / "data" / "external_references.parquet")
+    assert (refs["accessed"].notna() | refs["note"].notna()).all(), "an access date, or a note saying why none"
+
+
 def test_a_removed_id_must_be_retired_and_is_published(
     release: tuple[Path, Path], rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

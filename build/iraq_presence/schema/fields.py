@@ -495,7 +495,13 @@ FIELDS: dict[str, Field] = {
         "description": "The source's own publication date, where it shows one.",
         "nullMeaning": "The source shows no date.",
     },
+    "accessed": {
+        "type": "date",
+        "description": "The day this project last read the source and checked that it says what `supports` quotes "
+        "(for a web page, in a stored copy of it; the live page may have changed since).",
+        "nullMeaning": "No day of reading was recorded (see note).",
+    },
     "bibliographic_reference": _string("Full citation for a source without a URL.", null="The URL suffices."),
-    "seen_in": _string("Where the curator read it.", required=True),
+    "seen_in": _string("Where the curator read it: a stored copy of a web page, or a printed source.", required=True),
     "supports": _string("What the source says that the dataset relies on.", required=True),
 }

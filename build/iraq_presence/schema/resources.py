@@ -231,13 +231,14 @@ RESOURCES: dict[str, dict[str, Any]] = {
     },
     "external_references": {
         "title": "External references",
-        "description": "Published sources cited for facts the five texts do not establish (basis external). Each was read by a curator in a stored copy; 'seen_in' says where.",
+        "description": "Published sources cited for facts the texts do not establish (basis external). Each was read by a curator in a stored copy; 'seen_in' says where, 'accessed' when it was last checked.",
         "fields": [
             "reference_id",
             "title",
             "publisher",
             "date",
             "url",
+            "accessed",
             "bibliographic_reference",
             "supports",
             "seen_in",

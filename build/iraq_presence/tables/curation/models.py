@@ -333,6 +333,7 @@ class Reference(Model):
     publisher: str
     date: Date | None = None
     url: str | None = None
+    accessed: Date | None = None
     bibliographic_reference: str | None = None
     supports: str
     seen_in: str
