@@ -174,9 +174,10 @@ def test_made_up_article_drafts_everything_then_builds(
     two remarks in one clause and a remark a curated article reported: all drafted; accepted, it builds."""
     monkeypatch.chdir(repo)
     text, row = _article(repo)
-    path, doc = _add(repo, tmp_path, text)
+    path, doc = _add(repo, tmp_path, text, "--url", "https://example.org/harbour-plan")
     article_id = path.stem
     assert doc["title"] == {"quote": "Harbour workers reject port plan"}
+    assert (doc["url"], doc["url_basis"]) == ("https://example.org/harbour-plan", "given") and doc["url_note"]
     assert (doc["outlet"], doc["outlet_basis"], doc["outlet_evidence"]["quote"]) == (
         "delta-wire",
         "stated",

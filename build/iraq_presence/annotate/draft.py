@@ -128,7 +128,7 @@ def article_fields(
             published_date_basis=None,
             published_date_note="Not given, and the text prints none; relative dates were left unresolved.",
         )
-    doc.update(url=url, url_note=None if url else "Not given.")
+    doc.update(url=url, url_basis="given" if url else None, url_note=GIVEN_NOTE if url else "Not given.")
     issues = []
     for i, issue in enumerate(meta.issues, 1):
         issues.append({"issue_id": f"{ctx.prefix}-i{i:02d}", **issue})

@@ -156,6 +156,8 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "published_date_end",
             "published_date_reference_id",
             "url",
+            "url_basis",
+            "url_reference_id",
             "url_note",
             "text",
         ],
