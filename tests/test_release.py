@@ -906,6 +906,19 @@ def test_no_internal_tool_names_and_every_reference_dated_or_explained(release: 
     assert (refs["accessed"].notna() | refs["note"].notna()).all(), "an access date, or a note saying why none"
 
 
+def test_every_relative_link_in_the_bundles_markdown_resolves_inside_it(release: tuple[Path, Path]) -> None:
+    from iraq_presence.publish.include import LINK
+
+    _, folder = release
+    for doc in folder.rglob("*.md"):
+        for m in LINK.finditer(doc.read_text(encoding="utf-8")):
+            target = m.group("target").split("#")[0]
+            if not target or re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+                continue
+            assert (doc.parent / target).resolve().is_relative_to(folder.resolve()), (doc.name, target)
+            assert (doc.parent / target).exists(), (doc.name, target)
+
+
 def test_a_removed_id_must_be_retired_and_is_published(
     release: tuple[Path, Path], rebuild: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
