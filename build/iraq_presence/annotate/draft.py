@@ -29,7 +29,7 @@ from .actors import (
     slug,
 )
 from .byline import Metadata
-from .suggest import Suggestion, channel, coded, linked_utterance
+from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
 SPLIT = re.compile(r",? and that |; and that |, adding that ")
@@ -172,6 +172,7 @@ def statements(
     utterances: dict[tuple[str, Any], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    groups = armed_group_names(ctx.aliases, ctx.types)
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
@@ -211,7 +212,7 @@ def statements(
                 utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
             utterance = utterances[key]["utterance_id"]
             review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
-        suggestions = coded(p["quote"], ctx.corpus)
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
         if values["plover"]:
