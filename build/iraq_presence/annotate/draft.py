@@ -193,7 +193,7 @@ def statements(
             if at >= 0:
                 medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
         review += [ch.line(), medium.line()]
-        date, line = _date(ctx, p, proposals["dates"], speaker, sid, last_date)
+        date, line = _date(ctx, p, drafted, proposals["dates"], speaker, sid, last_date)
         review.append(line)
         meeting = meeting_of(p, proposals["meetings"]).get("meeting")
         if meeting:
@@ -278,6 +278,7 @@ def _addressee(ctx: Context, p: dict[str, Any]) -> tuple[str | None, str]:
 def _date(
     ctx: Context,
     p: dict[str, Any],
+    drafted: list[dict[str, Any]],
     dates: list[dict[str, Any]],
     speaker: str,
     sid: str,
@@ -286,7 +287,8 @@ def _date(
     """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else null."""
     from .intake import said_date
 
-    date = said_date(ctx.text, p, dates) if ctx.published else {}
+    spoken = [(q["start"], q["end"]) for q in drafted]
+    date = said_date(ctx.text, p, dates, spoken) if ctx.published else {}
     if date:
         last_date[speaker] = (date, sid, p["end"])
         return date, f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)"
