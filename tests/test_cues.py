@@ -40,3 +40,15 @@ def test_coded_without_precedents_still_suggests_from_cues():
     assert got["stance_us_presence"].value == "demands_withdrawal"
     assert got["topics"].value == ["us_military_presence"]
     assert "cue verb" in got["plover"].basis
+
+
+def test_leaving_the_country_is_the_presence_ending():
+    assert cues.stance("the envoy urged them to withdraw from the country by spring")[0] == "demands_withdrawal"
+
+
+def test_a_reporters_question_is_an_interview_with_the_reporters_outlet():
+    from iraq_presence.annotate.suggest import channel
+
+    sentence = "In response to a question from Ann Roe, a senior Harbor Weekly reporter, who asked, “Why?”"
+    ch, medium = channel(sentence, {"Harbor Weekly": "harbor-weekly"})
+    assert (ch.value, medium.value) == ("interview", "harbor-weekly")

@@ -110,9 +110,15 @@ def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
     return None, "no cue names an act"
 
 
+WITHDRAW_FROM = re.compile(
+    r"\b(?:withdraw\w*|pull(?:ed|ing)? out|leav(?:e|ing)|expel\w*) (?:from|of) (?:the country|Iraq)\b", re.I
+)
+"""Leaving the country names the presence by its end ("withdrawing from the country")."""
+
+
 def stance(quote: str) -> tuple[str | None, str]:
     """demands_withdrawal where the words speak of the presence and of its end or illegality, else None."""
-    presence, leave = PRESENCE.search(quote), LEAVE.search(quote)
+    presence, leave = PRESENCE.search(quote) or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
     if presence and leave:
         return "demands_withdrawal", f"words {presence.group(0)!r} and {leave.group(0)!r}"
     if leave and leave.group(0).lower().startswith(("occupation", "occupier")):

@@ -36,7 +36,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
-            r"|\btold (?:the )?[A-Z]"
+            r"|\btold (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
         0.8,
@@ -80,7 +80,10 @@ MEDIUM = re.compile(
     r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
+    r"(?:reporter|correspondent|journalist|interviewer)\b"
 )
+"""The outlet the words went to: "interview with X", "told X", or the outlet of the reporter who asked."""
 
 
 @dataclass
@@ -170,10 +173,11 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
         if m:
             medium = None
             mm = MEDIUM.search(sentence, max(0, m.start() - 5))
-            if mm and code in {"interview", "social_media_post", "media_report"}:
-                medium = known.get(mm["name"]) or f"TODO-new-actor ({mm['name']})"
+            named = (mm["name"] or mm["outlet"]) if mm else None
+            if named and code in {"interview", "social_media_post", "media_report"}:
+                medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
-            basis = cue + (f", medium named {mm['name']!r}" if medium else "")
+            basis = cue + (f", medium named {named!r}" if medium else "")
             return Suggestion("channel", code, conf, cue), Suggestion("medium", medium, conf if medium else 0.6, basis)
     return (
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
