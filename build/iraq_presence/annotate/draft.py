@@ -176,7 +176,7 @@ def statements(
     drafted = split_remarks(text, drafted)
     kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
     out: list[dict[str, Any]] = []
-    utterances: dict[tuple[str, Any], dict[str, Any]] = {}
+    utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
     groups = armed_group_names(ctx.aliases, ctx.types)
@@ -211,7 +211,7 @@ def statements(
             utterance, score, via = link
             review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
         else:
-            key = (speaker, date.get("said_date"))
+            key = _occasion(utterances, speaker, date.get("said_date"), ch.value)
             if key not in utterances:
                 who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
                 uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
@@ -371,6 +371,17 @@ def _carried_channel(
         Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
         Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
     )
+
+
+def _occasion(
+    utterances: dict[tuple[str, Any, str], dict[str, Any]], speaker: str, said: Any, ch: str
+) -> tuple[str, Any, str]:
+    """One utterance per speaker and occasion in the article: the same date, and the same channel
+    where both are known (a speaker's interview and written statement are two occasions)."""
+    for key in utterances:
+        if key[:2] == (speaker, said) and (ch == "unknown" or key[2] in {ch, "unknown"}):
+            return key
+    return speaker, said, ch
 
 
 def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:
