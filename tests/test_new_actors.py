@@ -57,3 +57,11 @@ def test_a_described_source_is_an_unnamed_actor_of_this_article():
 def test_a_generic_dateline_credit_is_not_the_outlet():
     meta = read_metadata("Headline about rain\n\nHARBOR (Agencies) – It rained, officials said.\n", None, {}, {})
     assert meta.outlet is None and "generic credit" in (meta.generic_credit or "")
+
+
+def test_a_name_never_runs_across_a_line_break():
+    from iraq_presence.annotate.names import NameIndex
+
+    text = "Vale Harbor Movement\n\nAnn Roe said the port was shut.\n"
+    got = [n.text for n in NameIndex(text, []).names]
+    assert "Ann Roe" in got and not any("\n" in n for n in got)

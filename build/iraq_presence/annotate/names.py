@@ -96,10 +96,18 @@ class NameIndex:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and (
-                _is_namey(tokens[j + 1])
-                or (tokens[j + 1].low.split("-")[0] in CONNECTORS and j + 2 < len(tokens) and _is_namey(tokens[j + 2]))
-                or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+            while (
+                j + 1 < len(tokens)
+                and "\n" not in text[tokens[j].end : tokens[j + 1].start]
+                and (
+                    _is_namey(tokens[j + 1])
+                    or (
+                        tokens[j + 1].low.split("-")[0] in CONNECTORS
+                        and j + 2 < len(tokens)
+                        and _is_namey(tokens[j + 2])
+                    )
+                    or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+                )
             ):
                 j += 1
             self._add(tokens, i, j, known_types or {})
