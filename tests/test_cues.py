@@ -52,3 +52,9 @@ def test_a_reporters_question_is_an_interview_with_the_reporters_outlet():
     sentence = "In response to a question from Ann Roe, a senior Harbor Weekly reporter, who asked, “Why?”"
     ch, medium = channel(sentence, {"Harbor Weekly": "harbor-weekly"})
     assert (ch.value, medium.value) == ("interview", "harbor-weekly")
+
+
+def test_a_cue_verb_past_its_adverbs_and_a_call_for_backing():
+    assert cues.plover("the closure of the harbor", "have repeatedly called for")[0] == "REQUEST"
+    assert cues.plover("bolstering the harbor guard", "called for")[0] == "SUPPORT"
+    assert cues.plover("Ardan to open the port", "asks")[0] == "REQUEST"

@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 
 PLOVER_VERBS: dict[str, re.Pattern[str]] = {
-    "REJECT": re.compile(r"^(?:den(?:y|ies|ied|ying)|reject|refus|dismiss|refut|oppos|rul(?:ed|es|ing) out)", re.I),
-    "THREATEN": re.compile(r"^(?:warn|threat|vow)", re.I),
-    "ACCUSE": re.compile(r"^(?:accus|condemn|blam|critici|denounc|slam|alleg|label|brand)", re.I),
+    "REJECT": re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|refus|dismiss|refut|oppos|rul(?:ed|es|ing) out)", re.I),
+    "THREATEN": re.compile(r"\b(?:warn|threat|vow)", re.I),
+    "ACCUSE": re.compile(r"\b(?:accus|condemn|blam|critici|denounc|slam|alleg|label|brand)", re.I),
     "REQUEST": re.compile(
-        r"^(?:call(?:ed|s|ing)? (?:for|on)|urg|demand|press|push|appeal|ask(?:ed|s|ing)? (?:for|to))", re.I
+        r"\b(?:call(?:ed|s|ing)? (?:for|on)|calls for|urg|demand|press|push|appeal|lobby|ask(?:ed|s|ing)?\b)", re.I
     ),
     "SUPPORT": re.compile(
-        r"^(?:prais|thank|welcom|hail|back(?:ed|s|ing)\b|commend|express(?:ed)? (?:support|gratitude))", re.I
+        r"\b(?:prais|thank|welcom|hail|back(?:ed|s|ing)\b|commend|express(?:ed)? (?:support|gratitude))", re.I
     ),
-    "AGREE": re.compile(r"^(?:agre|pledg|promis|offer)", re.I),
+    "AGREE": re.compile(r"\b(?:agre|pledg|promis|offer)", re.I),
 }
-"""The reporting verb names the act: "denied" is a refusal, "warned" a warning, "urged" a request."""
+"""The reporting verb names the act ("denied" a refusal, "warned" a warning, "has repeatedly called for" a request)."""
 
 PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(
@@ -31,23 +31,34 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "THREATEN": re.compile(
-        r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*)\b",
+        r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*"
+        r"|defeat(?:ed)?|violence|attacks)\b",
         re.I,
     ),
     "ACCUSE": re.compile(
-        r"\b(?:occupation|occupiers?|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for)\b", re.I
-    ),
-    "REQUEST": re.compile(
-        r"\b(?:must (?:leave|withdraw|be (?:expelled|ejected|removed))|should (?:leave|withdraw)|calls? (?:for|on)"
-        r"|demand\w*|urge[sd]?|expel\w*)\b",
+        r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
+        r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
         re.I,
     ),
-    "SUPPORT": re.compile(r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|strengthen\w*)\b", re.I),
+    "REQUEST": re.compile(
+        r"\b(?:must (?:leave|withdraw|be (?:expelled|ejected|removed))|should|calls? (?:for|on)"
+        r"|demand\w*|urge[sd]?|expel\w*|expulsion|removal|oust\w*|pressure)\b",
+        re.I,
+    ),
+    "SUPPORT": re.compile(
+        r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|in support of|strengthen\w*|bolster\w*"
+        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction)\b",
+        re.I,
+    ),
     "AGREE": re.compile(
-        r"\b(?:cooperation|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?)\b", re.I
+        r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
+        r"|commitment)\b",
+        re.I,
     ),
 }
-"""Words of the act itself, for a neutral cue ("said", "stressed"); the codebook's examples of each."""
+"""Words of the act itself, for a neutral cue ("said", "stressed"); the codebook's kinds of each act."""
+BACKING = re.compile(r"\b(?:bolster\w*|reinforc\w*|strengthen\w*|preserv\w*)\b", re.I)
+"""A call whose aim is backing an actor is SUPPORT, not REQUEST (the codebook)."""
 
 QUESTION = re.compile(r"\?[”\"’']?\s*$")
 """A question asks; it performs no coded act."""
@@ -98,10 +109,12 @@ LEAVE = re.compile(
 
 def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
     """The PLOVER category the cue or the words name, and the cue; None where neither names one."""
-    if QUESTION.search(quote) or (verb or "").lower() in {"asked", "asks", "asking"}:
+    if QUESTION.search(quote):
         return None, "a question performs no coded act"
     for category, pattern in PLOVER_VERBS.items():
         if verb and pattern.search(verb.strip()):
+            if category == "REQUEST" and BACKING.search(quote):
+                return "SUPPORT", f"cue verb {verb!r} for backing ({BACKING.search(quote).group(0)!r})"
             return category, f"cue verb {verb!r}"
     for category, pattern in PLOVER_WORDS.items():
         m = pattern.search(quote)
