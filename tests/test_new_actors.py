@@ -16,6 +16,8 @@ def test_furniture_titles_and_descriptions_are_no_names():
     assert clean_name(text, "Read More", 0) is None
     assert clean_name(text, "Vale Front Spox", text.index("Vale")) is None
     assert clean_name(text, "Ardanian Militia", text.index("Ardanian")) is None
+    assert clean_name("Camp Vale was hit.", "Camp Vale", 0) is None
+    assert clean_name("Vale Airbase was hit.", "Vale Airbase", 0) is None
 
 
 def test_possessors_places_and_weekdays_are_cut_off():

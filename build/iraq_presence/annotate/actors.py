@@ -113,6 +113,11 @@ TRAILING = re.compile(
 """A weekday or a stop the extractor's span took along ("told Outlet Sunday that")."""
 
 
+PLACE = re.compile(
+    r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"
+    r"|Valley|Region|District)$"
+)
+"""Names of places by their own words: never an actor."""
 NAME_WORD = r"(?:\b[A-Z]|\b(?:al|el)-[A-Z])[\w’'-]*"
 NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}\s+(?:(?:of|the|for|and)\s+)?)*{NAME_WORD}\s*$")
 """The capitalised run that ends just before a bracket: the long form of an acronym."""
@@ -139,6 +144,8 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
         return None
     if _role_word(words[-1]) and words[-1].lower() not in GROUP_ROLE_NOUNS | {"party", "organization"}:
         return None  # "Group Spox", "Iraqi PM": a title, resolved (or not) by the extractor, never a new actor
+    if PLACE.search(name):
+        return None  # "Camp X", "X Airbase", "X Province": a place, not an actor
     if len(words) == 2 and _nationality(words[0]) and words[1].lower() in {"militia", "group", "official", "source"}:
         return None  # "Iraqi Militia": a description of an unnamed actor
     bracket = text.find(f"({name})")
