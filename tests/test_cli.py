@@ -67,3 +67,12 @@ def test_help_does_not_import_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("args", "status"), [(["--help"], 0), (["nosuch"], 2), (["validate", "/nonexistent"], 2)])
+def test_the_entry_point_exits_with_the_commands_status_and_its_output(args: list[str], status: int) -> None:
+    """`main` leaves by os._exit (Arrow's threads can abort the interpreter's teardown): the status
+    and every line printed must survive that."""
+    done = subprocess.run([str(Path(sys.executable).parent / "dataset"), *args], capture_output=True, text=True)
+    assert done.returncode == status, done.stderr
+    assert (done.stdout + done.stderr).strip() and "Traceback" not in done.stderr

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
+import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -499,4 +503,24 @@ def evaluate(
 
 
 def main() -> None:
-    app()
+    """Run the command, then leave without the interpreter's final teardown.
+
+    Arrow's native thread pools can abort the process (SIGABRT, "terminate called without an active
+    exception", apache/arrow#34314) when they are torn down during interpreter finalization, after
+    the command has finished and printed its result. So the exit handlers and the output are run and
+    flushed here, and the process ends with the command's own exit status."""
+    try:
+        app()
+    except SystemExit as done:
+        status = done.code
+    else:
+        status = 0
+    if not isinstance(status, int):
+        if status is not None:
+            print(status, file=sys.stderr)
+        status = 0 if status is None else 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(status)
