@@ -67,3 +67,10 @@ def test_a_name_never_runs_across_a_line_break():
     text = "Vale Harbor Movement\n\nAnn Roe said the port was shut.\n"
     got = [n.text for n in NameIndex(text, []).names]
     assert "Ann Roe" in got and not any("\n" in n for n in got)
+
+
+def test_sentence_adverbs_and_contractions_are_no_one():
+    from iraq_presence.annotate.actors import looks_like_name
+
+    assert not looks_like_name("Ironically") and not looks_like_name("He’s") and not looks_like_name("Moreover")
+    assert looks_like_name("Kelly") and looks_like_name("Ann Roe")

@@ -91,7 +91,13 @@ def looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or words[0] in NOT_NAMES or words[0].lower() in NOT_NAMES:
         return False
+    if len(words) == 1 and (SENTENCE_ADVERB.search(name) or CONTRACTION.match(name)):
+        return False  # "Ironically", "He’s": a sentence adverb or a contraction, no one
     return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
+
+
+SENTENCE_ADVERB = re.compile(r"(?:ally|ively|ously|edly|ingly|ately|fully|lessly|ently|antly)$")
+CONTRACTION = re.compile(r"^(?:He|She|It|They|We|I|You|There|That|What|Here|Who)[’'](?:s|re|ll|d|ve|m)$")
 
 
 def demonym(name: str, text: str) -> bool:
