@@ -58,3 +58,10 @@ def test_a_cue_verb_past_its_adverbs_and_a_call_for_backing():
     assert cues.plover("the closure of the harbor", "have repeatedly called for")[0] == "REQUEST"
     assert cues.plover("bolstering the harbor guard", "called for")[0] == "SUPPORT"
     assert cues.plover("Ardan to open the port", "asks")[0] == "REQUEST"
+
+
+def test_a_post_on_an_account_is_a_social_media_post():
+    from iraq_presence.annotate.suggest import channel
+
+    assert channel("In a post on his X account, he wrote, “Enough.”", {})[0].value == "social_media_post"
+    assert channel("She said on her Telegram channel that the port was shut.", {})[0].value == "social_media_post"

@@ -194,7 +194,7 @@ def statements(
         ch, medium = cued[n - 1]
         if ch.value == "unknown":
             ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
-        if ch.value == "unknown" and source and (m := UNNAMED.match(source)) and m["head"].lower() in MEDIA_HEADS:
+        if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
@@ -371,6 +371,14 @@ def _carried_channel(
         Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
         Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
     )
+
+
+def _media_source(ctx: Context, source: str, speaker: str) -> bool:
+    """The words come from the media: "the reports", "multiple media outlets", an outlet as the speaker."""
+    m = UNNAMED.match(source)
+    if m is not None and m["head"].split()[-1].lower() in MEDIA_HEADS:
+        return True
+    return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
 
 
 def _occasion(

@@ -52,7 +52,10 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.85,
     ),
     (
-        re.compile(r"\b(?:tweet(?:ed)?|posted|wrote on|on (?:X|Twitter|Telegram|Facebook|Instagram)|in a post)\b"),
+        re.compile(
+            r"\b(?:tweet(?:ed)?|posted|wrote on|on (?:(?:his|her|its|their) )?(?:X|Twitter|Telegram|Facebook|Instagram)"
+            r"|(?i:in a (?:post|tweet|message)))\b"
+        ),
         "social_media_post",
         0.8,
     ),
