@@ -74,3 +74,16 @@ def test_sentence_adverbs_and_contractions_are_no_one():
 
     assert not looks_like_name("Ironically") and not looks_like_name("He’s") and not looks_like_name("Moreover")
     assert looks_like_name("Kelly") and looks_like_name("Ann Roe")
+
+
+def test_a_known_group_named_otherwise_by_its_distinctive_word():
+    ctx = Context(
+        "009_x",
+        "Harakat al-Zarqun said so. Kataib Vale said too.",
+        None,
+        {"Al-Zarqun Movement": "al-zarqun-movement", "Kataib Ardan": "kataib-ardan"},
+        {"al-zarqun-movement": "armed_group", "kataib-ardan": "armed_group"},
+        Corpus(),
+    )
+    assert actor_for(ctx, "Harakat al-Zarqun", 0, "armed_group", "Speaker") == "al-zarqun-movement"
+    assert actor_for(ctx, "Kataib Vale", 27, "armed_group", "Speaker") == "kataib-vale"  # a shared group word is not

@@ -185,32 +185,58 @@ def org_type(name: str, default: str) -> str:
     return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
 
 
-def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
-    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
+def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, int] | None:
+    """The known alias `name` spells otherwise: close in letters, all its words in one alias, or (for a
+    group) the one known group sharing its distinctive word ("Harakat al-X" and "al-X Movement")."""
     from rapidfuzz import fuzz, process
 
+    if not ctx.aliases:
+        return None
+    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, processor=_folded, score_cutoff=88)
+    words = name.split()
+    if best is None and len(words) >= 2:
+        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
+        hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
+        if len(hits) == 1:
+            best = (
+                next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
+                90.0,
+                0,
+            )
+    if best is None and kind in {"armed_group", "coalition", "political_party"}:
+        mine = _distinctive(name)
+        hits = {
+            i: a
+            for a, i in ctx.aliases.items()
+            if ctx.types.get(i) in {"armed_group", "coalition", "political_party"} and mine & _distinctive(a)
+        }
+        if len(hits) == 1 and mine:
+            best = (next(iter(hits.values())), 80.0, 0)
+    return best
+
+
+GROUP_WORDS = {
+    "harakat", "hizbollah", "hezbollah", "hizballah", "kataib", "kata’ib", "kata'ib", "saraya", "asaib", "asa'ib",
+    "asa’ib", "movement", "brigades", "brigade", "organization", "organisation", "resistance", "islamic", "party",
+    "front", "forces", "force", "group", "coalition", "alliance", "iraqi", "popular", "mobilization", "mobilisation",
+    "army", "ahl", "sayyid", "sayyed", "imam", "the", "of", "in", "and", "for",
+}  # fmt: skip
+"""Words many group names share ("Movement", "Kataib", "Hezbollah"): no sign that two names are one group."""
+
+
+def _distinctive(name: str) -> set[str]:
+    return {w for w in re.sub(r"\b(?:al|el)-", "", _folded(name)).split() if len(w) >= 4 and w not in GROUP_WORDS}
+
+
+def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
+    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
     if name in ctx.aliases:
         return ctx.aliases[name]
     if name in ctx.metonyms:
         return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
-    best = (
-        process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, processor=_folded, score_cutoff=88)
-        if ctx.aliases
-        else None
-    )
-    if best is None and ctx.aliases:
-        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
-        words = name.split()
-        if len(words) >= 2:
-            hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
-            if len(hits) == 1:
-                best = (
-                    next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
-                    90.0,
-                    0,
-                )
+    best = _known_spelling(ctx, name, kind)
     if best is not None:
         actor = ctx.aliases[best[0]]
         if all(a["text"] != name for a in ctx.new_aliases):
