@@ -369,3 +369,11 @@ def test_one_utterance_per_speaker_and_occasion() -> None:
     assert _occasion(groups, "ann-roe", None, "interview") == ("ann-roe", None, "interview")
     assert _occasion(groups, "ann-roe", None, "written_statement") == ("ann-roe", None, "written_statement")
     assert _occasion(groups, "ben-cole", None, "interview") == ("ben-cole", None, "interview")
+
+
+def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
+    from iraq_presence.annotate.draft import _named_later
+
+    text = "A spokesman for a harbor union said it would strike. “Soon,” said Omar al-Vane, a spokesman for the union."
+    assert _named_later(text, "A spokesman for a harbor union", 0) == ("Omar al-Vane", text.index("Omar"))
+    assert _named_later("A spokesman said so. Nobody else spoke.", "A spokesman", 0) is None

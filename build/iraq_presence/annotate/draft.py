@@ -265,7 +265,10 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     at = p["source_start"] if p.get("source_start") is not None else ctx.text.find(name)
     if ctx.text[at : at + len(name)] != name:
         at = ctx.text.find(name)
-    unnamed = unnamed_actor(ctx, name, at) if at >= 0 else None
+    later = _named_later(ctx.text, name, at)
+    if later is not None:
+        name, at = later
+    unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     if unnamed:
         return unnamed
     cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None
@@ -279,6 +282,33 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+ONE_ROLE = re.compile(
+    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
+)
+"""An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
+
+
+def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
+    """The person an indefinite title stands for when the article names one holder of that role
+    later ("Name, a spokesman for …"); None when it names none or several."""
+    m = ONE_ROLE.match(phrase)
+    if m is None or at < 0:
+        return None
+    role = m["role"].lower()
+    holders = {
+        h.group("name"): h.start("name")
+        for h in re.finditer(
+            rf"(?P<name>(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+),"
+            rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{role}\b",
+            text[at:],
+        )
+    }
+    if len(holders) != 1:
+        return None
+    name, offset = next(iter(holders.items()))
+    return name, at + offset
 
 
 def _addressee(ctx: Context, p: dict[str, Any], candidates: list[dict[str, Any]]) -> tuple[str | None, str]:
