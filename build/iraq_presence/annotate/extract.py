@@ -464,7 +464,7 @@ class _Statements:
         """A known actor's mention that can be the speaker of the phrase it stands in.
 
         Not a nationality adjective of a state ("Iraqi officials"), not part of a longer name the
-        article uses ("Hezbollah" in "Harakat Hezbollah Nujaba"), and, in a longer phrase, not a
+        article uses ("Legion" in "Eastern Legion Brigades"), and, in a longer phrase, not a
         possessor ("Iraq's TV channel").
         """
         actor = self.ex.gaz.aliases[m.surface]
