@@ -309,9 +309,12 @@ def to_arrow(df: Any, schema: Any) -> Any:
             arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
         else:
             arrays.append(pa.array(values, type=f.type))
-    table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema)
-    pandas_meta = _pandas_metadata(schema)
-    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": pandas_meta})
+    return with_pandas_metadata(pa.Table.from_arrays(arrays, schema=schema.arrow_schema), schema)
+
+
+def with_pandas_metadata(table: Any, schema: Any) -> Any:
+    """`table` carrying the schema's pandas metadata (see `_pandas_metadata`)."""
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": _pandas_metadata(schema)})
 
 
 def _pandas_metadata(schema: Any) -> bytes:
