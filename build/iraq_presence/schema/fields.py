@@ -444,8 +444,8 @@ FIELDS: dict[str, Field] = {
     ),
     # meetings and events
     "meeting_type": _coded(
-        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference and "
-        "delegation_talks.",
+        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference, "
+        "delegation_talks and address.",
         "meeting_type",
     ),
     **_dated(
