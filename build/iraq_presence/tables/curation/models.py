@@ -25,6 +25,7 @@ def codes(vocabulary: str) -> Any:
 
 Basis = codes("basis")
 BasisGiven = codes("basis_given")
+BasisUrl = codes("basis_url")
 Precision = codes("precision")
 ActorType = codes("actor_type")
 AffiliationRole = codes("affiliation_role")
@@ -203,6 +204,8 @@ class Article(Model):
     published_date_note: str | None = None
     published_date_reference_id: str | None = Field(default=None, alias="published_date_reference")
     url: str | None = None
+    url_basis: BasisUrl | None = None
+    url_reference_id: str | None = Field(default=None, alias="url_reference")
     url_note: str | None = None
     issues: list[Issue] = []
     mentions: list[CuratedMention] = []
@@ -333,6 +336,7 @@ class Reference(Model):
     publisher: str
     date: Date | None = None
     url: str | None = None
+    accessed: Date | None = None
     bibliographic_reference: str | None = None
     supports: str
     seen_in: str
