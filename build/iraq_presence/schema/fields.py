@@ -331,7 +331,8 @@ FIELDS: dict[str, Field] = {
     "is_metonym": {
         "type": "boolean",
         "description": 'True when a place name stands for the state or its government ("Washington", "Tehran", '
-        '"Baghdad", "Ankara"); the mention is then of the state. False for every other mention, including a '
+        '"Baghdad", "Ankara"); the mention is then of the state, or of its government where the phrase names the '
+        'government ("the Baghdad government"). False for every other mention, including a '
         "place name used as a place.",
         "constraints": {"required": True},
     },
@@ -459,8 +460,8 @@ FIELDS: dict[str, Field] = {
     ),
     # meetings and events
     "meeting_type": _coded(
-        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference and "
-        "delegation_talks.",
+        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference, "
+        "delegation_talks and address.",
         "meeting_type",
     ),
     **_dated(

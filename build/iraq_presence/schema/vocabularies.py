@@ -231,7 +231,7 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             {
                 "value": "head",
                 "label": "Head",
-                "definition": "Heads a state body, office or outlet (e.g. chairman, director, prime minister of a government).",
+                "definition": "Heads an organization under a title that says so (head, chairman, director; prime minister of a government): a state body, office, outlet, coalition or project.",
             },
             {
                 "value": "supreme_leader",
@@ -706,6 +706,11 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
                 "value": "delegation_talks",
                 "label": "Delegation talks",
                 "definition": "Talks between delegations where the text does not say who hosted (not in PLOVER).",
+            },
+            {
+                "value": "address",
+                "label": "Address",
+                "definition": "One side addresses the other's members or leaders (a speech to a gathering), the text not saying who hosted or who travelled (not in PLOVER).",
             },
         ]
     },
