@@ -18,6 +18,12 @@ local to each file, so only co-membership can be compared.
     python benchmarks/agreement.py /work/notes/blind/second_coding.yaml
     python benchmarks/agreement.py second.yaml --tables data --disagreements
     python benchmarks/agreement.py second.yaml --before /tmp/tables-at-72c8f48   # independent vs adjudicated
+    python benchmarks/agreement.py second.yaml --tables /tmp/ccf/data --exclude-named /tmp/ccf/docs/curation.md
+
+A guide that names a statement as a precedent, with its codes, told the second coder how to code that row, so the
+rows it names are not independent; `--exclude-named GUIDE` scores only the statements the guide the coder saw does
+not name (ids matching `NAMED_ID`). Meetings and affiliations are not filtered (the guide names their ids too
+rarely for a pattern to find them).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +44,7 @@ import pandas as pd
 import yaml
 
 NULL = "∅"
+NAMED_ID = re.compile(r"\b00[0-9]-s[0-9]{2}\b")  # a statement id as the guide cites it: 003-s27
 STATEMENT_FIELDS = {  # field of the second coding -> column of statements
     "statement_type": "statement_type",
     "channel": "channel",
@@ -78,11 +86,20 @@ def score(table: str, name: str, pairs: Sequence[tuple[str, Hashable, Hashable]]
     return Score(table, name, len(pairs), alpha, agree, [(u, a, b) for u, a, b in pairs if a != b])
 
 
-def statement_scores(tables: Path, second: dict[str, Any]) -> list[Score]:
+def named_ids(guide: Path) -> frozenset[str]:
+    """Statement ids a coding guide names (its precedents): the rows the second coder was told how to code."""
+    return frozenset(NAMED_ID.findall(guide.read_text(encoding="utf-8")))
+
+
+def statement_scores(tables: Path, second: dict[str, Any], exclude: frozenset[str] = frozenset()) -> list[Score]:
     st = pd.read_csv(tables / "statements.csv", keep_default_na=False, na_values=[""], dtype=str)
     topics = pd.read_csv(tables / "statement_topics.csv", keep_default_na=False, na_values=[""], dtype=str)
     cur = st.set_index("statement_id")
-    theirs = {r["statement_id"]: r for r in second.get("statements", []) if r["statement_id"] in cur.index}
+    theirs = {
+        r["statement_id"]: r
+        for r in second.get("statements", [])
+        if r["statement_id"] in cur.index and r["statement_id"] not in exclude
+    }
     ids = sorted(theirs)
     out = []
     for key, col in STATEMENT_FIELDS.items():
@@ -141,9 +158,11 @@ def affiliation_scores(tables: Path, second: dict[str, Any]) -> list[Score]:
     ]
 
 
-def all_scores(tables: Path, second_path: Path) -> list[Score]:
+def all_scores(tables: Path, second_path: Path, exclude: frozenset[str] = frozenset()) -> list[Score]:
     second = yaml.safe_load(second_path.read_text(encoding="utf-8")) or {}
-    return statement_scores(tables, second) + meeting_scores(tables, second) + affiliation_scores(tables, second)
+    return (
+        statement_scores(tables, second, exclude) + meeting_scores(tables, second) + affiliation_scores(tables, second)
+    )
 
 
 def compared(before: list[Score], after: list[Score]) -> str:
@@ -195,21 +214,32 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="tables of the curation the second coder was blind to: print both columns side by side",
     )
+    ap.add_argument(
+        "--exclude-named",
+        type=Path,
+        metavar="GUIDE",
+        help="leave out the statements this coding guide names as precedents (the guide the second coder saw)",
+    )
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
-    for p in (args.second_coding, args.tables / "statements.csv"):
+    needed = [args.second_coding, args.tables / "statements.csv"]
+    needed += [p for p in (args.exclude_named, args.before and args.before / "statements.csv") if p]
+    for p in needed:
         if not p.exists():
             print(f"error: {p} does not exist", file=sys.stderr)
             return 2
+    exclude = named_ids(args.exclude_named) if args.exclude_named else frozenset()
     try:
-        scores = all_scores(args.tables, args.second_coding)
+        scores = all_scores(args.tables, args.second_coding, exclude)
     except (yaml.YAMLError, KeyError, TypeError) as e:
         print(f"error: {args.second_coding}: not a second coding in the expected form ({e})", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps([s.__dict__ for s in scores], indent=1, default=str))
         return 0
-    print(compared(all_scores(args.before, args.second_coding), scores) if args.before else markdown(scores))
+    if exclude:
+        print(f"Leaving out the {len(exclude)} statement ids {args.exclude_named} names.\n")
+    print(compared(all_scores(args.before, args.second_coding, exclude), scores) if args.before else markdown(scores))
     if args.disagreements:
         for s in scores:
             for unit, mine, theirs in s.disagreements:

@@ -326,7 +326,7 @@ def articles(root: Path, split: str) -> list[tuple[str, Path]]:
     return out
 
 
-def run_domain(root: Path, show_misses: bool, out: Path | None) -> int:
+def run_domain(root: Path, show_misses: bool, out: Path | None, exclude: frozenset[str] = frozenset()) -> int:
     """Score the domain development set as `dataset extract` runs: the repository's gazetteer and roles."""
     import domain
 
@@ -338,10 +338,11 @@ def run_domain(root: Path, show_misses: bool, out: Path | None) -> int:
         print(f"{root}: no gold.yaml there; give the domain development set's folder", file=sys.stderr)
         return 2
     gazetteer = _gazetteer(Layout(Path(__file__).resolve().parents[1]))
-    result = domain.score(root, Extractor(gazetteer), domain.names_of(gazetteer))
+    result = domain.score(root, Extractor(gazetteer), domain.names_of(gazetteer), exclude)
     figs = domain.print_report(result, root, show_misses)
     if out:
-        out.write_text(json.dumps({"date": dt.date.today().isoformat(), "figures": figs}, indent=2) + "\n")
+        report = {"date": dt.date.today().isoformat(), "excluded": sorted(exclude), "figures": figs}
+        out.write_text(json.dumps(report, indent=2) + "\n")
     return 0
 
 
@@ -355,9 +356,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="score only the first N articles (quick runs)")
     ap.add_argument("--time-cli", action="store_true", help="also time `dataset extract` on 1,000 words")
     ap.add_argument("--misses", action="store_true", help="with --domain: list every wrong or missed attribution")
+    ap.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="ARTICLE",
+        help="with --domain: leave out this article (its file name without .txt; repeatable), e.g. one held out",
+    )
     args = ap.parse_args(argv)
     if args.domain:
-        return run_domain(args.domain, args.misses, args.json)
+        return run_domain(args.domain, args.misses, args.json, frozenset(args.exclude))
     if args.split not in {"train", "dev"}:
         print(
             f"--split {args.split!r}: only 'train' or 'dev'; the test split is reserved for an independent evaluation",

@@ -154,3 +154,16 @@ def test_a_field_scored_only_before_keeps_its_independent_row(tmp_path: Path) ->
     out = agreement.compared(before, [])
     assert "| statements | topic: gone | 2 |" in out
     assert "not scored now" in out
+
+
+def test_statements_a_guide_names_can_be_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = tmp_path / "guide.md"
+    guide.write_text("A precedent: x-s1 is not an id of the pattern; 000-s01 and 001-s22 are.\n", encoding="utf-8")
+    assert agreement.named_ids(guide) == frozenset({"000-s01", "001-s22"})
+    tables = _tables(tmp_path)
+    second = _second(tmp_path, {("x-s3", "channel"): "meeting"})
+    scores = _by_field(agreement.all_scores(tables, second, frozenset({"x-s3"})))
+    assert scores["channel"].units == 3
+    assert not scores["channel"].disagreements
+    assert agreement.main([str(second), "--tables", str(tables), "--exclude-named", str(tmp_path / "none.md")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -129,3 +129,25 @@ def test_cache_folder_planted_as_a_link_is_not_written_through(repo: Path, tmp_p
     Layout(repo).cache.symlink_to(outside, target_is_directory=True)
     assert produce(repo).files == produce(repo, cache=False).files
     assert list(outside.iterdir()) == []
+
+
+def test_an_article_failing_its_coding_check_is_never_cached(repo: Path) -> None:
+    """The loader checks only articles not from the cache for an uncoded statement, so one that
+    fails the check must never be stored: the next build meets the same error again."""
+    from iraq_presence.errors import CurationError
+    from iraq_presence.tables.curation import load_curation
+
+    path = next(
+        p
+        for p in sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))
+        if "\nstatus: draft" not in p.read_text() and re.search(r"\n +channel: ", p.read_text())
+    )
+    path.write_text(re.sub(r"\n +channel: [^\n]*", "", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        memo = cache_module.BuildCache(repo)
+        with pytest.raises(CurationError, match="does not code channel") as exc:
+            load_curation(repo / "data" / "curation", repo, memo)
+        messages.append(str(exc.value))
+    assert messages[0] == messages[1]
+    assert cache_module.BuildCache(repo).parsed(path) is cache_module.MISSING

@@ -40,7 +40,8 @@ def included(text: str, template: str) -> str:
     directives = list(DIRECTIVE.finditer((ROOT / "docs" / template).read_text(encoding="utf-8")))
     assert directives
     for d in directives:
-        block = section((ROOT / "docs" / d.group("file")).read_text(encoding="utf-8"), d.group("heading"))
+        source = (ROOT / "docs" / d.group("file")).read_text(encoding="utf-8")
+        block = section(source, d.group("heading"), f"docs/{d.group('file')}")
         assert block in text, d.group("heading")
         text = text.replace(block, "")
     return text

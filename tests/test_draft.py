@@ -174,9 +174,10 @@ def test_made_up_article_drafts_everything_then_builds(
     two remarks in one clause and a remark a curated article reported: all drafted; accepted, it builds."""
     monkeypatch.chdir(repo)
     text, row = _article(repo)
-    path, doc = _add(repo, tmp_path, text)
+    path, doc = _add(repo, tmp_path, text, "--url", "https://example.org/harbour-plan")
     article_id = path.stem
     assert doc["title"] == {"quote": "Harbour workers reject port plan"}
+    assert (doc["url"], doc["url_basis"]) == ("https://example.org/harbour-plan", "given") and doc["url_note"]
     assert (doc["outlet"], doc["outlet_basis"], doc["outlet_evidence"]["quote"]) == (
         "delta-wire",
         "stated",
@@ -358,3 +359,22 @@ def test_titled_and_plain_forms_are_one_new_actor() -> None:
     attested_forms(ctx)
     assert ctx.new_actors["jane-haddad"]["name"] == "Jane Haddad"
     assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
+
+
+def test_one_utterance_per_speaker_and_occasion() -> None:
+    """Same speaker and date: one occasion, unless both channels are known and differ."""
+    from iraq_presence.annotate.draft import _occasion
+
+    groups: dict[tuple[str, Any, str], dict[str, Any]] = {("ann-roe", None, "interview"): {}}
+    assert _occasion(groups, "ann-roe", None, "unknown") == ("ann-roe", None, "interview")
+    assert _occasion(groups, "ann-roe", None, "interview") == ("ann-roe", None, "interview")
+    assert _occasion(groups, "ann-roe", None, "written_statement") == ("ann-roe", None, "written_statement")
+    assert _occasion(groups, "ben-cole", None, "interview") == ("ben-cole", None, "interview")
+
+
+def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
+    from iraq_presence.annotate.draft import _named_later
+
+    text = "A spokesman for a harbor union said it would strike. “Soon,” said Omar al-Vane, a spokesman for the union."
+    assert _named_later(text, "A spokesman for a harbor union", 0) == ("Omar al-Vane", text.index("Omar"))
+    assert _named_later("A spokesman said so. Nobody else spoke.", "A spokesman", 0) is None

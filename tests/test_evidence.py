@@ -30,6 +30,7 @@ TABLES = (
     "events",
     "event_reports",
     "actors",
+    "affiliations",
     "external_references",
 )
 CHECKS = (

@@ -305,3 +305,11 @@ def test_indefinite_role_named_later_in_that_role(ex: Extractor) -> None:
 def test_department_in_a_title_is_not_the_name(ex: Extractor, title: str) -> None:
     text = f"Valley {title} Tom Vale said the dam would hold until next spring at least."
     assert [s for _, s in reports(ex, text)] == ["Tom Vale"]
+
+
+def test_reported_words_end_before_the_next_participle_cue():
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+
+    text = "Jon Vale stressed that the river is higher than ever before, saying, “The dam is full and holding.”\n"
+    got = [p["quote"] for p in Extractor(Gazetteer({}, {})).run(text)["statements"]]
+    assert "the river is higher than ever before" in got

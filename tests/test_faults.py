@@ -74,16 +74,19 @@ def test_every_catalogue_rule_is_set_off() -> None:
 
 
 def test_rescans_in_a_worker_process(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a large package the rescans run in a second process; they report what the in-process ones do."""
+    """On a large package the rescans, spans and raw-file hashes run in a second process; they
+    report what the in-process ones do, in the same order."""
     import iraq_presence.checks.package as package
 
     root = tmp_path / "pkg"
     shutil.copytree(built_repo, root, ignore=shutil.ignore_patterns("curation"))
     next(f for f in FILE_FAULTS if f.kind == "offset-shift").apply(root, "parquet")
+    next(f for f in FILE_FAULTS if f.kind == "raw-edited").apply(root, "parquet")
     here = validate_path(root)
     monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
     assert validate_path(root) == here
-    assert {"MENTIONS-missing", "MENTIONS-extra"} <= {f.rule for f in here}
+    assert {"MENTIONS-missing", "MENTIONS-extra", "RAW-file"} <= {f.rule for f in here}
+    assert any(f.rule.startswith("SPAN-") for f in here)
 
 
 @pytest.mark.parametrize("dropped", [("actors", "statements", "mentions"), None], ids=["three-tables", "no-resources"])

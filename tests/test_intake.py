@@ -160,3 +160,18 @@ def test_add_links_a_meeting_report_when_participants_and_date_agree(
     [statement] = yaml.safe_load(body)["statements"]
     assert (statement["speaker"], statement["meeting"]) == ("ali-khamenei", "m-2025-01-08-khamenei-sudani")
     assert "links to m-2025-01-08-khamenei-sudani (participants and date agree)" in body
+
+
+def test_a_date_in_any_remarks_words_does_not_date_the_saying():
+    import datetime as dt
+
+    from iraq_presence.annotate.dates import find_dates
+    from iraq_presence.annotate.intake import said_date
+
+    text = "Jon Vale stressed that today, the river is higher than ever, saying, “Today the dam is full.”"
+    dates = find_dates(text, dt.date(2030, 5, 8))
+    first = text.index("the river")
+    second = text.index("Today the dam")
+    p = {"start": first, "end": text.index(", saying")}
+    spoken = [(p["start"], p["end"]), (second, second + len("Today the dam is full."))]
+    assert said_date(text, p, dates, spoken) == {}

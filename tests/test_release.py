@@ -413,6 +413,37 @@ def test_datasette_opens_a_faceted_searchable_view(release: tuple[Path, Path]) -
     assert sum(r["acts_of_speech"] for r in rows) >= len({r["month"] for r in rows})
 
 
+def test_datasette_leads_with_articles_and_statements_and_labels_every_article(release: tuple[Path, Path]) -> None:
+    import asyncio
+
+    import pandas as pd
+    from datasette.app import Datasette
+
+    _, folder = release
+    metadata = json.loads((folder / "datasette-metadata.json").read_text())
+    ds = Datasette([str(folder / "iraq-presence.db")], metadata=metadata)
+
+    async def fetch(path: str) -> str:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        return response.text
+
+    for page in ("/", "/iraq-presence"):
+        html = asyncio.run(fetch(page))
+        links = re.findall(r'href="iraq-presence/(\w+)"', html)
+        assert links[:2] == ["articles", "statements"], (page, links[:3])
+        for table in links:  # each link the description gives opens its table
+            asyncio.run(fetch(f"/iraq-presence/{table}"))
+    arts = pd.read_parquet(folder / "data" / "articles.parquet")
+    untitled = arts[arts["title"].isna()]
+    if untitled.empty:  # the corpus may lose its untitled articles; a made-up one is in test_labels
+        pytest.skip("no untitled article in the corpus")
+    html = asyncio.run(fetch("/iraq-presence/statements?_size=max"))
+    assert ">None<" not in html
+    for aid in untitled["article_id"]:
+        assert f"Untitled article {aid}" in html or aid not in html
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
@@ -849,6 +880,43 @@ def test_maintainers_reach_every_metadata_file(release: tuple[Path, Path]) -> No
     log = (folder / "CHANGELOG.md").read_text(encoding="utf-8")
     assert log.startswith("# Changelog of the data") and "refactor" not in log.lower()
     assert f"## [{__version__}] - " in log
+
+
+def test_the_codebook_defines_every_column_of_the_retired_ids(release: tuple[Path, Path]) -> None:
+    _, folder = release
+    header = (folder / "data" / "retired_ids.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    section = (folder / "CODEBOOK.md").read_text(encoding="utf-8").split("## Retired ids", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == header
+    assert "not a resource of `datapackage.json`" in section
+
+
+INTERNAL = re.compile(r"`search` tool|search tool|corpus `pages`|\bread_file\b|\bfind_string\b|\.library\b|/work/")
+"""Names of the curators' own look-up tools and paths, which a reader of the bundle cannot use."""
+
+
+def test_no_internal_tool_names_and_every_reference_dated_or_explained(release: tuple[Path, Path]) -> None:
+    import pandas as pd
+
+    _, folder = release
+    for path in folder.rglob("*"):
+        if path.suffix in {".md", ".csv", ".json", ".html", ".cff", ".svg"}:
+            found = INTERNAL.search(path.read_text(encoding="utf-8"))
+            assert found is None, (path.relative_to(folder), found)
+    refs = pd.read_parquet(folder / "data" / "external_references.parquet")
+    assert (refs["accessed"].notna() | refs["note"].notna()).all(), "an access date, or a note saying why none"
+
+
+def test_every_relative_link_in_the_bundles_markdown_resolves_inside_it(release: tuple[Path, Path]) -> None:
+    from iraq_presence.publish.include import LINK
+
+    _, folder = release
+    for doc in folder.rglob("*.md"):
+        for m in LINK.finditer(doc.read_text(encoding="utf-8")):
+            target = m.group("target").split("#")[0]
+            if not target or re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+                continue
+            assert (doc.parent / target).resolve().is_relative_to(folder.resolve()), (doc.name, target)
+            assert (doc.parent / target).exists(), (doc.name, target)
 
 
 def test_a_removed_id_must_be_retired_and_is_published(

@@ -81,3 +81,54 @@ def test_a_row_of_computed_values_with_a_wrong_name_stops_at_check_rows() -> Non
     built.add("statement_topics", row("statement_topics", statement_id="s-1", topics="elections"), "here")
     with pytest.raises(SchemaMismatch, match=r"'topics'.*did you mean 'topic'"):
         check_rows(built, SCHEMAS)
+
+
+def _pandas_table(rows: list[dict], table: str):
+    """What the build wrote before the Arrow path: a pandas frame cast per schema, sorted, then Arrow."""
+    import pandas as pd
+
+    from iraq_presence.schema.io import coerce, to_arrow
+
+    schema = SCHEMAS[table]
+    df = coerce(pd.DataFrame(rows, columns=schema.columns), schema)
+    return to_arrow(df.sort_values(schema.primary_key, kind="stable").reset_index(drop=True), schema)
+
+
+def _evidence_rows() -> list[dict]:
+    """Rows in no order, keyed partly by a vocabulary column (sorted by its codes' order, not
+    alphabetically), with a code outside the vocabulary and a null."""
+    claims = SCHEMAS["militia_group_evidence"].pandas_dtypes()["claim"].categories.tolist()
+    picks = [claims[-1], "zz-not-a-code", claims[0], None, claims[len(claims) // 2]]
+    return [
+        {"actor_id": actor, "claim": claim, "article_id": "a", "char_start": i, "char_end": i + 3, "text": "abc"}
+        for i, (actor, claim) in enumerate((a, c) for a in ("group-b", "group-a") for c in picks)
+    ]
+
+
+def test_the_arrow_path_types_and_sorts_as_pandas_did() -> None:
+    from iraq_presence.tables.frames import to_tables
+
+    rows = _evidence_rows()
+    built = Built()
+    for r in rows:
+        built.add("militia_group_evidence", dict(r), f"origin {r['char_start']}")
+    typed = to_tables(built, {"militia_group_evidence": SCHEMAS["militia_group_evidence"]})
+    table = typed.arrow["militia_group_evidence"]
+    assert table is not None  # the plain values took the Arrow path
+    assert table.equals(_pandas_table(rows, "militia_group_evidence"))
+    starts = table.column("char_start").to_pylist()
+    assert typed.origins["militia_group_evidence"] == [f"origin {s}" for s in starts]
+
+
+def test_a_value_of_another_type_takes_the_pandas_path() -> None:
+    from iraq_presence.tables.frames import to_tables
+
+    rows = _evidence_rows()
+    rows[0]["text"] = 12  # not a string: pandas casts it, as the build always did
+    built = Built()
+    for r in rows:
+        built.add("militia_group_evidence", dict(r), "here")
+    typed = to_tables(built, {"militia_group_evidence": SCHEMAS["militia_group_evidence"]})
+    assert typed.arrow["militia_group_evidence"] is None
+    texts = typed.frames["militia_group_evidence"]["text"].tolist()
+    assert sorted(texts) == sorted(["12"] + ["abc"] * (len(rows) - 1))

@@ -150,59 +150,75 @@ class FakeZenodo:
         if headers.get("Authorization") != f"Bearer {TOKEN}":
             return 401, {"status": 401, "message": "The server could not verify that you are authorized."}
         split = urlsplit(target)
-        path, query = split.path, parse_qs(split.query)
-        parts = path.strip("/").split("/")
+        parts = split.path.strip("/").split("/")
         if parts[:3] == ["api", "deposit", "depositions"]:
-            if len(parts) == 3 and method == "POST":
-                return 201, self.view(self._new())
-            if len(parts) == 3 and method == "GET":
-                wanted = {"draft": False, "published": True}.get(query.get("status", [""])[0])
-                deps = [d for d in self.depositions.values() if wanted is None or d["submitted"] == wanted]
-                deps.sort(key=lambda d: -d["id"])
-                return 200, [self.view(d) for d in deps[: int(query.get("size", ["10"])[0])]]
+            answer = self._collection(method, parse_qs(split.query)) if len(parts) == 3 else None
+            if answer:
+                return answer
             dep = self.depositions.get(int(parts[3])) if len(parts) > 3 else None
             if dep is None:
                 return 404, {"status": 404, "message": "PID does not exist."}
-            if len(parts) == 4 and method == "GET":
-                return 200, self.view(dep)
-            if len(parts) == 4 and method == "PUT":
-                meta = json.loads(body)["metadata"]
-                missing = [k for k in ("upload_type", "title", "creators", "description") if not meta.get(k)]
-                if missing:
-                    return 400, {
-                        "status": 400,
-                        "message": "Validation error.",
-                        "errors": [{"field": f"metadata.{k}", "messages": ["Field is required."]} for k in missing],
-                    }
-                dep["metadata"] = meta
-                return 200, self.view(dep)
-            if parts[4:] == ["actions", "publish"] and method == "POST":
-                if not self.buckets[dep["_bucket"]]:
-                    return 400, {
-                        "status": 400,
-                        "message": "Validation error.",
-                        "errors": [{"field": "files", "messages": ["Minimum one file must be provided."]}],
-                    }
-                dep["state"], dep["submitted"] = "done", True
-                return 202, self.view(dep)
-            if parts[4:] == ["actions", "newversion"] and method == "POST":
-                draft = self._new()
-                self.buckets[draft["_bucket"]] = dict(self.buckets[dep["_bucket"]])
-                dep["_latest_draft"] = draft["id"]
-                return 201, self.view(dep)
-            if len(parts) == 6 and parts[4] == "files" and method == "DELETE":
-                name = parts[5].removeprefix(f"{dep['_bucket']}-")
-                self.buckets[dep["_bucket"]].pop(name, None)
-                return 204, None
+            answer = self._deposition(dep, method, parts[4:], body)
+            if answer:
+                return answer
         if parts[:2] == ["api", "files"] and method == "PUT" and len(parts) == 4:
-            bucket, name = parts[2], parts[3]
-            data = body
-            if self.corrupt_uploads:
-                self.corrupt_uploads -= 1
-                data = body[:-1] + b"?"
-            self.buckets[bucket][name] = data
-            return 201, {"key": name, "size": len(data), "checksum": "md5:" + hashlib.md5(data).hexdigest()}
+            return self._upload(parts[2], parts[3], body)
         return 404, {"status": 404, "message": "not found"}
+
+    def _collection(self, method: str, query: dict[str, list[str]]) -> tuple[int, Any] | None:
+        """/api/deposit/depositions: create one, or list them (newest first)."""
+        if method == "POST":
+            return 201, self.view(self._new())
+        if method == "GET":
+            wanted = {"draft": False, "published": True}.get(query.get("status", [""])[0])
+            deps = [d for d in self.depositions.values() if wanted is None or d["submitted"] == wanted]
+            deps.sort(key=lambda d: -d["id"])
+            return 200, [self.view(d) for d in deps[: int(query.get("size", ["10"])[0])]]
+        return None
+
+    def _deposition(self, dep: dict[str, Any], method: str, rest: list[str], body: bytes) -> tuple[int, Any] | None:
+        """/api/deposit/depositions/<id>[/...]: read, update metadata, publish, new version, delete a file."""
+        if not rest and method == "GET":
+            return 200, self.view(dep)
+        if not rest and method == "PUT":
+            return self._put_metadata(dep, json.loads(body)["metadata"])
+        if rest == ["actions", "publish"] and method == "POST":
+            if not self.buckets[dep["_bucket"]]:
+                return 400, {
+                    "status": 400,
+                    "message": "Validation error.",
+                    "errors": [{"field": "files", "messages": ["Minimum one file must be provided."]}],
+                }
+            dep["state"], dep["submitted"] = "done", True
+            return 202, self.view(dep)
+        if rest == ["actions", "newversion"] and method == "POST":
+            draft = self._new()
+            self.buckets[draft["_bucket"]] = dict(self.buckets[dep["_bucket"]])
+            dep["_latest_draft"] = draft["id"]
+            return 201, self.view(dep)
+        if len(rest) == 2 and rest[0] == "files" and method == "DELETE":
+            self.buckets[dep["_bucket"]].pop(rest[1].removeprefix(f"{dep['_bucket']}-"), None)
+            return 204, None
+        return None
+
+    def _put_metadata(self, dep: dict[str, Any], meta: dict[str, Any]) -> tuple[int, Any]:
+        missing = [k for k in ("upload_type", "title", "creators", "description") if not meta.get(k)]
+        if missing:
+            return 400, {
+                "status": 400,
+                "message": "Validation error.",
+                "errors": [{"field": f"metadata.{k}", "messages": ["Field is required."]} for k in missing],
+            }
+        dep["metadata"] = meta
+        return 200, self.view(dep)
+
+    def _upload(self, bucket: str, name: str, body: bytes) -> tuple[int, Any]:
+        data = body
+        if self.corrupt_uploads:
+            self.corrupt_uploads -= 1
+            data = body[:-1] + b"?"
+        self.buckets[bucket][name] = data
+        return 201, {"key": name, "size": len(data), "checksum": "md5:" + hashlib.md5(data).hexdigest()}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self

@@ -16,17 +16,29 @@ from typing import Any
 from .suggest import Corpus
 
 ORG_TYPES = (
-    (re.compile(r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency)\b"), "state_body"),
-    (re.compile(r"\b(?:Party|Movement)\b"), "political_party"),
-    (re.compile(r"\b(?:Coalition|Alliance|Bloc|Front)\b"), "coalition"),
+    (re.compile(r"\b(?:UN|United Nations|NATO|European Union|Arab League)\b"), "international_organization"),
+    (re.compile(r"\b(?:Coalition|Alliance|Bloc|Front|Axis|Coordinat\w*)\b"), "coalition"),
+    (
+        re.compile(r"\b(?:TV|Television|Radio|News|Channel|Times|Post|Media|Magazine|Daily)\b"),
+        "media_outlet",
+    ),
+    (
+        re.compile(
+            r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency|Department|Office"
+            r"|White House|Pentagon|Embassy)\b"
+        ),
+        "state_body",
+    ),
+    (re.compile(r"\b(?:Party)\b"), "political_party"),
+    (re.compile(r"\b(?:Armed Forces|Security Forces|Army|Navy|Air Force|Guards?|Corps|Command)\b"), "state_military"),
     (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation)\b"), "research_organization"),
     (
         re.compile(
-            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Kataib|Kata’ib|Asaib|Forces|Organization)\b"
+            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Hizbollah|Hizballah|Kataib|Kata’ib|Asaib"
+            r"|Harakat|Saraya|Forces|Organization|Movement)\b"
         ),
         "armed_group",
     ),
-    (re.compile(r"\b(?:Army|Navy|Guard|Command)\b"), "state_military"),
 )
 
 
@@ -79,7 +91,13 @@ def looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or words[0] in NOT_NAMES or words[0].lower() in NOT_NAMES:
         return False
+    if len(words) == 1 and (SENTENCE_ADVERB.search(name) or CONTRACTION.match(name)):
+        return False  # "Ironically", "He’s": a sentence adverb or a contraction, no one
     return all(w[:1].isupper() or w.split("-")[0].lower() in PARTICLES for w in words)
+
+
+SENTENCE_ADVERB = re.compile(r"(?:ally|ively|ously|edly|ingly|ately|fully|lessly|ently|antly)$")
+CONTRACTION = re.compile(r"^(?:He|She|It|They|We|I|You|There|That|What|Here|Who)[’'](?:s|re|ll|d|ve|m)$")
 
 
 def demonym(name: str, text: str) -> bool:
@@ -95,32 +113,130 @@ def demonym(name: str, text: str) -> bool:
     return bool(uses) and adjective
 
 
+TRAILING = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on|in))+$|[.,;:]+$"
+)
+"""A weekday or a stop the extractor's span took along ("told Outlet Sunday that")."""
+
+
+PLACE = re.compile(
+    r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"
+    r"|Valley|Region|District)$"
+)
+"""Names of places by their own words: never an actor."""
+NAME_WORD = r"(?:\b[A-Z]|\b(?:al|el)-[A-Z])[\w’'-]*"
+NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}\s+(?:(?:of|the|for|and)\s+)?)*{NAME_WORD}\s*$")
+"""The capitalised run that ends just before a bracket: the long form of an acronym."""
+
+
+def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]] = ()) -> tuple[str, int] | None:
+    """The name a source span holds, or None when it names no one: page furniture ("Read More"), a
+    title ("Group Spox", "the Iraqi PM"), a nationality word and a group noun ("Iraqi Militia").
+
+    A possessor or a place before it is not the name ("Outlet's X Y" is X Y, "City-based Z TV" is Z TV); an
+    acronym in brackets after a name is that name ("Long Name (LN)"); a surname alone is the fuller name
+    the article gives ("Surname" of "First Surname").
+    """
+    from .lexicon import FURNITURE_NAMES, GROUP_ROLE_NOUNS
+    from .names import _role_word
+
+    name = TRAILING.sub("", name)
+    for m in re.finditer(r"[’']s\s+|\b[\w’'-]+-based\s+", name):
+        if name[m.end() :][:1].isupper():
+            start, name = start + m.end(), name[m.end() :]
+    name = name.removesuffix("’s").removesuffix("'s")
+    words = name.split()
+    if not words or name in FURNITURE_NAMES or all(w in FURNITURE_NAMES for w in words):
+        return None
+    if _role_word(words[-1]) and words[-1].lower() not in GROUP_ROLE_NOUNS | {"party", "organization"}:
+        return None  # "Group Spox", "Iraqi PM": a title, resolved (or not) by the extractor, never a new actor
+    if PLACE.search(name):
+        return None  # "Camp X", "X Airbase", "X Province": a place, not an actor
+    if len(words) == 2 and _nationality(words[0]) and words[1].lower() in {"militia", "group", "official", "source"}:
+        return None  # "Iraqi Militia": a description of an unnamed actor
+    bracket = text.find(f"({name})")
+    if name.isupper() and bracket > 0:
+        run = NAME_BEFORE.search(text[max(0, bracket - 80) : bracket])
+        long = run.group(0).strip() if run else ""
+        long = re.sub(r"^(?:The|A|An)\s+", "", long)
+        if len(long.split()) >= 2:
+            return long, text.rfind(long, 0, bracket)  # "Long Name (LN)": the acronym is the name's
+    if len(words) == 1:
+        key = re.sub(r"^(?:al|el)-", "", name.lower())
+        fuller = [c for c in candidates if len(c["name"].split()) > 1 and c["name"].split()[-1].lower().endswith(key)]
+        fuller = [c for c in fuller if re.sub(r"^(?:al|el)-", "", c["name"].split()[-1].lower()) == key]
+        if len({c["name"] for c in fuller}) == 1:
+            return fuller[0]["name"], fuller[0]["start"]
+    return name, start
+
+
+def _folded(name: str) -> str:
+    """A name compared without case, hyphens and apostrophes: "al-X TV", "Al X TV" and "Al-X TV" agree."""
+    return re.sub(r"[’'`]", "", name.lower().replace("-", " "))
+
+
+def _nationality(word: str) -> bool:
+    from .lexicon import CREED_WORDS, DEMONYM_SUFFIXES
+
+    return word in CREED_WORDS or (word[:1].isupper() and word.endswith(DEMONYM_SUFFIXES))
+
+
 def org_type(name: str, default: str) -> str:
     return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
 
 
-def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
-    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
+def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, int] | None:
+    """The known alias `name` spells otherwise: close in letters, all its words in one alias, or (for a
+    group) the one known group sharing its distinctive word ("Harakat al-X" and "al-X Movement")."""
     from rapidfuzz import fuzz, process
 
+    if not ctx.aliases:
+        return None
+    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, processor=_folded, score_cutoff=88)
+    words = name.split()
+    if best is None and len(words) >= 2:
+        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
+        hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
+        if len(hits) == 1:
+            best = (
+                next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
+                90.0,
+                0,
+            )
+    if best is None and kind in {"armed_group", "coalition", "political_party"}:
+        mine = _distinctive(name)
+        hits = {
+            i: a
+            for a, i in ctx.aliases.items()
+            if ctx.types.get(i) in {"armed_group", "coalition", "political_party"} and mine & _distinctive(a)
+        }
+        if len(hits) == 1 and mine:
+            best = (next(iter(hits.values())), 80.0, 0)
+    return best
+
+
+GROUP_WORDS = {
+    "harakat", "hizbollah", "hezbollah", "hizballah", "kataib", "kata’ib", "kata'ib", "saraya", "asaib", "asa'ib",
+    "asa’ib", "movement", "brigades", "brigade", "organization", "organisation", "resistance", "islamic", "party",
+    "front", "forces", "force", "group", "coalition", "alliance", "iraqi", "popular", "mobilization", "mobilisation",
+    "army", "ahl", "sayyid", "sayyed", "imam", "the", "of", "in", "and", "for",
+}  # fmt: skip
+"""Words many group names share ("Movement", "Kataib", "Hezbollah"): no sign that two names are one group."""
+
+
+def _distinctive(name: str) -> set[str]:
+    return {w for w in re.sub(r"\b(?:al|el)-", "", _folded(name)).split() if len(w) >= 4 and w not in GROUP_WORDS}
+
+
+def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
+    """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
     if name in ctx.aliases:
         return ctx.aliases[name]
     if name in ctx.metonyms:
         return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
-    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, score_cutoff=88) if ctx.aliases else None
-    if best is None and ctx.aliases:
-        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
-        words = name.split()
-        if len(words) >= 2:
-            hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
-            if len(hits) == 1:
-                best = (
-                    next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
-                    90.0,
-                    0,
-                )
+    best = _known_spelling(ctx, name, kind)
     if best is not None:
         actor = ctx.aliases[best[0]]
         if all(a["text"] != name for a in ctx.new_aliases):
@@ -204,11 +320,43 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
     at = ctx.text.find(name)
     if at > 0 and OUTLET_NOUNS.search(ctx.text[max(0, at - 40) : at]):
         return "media_outlet"  # "the American magazine X", "the daily X"
-    if suggested == "person":
-        return "person"
-    if suggested == "media_outlet":
-        return "media_outlet"
-    return org_type(name, "armed_group")
+    typed = org_type(name, "")
+    if typed:
+        return typed  # a group, outlet or office by its own words, whatever the name index guessed
+    return suggested if suggested in {"person", "media_outlet"} else "armed_group"
+
+
+UNNAMED = re.compile(
+    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
+    r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
+    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses)"
+    r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
+    re.I,
+)
+"""A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
+MEDIA_HEADS = {"reports", "report", "media", "outlets"}
+
+
+def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
+    """A new unnamed source, one per description and article (never matched by alias), or None
+    when the phrase is not such a description."""
+    from .lexicon import FURNITURE_NAMES
+
+    m = UNNAMED.match(phrase)
+    if m is None or phrase in FURNITURE_NAMES:
+        return None
+    plain = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
+    if actor_id not in ctx.new_actors:
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": f"{plain[:1].upper()}{plain[1:]} (unnamed, article {ctx.prefix})",
+            "actor_type": "unnamed_source",
+            "description": f"A source article {ctx.prefix} describes as {phrase!r} and does not name.",
+            "evidence": quote_ref(ctx.text, phrase, start),
+            "aliases": [],
+        }
+    return actor_id
 
 
 def new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
@@ -231,10 +379,12 @@ __all__ = [
     "actor_for",
     "attested_forms",
     "candidate_kind",
+    "clean_name",
     "demonym",
     "looks_like_name",
     "new_outlet",
     "org_type",
     "quote_ref",
     "slug",
+    "unnamed_actor",
 ]

@@ -248,137 +248,177 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
     """Every reporting cue in text[start:end] outside quotation marks, with its source and content."""
     tokens = tokenize(text, start, end)
     out: list[Cue] = []
-
-    def inside(at: int) -> bool:
-        return quoted.holding(at) is not None
-
     for k, t in enumerate(tokens):
-        if not t.is_word or inside(t.start):
+        if not t.is_word or quoted.holding(t.start) is not None:
             continue
         if t.text in {"According", "according"} and k + 1 < len(tokens) and tokens[k + 1].low == "to":
-            np = noun_phrase_right(tokens, k + 2)
-            if np:
-                cue = Cue(t.start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
-                before = (start, t.start) if k > 0 else None
-                after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
-                cue.content = [s for s in (before, (after_np, end)) if s and len(text[s[0] : s[1]].split()) >= 3]
-                out.append(cue)
-            continue
-        m = CUE_RE.match(text, t.start, end)
-        if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
-            m = _ReadCue(t)  # '“…,” the statement read.'
-
-        if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
-            continue
-        verb = m.group("cue")
-        if verb in BARE_ONLY_AFTER and (k == 0 or tokens[k - 1].low not in MODALS):
-            continue  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
-        if k > 0 and tokens[k - 1].low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
-            continue  # "the reports", "his claims": a noun
-        if verb.endswith("s") and k > 0 and _modifier(tokens[k - 1]):
-            continue  # "Republican claims", "late-night tweets", "the group's calls": nouns
-        if verb.split()[0] in NOUN_FIRST and k > 0 and not (tokens[k - 1].cap or tokens[k - 1].low in PRONOUNS):
-            continue  # "international calls on X to …": a noun unless a name or pronoun is its subject
-        cue = Cue(t.start, m.end(), verb)
-        last = k + len(verb.split()) - 1
-        j = _skip_between(tokens, k - 1)
-        if verb in PARTICIPLE_ONLY:
-            near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
-            after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
-            if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
-                cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
-            elif out and out[-1].source is not None and out[-1].how != "participle":
-                cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
-            else:
-                # ", saying …", "issued a statement saying …": the main clause's subject speaks
-                subject = sentence_subject(tokens)
-                if subject is None or subject[1] >= k:
-                    continue
-                cue.source, cue.how = _span(tokens, subject), "participle"
-            i = last + 1
-            while i < len(tokens) and tokens[i].low in {"that", ",", ":", "reporters", "only"}:
-                i += 1
-            cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
-            out.append(cue)
-            continue
-        if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
-            continue  # passive: "was told", "is described"
-        right_np = noun_phrase_right(tokens, last + 1)
-        left = None
-        coordinated = named_in_commas = False
-        if j >= 0 and tokens[j].low in PRONOUNS:
-            left = (j, j)
-        elif j >= 0 and tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
-            left = noun_phrase_left(tokens, j)
-            if left and all(tokens[x].low in TEMPORAL for x in range(left[0], left[1] + 1)):
-                left = None  # "X last week said"
-            if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
-                # "X on Thursday said", "who in the past said": the subject stands before the phrase
-                pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
-                while pp and tokens[pp - 1].low in PP_HEADS | TEMPORAL:
-                    pp -= 1  # "X on Tuesday called": the phrase opens at "on"
-                if pp is not None:
-                    left = _past_phrase(tokens, pp) or left
-        elif j >= 1 and tokens[j].text == ")":
-            left = noun_phrase_left(tokens, j)  # "Sen. X (R-Iowa) said"
-        elif j >= 1 and tokens[j].text == ",":
-            left = _before_apposition(tokens, j)
-            named_in_commas = left is not None and left[1] == j - 1
-        elif j >= 0 and tokens[j].low in {"who", "which"}:
-            left = _before_relative(tokens, j)
-        elif j >= 1 and tokens[j].low in {"and", "but"}:
-            subject = sentence_subject(tokens)  # "X did not …, but told …": the clause's subject
-            if subject is not None and subject[1] < j:
-                left = subject
-                coordinated = True
-        if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
-            continue  # "anybody who complains …": a hypothetical speaker, not a report
-        if left:
-            cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
-            i = last + 1
-            if (
-                verb in ADDRESSING
-                and right_np
-                and tokens[right_np[0]].low
-                not in {"that", "reporters"}
-                | PRONOUNS
-                - {
-                    "him",
-                    "her",
-                    "them",
-                    "us",
-                }
-            ):
-                cue.addressee = _span(tokens, right_np)
-                i = right_np[1] + 1
-            elif verb in ADDRESSING and right_np:
-                i = right_np[1] + 1
-            while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
-                i += 1
-            that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
-            if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
-                i = that + 1  # "said on Wednesday that …", "told a news conference that …"
-            if i < len(tokens):
-                cue.content.append((tokens[i].start, end))
-            lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
-            if lead:
-                cue.content.insert(0, lead)
-        elif right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
-            if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"} | TEMPORAL:
-                continue
-            cue.source, cue.how = _span(tokens, right_np), "inverted"
-            lead = _clause_before(tokens, k, start, text)
-            if lead:
-                cue.content.append(lead)
-            after = right_np[1] + 1
-            while after < len(tokens) and tokens[after].text in {",", ":"}:
-                after += 1
-            if after < len(tokens) and tokens[after].text in QUOTE_MARKS:
-                cue.content.append((tokens[after].start, end))
+            cue = _according_cue(text, tokens, k, start, end)
         else:
-            continue
-        out.append(cue)
+            cue = _verb_cue(text, tokens, k, start, end, out)
+        if cue is not None:
+            out.append(cue)
     return out
+
+
+def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int) -> Cue | None:
+    """ "according to X": the source is X, the content the clause before or after it."""
+    np = noun_phrase_right(tokens, k + 2)
+    if not np:
+        return None
+    cue = Cue(tokens[k].start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
+    before = (start, tokens[k].start) if k > 0 else None
+    after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
+    cue.content = [s for s in (before, (after_np, end)) if s and len(text[s[0] : s[1]].split()) >= 3]
+    return cue
+
+
+def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int] | None:
+    """The reporting verb starting at token k and where it ends, unless it is used as a noun here."""
+    t = tokens[k]
+    m: re.Match[str] | _ReadCue | None = CUE_RE.match(text, t.start, end)
+    if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
+        m = _ReadCue(t)  # '“…,” the statement read.'
+    if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
+        return None
+    verb = m.group("cue")
+    before = tokens[k - 1] if k > 0 else None
+    if verb in BARE_ONLY_AFTER and (before is None or before.low not in MODALS):
+        return None  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
+    if before is not None and before.low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
+        return None  # "the reports", "his claims": a noun
+    if verb.endswith("s") and before is not None and _modifier(before):
+        return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
+        return None  # "international calls on X to …": a noun unless a name or pronoun is its subject
+    return verb, m.end()
+
+
+def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out: list[Cue]) -> Cue | None:
+    """A cue verb at token k with its source (before it, or after it when inverted) and its content."""
+    found = _cue_verb(text, tokens, k, end)
+    if found is None:
+        return None
+    verb, verb_end = found
+    cue = Cue(tokens[k].start, verb_end, verb)
+    last = k + len(verb.split()) - 1
+    j = _skip_between(tokens, k - 1)
+    if verb in PARTICIPLE_ONLY:
+        return _participle_cue(cue, tokens, k, j, last, end, out)
+    if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
+        return None  # passive: "was told", "is described"
+    right_np = noun_phrase_right(tokens, last + 1)
+    left, coordinated, named_in_commas = _source_before(tokens, j)
+    if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
+        return None  # "anybody who complains …": a hypothetical speaker, not a report
+    if left:
+        cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
+        _content_after(cue, tokens, last, right_np, end)
+        lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
+        if lead:
+            cue.content.insert(0, lead)
+        return cue
+    if right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
+        return _inverted_cue(cue, text, tokens, k, right_np, start, end)
+    return None
+
+
+def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, end: int, out: list[Cue]) -> Cue | None:
+    """ ", saying …", "with X telling reporters …": the source is the participle's subject, a cue's
+    just before it, or the main clause's subject."""
+    near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
+    after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
+    if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
+        cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
+    elif out and out[-1].source is not None and out[-1].how != "participle":
+        cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
+    else:
+        # ", saying …", "issued a statement saying …": the main clause's subject speaks
+        subject = sentence_subject(tokens)
+        if subject is None or subject[1] >= k:
+            return None
+        cue.source, cue.how = _span(tokens, subject), "participle"
+    i = last + 1
+    while i < len(tokens) and tokens[i].low in {"that", ",", ":", "reporters", "only"}:
+        i += 1
+    cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
+    return cue
+
+
+def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, bool, bool]:
+    """The source standing before the cue (token j is the last before it, adverbs skipped), whether it
+    is the subject of a coordinated clause ("X did not …, but told …"), and whether a name in commas."""
+    if j < 0:
+        return None, False, False
+    if tokens[j].low in PRONOUNS:
+        return (j, j), False, False
+    if tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
+        return _subject_phrase(tokens, j), False, False
+    if j >= 1 and tokens[j].text == ")":
+        return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
+    if j >= 1 and tokens[j].text == ",":
+        left = _before_apposition(tokens, j)
+        return left, False, left is not None and left[1] == j - 1
+    if tokens[j].low in {"who", "which"}:
+        return _before_relative(tokens, j), False, False
+    if j >= 1 and tokens[j].low in {"and", "but"}:
+        subject = sentence_subject(tokens)  # "X did not …, but told …": the clause's subject
+        if subject is not None and subject[1] < j:
+            return subject, True, False
+    return None, False, False
+
+
+def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j, or the subject before a phrase of time or place ("X on Thursday said")."""
+    left = noun_phrase_left(tokens, j)
+    if left and all(tokens[x].low in TEMPORAL for x in range(left[0], left[1] + 1)):
+        left = None  # "X last week said"
+    if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
+        # "X on Thursday said", "who in the past said": the subject stands before the phrase
+        pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
+        while pp and tokens[pp - 1].low in PP_HEADS | TEMPORAL:
+            pp -= 1  # "X on Tuesday called": the phrase opens at "on"
+        if pp is not None:
+            left = _past_phrase(tokens, pp) or left
+    return left
+
+
+def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int, int] | None, end: int) -> None:
+    """The hearer of an addressing cue ("told X that") and the content after the cue."""
+    i = last + 1
+    if cue.verb in ADDRESSING and right_np and tokens[right_np[0]].low not in NOT_HEARERS:
+        cue.addressee = _span(tokens, right_np)
+        i = right_np[1] + 1
+    elif cue.verb in ADDRESSING and right_np:
+        i = right_np[1] + 1
+    while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
+        i += 1
+    that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
+    if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
+        i = that + 1  # "said on Wednesday that …", "told a news conference that …"
+    if i < len(tokens):
+        cue.content.append((tokens[i].start, end))
+
+
+def _inverted_cue(
+    cue: Cue, text: str, tokens: list[Token], k: int, right_np: tuple[int, int], start: int, end: int
+) -> Cue | None:
+    """ "…, said X": the source after the cue, the content the clause before it or the quotation after."""
+    if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"} | TEMPORAL:
+        return None
+    cue.source, cue.how = _span(tokens, right_np), "inverted"
+    lead = _clause_before(tokens, k, start, text)
+    if lead:
+        cue.content.append(lead)
+    after = right_np[1] + 1
+    while after < len(tokens) and tokens[after].text in {",", ":"}:
+        after += 1
+    if after < len(tokens) and tokens[after].text in QUOTE_MARKS:
+        cue.content.append((tokens[after].start, end))
+    return cue
+
+
+NOT_HEARERS = {"that", "reporters"} | PRONOUNS - {"him", "her", "them", "us"}
+"""Words after an addressing cue that are no hearer ("told reporters", "told that"); object pronouns are."""
 
 
 def _past_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:

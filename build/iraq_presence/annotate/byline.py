@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import find_dates
+from .lexicon import GENERIC_CREDITS
 
 HEAD_LINES = 8
 """Metadata sits above the body: only the first lines are read for bylines, furniture and dates."""
@@ -80,6 +81,7 @@ class Metadata:
     date_value: dt.date | None = None
     date_precision: str | None = None
     issues: list[dict[str, Any]] = field(default_factory=list)
+    generic_credit: str | None = None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -154,6 +156,10 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
         if weaker and (m := DATELINE.match(line)):
             o = m.start("outlet") + s
             name = m["outlet"].strip()
+            if name in GENERIC_CREDITS:
+                meta.generic_credit = f"The dateline credits {name!r} ('{line[: m.end()].strip()}'), a generic credit "
+                meta.generic_credit += "for agency copy, not a publisher: the outlet is not stated."
+                continue
             sure = _is_outlet(name, outlets) or len(name.split()) > 1
             note = f"Dateline credit '{line[: m.end()].strip()}'." + (
                 "" if sure else " One common-looking word: a generic credit rather than the publisher? Check."

@@ -44,7 +44,19 @@ def resolve_date(expr: str, published: dt.date | None, before: str = "") -> tupl
         return value, ("day" if day else "month") if value else None, 0.95 if value else 0.0
     if published is None:
         return None, None, 0.0  # relative to a publication date nobody gave: not guessed
-    if low in {"today"}:
+    relative = _relative(low, published)
+    if relative is not None:
+        return relative
+    if low.split()[-1] in WEEKDAYS:
+        return _weekday(low.split(), published, future)
+    if month:
+        return _month_day(month, day, published, future)
+    return None, None, 0.0
+
+
+def _relative(low: str, published: dt.date) -> tuple[dt.date | None, str | None, float] | None:
+    """A day, year, month or week named from the publication date ("yesterday", "last month"), else None."""
+    if low == "today":
         return published, "day", 0.9
     if low in {"yesterday", "tomorrow"}:
         return published + dt.timedelta(days=1 if low == "tomorrow" else -1), "day", 0.9
@@ -61,27 +73,33 @@ def resolve_date(expr: str, published: dt.date | None, before: str = "") -> tupl
         monday += dt.timedelta(days={"last week": -7, "next week": 7}.get(low, 0))
         value, precision = _week_in_one_month(monday)
         return value, precision, 0.6 if value else 0.0
-    words = low.split()
-    if words[-1] in WEEKDAYS:
-        day = WEEKDAYS.index(words[-1])
-        if words[0] == "last":
-            back = (published.weekday() - day) % 7 or 7
-            return published - dt.timedelta(days=back), "day", 0.75
-        if future:
-            return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7), "day", 0.6
-        return published - dt.timedelta(days=(published.weekday() - day) % 7), "day", 0.8
-    if month:
-        # a month, or a month and day, without a year: the nearest one before publication, or after
-        # it when the words before announce the future
-        value = _safe_date(published.year, month, day or 1)
-        if value is None:
-            return None, None, 0.0
-        if not future and (value > published if day else month > published.month):
-            value = _safe_date(published.year - 1, month, day or 1)
-        elif future and (value < published if day else month < published.month):
-            value = _safe_date(published.year + 1, month, day or 1)
-        return value, "day" if day else "month", 0.8 if day else 0.75
-    return None, None, 0.0
+    return None
+
+
+def _weekday(words: list[str], published: dt.date, future: bool) -> tuple[dt.date, str, float]:
+    """A weekday: the last one on or before publication, the coming one after future words."""
+    day = WEEKDAYS.index(words[-1])
+    if words[0] == "last":
+        back = (published.weekday() - day) % 7 or 7
+        return published - dt.timedelta(days=back), "day", 0.75
+    if future:
+        return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7), "day", 0.6
+    return published - dt.timedelta(days=(published.weekday() - day) % 7), "day", 0.8
+
+
+def _month_day(
+    month: int, day: int | None, published: dt.date, future: bool
+) -> tuple[dt.date | None, str | None, float]:
+    """A month, or a month and day, without a year: the nearest one before publication, or after
+    it when the words before announce the future."""
+    value = _safe_date(published.year, month, day or 1)
+    if value is None:
+        return None, None, 0.0
+    if not future and (value > published if day else month > published.month):
+        value = _safe_date(published.year - 1, month, day or 1)
+    elif future and (value < published if day else month < published.month):
+        value = _safe_date(published.year + 1, month, day or 1)
+    return value, "day" if day else "month", 0.8 if day else 0.75
 
 
 def _parts(expr: str) -> tuple[int | None, int | None, int | None]:

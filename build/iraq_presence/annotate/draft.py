@@ -17,19 +17,23 @@ from typing import Any
 
 from . import affiliate
 from .actors import (
+    MEDIA_HEADS,
     PARTICLES,
+    UNNAMED,
     Context,
     actor_for,
     candidate_kind,
+    clean_name,
     demonym,
     looks_like_name,
     new_outlet,
     org_type,
     quote_ref,
     slug,
+    unnamed_actor,
 )
 from .byline import Metadata
-from .suggest import Suggestion, channel, coded, linked_utterance
+from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
 SPLIT = re.compile(r",? and that |; and that |, adding that ")
@@ -86,7 +90,10 @@ def article_fields(
     elif outlet:
         doc.update(outlet=outlet, outlet_basis="given", outlet_note=GIVEN_NOTE)
     else:
-        doc.update(outlet=None, outlet_note="The text credits no outlet (no byline, dateline or credit line).")
+        doc.update(
+            outlet=None,
+            outlet_note=meta.generic_credit or "The text credits no outlet (no byline, dateline or credit line).",
+        )
         review.append("outlet: null (0.50; no credit found)")
     if meta.authors:
         doc["authors"] = [
@@ -128,7 +135,7 @@ def article_fields(
             published_date_basis=None,
             published_date_note="Not given, and the text prints none; relative dates were left unresolved.",
         )
-    doc.update(url=url, url_note=None if url else "Not given.")
+    doc.update(url=url, url_basis="given" if url else None, url_note=GIVEN_NOTE if url else "Not given.")
     issues = []
     for i, issue in enumerate(meta.issues, 1):
         issues.append({"issue_id": f"{ctx.prefix}-i{i:02d}", **issue})
@@ -169,30 +176,30 @@ def statements(
     drafted = split_remarks(text, drafted)
     kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
     out: list[dict[str, Any]] = []
-    utterances: dict[tuple[str, Any], dict[str, Any]] = {}
+    utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    groups = armed_group_names(ctx.aliases, ctx.types)
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
         source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
         evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
-        speaker = _speaker(ctx, p, kinds)
+        speaker = _speaker(ctx, p, kinds, proposals["candidates"])
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
         review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
-        addressee, line = _addressee(ctx, p)
+        addressee, line = _addressee(ctx, p, proposals["candidates"])
         review.append(line)
         ch, medium = cued[n - 1]
         if ch.value == "unknown":
             ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
+        if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
+            ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
-            named = medium.value[len("TODO-new-actor (") : -1]
-            at = text.find(named)
-            if at >= 0:
-                medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
+            ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
         review += [ch.line(), medium.line()]
-        date, line = _date(ctx, p, proposals["dates"], speaker, sid, last_date)
+        date, line = _date(ctx, p, drafted, proposals["dates"], speaker, sid, last_date)
         review.append(line)
         meeting = meeting_of(p, proposals["meetings"]).get("meeting")
         if meeting:
@@ -204,14 +211,14 @@ def statements(
             utterance, score, via = link
             review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
         else:
-            key = (speaker, date.get("said_date"))
+            key = _occasion(utterances, speaker, date.get("said_date"), ch.value)
             if key not in utterances:
                 who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
                 uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
                 utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
             utterance = utterances[key]["utterance_id"]
             review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
-        suggestions = coded(p["quote"], ctx.corpus)
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
         if values["plover"]:
@@ -248,35 +255,103 @@ def statements(
     return out, list(utterances.values())
 
 
-def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str]) -> str:
+def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:
     """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
     if p.get("speaker_id"):
         return p["speaker_id"]
     name = p.get("speaker_name")
     if not name:
         return "TODO-new-speaker (none found)"
-    at = ctx.text.find(name)
+    at = p["source_start"] if p.get("source_start") is not None else ctx.text.find(name)
+    if ctx.text[at : at + len(name)] != name:
+        at = ctx.text.find(name)
+    later = _named_later(ctx.text, name, at)
+    if later is not None:
+        name, at = later
+    unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
+    if unnamed:
+        return unnamed
+    cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None
+    if cleaned is None:
+        return f"TODO-new-speaker ({name})"
+    name, at = cleaned
+    if name in ctx.aliases:
+        return ctx.aliases[name]
     kind = candidate_kind(ctx, name, kinds.get(name, "organization" if org_type(name, "") else "person"))
-    namey = name in ctx.aliases or name in kinds or looks_like_name(name)
-    if at < 0 or not namey or demonym(name, ctx.text):
+    namey = name in kinds or looks_like_name(name)
+    if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
 
 
-def _addressee(ctx: Context, p: dict[str, Any]) -> tuple[str | None, str]:
+ONE_ROLE = re.compile(
+    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
+)
+"""An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
+
+
+def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
+    """The person an indefinite title stands for when the article names one holder of that role
+    later ("Name, a spokesman for …"); None when it names none or several."""
+    m = ONE_ROLE.match(phrase)
+    if m is None or at < 0:
+        return None
+    role = m["role"].lower()
+    holders = {
+        h.group("name"): h.start("name")
+        for h in re.finditer(
+            rf"(?P<name>(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+),"
+            rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{role}\b",
+            text[at:],
+        )
+    }
+    if len(holders) != 1:
+        return None
+    name, offset = next(iter(holders.items()))
+    return name, at + offset
+
+
+def _addressee(ctx: Context, p: dict[str, Any], candidates: list[dict[str, Any]]) -> tuple[str | None, str]:
     """The hearer the attribution names, as an actor; "told reporters" names none."""
     if p.get("addressee_start") is None:
         return None, "addressee: null (0.80; the attribution names none)"
     who = ctx.text[p["addressee_start"] : p["addressee_end"]]
     addressee = ctx.aliases.get(who)
-    if addressee is None and looks_like_name(who) and not demonym(who, ctx.text):
-        addressee = actor_for(ctx, who, p["addressee_start"], candidate_kind(ctx, who, "person"), "Addressee")
+    a, b = p["addressee_start"], p["addressee_end"]
+    whole = next((c["name"] for c in candidates if 0 <= ctx.text.find(c["name"], max(0, a - len(c["name"]))) < b), None)
+    at = ctx.text.find(whole, max(0, a - len(whole))) if whole else a
+    cleaned = clean_name(ctx.text, whole or who, at)
+    if addressee is None and cleaned and looks_like_name(cleaned[0]) and not demonym(cleaned[0], ctx.text):
+        name, at = cleaned
+        addressee = ctx.aliases.get(name) or actor_for(ctx, name, at, candidate_kind(ctx, name, "person"), "Addressee")
     return addressee, f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})"
+
+
+def _new_medium(
+    ctx: Context, ch: Suggestion, medium: Suggestion, kinds: dict[str, str], candidates: list[dict[str, Any]]
+) -> tuple[Suggestion, Suggestion]:
+    """A medium first named here is an outlet only when it reads as one ("the daily X", "X TV", an outlet
+    the extractor typed); "told Minister X" names a hearer, not a medium, and is no interview cue."""
+    named = medium.value[len("TODO-new-actor (") : -1]
+    at = ctx.text.find(named)
+    cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
+    if cleaned is not None:
+        name, at = cleaned
+        outlet = kinds.get(name) in {"media_outlet", "organization"} or candidate_kind(ctx, name, "") == "media_outlet"
+        if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):
+            medium.value = actor_for(ctx, name, at, "media_outlet", "Outlet named as a medium")
+            return ch, medium
+    if ch.value == "interview" and ch.basis.startswith("cue 'told"):
+        return Suggestion("channel", "unknown", 0.5, f"{ch.basis} names a hearer, not an outlet"), Suggestion(
+            "medium", None, 0.6, "no outlet named"
+        )
+    return ch, Suggestion("medium", None, 0.5, f"{named!r} does not read as an outlet")
 
 
 def _date(
     ctx: Context,
     p: dict[str, Any],
+    drafted: list[dict[str, Any]],
     dates: list[dict[str, Any]],
     speaker: str,
     sid: str,
@@ -285,7 +360,8 @@ def _date(
     """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else null."""
     from .intake import said_date
 
-    date = said_date(ctx.text, p, dates) if ctx.published else {}
+    spoken = [(q["start"], q["end"]) for q in drafted]
+    date = said_date(ctx.text, p, dates, spoken) if ctx.published else {}
     if date:
         last_date[speaker] = (date, sid, p["end"])
         return date, f"said_date: {date['said_date']} (0.70; {date['said_date_quote']!r} in the sentence)"
@@ -325,6 +401,25 @@ def _carried_channel(
         Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
         Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
     )
+
+
+def _media_source(ctx: Context, source: str, speaker: str) -> bool:
+    """The words come from the media: "the reports", "multiple media outlets", an outlet as the speaker."""
+    m = UNNAMED.match(source)
+    if m is not None and m["head"].split()[-1].lower() in MEDIA_HEADS:
+        return True
+    return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
+
+
+def _occasion(
+    utterances: dict[tuple[str, Any, str], dict[str, Any]], speaker: str, said: Any, ch: str
+) -> tuple[str, Any, str]:
+    """One utterance per speaker and occasion in the article: the same date, and the same channel
+    where both are known (a speaker's interview and written statement are two occasions)."""
+    for key in utterances:
+        if key[:2] == (speaker, said) and (ch == "unknown" or key[2] in {ch, "unknown"}):
+            return key
+    return speaker, said, ch
 
 
 def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:

@@ -52,6 +52,10 @@ DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks 
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
+NEXT_CUE = re.compile(
+    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing)\b(?:\s+that\b)?"
+)
+"""A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
     r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
     r"|\w+(?<!ing)$"  # a coordinated finite cue: 'X did not …, but warned …'
@@ -263,6 +267,9 @@ class _Statements:
         """
         start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
         mark = QUOTE_MARK.search(self.text, start, end)
+        follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
+        if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
+            end, mark = follows.start(), None  # '… force, saying, “…”': the participle is the next cue's
         apart = False
         if mark is not None:
             end = mark.start()
@@ -457,7 +464,7 @@ class _Statements:
         """A known actor's mention that can be the speaker of the phrase it stands in.
 
         Not a nationality adjective of a state ("Iraqi officials"), not part of a longer name the
-        article uses ("Hezbollah" in "Harakat Hezbollah Nujaba"), and, in a longer phrase, not a
+        article uses ("Legion" in "Eastern Legion Brigades"), and, in a longer phrase, not a
         possessor ("Iraq's TV channel").
         """
         actor = self.ex.gaz.aliases[m.surface]

@@ -164,13 +164,18 @@ def _gazetteer(lay: Layout) -> Any:
     return Gazetteer(aliases, types, read_roles(lay.data, aliases, types))
 
 
+THAT_BEFORE = re.compile(r"\bthat\s+$")
+"""A date opening the reported clause ("stressed that today, …") belongs to the words, not the cue."""
 BOUND = re.compile(r"\b(?:before|by|until|till|after|since|from|ahead of)\s+$")
 """A date after these bounds a period ("withdraw before December 31"): it is not when the words were said."""
 
 
-def said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dict[str, Any]:
+def said_date(
+    text: str, p: dict[str, Any], dates: list[dict[str, Any]], spoken: list[tuple[int, int]] = ()
+) -> dict[str, Any]:
     """The date expression in the statement's sentence, resolved; empty when none. A date inside the
-    statement's own words is what it speaks of ("the deadline of December 31"), not when it was said."""
+    statement's own words, or inside the words of any statement of the sentence (`spoken`), is what
+    they speak of ("the deadline of December 31", "said that today, …"), not when they were said."""
     lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
     hi_candidates = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else len(text)
@@ -180,6 +185,8 @@ def said_date(text: str, p: dict[str, Any], dates: list[dict[str, Any]]) -> dict
         if lo <= d["start"] < hi
         and d["date"]
         and not p["start"] <= d["start"] < p["end"]
+        and not any(a <= d["start"] < b for a, b in spoken)
+        and not THAT_BEFORE.search(text, max(0, d["start"] - 8), d["start"])
         and not BOUND.search(text, max(0, d["start"] - 10), d["start"])
     ]
     if not near:

@@ -153,7 +153,12 @@ ABBREVIATIONS = {
     "sen": "senator",
     "rep": "representative",
     "gov": "governor",
+    "spox": "spokesman",
 }
+# Page furniture that reads like a name: a link label, a credit line's label, a caption's label.
+FURNITURE_NAMES = {"Read More", "Read", "More", "Source", "Sources", "Related", "Photo", "Video", "Image", "Share"}
+# A generic credit in a dateline ("CITY (Agencies) –"): copy from several wires, not a publisher.
+GENERIC_CREDITS = {"Agencies", "Dispatches", "Wires", "Newswires", "Staff", "Desk", "Bureau", "News", "Reports"}
 # Words that mark a name as an organisation rather than a person.
 ORG_WORDS = _words(
     "Organization Organisation Movement Party Forces Force News TV Alliance Ministry Council Corps Institute "

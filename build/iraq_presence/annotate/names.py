@@ -96,10 +96,18 @@ class NameIndex:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and (
-                _is_namey(tokens[j + 1])
-                or (tokens[j + 1].low.split("-")[0] in CONNECTORS and j + 2 < len(tokens) and _is_namey(tokens[j + 2]))
-                or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+            while (
+                j + 1 < len(tokens)
+                and "\n" not in text[tokens[j].end : tokens[j + 1].start]
+                and (
+                    _is_namey(tokens[j + 1])
+                    or (
+                        tokens[j + 1].low.split("-")[0] in CONNECTORS
+                        and j + 2 < len(tokens)
+                        and _is_namey(tokens[j + 2])
+                    )
+                    or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+                )
             ):
                 j += 1
             self._add(tokens, i, j, known_types or {})
@@ -132,40 +140,16 @@ class NameIndex:
                 self._by_head.setdefault(word, []).append((role, n))
 
     def _add(self, tokens: list[Token], i: int, j: int, known: dict[str, str]) -> None:
-        a = i
-        titled = False
-        while a <= j and (_titles(tokens[a].text) or tokens[a].text in NOT_NAMES):
-            titled = titled or _titles(tokens[a].text)
-            a += 1
-        # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
-        last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
-        if last_title is not None:
-            a, titled = last_title + 1, True
-        if titled and a < j and tokens[a].low == "of":  # "Secretary of State X", "Minister of Foreign Affairs X"
-            b = a + 1
-            while b < j and tokens[b].text in DEPARTMENTS:
-                b += 1
-            a = b if b > a + 1 else a
-        organisation = j - a >= 1 and tokens[j].low in GROUP_ROLE_NOUNS and not _titles(tokens[j - 1].text)
-        if a > j or (_role_word(tokens[j].text) and not organisation):
-            return  # "the Iraqi PM", "the Supreme Leader": a title, not a name
-        words = [t.text for t in tokens[a : j + 1]]
-        if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
+        """Record tokens[i..j] as a name, past its titles, unless it is a title, an adjective or an opener."""
+        bounds = _past_titles(tokens, i, j)
+        if bounds is None:
             return
-        if all(re.search(r"-(?:led|backed|based|aligned|linked|allied|run|owned)$", w) for w in words):
-            return  # "US-led", "Iran-backed": compound adjectives, not names
-        if len(words) == 1 and _modifies(tokens, j):
-            return  # "Iraqi officials", "Saudi forces": a nationality adjective before its noun
-        surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
-        opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
-        if opener and words[0] not in self._mid:
-            return  # a capitalised sentence opener ("Specifically"), not a name
-        if self._headline(tokens[a].start):
+        a, titled = bounds
+        words = [t.text for t in tokens[a : j + 1]]
+        if _not_a_name(tokens, a, j, words) or self._opener(tokens, a, words, titled):
             return
         # strip a trailing creed or nationality word that modifies a following common noun
-        while words and (words[-1] in CREED_WORDS or words[-1].endswith(("’s", "'s"))) and len(words) > 1:
-            if words[-1].endswith(("’s", "'s")):
-                break
+        while len(words) > 1 and words[-1] in CREED_WORDS and not words[-1].endswith(("’s", "'s")):
             words.pop()
             j -= 1
         start, end = tokens[a].start, tokens[j].end
@@ -175,27 +159,34 @@ class NameIndex:
             surface = surface[:-2]
         if not surface or self._inside(start):
             return
-        kind = known.get(surface)
-        if kind is None:
-            last = surface.split()[-1]
-            if set(surface.split()) & MEDIA_WORDS:
-                kind = "media_outlet"
-            elif (
-                set(surface.split()) & ORG_WORDS
-                or (surface.isupper() and len(surface) > 1)
-                or (a > 0 and tokens[a - 1].low == "the" and not titled)
-            ):
-                kind = "organization"
-            elif titled or len(surface.split()) >= 2 or _key(last) in self._surnames:
-                kind = "person"
-            else:
-                kind = "other"  # one word, never titled nor a known surname: a place as often as a person
+        kind = known.get(surface) or self._kind(tokens, a, surface, titled)
         self.names.append(Name(start, end, surface, kind, titled))
         if kind == "person" and len(surface.split()) >= 2:
             self._surnames.add(_key(surface.split()[-1]))
         if titled:
             role = " ".join(t.low.rstrip(".") for t in tokens[i:a] if t.text not in NOT_NAMES or _titles(t.text))
             self.bindings.append((_role_text(role), self.names[-1]))
+
+    def _opener(self, tokens: list[Token], a: int, words: list[str], titled: bool) -> bool:
+        """A capitalised sentence opener ("Specifically") or a headline word, not a name."""
+        surname = len(words) == 1 and _key(words[0].removesuffix("’s").removesuffix("'s")) in self._surnames
+        opener = len(words) == 1 and not (titled or surname) and _opens(self.text, tokens[a].start)
+        return (opener and words[0] not in self._mid) or self._headline(tokens[a].start)
+
+    def _kind(self, tokens: list[Token], a: int, surface: str, titled: bool) -> str:
+        """person, organization or media_outlet from general cues; "other" for one untitled word."""
+        last = surface.split()[-1]
+        if set(surface.split()) & MEDIA_WORDS:
+            return "media_outlet"
+        if (
+            set(surface.split()) & ORG_WORDS
+            or (surface.isupper() and len(surface) > 1)
+            or (a > 0 and tokens[a - 1].low == "the" and not titled)
+        ):
+            return "organization"
+        if titled or len(surface.split()) >= 2 or _key(last) in self._surnames:
+            return "person"
+        return "other"  # one word, never titled nor a known surname: a place as often as a person
 
     def _bind_appositions(self) -> None:
         """'X, the spokesman for Y,' and 'the spokesman for Y, X,': the role is bound to X."""
@@ -379,6 +370,38 @@ def _modifies(tokens: list[Token], j: int) -> bool:
         return False
     nxt = tokens[j + 1]
     return nxt.is_word and not nxt.cap and not _verb_like(nxt.low) and nxt.low not in BOUNDARY | BETWEEN
+
+
+def _past_titles(tokens: list[Token], i: int, j: int) -> tuple[int, bool] | None:
+    """Where the name in tokens[i..j] begins past its titles, and whether it had one; None for a bare
+    title ("the Iraqi PM", "the Supreme Leader")."""
+    a = i
+    titled = False
+    while a <= j and (_titles(tokens[a].text) or tokens[a].text in NOT_NAMES):
+        titled = titled or _titles(tokens[a].text)
+        a += 1
+    # "Iraqi Prime Minister X", "House Speaker X": the name follows the last title word
+    last_title = max((x for x in range(a, j) if _titles(tokens[x].text)), default=None)
+    if last_title is not None:
+        a, titled = last_title + 1, True
+    if titled and a < j and tokens[a].low == "of":  # "Secretary of State X", "Minister of Foreign Affairs X"
+        b = a + 1
+        while b < j and tokens[b].text in DEPARTMENTS:
+            b += 1
+        a = b if b > a + 1 else a
+    organisation = j - a >= 1 and tokens[j].low in GROUP_ROLE_NOUNS and not _titles(tokens[j - 1].text)
+    if a > j or (_role_word(tokens[j].text) and not organisation):
+        return None
+    return a, titled
+
+
+def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:
+    """Adjectives of nationality or creed, sentence words, compound adjectives: no name."""
+    if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
+        return True
+    if all(re.search(r"-(?:led|backed|based|aligned|linked|allied|run|owned)$", w) for w in words):
+        return True  # "US-led", "Iran-backed": compound adjectives, not names
+    return len(words) == 1 and _modifies(tokens, j)  # "Iraqi officials": a nationality adjective before its noun
 
 
 def _role_word(word: str) -> bool:

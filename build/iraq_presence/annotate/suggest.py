@@ -14,9 +14,12 @@ import csv
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from . import cues
 
 K = 5
 """Precedents consulted per suggestion."""
@@ -25,13 +28,15 @@ MIN_SIMILARITY = 45.0
 LINK_SIMILARITY = 70.0
 """Words this similar, same speaker and close dates: the same remark reported by another article."""
 LINK_DAYS = 7
+STRONG_PRECEDENT = 80.0
+"""A precedent this similar (0-100) suggests PLOVER where no cue names the act."""
 
 CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
-            r"|\btold (?:the )?[A-Z]"
+            r"|\btold (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
         0.8,
@@ -47,7 +52,10 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.85,
     ),
     (
-        re.compile(r"\b(?:tweet(?:ed)?|posted|wrote on|on (?:X|Twitter|Telegram|Facebook|Instagram)|in a post)\b"),
+        re.compile(
+            r"\b(?:tweet(?:ed)?|posted|wrote on|on (?:(?:his|her|its|their) )?(?:X|Twitter|Telegram|Facebook|Instagram)"
+            r"|(?i:in a (?:post|tweet|message)))\b"
+        ),
         "social_media_post",
         0.8,
     ),
@@ -75,7 +83,10 @@ MEDIUM = re.compile(
     r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
+    r"(?:reporter|correspondent|journalist|interviewer)\b"
 )
+"""The outlet the words went to: "interview with X", "told X", or the outlet of the reporter who asked."""
 
 
 @dataclass
@@ -105,6 +116,7 @@ class Precedent:
     topics: list[str]
     utterance: str
     said_date: dt.date | None
+    verb: str = ""
 
 
 @dataclass
@@ -136,6 +148,7 @@ class Corpus:
                         topics.get(r["statement_id"], []),
                         r["utterance_id"],
                         dt.date.fromisoformat(r["said_date"]) if r["said_date"] else None,
+                        r["reporting_verb"],
                     )
                 )
         return cls(out)
@@ -151,6 +164,11 @@ class Corpus:
         return [(self.statements[i], score) for _, score, i in hits]
 
 
+def armed_group_names(aliases: dict[str, str], types: dict[str, str]) -> list[str]:
+    """The known names of armed groups: a statement naming one speaks of the armed factions."""
+    return sorted(a for a, i in aliases.items() if types.get(i) == "armed_group" and len(a) > 2)
+
+
 def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestion]:
     """Channel and medium from the attribution's words; `known` maps aliases to actor ids."""
     for pattern, code, conf in CHANNEL_CUES:
@@ -158,10 +176,11 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
         if m:
             medium = None
             mm = MEDIUM.search(sentence, max(0, m.start() - 5))
-            if mm and code in {"interview", "social_media_post", "media_report"}:
-                medium = known.get(mm["name"]) or f"TODO-new-actor ({mm['name']})"
+            named = (mm["name"] or mm["outlet"]) if mm else None
+            if named and code in {"interview", "social_media_post", "media_report"}:
+                medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
-            basis = cue + (f", medium named {mm['name']!r}" if medium else "")
+            basis = cue + (f", medium named {named!r}" if medium else "")
             return Suggestion("channel", code, conf, cue), Suggestion("medium", medium, conf if medium else 0.6, basis)
     return (
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
@@ -169,17 +188,38 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
     )
 
 
-def coded(quote: str, corpus: Corpus) -> list[Suggestion]:
-    """PLOVER, stance and topics by the vote of the nearest curated statements, weighted by similarity."""
+def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+    """PLOVER, stance and topics: the codebook's cue words first (cues.py), else the vote of the nearest
+    curated statements weighted by similarity; the basis names the cue or the precedents."""
     near = corpus.nearest(quote)
+    cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near) or "none similar"
+    voted = precedent_vote(near)
+    category, why = cues.plover(quote, verb)
+    found, topic_why = cues.topics(quote, armed_groups)
+    if category:
+        plover = _plover_value(category, quote, found, near)
+        pl = Suggestion("plover", plover, 0.6, f"{why}; precedents {cited}", _shown(plover))
+    elif near and near[0][1] >= STRONG_PRECEDENT and not cues.QUESTION.search(quote) and voted["plover"][0]:
+        pl = Suggestion(
+            "plover", voted["plover"][0], voted["plover"][1], f"precedents {cited}", _shown(voted["plover"][0])
+        )
+    else:
+        pl = Suggestion("plover", None, 0.4, f"{why}; code it by the rules if it performs an act")
+    side, side_why = cues.stance(quote)
+    if side is None and near:
+        stance = Suggestion(
+            "stance_us_presence", voted["stance"][0], voted["stance"][1], f"{side_why}; precedents {cited}"
+        )
+    else:
+        stance = Suggestion("stance_us_presence", side or "not_addressed", 0.6, side_why)
+    return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
+
+
+def precedent_vote(near: list[tuple[Precedent, float]]) -> dict[str, tuple[Any, float]]:
+    """The precedents' weighted vote on PLOVER and stance, with a confidence from the best similarity."""
     if not near:
-        return [
-            Suggestion("plover", None, 0.2, "no similar curated statement; code it by the rules"),
-            Suggestion("stance_us_presence", "not_addressed", 0.2, "no similar curated statement"),
-            Suggestion("topics", [], 0.2, "no similar curated statement"),
-        ]
+        return {"plover": (None, 0.2), "stance": ("not_addressed", 0.2)}
     total = sum(s for _, s in near)
-    cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near)
 
     def vote(values: list[tuple[Any, float]]) -> tuple[Any, float]:
         tally: Counter[Any] = Counter()
@@ -188,21 +228,35 @@ def coded(quote: str, corpus: Corpus) -> list[Suggestion]:
         value, weight = tally.most_common(1)[0]
         return value, round(near[0][1] / 100 * weight / total, 2)
 
-    plover, pc = vote([((p.plover, p.mode, p.context), s) for p, s in near])
-    stance, sc = vote([(p.stance, s) for p, s in near])
-    topic_weight: Counter[str] = Counter()
-    for p, s in near:
-        for t in p.topics:
-            topic_weight[t] += s
-    topics = sorted(t for t, w in topic_weight.items() if w >= total / 2)
-    tc = round(near[0][1] / 100 * (min(topic_weight[t] for t in topics) / total if topics else 0.5), 2)
-    value = {"category": plover[0], "mode": plover[1], "context": list(plover[2])} if plover[0] else None
-    shown = "/".join(x for x in (plover[0], plover[1], ",".join(plover[2])) if x) if plover[0] else None
-    return [
-        Suggestion("plover", value, pc, f"precedents {cited}", shown),
-        Suggestion("stance_us_presence", stance, sc, f"precedents {cited}"),
-        Suggestion("topics", topics, tc, f"precedents {cited}"),
-    ]
+    (category, mode, context), pc = vote([((p.plover, p.mode, p.context), s) for p, s in near])
+    plover = {"category": category, "mode": mode, "context": list(context)} if category else None
+    return {"plover": (plover, pc), "stance": vote([(p.stance, s) for p, s in near])}
+
+
+CONTEXTS = {"us_military_presence": "military", "armed_factions": "military", "economy_and_trade": "economic"}
+YIELD = re.compile(
+    r"\b(?:withdraw\w*|leave|exit|remov\w*|expel\w*|dissol\w*|disband\w*|disarm\w*|halt|stop|end)\b", re.I
+)
+
+
+def _plover_value(category: str, quote: str, topics: list[str], near: list[tuple[Precedent, float]]) -> dict[str, Any]:
+    """Mode and context for a category a cue named: the codebook's rules, else the nearest precedent's."""
+    mode = None
+    if category == "THREATEN":
+        mode = "violence"
+    elif category in {"REQUEST", "REJECT"} and YIELD.search(quote):
+        mode = "yield"
+    context = sorted({CONTEXTS[t] for t in topics if t in CONTEXTS})
+    if not context:
+        same = [p for p, _ in near if p.plover == category and p.context]
+        context = list(same[0].context) if same else []
+    return {"category": category, "mode": mode, "context": context}
+
+
+def _shown(plover: dict[str, Any] | None) -> str | None:
+    if not plover:
+        return None
+    return "/".join(x for x in (plover["category"], plover["mode"], ",".join(plover["context"])) if x)
 
 
 def linked_utterance(
@@ -225,4 +279,13 @@ def linked_utterance(
     return best
 
 
-__all__ = ["Corpus", "Precedent", "Suggestion", "channel", "coded", "linked_utterance"]
+__all__ = [
+    "Corpus",
+    "Precedent",
+    "Suggestion",
+    "armed_group_names",
+    "channel",
+    "coded",
+    "linked_utterance",
+    "precedent_vote",
+]

@@ -6,6 +6,7 @@ quotation is accounted for); the schema-driven rules are in `generic.py`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Mapping
@@ -311,7 +312,7 @@ def check_mentions(frames: Frames, schemas: Schemas) -> list[Failure]:
         return []
     mentions = frames["mentions"]
     ids, found = _rescan(frames)
-    have = _stored(mentions[mentions["method"].astype("string") == "alias_match"], ids)
+    have = _stored(mentions[mentions["method"] == "alias_match"], ids)
     absent, extra = _missing(ids, found.matches, have)
     rows = [
         ("missing", ids[found.matches.article[i]], int(found.matches.start[i]), int(found.matches.end[i]))
@@ -395,7 +396,7 @@ def check_alias_counts(frames: Frames, schemas: Schemas) -> list[Failure]:
     ):
         return []
     al, m = frames["actor_aliases"], frames["mentions"]
-    auto = m[m["method"].astype("string") == "alias_match"]
+    auto = m[m["method"] == "alias_match"]
     counts = auto.groupby([auto["actor_id"].astype("string"), auto["surface"].astype("string")]).size()
     want = counts.reindex(list(zip(al["actor_id"].astype("string"), al["alias"].astype("string"))), fill_value=0)
     return _count_failures(
@@ -520,34 +521,70 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
 _SENTENCE_END = re.compile(r"[.!?](\s|$)|\n")
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from after the last break before it to the next end."""
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentence breaks of a text (found once per article, not per span)."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _sentence(text: str, start: int, end: int, breaks: tuple[list[int], list[int]]) -> tuple[int, int]:
+    """The sentence around text[start:end]: from after the last break before it to the next end.
+    A break ending by `start` counts; so does one running across it (a stop, then spaces up to
+    `start` and beyond), cut at `start` as a search ending there would cut it."""
+    starts, ends = breaks
+    i = bisect.bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    if i < len(starts) and start - starts[i] >= 2:
+        left = start
     m = _SENTENCE_END.search(text, end)
     return left, (m.end() if m else len(text))
 
 
-def _covered(aff: Any, mentions: Any, who: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Whether an `actor_id`/`organization_id` mention lies within [lo, hi) of each affiliation's article."""
-    import pandas as pd
+class _Mentions:
+    """The mentions as integer (article, actor) keys, sorted, with their offsets, built once per run
+    of AFFIL-evidence: a lookup is then a binary search, not a merge of strings."""
 
-    left = pd.DataFrame(
-        {
-            "row": np.arange(len(aff)),
-            "article_id": aff["article_id"].astype("string"),
-            "actor_id": aff[who].astype("string"),
-            "lo": lo,
-            "hi": hi,
-        }
-    )
-    right = mentions[["article_id", "actor_id", "char_start", "char_end"]].astype(
-        {"article_id": "string", "actor_id": "string"}
-    )
-    pairs = left.merge(right, on=["article_id", "actor_id"])
-    inside = pairs[(pairs["char_start"] >= pairs["lo"]) & (pairs["char_end"] <= pairs["hi"])]
-    out = np.zeros(len(aff), dtype=bool)
-    out[inside["row"].to_numpy()] = True
-    return out
+    def __init__(self, mentions: Any) -> None:
+        import pyarrow.compute as pc
+
+        self.articles = pc.unique(_arrow_strings(mentions["article_id"]))
+        self.actors = pc.unique(_arrow_strings(mentions["actor_id"]))
+        key = self.keys(mentions["article_id"], mentions["actor_id"])
+        order = np.argsort(key, kind="stable")
+        self.key = key[order]
+        self.start = mentions["char_start"].to_numpy(dtype="float64", na_value=np.nan)[order]
+        self.end = mentions["char_end"].to_numpy(dtype="float64", na_value=np.nan)[order]
+
+    def keys(self, articles: Any, actors: Any) -> np.ndarray:
+        """(article, actor) as one integer per row; -1 when either is not among the mentions'."""
+        import pyarrow.compute as pc
+
+        art = pc.index_in(_arrow_strings(articles), value_set=self.articles).fill_null(-1).to_numpy()
+        act = pc.index_in(_arrow_strings(actors), value_set=self.actors).fill_null(-1).to_numpy()
+        return np.where((art >= 0) & (act >= 0), art.astype(np.int64) * len(self.actors) + act, -1)
+
+    def within(self, key: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Per row: some mention with this key lies within [lo, hi)."""
+        first = np.searchsorted(self.key, key, "left")
+        counts = np.where(key >= 0, np.searchsorted(self.key, key, "right") - first, 0)
+        rows = np.repeat(np.arange(len(key)), counts)
+        at = np.repeat(first - (np.cumsum(counts) - counts), counts) + np.arange(len(rows))
+        inside = (self.start[at] >= lo[rows]) & (self.end[at] <= hi[rows])
+        out = np.zeros(len(key), dtype=bool)
+        out[rows[inside]] = True
+        return out
+
+
+def _arrow_strings(column: Any) -> Any:
+    import pyarrow as pa
+
+    arr = pa.array(column)
+    return (arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr).cast(pa.large_string())
+
+
+def _covered(aff: Any, mentions: _Mentions, who: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Whether an `actor_id`/`organization_id` mention lies within [lo, hi) of each affiliation's article."""
+    return mentions.within(mentions.keys(aff["article_id"], aff[who]), lo, hi)
 
 
 @rule(
@@ -561,7 +598,7 @@ def check_affiliations(frames: Frames, schemas: Schemas) -> list[Failure]:
     cols = ("affiliation_id", "actor_id", "organization_id", "article_id", "char_start", "char_end")
     if not has(frames, "affiliations", *cols) or not has(frames, "mentions", "article_id", "actor_id", "char_start"):
         return []
-    aff, mentions = frames["affiliations"], frames["mentions"]
+    aff, mentions = frames["affiliations"], _Mentions(frames["mentions"])
     texts = dict(zip(*_texts(frames)))
     aff = aff[aff["article_id"].astype("string").isin(list(texts)) & aff["char_start"].notna()]
     if aff.empty:
@@ -572,7 +609,8 @@ def check_affiliations(frames: Frames, schemas: Schemas) -> list[Failure]:
     if not len(rest):
         return []
     sub = aff.iloc[rest]
-    bounds = [_sentence(texts[a], int(s), int(e)) for a, s, e in zip(sub["article_id"], lo[rest], hi[rest])]
+    breaks = {a: _breaks(texts[a]) for a in dict.fromkeys(sub["article_id"])}
+    bounds = [_sentence(texts[a], int(s), int(e), breaks[a]) for a, s, e in zip(sub["article_id"], lo[rest], hi[rest])]
     slo, shi = np.array([b[0] for b in bounds]), np.array([b[1] for b in bounds])
     has_actor = _covered(sub, mentions, "actor_id", slo, shi)
     has_org = _covered(sub, mentions, "organization_id", slo, shi)

@@ -40,6 +40,10 @@ class Frames(dict):
         """The derivations begun elsewhere and not yet collected (the rules needing them wait)."""
         return frozenset(k for k, v in self._memo.items() if isinstance(v, Future))
 
+    def begun(self, key: str) -> bool:
+        """Whether a derivation was handed over (computed or begun elsewhere) under `key`."""
+        return key in self._memo
+
     def preset(self, key: str, value: Any) -> None:
         """Hand the rules a derivation already computed or begun (a Future) elsewhere."""
         self._memo[key] = value

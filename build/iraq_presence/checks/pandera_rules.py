@@ -27,6 +27,7 @@ from .registry import CROSS, rule
 Frames = Mapping[str, Any]
 Schemas = Mapping[str, TableSchema]
 PANDERA = "pandera, from the Table Schema"
+ARROW_CHECK = "pandera, from the Table Schema (a check registered in schema/pandera_checks.py, run on the Arrow data)"
 
 
 @extensions.register_check_method(statistics=["columns", "keys"], supported_types=pd.DataFrame, check_type="vectorized")
@@ -35,22 +36,33 @@ def foreign_key(df: pd.DataFrame, *, columns: tuple[str, ...], keys: Any) -> pd.
     the distinct values, or a MultiIndex for a key of several columns: a hash lookup either way);
     a row with a null in the key refers to nothing."""
     import pyarrow.compute as pc
+    import pyarrow.types as pa_types
 
-    part = df[list(columns)]
     if len(columns) == 1:
-        values = _plain(part[columns[0]])
-        found = pc.is_in(values, value_set=keys).to_numpy(zero_copy_only=False)
-    else:
-        found = pd.MultiIndex.from_frame(part.astype("string")).isin(keys)
+        column = df[columns[0]]
+        values = _decoded(column)  # the few distinct keys are cast to its text type, not the many rows to theirs
+        if not pa_types.is_string(values.type) and not pa_types.is_large_string(values.type):
+            values = values.cast("string")
+        found = pc.is_in(values, value_set=keys.cast(values.type)).to_numpy(zero_copy_only=False)
+        return pd.Series(found | column.isna().to_numpy(), index=df.index)
+    part = df[list(columns)]
+    found = pd.MultiIndex.from_frame(part.astype("string")).isin(keys)
     return pd.Series(found | part.isna().any(axis=1).to_numpy(), index=df.index)
+
+
+def _decoded(column: pd.Series) -> Any:
+    """A column as an Arrow array of its values (a categorical's codes decoded)."""
+    import pyarrow as pa
+
+    arr = pa.array(column)
+    return arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr
 
 
 def _plain(column: pd.Series) -> Any:
     """A column as an Arrow string array (a categorical's codes decoded)."""
     import pyarrow as pa
 
-    arr = pa.array(column)
-    return (arr.cast(arr.type.value_type) if pa.types.is_dictionary(arr.type) else arr).cast(pa.string())
+    return _decoded(column).cast(pa.string())
 
 
 def _positions(df: pd.DataFrame, labels: Any) -> np.ndarray:
@@ -82,7 +94,7 @@ def _column_failures(name: str, df: pd.DataFrame, schema: TableSchema, column: s
     values = df[column].iloc[pos].tolist() if column in df.columns else [None] * len(pos)
     if check == "not_nullable":
         return failures_at(f"REQUIRED-{name}", df, schema, pos, column, values, "a value (the column is required)")
-    if check == "field_uniqueness":
+    if check.startswith("unique_values"):
         rule_id = f"PK-{name}" if schema.primary_key == [column] else f"UNIQUE-{name}"
         dup = [f"duplicate {_v(v)}" for v in values]
         return failures_at(rule_id, df, schema, pos, column, dup, "unique values", render=False)
@@ -92,7 +104,7 @@ def _column_failures(name: str, df: pd.DataFrame, schema: TableSchema, column: s
         return failures_at(
             f"ENUM-{name}", df, schema, pos, column, values, lambda v: "one of " + ", ".join(enum) + near(v)
         )
-    if check.startswith("str_matches"):
+    if check.startswith("matches_pattern"):
         pattern = schema.constraint(column, "pattern")
         return failures_at(f"PATTERN-{name}", df, schema, pos, column, values, f"a value matching {pattern}")
     return failures_at(f"RANGE-{name}", df, schema, pos, column, values, _expected_range(schema, column, check))
@@ -125,14 +137,18 @@ def _table_failures(name: str, df: pd.DataFrame, schema: TableSchema, cases: pd.
 @rule("COLUMNS-<table>", "exactly the schema's columns, in the schema's order", by=PANDERA)
 @rule("DTYPE-<table>", "each column of a typed table has its field's dtype (nullable integer, date, ...)", by=PANDERA)
 @rule("REQUIRED-<table>", "no null in a required or primary-key column", by=PANDERA)
-@rule("PK-<table>", "the primary key (one or several columns) has no duplicates; the repeat is reported", by=PANDERA)
-@rule("UNIQUE-<table>", "columns marked `unique` have no duplicates", by=PANDERA)
+@rule(
+    "PK-<table>",
+    "the primary key (one or several columns) has no duplicates; the repeat is reported",
+    by=f"{ARROW_CHECK}; a key of several columns by pandera's own `unique`",
+)
+@rule("UNIQUE-<table>", "columns marked `unique` have no duplicates", by=ARROW_CHECK)
 @rule(
     "ENUM-<table>",
     "closed vocabularies: each value is one of the field's `enum` (the nearest code is suggested)",
     by=PANDERA,
 )
-@rule("PATTERN-<table>", "identifiers, codes and hashes match the field's `pattern`", by=PANDERA)
+@rule("PATTERN-<table>", "identifiers, codes and hashes match the field's `pattern` (as a whole)", by=ARROW_CHECK)
 @rule("RANGE-<table>", "`minimum`, `maximum` and `minLength` constraints", by=PANDERA)
 def check_tables(frames: Frames, schemas: Schemas) -> list[Failure]:
     """Each table against the pandera schema derived from its Table Schema."""

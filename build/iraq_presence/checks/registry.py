@@ -78,15 +78,25 @@ def rule(
     return register
 
 
-def functions(stage: str, pending: frozenset[str] = frozenset()) -> list[Callable[..., Any]]:
-    """The distinct functions of a stage, each once; those needing a `pending` derivation (begun in
-    another process) last, so they wait for it while nothing else could run."""
+def functions(stage: str) -> list[Callable[..., Any]]:
+    """The distinct functions of a stage, each once, in registry order."""
     out: list[Callable[..., Any]] = []
     for r in RULES:
         if r.stage == stage and r.func not in out:
             out.append(r.func)
-    waits = {r.func for r in RULES if set(r.needs) & pending}
-    return [f for f in out if f not in waits] + [f for f in out if f in waits]
+    return out
+
+
+def waits(func: Callable[..., Any], pending: frozenset[str]) -> bool:
+    """Whether a function reads a derivation begun in another process and not yet collected (it
+    is then run after the rest, so it waits while nothing else could run)."""
+    return any(r.func is func and set(r.needs) & pending for r in RULES)
+
+
+def offloaded(func: Callable[..., Any]) -> str:
+    """The `Frames` key under which a rule function's failures, computed in another process, are
+    handed to the runner (see `checks/offload.py`)."""
+    return "rule:" + func.__name__
 
 
 def rule_of(rule_id: str) -> Rule | None:

@@ -1,9 +1,9 @@
 """The per-article re-derivations the domain rules compare against: quotation spans and alias matches.
 
 Each article is scanned on its own. On a large package `dataset validate` hands the whole scan,
-Parquet reading included, to one worker process at its start (`rescan_files_async`), so it
-overlaps reading and checking the tables on the other core; the build scans in chunks across the
-cores (`rescan`). A small corpus is scanned in-process.
+with the rules comparing against it, to one worker process at its start (`checks/offload.py`,
+`scan_all`), so it overlaps reading and checking the tables on the other core; the build scans in
+chunks across the cores (`rescan`). A small corpus is scanned in-process.
 Results come back as integer arrays (article position, start, end).
 """
 
@@ -13,7 +13,7 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,22 +67,8 @@ def worker() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
-def rescan_files_async(articles: str, aliases: str, pool: ProcessPoolExecutor) -> Future:
-    """The rescan of a package's Parquet articles with its aliases, submitted to a worker process
-    (a Future of (article ids, `Rescan`)): the caller reads and checks everything else meanwhile."""
-    return pool.submit(_scan_files, articles, aliases)
-
-
-def _scan_files(articles: str, aliases: str) -> tuple[list[str], Rescan]:
-    import pyarrow.parquet as pq
-
-    arts = pq.read_table(articles, columns=["article_id", "text"], use_threads=False)
-    arts = arts.filter(arts.column("text").is_valid())
-    names = pq.read_table(aliases, columns=["alias"], use_threads=False).column("alias").drop_null().to_pylist()
-    return arts.column("article_id").to_pylist(), _scan_all(arts.column("text").to_pylist(), names)
-
-
-def _scan_all(texts: Sequence[str], aliases: Sequence[str]) -> Rescan:
+def scan_all(texts: Sequence[str], aliases: Sequence[str]) -> Rescan:
+    """Quotation spans and alias matches of every text, in this process (the validator's worker)."""
     q, m = _scan(0, texts, aliases)
     return Rescan(q, m)
 

@@ -10,7 +10,7 @@ from ..failure import Failure
 from ..schema.tables import TableSchema
 from . import domain, evidence, generic, pandera_rules  # noqa: F401  (importing a rule module registers its rules)
 from .frames import Frames
-from .registry import FILES, functions, rule, rule_of
+from .registry import FILES, functions, offloaded, rule, rule_of, waits
 
 
 @rule(
@@ -30,28 +30,36 @@ def check_frames(
 
     A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
     tables = frames if isinstance(frames, Frames) else Frames(frames)
-    pending = tables.pending()
-    calls = [(f, (tables, raw_dir)) for f in functions("raw", pending)] if raw_dir is not None else []
-    calls += [(f, (tables, schemas)) for f in functions("tables", pending)]
+    calls = [(f, (tables, raw_dir)) for f in functions("raw")] if raw_dir is not None else []
+    calls += [(f, (tables, schemas)) for f in functions("tables")]
     if rules is not None:
         owners = {found.func for found in map(rule_of, rules) if found is not None}
         calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
-    out: list[Failure] = []
-    for func, args in calls:
-        try:
-            out.extend(func(*args))
-        except Exception as exc:  # a corrupted table must be reported, never crash the validator
-            out.append(
-                Failure(
-                    _crash_id(func),
-                    "-",
-                    "-",
-                    "-",
-                    f"could not run: {type(exc).__name__}: {exc}",
-                    "tables clean enough to check",
-                )
+    pending = tables.pending()
+    late = [waits(f, pending) or offloaded(f) in pending for f, _ in calls]
+    results: dict[int, list[Failure]] = {}
+    for i in sorted(range(len(calls)), key=late.__getitem__):  # what waits for another process last
+        results[i] = _run(tables, *calls[i])
+    return dedupe([f for i in range(len(calls)) for f in results[i]])
+
+
+def _run(tables: Frames, func: Any, args: tuple[Any, ...]) -> list[Failure]:
+    """One rule function's failures (those handed over from another process when it ran there)."""
+    try:
+        if tables.begun(offloaded(func)):
+            return list(tables.memo(offloaded(func), lambda: func(*args)))
+        return list(func(*args))
+    except Exception as exc:  # a corrupted table must be reported, never crash the validator
+        return [
+            Failure(
+                _crash_id(func),
+                "-",
+                "-",
+                "-",
+                f"could not run: {type(exc).__name__}: {exc}",
+                "tables clean enough to check",
             )
-    return dedupe(out)
+        ]
 
 
 def _crash_id(func: Any) -> str:

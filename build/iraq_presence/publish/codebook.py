@@ -26,6 +26,7 @@ def render(template: Path, meta: Any, schemas: dict[str, Any], frames: dict[str,
         limitations=_limitations(frames),
         metonyms=int(frames["mentions"]["is_metonym"].sum()),
         mentions=len(frames["mentions"]),
+        retired_columns=_retired_columns(),
     )
     return expand(text, template.parent)
 
@@ -52,6 +53,12 @@ def _coverage(frames: dict[str, Any]) -> str:
             f"| {_na(row.published_date_precision)} | {_na(row.published_date_basis)} | {n} |"
         )
     return "\n".join(lines)
+
+
+def _retired_columns() -> str:
+    from .retired import COLUMNS
+
+    return "\n".join(["| column | definition |", "| --- | --- |", *(f"| `{c}` | {d} |" for c, d in COLUMNS.items())])
 
 
 def _na(value: Any) -> str:

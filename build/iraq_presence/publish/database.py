@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema.types import codes
+from .labels import article_label
 
 DB_NAME = "iraq-presence"
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
@@ -20,6 +21,9 @@ FTS = {
     "actors": ["name", "description"],
 }
 """Tables with full-text search, and the columns searched."""
+LABEL = "label"
+"""A column of `articles` in the database only: the article's label (labels.article_label), which
+Datasette shows for every link to an article; the title alone is empty for untitled articles."""
 
 
 def database_bytes(schemas: dict[str, Any], frames: dict[str, Any]) -> bytes:
@@ -35,13 +39,20 @@ def write_database(path: Path, schemas: dict[str, Any], frames: dict[str, Any]) 
 
     conn = sqlite3.connect(":memory:")  # built in memory, then written in one go
     db = sqlite_utils.Database(conn)
+    names = dict(zip(frames["actors"]["actor_id"], frames["actors"]["name"]))
     for name, schema in schemas.items():
+        columns = {f["name"]: SQLITE_TYPES[f["type"]] for f in schema.fields}
+        not_null = {f["name"] for f in schema.fields if schema.required(f["name"])}
+        rows = _rows(schema, frames[name])
+        if name == "articles":
+            columns[LABEL], not_null = str, not_null | {LABEL}
+            rows = [{**r, LABEL: article_label(r, names)} for r in rows]
         db[name].create(
-            {f["name"]: SQLITE_TYPES[f["type"]] for f in schema.fields},
+            columns,
             pk=tuple(schema.primary_key) if len(schema.primary_key) > 1 else schema.primary_key[0],
-            not_null={f["name"] for f in schema.fields if schema.required(f["name"])},
+            not_null=not_null,
         )
-        db[name].insert_all(_rows(schema, frames[name]), batch_size=1000)
+        db[name].insert_all(rows, batch_size=1000)
     # declared after every table exists: actors and articles reference each other
     db.add_foreign_keys(
         [

@@ -5,15 +5,20 @@ above the rows (a screen and more for `statements`); they are in CODEBOOK.md and
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
 from ..schema.types import codes
-from .database import DB_NAME, FTS
+from .database import DB_NAME, FTS, LABEL
 
 LABELS = ("name", "title", "summary", "alias", "quote")
-"""The first of these a table has is the label Datasette shows for a foreign key to it."""
+"""The first of these a table has is the label Datasette shows for a foreign key to it (articles
+have the database's own label column instead)."""
+LEAD = ("articles", "statements", "utterances", "actors", "meetings", "events", "militia_groups")
+"""Where a reader starts: the database's description lists these first, then the other tables.
+Datasette 0.65 sorts its table list by name and has no setting for the order."""
 
 QUERIES = {
     "stance_by_month": {
@@ -63,7 +68,7 @@ def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dic
         facets = [f["name"] for f in schema.fields if codes(f)]
         if facets:
             table["facets"] = facets
-        label = next((c for c in LABELS if c in schema.columns), None)
+        label = LABEL if name == "articles" else next((c for c in LABELS if c in schema.columns), None)
         if label:
             table["label_column"] = label
         if name in FTS:
@@ -72,20 +77,39 @@ def datasette_metadata(meta: Any, schemas: dict[str, Any], citation: str) -> dic
         tables[name] = table
     return {
         "title": f"{meta.title} (version {__version__})",
-        "description": meta.description + " Cite as: " + citation,
+        "description_html": f"<p>{escape(meta.description)} Start with {_link('articles', schemas)} and "
+        f"{_link('statements', schemas)}; the database page lists every table in reading order.</p>"
+        f"<p>Cite as: {escape(citation)}</p>",
         "extra_css_urls": [CSS],
         "license": data_license.name,
         "license_url": data_license.path,
         **({"source_url": meta.homepage, "source": meta.name} if meta.homepage else {}),
         "databases": {
             DB_NAME: {
-                "description": "Start with `statements` (who said what, when, with stance and PLOVER codes) "
-                "and `articles`; every column and code is defined in the release's CODEBOOK.md and "
-                "datapackage.json. Full-text search "
-                "stems words (porter): `occupying` finds occupied and occupiers, and a prefix such as "
-                "`occup*` finds every form, occupation included.",
+                "description_html": _database_description(schemas),
                 "tables": tables,
                 "queries": QUERIES,
             }
         },
     }
+
+
+def _link(name: str, schemas: dict[str, Any]) -> str:
+    """A link that resolves from the index page and the database page alike (both sit at the root)."""
+    return f'<a href="{quote(DB_NAME)}/{quote(name)}">{escape(schemas[name].descriptor["title"])}</a>'
+
+
+def _database_description(schemas: dict[str, Any]) -> str:
+    order = [n for n in LEAD if n in schemas] + sorted(n for n in schemas if n not in LEAD)
+    items = "".join(
+        f"<li>{_link(n, schemas)}: {escape(schemas[n].descriptor['description'].split('. ')[0].rstrip('.'))}.</li>"
+        for n in order
+    )
+    return (
+        f"<p>The tables in reading order (the list further down is alphabetical):</p><ol>{items}</ol>"
+        "<p>Every column and code is defined in the release's CODEBOOK.md and datapackage.json. "
+        f"In this database only, <code>articles.{LABEL}</code> names each article in links: its title, or "
+        "for an untitled article its id with the outlet and date where known. Full-text search stems words "
+        "(porter): <code>occupying</code> finds occupied and occupiers, and a prefix such as "
+        "<code>occup*</code> finds every form, occupation included.</p>"
+    )

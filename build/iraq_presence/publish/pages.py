@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from .labels import article_label
+from .labels import shown_date as _date
 from .markdown import safe_url
 
 NESTING = ("artifact", "event", "meeting", "statement", "mention")
@@ -155,18 +157,11 @@ def _group(rows: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any
     return out
 
 
-def _date(value: Any, precision: Any) -> str:
-    if value is None:
-        return ""
-    iso = value.isoformat()
-    return {"month": iso[:7], "year": iso[:4]}.get(precision or "day", iso)
-
-
 def _article_row(art: dict[str, Any], by_article: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     outlet = names.get(art["outlet_id"], "not stated") if art["outlet_id"] else "not stated"
     return {
         "article_id": art["article_id"],
-        "title": art["title"] or f"Untitled article {art['article_id']}",
+        "title": article_label(art, names),
         "outlet": outlet,
         "date": _date(art["published_date"], art["published_date_precision"]) or "unknown",
         "url": safe_url(art["url"]),
@@ -271,7 +266,7 @@ def _actor_page(
     common: dict[str, Any],
 ) -> bytes:
     aid = actor["actor_id"]
-    titles = {a["article_id"]: a["title"] or f"Untitled article {a['article_id']}" for a in t["articles"]}
+    titles = {a["article_id"]: article_label(a, names) for a in t["articles"]}
     aff = sorted(t["affiliations"], key=lambda r: r["affiliation_id"])
 
     def role(r: dict[str, Any], other: str) -> dict[str, Any]:

@@ -20,7 +20,14 @@ from ..tables.curation.models import Model
 
 FILE = "retired_ids.yaml"
 BUNDLE_PATH = "data/retired_ids.csv"
-COLUMNS = ("table", "id", "successor", "retired_in", "reason")
+COLUMNS = {
+    "table": "The table the id belonged to (one whose rows have a single id column, e.g. actors).",
+    "id": "The retired id; never used again in that table.",
+    "successor": "The id (same table) the row was merged into; empty when the row was removed.",
+    "retired_in": "The first version of the package without the id.",
+    "reason": "Why the row was removed or merged, in the curators' words.",
+}
+"""The columns of data/retired_ids.csv and their definitions (CODEBOOK.md prints them)."""
 
 
 class Retired(Model):
@@ -92,7 +99,7 @@ def csv_bytes(retired: list[Retired], previous: Mapping[str, bytes] | None) -> b
             since[(row["table"], row["id"])] = row["retired_in"]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(list(COLUMNS))
     for r in sorted(retired, key=lambda r: (r.table, r.id)):
         writer.writerow([r.table, r.id, r.successor or "", since.get((r.table, r.id), __version__), r.reason])
     return buf.getvalue().encode()

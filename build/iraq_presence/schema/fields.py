@@ -277,11 +277,26 @@ FIELDS: dict[str, Field] = {
     "url": {
         "type": "string",
         "format": "uri",
-        "description": "Address of the article online.",
+        "description": "Address of a public page carrying this text (the texts give none): found by the curators, "
+        "with the page as its reference (url_reference_id), or given by the maintainer who added the article.",
         "constraints": {"pattern": HTTP_URL},
-        "nullMeaning": "The text does not give it (see url_note).",
+        "nullMeaning": "No page carrying this text was found (url_note says where it was looked for).",
     },
-    "url_note": _string("Why the URL is unknown.", null="url is known."),
+    "url_basis": {
+        **_coded(
+            "How the URL was established. external: a stored copy of the page was read and carries this text "
+            "(url_reference_id); given: supplied by the maintainer with `dataset add --url` (url_note says so).",
+            "basis_url",
+            required=False,
+            null="url is null.",
+        ),
+        "evidence": {"external": {"columns": ["url_reference_id"]}, "given": {"columns": ["url_note"]}},
+    },
+    "url_reference_id": _reference("the URL (the page itself, read in a stored copy)"),
+    "url_note": _string(
+        "Where the URL was looked for when it is null, or what to know about the page when it is set.",
+        null="Nothing to remark.",
+    ),
     # actors and aliases
     "name": _string("Canonical name.", required=True),
     "actor_type": _coded(
@@ -316,7 +331,8 @@ FIELDS: dict[str, Field] = {
     "is_metonym": {
         "type": "boolean",
         "description": 'True when a place name stands for the state or its government ("Washington", "Tehran", '
-        '"Baghdad", "Ankara"); the mention is then of the state. False for every other mention, including a '
+        '"Baghdad", "Ankara"); the mention is then of the state, or of its government where the phrase names the '
+        'government ("the Baghdad government"). False for every other mention, including a '
         "place name used as a place.",
         "constraints": {"required": True},
     },
@@ -444,8 +460,8 @@ FIELDS: dict[str, Field] = {
     ),
     # meetings and events
     "meeting_type": _coded(
-        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference and "
-        "delegation_talks.",
+        "Kind of meeting: PLOVER CONSULT modes (visit, third_party, multilateral, phone) plus press_conference, "
+        "delegation_talks and address.",
         "meeting_type",
     ),
     **_dated(
@@ -495,7 +511,13 @@ FIELDS: dict[str, Field] = {
         "description": "The source's own publication date, where it shows one.",
         "nullMeaning": "The source shows no date.",
     },
+    "accessed": {
+        "type": "date",
+        "description": "The day this project last read the source and checked that it says what `supports` quotes "
+        "(for a web page, in a stored copy of it; the live page may have changed since).",
+        "nullMeaning": "No day of reading was recorded (see note).",
+    },
     "bibliographic_reference": _string("Full citation for a source without a URL.", null="The URL suffices."),
-    "seen_in": _string("Where the curator read it.", required=True),
+    "seen_in": _string("Where the curator read it: a stored copy of a web page, or a printed source.", required=True),
     "supports": _string("What the source says that the dataset relies on.", required=True),
 }

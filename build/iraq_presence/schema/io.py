@@ -23,25 +23,27 @@ def schemas_from_descriptor(desc: dict[str, Any]) -> dict[str, TableSchema]:
     }
 
 
-Source = Path | bytes
-"""A file path, or the file's bytes already read (the validator reads each file once to hash it)."""
+Source = Path | bytes | Any
+"""A file path, or the file's bytes already read (bytes or an Arrow buffer: the validator reads each
+file once to hash it)."""
 
 
 def _arrow_source(source: Source) -> Any:
     import pyarrow as pa
 
-    return pa.BufferReader(source) if isinstance(source, bytes) else str(source)
+    return str(source) if isinstance(source, (str, Path)) else pa.BufferReader(source)
 
 
-def read_csv_table(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+def read_csv_table(source: Source, schema: TableSchema, threads: bool = True) -> tuple[Any, list[Failure]]:
     """A CSV as an Arrow table of strings (empty field = empty string), and its column failures.
-    Nothing is typed: the values stay the text the file holds."""
+    Nothing is typed: the values stay the text the file holds. `threads=False` for a caller that
+    reads several files in threads of its own (Arrow's threads then only contend with them)."""
     import pyarrow as pa
     import pyarrow.csv as pc
 
     table = pc.read_csv(
         _arrow_source(source),
-        read_options=pc.ReadOptions(encoding="utf8"),
+        read_options=pc.ReadOptions(encoding="utf8", use_threads=threads),
         parse_options=pc.ParseOptions(newlines_in_values=True),
         convert_options=pc.ConvertOptions(
             column_types={c: pa.string() for c in schema.columns},
@@ -85,12 +87,13 @@ def _subset(schema: TableSchema, columns: list[str]) -> TableSchema:
     return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
 
 
-def read_parquet_table(source: Source, schema: TableSchema) -> tuple[Any, list[Failure]]:
+def read_parquet_table(source: Source, schema: TableSchema, threads: bool = True) -> tuple[Any, list[Failure]]:
     """A Parquet file as an Arrow table holding the schema's columns that have the derived Arrow
-    type; a column of another type is a TYPE failure and left out, an extra or missing one COLUMNS."""
+    type; a column of another type is a TYPE failure and left out, an extra or missing one COLUMNS
+    (`threads` as for `read_csv_table`)."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(_arrow_source(source))
+    table = pq.read_table(_arrow_source(source), use_threads=threads)
     failures = column_failures(table.column_names, schema, "parquet")
     expected = {f.name: f.type for f in schema.arrow_schema}
     keep = []
@@ -306,9 +309,12 @@ def to_arrow(df: Any, schema: Any) -> Any:
             arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
         else:
             arrays.append(pa.array(values, type=f.type))
-    table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema)
-    pandas_meta = _pandas_metadata(schema)
-    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": pandas_meta})
+    return with_pandas_metadata(pa.Table.from_arrays(arrays, schema=schema.arrow_schema), schema)
+
+
+def with_pandas_metadata(table: Any, schema: Any) -> Any:
+    """`table` carrying the schema's pandas metadata (see `_pandas_metadata`)."""
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": _pandas_metadata(schema)})
 
 
 def _pandas_metadata(schema: Any) -> bytes:

@@ -104,6 +104,8 @@ class TableSchema:
         """pandera DataFrameSchema checking types and constraints of one table, vectorized."""
         import pandera.pandas as pa
 
+        from . import pandera_checks
+
         columns = {}
         for f in self.fields:
             c = f.get("constraints", {})
@@ -111,19 +113,19 @@ class TableSchema:
             if "enum" in c:
                 checks.append(pa.Check.isin(c["enum"]))
             if "pattern" in c:
-                checks.append(pa.Check.str_matches(c["pattern"]))
+                checks.append(pandera_checks.pattern(c["pattern"]))
             if "minimum" in c:
                 checks.append(pa.Check.ge(c["minimum"]))
             if "maximum" in c:
                 checks.append(pa.Check.le(c["maximum"]))
             if "minLength" in c:
                 checks.append(pa.Check.str_length(min_value=c["minLength"]))
+            if c.get("unique"):
+                checks.append(pandera_checks.unique())
             columns[f["name"]] = pa.Column(
                 pandera_dtype(f) if "enum" not in c else None,
                 checks=checks,
                 nullable=not self.required(f["name"]),
-                unique=bool(c.get("unique")),
-                report_duplicates="exclude_first",
                 coerce=False,
                 required=True,
             )

@@ -32,8 +32,8 @@ _BASIS: list[dict[str, str]] = [
 _GIVEN = {
     "value": "given",
     "label": "Given by the maintainer",
-    "definition": "Supplied by the maintainer when the article was added (`dataset add --outlet` / `--published-date`), not read from the text; the *_note says so. A draft value to be confirmed or replaced by a stated, inferred or external basis on review.",
-    "brief": "supplied by the maintainer when adding the article (`dataset add --outlet/--published-date`), not read from the text (the note says so)",
+    "definition": "Supplied by the maintainer when the article was added (`dataset add --outlet` / `--published-date` / `--url`), not read from the text; the *_note says so. A draft value to be confirmed or replaced by a stated, inferred or external basis on review.",
+    "brief": "supplied by the maintainer when adding the article (`dataset add --outlet/--published-date/--url`), not read from the text (the note says so)",
 }
 
 _OUTSIDE_KNOWLEDGE = "Outside knowledge is never coded as stated or inferred: it is external, with a reference a reader can check, or the value is null and the note says why."
@@ -42,6 +42,7 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
     "basis": {"categories": _BASIS, "codingRules": [_OUTSIDE_KNOWLEDGE]},
     "basis_given": {"categories": [*_BASIS, _GIVEN], "codingRules": [_OUTSIDE_KNOWLEDGE]},
     "basis_external": {"categories": [_BASIS[2]], "codingRules": [_OUTSIDE_KNOWLEDGE]},
+    "basis_url": {"categories": [_BASIS[2], _GIVEN], "codingRules": [_OUTSIDE_KNOWLEDGE]},
     "precision": {
         "categories": [
             {
@@ -230,7 +231,7 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
             {
                 "value": "head",
                 "label": "Head",
-                "definition": "Heads a state body, office or outlet (e.g. chairman, director, prime minister of a government).",
+                "definition": "Heads an organization under a title that says so (head, chairman, director; prime minister of a government): a state body, office, outlet, coalition or project.",
             },
             {
                 "value": "supreme_leader",
@@ -705,6 +706,11 @@ VOCABULARIES: dict[str, dict[str, Any]] = {
                 "value": "delegation_talks",
                 "label": "Delegation talks",
                 "definition": "Talks between delegations where the text does not say who hosted (not in PLOVER).",
+            },
+            {
+                "value": "address",
+                "label": "Address",
+                "definition": "One side addresses the other's members or leaders (a speech to a gathering), the text not saying who hosted or who travelled (not in PLOVER).",
             },
         ]
     },

@@ -63,10 +63,13 @@ class Built:
 class Assembler:
     """Turns a loaded Curation plus the verified Sources into table rows."""
 
-    def __init__(self, cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None) -> None:
+    def __init__(
+        self, cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+    ) -> None:
         self.cur = cur
         self.sources = sources
         self.cache = cache
+        self.consume = consume
         self.out = Built()
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -133,11 +136,13 @@ class Assembler:
     def run(self) -> Built:
         self._check_articles_cover_sources()
         self._actors()
-        accepted = [a for a in self.cur.articles if a.status == "accepted"]
+        articles = self.cur.articles
         matcher, owners = self._matcher()
         alias_counts: Counter[tuple[str, str]] = Counter()
-        for art in accepted:
-            self._per_article(art, matcher, owners, alias_counts)
+        for i in [i for i, a in enumerate(articles) if a.status == "accepted"]:
+            self._per_article(articles[i], matcher, owners, alias_counts)
+            if self.consume:  # its rows are made: its model's memory serves the next article's rows
+                articles[i] = None  # type: ignore[call-overload]
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
@@ -564,6 +569,10 @@ def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
     return a < d and c_ < b
 
 
-def assemble(cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None) -> Built:
-    """All tables' rows from curation and sources (raises CurationError on unusable input)."""
-    return Assembler(cur, sources, cache).run()
+def assemble(
+    cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+) -> Built:
+    """All tables' rows from curation and sources (raises CurationError on unusable input). With
+    `consume`, each accepted article leaves `cur.articles` once its rows are made (the build needs
+    neither after: a large corpus then never holds every model and every row at once)."""
+    return Assembler(cur, sources, cache, consume).run()

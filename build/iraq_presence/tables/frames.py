@@ -1,15 +1,25 @@
-"""Assembled rows to typed frames: every row checked against its Table Schema, then typed and sorted.
+"""Assembled rows to typed tables: every row checked against its Table Schema, then typed and sorted.
 
 A row built with a key its schema does not have, or without one it has, stops the build here:
 pandas would otherwise drop the unknown key and fill the missing column with nulls, silently.
+
+Each table is built once, as Arrow, straight from the rows' values (no pandas frame in between), and
+the frame the rules read is a view of that Arrow table (the same conversion `dataset validate`
+applies to the Parquet it reads). A column holding a value of another type than its schema's (a
+fault, or a curation slip caught later by the rules) takes the slower pandas path, which converts
+what it can, as the build always did.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..errors import SchemaMismatch, nearest
-from ..schema.io import coerce
+from ..schema.io import arrow_to_frame, coerce, with_pandas_metadata
+from ..schema.types import codes
 from .assemble import Built
 
 
@@ -24,9 +34,9 @@ def check_rows(built: Built, schemas: dict[str, Any]) -> None:
         expected = schemas[table].columns
         want = set(expected)
         for row, origin in zip(rows, built.origins[table]):
-            keys = set(row)
-            if keys == want:
+            if row.keys() == want:
                 continue
+            keys = set(row)
             unknown = sorted(keys - want)
             if unknown:
                 raise SchemaMismatch(
@@ -40,14 +50,111 @@ def check_rows(built: Built, schemas: dict[str, Any]) -> None:
             )
 
 
+@dataclass
+class Typed:
+    """The typed tables: Arrow (None when a column's values needed the pandas path), the frames the
+    rules read, and each sorted row's curation origin."""
+
+    arrow: dict[str, Any]
+    frames: dict[str, Any]
+    origins: dict[str, list[str]]
+
+
+def to_tables(built: Built, schemas: dict[str, Any]) -> Typed:
+    """Every table typed and sorted by primary key; each table's rows are released once typed."""
+    check_rows(built, schemas)
+    out = Typed({}, {}, {})
+    for name, schema in schemas.items():
+        rows = built.rows.pop(name, [])
+        origins = built.origins.pop(name, [])
+        table = _arrow_table(rows, schema)
+        if table is None:
+            frame, order = _pandas_frame(rows, schema)
+        else:
+            order = _sort_order(table, schema.primary_key)
+            table = table.take(order)
+            frame = arrow_to_frame(table, schema)
+            order = order.to_numpy()
+        del rows
+        out.arrow[name], out.frames[name] = table, frame
+        out.origins[name] = [origins[i] for i in order]
+    return out
+
+
 def to_frames(built: Built, schemas: dict[str, Any]) -> dict[str, Any]:
     """Typed DataFrames in schema column order, rows sorted by primary key."""
+    return to_tables(built, schemas).frames
+
+
+_PLAIN = {"string": {str}, "integer": {int}, "boolean": {bool}, "date": {dt.date, str}}
+"""The value types a column of each type takes on the Arrow path; anything else takes pandas'."""
+
+
+def _arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """The Arrow table of `rows` with the schema's types (what `to_arrow(coerce(frame))` gives), or
+    None when a value is not of its column's plain type."""
+    import pyarrow as pa
+
+    try:
+        return _arrow_columns(rows, schema)
+    except (pa.ArrowException, OverflowError):  # e.g. an integer beyond 64 bits: pandas' path says what it is
+        return None
+
+
+def _arrow_columns(rows: list[dict[str, Any]], schema: Any) -> Any:
+    import pyarrow as pa
+
+    from ..schema.io import _dates
+
+    arrays = []
+    columns = _columns(rows, schema.columns)
+    for f, field, values in zip(schema.arrow_schema, schema.fields, columns):
+        kinds = set(map(type, values)) - {type(None)}
+        allowed = codes(field)
+        if not kinds <= (_PLAIN["string"] if allowed else _PLAIN.get(field["type"], set())):
+            return None
+        if allowed:
+            position = {code: i for i, code in enumerate(allowed)}
+            extra = sorted({v for v in values if v is not None and v not in position})
+            position.update({code: len(allowed) + i for i, code in enumerate(extra)})
+            indices = pa.array([None if v is None else position[v] for v in values], type=f.type.index_type)
+            dictionary = pa.array(allowed + extra, type=pa.string())
+            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
+        elif field["type"] == "date":
+            arrays.append(pa.array(_dates(values), type=f.type))
+        else:
+            arrays.append(pa.array(values, type=f.type))
+    return with_pandas_metadata(pa.Table.from_arrays(arrays, schema=schema.arrow_schema), schema)
+
+
+def _columns(rows: list[dict[str, Any]], names: list[str]) -> list[Any]:
+    """The rows' values column by column (one C-level pass per row, then a transpose)."""
+    if not rows:
+        return [() for _ in names]
+    if len(names) == 1:
+        return [[r[names[0]] for r in rows]]
+    return list(zip(*map(itemgetter(*names), rows)))
+
+
+def _sort_order(table: Any, primary_key: list[str]) -> Any:
+    """Row positions sorting `table` by its key as pandas' stable sort does (a vocabulary column by
+    its codes' schema order, nulls last)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = {}
+    for col in primary_key:
+        values = table.column(col).combine_chunks()
+        keys[col] = values.indices if pa.types.is_dictionary(values.type) else values
+    if not keys or not table.num_rows:
+        return pa.array(range(table.num_rows), type=pa.int64())
+    return pc.sort_indices(pa.table(keys), sort_keys=[(c, "ascending", "at_end") for c in keys])
+
+
+def _pandas_frame(rows: list[dict[str, Any]], schema: Any) -> tuple[Any, Any]:
+    """The frame of `rows` cast by pandas, sorted, with the sort's row positions."""
     import pandas as pd
 
-    check_rows(built, schemas)
-    frames = {}
-    for name, schema in schemas.items():
-        rows = built.rows.get(name, [])
-        df = pd.DataFrame(rows, columns=schema.columns) if rows else pd.DataFrame(columns=schema.columns)
-        frames[name] = coerce(df, schema).sort_values(schema.primary_key, kind="stable").reset_index(drop=True)
-    return frames
+    df = pd.DataFrame(rows, columns=schema.columns) if rows else pd.DataFrame(columns=schema.columns)
+    df = coerce(df, schema).sort_values(schema.primary_key, kind="stable")
+    return df.reset_index(drop=True), df.index.to_numpy()

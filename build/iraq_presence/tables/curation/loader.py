@@ -132,60 +132,80 @@ def _load_events(text: str) -> Any:
         event = get()
         if type(event) is yaml.StreamEndEvent:
             return None
-        root: Any = None
-        # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
-        stack: list[list[Any]] = []
-        while True:
-            event = get()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None:
-                    raise _Unusual
-                value = _scalar(loader, event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    raise _Unusual
-                if len(stack) >= MAX_DEPTH:
-                    raise _too_deep(event.start_mark)
-                if kind is yaml.MappingStartEvent:
-                    stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
-                else:
-                    stack.append([[], None, None, None])
-                continue
-            elif kind is yaml.MappingEndEvent:
-                mapping, keylines, _, line = stack.pop()
-                mapping[LINE] = line
-                mapping[KEYLINES] = keylines
-                value = mapping
-            elif kind is yaml.SequenceEndEvent:
-                value = stack.pop()[0]
-            elif kind is yaml.DocumentEndEvent:
-                break
-            else:
-                raise _Unusual
-            if not stack:
-                root = value
-                continue
-            frame = stack[-1]
-            keylines = frame[1]
-            if keylines is None:
-                frame[0].append(value)
-            elif frame[2] is _MAPPING:
-                if kind is not yaml.ScalarEvent:
-                    raise _Unusual
-                frame[2] = value
-                key, line = str(event.value), event.start_mark.line + 1
-                if key in keylines:
-                    raise _duplicate(event.value, line, keylines[key], event.start_mark)
-                keylines[key] = line
-            else:
-                frame[0][frame[2]] = value
-                frame[2] = _MAPPING
+        root = _document(loader)
         if type(get()) is not yaml.StreamEndEvent:
             raise _Unusual  # a second document: the full loader reports it
         return root
     finally:
         loader.dispose()
+
+
+def _document(loader: _SafeLineLoader) -> Any:
+    """One document's value, from the event after its start to its end."""
+    root: Any = None
+    # a frame: [container, keylines or None for a list, pending key, pending key's raw text]
+    stack: list[list[Any]] = []
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            return root
+        value = _value(loader, event, kind, stack)
+        if value is _OPENED:
+            continue
+        if not stack:
+            root = value
+            continue
+        _place(stack[-1], value, event, kind)
+
+
+_OPENED = object()
+"""What `_value` returns for a mapping or list that has just begun (its value comes at its end)."""
+
+
+def _value(loader: _SafeLineLoader, event: Any, kind: type, stack: list[list[Any]]) -> Any:
+    """The value an event completes (a scalar, or a mapping or list at its end); `_OPENED` when it
+    begins a mapping or list, pushed on `stack`."""
+    if kind is yaml.ScalarEvent:
+        if event.anchor is not None:
+            raise _Unusual
+        return _scalar(loader, event)
+    if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if event.anchor is not None or event.tag not in (None, "!"):
+            raise _Unusual
+        if len(stack) >= MAX_DEPTH:
+            raise _too_deep(event.start_mark)
+        if kind is yaml.MappingStartEvent:
+            stack.append([{}, {}, _MAPPING, event.start_mark.line + 1])
+        else:
+            stack.append([[], None, None, None])
+        return _OPENED
+    if kind is yaml.MappingEndEvent:
+        mapping, keylines, _, line = stack.pop()
+        mapping[LINE] = line
+        mapping[KEYLINES] = keylines
+        return mapping
+    if kind is yaml.SequenceEndEvent:
+        return stack.pop()[0]
+    raise _Unusual
+
+
+def _place(frame: list[Any], value: Any, event: Any, kind: type) -> None:
+    """Put a completed value in its container: appended to a list, or a mapping's key, or its value."""
+    keylines = frame[1]
+    if keylines is None:
+        frame[0].append(value)
+    elif frame[2] is _MAPPING:
+        if kind is not yaml.ScalarEvent:
+            raise _Unusual
+        frame[2] = value
+        key, line = str(event.value), event.start_mark.line + 1
+        if key in keylines:
+            raise _duplicate(event.value, line, keylines[key], event.start_mark)
+        keylines[key] = line
+    else:
+        frame[0][frame[2]] = value
+        frame[2] = _MAPPING
 
 
 def _scalar(loader: _SafeLineLoader, event: Any) -> Any:
@@ -588,11 +608,12 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     read = _prefetch([p for p in paths if p not in cached], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles = []
+    parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
     for path in article_paths:
         if path in cached:
             articles.append(cached[path])
             continue
-        raw = read[path] if path in read else read_yaml(path, root)
+        raw = read.pop(path) if path in read else read_yaml(path, root)  # popped: its memory serves the models
         art = parse(Article, raw, _rel(path, root))
         if art.article_id != path.stem:
             raise CurationError(
@@ -603,8 +624,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
                 expected=repr(path.stem),
             )
         articles.append(art)
-        if cache:
-            cache.keep_parsed(path, art)
+        parsed.append((path, art))
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
         path = folder / name
@@ -612,37 +632,46 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             entries = cached[path]
         else:
             prefetched = path in read and (optional or path.is_file())
-            raw = read[path] if prefetched else read_yaml(path, root, optional=optional)
+            raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
             entries = _entries(model, raw, rel(name), id_key)
             if cache:
                 cache.keep_parsed(path, entries)
         if id_key != "alias":
-            _unique([(rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+            file = rel(name)
+            _unique([(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
         return entries
 
+    article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
         _unique(
             [
-                (f"{rel('articles')}/{a.article_id}.yaml", item, f"{kind} #{i}")
+                (f"{article_folder}/{a.article_id}.yaml", item, f"{kind} #{i}")
                 for a in articles
                 for i, item in enumerate(getattr(a, kind), 1)
             ],
             id_key,
         )
-    check_coded(articles, rel("articles"))
+    # An article's models are cached only once they pass check_coded (a check of that article
+    # alone), so one from the cache has passed it with these bytes and this code: only the others
+    # are checked, and the first to fail is still the first in file order.
+    check_coded([art for _, art in parsed], article_folder)
+    if cache:
+        for path, art in parsed:
+            cache.keep_parsed(path, art)
     actors, utterances, affiliations = merge_new_entries(
         articles,
         listed("actors.yaml", Actor, "actor_id"),
         listed("utterances.yaml", Utterance, "utterance_id", optional=True),
         listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
-        rel("articles"),
+        article_folder,
     )
     for name, entries, id_key in (
         ("actors.yaml", actors, "actor_id"),
         ("utterances.yaml", utterances, "utterance_id"),
         ("affiliations.yaml", affiliations, "affiliation_id"),
     ):
-        _unique([(e.file or rel(name), e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+        file = rel(name)
+        _unique([(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
     return Curation(
         package=package,
         actors=actors,

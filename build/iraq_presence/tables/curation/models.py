@@ -25,6 +25,7 @@ def codes(vocabulary: str) -> Any:
 
 Basis = codes("basis")
 BasisGiven = codes("basis_given")
+BasisUrl = codes("basis_url")
 Precision = codes("precision")
 ActorType = codes("actor_type")
 AffiliationRole = codes("affiliation_role")
@@ -64,7 +65,8 @@ class Model(BaseModel):
     @property
     def file(self) -> str | None:
         """The file the entry was written in, when it is not the one its kind is read from."""
-        return self._file
+        private = self.__pydantic_private__  # read directly: pydantic's attribute lookup is slow per entry
+        return private.get("_file") if private else None
 
     def line_of(self, key: str) -> int | None:
         """The line of `key` in this entry (the entry's first line when the key is absent)."""
@@ -203,6 +205,8 @@ class Article(Model):
     published_date_note: str | None = None
     published_date_reference_id: str | None = Field(default=None, alias="published_date_reference")
     url: str | None = None
+    url_basis: BasisUrl | None = None
+    url_reference_id: str | None = Field(default=None, alias="url_reference")
     url_note: str | None = None
     issues: list[Issue] = []
     mentions: list[CuratedMention] = []
@@ -333,6 +337,7 @@ class Reference(Model):
     publisher: str
     date: Date | None = None
     url: str | None = None
+    accessed: Date | None = None
     bibliographic_reference: str | None = None
     supports: str
     seen_in: str

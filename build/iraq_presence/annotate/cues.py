@@ -1,0 +1,159 @@
+"""Cue words for PLOVER, stance and topics, read from the codebook's definitions (docs/curation.md).
+
+The precedent vote (suggest.py) knows only what the curated corpus has seen; these general English
+cues carry the codebook's own rules ("a refusal ... is REJECT", "a warning of retaliation is
+THREATEN", "topics follow the statement's own words") to words no precedent shares. Each returns
+the codes with the cue that fired, so the review shows why.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLOVER_VERBS: dict[str, re.Pattern[str]] = {
+    "REJECT": re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|refus|dismiss|refut|oppos|rul(?:ed|es|ing) out)", re.I),
+    "THREATEN": re.compile(r"\b(?:warn|threat|vow)", re.I),
+    "ACCUSE": re.compile(r"\b(?:accus|condemn|blam|critici|denounc|slam|alleg|label|brand)", re.I),
+    "REQUEST": re.compile(
+        r"\b(?:call(?:ed|s|ing)? (?:for|on)|calls for|urg|demand|press|push|appeal|lobby|ask(?:ed|s|ing)?\b)", re.I
+    ),
+    "SUPPORT": re.compile(
+        r"\b(?:prais|thank|welcom|hail|back(?:ed|s|ing)\b|commend|express(?:ed)? (?:support|gratitude))", re.I
+    ),
+    "AGREE": re.compile(r"\b(?:agre|pledg|promis|offer)", re.I),
+}
+"""The reporting verb names the act ("denied" a refusal, "warned" a warning, "has repeatedly called for" a request)."""
+
+PLOVER_WORDS: dict[str, re.Pattern[str]] = {
+    "REJECT": re.compile(
+        r"\b(?:not true|incorrect|untrue|baseless|unfounded|will not (?:allow|accept|permit)|won[’']t (?:allow|accept)"
+        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?)\b",
+        re.I,
+    ),
+    "THREATEN": re.compile(
+        r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*"
+        r"|defeat(?:ed)?|violence|attacks)\b",
+        re.I,
+    ),
+    "ACCUSE": re.compile(
+        r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
+        r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
+        re.I,
+    ),
+    "REQUEST": re.compile(
+        r"\b(?:must (?:leave|withdraw|be (?:expelled|ejected|removed))|should|calls? (?:for|on)"
+        r"|demand\w*|urge[sd]?|expel\w*|expulsion|removal|oust\w*|pressure)\b",
+        re.I,
+    ),
+    "SUPPORT": re.compile(
+        r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|in support of|strengthen\w*|bolster\w*"
+        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction)\b",
+        re.I,
+    ),
+    "AGREE": re.compile(
+        r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
+        r"|commitment)\b",
+        re.I,
+    ),
+}
+"""Words of the act itself, for a neutral cue ("said", "stressed"); the codebook's kinds of each act."""
+BACKING = re.compile(r"\b(?:bolster\w*|reinforc\w*|strengthen\w*|preserv\w*)\b", re.I)
+"""A call whose aim is backing an actor is SUPPORT, not REQUEST (the codebook)."""
+
+QUESTION = re.compile(r"\?[”\"’']?\s*$")
+"""A question asks; it performs no coded act."""
+
+FOREIGN_FORCES = (
+    r"(?<!armed )(?<!security )(?<!regular )(?<!paramilitary )(?<!Iraqi )(?<!Iraq’s )(?<!Iraq's )"
+    r"\b(?:troops?|forces|presence|bases?)\b"
+)
+"""Forces in lower case not of Iraq's own ("armed forces", "security forces"); "Forces" in a name is a name."""
+
+TOPIC_WORDS: dict[str, re.Pattern[str]] = {
+    "us_military_presence": re.compile(
+        FOREIGN_FORCES + r"|(?i:\b(?:withdraw\w*|pull(?:ed|ing)? out|coalition|occupiers?|occupation|occupying"
+        r"|military mission|combat mission|expel\w*|eject\w*|removal|exit|deployment)\b)"
+    ),
+    "armed_factions": re.compile(
+        r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|resistance|paramilitar\w*|fighters"
+        r"|weapons|disband\w*|dissol\w*|mobili[sz]ation)\b",
+        re.I,
+    ),
+    "sovereignty": re.compile(
+        r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying)\b",
+        re.I,
+    ),
+    "economy_and_trade": re.compile(
+        r"\b(?:trade|econom\w*|energy|gas|electricity|oil|sanctions?|invest\w*|payments?|exports?|imports?)\b", re.I
+    ),
+    "regional_conflict": re.compile(
+        r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|conflict|battleground)\b"
+    ),
+    "bilateral_relations": re.compile(
+        r"\b(?:bilateral|ties|relations|friendship|brotherly|partner\w*|collaborat\w*|mutual|both nations)\b", re.I
+    ),
+    "elections": re.compile(r"\b(?:elections?|electoral|ballot|government formation)\b", re.I),
+    "security_cooperation": re.compile(r"\b(?:borders?|security agreement|security cooperation)\b", re.I),
+}
+"""The codebook's topic definitions as words: a topic is coded where the passage's own words speak of it."""
+
+PRESENCE = re.compile(
+    r"\b(?:troops?|forces?|presence|bases?|occupiers?|occupation|coalition|military mission|combat mission)\b", re.I
+)
+LEAVE = re.compile(
+    r"\b(?:withdraw\w*|leave|exit|expel\w*|eject\w*|pull(?:ed|ing)? out|out of|occupation|occupiers?|illegal"
+    r"|illegitimate|departure)\b",
+    re.I,
+)
+
+
+def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
+    """The PLOVER category the cue or the words name, and the cue; None where neither names one."""
+    if QUESTION.search(quote):
+        return None, "a question performs no coded act"
+    for category, pattern in PLOVER_VERBS.items():
+        if verb and pattern.search(verb.strip()):
+            if category == "REQUEST" and BACKING.search(quote):
+                return "SUPPORT", f"cue verb {verb!r} for backing ({BACKING.search(quote).group(0)!r})"
+            return category, f"cue verb {verb!r}"
+    for category, pattern in PLOVER_WORDS.items():
+        m = pattern.search(quote)
+        if m:
+            return category, f"words {m.group(0)!r}"
+    return None, "no cue names an act"
+
+
+WITHDRAW_FROM = re.compile(
+    r"\b(?:withdraw\w*|pull(?:ed|ing)? out|leav(?:e|ing)|expel\w*) (?:from|of) (?:the country|Iraq)\b", re.I
+)
+"""Leaving the country names the presence by its end ("withdrawing from the country")."""
+
+
+def stance(quote: str) -> tuple[str | None, str]:
+    """demands_withdrawal where the words speak of the presence and of its end or illegality, else None."""
+    presence, leave = PRESENCE.search(quote) or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
+    if presence and leave:
+        return "demands_withdrawal", f"words {presence.group(0)!r} and {leave.group(0)!r}"
+    if leave and leave.group(0).lower().startswith(("occupation", "occupier")):
+        return "demands_withdrawal", f"words {leave.group(0)!r}"
+    if not presence:
+        return "not_addressed", "the words name no presence"
+    return None, f"words {presence.group(0)!r}: the presence, side not read"
+
+
+def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
+    """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
+    found: dict[str, str] = {}
+    for topic, pattern in TOPIC_WORDS.items():
+        m = pattern.search(quote)
+        if m:
+            found[topic] = m.group(0)
+    for name in armed_groups:
+        if "armed_factions" not in found and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", quote):
+            found["armed_factions"] = name
+    if "economy_and_trade" in found and found.get("bilateral_relations", "").lower() == "ties":
+        del found["bilateral_relations"]  # "economic ties" are the economy's
+    return sorted(found), ", ".join(f"{t} {w!r}" for t, w in sorted(found.items())) or "no topic words"
+
+
+__all__ = ["plover", "stance", "topics"]

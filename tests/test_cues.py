@@ -1,0 +1,67 @@
+"""The codebook's cue words for PLOVER, stance and topics, on made-up sentences."""
+
+from iraq_presence.annotate import cues
+from iraq_presence.annotate.suggest import Corpus, coded
+
+
+def test_the_cue_verb_names_the_act():
+    assert cues.plover("the reports of a new base were wrong", "denied")[0] == "REJECT"
+    assert cues.plover("the convoy would be hit", "warned")[0] == "THREATEN"
+    assert cues.plover("the talks to resume", "called for")[0] == "REQUEST"
+
+
+def test_the_words_name_the_act_under_a_neutral_cue():
+    assert cues.plover("That claim is not true.", "said")[0] == "REJECT"
+    assert cues.plover("We are ready to strike back at once.", "said")[0] == "THREATEN"
+    assert cues.plover("The weather was mild.", "said")[0] is None
+
+
+def test_a_question_performs_no_act():
+    category, why = cues.plover("Will the garrison leave before spring?", "asked")
+    assert category is None and "question" in why
+
+
+def test_stance_needs_the_presence_and_its_end():
+    assert cues.stance("the foreign troops must withdraw now")[0] == "demands_withdrawal"
+    assert cues.stance("the harvest was good this year")[0] == "not_addressed"
+    assert cues.stance("the troops held a parade")[0] is None  # the presence, no side: precedents decide
+
+
+def test_topics_follow_the_words_and_the_named_groups():
+    found, _ = cues.topics("The Wolves of Ardan will keep their weapons", ["Wolves of Ardan"])
+    assert found == ["armed_factions"]
+    assert cues.topics("Iraqi security forces guarded the road")[0] == []  # a country's own forces
+    assert cues.topics("economic ties with the neighbour")[0] == ["economy_and_trade"]
+
+
+def test_coded_without_precedents_still_suggests_from_cues():
+    got = {s.field: s for s in coded("the foreign troops must withdraw", Corpus(), "demanded")}
+    assert got["plover"].value == {"category": "REQUEST", "mode": "yield", "context": ["military"]}
+    assert got["stance_us_presence"].value == "demands_withdrawal"
+    assert got["topics"].value == ["us_military_presence"]
+    assert "cue verb" in got["plover"].basis
+
+
+def test_leaving_the_country_is_the_presence_ending():
+    assert cues.stance("the envoy urged them to withdraw from the country by spring")[0] == "demands_withdrawal"
+
+
+def test_a_reporters_question_is_an_interview_with_the_reporters_outlet():
+    from iraq_presence.annotate.suggest import channel
+
+    sentence = "In response to a question from Ann Roe, a senior Harbor Weekly reporter, who asked, “Why?”"
+    ch, medium = channel(sentence, {"Harbor Weekly": "harbor-weekly"})
+    assert (ch.value, medium.value) == ("interview", "harbor-weekly")
+
+
+def test_a_cue_verb_past_its_adverbs_and_a_call_for_backing():
+    assert cues.plover("the closure of the harbor", "have repeatedly called for")[0] == "REQUEST"
+    assert cues.plover("bolstering the harbor guard", "called for")[0] == "SUPPORT"
+    assert cues.plover("Ardan to open the port", "asks")[0] == "REQUEST"
+
+
+def test_a_post_on_an_account_is_a_social_media_post():
+    from iraq_presence.annotate.suggest import channel
+
+    assert channel("In a post on his X account, he wrote, “Enough.”", {})[0].value == "social_media_post"
+    assert channel("She said on her Telegram channel that the port was shut.", {})[0].value == "social_media_post"

@@ -1,0 +1,89 @@
+"""New actors of a draft: junk names refused, names cleaned, types from the name's own words (made-up text)."""
+
+import datetime as dt
+
+from iraq_presence.annotate.actors import Context, actor_for, clean_name, org_type, unnamed_actor
+from iraq_presence.annotate.byline import read_metadata
+from iraq_presence.annotate.suggest import Corpus
+
+
+def _ctx(text: str) -> Context:
+    return Context("009_x", text, dt.date(2030, 1, 2), {"al-Harbor TV": "al-harbor-tv"}, {}, Corpus())
+
+
+def test_furniture_titles_and_descriptions_are_no_names():
+    text = "Read More\nThe Vale Front Spox said so. Ardanian Militia Says No.\n"
+    assert clean_name(text, "Read More", 0) is None
+    assert clean_name(text, "Vale Front Spox", text.index("Vale")) is None
+    assert clean_name(text, "Ardanian Militia", text.index("Ardanian")) is None
+    assert clean_name("Camp Vale was hit.", "Camp Vale", 0) is None
+    assert clean_name("Vale Airbase was hit.", "Vale Airbase", 0) is None
+
+
+def test_possessors_places_and_weekdays_are_cut_off():
+    text = "Harbor Daily’s Omar Vane said it. The Ardan-based Vale TV. She told Vale Radio Sunday that."
+    assert clean_name(text, "Harbor Daily’s Omar Vane", 0) == ("Omar Vane", text.index("Omar"))
+    assert clean_name(text, "Ardan-based Vale TV", text.index("Ardan-"))[0] == "Vale TV"
+    assert clean_name(text, "Vale Radio Sunday", text.index("Vale Radio"))[0] == "Vale Radio"
+
+
+def test_an_acronym_and_a_surname_are_the_fuller_name():
+    text = "The Northern Lake Command (NLC) said. Later NLC said more. Omar al-Vane spoke; al-Vane added."
+    assert clean_name(text, "NLC", text.index("NLC said"))[0] == "Northern Lake Command"
+    candidates = [{"name": "Omar al-Vane", "start": text.index("Omar")}]
+    assert clean_name(text, "al-Vane", text.index("al-Vane added"), candidates)[0] == "Omar al-Vane"
+
+
+def test_types_from_the_names_own_words():
+    assert org_type("Ardan Resistance Coordination Committee", "") == "coalition"
+    assert org_type("Vale State Department", "") == "state_body"
+    assert org_type("Harakat Vale", "") == "armed_group"
+    assert org_type("Vale News", "") == "media_outlet"
+    assert org_type("Vale Security Forces", "") == "state_military"
+
+
+def test_a_known_outlet_spelled_otherwise_is_an_alias():
+    ctx = _ctx("She told Al Harbor TV that it rained.")
+    assert actor_for(ctx, "Al Harbor TV", 9, "media_outlet", "Medium") == "al-harbor-tv"
+    assert ctx.new_aliases and not ctx.new_actors
+
+
+def test_a_described_source_is_an_unnamed_actor_of_this_article():
+    ctx = _ctx("The reports alleged it. Source: none.")
+    assert unnamed_actor(ctx, "The reports", 0) == "unnamed-reports-009"
+    assert ctx.new_actors["unnamed-reports-009"]["actor_type"] == "unnamed_source"
+    assert unnamed_actor(ctx, "Source", 24) is None
+    assert unnamed_actor(ctx, "denied the media", 0) is None
+
+
+def test_a_generic_dateline_credit_is_not_the_outlet():
+    meta = read_metadata("Headline about rain\n\nHARBOR (Agencies) – It rained, officials said.\n", None, {}, {})
+    assert meta.outlet is None and "generic credit" in (meta.generic_credit or "")
+
+
+def test_a_name_never_runs_across_a_line_break():
+    from iraq_presence.annotate.names import NameIndex
+
+    text = "Vale Harbor Movement\n\nAnn Roe said the port was shut.\n"
+    got = [n.text for n in NameIndex(text, []).names]
+    assert "Ann Roe" in got and not any("\n" in n for n in got)
+
+
+def test_sentence_adverbs_and_contractions_are_no_one():
+    from iraq_presence.annotate.actors import looks_like_name
+
+    assert not looks_like_name("Ironically") and not looks_like_name("He’s") and not looks_like_name("Moreover")
+    assert looks_like_name("Kelly") and looks_like_name("Ann Roe")
+
+
+def test_a_known_group_named_otherwise_by_its_distinctive_word():
+    ctx = Context(
+        "009_x",
+        "Harakat al-Zarqun said so. Kataib Vale said too.",
+        None,
+        {"Al-Zarqun Movement": "al-zarqun-movement", "Kataib Ardan": "kataib-ardan"},
+        {"al-zarqun-movement": "armed_group", "kataib-ardan": "armed_group"},
+        Corpus(),
+    )
+    assert actor_for(ctx, "Harakat al-Zarqun", 0, "armed_group", "Speaker") == "al-zarqun-movement"
+    assert actor_for(ctx, "Kataib Vale", 27, "armed_group", "Speaker") == "kataib-vale"  # a shared group word is not
