@@ -300,16 +300,23 @@ def to_arrow(df: Any, schema: Any) -> Any:
         col = df[f.name]
         values = col.astype("object").where(col.notna(), None).tolist()
         if pa.types.is_dictionary(f.type):
-            allowed = codes(field)
-            position = {code: i for i, code in enumerate(allowed)}
-            extra = sorted({v for v in values if v is not None and v not in position})
-            position.update({code: len(allowed) + i for i, code in enumerate(extra)})
-            indices = pa.array([None if v is None else position[v] for v in values], type=f.type.index_type)
-            dictionary = pa.array(allowed + extra, type=pa.string())
-            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
+            arrays.append(coded_array(values, f.type, codes(field)))
         else:
             arrays.append(pa.array(values, type=f.type))
     return with_pandas_metadata(pa.Table.from_arrays(arrays, schema=schema.arrow_schema), schema)
+
+
+def coded_array(values: list[Any], arrow_type: Any, allowed: list[str]) -> Any:
+    """A dictionary array of a closed vocabulary: every code in schema order, used or not, then any
+    value outside it (sorted), so the checks can name it rather than the cast failing."""
+    import pyarrow as pa
+
+    position = {code: i for i, code in enumerate(allowed)}
+    extra = sorted({v for v in values if v is not None and v not in position})
+    position.update({code: len(allowed) + i for i, code in enumerate(extra)})
+    indices = pa.array([None if v is None else position[v] for v in values], type=arrow_type.index_type)
+    dictionary = pa.array(allowed + extra, type=pa.string())
+    return pa.DictionaryArray.from_arrays(indices, dictionary, ordered=arrow_type.ordered)
 
 
 def with_pandas_metadata(table: Any, schema: Any) -> Any:

@@ -104,7 +104,7 @@ def _arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
 def _arrow_columns(rows: list[dict[str, Any]], schema: Any) -> Any:
     import pyarrow as pa
 
-    from ..schema.io import _dates
+    from ..schema.io import _dates, coded_array
 
     arrays = []
     columns = _columns(rows, schema.columns)
@@ -114,12 +114,7 @@ def _arrow_columns(rows: list[dict[str, Any]], schema: Any) -> Any:
         if not kinds <= (_PLAIN["string"] if allowed else _PLAIN.get(field["type"], set())):
             return None
         if allowed:
-            position = {code: i for i, code in enumerate(allowed)}
-            extra = sorted({v for v in values if v is not None and v not in position})
-            position.update({code: len(allowed) + i for i, code in enumerate(extra)})
-            indices = pa.array([None if v is None else position[v] for v in values], type=f.type.index_type)
-            dictionary = pa.array(allowed + extra, type=pa.string())
-            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary, ordered=f.type.ordered))
+            arrays.append(coded_array(values, f.type, allowed))
         elif field["type"] == "date":
             arrays.append(pa.array(_dates(values), type=f.type))
         else:
