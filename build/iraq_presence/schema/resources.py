@@ -10,6 +10,12 @@ from typing import Any
 
 from .fields import FIELDS, stated_in
 
+
+def dated(date: str) -> list[str]:
+    """The five columns of a dated fact, in the order fields.py's `_dated` defines them."""
+    return [date, f"{date}_precision", f"{date}_basis", f"{date}_note", f"{date}_reference_id"]
+
+
 RESOURCES: dict[str, dict[str, Any]] = {
     "actor_aliases": {
         "title": "Actor aliases",
@@ -61,16 +67,8 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "actor_id",
             "organization_id",
             "role",
-            "start_date",
-            "start_date_precision",
-            "start_date_basis",
-            "start_date_note",
-            "start_date_reference_id",
-            "end_date",
-            "end_date_precision",
-            "end_date_basis",
-            "end_date_note",
-            "end_date_reference_id",
+            *dated("start_date"),
+            *dated("end_date"),
             "article_id",
             "char_start",
             "char_end",
@@ -213,11 +211,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
         "fields": [
             "event_id",
             "event_type",
-            "event_date",
-            "event_date_precision",
-            "event_date_basis",
-            "event_date_note",
-            "event_date_reference_id",
+            *dated("event_date"),
             "location",
             "country",
             "description",
@@ -288,11 +282,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
             "date_text",
             "date_start",
             "date_end",
-            "report_date",
-            "report_date_precision",
-            "report_date_basis",
-            "report_date_note",
-            "report_date_reference_id",
+            *dated("report_date"),
         ],
         "field_overrides": {
             "article_id": {"description": "The reporting article."},
@@ -317,11 +307,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
         "fields": [
             "meeting_id",
             "meeting_type",
-            "meeting_date",
-            "meeting_date_precision",
-            "meeting_date_basis",
-            "meeting_date_note",
-            "meeting_date_reference_id",
+            *dated("meeting_date"),
             "location",
             "country",
             "description",
@@ -486,11 +472,7 @@ RESOURCES: dict[str, dict[str, Any]] = {
         "fields": [
             "utterance_id",
             "speaker_id",
-            "said_date",
-            "said_date_precision",
-            "said_date_basis",
-            "said_date_note",
-            "said_date_reference_id",
+            *dated("said_date"),
             "meeting_id",
             "occasion",
             "summary",
