@@ -1,0 +1,240 @@
+"""How right `dataset add`'s drafts are, field by field, against a hand curation of the same texts.
+
+Each text is added to a scratch clone of this repository (`git clone` of the committed HEAD, so
+the figures are those of a commit; the clone's own code runs it), one at a time on a clean tree,
+and its draft is read back and scored against the hand curation, a YAML file outside the
+repository (the texts belong to their publishers: nothing of them is copied here):
+
+    <text name>:                      # the file <texts>/<name>.txt
+      published: 2021-11-23           # given as --published-date (null: no option)
+      add_options: [--outlet, x]      # optional, more options for `dataset add`
+      article: {title: ..., outlet: ..., authors: [...], date_basis: stated}
+      new_actors: {actor-id: actor_type, ...}   # optional: the actors the text first names
+      statements:                     # one row per curated statement
+      - [anchor, speaker, statement_type, reporting_verb, channel, medium, said_date,
+         utterance group label, plover category, stance_us_presence, [topics]]
+
+The anchor is a piece of the statement's text; a drafted statement is on the right span when it
+overlaps the anchor's first occurrence. Counting is strict where it says so: a curated statement
+with no drafted statement on its span has every field wrong. An utterance is right when the drafted
+statements grouped with it are the curated group's. A speaker that is a per-article placeholder of
+an unnamed source (an id starting `unnamed-`, or a drafted `unnamed_source`) is compared by what it
+stands for, not by its suffix: the curated and the drafted placeholders are paired one to one by
+the statements they speak, and a statement's speaker is right when its drafted placeholder is the
+one paired with its curated placeholder.
+
+    python benchmarks/drafts.py --hand HAND.yaml --texts DIR [--only NAME ...] [--repo .]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIELDS = (
+    "speaker",
+    "statement_type",
+    "reporting_verb",
+    "channel",
+    "medium",
+    "said_date",
+    "utterance",
+    "plover",
+    "stance_us_presence",
+    "topics",
+)
+ARTICLE = ("title", "outlet", "authors", "date_basis")
+
+
+def draft(clone: Path, text: Path, options: list[str]) -> dict[str, Any]:
+    """`dataset add` in the clone, the draft read back, the clone reset to its commit."""
+    env = {**os.environ, "PYTHONPATH": str(clone / "build")}
+    run = subprocess.run(
+        [sys.executable, "-m", "iraq_presence", "add", str(text), *options],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode != 0:
+        raise SystemExit(f"dataset add {text.name} failed: {run.stderr.strip() or run.stdout.strip()}")
+    article_id = run.stdout.split()[1].rstrip(":")
+    doc = yaml.safe_load((clone / "data" / "curation" / "articles" / f"{article_id}.yaml").read_text("utf-8"))
+    subprocess.run(["git", "reset", "-q", "--hard"], cwd=clone, check=True)
+    subprocess.run(["git", "clean", "-qfdx", "data"], cwd=clone, check=True)
+    return doc
+
+
+def is_placeholder(actor: str | None, new_types: dict[str, str]) -> bool:
+    return bool(actor) and (actor.startswith("unnamed-") or new_types.get(actor) == "unnamed_source")
+
+
+def article_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": (doc.get("title") or {}).get("quote"),
+        "outlet": doc.get("outlet"),
+        "authors": [a["actor"] for a in doc.get("authors") or []],
+        "date_basis": doc.get("published_date_basis"),
+    }
+
+
+def drafted_values(s: dict[str, Any], label: str) -> dict[str, Any]:
+    date = s.get("said_date")
+    if date is not None and s.get("said_date_precision") == "month":
+        date = f"{date:%Y-%m}/month"
+    return {
+        "speaker": s.get("speaker"),
+        "statement_type": s.get("statement_type"),
+        "reporting_verb": s.get("reporting_verb"),
+        "channel": s.get("channel"),
+        "medium": s.get("medium"),
+        "said_date": None if date is None else str(date),
+        "utterance": label,
+        "plover": (s.get("plover") or {}).get("category"),
+        "stance_us_presence": s.get("stance_us_presence"),
+        "topics": sorted(s.get("topics") or []),
+    }
+
+
+def pair_placeholders(
+    matched: list[tuple[dict[str, Any], dict[str, Any]]], new_types: dict[str, str]
+) -> dict[str, str]:
+    """Curated placeholder -> drafted placeholder, one to one, most shared statements first."""
+    counts = Counter(
+        (want["speaker"], s.get("speaker"))
+        for want, s in matched
+        if is_placeholder(want["speaker"], {}) and is_placeholder(s.get("speaker"), new_types)
+    )
+    pairs: dict[str, str] = {}
+    for (hand, drafted), _ in counts.most_common():
+        if hand not in pairs and drafted not in pairs.values():
+            pairs[hand] = drafted
+    return pairs
+
+
+def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any], tally: dict[str, Any]) -> None:
+    """Print every wrong value and add the article's counts to `tally`."""
+    got = article_fields(doc)
+    for key in ARTICLE:
+        want = hand["article"].get(key)
+        right = got[key] == (want or [] if key == "authors" else want)
+        tally["article"][right] += 1
+        print(f"{name} article {key}: " + ("right" if right else f"WRONG drafted {got[key]!r}, curated {want!r}"))
+    new_types = {a["actor_id"]: a["actor_type"] for a in doc.get("new_actors") or []}
+    spans = []
+    for s in doc.get("statements") or []:
+        at, n = -1, s.get("occurrence", 1)
+        for _ in range(n):
+            at = text.find(s["quote"], at + 1)
+        spans.append((at, at + len(s["quote"]), s))
+    matched = []
+    for row in hand.get("statements") or []:
+        want = dict(zip(("anchor", *FIELDS), row, strict=True))
+        a = text.find(want["anchor"])
+        if a < 0:
+            raise SystemExit(f"{name}: anchor {want['anchor']!r} is not in the text")
+        b = a + len(want["anchor"])
+        hit = next((s for x, y, s in spans if x < b and a < y), None)
+        tally["spans"][hit is not None] += 1
+        if hit is None:
+            print(f"{name} MISSED {want['anchor'][:60]!r}")
+            continue
+        matched.append((want, hit))
+    pairs = pair_placeholders(matched, new_types)
+    for want, s in matched:
+        group = {w["anchor"] for w, _ in matched if w["utterance"] == want["utterance"]}
+        same = {w["anchor"] for w, x in matched if x.get("utterance") == s.get("utterance")}
+        got_s = drafted_values(s, want["utterance"] if group == same else "(grouped otherwise)")
+        want_s = {**want, "topics": sorted(want["topics"] or [])}
+        if want_s["said_date"] is not None:
+            want_s["said_date"] = str(want_s["said_date"])
+        for f in FIELDS:
+            right = got_s[f] == want_s[f]
+            if f == "speaker" and is_placeholder(want_s[f], {}):
+                right = pairs.get(want_s[f]) == got_s[f]
+                tally["placeholders"][right] += 1
+            tally["fields"][f][right] += 1
+            if not right:
+                print(f"{name} {s['statement_id']} {f}: drafted {got_s[f]!r}, curated {want_s[f]!r}")
+    proposed = {a["actor_id"]: a["actor_type"] for a in doc.get("new_actors") or []}
+    for actor_id, kind in proposed.items():
+        print(f"{name} new actor {actor_id}: {kind}")
+    if "new_actors" in hand:
+        curated = dict(hand["new_actors"] or {})
+        right = sum(curated.get(i) == k for i, k in proposed.items())
+        tally["actors"][0] += right
+        tally["actors"][1] += len(proposed)
+        tally["actors"][2] += len(curated)
+    tally["actors"][3] += len(proposed)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--hand", type=Path, required=True, help="the hand curation (YAML, outside the repository)")
+    ap.add_argument("--texts", type=Path, required=True, help="the folder holding <name>.txt for each entry")
+    ap.add_argument("--only", action="append", default=[], help="score only these entries (repeatable)")
+    ap.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1], help="the repository")
+    args = ap.parse_args()
+    hand = yaml.safe_load(args.hand.read_text("utf-8"))
+    names = [n for n in hand if not args.only or n in args.only]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=args.repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    tally: dict[str, Any] = {
+        "article": Counter(),
+        "spans": Counter(),
+        "placeholders": Counter(),
+        "fields": {f: Counter() for f in FIELDS},
+        "actors": [0, 0, 0, 0],
+    }
+    with tempfile.TemporaryDirectory(prefix="drafts-") as tmp:
+        clone = Path(tmp) / "repo"
+        subprocess.run(["git", "clone", "-q", str(args.repo), str(clone)], check=True)
+        for name in names:
+            entry = hand[name]
+            path = args.texts / f"{name}.txt"
+            options = list(entry.get("add_options") or [])
+            if isinstance(entry.get("published"), dt.date):
+                options += ["--published-date", entry["published"].isoformat()]
+            doc = draft(clone, path, options)
+            score_article(name, path.read_text("utf-8"), entry, doc, tally)
+    report(tally, names, commit)
+
+
+def report(tally: dict[str, Any], names: list[str], commit: str) -> None:
+    spans, n = tally["spans"][True], sum(tally["spans"].values())
+    right = sum(c[True] for c in tally["fields"].values())
+    found = sum(sum(c.values()) for c in tally["fields"].values())
+    strict = found + tally["spans"][False] * len(FIELDS)
+    print(f"\ndrafts at {commit}, scored on {', '.join(names)}")
+    print(f"statements drafted on the right span: {spans} / {n}")
+    if found:
+        print(f"coded fields right, of the statements found: {right} / {found} ({right / found:.0%})")
+        print(
+            f"coded fields right, strict (a missed statement's fields wrong): {right} / {strict} ({right / strict:.0%})"
+        )
+    print("per field (of found): " + ", ".join(f"{f} {c[True]}/{sum(c.values())}" for f, c in tally["fields"].items()))
+    if tally["placeholders"]:
+        print(
+            f"unnamed placeholders paired right: {tally['placeholders'][True]} / {sum(tally['placeholders'].values())}"
+        )
+    print(f"article fields right: {tally['article'][True]} / {sum(tally['article'].values())}")
+    right_actors, scored, curated, proposed = tally["actors"]
+    line = f"new actors proposed: {proposed}"
+    if curated:
+        line += f"; where curated, right id and type {right_actors} of {scored} proposed ({curated} curated)"
+    print(line)
+
+
+if __name__ == "__main__":
+    main()
