@@ -16,6 +16,7 @@ from typing import Any
 
 from .dates import find_dates
 from .lexicon import GENERIC_CREDITS
+from .printed import date_only, printed_dates
 
 HEAD_LINES = 8
 """Metadata sits above the body: only the first lines are read for bylines, furniture and dates."""
@@ -23,8 +24,11 @@ HEAD_LINES = 8
 NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de|van|von))*"
 BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eported by|Author:)\s+(?P<rest>\S.*)$")
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z.’' -]{1,30}?)\s*\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*[-–—:]\s"  # BAGHDAD (Outlet) –
+    r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
+    r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*[-–—:]\s"  # (Outlet) –
 )
+CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*[,|•–—-]\s*(?P<rest>\S.*)$")
+"""'<Agency> , <Weekday> <d> <Mon> <yyyy>', 'Author Name | <date>': a credit printed with the date."""
 DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
 SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
 FURNITURE = re.compile(
@@ -126,6 +130,32 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     meta = Metadata()
     meta_lines: set[tuple[int, int]] = set()
     dates: list[Found] = []
+    _head(text, published, outlets, meta, meta_lines, dates)
+    _datelines(text, published, outlets, meta, dates)
+    if meta.outlet:
+        meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
+    for a in meta.authors:
+        a.actor_id = aliases.get(a.text)
+    meta.title = _title(text, meta_lines, meta.issues)
+    if dates:
+        d = dates[0]
+        meta.date = d
+        meta.date_value, meta.date_precision = d.value, d.precision
+        if published and meta.date_value and meta.date_value != published and meta.date_precision == "day":
+            meta.date.note += f" It differs from the --published-date {published}: check which is the publication."
+            meta.date.confidence = 0.4
+    return meta
+
+
+def _head(
+    text: str,
+    published: dt.date | None,
+    outlets: dict[str, str],
+    meta: Metadata,
+    meta_lines: set[tuple[int, int]],
+    dates: list[Found],
+) -> None:
+    """Furniture, bylines, credits printed with the date and date lines of the first and last lines."""
     for s, e in [*_lines(text), *_tail(text, set(_lines(text)))]:
         line = text[s:e]
         if m := FURNITURE.match(line):
@@ -140,7 +170,13 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
             _byline(text, s + m.start("rest"), e, published, outlets, meta, dates)
             meta.issues.append(_issue("byline", text, s, e, "Byline (authors, affiliation, date) kept in the text."))
             continue
-        if _date_only(text, s, e, published):
+        if (m := CREDIT_DATE.match(line)) and date_only(text, s + m.start("rest"), e, published):
+            meta_lines.add((s, e))
+            _credit(text, s, s + m.end("credit"), outlets, meta)
+            dates += _dates_in(text, s + m.start("rest"), e, published, f"the credit line {line!r}")
+            meta.issues.append(_issue("byline", text, s, e, "Credit and date line kept in the text."))
+            continue
+        if date_only(text, s, e, published):
             meta_lines.add((s, e))
             found = _dates_in(text, s, e, published, "a date line above the body")
             for d in found:
@@ -150,6 +186,12 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
                 )
             dates += found
             continue
+
+
+def _datelines(
+    text: str, published: dt.date | None, outlets: dict[str, str], meta: Metadata, dates: list[Found]
+) -> None:
+    """The outlet of a dateline ("CITY, date (Outlet) –") or of a credit opening the body ("Outlet/ …")."""
     for s, e in _lines(text):
         line = text[s:e]
         weaker = meta.outlet is None or meta.outlet.confidence < 0.8
@@ -165,22 +207,24 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
                 "" if sure else " One common-looking word: a generic credit rather than the publisher? Check."
             )
             meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
+            if m["city"] and not dates:
+                dates += _dates_in(text, s, s + m.start("outlet"), published, "the dateline")
         elif weaker and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line)) and _is_outlet(m["outlet"], outlets):
             name = m["outlet"]
             meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")
-    if meta.outlet:
-        meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
-    for a in meta.authors:
-        a.actor_id = aliases.get(a.text)
-    meta.title = _title(text, meta_lines)
-    if dates:
-        d = dates[0]
-        meta.date = d
-        meta.date_value, meta.date_precision = d.value, d.precision
-        if published and meta.date_value and meta.date_value != published and meta.date_precision == "day":
-            meta.date.note += f" It differs from the --published-date {published}: check which is the publication."
-            meta.date.confidence = 0.4
-    return meta
+
+
+def _credit(text: str, s: int, e: int, outlets: dict[str, str], meta: Metadata) -> None:
+    """The name printed with the date: an outlet or agency when it reads as one, else the author."""
+    name = text[s:e]
+    if name in GENERIC_CREDITS:
+        meta.generic_credit = f"The text credits {name!r} with the date, a generic credit for agency copy, not a "
+        meta.generic_credit += "publisher: the outlet is not stated."
+    elif _is_outlet(name, outlets):
+        if meta.outlet is None or meta.outlet.confidence < 0.85:
+            meta.outlet = Found(name, s, e, 0.85, f"Credited with the date ('{text[s:e]}, …').")
+    elif 2 <= len(name.split()) <= 4:
+        meta.authors.append(Found(name, s, e, 0.6, "Printed with the date, as a byline is.", kind="person"))
 
 
 def _issue(kind: str, text: str, s: int, e: int, note: str) -> dict[str, Any]:
@@ -195,31 +239,21 @@ def _issue(kind: str, text: str, s: int, e: int, note: str) -> dict[str, Any]:
 
 
 def _dates_in(text: str, s: int, e: int, published: dt.date | None, where: str) -> list[Found]:
-    out = []
+    """The full dates printed in text[s:e] (printed.py); else a month and year ("January 2024")."""
+    out = [
+        Found(text[p.start : p.end], p.start, p.end, p.confidence, f"Printed in {where}.{p.note}", kind="date",
+              value=p.value, precision="day")
+        for p in printed_dates(text, s, e, published)
+    ]  # fmt: skip
+    if out:
+        return out
     for d in find_dates(text[s:e], published):
-        if d["date"] and d["precision"] in {"day", "month"} and re.search(r"\d{4}", d["text"]):
+        if d["date"] and d["precision"] == "month" and re.search(r"\d{4}", d["text"]):
             a, b = s + d["start"], s + d["end"]
             found = Found(text[a:b], a, b, 0.85, f"Printed in {where}.", kind="date")
             found.value, found.precision = dt.date.fromisoformat(d["date"]), d["precision"]
             out.append(found)
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text[s:e])
-    if iso and not out:
-        try:
-            value = dt.date(*(int(g) for g in iso.groups()))
-        except ValueError:
-            return out
-        a, b = s + iso.start(), s + iso.end()
-        out.append(Found(text[a:b], a, b, 0.85, f"Printed in {where}.", kind="date", value=value, precision="day"))
     return out
-
-
-def _date_only(text: str, s: int, e: int, published: dt.date | None) -> bool:
-    """A line that is nothing but a date (with a weekday, commas): page furniture, not a headline."""
-    rest = text[s:e]
-    for d in find_dates(rest, published):
-        rest = rest.replace(d["text"], " ")
-    rest = re.sub(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b\d{1,4}\b|[,|/.\-–—:\s]", "", rest)
-    return rest == "" and bool(re.search(r"\d{4}", text[s:e]))
 
 
 def _byline(
@@ -262,16 +296,39 @@ def _byline(
                 )
 
 
-def _title(text: str, skip: set[tuple[int, int]]) -> Found | None:
-    """The first line that reads as a headline: not furniture, a byline or a date; no final stop."""
-    lines = _lines(text)
-    for s, e in lines:
-        if (s, e) in skip:
-            continue
-        line = text[s:e]
-        if len(line.split()) <= 20 and line[-1:] not in '.!?”"' and len(lines) > 1:
-            return Found(line, s, e, 0.8, "The first line that is not page furniture reads as a headline.")
+ID_ONLY = re.compile(r"[#№]?\s*\d[\d\s/-]*")
+"""A line of digits alone: a page's id or counter, never a headline."""
+SECTION = re.compile(r"(?:[A-Z][\w’'-]*|&|and)(?:\s+(?:[A-Z][\w’'-]*|&|and)){0,2}")
+"""At most three capitalised words ("Middle East", "Politics & Policy"): a section label above a headline."""
+
+
+def _headline_like(line: str) -> bool:
+    """Short, with no final stop: a question mark or a closing quotation mark may end a headline
+    ("… Will it happen?", "… must 'leave now'"), but not one closing a sentence ('… fight."')."""
+    if len(line.split()) > 20 or line[-1:] in ".!":
+        return False
+    return not (line[-1:] in "”\"’'" and line[-2:-1] in ".!?,")
+
+
+def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) -> Found | None:
+    """The first line that reads as a headline: not furniture, a byline, a date, an id or a section label."""
+    if len(_lines(text)) <= 1:
         return None
+    lines = [x for x in _lines(text) if x not in skip]
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if ID_ONLY.fullmatch(line):
+            issues.append(
+                _issue("page_furniture", text, s, e, "A number alone on its line: a page id, not the article.")
+            )
+            continue
+        if not _headline_like(line):
+            return None
+        after = text[lines[k + 1][0] : lines[k + 1][1]] if k + 1 < len(lines) else ""
+        if SECTION.fullmatch(line) and _headline_like(after) and len(after.split()) > len(line.split()):
+            issues.append(_issue("page_furniture", text, s, e, "A section label above the headline, not the title."))
+            continue
+        return Found(line, s, e, 0.8, "The first line that is not page furniture reads as a headline.")
     return None
 
 

@@ -1,0 +1,112 @@
+"""The page head read for the draft: credits printed with the date, datelines, printed dates in their
+common shapes, headlines and the furniture that is never a title (made-up text)."""
+
+import datetime as dt
+
+import pytest
+
+from iraq_presence.annotate.actors import Context
+from iraq_presence.annotate.byline import read_metadata
+from iraq_presence.annotate.draft import article_fields
+from iraq_presence.annotate.printed import date_only, printed_dates
+from iraq_presence.annotate.suggest import Corpus
+
+BODY = "\n\nThe minister said on Friday that talks with the delegation would go on.\n\nHe gave no date.\n"
+
+
+def _draft(text: str, published: dt.date | None = None) -> dict:
+    ctx = Context("009_x", text, published, {}, {}, Corpus())
+    meta = read_metadata(text, published, {}, {})
+    doc, _ = article_fields(ctx, meta, url=None, outlet=None, published_date=published, title=None)
+    return {**doc, "new_actors": ctx.new_actors}
+
+
+def test_an_agency_credited_with_the_date_is_the_outlet_and_the_date_is_stated():
+    text = "Minister says talks will go on\n\nQZW , Friday 5 Jan 2024" + BODY
+    doc = _draft(text, dt.date(2024, 1, 5))
+    assert doc["outlet"] == "qzw" and doc["outlet_basis"] == "stated"
+    assert doc["new_actors"]["qzw"]["actor_type"] == "media_outlet"
+    assert doc["new_actors"]["qzw"]["evidence"]["quote"] == "QZW"
+    assert doc["published_date_basis"] == "stated"
+    assert doc["published_date_evidence"]["quote"] == "Friday 5 Jan 2024"
+    assert doc["title"]["quote"] == "Minister says talks will go on"
+
+
+def test_a_printed_date_that_disagrees_with_the_given_one_is_flagged_not_stated():
+    doc = _draft("Minister says talks will go on\n\nQZW , Friday 5 Jan 2024" + BODY, dt.date(2024, 1, 9))
+    assert doc["published_date"] == dt.date(2024, 1, 9) and doc["published_date_basis"] == "given"
+    assert "5 Jan 2024" in doc["published_date_note"]
+
+
+def test_a_person_printed_with_the_date_is_an_author():
+    meta = read_metadata("Talks resume in the capital\nJane Roe | 9 January 2025" + BODY, None, {}, {})
+    assert [a.text for a in meta.authors] == ["Jane Roe"] and meta.outlet is None
+    assert meta.date_value == dt.date(2025, 1, 9)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("NORTHVILLE, Mar. 3 (QNA) – A group said it would keep fighting.", "QNA"),
+        ("NORTHVILLE, Freedonia (ZP) — A group said it would keep fighting.", "ZP"),
+        ("(Vale News) - A group said it would keep fighting.", "Vale News"),
+    ],
+)
+def test_a_dateline_credit_after_a_place_and_date(line: str, outlet: str):
+    meta = read_metadata(f"Group vows to keep fighting\n\n{line}\n", None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == outlet
+
+
+def test_a_full_date_in_the_dateline_is_the_printed_date():
+    meta = read_metadata("Group vows\n\nNORTHVILLE, 4 March 2031 (QNA) – A group spoke.\n", None, {}, {})
+    assert meta.outlet.text == "QNA" and meta.date_value == dt.date(2031, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "value"),
+    [
+        ("Jan. 09, 2025 • 2 min read", None, dt.date(2025, 1, 9)),
+        ("14:04 - November 23, 2031", None, dt.date(2031, 11, 23)),
+        ("Published: 2031-01-09T10:00 GMT", None, dt.date(2031, 1, 9)),
+        ("Sept 3rd, 2031", None, dt.date(2031, 9, 3)),
+        ("25/01/2031 14:22", None, dt.date(2031, 1, 25)),
+        ("01/25/2031", None, dt.date(2031, 1, 25)),
+        ("09/01/2031", dt.date(2031, 1, 9), dt.date(2031, 1, 9)),
+        ("09/01/2031", dt.date(2031, 9, 1), dt.date(2031, 9, 1)),
+    ],
+)
+def test_printed_dates_in_their_common_shapes(line: str, published, value):
+    found = printed_dates(line, 0, len(line), published)
+    assert [p.value for p in found] == [value]
+
+
+def test_a_day_and_month_that_could_be_swapped_are_not_guessed():
+    assert printed_dates("09/01/2031", 0, 10, None) == []
+    assert printed_dates("09/01/2031", 0, 10, dt.date(2031, 5, 5)) == []
+
+
+def test_a_weekday_that_does_not_fit_lowers_the_confidence():
+    [p] = printed_dates("Monday 5 Jan 2024", 0, 17, None)  # 5 January 2024 was a Friday
+    assert p.confidence < 0.5 and "weekday" in p.note
+
+
+def test_a_date_line_holds_nothing_but_the_date():
+    assert date_only("Updated: Friday, 5 January 2024 | 10:32 AM", 0, 42, None)
+    assert not date_only("Talks resumed on 5 January 2024 in the capital", 0, 46, None)
+
+
+def test_a_question_or_a_quoted_ending_can_be_a_headline_but_a_sentence_cannot():
+    q = read_metadata("Troop withdrawal from Freedonia: will it finally happen?" + BODY, None, {}, {})
+    assert q.title is not None and q.title.text.endswith("happen?")
+    quoted = read_metadata("Leader says troops must 'leave now'" + BODY, None, {}, {})
+    assert quoted.title is not None
+    sentence = read_metadata("He said: “we will fight.”" + BODY, None, {}, {})
+    assert sentence.title is None
+
+
+def test_section_labels_and_ids_are_furniture_not_the_title():
+    meta = read_metadata("3476619\nMiddle East\nTroop withdrawal from Freedonia: what next" + BODY, None, {}, {})
+    assert meta.title.text == "Troop withdrawal from Freedonia: what next"
+    assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == ["3476619", "Middle East"]
+    furniture = read_metadata("News ID: 12\nPublish Date: 16 January 2031\nTalks resume" + BODY, None, {}, {})
+    assert furniture.title.text == "Talks resume" and furniture.date_value == dt.date(2031, 1, 16)
