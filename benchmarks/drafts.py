@@ -171,7 +171,8 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
         print(f"{name} new actor {actor_id}: {kind}")
     if "new_actors" in hand:
         curated = dict(hand["new_actors"] or {})
-        right = sum(curated.get(i) == k for i, k in proposed.items())
+        stands_for = {drafted: hand_id for hand_id, drafted in pairs.items()}
+        right = sum(curated.get(stands_for.get(i, i)) == k for i, k in proposed.items())
         tally["actors"][0] += right
         tally["actors"][1] += len(proposed)
         tally["actors"][2] += len(curated)

@@ -1,0 +1,82 @@
+"""The held-out scorer counts a made-up draft against a made-up hand curation strictly."""
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("drafts", Path(__file__).parents[1] / "benchmarks" / "drafts.py")
+drafts = importlib.util.module_from_spec(_spec)
+sys.modules["drafts"] = drafts
+_spec.loader.exec_module(drafts)
+
+TEXT = "Rain falls\n\nThe reports said the port was shut. Ann Roe said “the port is open”. She denied a strike.\n"
+ROW = ["indirect", "said", "unknown", None, None, "A", None, "not_addressed", []]
+
+
+def _statement(sid: str, quote: str, speaker: str, utterance: str, kind: str = "indirect") -> dict:
+    return {
+        "statement_id": sid,
+        "quote": quote,
+        "speaker": speaker,
+        "statement_type": kind,
+        "reporting_verb": "said",
+        "channel": "unknown",
+        "medium": None,
+        "said_date": None,
+        "utterance": utterance,
+        "plover": None,
+        "stance_us_presence": "not_addressed",
+        "topics": [],
+    }
+
+
+def _tally() -> dict:
+    return {
+        "article": Counter(),
+        "spans": Counter(),
+        "placeholders": Counter(),
+        "fields": {f: Counter() for f in drafts.FIELDS},
+        "actors": [0, 0, 0, 0],
+    }
+
+
+def test_a_placeholder_is_matched_by_what_it_stands_for_and_a_miss_is_counted():
+    hand = {
+        "article": {"title": "Rain falls", "outlet": None, "authors": [], "date_basis": None},
+        "new_actors": {"ann-roe": "person", "unnamed-media-reports": "unnamed_source"},
+        "statements": [
+            ["the port was shut", "unnamed-media-reports", *ROW],
+            ["the port is open", "ann-roe", "direct", *ROW[1:5], "B", *ROW[6:]],
+            ["a strike", "ann-roe", *ROW[:5], "B", *ROW[6:]],
+        ],
+    }
+    doc = {
+        "title": {"quote": "Rain falls"},
+        "outlet": None,
+        "published_date_basis": None,
+        "new_actors": [
+            {"actor_id": "unnamed-reports-009", "actor_type": "unnamed_source"},
+            {"actor_id": "ann-roe", "actor_type": "person"},
+        ],
+        "statements": [
+            _statement("009-s01", "the port was shut", "unnamed-reports-009", "u1"),
+            _statement("009-s02", "the port is open", "ann-roe", "u2", "direct"),
+        ],
+    }
+    tally = _tally()
+    drafts.score_article("x", TEXT, hand, doc, tally)
+    assert tally["spans"] == Counter({True: 2, False: 1})
+    assert tally["placeholders"] == Counter({True: 1})
+    assert tally["fields"]["speaker"] == Counter({True: 2})
+    assert tally["article"] == Counter({True: 4})
+    assert tally["actors"] == [2, 2, 2, 2]
+
+
+def test_two_curated_placeholders_are_not_both_one_drafted_placeholder():
+    matched = [
+        ({"speaker": "unnamed-a"}, {"speaker": "unnamed-x-009"}),
+        ({"speaker": "unnamed-a"}, {"speaker": "unnamed-x-009"}),
+        ({"speaker": "unnamed-b"}, {"speaker": "unnamed-x-009"}),
+    ]
+    assert drafts.pair_placeholders(matched, {}) == {"unnamed-a": "unnamed-x-009"}
