@@ -87,3 +87,13 @@ def test_a_known_group_named_otherwise_by_its_distinctive_word():
     )
     assert actor_for(ctx, "Harakat al-Zarqun", 0, "armed_group", "Speaker") == "al-zarqun-movement"
     assert actor_for(ctx, "Kataib Vale", 27, "armed_group", "Speaker") == "kataib-vale"  # a shared group word is not
+
+
+def test_a_known_name_spelled_otherwise_anywhere_in_the_text_is_an_alias():
+    from iraq_presence.annotate.actors import folded_variants
+
+    text = "Al-Harbor tv aired it. The Vale Front spoke."
+    ctx = _ctx(text)
+    folded_variants(ctx, [{"name": "Al-Harbor tv", "start": 0}, {"name": "Vale Front", "start": 27}])
+    assert [(a["actor"], a["text"]) for a in ctx.new_aliases] == [("al-harbor-tv", "Al-Harbor tv")]
+    assert not ctx.new_actors

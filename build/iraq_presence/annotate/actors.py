@@ -271,6 +271,31 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
     return actor_id
 
 
+def folded_variants(ctx: Context, candidates: list[dict[str, Any]]) -> None:
+    """Names the text spells as a known alias is spelled but for case, hyphens and apostrophes
+    ("Kata’ib X" for "Kataib X"): proposed as aliases, so their mentions are found, even where no
+    statement needs them."""
+    folded: dict[str, set[str]] = {}
+    for alias, actor in ctx.aliases.items():
+        folded.setdefault(_folded(alias), set()).add(actor)
+    for c in candidates:
+        name = c["name"]
+        actors = folded.get(_folded(name), set())
+        if name in ctx.aliases or len(actors) != 1 or any(a["text"] == name for a in ctx.new_aliases):
+            continue
+        actor = next(iter(actors))
+        known = next(a for a, i in ctx.aliases.items() if i == actor and _folded(a) == _folded(name))
+        ctx.new_aliases.append(
+            {
+                "actor": actor,
+                "text": name,
+                "alias_type": "variant",
+                "note": f"Proposed: {name!r} in this article is the known alias {known!r} spelled otherwise "
+                "(case, hyphens or apostrophes).",
+            }
+        )
+
+
 def attested_forms(ctx: Context) -> None:
     """Keep only the aliases the text uses on their own: one only ever inside a longer one never matches."""
     for a in ctx.new_actors.values():
@@ -381,6 +406,7 @@ __all__ = [
     "candidate_kind",
     "clean_name",
     "demonym",
+    "folded_variants",
     "looks_like_name",
     "new_outlet",
     "org_type",

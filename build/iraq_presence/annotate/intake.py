@@ -19,7 +19,7 @@ import yaml
 from ..errors import SourceError
 from ..paths import Layout
 from ..tables.sources import decode_text, read_article_file, read_sums, sha256_of, sums_with
-from .actors import Context, attested_forms, demonym
+from .actors import Context, attested_forms, demonym, folded_variants
 from .byline import read_metadata
 from .draft import GIVEN_NOTE
 from .suggest import Corpus
@@ -235,6 +235,7 @@ def _draft(
             f"new_actors {a['actor_id']}: {a['actor_type']} (0.60; {a['name']!r}, type from the name's shape and role)"
             for a in ctx.new_actors.values()
         ]
+    folded_variants(ctx, proposals["candidates"])
     review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
     review += [
         f"new_utterances {u['utterance_id']}: {u['occasion']!r} (0.30; occasion from the channel, summary the "
