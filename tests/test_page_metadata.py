@@ -110,3 +110,9 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
     assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == ["3476619", "Middle East"]
     furniture = read_metadata("News ID: 12\nPublish Date: 16 January 2031\nTalks resume" + BODY, None, {}, {})
     assert furniture.title.text == "Talks resume" and furniture.date_value == dt.date(2031, 1, 16)
+
+
+def test_a_weekday_before_the_date_is_no_credit():
+    meta = read_metadata("Talks resume\nWednesday, 16 January 2031" + BODY, None, {}, {})
+    assert meta.authors == [] and meta.outlet is None
+    assert meta.date_value == dt.date(2031, 1, 16) and meta.date.confidence == 0.6

@@ -170,7 +170,11 @@ def _head(
             _byline(text, s + m.start("rest"), e, published, outlets, meta, dates)
             meta.issues.append(_issue("byline", text, s, e, "Byline (authors, affiliation, date) kept in the text."))
             continue
-        if (m := CREDIT_DATE.match(line)) and date_only(text, s + m.start("rest"), e, published):
+        if (
+            (m := CREDIT_DATE.match(line))
+            and not date_only(text, s, e, published)
+            and date_only(text, s + m.start("rest"), e, published)
+        ):
             meta_lines.add((s, e))
             _credit(text, s, s + m.end("credit"), outlets, meta)
             dates += _dates_in(text, s + m.start("rest"), e, published, f"the credit line {line!r}")
