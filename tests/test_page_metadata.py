@@ -116,3 +116,13 @@ def test_a_weekday_before_the_date_is_no_credit():
     meta = read_metadata("Talks resume\nWednesday, 16 January 2031" + BODY, None, {}, {})
     assert meta.authors == [] and meta.outlet is None
     assert meta.date_value == dt.date(2031, 1, 16) and meta.date.confidence == 0.6
+
+
+def test_the_reporters_of_a_closing_agency_credit_are_authors():
+    text = "Talks resume" + BODY + "(Reporting by Jane Roe in Northville and Omar Vane; Editing by Ann Poe)\n"
+    meta = read_metadata(text, None, {}, {})
+    assert [(a.text, text[a.start : a.end]) for a in meta.authors] == [
+        ("Jane Roe", "Jane Roe"),
+        ("Omar Vane", "Omar Vane"),
+    ]
+    assert any(i["issue_type"] == "byline" and "Editing" in i["quote"] for i in meta.issues)

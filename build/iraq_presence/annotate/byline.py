@@ -27,6 +27,8 @@ DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
     r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*[-–—:]\s"  # (Outlet) –
 )
+REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) by (?P<names>[^;)]+)")
+"""An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""
 CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*[,|•–—-]\s*(?P<rest>\S.*)$")
 """'<Agency> , <Weekday> <d> <Mon> <yyyy>', 'Author Name | <date>': a credit printed with the date."""
 DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
@@ -131,6 +133,7 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     meta_lines: set[tuple[int, int]] = set()
     dates: list[Found] = []
     _head(text, published, outlets, meta, meta_lines, dates)
+    _reporters(text, meta)
     _datelines(text, published, outlets, meta, dates)
     if meta.outlet:
         meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
@@ -216,6 +219,23 @@ def _datelines(
         elif weaker and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line)) and _is_outlet(m["outlet"], outlets):
             name = m["outlet"]
             meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")
+
+
+def _reporters(text: str, meta: Metadata) -> None:
+    """The reporters of a closing agency credit, each with its span (the editors are not authors)."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    m = REPORTING.match(text, start, end)
+    if m is None or meta.authors:
+        return
+    for n in re.finditer(NAME, m["names"]):
+        name = n.group(0).strip()
+        if len(name.split()) >= 2 and not _is_outlet(name, {}):
+            at = m.start("names") + n.start()
+            meta.authors.append(
+                Found(name, at, at + len(name), 0.7, "Named in the closing 'Reporting by' credit.", kind="person")
+            )
+    meta.issues.append(_issue("byline", text, start, end, "Closing credit (reporters, editors) kept in the text."))
 
 
 def _credit(text: str, s: int, e: int, outlets: dict[str, str], meta: Metadata) -> None:
