@@ -76,3 +76,23 @@ def test_the_entry_point_exits_with_the_commands_status_and_its_output(args: lis
     done = subprocess.run([str(Path(sys.executable).parent / "dataset"), *args], capture_output=True, text=True)
     assert done.returncode == status, done.stderr
     assert (done.stdout + done.stderr).strip() and "Traceback" not in done.stderr
+
+
+def test_a_reader_that_leaves_early_gets_silence_not_an_error() -> None:
+    """`dataset info | head -1`: once the reader has gone, the command stops quietly with the status a
+    SIGPIPE gives (141), not an "error: [Errno 32] Broken pipe" line."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has left before the first line
+    try:
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "dataset"), "info", str(ROOT)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == ""

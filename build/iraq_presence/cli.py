@@ -26,9 +26,17 @@ class _Commands(TyperGroup):
         except DatasetError as exc:
             typer.secho(exc.report(), fg="red", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:  # the reader left (`dataset info | head`): nothing more to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(SIGPIPE_STATUS) from None
         except OSError as exc:  # a file the command was given cannot be read or written
             typer.secho(f"error: {exc}", fg="red", err=True)
             raise typer.Exit(1) from None
+
+
+SIGPIPE_STATUS = 128 + 13
+"""The status a command killed by SIGPIPE has, as `git log | head` leaves it: silent, and non-zero
+for a shell with `pipefail`."""
 
 
 app = typer.Typer(
