@@ -10,6 +10,7 @@ repository (the texts belong to their publishers: nothing of them is copied here
       add_options: [--outlet, x]      # optional, more options for `dataset add`
       article: {title: ..., outlet: ..., authors: [...], date_basis: stated}
       new_actors: {actor-id: actor_type, ...}   # optional: the actors the text first names
+                                      # (or a list of {id: actor-id, type: actor_type, ...})
       statements:                     # one row per curated statement
       - [anchor, speaker, statement_type, reporting_verb, channel, medium, said_date,
          utterance group label, plover category, stance_us_presence, [topics]]
@@ -122,6 +123,13 @@ def pair_placeholders(
     return pairs
 
 
+def curated_actors(entries: dict[str, str] | list[dict[str, str]] | None) -> dict[str, str]:
+    """The hand file's new actors as {actor id: type}, from either of the two forms it may take."""
+    if isinstance(entries, list):
+        return {e.get("id") or e["actor_id"]: e.get("type") or e["actor_type"] for e in entries}
+    return dict(entries or {})
+
+
 def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any], tally: dict[str, Any]) -> None:
     """Print every wrong value and add the article's counts to `tally`."""
     got = article_fields(doc)
@@ -170,7 +178,7 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
     for actor_id, kind in proposed.items():
         print(f"{name} new actor {actor_id}: {kind}")
     if "new_actors" in hand:
-        curated = dict(hand["new_actors"] or {})
+        curated = curated_actors(hand["new_actors"])
         stands_for = {drafted: hand_id for hand_id, drafted in pairs.items()}
         right = sum(curated.get(stands_for.get(i, i)) == k for i, k in proposed.items())
         tally["actors"][0] += right

@@ -80,3 +80,13 @@ def test_two_curated_placeholders_are_not_both_one_drafted_placeholder():
         ({"speaker": "unnamed-b"}, {"speaker": "unnamed-x-009"}),
     ]
     assert drafts.pair_placeholders(matched, {}) == {"unnamed-a": "unnamed-x-009"}
+
+
+def test_the_hand_files_new_actors_are_read_as_a_mapping_or_as_a_list():
+    as_map = {"ann-roe": "person", "acme-news": "media_outlet"}
+    as_list = [
+        {"id": "ann-roe", "name": "Ann Roe", "type": "person"},
+        {"actor_id": "acme-news", "actor_type": "media_outlet"},
+    ]
+    assert drafts.curated_actors(as_map) == drafts.curated_actors(as_list) == as_map
+    assert drafts.curated_actors(None) == {}
