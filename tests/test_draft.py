@@ -257,6 +257,13 @@ def test_a_skipped_review_fails_the_build(repo: Path, tmp_path: Path, monkeypatc
         build(repo)
     assert exc.value.field == "speaker" and "placeholder" in str(exc.value)
     doc["statements"][0]["speaker"] = doc["new_utterances"][0]["speaker"]
+    # a placeholder left in a new entry is named there, not later as an unknown actor
+    speaker, doc["new_utterances"][0]["speaker"] = doc["new_utterances"][0]["speaker"], "TODO-new-speaker (y)"
+    _save(path, doc)
+    with pytest.raises(CurationError) as exc:
+        build(repo)
+    assert (exc.value.entry, exc.value.field) == ("new_utterances #1", "speaker"), str(exc.value)
+    doc["new_utterances"][0]["speaker"] = speaker
     # a PLOVER category needs its target: an actor, or null with a note
     coded_plover = next(st for st in doc["statements"] if st["plover"])
     del coded_plover["plover"]["target"]

@@ -14,7 +14,8 @@ proposed and accepted in the same step; a draft's entries are not data.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 from .models import Actor, Affiliation, Alias, Article, Model, SpanRef, Statement, Utterance
 
@@ -66,6 +67,47 @@ def check_coded(articles: list[Article], folder: str) -> None:
                     field=field,
                     expected=expected,
                 )
+        for entry, field, value, line in _placeholders(art):
+            raise CurationError(
+                file,
+                f"accepted with a placeholder left in {field} ({value!r})",
+                line=line,
+                entry=entry,
+                field=field,
+                expected="the value the placeholder stands for (an actor_id of actors.yaml or of new_actors)",
+            )
+
+
+def _placeholders(art: Article) -> Iterator[tuple[str, str, str, int | None]]:
+    """Every `TODO…` value a draft left anywhere in the article: new entries, article fields, nested."""
+    for name, key in _keys(art):
+        value = getattr(art, name)
+        if isinstance(value, list) and value and isinstance(value[0], Model):
+            for i, item in enumerate(value, 1):
+                for field, found, line in _todo(item, "", item.line):
+                    yield f"{key} #{i}", field, found, line
+        else:
+            for field, found, line in _todo(value, key, art.line_of(key)):
+                yield f"article {art.article_id}", field, found, line
+
+
+def _keys(model: Model) -> Iterator[tuple[str, str]]:
+    """Each field's Python name with the key a curator writes for it."""
+    for name, info in type(model).model_fields.items():
+        if name not in ("line", "keylines"):
+            yield name, info.alias or name
+
+
+def _todo(value: Any, path: str, line: int | None) -> Iterator[tuple[str, str, int | None]]:
+    if isinstance(value, str):
+        if value.startswith("TODO"):
+            yield path, value, line
+    elif isinstance(value, Model):
+        for name, key in _keys(value):
+            yield from _todo(getattr(value, name), f"{path}.{key}".strip("."), value.line_of(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _todo(item, path, line)
 
 
 def _uncoded(st: Statement) -> tuple[str, str, str] | None:
