@@ -96,3 +96,15 @@ def test_a_reader_that_leaves_early_gets_silence_not_an_error() -> None:
         os.close(write_end)
     assert done.returncode == 141, done.stderr
     assert done.stderr == ""
+
+
+def test_every_commands_summary_is_one_line() -> None:
+    """The command list shows each docstring's first paragraph as written: a wrapped one reads broken."""
+    import typer.main
+
+    from iraq_presence.cli import app
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        first = (command.help or "").strip().split("\n\n")[0]
+        assert first and "\n" not in first, f"`dataset {name}`'s summary spans lines: {first!r}"

@@ -161,9 +161,10 @@ def validate(
     path: Annotated[Path | None, typer.Argument(help="Folder with datapackage.json (default: the repository).")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output: text or json.")] = Format.text,
 ) -> None:
-    """Check the Data Package: descriptor, every table against its schema (types, constraints,
-    keys), then the cross-table rules (foreign keys, spans, hashes, dates, quotation accounting,
-    Parquet = CSV). Exit 1 on any failure.
+    """Check the Data Package: descriptor, tables against their schemas, cross-table rules.
+
+    Every table against its schema (types, constraints, keys), then the cross-table rules (foreign
+    keys, spans, hashes, dates, quotation accounting, Parquet = CSV). Exit 1 on any failure.
 
     Examples:
 
@@ -304,7 +305,9 @@ def diff_cmd(
     old: Annotated[Path, typer.Argument(help="Older release: folder or zip.", callback=_release_arg)],
     new: Annotated[Path, typer.Argument(help="Newer release: folder or zip.", callback=_release_arg)],
 ) -> None:
-    """Rows added and removed per table (by primary key), each changed value (column, old, new),
+    """Compare two releases: rows added, removed and changed, and the version bump they require.
+
+    Rows added and removed per table (by primary key), each changed value (column, old, new),
     schema changes, and the version bump they require.
 
     Example:
@@ -335,8 +338,10 @@ def publish(
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show every request; send nothing.")] = False,
 ) -> None:
-    """Upload a release to Zenodo (token from ZENODO_TOKEN; never printed). The deposition's
-    metadata is the bundle's own .zenodo.json, so an older bundle is published as it was made.
+    """Upload a release to Zenodo (token from ZENODO_TOKEN; never printed).
+
+    The deposition's metadata is the bundle's own .zenodo.json, so an older bundle is published as
+    it was made.
 
     Examples:
 
