@@ -102,8 +102,6 @@ def test_every_commands_summary_is_one_line() -> None:
     """The command list shows each docstring's first paragraph as written: a wrapped one reads broken."""
     import typer.main
 
-    from iraq_presence.cli import app
-
     group = typer.main.get_command(app)
     for name, command in group.commands.items():
         first = (command.help or "").strip().split("\n\n")[0]
