@@ -313,3 +313,14 @@ def test_reported_words_end_before_the_next_participle_cue():
     text = "Jon Vale stressed that the river is higher than ever before, saying, “The dam is full and holding.”\n"
     got = [p["quote"] for p in Extractor(Gazetteer({}, {})).run(text)["statements"]]
     assert "the river is higher than ever before" in got
+
+
+@pytest.mark.parametrize("opening", ["In a speech to the guild", "Speaking at the harbour on Monday", "On Tuesday"])
+def test_an_opening_phrase_of_place_or_time_is_not_the_content(ex: Extractor, opening: str) -> None:
+    text = f"{opening}, Anna Berg stressed the need for calm on the docks."
+    assert reports(ex, text) == [("the need for calm on the docks", "Anna Berg")]
+
+
+def test_a_clause_before_its_cue_stays_the_content(ex: Extractor) -> None:
+    text = "When the river falls, the mills will close, Anna Berg said on Monday."
+    assert reports(ex, text) == [("When the river falls, the mills will close", "Anna Berg")]

@@ -314,6 +314,9 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
         cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
         _content_after(cue, tokens, last, right_np, end)
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
+        said = cue.content and len(text[cue.content[-1][0] : cue.content[-1][1]].split()) >= 3
+        if lead and said and _scene_setting(tokens, lead):
+            lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
         if lead:
             cue.content.insert(0, lead)
         return cue
@@ -511,6 +514,15 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
         return None
     clause = (start, tokens[j].end + 1)
     return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
+
+
+SCENE_OPENERS = {"speaking", "addressing", "asked", "answering", "responding", "writing", "interviewed"}
+
+
+def _scene_setting(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A phrase opening the sentence that says where or when the words were said, not what."""
+    first = next((t for t in tokens if t.start >= span[0] and t.is_word), None)
+    return first is not None and first.low in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL
 
 
 def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
