@@ -324,3 +324,10 @@ def test_an_opening_phrase_of_place_or_time_is_not_the_content(ex: Extractor, op
 def test_a_clause_before_its_cue_stays_the_content(ex: Extractor) -> None:
     text = "When the river falls, the mills will close, Anna Berg said on Monday."
     assert reports(ex, text) == [("When the river falls, the mills will close", "Anna Berg")]
+
+
+@pytest.mark.parametrize("verb", ["believes", "considers", "expects", "thinks", "rejected"])
+def test_verbs_of_holding_a_position(ex: Extractor, verb: str) -> None:
+    """The coverage rule counts a position held ("considers", "views") as a statement."""
+    text = f"Anna Berg {verb} that the dam plan would fail within a year."
+    assert reports(ex, text) == [("the dam plan would fail within a year", "Anna Berg")]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-# Reporting verbs, by lemma; their inflections are generated below. Speech and writing acts only:
-# verbs of belief ("think", "believe") are attributions but not statements.
+# Reporting verbs, by lemma; their inflections are generated below. Speech and writing acts, and the
+# verbs of holding a position the coverage rule counts as statements (docs/curation.md: "considers",
+# "views", "opposes"; an analyst "believes", "expects"): on PolNeAR dev they raised indirect recall
+# 0.426 -> 0.449 at precision 0.911 -> 0.908.
 SPEECH_VERBS = (
     "say tell add state stress note warn explain observe conclude emphasize emphasise underscore remark "
     "reiterate highlight urge declare insist claim allege argue write tweet post ask reply respond "
@@ -18,7 +20,8 @@ SPEECH_VERBS = (
     "answer continue elaborate lament agree disagree interject exclaim shout yell retort scoff muse "
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
-    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand"
+    "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
+    "believe think consider view oppose expect hope reveal indicate reject"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
