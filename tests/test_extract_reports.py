@@ -331,3 +331,30 @@ def test_verbs_of_holding_a_position(ex: Extractor, verb: str) -> None:
     """The coverage rule counts a position held ("considers", "views") as a statement."""
     text = f"Anna Berg {verb} that the dam plan would fail within a year."
     assert reports(ex, text) == [("the dam plan would fail within a year", "Anna Berg")]
+
+
+def test_in_a_statement_opening_the_sentence_is_not_the_content(ex: Extractor) -> None:
+    text = "In a statement, the Valley Board condemned the closure of the northern dam."
+    assert reports(ex, text) == [("the closure of the northern dam", "Valley Board")]
+
+
+def test_it_goes_on_for_the_body_that_spoke_before() -> None:
+    """'The X government said …. It called on …': the pronoun is the body, though no name was read for it."""
+    gaz = Gazetteer({"Norland government": "norland-government"}, {"norland-government": "state_body"})
+    text = (
+        "The Norland government said in a statement that the strikes broke the truce. "
+        "It called on the guild to respect the agreement."
+    )
+    got = [(p["quote"], p.get("speaker_id")) for p in Extractor(gaz).run(text)["statements"]]
+    assert ("the guild to respect the agreement", "norland-government") in got
+
+
+def test_the_statement_goes_on_for_the_office_that_issued_it(ex: Extractor) -> None:
+    text = (
+        "A statement issued by the mayor's office said the bridge would close in May. "
+        "The statement added that the ferry would run every hour."
+    )
+    assert reports(ex, text) == [
+        ("the bridge would close in May", "the mayor's office"),
+        ("the ferry would run every hour", "the mayor's office"),
+    ]

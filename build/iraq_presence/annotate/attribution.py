@@ -314,8 +314,7 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
         cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
         _content_after(cue, tokens, last, right_np, end)
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
-        said = cue.content and len(text[cue.content[-1][0] : cue.content[-1][1]].split()) >= 3
-        if lead and said and _scene_setting(tokens, lead):
+        if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
         if lead:
             cue.content.insert(0, lead)
@@ -519,10 +518,17 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
 SCENE_OPENERS = {"speaking", "addressing", "asked", "answering", "responding", "writing", "interviewed"}
 
 
-def _scene_setting(tokens: list[Token], span: tuple[int, int]) -> bool:
-    """A phrase opening the sentence that says where or when the words were said, not what."""
+def _scene_setting(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A phrase opening the sentence that says where, when or how the words were said, not what ("In a
+    statement,", "Speaking on Monday,", "In her book, Title,"); what follows a comma in it with words
+    in lower case ("In addition, the plan failed,", "After the vote, the plan failed,") is a clause,
+    and stays the content."""
     first = next((t for t in tokens if t.start >= span[0] and t.is_word), None)
-    return first is not None and first.low in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL
+    if first is None or first.low not in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL:
+        return False
+    inner = text[span[0] : span[1]].rstrip(" ,")
+    rest = inner.split(",", 1)[1] if "," in inner else ""
+    return not rest or (first.low not in OPENERS and not re.search(r"\b[a-z]", rest))
 
 
 def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:

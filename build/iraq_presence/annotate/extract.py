@@ -11,6 +11,7 @@ general.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -176,6 +177,24 @@ class Extractor:
         return out
 
 
+WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
+GROUP_HEAD = re.compile(
+    r"(?i)\b(?:government|ministry|office|council|presidency|cabinet|administration|command|movement|group|party)$"
+)
+
+
+@dataclass
+class _Spoken:
+    """A statement's speaker where it was drafted: for the pronouns and "the statement" of later cues."""
+
+    at: int
+    speaker: dict[str, Any]
+    name: Name | None
+    group: bool  # an organisation, office or document speaks
+    written: bool  # its sentence names a statement ("said in a statement", "a statement issued by")
+    para: int
+
+
 class _Statements:
     """Builds the statements of one article: quotations first, then reported speech without marks."""
 
@@ -186,6 +205,48 @@ class _Statements:
         self.mention_ix = SpanIndex(mentions, lambda m: m.start, lambda m: m.end)
         self.lines = Lines(text)
         self._quote_only: dict[int, bool] = {}
+        self.spoken: list[_Spoken] = []
+
+    def _spoke(
+        self, at: int, speaker: dict[str, Any], name: Name | None, resolved: Resolved | None, cue: Cue | None
+    ) -> None:
+        """Record a statement's speaker, for the pronouns and "the statement" of later cues."""
+        sent = self.sents.holding(cue.start) if cue is not None else None
+        written = bool(sent and WRITTEN.search(self._unquoted(*sent)))
+        group = speaker.get("speaker_id") is not None and self.ex.gaz.types.get(speaker["speaker_id"]) != "person"
+        if resolved is not None:
+            group = group or resolved.actor_type == "organization" or resolved.resolution == "document"
+        named = speaker.get("speaker_name") or ""
+        group = group or bool(GROUP_HEAD.search(named))
+        entry = _Spoken(at, dict(speaker), name, group, written, self.lines.start(at))
+        bisect.insort(self.spoken, entry, key=lambda x: x.at)
+
+    def _spoken_before(self, at: int) -> _Spoken | None:
+        k = bisect.bisect_left(self.spoken, at, key=lambda x: x.at)
+        return self.spoken[k - 1] if k else None
+
+    def _unquoted(self, a: int, b: int) -> str:
+        return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", self.text[a:b])
+
+    def _carried(
+        self, cue: Cue, speaker: dict[str, Any], resolved: Resolved, conf: float, before: _Spoken | None
+    ) -> tuple[dict[str, Any], float]:
+        """ "It said", "the statement added" right after an organisation's or a statement's report: that
+        speaker goes on, when the pronoun found no name or the statement no description of its own."""
+        assert cue.source is not None
+        phrase = self.text[slice(*cue.source)].strip().lower()
+        if before is None or (self.lines.start(cue.start) != before.para and not self._next_paragraph(before, cue)):
+            return speaker, conf
+        unnamed = not (speaker.get("speaker_id") or speaker.get("speaker_name"))
+        if phrase in {"it", "they"} and before.group and (unnamed or resolved.resolution == "unresolved"):
+            return dict(before.speaker), 0.6
+        if BARE_DOCUMENT.fullmatch(phrase) and resolved.resolution != "document" and before.written:
+            return dict(before.speaker), 0.6
+        return speaker, conf
+
+    def _next_paragraph(self, before: _Spoken, cue: Cue) -> bool:
+        """The cue's paragraph follows the earlier statement's directly."""
+        return not self.text[self.lines.end(before.at) : self.lines.start(cue.start)].strip()
 
     def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
         self.sents = pairs(sentences)
@@ -237,7 +298,9 @@ class _Statements:
                 name = self._name_at(resolved)
                 source = {k: data[k] for k in ("source_start", "source_end", "source_kind") if k in data}
                 last = (speaker, name if name else (last[1] if last else None), para, source)
+                self._spoke(q.start, speaker, last[1], resolved, cue)
             out.append(Proposal("statement", q.start, q.end, conf, data))
+        self.spoken.sort(key=lambda x: x.at)
         for cue in cues:
             if cue.source is None or not cue.content:
                 continue
@@ -250,9 +313,12 @@ class _Statements:
             if quoted_spans.overlapping(start, end):
                 continue
             content = self.text[start:end]
-            speaker, resolved, conf = self._speaker(cue, last[1] if last else None)
+            before = self._spoken_before(cue.start)
+            speaker, resolved, conf = self._speaker(cue, before.name if before else (last[1] if last else None))
+            speaker, conf = self._carried(cue, speaker, resolved, conf, before)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
                 continue
+            self._spoke(cue.start, speaker, self._name_at(resolved) or (before.name if before else None), resolved, cue)
             data = {"quote": content, "statement_type": "indirect", "reporting_verb": cue.verb, "attribution": cue.how}
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
