@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from iraq_presence.annotate.actors import Context, actor_for, clean_name, org_type, unnamed_actor
+from iraq_presence.annotate.actors import Context, actor_for, clean_name, office_actor, org_type, slug, unnamed_actor
 from iraq_presence.annotate.byline import read_metadata
 from iraq_presence.annotate.suggest import Corpus
 
@@ -97,3 +97,20 @@ def test_a_known_name_spelled_otherwise_anywhere_in_the_text_is_an_alias():
     folded_variants(ctx, [{"name": "Al-Harbor tv", "start": 0}, {"name": "Vale Front", "start": 27}])
     assert [(a["actor"], a["text"]) for a in ctx.new_aliases] == [("al-harbor-tv", "Al-Harbor tv")]
     assert not ctx.new_actors
+
+
+def test_an_office_that_speaks_is_a_body_of_its_own():
+    """'A statement issued by the Ardanian Prime Minister's office said …': the office, never a TODO."""
+    text = "A statement issued by the Ardanian Prime Minister’s office said so. The office of Omar Vane agreed."
+    ctx = _ctx(text)
+    office = office_actor(ctx, "the Ardanian Prime Minister’s office", text.index("the Ardanian"))
+    assert office == "ardanian-prime-ministers-office"
+    entry = ctx.new_actors[office]
+    assert (entry["name"], entry["actor_type"]) == ("Ardanian Prime Minister’s Office", "state_body")
+    assert text[text.index(entry["evidence"]["quote"]) :].startswith("Ardanian Prime Minister’s")
+    assert office_actor(ctx, "The office of Omar Vane", text.index("The office")) == "office-of-omar-vane"
+    assert office_actor(ctx, "the minister's office", 0) is None  # no named owner: left to the curator
+
+
+def test_ids_drop_apostrophes_as_the_curated_ids_do():
+    assert slug("Kata’ib Vale") == "kataib-vale"

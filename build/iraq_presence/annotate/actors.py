@@ -64,10 +64,11 @@ class Context:
 
 
 def slug(name: str) -> str:
-    """An actor id from a name: lower case ASCII words joined by hyphens."""
+    """An actor id from a name: lower case ASCII words joined by hyphens, apostrophes dropped as the
+    curated ids drop them ("Kata'ib X" is kataib-x)."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", re.sub(r"[’'`]", "", name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
 
 
@@ -384,6 +385,37 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
     return actor_id
 
 
+OFFICE = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][\w’' -]*?)[’']s\s+(?P<office>(?:(?:media|press|private)\s+)?office)$"
+    r"|^(?:the\s+)?(?P<office2>(?:(?:media|press|private)\s+)?office)\s+of\s+(?P<owner2>(?:the\s+)?[A-Z][\w’' -]*)$",
+    re.I,
+)
+"""An office that speaks ("the Iraqi Prime Minister's office", "the office of X"): a body of its own."""
+STATE_TITLES = re.compile(r"\b(?:President|Minister|Premier|King|Emir|Leader|Speaker|Chancellor|Governor|Mayor)\b")
+GROUP_TYPES = {"armed_group", "political_party", "coalition"}
+
+
+def office_actor(ctx: Context, phrase: str, start: int) -> str | None:
+    """The actor of an office named as the source (known, or new with this span as its evidence), or
+    None when the phrase names no office of a capitalised owner."""
+    m = OFFICE.match(phrase.strip())
+    if m is None:
+        return None
+    owner = (m["owner"] or m["owner2"]).strip()
+    written = re.sub(r"^(?:the|The)\s+", "", phrase.strip())  # the evidence: the words as printed
+    at = ctx.text.find(written, max(0, start))
+    if at < 0:
+        return None
+    owner_id = ctx.aliases.get(re.sub(r"^(?:the|The)\s+", "", owner))
+    kind = ctx.types.get(owner_id or "", "") if ctx.types.get(owner_id or "") in GROUP_TYPES else "state_body"
+    new = slug(written) not in ctx.new_actors
+    actor = actor_for(ctx, written, at, kind, "Office that issued a statement, named")
+    if new and actor in ctx.new_actors:
+        entry = ctx.new_actors[actor]
+        entry["name"] = re.sub(r"\b(media|press|private|office)\b", lambda w: w[0].title(), written)
+    return actor
+
+
 def new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
     """An outlet first named in this article: a new actor whose evidence is its credit here."""
     actor_id = wanted or slug(name)
@@ -409,6 +441,7 @@ __all__ = [
     "folded_variants",
     "looks_like_name",
     "new_outlet",
+    "office_actor",
     "org_type",
     "quote_ref",
     "slug",

@@ -27,6 +27,7 @@ from .actors import (
     demonym,
     looks_like_name,
     new_outlet,
+    office_actor,
     org_type,
     quote_ref,
     slug,
@@ -271,6 +272,9 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     if unnamed:
         return unnamed
+    office = office_actor(ctx, name, at)
+    if office:
+        return office
     cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None
     if cleaned is None:
         return f"TODO-new-speaker ({name})"
