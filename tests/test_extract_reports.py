@@ -358,3 +358,18 @@ def test_the_statement_goes_on_for_the_office_that_issued_it(ex: Extractor) -> N
         ("the bridge would close in May", "the mayor's office"),
         ("the ferry would run every hour", "the mayor's office"),
     ]
+
+
+def test_a_participle_read_as_a_noun_is_no_cue(ex: Extractor) -> None:
+    text = "Anna Berg issued a stern warning on Monday, stating that the dam would fail in a flood."
+    assert reports(ex, text) == [("the dam would fail in a flood", "Anna Berg")]
+
+
+def test_a_statement_participle_still_reports(ex: Extractor) -> None:
+    text = "The Valley Board issued a statement warning the growers against selling their land."
+    assert reports(ex, text) == [("the growers against selling their land", "Valley Board")]
+
+
+def test_a_passive_past_an_adverb_is_no_report(ex: Extractor) -> None:
+    text = "Anna Berg, who is widely expected to visit the dam on Monday, met the growers."
+    assert reports(ex, text) == []

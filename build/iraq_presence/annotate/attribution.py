@@ -288,6 +288,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.endswith("ing") and before is not None and _determined(tokens, k):
+        return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
         return None  # "international calls on X to …": a noun unless a name or pronoun is its subject
     return verb, m.end()
@@ -304,8 +306,8 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     j = _skip_between(tokens, k - 1)
     if verb in PARTICIPLE_ONLY:
         return _participle_cue(cue, tokens, k, j, last, end, out)
-    if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
-        return None  # passive: "was told", "is described"
+    if verb.endswith(("ed", "en")) and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
+        return None  # passive: "was told", "is described", "who is reportedly expected to"
     right_np = noun_phrase_right(tokens, last + 1)
     left, coordinated, named_in_commas = _source_before(tokens, j)
     if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
@@ -496,6 +498,23 @@ def _after_quote(tokens: list[Token], k: int) -> bool:
         if not tokens[x].is_word and not (tokens[x].text == "," and x + 1 < k):
             return False
     return False
+
+
+BE_FORMS = {"was", "were", "been", "be", "being", "is", "are"}
+
+
+NOUN_NEXT = {"on", "in", "at", "of", "from", "over", "during", ",", ".", ";", "and"}
+
+
+def _determined(tokens: list[Token], k: int) -> bool:
+    """Token k follows a determiner ("his warning"), or a determiner and a lower-case word when no
+    object follows it ("a strong warning on Monday"; not "a statement warning the X")."""
+    before = tokens[k - 1]
+    if before.low in DETERMINERS - {"that"}:
+        return True
+    after = tokens[k + 1].low if k + 1 < len(tokens) else "."
+    adjective = k >= 2 and before.is_word and not before.cap and tokens[k - 2].low in DETERMINERS - {"that"}
+    return adjective and after in NOUN_NEXT
 
 
 def _verb_like(word: str) -> bool:
