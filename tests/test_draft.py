@@ -71,6 +71,7 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("He said in an interview with Harbour Times that talks failed.", "interview", "harbour-times"),
         ("She told reporters that the port was closed.", "unknown", None),
         ("The minister said at a press conference that it was over.", "press_conference", None),
+        ("A statement from the board said the port was closed.", "written_statement", None),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:

@@ -114,3 +114,13 @@ def test_an_office_that_speaks_is_a_body_of_its_own():
 
 def test_ids_drop_apostrophes_as_the_curated_ids_do():
     assert slug("Kata’ib Vale") == "kataib-vale"
+
+
+def test_the_office_of_a_known_person_is_named_by_its_owner():
+    """'A statement from Vane's office' and 'a statement from his office' after Omar al-Vane: one office."""
+    text = "Omar al-Vane spoke. A statement from Vane’s office said so.\nLater his office said more."
+    ctx = Context("009_x", text, None, {"Omar al-Vane": "omar-al-vane"}, {"omar-al-vane": "person"}, Corpus())
+    assert office_actor(ctx, "Vane’s office", text.index("Vane’s")) == "office-of-omar-al-vane"
+    assert office_actor(ctx, "his office", text.index("his office")) == "office-of-omar-al-vane"
+    entry = ctx.new_actors["office-of-omar-al-vane"]
+    assert entry["name"] == "Office of Omar al-Vane" and entry["evidence"]["quote"] == "Vane’s office"

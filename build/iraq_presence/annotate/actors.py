@@ -398,22 +398,78 @@ GROUP_TYPES = {"armed_group", "political_party", "coalition"}
 def office_actor(ctx: Context, phrase: str, start: int) -> str | None:
     """The actor of an office named as the source (known, or new with this span as its evidence), or
     None when the phrase names no office of a capitalised owner."""
-    m = OFFICE.match(phrase.strip())
-    if m is None:
-        return None
-    owner = (m["owner"] or m["owner2"]).strip()
     written = re.sub(r"^(?:the|The)\s+", "", phrase.strip())  # the evidence: the words as printed
     at = ctx.text.find(written, max(0, start))
-    if at < 0:
+    pronoun = POSSESSED_OFFICE.match(written)
+    if pronoun and at >= 0:  # "a statement from his office": the office of the person last named
+        owner_id = _last_person(ctx, at)
+        return _office_of(ctx, owner_id, written, at, "state_body") if owner_id else None
+    m = OFFICE.match(phrase.strip())
+    if m is None or at < 0:
         return None
-    owner_id = ctx.aliases.get(re.sub(r"^(?:the|The)\s+", "", owner))
+    owner = (m["owner"] or m["owner2"]).strip()
+    owner_id = _known_owner(ctx, re.sub(r"^(?:the|The)\s+", "", owner))
     kind = ctx.types.get(owner_id or "", "") if ctx.types.get(owner_id or "") in GROUP_TYPES else "state_body"
+    if owner_id is not None and written not in ctx.aliases:
+        return _office_of(ctx, owner_id, written, at, kind)
     new = slug(written) not in ctx.new_actors
     actor = actor_for(ctx, written, at, kind, "Office that issued a statement, named")
     if new and actor in ctx.new_actors:
         entry = ctx.new_actors[actor]
         entry["name"] = re.sub(r"\b(media|press|private|office)\b", lambda w: w[0].title(), written)
     return actor
+
+
+POSSESSED_OFFICE = re.compile(r"^(?:his|her)\s+(?:(?:media|press)\s+)?office$")
+
+
+def _known_owner(ctx: Context, owner: str) -> str | None:
+    """The known actor an owner's name is: an alias, or the one known person whose alias ends in it
+    ("Surname" of "First al-Surname")."""
+    if owner in ctx.aliases:
+        return ctx.aliases[owner]
+    key = re.sub(r"^(?:al|el)-", "", owner.lower())
+    if " " in owner or len(key) < 4:
+        return None
+    ids = {
+        i
+        for a, i in ctx.aliases.items()
+        if ctx.types.get(i) == "person" and re.sub(r"^(?:al|el)-", "", a.split()[-1].lower()) == key
+    }
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _last_person(ctx: Context, at: int) -> str | None:
+    """The known person named last before `at` (within its paragraph or the one before)."""
+    lo = max(0, ctx.text.rfind("\n\n", 0, max(0, ctx.text.rfind("\n", 0, at) - 1)))
+    best: tuple[int, str] | None = None
+    for alias, actor in ctx.aliases.items():
+        if ctx.types.get(actor) != "person" or len(alias) < 4:
+            continue
+        k = ctx.text.rfind(alias, lo, at)
+        if k >= 0 and (best is None or k > best[0]):
+            best = (k, actor)
+    return best[1] if best else None
+
+
+def _office_of(ctx: Context, owner_id: str, written: str, at: int, kind: str) -> str:
+    """The office of a known actor ("X's office"): one id whatever the article's wording, named by the
+    owner's fullest known name, its printed words the evidence and an alias."""
+    actor_id = f"office-of-{owner_id}"
+    if actor_id in ctx.types:
+        return actor_id
+    if actor_id not in ctx.new_actors:
+        names = [a for a, i in ctx.aliases.items() if i == owner_id]
+        fullest = next((a for a in names if slug(a) == owner_id), max(names, key=len))  # the id's own spelling
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": f"Office of {fullest}",
+            "actor_type": kind,
+            "description": f"Office that issued a statement, named in article {ctx.prefix} as {written!r}.",
+            "evidence": quote_ref(ctx.text, written, at),
+            "aliases": [written],
+        }
+    return actor_id
 
 
 def new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:

@@ -266,6 +266,11 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     at = p["source_start"] if p.get("source_start") is not None else ctx.text.find(name)
     if ctx.text[at : at + len(name)] != name:
         at = ctx.text.find(name)
+    issued = ISSUED.match(name)
+    if issued and at >= 0:  # "a statement from X's office": the issuer speaks
+        name, at = issued["issuer"], at + issued.start("issuer")
+        if name in ctx.aliases:
+            return ctx.aliases[name]
     later = _named_later(ctx.text, name, at)
     if later is not None:
         name, at = later
@@ -288,6 +293,12 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     return actor_for(ctx, name, at, kind, "Speaker named")
 
 
+ISSUED = re.compile(
+    r"^(?i:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|press release|letter)\s+"
+    r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office)"
+    r"(?:\s+(?:regarding|on|about|over|concerning|after|in|following)\s.*)?$"
+)
+"""A document named with its issuer ("a statement from the X office"): the issuer is the speaker."""
 ONE_ROLE = re.compile(
     r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
 )

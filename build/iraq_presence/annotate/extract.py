@@ -306,11 +306,11 @@ class _Statements:
                 continue
             if cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
                 continue
-            reported = self._reported(cue)
+            reported = self._with_fragments(cue, quotes) or self._reported(cue)
             if reported is None or (cue.used and not reported[2]):
                 continue  # a cue that took a quotation reports nothing more, unless its words end at a lead-in
-            start, end, _ = reported
-            if quoted_spans.overlapping(start, end):
+            start, end, fragments = reported
+            if not fragments and quoted_spans.overlapping(start, end):
                 continue
             content = self.text[start:end]
             before = self._spoken_before(cue.start)
@@ -324,6 +324,27 @@ class _Statements:
             out.append(Proposal("statement", start, end, conf, data))
         out.sort(key=lambda p: p.start)
         return out
+
+    def _with_fragments(self, cue: Cue, quotes: list[Any]) -> tuple[int, int, bool] | None:
+        """A reported clause holding quoted fragments ('said the strikes were a “violation” of …'):
+        the clause with its marks, a statement beside its fragments (docs/curation.md, coverage rule
+        7). None when it holds no quotation, or one that stands on its own (a direct quotation), or
+        when the clause opens with the mark (the quotation is all it says)."""
+        start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        follows = NEXT_CUE.search(self.text, start, end)
+        if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
+            end = follows.start()  # '…, adding that …': the next report's
+        inside = [q for q in quotes if start <= q.start and q.end <= end + 1]
+        if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
+            return None
+        mark = inside[0].start - len(inside[0].open_mark)
+        comma = self.text.rfind(",", start, mark)
+        lead = self.text[comma + 1 : mark].split() if comma > start else []
+        if lead and len(lead) <= 3 and lead[0].endswith("ing"):
+            return None  # '…, describing it as “…”': the fragment is the participle's, the clause ends before it
+        end = max(end, max(q.end + len(q.close_mark) for q in inside))
+        bare = re.sub(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’", " ", self.text[start:end])
+        return (start, end, True) if len(bare.split()) >= 2 else None
 
     def _reported(self, cue: Cue) -> tuple[int, int, bool] | None:
         """The content of reported speech, up to a quotation that follows it (', adding: “…”'), if any.
