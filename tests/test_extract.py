@@ -152,7 +152,8 @@ def test_told_addressee_is_never_the_speaker(ex: Extractor) -> None:
 
 def test_described_as_partial_quote(ex: Extractor) -> None:
     out = ex.run("The chief justice described the new tax as “illegal” on Monday.")["statements"]
-    assert [(who(p), p["statement_type"]) for p in out] == [("The chief justice", "indirect"), ("The chief justice", "partial")]
+    kinds = [(who(p), p["statement_type"]) for p in out]
+    assert kinds == [("The chief justice", "indirect"), ("The chief justice", "partial")]
     assert out[0]["quote"] == "the new tax as “illegal” on Monday"  # the clause and its fragment (coverage rule 7)
 
 
