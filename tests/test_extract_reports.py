@@ -373,3 +373,9 @@ def test_a_statement_participle_still_reports(ex: Extractor) -> None:
 def test_a_passive_past_an_adverb_is_no_report(ex: Extractor) -> None:
     text = "Anna Berg, who is widely expected to visit the dam on Monday, met the growers."
     assert reports(ex, text) == []
+
+
+def test_an_acronym_subject_is_no_pronoun(ex: Extractor) -> None:
+    """ "While the UK claims …,": 'UK' (or 'US') is a name, and the words end with the clause."""
+    text = "While the UK claims it has ended its mission at the dam, some 200 troops still remain there."
+    assert reports(ex, text) == [("it has ended its mission at the dam", "UK")]

@@ -38,6 +38,7 @@ TOKEN_RE = re.compile(
 QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
 INDEFINITE = {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those"}
+SUBORDINATORS = {"while", "although", "though", "whereas"}
 OPENERS = {"after", "before", "when", "while", "as", "although", "following", "amid", "despite"}
 NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
@@ -315,6 +316,11 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     if left:
         cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
         _content_after(cue, tokens, last, right_np, end)
+        if left[0] > 0 and tokens[left[0] - 1].low in SUBORDINATORS and cue.content:
+            # "While X claims …, Y …": the words end with the clause the opener subordinates
+            comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
+            if comma is not None:
+                cue.content[-1] = (cue.content[-1][0], comma.start)
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
@@ -355,7 +361,7 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return None, False, False
     if tokens[j].low in PRONOUNS:
         return (j, j), False, False
-    if tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
+    if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
         return _subject_phrase(tokens, j), False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
@@ -369,6 +375,11 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         if subject is not None and subject[1] < j:
             return subject, True, False
     return None, False, False
+
+
+def _acronym(t: Token) -> bool:
+    """ "US", "IT": an acronym in capitals, not the pronoun or word it spells."""
+    return len(t.text) > 1 and t.text.isupper()
 
 
 def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
