@@ -197,7 +197,7 @@ def test_made_up_article_drafts_everything_then_builds(
     by_quote = {s["quote"]: s for s in doc["statements"]}
     union = [by_quote["the port must reopen"], by_quote["the workers would strike otherwise"]]
     assert {s["channel"] for s in union} == {"written_statement"}
-    assert union[0]["utterance"] == union[1]["utterance"]  # one occasion, one utterance
+    assert union[0]["utterance"] != union[1]["utterance"]  # two remarks of one clause: two utterances
     assert by_quote["not wait forever"]["statement_type"] == "partial"
     assert by_quote["not wait forever"]["speaker"] == "jane-roe"
     assert by_quote["the talks with the port authority would resume soon"]["speaker"] == "jane-roe"  # title only
@@ -369,15 +369,28 @@ def test_titled_and_plain_forms_are_one_new_actor() -> None:
     assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
 
 
-def test_one_utterance_per_speaker_and_occasion() -> None:
-    """Same speaker and date: one occasion, unless both channels are known and differ."""
-    from iraq_presence.annotate.draft import _occasion
+def test_one_utterance_per_remark() -> None:
+    """A clause and its fragment share their cue; a quotation running on, or giving the words of the
+    report before it, joins that remark; a new cue, or the second of two split remarks, is a new one."""
+    from iraq_presence.annotate.draft import remark_groups
 
-    groups: dict[tuple[str, Any, str], dict[str, Any]] = {("ann-roe", None, "interview"): {}}
-    assert _occasion(groups, "ann-roe", None, "unknown") == ("ann-roe", None, "interview")
-    assert _occasion(groups, "ann-roe", None, "interview") == ("ann-roe", None, "interview")
-    assert _occasion(groups, "ann-roe", None, "written_statement") == ("ann-roe", None, "written_statement")
-    assert _occasion(groups, "ben-cole", None, "interview") == ("ben-cole", None, "interview")
+    text = "x" * 400
+
+    def st(kind: str, start: int, cue: int | None, how: str = "subject", **more: Any) -> dict[str, Any]:
+        return {"statement_type": kind, "start": start, "end": start + 5, "cue_start": cue, "cue_end": cue, **more}
+
+    drafted = [
+        st("indirect", 0, 1),  # Ann said the dam was unsafe …
+        st("direct", 20, 30),  # "We will close it," she added: the words of that point
+        st("partial", 22, 30),  # … a fragment under that cue
+        st("direct", 40, None, attribution="continuation"),  # a quotation running on
+        st("indirect", 60, 70),  # a new cue: a new remark
+        st("indirect", 80, 90, split="second of two remarks in one clause"),
+        st("indirect", 100, 90, split="second of two remarks in one clause"),
+        st("indirect", 120, 130),  # another speaker's
+    ]
+    speakers = ["ann"] * 7 + ["ben"]
+    assert remark_groups(text, drafted, speakers) == [0, 0, 0, 0, 4, 5, 6, 7]
 
 
 def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:

@@ -181,12 +181,15 @@ def statements(
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
     groups = armed_group_names(ctx.aliases, ctx.types)
+    speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
+    remarks = remark_groups(text, drafted, speakers)
+    group_utterance: dict[int, tuple[str, str]] = {}
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
         source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
         evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
-        speaker = _speaker(ctx, p, kinds, proposals["candidates"])
+        speaker = speakers[n - 1]
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
         review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
@@ -208,17 +211,19 @@ def statements(
         else:
             review.append("meeting: null (0.70; no curated meeting agrees)")
         link = linked_utterance(p["quote"], speaker, date.get("said_date"), ctx.corpus)
-        if link:
+        if remarks[n - 1] in group_utterance:
+            utterance, first = group_utterance[remarks[n - 1]]
+            review.append(f"utterance: {utterance} (0.70; one remark with {first}: {GROUPED_WHY})")
+        elif link:
             utterance, score, via = link
             review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
         else:
-            key = _occasion(utterances, speaker, date.get("said_date"), ch.value)
-            if key not in utterances:
-                who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
-                uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
-                utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
-            utterance = utterances[key]["utterance_id"]
-            review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
+            who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
+            uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
+            utterances[(speaker, uid, ch.value)] = _utterance(uid, speaker, date, ch.value, p["quote"])
+            utterance = uid
+            review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
+        group_utterance.setdefault(remarks[n - 1], (utterance, sid))
         suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
@@ -426,15 +431,42 @@ def _media_source(ctx: Context, source: str, speaker: str) -> bool:
     return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
 
 
-def _occasion(
-    utterances: dict[tuple[str, Any, str], dict[str, Any]], speaker: str, said: Any, ch: str
-) -> tuple[str, Any, str]:
-    """One utterance per speaker and occasion in the article: the same date, and the same channel
-    where both are known (a speaker's interview and written statement are two occasions)."""
-    for key in utterances:
-        if key[:2] == (speaker, said) and (ch == "unknown" or key[2] in {ch, "unknown"}):
-            return key
-    return speaker, said, ch
+GROUPED_WHY = "the same cue, a quotation running on without a new cue, or the words of the point before"
+CONTINUING = {"continuation", "previous_sentence", "colon"}
+
+
+def remark_groups(text: str, drafted: list[dict[str, Any]], speakers: list[str]) -> list[int]:
+    """Which drafted statements are one remark (docs/curation.md, "Utterance: one remark"): a clause and
+    its quoted fragments and the parts of a quotation share their cue; a quotation running on with no
+    cue of its own, or directly giving the words of the same speaker's report before it, joins that
+    remark; a new cue is a new remark, and so is each of two remarks split from one clause."""
+    groups: list[int] = []
+    by_cue: dict[tuple[Any, Any, str], int] = {}
+    for n, p in enumerate(drafted):
+        cue = (p.get("cue_start"), p.get("cue_end"), speakers[n])
+        prev = n - 1 if n and speakers[n - 1] == speakers[n] else None
+        group = n
+        if p.get("cue_start") is not None and cue in by_cue and not p.get("split"):
+            group = by_cue[cue]
+        elif prev is not None and (p.get("attribution") in CONTINUING or _gives_the_words(text, drafted[prev], p)):
+            group = groups[prev]
+        by_cue.setdefault(cue, group)
+        groups.append(group)
+    return groups
+
+
+def _indirect(p: dict[str, Any]) -> bool:
+    return p["statement_type"] == "indirect"
+
+
+def _gives_the_words(text: str, report: dict[str, Any], quote: dict[str, Any]) -> bool:
+    """A direct quotation right after an indirect report of the same speaker (the same or the next
+    paragraph, nothing reported between) gives the words of that point; after a clause with quoted
+    fragments it was a new point more often than not (the five curated articles)."""
+    if not _indirect(report) or quote["statement_type"] != "direct":
+        return False
+    between = text[report["end"] : quote["start"]]
+    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 400
 
 
 def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:
