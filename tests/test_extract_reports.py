@@ -379,3 +379,13 @@ def test_an_acronym_subject_is_no_pronoun(ex: Extractor) -> None:
     """ "While the UK claims …,": 'UK' (or 'US') is a name, and the words end with the clause."""
     text = "While the UK claims it has ended its mission at the dam, some 200 troops still remain there."
     assert reports(ex, text) == [("it has ended its mission at the dam", "UK")]
+
+
+def test_two_coordinated_cues_report_apart(ex: Extractor) -> None:
+    text = "Anna Berg said the dam was unsafe and called for a full review of the project."
+    assert reports(ex, text) == [("the dam was unsafe", "Anna Berg"), ("a full review of the project", "Anna Berg")]
+
+
+def test_a_describing_clause_with_its_fragment(ex: Extractor) -> None:
+    text = "Anna Berg closed the dam, describing its old walls as “a danger to the town” and a burden."
+    assert ("its old walls as “a danger to the town” and a burden", "Anna Berg") in reports(ex, text)

@@ -59,7 +59,7 @@ NEXT_CUE = re.compile(
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
     r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
-    r"|\w+(?<!ing)$"  # a coordinated finite cue: 'X did not …, but warned …'
+    r"|\w+(?<!ing)(?: for| on| out)?$"  # a coordinated finite cue: 'X did not …, but warned …', '… and called for …'
 )
 HANDLE_RE = re.compile(
     r"[\s,.]*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
@@ -177,6 +177,7 @@ class Extractor:
         return out
 
 
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
 GROUP_HEAD = re.compile(
     r"(?i)\b(?:government|ministry|office|council|presidency|cabinet|administration|command|movement|group|party)$"
@@ -304,9 +305,10 @@ class _Statements:
         for cue in cues:
             if cue.source is None or not cue.content:
                 continue
-            if cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
-                continue
-            reported = self._with_fragments(cue, quotes) or self._reported(cue)
+            fragments = self._with_fragments(cue, quotes)
+            if fragments is None and cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
+                continue  # ', describing it as …' reports only the quoted words it holds
+            reported = fragments or self._reported(cue)
             if reported is None or (cue.used and not reported[2]):
                 continue  # a cue that took a quotation reports nothing more, unless its words end at a lead-in
             start, end, fragments = reported
@@ -334,6 +336,7 @@ class _Statements:
         follows = NEXT_CUE.search(self.text, start, end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
             end = follows.start()  # '…, adding that …': the next report's
+        end = self._before_coordinated(start, end)
         inside = [q for q in quotes if start <= q.start and q.end <= end + 1]
         if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
             return None
@@ -344,7 +347,16 @@ class _Statements:
             return None  # '…, describing it as “…”': the fragment is the participle's, the clause ends before it
         end = max(end, max(q.end + len(q.close_mark) for q in inside))
         bare = re.sub(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’", " ", self.text[start:end])
-        return (start, end, True) if len(bare.split()) >= 2 else None
+        return (start, end, True) if len(bare.split()) >= 3 else None  # not "it as “vital”"
+
+    def _before_coordinated(self, start: int, end: int) -> int:
+        """Where words end before a coordinated cue of the same subject ('described X as “…” and
+        praised Y'): the second cue reports words of its own."""
+        for c in self.cue_ix.starting_in(start + 1, end):
+            m = COORDINATED.search(self.text, max(start, c.start - 8), c.start)
+            if c.how == "participle" and m is not None and len(self.text[start : m.start()].split()) >= 2:
+                return m.start()
+        return end
 
     def _reported(self, cue: Cue) -> tuple[int, int, bool] | None:
         """The content of reported speech, up to a quotation that follows it (', adding: “…”'), if any.
@@ -353,6 +365,7 @@ class _Statements:
         quotation after them, so they are a report of their own even when the cue took the quotation.
         """
         start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        end = self._before_coordinated(start, end)
         mark = QUOTE_MARK.search(self.text, start, end)
         follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
