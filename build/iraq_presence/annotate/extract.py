@@ -256,6 +256,7 @@ class _Statements:
         self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
         quoted_spans = pairs([(q.start, q.end) for q in quotes])
+        self.quote_ix = SpanIndex(quotes, lambda q: q.start, lambda q: q.end)
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
         for q in quotes:
@@ -337,7 +338,7 @@ class _Statements:
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
             end = follows.start()  # '…, adding that …': the next report's
         end = self._before_coordinated(start, end)
-        inside = [q for q in quotes if start <= q.start and q.end <= end + 1]
+        inside = [q for q in self.quote_ix.starting_in(start, end + 1) if q.end <= end + 1]
         if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
             return None
         mark = inside[0].start - len(inside[0].open_mark)
