@@ -200,6 +200,11 @@ def test_made_up_article_drafts_everything_then_builds(
     assert union[0]["utterance"] != union[1]["utterance"]  # two remarks of one clause: two utterances
     assert by_quote["not wait forever"]["statement_type"] == "partial"
     assert by_quote["not wait forever"]["speaker"] == "jane-roe"
+    clause = by_quote['the union would "not wait forever" for the port authority']  # drafted beside its fragment
+    fragment = by_quote["not wait forever"]
+    assert clause["statement_type"] == "indirect" and clause["utterance"] == fragment["utterance"]
+    assert (fragment["plover"] or {}).get("category") == (clause["plover"] or {}).get("category")
+    assert fragment["stance_us_presence"] == clause["stance_us_presence"]
     assert by_quote["the talks with the port authority would resume soon"]["speaker"] == "jane-roe"  # title only
     repeated = by_quote[row["quote"]]
     assert (repeated["speaker"], repeated["utterance"]) == (row["speaker_id"], row["utterance_id"])

@@ -184,6 +184,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
+    clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
@@ -225,6 +226,11 @@ def statements(
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
         suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
+        clause = clauses.get(remarks[n - 1])
+        if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
+            suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
+        elif p["statement_type"] == "indirect":
+            clauses.setdefault(remarks[n - 1], (p["start"], p["end"], sid, suggestions))
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
         if values["plover"]:
@@ -429,6 +435,16 @@ def _media_source(ctx: Context, source: str, speaker: str) -> bool:
     if m is not None and m["head"].split()[-1].lower() in MEDIA_HEADS:
         return True
     return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
+
+
+def _as_clause(own: Suggestion, sid: str, codes: list[Suggestion]) -> Suggestion:
+    """A quoted fragment's PLOVER act and stance are its clause's (14 and 12 of the 15 fragments of
+    the curated articles); its topics stay its own words'."""
+    if own.field not in {"plover", "stance_us_presence"}:
+        return own
+    theirs = next(c for c in codes if c.field == own.field)
+    value = dict(theirs.value) if isinstance(theirs.value, dict) else theirs.value
+    return Suggestion(own.field, value, theirs.confidence, f"as its clause {sid}: {theirs.basis}", theirs.shown)
 
 
 GROUPED_WHY = "the same cue, a quotation running on without a new cue, or the words of the point before"
