@@ -389,3 +389,11 @@ def test_two_coordinated_cues_report_apart(ex: Extractor) -> None:
 def test_a_describing_clause_with_its_fragment(ex: Extractor) -> None:
     text = "Anna Berg closed the dam, describing its old walls as “a danger to the town” and a burden."
     assert ("its old walls as “a danger to the town” and a burden", "Anna Berg") in reports(ex, text)
+
+
+def test_a_named_states_government_speaks_and_goes_on(ex: Extractor) -> None:
+    text = "The Norland government said the strikes were illegal. The government added that it would file a complaint."
+    assert reports(ex, text) == [
+        ("the strikes were illegal", "Norland government"),
+        ("it would file a complaint", "Norland government"),
+    ]

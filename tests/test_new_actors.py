@@ -2,7 +2,16 @@
 
 import datetime as dt
 
-from iraq_presence.annotate.actors import Context, actor_for, clean_name, office_actor, org_type, slug, unnamed_actor
+from iraq_presence.annotate.actors import (
+    Context,
+    actor_for,
+    body_actor,
+    clean_name,
+    office_actor,
+    org_type,
+    slug,
+    unnamed_actor,
+)
 from iraq_presence.annotate.byline import read_metadata
 from iraq_presence.annotate.suggest import Corpus
 
@@ -124,3 +133,16 @@ def test_the_office_of_a_known_person_is_named_by_its_owner():
     assert office_actor(ctx, "his office", text.index("his office")) == "office-of-omar-al-vane"
     entry = ctx.new_actors["office-of-omar-al-vane"]
     assert entry["name"] == "Office of Omar al-Vane" and entry["evidence"]["quote"] == "Vane’s office"
+
+
+def test_a_named_states_government_is_its_body():
+    text = "The Norland government said so. The Vale government agreed."
+    ctx = Context("009_x", text, None, {"Vale": "vale"}, {"vale": "state", "vale-government": "state_body"}, Corpus())
+    assert body_actor(ctx, "The Vale government", text.index("The Vale")) == "vale-government"
+    assert body_actor(ctx, "The Norland government", 0) == "norland-government"
+    assert ctx.new_actors["norland-government"]["actor_type"] == "state_body"
+
+
+def test_a_role_noun_before_a_name_is_no_part_of_it():
+    ctx = _ctx("Analyst Mara Ost said so.")
+    assert actor_for(ctx, "Analyst Mara Ost", 0, "person", "Speaker named") == "mara-ost"

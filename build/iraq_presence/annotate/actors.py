@@ -312,11 +312,12 @@ def attested_forms(ctx: Context) -> None:
 
 
 def _untitled(name: str) -> str:
-    """A person's name without the titles before it ("Sheikh X Y" -> "X Y"), two words at least."""
-    from .lexicon import PERSON_TITLES
+    """A person's name without the titles and role nouns before it ("Sheikh X Y", "Analyst X Y" -> "X
+    Y"), two words at least."""
+    from .lexicon import PERSON_TITLES, ROLE_NOUNS
 
     words = name.split()
-    while len(words) > 2 and words[0].rstrip(".") in PERSON_TITLES:
+    while len(words) > 2 and (words[0].rstrip(".") in PERSON_TITLES or words[0].lower() in ROLE_NOUNS):
         words = words[1:]
     return " ".join(words)
 
@@ -452,6 +453,30 @@ def _last_person(ctx: Context, at: int) -> str | None:
     return best[1] if best else None
 
 
+BODY = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+"
+    r"(?P<head>government|ministry|army|military|administration|parliament|cabinet|presidency)$"
+)
+"""A body of a named state or group ("the Norland government"), as the extractor reads it."""
+
+
+def body_actor(ctx: Context, phrase: str, start: int) -> str | None:
+    """The actor of "<Name> government": the known one (its alias, or the government of the state the
+    name stands for), else a new state body with the printed words as evidence."""
+    m = BODY.match(phrase.strip())
+    if m is None:
+        return None
+    written = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    if written in ctx.aliases:
+        return ctx.aliases[written]
+    state = ctx.metonyms.get(m["owner"]) or ctx.aliases.get(m["owner"])
+    known = f"{state}-{m['head']}" if state else None
+    if known in ctx.types:
+        return known  # "the Baghdad government": the curated government of the state Baghdad stands for
+    at = ctx.text.find(written, max(0, start))
+    return actor_for(ctx, written, at, "state_body", "Body of a state or group, named") if at >= 0 else None
+
+
 def _office_of(ctx: Context, owner_id: str, written: str, at: int, kind: str) -> str:
     """The office of a known actor ("X's office"): one id whatever the article's wording, named by the
     owner's fullest known name, its printed words the evidence and an alias."""
@@ -491,6 +516,7 @@ __all__ = [
     "Context",
     "actor_for",
     "attested_forms",
+    "body_actor",
     "candidate_kind",
     "clean_name",
     "demonym",

@@ -22,6 +22,7 @@ from .actors import (
     UNNAMED,
     Context,
     actor_for,
+    body_actor,
     candidate_kind,
     clean_name,
     demonym,
@@ -288,7 +289,7 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     if unnamed:
         return unnamed
-    office = office_actor(ctx, name, at)
+    office = office_actor(ctx, name, at) or body_actor(ctx, name, at)
     if office:
         return office
     cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None

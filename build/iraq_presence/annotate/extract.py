@@ -178,6 +178,7 @@ class Extractor:
 
 
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
+BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
 GROUP_HEAD = re.compile(
     r"(?i)\b(?:government|ministry|office|council|presidency|cabinet|administration|command|movement|group|party)$"
@@ -243,6 +244,9 @@ class _Statements:
             return dict(before.speaker), 0.6
         if BARE_DOCUMENT.fullmatch(phrase) and resolved.resolution != "document" and before.written:
             return dict(before.speaker), 0.6
+        body = BARE_BODY.fullmatch(phrase)
+        if body and body["head"] in " ".join(str(v).lower() for v in before.speaker.values()):
+            return dict(before.speaker), 0.6  # "the government added": the government that spoke before
         return speaker, conf
 
     def _next_paragraph(self, before: _Spoken, cue: Cue) -> bool:
