@@ -397,3 +397,11 @@ def test_a_named_states_government_speaks_and_goes_on(ex: Extractor) -> None:
         ("the strikes were illegal", "Norland government"),
         ("it would file a complaint", "Norland government"),
     ]
+
+
+def test_an_official_of_a_group_is_no_group() -> None:
+    """'A senior official of X said': a person of X (named later, or an unnamed source), not X."""
+    gaz = Gazetteer({"Vale Front": "vale-front"}, {"vale-front": "armed_group"})
+    text = "A senior official of Vale Front said the dam would close in the spring."
+    [p] = Extractor(gaz).run(text)["statements"]
+    assert p.get("speaker_id") is None and p["speaker_name"] == "A senior official of Vale Front"

@@ -146,3 +146,10 @@ def test_a_named_states_government_is_its_body():
 def test_a_role_noun_before_a_name_is_no_part_of_it():
     ctx = _ctx("Analyst Mara Ost said so.")
     assert actor_for(ctx, "Analyst Mara Ost", 0, "person", "Speaker named") == "mara-ost"
+
+
+def test_collectives_the_article_never_names_are_unnamed_sources():
+    ctx = _ctx("The militias declared it. Several commanders and politicians this week called for it.")
+    assert unnamed_actor(ctx, "The militias", 0) == "unnamed-militias-009"
+    assert unnamed_actor(ctx, "the factions themselves", 0) == "unnamed-factions-009"
+    assert unnamed_actor(ctx, "politicians this week", 0) == "unnamed-politicians-009"

@@ -115,7 +115,8 @@ def demonym(name: str, text: str) -> bool:
 
 
 TRAILING = re.compile(
-    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on|in))+$|[.,;:]+$"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on|in"
+    r"|(?:this|last|next)\s+(?:week|month|year|weekend)))+$|[.,;:]+$"
 )
 """A weekday or a stop the extractor's span took along ("told Outlet Sunday that")."""
 
@@ -356,7 +357,8 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
-    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses)"
+    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
+    r"|politicians|leaders|clerics|activists|protesters|authorities)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
     re.I,
 )
@@ -369,10 +371,11 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
     when the phrase is not such a description."""
     from .lexicon import FURNITURE_NAMES
 
+    phrase = TRAILING.sub("", phrase)
     m = UNNAMED.match(phrase)
     if m is None or phrase in FURNITURE_NAMES:
         return None
-    plain = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)
     actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {

@@ -558,7 +558,11 @@ class _Statements:
             if hits and (
                 resolved.kind != "title"
                 or resolved.resolution != "unresolved"
-                or (len(hits) == 1 and (self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}))
+                or (
+                    len(hits) == 1
+                    and self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}
+                    and not _person_role(self.text[a:b], hits[-1].start - a)
+                )
             ):
                 return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
         if resolved.name and resolved.name in self.ex.gaz.aliases:
@@ -667,6 +671,15 @@ def confidence(cue: Cue, resolved: Resolved, quote: tuple[int, int] | None) -> f
     if not after and gap < 8 and resolved.kind == "pronoun":
         return 0.85
     return 0.75
+
+
+def _person_role(phrase: str, at: int) -> bool:
+    """ "A senior official of X", "a spokesman for X": a person holding a role in the group named at
+    `at`, not the group (the article may name the person later, or never)."""
+    from .names import _head, _role_head
+
+    head = _head(phrase)
+    return head is not None and _role_head(head) and bool(re.search(r"\b(?:of|for|at|from|in)\s+$", phrase[:at]))
 
 
 def _spans(cue: Cue, resolved: Resolved) -> dict[str, Any]:
