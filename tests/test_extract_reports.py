@@ -405,3 +405,23 @@ def test_an_official_of_a_group_is_no_group() -> None:
     text = "A senior official of Vale Front said the dam would close in the spring."
     [p] = Extractor(gaz).run(text)["statements"]
     assert p.get("speaker_id") is None and p["speaker_name"] == "A senior official of Vale Front"
+
+
+def test_a_named_actors_position_inside_a_quotation_is_its_own_statement() -> None:
+    """'"Norland sees the groups as a threat," Ann said': Norland's position is a statement too."""
+    gaz = Gazetteer({"Norland": "norland"}, {"norland": "state"})
+    text = "“Norland sees the river guilds as a threat to the harbour, while Vale views them as allies,” Ann Berg said."
+    got = {(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in Extractor(gaz).run(text)["statements"]}
+    assert ("the river guilds as a threat to the harbour", "norland") in got
+    assert ("them as allies", "Vale") in got
+
+
+def test_an_unnamed_collective_inside_a_quotation_stays_the_quotation(ex: Extractor) -> None:
+    text = "“Many guild leaders have demanded the closure of the old harbour,” Ann Berg said."
+    assert reports(ex, text) == []
+
+
+@pytest.mark.parametrize("verb", ["pushed for", "pointed to"])
+def test_cues_of_pressing_and_pointing(ex: Extractor, verb: str) -> None:
+    text = f"Anna Berg {verb} the closure of the old harbour."
+    assert reports(ex, text) == [("the closure of the old harbour", "Anna Berg")]

@@ -149,6 +149,7 @@ class Cue:
     content: list[tuple[int, int]] = field(default_factory=list)
     how: str = "none"  # subject | inverted | according | participle
     used: bool = False
+    nested: bool = False  # read inside a quotation: another speaker's words report it
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:

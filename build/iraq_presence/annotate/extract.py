@@ -126,7 +126,8 @@ class Extractor:
             lines = Lines(text)
             heads = {lines.start(c.start) for c in extra}
             cues = sorted([c for c in cues if lines.start(c.start) not in heads] + extra, key=lambda c: c.start)
-        statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
+        nested = nested_cues(text, quotes, pairs(sentences))
+        statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences, nested)
         dates = find_dates(text, published)
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
@@ -177,6 +178,7 @@ class Extractor:
         return out
 
 
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
@@ -253,7 +255,9 @@ class _Statements:
         """The cue's paragraph follows the earlier statement's directly."""
         return not self.text[self.lines.end(before.at) : self.lines.start(cue.start)].strip()
 
-    def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
+    def build(
+        self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]], nested: list[Cue] = ()
+    ) -> list[Proposal]:
         self.sents = pairs(sentences)
         self.cue_ix = SpanIndex(cues, lambda c: c.start, lambda c: c.end)
         described = [c.source for c in cues if c.source and DESCRIBED_DOCUMENT.fullmatch(self.text[slice(*c.source)])]
@@ -329,7 +333,33 @@ class _Statements:
             data = {"quote": content, "statement_type": "indirect", "reporting_verb": cue.verb, "attribution": cue.how}
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
+        out += self._nested(nested)
         out.sort(key=lambda p: p.start)
+        return out
+
+    def _nested(self, nested: list[Cue]) -> list[Proposal]:
+        """Positions and speech a quotation reports of a named actor ("Washington sees these groups as
+        a threat"): statements of their own (docs/curation.md, coverage rule 2); an unnamed collective
+        ("Many leaders have demanded") stays part of the quotation."""
+        out = []
+        for cue in nested:
+            assert cue.source is not None
+            s, e = cue.source
+            known = [m for m in self.mention_ix.overlapping(s, e) if self._may_speak(m, False)]
+            words = re.sub(r"^(?:The|the)\s+", "", self.text[s:e]).split()
+            if known:
+                speaker: dict[str, Any] = {"speaker_id": self.ex.gaz.aliases[known[-1].surface]}
+            elif words and all(w[:1].isupper() for w in words) and words[0].lower() not in NESTED_NOT_SOURCES:
+                speaker = {"speaker_name": " ".join(words)}
+            else:
+                continue
+            reported = self._reported(cue)
+            if reported is None:
+                continue
+            start, end, _ = reported
+            data = {"quote": self.text[start:end], "statement_type": "indirect", "reporting_verb": cue.verb}
+            data.update(speaker, attribution="nested", **_spans(cue, Resolved(None, "named")))
+            out.append(Proposal("statement", start, end, 0.5, data))
         return out
 
     def _with_fragments(self, cue: Cue, quotes: list[Any]) -> tuple[int, int, bool] | None:
@@ -371,6 +401,9 @@ class _Statements:
         """
         start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
         end = self._before_coordinated(start, end)
+        contrast = CONTRAST.search(self.text, start, end)
+        if contrast is not None and len(self.text[start : contrast.start()].split()) >= 3:
+            end = contrast.start()  # "X views A as B, while Y declares …": Y's words are Y's
         mark = QUOTE_MARK.search(self.text, start, end)
         follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
@@ -671,6 +704,28 @@ def confidence(cue: Cue, resolved: Resolved, quote: tuple[int, int] | None) -> f
     if not after and gap < 8 and resolved.kind == "pronoun":
         return 0.85
     return 0.75
+
+
+NESTED_NOT_SOURCES = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "many", "some", "several", "all"}
+"""Sources inside a quotation that are the speaker, someone already named, or an unnamed collective."""
+
+
+def nested_cues(text: str, quotes: list[Any], sentences: SpanIndex[tuple[int, int]]) -> list[Cue]:
+    """Cues inside the sentences of a quotation (six words or more), with a subject of their own."""
+    out = []
+    for q in quotes:
+        if len(text[q.start : q.end].split()) < 6:
+            continue
+        for s, e in sentences.overlapping(q.start, q.end):
+            a, b = max(s, q.start), min(e, q.end)
+            for c in analyse_sentence(text, a, b, NOTHING_QUOTED):
+                if c.source is not None and c.how == "subject" and c.content:
+                    c.nested = True
+                    out.append(c)
+    return out
+
+
+NOTHING_QUOTED = pairs([])
 
 
 def _person_role(phrase: str, at: int) -> bool:

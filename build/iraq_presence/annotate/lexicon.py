@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
-    "believe think consider view oppose expect hope reveal indicate reject"
+    "believe think consider view oppose expect hope reveal indicate reject see push_for point_to"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -33,6 +33,9 @@ _IRREGULAR = {
     "call_for": ["called for", "calls for", "calling for", "call for"],
     "call_on": ["called on", "calls on", "calling on", "call on"],
     "label": ["labelled", "labeled", "labels", "labelling", "labeling"],
+    "see": ["sees"],  # "X sees the groups as a threat"; "saw" and "see" are mostly not positions
+    "push_for": ["pushed for", "pushes for", "pushing for"],
+    "point_to": ["pointed to", "points to", "pointing to"],
 }
 
 
