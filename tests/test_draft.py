@@ -398,6 +398,18 @@ def test_one_utterance_per_remark() -> None:
     assert remark_groups(text, drafted, speakers) == [0, 0, 0, 0, 4, 5, 6, 7]
 
 
+def test_a_groups_leading_title_is_the_one_holder_the_article_binds() -> None:
+    from iraq_presence.annotate.draft import _named_later
+
+    text = (
+        "The head of the river guild Harakat Vale says the dam must go.\n"
+        "Omar al-Vane, the founder and secretary-general of the movement, spoke on Monday."
+    )
+    assert _named_later(text, "The head of the river guild Harakat Vale", 0) == ("Omar al-Vane", text.index("Omar"))
+    other = text.replace("of the movement", "of the Dock League")
+    assert _named_later(other, "The head of the river guild Harakat Vale", 0) is None
+
+
 def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
     from iraq_presence.annotate.draft import _named_later
 

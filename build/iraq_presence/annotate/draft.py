@@ -317,10 +317,39 @@ ONE_ROLE = re.compile(
 """An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
 
 
+LEAD_ROLE = r"(?:head|leader|chief|secretary[- ]general|commander|founder|spokes(?:man|woman|person))"
+GROUP_TITLE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?{LEAD_ROLE}\s+(?:of|for)\s+(?P<org>.+)$", re.I)
+NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
+HOLDER = re.compile(
+    rf"(?P<name>{NAME_RUN}), (?:a|an|the) (?:[\w-]+ (?:and )?)*?{LEAD_ROLE} (?:of|for) (?P<org>[^,.;\n]+)"
+)
+GENERIC_ORG = re.compile(r"^(?:the|its|his|her)\s+(?:movement|group|organi[sz]ation|party|militia|coalition)$", re.I)
+
+
+def _group_title_holder(text: str, phrase: str) -> tuple[str, int] | None:
+    """The one person the article binds to a leading role of the titled group ("The head of X says"
+    and, anywhere, "Name, the secretary general of X" or "… of the movement"); None if none or several."""
+    from .actors import _distinctive
+
+    m = GROUP_TITLE.match(phrase.strip())
+    if m is None:
+        return None
+    mine = _distinctive(m["org"])
+    holders = {
+        h["name"]: h.start("name")
+        for h in HOLDER.finditer(text)
+        if GENERIC_ORG.match(h["org"].strip()) or (mine & _distinctive(h["org"]))
+    }
+    return next(iter(holders.items())) if len(holders) == 1 else None
+
+
 def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
     """The person an indefinite title stands for when the article names one holder of that role
-    later ("Name, a spokesman for …"); None when it names none or several."""
+    later ("Name, a spokesman for …"), or the one holder of a group's leading role it names ("the
+    head of X"); None when it names none or several."""
     m = ONE_ROLE.match(phrase)
+    if m is None and at >= 0:
+        return _group_title_holder(text, phrase)
     if m is None or at < 0:
         return None
     role = m["role"].lower()
