@@ -72,6 +72,9 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("She told reporters that the port was closed.", "unknown", None),
         ("The minister said at a press conference that it was over.", "press_conference", None),
         ("A statement from the board said the port was closed.", "written_statement", None),
+        ("Addressing the minister's remarks, Ann Roe said the port was closed.", "unknown", None),
+        ("Ann Roe, addressing the dockers, said the port was closed.", "speech", None),
+        ("The port is closed, Ann Roe said to Harbour Times.", "interview", "harbour-times"),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:

@@ -36,7 +36,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
-            r"|\btold (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
+            r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
         0.8,
@@ -62,7 +62,12 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(r"\bin an? (?:e-?mail|emailed)\b|\bby e-?mail\b", re.I), "email", 0.85),
     (
-        re.compile(r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\baddressing\b", re.I),
+        re.compile(
+            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\baddress(?:ed|ing)\b"
+            r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
+            r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
+            re.I,
+        ),
         "speech",
         0.8,
     ),
@@ -178,6 +183,8 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
             medium = None
             mm = MEDIUM.search(sentence, max(0, m.start() - 5))
             named = (mm["name"] or mm["outlet"]) if mm else None
+            if named and re.search(r"[a-z]\.$", named):
+                named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
             if named and code in {"interview", "social_media_post", "media_report"}:
                 medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
