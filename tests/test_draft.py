@@ -92,6 +92,20 @@ def test_two_remarks_in_one_clause_are_split() -> None:
     assert all(text[x["start"] : x["end"]] == x["quote"] for x in parts)
 
 
+@pytest.mark.parametrize(
+    ("quote", "parts"),
+    [
+        ("the guilds should be strengthened and the Vale Front must be disbanded", 2),
+        ("the port and the dam will close", 1),  # one clause, two subjects
+        ("the talks failed and the army will stay", 1),  # no modal in the first: left whole
+    ],
+)
+def test_two_clauses_each_with_a_modal_are_two_remarks(quote: str, parts: int) -> None:
+    p = {"quote": quote, "start": 0, "end": len(quote), "statement_type": "indirect"}
+    got = split_remarks(quote, [p])
+    assert len(got) == parts and all(quote[x["start"] : x["end"]] == x["quote"] for x in got)
+
+
 def test_affiliations_from_appositive_and_title() -> None:
     orgs = {"Harbour Union": "harbour-union", "Dock League": "dock-league"}
     text = (

@@ -425,3 +425,15 @@ def test_an_unnamed_collective_inside_a_quotation_stays_the_quotation(ex: Extrac
 def test_cues_of_pressing_and_pointing(ex: Extractor, verb: str) -> None:
     text = f"Anna Berg {verb} the closure of the old harbour."
     assert reports(ex, text) == [("the closure of the old harbour", "Anna Berg")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Anna Berg voiced hope that the dam would open in May.", "the dam would open in May"),
+        ("Anna Berg made it clear that the dam would open in May.", "the dam would open in May"),
+        ("Anna Berg advised the growers to sell their land.", "to sell their land"),  # the growers: the hearers
+    ],
+)
+def test_voicing_making_clear_and_advising(ex: Extractor, sentence: str, content: str) -> None:
+    assert reports(ex, sentence) == [(content, "Anna Berg")]

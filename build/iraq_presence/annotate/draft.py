@@ -149,11 +149,25 @@ def article_fields(
     return doc, review
 
 
+MODAL = r"(?:must|should|will|would|could|can|may|might|shall)"
+CLAUSES_AND = re.compile(rf",? and (?=(?:(?:the|a|an|its|their) )?[\w’'-]+(?: [\w’'-]+){{0,3}} {MODAL}\b)")
+"""Two clauses each with its own subject and modal ("X should be strengthened and Y must be ejected")."""
+
+
+def _two_remarks(quote: str) -> re.Match[str] | None:
+    m = SPLIT.search(quote)
+    if m is not None:
+        return m
+    m = CLAUSES_AND.search(quote)
+    return m if m is not None and re.search(rf"\b{MODAL}\b", quote[: m.start()]) else None
+
+
 def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Indirect statements joining two remarks ("A and that B") as two statements of the same speaker."""
+    """Indirect statements joining two remarks ("A and that B", "A should … and B must …") as two
+    statements of the same speaker."""
     out = []
     for p in statements:
-        m = SPLIT.search(p["quote"]) if p["statement_type"] == "indirect" else None
+        m = _two_remarks(p["quote"]) if p["statement_type"] == "indirect" else None
         if m is None:
             out.append(p)
             continue

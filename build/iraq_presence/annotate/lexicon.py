@@ -21,7 +21,8 @@ SPEECH_VERBS = (
     "wonder credit share cite chant assure vent imply press protest decry confess bemoan bark denounce "
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
-    "believe think consider view oppose expect hope reveal indicate reject see push_for point_to"
+    "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
+    "make_clear"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -36,6 +37,7 @@ _IRREGULAR = {
     "see": ["sees"],  # "X sees the groups as a threat"; "saw" and "see" are mostly not positions
     "push_for": ["pushed for", "pushes for", "pushing for"],
     "point_to": ["pointed to", "points to", "pointing to"],
+    "make_clear": ["made it clear", "makes it clear", "made clear", "makes clear", "making it clear"],
 }
 
 
@@ -89,7 +91,7 @@ BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge ca
 CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
-ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned")
+ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned advised advises")
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
 PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 
