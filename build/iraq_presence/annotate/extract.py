@@ -219,7 +219,7 @@ class _Statements:
         written = bool(sent and WRITTEN.search(self._unquoted(*sent)))
         group = speaker.get("speaker_id") is not None and self.ex.gaz.types.get(speaker["speaker_id"]) != "person"
         if resolved is not None:
-            group = group or resolved.actor_type == "organization" or resolved.resolution == "document"
+            group = group or resolved.actor_type not in {None, "person"} or resolved.resolution == "document"
         named = speaker.get("speaker_name") or ""
         group = group or bool(GROUP_HEAD.search(named))
         entry = _Spoken(at, dict(speaker), name, group, written, self.lines.start(at))
