@@ -437,3 +437,9 @@ def test_cues_of_pressing_and_pointing(ex: Extractor, verb: str) -> None:
 )
 def test_voicing_making_clear_and_advising(ex: Extractor, sentence: str, content: str) -> None:
     assert reports(ex, sentence) == [(content, "Anna Berg")]
+
+
+@pytest.mark.parametrize("label", ["Read More", "Source"])
+def test_a_furniture_label_before_a_colon_is_no_speaker(ex: Extractor, label: str) -> None:
+    text = f"The dam opened on Monday.\n\n{label}: Vale Front leaders meet in Ardan to discuss the dam\n"
+    assert [p for p in ex.run(text)["statements"] if p.get("speaker_name") == label] == []
