@@ -443,3 +443,13 @@ def test_voicing_making_clear_and_advising(ex: Extractor, sentence: str, content
 def test_a_furniture_label_before_a_colon_is_no_speaker(ex: Extractor, label: str) -> None:
     text = f"The dam opened on Monday.\n\n{label}: Vale Front leaders meet in Ardan to discuss the dam\n"
     assert [p for p in ex.run(text)["statements"] if p.get("speaker_name") == label] == []
+
+
+def test_a_participle_after_a_determiner_is_an_adjective(ex: Extractor) -> None:
+    assert reports(ex, "The Vale guilds, with an estimated 12,000 members across the valley, met.") == []
+
+
+def test_where_the_words_were_posted_is_not_what_they_said(ex: Extractor) -> None:
+    assert reports(ex, "A statement from Anna Berg was posted on her official page.") == []
+    [(words, who)] = reports(ex, "Anna Berg said on Monday the dam would open in the spring.")
+    assert who == "Anna Berg" and words.endswith("the dam would open in the spring")  # a longer content stays

@@ -290,6 +290,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
+        return None  # "an estimated 128,000", "the alleged plot": an adjective
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):

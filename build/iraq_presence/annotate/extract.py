@@ -178,6 +178,7 @@ class Extractor:
         return out
 
 
+PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
@@ -417,7 +418,10 @@ class _Statements:
                 # '…, saying “…”', '…, describing it as “…”': the lead-in belongs to the quotation
                 end, apart = comma, bool(lead) and lead[0].endswith("ing")
             start, end = _trim(self.text, start, end)
-        return (start, end, apart) if len(self.text[start:end].split()) >= 3 else None
+        words = self.text[start:end].split()
+        if words and words[0].lower() in PLACE_OPENERS and len(words) <= 6 and not cue.verb.startswith("insist"):
+            return None  # "posted on his page", "said during the meeting": where, not what
+        return (start, end, apart) if len(words) >= 3 else None
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()
