@@ -32,6 +32,8 @@ STRONG_PRECEDENT = 80.0
 """A precedent this similar (0-100) suggests PLOVER where no cue names the act."""
 
 CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
+    # before "told X": "told X via email" is an email
+    (re.compile(r"\bin an? (?:e-?mail|emailed)\b|\b(?:by|via|over) e-?mail\b", re.I), "email", 0.85),
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
@@ -60,7 +62,6 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         "social_media_post",
         0.8,
     ),
-    (re.compile(r"\bin an? (?:e-?mail|emailed)\b|\bby e-?mail\b", re.I), "email", 0.85),
     (
         re.compile(
             r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\baddress(?:ed|ing)\b"
