@@ -453,3 +453,8 @@ def test_where_the_words_were_posted_is_not_what_they_said(ex: Extractor) -> Non
     assert reports(ex, "A statement from Anna Berg was posted on her official page.") == []
     [(words, who)] = reports(ex, "Anna Berg said on Monday the dam would open in the spring.")
     assert who == "Anna Berg" and words.endswith("the dam would open in the spring")  # a longer content stays
+
+
+@pytest.mark.parametrize("opening", ["In the view of Anna Berg", "In Anna Berg’s view"])
+def test_a_view_held(ex: Extractor, opening: str) -> None:
+    assert reports(ex, f"{opening}, the dam will fail within a year.") == [("the dam will fail within a year", "Anna Berg")]

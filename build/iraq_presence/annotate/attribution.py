@@ -255,11 +255,31 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             continue
         if t.text in {"According", "according"} and k + 1 < len(tokens) and tokens[k + 1].low == "to":
             cue = _according_cue(text, tokens, k, start, end)
+        elif t.low == "in" and (view := VIEW_OF.match(text, t.start, end)) is not None:
+            cue = _view_cue(text, view, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
             out.append(cue)
     return out
+
+
+VIEW_OF = re.compile(
+    r"[Ii]n (?:the (?P<word>view|opinion|words|assessment) of (?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
+    r"|(?P<own>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})[’']s (?:view|opinion|assessment)),\s+"
+)
+"""'In the view of X, …', 'In X's view, …': a position held, its content the rest of the sentence."""
+
+
+def _view_cue(text: str, m: re.Match[str], end: int) -> Cue | None:
+    group = "of" if m["of"] else "own"
+    content = (m.end(), end)
+    if len(text[content[0] : content[1]].split()) < 3:
+        return None
+    verb = m["word"] or "view"  # the noun that names the position
+    cue = Cue(m.start(), m.start(group), verb, (m.start(group), m.end(group)), how="according")
+    cue.content = [content]
+    return cue
 
 
 def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int) -> Cue | None:
