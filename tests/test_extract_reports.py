@@ -457,4 +457,5 @@ def test_where_the_words_were_posted_is_not_what_they_said(ex: Extractor) -> Non
 
 @pytest.mark.parametrize("opening", ["In the view of Anna Berg", "In Anna Berg’s view"])
 def test_a_view_held(ex: Extractor, opening: str) -> None:
-    assert reports(ex, f"{opening}, the dam will fail within a year.") == [("the dam will fail within a year", "Anna Berg")]
+    got = reports(ex, f"{opening}, the dam will fail within a year.")
+    assert got == [("the dam will fail within a year", "Anna Berg")]
