@@ -214,6 +214,8 @@ def statements(
         ch, medium = cued[n - 1]
         if ch.value == "unknown":
             ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
+        if ch.value == "unknown":
+            ch, medium = _scene_channel(ctx, p, speaker, ch, medium)
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
@@ -461,7 +463,7 @@ def _carried_channel(
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
     ]
-    cues = [j for j in same if cued[j][0].value != "unknown"]
+    cues = [j for j in same if cued[j][0].value != "unknown" and j < i]  # placed before it, not after
     if not cues or len({cued[j][0].value for j in cues}) > 1:
         return cued[i]
     j = min(cues, key=lambda j: abs(j - i))
@@ -471,6 +473,37 @@ def _carried_channel(
         Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
         Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
     )
+
+
+SCENE_REACH = 2  # paragraphs: how far back a sentence placing the speaker at an occasion is read
+EARLIER = re.compile(r"^\W*(?:Earlier|Previously|Before that|Last (?:week|month|year))\b")
+
+
+def _scene_channel(
+    ctx: Context, p: dict[str, Any], speaker: str, ch: Suggestion, medium: Suggestion
+) -> tuple[Suggestion, Suggestion]:
+    """The occasion a sentence before the statement places its speaker at ("X arrived … to address
+    lawmakers", "X held a press conference"), within SCENE_REACH paragraphs and with no "Earlier"
+    opening the statement's own sentence: the words are placed there (docs/curation.md, Placement 4)."""
+    text = ctx.text
+    sentence = _sentence(text, p["start"], p["end"])
+    keys = [w for w in speaker.split("-") if len(w) >= 4 and w not in {"unnamed", "todo"}]
+    if not keys or speaker.startswith("TODO") or EARLIER.match(sentence):
+        return ch, medium
+    lo = p["start"]
+    for _ in range(SCENE_REACH + 1):
+        lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
+        if text[lo - 1 : lo] == "\n":
+            lo = max(0, text.rfind("\n", 0, lo - 1))
+    before = text[lo : p["start"]]
+    for sent in re.split(r"(?<=[.!?])\s+", before):
+        if not re.search(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", sent, re.I):
+            continue
+        placed, _ = channel(sent, ctx.aliases)
+        if placed.value in {"speech", "press_conference", "meeting", "interview"}:
+            why = f"the speaker placed at the occasion before: {placed.basis}"
+            return Suggestion("channel", placed.value, 0.5, why), medium
+    return ch, medium
 
 
 def _media_source(ctx: Context, source: str, speaker: str) -> bool:

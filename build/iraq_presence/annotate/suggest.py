@@ -64,7 +64,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\baddress(?:ed|ing)\b"
+            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
             r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
             r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
             re.I,
@@ -87,7 +87,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
 MEDIUM = re.compile(
-    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?"
+    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:(?:the|his|her|its|their)\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
