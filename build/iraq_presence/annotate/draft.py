@@ -195,6 +195,7 @@ def statements(
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     remarks = remark_groups(text, drafted, speakers)
@@ -212,10 +213,11 @@ def statements(
         addressee, line = _addressee(ctx, p, proposals["candidates"])
         review.append(line)
         ch, medium = cued[n - 1]
-        if ch.value == "unknown":
-            ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
+        if ch.value == "unknown" and not EARLIER.match(_sentence(text, p["start"], p["end"])):
+            ch, medium = _carried_channel(drafted, placed, n - 1, ctx.prefix)
         if ch.value == "unknown":
             ch, medium = _scene_channel(ctx, p, speaker, ch, medium)
+        placed[n - 1] = (ch, medium)
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
@@ -457,8 +459,8 @@ def _date(
 def _carried_channel(
     drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
 ) -> tuple[Suggestion, Suggestion]:
-    """A statement with no cue of its own takes the one channel its speaker's cued remarks in the
-    article agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
+    """A statement with no cue of its own takes the one channel its speaker's remarks placed before it
+    agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who

@@ -64,7 +64,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
+            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b"
+            r"|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
             r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
             r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
             re.I,
