@@ -459,13 +459,14 @@ def _date(
 def _carried_channel(
     drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
 ) -> tuple[Suggestion, Suggestion]:
-    """A statement with no cue of its own takes the one channel its speaker's remarks placed before it
-    agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
+    """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
+    article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
+    words before it too, as the curated articles read it): one occasion, at lower confidence."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
     ]
-    cues = [j for j in same if cued[j][0].value != "unknown" and j < i]  # placed before it, not after
+    cues = [j for j in same if cued[j][0].value != "unknown"]
     if not cues or len({cued[j][0].value for j in cues}) > 1:
         return cued[i]
     j = min(cues, key=lambda j: abs(j - i))
@@ -489,9 +490,10 @@ def _scene_channel(
     opening the statement's own sentence: the words are placed there (docs/curation.md, Placement 4)."""
     text = ctx.text
     sentence = _sentence(text, p["start"], p["end"])
-    keys = [w for w in speaker.split("-") if len(w) >= 4 and w not in {"unnamed", "todo"}]
-    if not keys or speaker.startswith("TODO") or EARLIER.match(sentence):
-        return ch, medium
+    person = ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "person"
+    keys = [w.capitalize() for w in speaker.split("-")[-1:] if len(w) >= 4]
+    if not person or not keys or EARLIER.match(sentence):
+        return ch, medium  # a person, by the surname of the id: a group's name is everywhere
     lo = p["start"]
     for _ in range(SCENE_REACH + 1):
         lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
@@ -499,7 +501,7 @@ def _scene_channel(
             lo = max(0, text.rfind("\n", 0, lo - 1))
     before = text[lo : p["start"]]
     for sent in re.split(r"(?<=[.!?])\s+", before):
-        if not re.search(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", sent, re.I):
+        if not re.search(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", sent):
             continue
         placed, _ = channel(sent, ctx.aliases)
         if placed.value in {"speech", "press_conference", "meeting", "interview"}:
