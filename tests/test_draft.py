@@ -392,6 +392,22 @@ def test_titled_and_plain_forms_are_one_new_actor() -> None:
     assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
 
 
+def test_a_scene_sentence_places_the_speakers_words() -> None:
+    """'X arrived … to address the guild' places X's next words at a speech; 'Earlier, …' is not placed."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import _scene_channel
+    from iraq_presence.annotate.suggest import Corpus, Suggestion
+
+    text = "Ann Roe arrived at the hall to address the guild.\n\n“We stay,” she said.\n\nEarlier, she said so."
+    ctx = Context("009_x", text, None, {"Ann Roe": "ann-roe"}, {"ann-roe": "person"}, Corpus())
+    unknown = Suggestion("channel", "unknown", 0.6, "no cue"), Suggestion("medium", None, 0.7, "none")
+    at = text.index("We stay")
+    placed, _ = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown)
+    assert placed.value == "speech"
+    at = text.index("she said so")
+    assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown)[0].value == "unknown"
+
+
 def test_one_utterance_per_remark() -> None:
     """A clause and its fragment share their cue; a quotation running on, or giving the words of the
     report before it, joins that remark; a new cue, or the second of two split remarks, is a new one."""

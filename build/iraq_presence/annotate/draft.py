@@ -491,7 +491,7 @@ def _scene_channel(
     text = ctx.text
     sentence = _sentence(text, p["start"], p["end"])
     person = ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "person"
-    keys = [w.capitalize() for w in speaker.split("-")[-1:] if len(w) >= 4]
+    keys = [w.capitalize() for w in speaker.split("-")[-1:] if len(w) >= 3]
     if not person or not keys or EARLIER.match(sentence):
         return ch, medium  # a person, by the surname of the id: a group's name is everywhere
     lo = p["start"]
