@@ -442,6 +442,10 @@ def test_a_groups_leading_title_is_the_one_holder_the_article_binds() -> None:
     assert _named_later(text, "The head of the river guild Harakat Vale", 0) == ("Omar al-Vane", text.index("Omar"))
     other = text.replace("of the movement", "of the Dock League")
     assert _named_later(other, "The head of the river guild Harakat Vale", 0) is None
+    unbound = "The head of Harakat Vale warned the port.\n\nThe guild will strike, Omar al-Vane said."
+    assert _named_later(unbound, "The head of Harakat Vale", 0) == ("Omar al-Vane", unbound.index("Omar"))
+    two = unbound + " Ann Roe said nothing."
+    assert _named_later(two, "The head of Harakat Vale", 0) is None  # two people speak: no telling
 
 
 def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:

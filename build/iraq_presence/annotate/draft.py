@@ -358,7 +358,22 @@ def _group_title_holder(text: str, phrase: str) -> tuple[str, int] | None:
         for h in HOLDER.finditer(text)
         if GENERIC_ORG.match(h["org"].strip()) or (mine & _distinctive(h["org"]))
     }
+    if not holders:
+        holders = _speaking_people(text)  # no one bound to the role: the one person the article has speak
     return next(iter(holders.items())) if len(holders) == 1 else None
+
+
+def _speaking_people(text: str) -> dict[str, int]:
+    """Full names (two words or more, no organisation's word) that stand right before a reporting cue."""
+    from .actors import org_type
+    from .lexicon import CUE_RE
+
+    out: dict[str, int] = {}
+    for m in re.finditer(rf"(?P<name>{NAME_RUN}) (?={CUE_RE.pattern})", text):
+        name = m["name"]
+        if not org_type(name, "") and name.split()[0] not in {"The", "A", "An", "In", "On"}:
+            out.setdefault(name, m.start("name"))
+    return out
 
 
 def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
