@@ -459,3 +459,7 @@ def test_where_the_words_were_posted_is_not_what_they_said(ex: Extractor) -> Non
 def test_a_view_held(ex: Extractor, opening: str) -> None:
     got = reports(ex, f"{opening}, the dam will fail within a year.")
     assert got == [("the dam will fail within a year", "Anna Berg")]
+
+
+def test_people_inside_a_quotation_are_no_named_source(ex: Extractor) -> None:
+    assert reports(ex, "“People say the guild will close the harbour before winter,” Ann Berg said.") == []

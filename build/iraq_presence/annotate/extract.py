@@ -710,7 +710,10 @@ def confidence(cue: Cue, resolved: Resolved, quote: tuple[int, int] | None) -> f
     return 0.75
 
 
-NESTED_NOT_SOURCES = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "many", "some", "several", "all"}
+NESTED_NOT_SOURCES = {
+    "i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "many", "some", "several", "all",
+    "both", "each", "others", "people", "everyone", "nobody", "one", "no",
+}  # fmt: skip
 """Sources inside a quotation that are the speaker, someone already named, or an unnamed collective."""
 
 
