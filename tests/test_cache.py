@@ -151,3 +151,15 @@ def test_an_article_failing_its_coding_check_is_never_cached(repo: Path) -> None
         messages.append(str(exc.value))
     assert messages[0] == messages[1]
     assert cache_module.BuildCache(repo).parsed(path) is cache_module.MISSING
+
+
+def test_an_unchanged_table_keeps_its_files_only_while_they_hold_the_recorded_bytes(repo: Path) -> None:
+    """A table whose content is the one its committed files were written from keeps their bytes;
+    a committed file edited by hand is reported by `build --check` and rewritten by the build."""
+    build(repo)
+    expected = snapshot(repo)
+    csv = repo / "data" / "articles.csv"
+    csv.write_bytes(csv.read_bytes() + b"planted,row\n")
+    assert stale(repo) == ["data/articles.csv"]
+    build(repo)
+    assert snapshot(repo) == expected

@@ -48,7 +48,6 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None, cache:
 def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output:
     from .checks.runner import check_frames
     from .schema.generate import stale as schemas_stale
-    from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
     from .tables.cache import BuildCache
@@ -88,26 +87,50 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     failures = check_frames(_with_scan(frames), schemas, lay.raw)
     if failures:
         raise BuildError(_trace(failures, typed, schemas))
-    if memo:
-        memo.prune()  # only once the build is known good: a failed build keeps the last good entries
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
     for name, schema in schemas.items():
-        table = typed.arrow[name]
-        if table is None:
-            table = to_arrow(frames[name], schema)
-        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema, table)
-        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema, table)
+        files.update(_serialized(name, schema, typed, frames[name], memo, root))
         typed.arrow[name] = None  # written: its bytes are all that is kept
     files[MANIFEST] = manifest(root)
     described = {name: with_examples(schema, frames[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(package, schemas, files, frames, fmt, described)
-        errors = metadata_errors(desc)
-        if errors:
-            raise BuildError([f"PKG-descriptor: {e}" for e in errors])
-        files[target.name] = dumps(desc)
+        data = dumps(desc)
+        if not (memo and memo.validated("descriptor", data)):
+            errors = metadata_errors(desc)
+            if errors:
+                raise BuildError([f"PKG-descriptor: {e}" for e in errors])
+            if memo:
+                memo.keep_validated("descriptor", data)
+        files[target.name] = data
+    if memo:
+        memo.prune()  # only once the build is known good: a failed build keeps the last good entries
     return Output(files, frames, schemas)
+
+
+def _serialized(name: str, schema: Any, typed: Any, frame: Any, memo: Any, root: Path) -> dict[str, bytes]:
+    """A table's CSV and Parquet bytes. With the cache, a table typed on the Arrow path whose content
+    (`table_digest`) is the one the committed files were written from, by this code, keeps those
+    files' bytes (their hashes checked) instead of serializing the same table again."""
+    from .schema.io import csv_bytes, parquet_bytes, to_arrow
+    from .tables.cache import table_digest
+
+    table = typed.arrow[name]
+    digest = table_digest(table, schema) if memo and table is not None else None
+    if digest:
+        kept = memo.written(name, digest, root)
+        if kept:
+            return kept
+    if table is None:
+        table = to_arrow(frame, schema)
+    out = {
+        f"data/{name}.csv": csv_bytes(frame, schema, table),
+        f"data/{name}.parquet": parquet_bytes(frame, schema, table),
+    }
+    if digest:
+        memo.keep_written(name, digest, out)
+    return out
 
 
 def _with_scan(frames: dict[str, Any]) -> Any:

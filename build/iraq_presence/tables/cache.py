@@ -35,11 +35,15 @@ _CHECKSUM = 32
 
 
 def code_version() -> str:
-    """Hash of the package's source and of the libraries whose objects are stored."""
+    """Hash of the package's source and of the libraries whose objects are stored or whose output
+    is recorded (pydantic's models; Arrow's and pandas' tables, CSV and Parquet)."""
+    import pandas
+    import pyarrow
     import pydantic
 
     package = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
+    versions = (sys.version, pydantic.VERSION, pyarrow.__version__, pandas.__version__, pickle.HIGHEST_PROTOCOL)
+    h = hashlib.sha256("|".join(map(str, versions)).encode())
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -118,6 +122,40 @@ class BuildCache:
             self.computed["article"] += 1
             self._put(key, value)
 
+    # --- written files -----------------------------------------------------------------------------
+
+    def written(self, name: str, digest: str, folder: Path) -> dict[str, bytes] | None:
+        """The committed CSV and Parquet of table `name` when a build with this code wrote them from
+        a table of content `digest` (`table_digest`) and the files on disk still have the recorded
+        hashes: serializing the same table again would give these bytes."""
+        recorded = self._get(_key("written", self.code, name, digest))
+        if not isinstance(recorded, dict):
+            return None
+        out = {}
+        for rel, sha in recorded.items():
+            path = folder / rel
+            if not isinstance(rel, str) or path.is_symlink() or not path.is_file():
+                return None
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                return None
+            out[rel] = data
+        self.reused["table"] += 1
+        return out
+
+    def keep_written(self, name: str, digest: str, files: dict[str, bytes]) -> None:
+        self.computed["table"] += 1
+        self._put(
+            _key("written", self.code, name, digest), {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
+        )
+
+    def validated(self, kind: str, data: bytes) -> bool:
+        """Whether `data` (a descriptor) passed validation `kind` with this code before."""
+        return self._get(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest())) is True
+
+    def keep_validated(self, kind: str, data: bytes) -> None:
+        self._put(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest()), True)
+
     # --- storage ------------------------------------------------------------------------------------
 
     def _get(self, key: str) -> Any:
@@ -163,6 +201,34 @@ class BuildCache:
             f"build cache: reused {self.reused['file']} curation file(s) and {self.reused['article']} article(s); "
             f"computed {self.computed['file']} and {self.computed['article']}"
         )
+
+
+def table_digest(table: Any, schema: Any) -> str:
+    """SHA-256 of a typed table: its Table Schema and its Arrow IPC stream (the Arrow schema with
+    its metadata, then every value), which determine the CSV and Parquet written from it."""
+    import json
+
+    import pyarrow as pa
+
+    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
+    sink = pa.PythonFile(_Hashing(h), mode="w")
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return h.hexdigest()
+
+
+class _Hashing(io.RawIOBase):
+    """A write-only file that hashes what is written (no copy of the stream is kept)."""
+
+    def __init__(self, h: Any) -> None:
+        self.h = h
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.h.update(data)
+        return len(data)
 
 
 def _digest(path: Path) -> str | None:
