@@ -75,7 +75,7 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     memo = BuildCache(root) if cache else None
     cur = load_curation(lay.curation, root, memo)
     progress(f"assembling tables from {len(sources)} articles")
-    built = assemble(cur, sources, memo, consume=True)
+    built = assemble(cur, sources, memo, consume=True, schemas=schemas)
     if memo:
         progress(memo.summary())
     package = cur.package

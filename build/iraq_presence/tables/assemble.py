@@ -18,6 +18,7 @@ from ..schema.resources import RESOURCES
 from .cache import MISSING, BuildCache
 from .counting import repeated_by
 from .curation import models as c
+from .frames import Fragment, fragment, fragment_bytes, fragment_from
 from .mentions import AliasMatcher
 from .quotes import find_quotes
 from .sources import Source
@@ -50,10 +51,12 @@ def row(table: str, entry: c.Model | None = None, /, **computed: Any) -> Row:
 
 @dataclass
 class Built:
-    """The assembled tables (as row lists) and, per table, each row's curation origin."""
+    """The assembled tables (as row lists) and, per table, each row's curation origin; with schemas,
+    the per-article tables as each article's typed `Fragment`s instead."""
 
     rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     origins: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fragments: dict[str, list[Fragment]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, table: str, row: Row, origin: str) -> None:
         self.rows[table].append(row)
@@ -64,13 +67,21 @@ class Assembler:
     """Turns a loaded Curation plus the verified Sources into table rows."""
 
     def __init__(
-        self, cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+        self,
+        cur: c.Curation,
+        sources: dict[str, Source],
+        cache: BuildCache | None = None,
+        consume: bool = False,
+        schemas: dict[str, Any] | None = None,
     ) -> None:
         self.cur = cur
         self.sources = sources
-        self.cache = cache
+        self.schemas = schemas
+        self.cache = cache if schemas else None  # the cache stores typed fragments: they need the schemas
         self.consume = consume
         self.out = Built()
+        self.pending = Built()  # with schemas: rows of articles made, not yet typed (`_flush`)
+        self.made: list[tuple[str, str, dict[str, int], Counter[tuple[str, str]]]] = []
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -143,6 +154,7 @@ class Assembler:
             self._per_article(articles[i], matcher, owners, alias_counts)
             if self.consume:  # its rows are made: its model's memory serves the next article's rows
                 articles[i] = None  # type: ignore[call-overload]
+        self._flush()
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
@@ -154,16 +166,26 @@ class Assembler:
         return self.out
 
     def _per_article(
-        self, art: c.Article, matcher: AliasMatcher, owners: dict[str, list[str]], counts: Counter[tuple[str, str]]
+        self,
+        art: c.Article | c.ArticleStub,
+        matcher: AliasMatcher,
+        owners: dict[str, list[str]],
+        counts: Counter[tuple[str, str]],
     ) -> None:
         """One article's rows (articles, authors, issues, mentions, statements, topics, quotation
-        spans) and alias counts: from the build cache when none of their inputs changed."""
-        refs = (art.title, art.outlet_evidence, art.published_date_evidence)
-        named = sorted({r.article for r in refs if r is not None and r.article and r.article != art.article_id})
-        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in named]
+        spans) and alias counts: from the build cache when none of their inputs changed. With
+        schemas, they are typed per table as the article's fragments (which the cache stores)."""
+        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in art.quoted_articles()]
         sha = "+".join([self.sources[art.article_id].sha256, *texts])  # its text, and any other it quotes
-        cached = self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING
-        if cached is MISSING:
+        parts = self._cached_fragments(art.article_id, sha)
+        if parts is None:
+            if isinstance(art, c.ArticleStub):  # its rows must be made again: its whole model is needed
+                from .curation.loader import article_model
+
+                assert self.cache is not None  # a stub comes only from the cache
+                art = article_model(
+                    self.cache.curation / "articles" / f"{art.article_id}.yaml", self.cache.root, self.cache
+                )
             whole, self.out = self.out, Built()
             mine: Counter[tuple[str, str]] = Counter()
             try:
@@ -172,14 +194,55 @@ class Assembler:
                 self._statements(art)
             finally:
                 piece, self.out = self.out, whole
-            cached = (dict(piece.rows), dict(piece.origins), mine)
-            if self.cache:
-                self.cache.keep_rows(art.article_id, sha, self._gazetteer_key(), cached)
-        rows, origins, mine = cached
-        for table, table_rows in rows.items():
-            self.out.rows[table].extend(table_rows)
-            self.out.origins[table].extend(origins[table])
-        counts.update(mine)
+            target = self.pending if self.schemas else self.out
+            for table, table_rows in piece.rows.items():
+                target.rows[table].extend(table_rows)
+                target.origins[table].extend(piece.origins[table])
+            self.made.append((art.article_id, sha, {t: len(r) for t, r in piece.rows.items()}, mine))
+            counts.update(mine)
+            return
+        self._flush()  # the articles made before this one come first, as in article order
+        for table, part in parts[0].items():
+            self.out.fragments[table].append(part)
+        counts.update(parts[1])
+
+    def _flush(self) -> None:
+        """Type the rows of the articles made since the last flush, table by table at once (typing
+        many small fragments one by one costs several times more), and store each article's slice of
+        them in the cache as its fragments."""
+        made, self.made = self.made, []
+        if not self.schemas or not made:
+            return
+        from .frames import check_rows
+
+        pending, self.pending = self.pending, Built()
+        check_rows(pending, self.schemas)
+        parts = {t: fragment(rows, pending.origins[t], self.schemas[t]) for t, rows in pending.rows.items()}
+        del pending
+        for table, part in parts.items():
+            self.out.fragments[table].append(part)
+        if not self.cache:
+            return
+        offsets: Counter[str] = Counter()
+        for article_id, sha, sizes, mine in made:
+            stored = {}
+            for table, n in sizes.items():
+                stored[table] = fragment_bytes(parts[table].slice(offsets[table], n))
+                offsets[table] += n
+            self.cache.keep_rows(article_id, sha, self._gazetteer_key(), (stored, mine))
+
+    def _cached_fragments(self, article_id: str, sha: str) -> tuple[dict[str, Fragment], Counter[Any]] | None:
+        """An article's fragments and alias counts from the cache; None when absent or not readable."""
+        cached = self.cache.rows(article_id, sha, self._gazetteer_key()) if self.cache else MISSING
+        if cached is MISSING or not (isinstance(cached, tuple) and len(cached) == 2):
+            return None
+        stored, mine = cached
+        if not isinstance(stored, dict) or not isinstance(mine, Counter) or not stored.keys() <= self.schemas.keys():
+            return None
+        parts = {t: fragment_from(v, self.schemas[t]) for t, v in stored.items()}
+        if any(p is None for p in parts.values()):
+            return None
+        return parts, mine  # type: ignore[return-value]
 
     def _gazetteer_key(self) -> str:
         """What an article's rows read besides its own file and text: every alias with its actors (from
@@ -437,7 +500,8 @@ class Assembler:
 
     def _utterances(self) -> None:
         file = "data/curation/utterances.yaml"
-        stmts = self.out.rows["statements"]
+        typed = self._statement_table()
+        stmts = self.out.rows["statements"] if typed is None else _light_rows(typed)
         per: dict[str, list[Row]] = defaultdict(list)
         for s in stmts:
             per[s["utterance_id"]].append(s)
@@ -453,6 +517,23 @@ class Assembler:
                 row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
                 f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
+        if typed is not None:
+            self.out.fragments["statements"] = [
+                _with_columns(typed, stmts, ("repeats_statement_id", "summarises_acts"))
+            ]
+
+    def _statement_table(self) -> Fragment | None:
+        """The statements' fragments as one (None when kept as rows: then every fragment becomes rows)."""
+        from .frames import concatenated, fragment_rows
+
+        parts = self.out.fragments.pop("statements", [])
+        if not parts:
+            return None
+        if all(p.table is not None for p in parts) and self.schemas:
+            return Fragment(*concatenated(parts, self.schemas["statements"]))
+        self.out.rows["statements"][:0] = list(fragment_rows(parts))
+        self.out.origins["statements"][:0] = [o for p in parts for o in p.origin_list()]
+        return None
 
     def _meetings(self) -> None:
         file = "data/curation/meetings.yaml"
@@ -554,6 +635,30 @@ class Assembler:
             )
 
 
+_STATEMENT_KEYS = ("statement_id", "article_id", "speaker_id", "utterance_id", "char_start", "char_end")
+"""What the counting of statements reads of each (`repeated_by`, the utterances' counts)."""
+
+
+def _light_rows(part: Fragment) -> list[Row]:
+    """The statements of a typed fragment as dicts of only the columns the counting reads."""
+    columns = [part.table.column(k).to_pylist() for k in _STATEMENT_KEYS]
+    return [dict(zip(_STATEMENT_KEYS, values)) for values in zip(*columns)]
+
+
+def _with_columns(part: Fragment, rows: list[Row], names: tuple[str, ...]) -> Fragment:
+    """`part` with the columns `names` replaced by the rows' values (rows in the fragment's order)."""
+    import pyarrow as pa
+
+    table = part.table
+    for name in names:
+        i = table.schema.get_field_index(name)
+        f = table.schema.field(i)
+        default = table.column(i).to_pylist()
+        values = [r.get(name, d) for r, d in zip(rows, default)]
+        table = table.set_column(i, f, pa.array(values, type=f.type))
+    return Fragment(table, part.origins)
+
+
 def _digest_of(*values: Any) -> str:
     import hashlib
 
@@ -570,9 +675,15 @@ def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
 
 
 def assemble(
-    cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+    cur: c.Curation,
+    sources: dict[str, Source],
+    cache: BuildCache | None = None,
+    consume: bool = False,
+    schemas: dict[str, Any] | None = None,
 ) -> Built:
     """All tables' rows from curation and sources (raises CurationError on unusable input). With
     `consume`, each accepted article leaves `cur.articles` once its rows are made (the build needs
-    neither after: a large corpus then never holds every model and every row at once)."""
-    return Assembler(cur, sources, cache, consume).run()
+    neither after: a large corpus then never holds every model and every row at once). With
+    `schemas`, each article's rows are typed as they are made (`Built.fragments`), and only then
+    is the build cache used (it stores those fragments)."""
+    return Assembler(cur, sources, cache, consume, schemas).run()

@@ -98,8 +98,37 @@ class BuildCache:
         self.computed["file"] += 1
         self._put(self._file_key(path, digest), value)
 
-    def _file_key(self, path: Path, digest: str) -> str:
-        return _key("file", self.code, path.relative_to(self.root).as_posix(), digest)
+    def _file_key(self, path: Path, digest: str, kind: str = "file") -> str:
+        return _key(kind, self.code, path.relative_to(self.root).as_posix(), digest)
+
+    def stub(self, path: Path) -> Any:
+        """An article file's `ArticleStub` when its bytes are the ones cached, else MISSING. The
+        entry of its whole model is kept (not pruned) for when its rows must be made again."""
+        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
+        if digest is None:
+            return MISSING
+        self.digests[path] = digest
+        value = self._get(self._file_key(path, digest, "stub"))
+        if value is not MISSING:
+            self.reused["file"] += 1
+            self.used.add(f"{self._file_key(path, digest)}.pickle")
+        return value
+
+    def keep_stub(self, path: Path, value: Any) -> None:
+        """Store an article's stub beside its model (`keep_parsed` first: it checks the file is unchanged)."""
+        digest = self.digests.get(path)
+        if digest is not None:
+            self._put(self._file_key(path, digest, "stub"), value)
+
+    def model(self, path: Path) -> Any:
+        """The whole model of an article met as a stub in this build, else MISSING (then re-read)."""
+        digest = self.digests.get(path)
+        return MISSING if digest is None else self._get(self._file_key(path, digest))
+
+    def same_bytes(self, path: Path) -> bool:
+        """Whether `path` still holds the bytes hashed earlier in this build."""
+        digest = self.digests.get(path)
+        return digest is not None and _digest(path) == digest
 
     # --- per-article rows -------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from .models import (
     Actor,
     Affiliation,
     Article,
+    ArticleStub,
     Curation,
     Disambiguation,
     Event,
@@ -586,7 +587,8 @@ def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict
 
 def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article. With a
-    build cache, a file whose bytes are unchanged since a previous build is not parsed again."""
+    build cache, a file whose bytes are unchanged since a previous build is not parsed again, and
+    such an article is an `ArticleStub` (its model comes from `article_model` when needed)."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
@@ -604,14 +606,21 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         "references.yaml",
     )
     paths = [*article_paths, *(folder / n for n in listed_names)]
-    cached = {p: v for p in paths if (v := cache.parsed(p) if cache else MISSING) is not MISSING}
-    read = _prefetch([p for p in paths if p not in cached], root)
+    # an unchanged article is loaded as its stub (what the build reads of it), its model left in the cache
+    stubs = {p: v for p in article_paths if (v := cache.stub(p) if cache else MISSING) is not MISSING}
+    cached = {p: v for p in paths if p not in stubs and (v := cache.parsed(p) if cache else MISSING) is not MISSING}
+    read = _prefetch([p for p in paths if p not in cached and p not in stubs], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
-    articles = []
+    articles: list[Any] = []
     parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
     for path in article_paths:
+        if path in stubs:
+            articles.append(stubs[path])
+            continue
         if path in cached:
             articles.append(cached[path])
+            if cache:
+                cache.keep_stub(path, ArticleStub.of(cached[path]))
             continue
         raw = read.pop(path) if path in read else read_yaml(path, root)  # popped: its memory serves the models
         art = parse(Article, raw, _rel(path, root))
@@ -658,6 +667,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     if cache:
         for path, art in parsed:
             cache.keep_parsed(path, art)
+            cache.keep_stub(path, ArticleStub.of(art))
     actors, utterances, affiliations = merge_new_entries(
         articles,
         listed("actors.yaml", Actor, "actor_id"),
@@ -672,7 +682,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     ):
         file = rel(name)
         _unique([(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
-    return Curation(
+    return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
         disambiguations=listed("disambiguation.yaml", Disambiguation, "alias", optional=True),
@@ -684,3 +694,17 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         affiliations=affiliations,
         references=listed("references.yaml", Reference, "reference_id", optional=True),
     )
+
+
+def article_model(path: Path, root: Path, cache: BuildCache) -> Article:
+    """The model of an article loaded as a stub: from the cache, else parsed again from its file,
+    which must still hold the bytes the stub was found for (they passed every check then)."""
+    model = cache.model(path)
+    if model is not MISSING:
+        return model
+    rel = _rel(path, root)
+    art = parse(Article, read_yaml(path, root), rel)
+    if not cache.same_bytes(path):
+        raise CurationError(rel, "changed while the build read it", expected="the build run again once edits are saved")
+    check_coded([art], _rel(path.parent, root))
+    return art
