@@ -147,8 +147,14 @@ def _with_scan(frames: dict[str, Any]) -> Any:
     at = {a: i for i, a in enumerate(ids)}
 
     def found(df: Any) -> Found:
-        art = np.array([at[a] for a in df["article_id"].astype("string")], dtype=np.int64)
-        return Found(art, df["char_start"].to_numpy(dtype=np.int64), df["char_end"].to_numpy(dtype=np.int64))
+        art = df["article_id"].astype("string").map(at)  # a dict lookup per value, in pandas
+        if art.isna().any():  # every row of these tables is made from an article of `articles`
+            raise KeyError(df["article_id"][art.isna()].iloc[0])
+        return Found(
+            art.to_numpy(dtype=np.int64),
+            df["char_start"].to_numpy(dtype=np.int64),
+            df["char_end"].to_numpy(dtype=np.int64),
+        )
 
     mentions = frames["mentions"]
     matched = mentions[(mentions["method"] == "alias_match").to_numpy(dtype=bool, na_value=False)]

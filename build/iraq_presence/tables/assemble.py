@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import CurationError, SchemaMismatch, nearest
 from ..schema.resources import RESOURCES
 from .cache import MISSING, BuildCache
-from .counting import repeated_by
+from .counting import STATEMENT_KEYS, containers
 from .curation import models as c
 from .frames import Fragment, fragment, fragment_bytes, fragment_from
 from .mentions import AliasMatcher
@@ -499,28 +499,38 @@ class Assembler:
             )
 
     def _utterances(self) -> None:
+        """Utterance rows with their counts of statements and articles, and the statements' columns
+        that depend on the others: the statement whose span repeats theirs, and the utterance's
+        several acts. The statements are read as columns (of their typed table, or of their rows)."""
         file = "data/curation/utterances.yaml"
         typed = self._statement_table()
-        stmts = self.out.rows["statements"] if typed is None else _light_rows(typed)
-        per: dict[str, list[Row]] = defaultdict(list)
-        for s in stmts:
-            per[s["utterance_id"]].append(s)
-        repeats = repeated_by(stmts)
-        for s in stmts:
-            s["repeats_statement_id"] = repeats.get(s["statement_id"])
+        rows = self.out.rows["statements"]
+        names = (*STATEMENT_KEYS, "summarises_acts")
+        if typed is None:
+            cols = {k: [r[k] for r in rows] for k in names}
+        else:
+            cols = {k: typed.table.column(k).to_pylist() for k in names}
+        repeats = containers(*(cols[k] for k in STATEMENT_KEYS))
+        articles, summarises = cols["article_id"], cols["summarises_acts"]
+        per: dict[str, list[int]] = defaultdict(list)
+        for i, utterance_id in enumerate(cols["utterance_id"]):
+            per[utterance_id].append(i)
         for i, u in enumerate(self.cur.utterances, 1):
-            rows = per.get(u.utterance_id, [])
-            for s in rows:
-                s["summarises_acts"] = u.several_acts
+            members = per.get(u.utterance_id, [])
+            for j in members:
+                summarises[j] = u.several_acts
             self.out.add(
                 "utterances",
-                row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
+                row("utterances", u, n_statements=len(members), n_articles=len({articles[j] for j in members})),
                 f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
             )
-        if typed is not None:
-            self.out.fragments["statements"] = [
-                _with_columns(typed, stmts, ("repeats_statement_id", "summarises_acts"))
-            ]
+        repeated = [repeats.get(sid) for sid in cols["statement_id"]]
+        if typed is None:
+            for r, rep, several in zip(rows, repeated, summarises):
+                r["repeats_statement_id"], r["summarises_acts"] = rep, several
+        else:
+            values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
+            self.out.fragments["statements"] = [_with_columns(typed, values)]
 
     def _statement_table(self) -> Fragment | None:
         """The statements' fragments as one (None when kept as rows: then every fragment becomes rows)."""
@@ -635,27 +645,15 @@ class Assembler:
             )
 
 
-_STATEMENT_KEYS = ("statement_id", "article_id", "speaker_id", "utterance_id", "char_start", "char_end")
-"""What the counting of statements reads of each (`repeated_by`, the utterances' counts)."""
-
-
-def _light_rows(part: Fragment) -> list[Row]:
-    """The statements of a typed fragment as dicts of only the columns the counting reads."""
-    columns = [part.table.column(k).to_pylist() for k in _STATEMENT_KEYS]
-    return [dict(zip(_STATEMENT_KEYS, values)) for values in zip(*columns)]
-
-
-def _with_columns(part: Fragment, rows: list[Row], names: tuple[str, ...]) -> Fragment:
-    """`part` with the columns `names` replaced by the rows' values (rows in the fragment's order)."""
+def _with_columns(part: Fragment, values: dict[str, list[Any]]) -> Fragment:
+    """`part` with some columns replaced by `values` (in the fragment's row order)."""
     import pyarrow as pa
 
     table = part.table
-    for name in names:
+    for name, column in values.items():
         i = table.schema.get_field_index(name)
         f = table.schema.field(i)
-        default = table.column(i).to_pylist()
-        values = [r.get(name, d) for r, d in zip(rows, default)]
-        table = table.set_column(i, f, pa.array(values, type=f.type))
+        table = table.set_column(i, f, pa.array(column, type=f.type))
     return Fragment(table, part.origins)
 
 

@@ -179,10 +179,10 @@ def concatenated(parts: list[Fragment], schema: Any) -> tuple[Any, Any]:
     its own dictionary, so the column is then encoded again over the whole table."""
     import pyarrow as pa
 
-    table = pa.concat_tables([p.table for p in parts]).combine_chunks()
+    table = pa.concat_tables([p.table for p in parts])  # chunked: the sort's `take` makes one copy
     for i, (f, field) in enumerate(zip(schema.arrow_schema, schema.fields)):
         allowed = codes(field)
-        if allowed and table.num_rows and len(table.column(i).chunk(0).dictionary) != len(allowed):
+        if allowed and any(len(chunk.dictionary) != len(allowed) for chunk in table.column(i).chunks):
             table = table.set_column(i, f, coded_array(table.column(i).to_pylist(), f.type, allowed))
     origins = pa.concat_arrays([p.origins for p in parts])
     return with_pandas_metadata(table, schema), origins
