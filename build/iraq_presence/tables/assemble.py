@@ -150,11 +150,19 @@ class Assembler:
         articles = self.cur.articles
         matcher, owners = self._matcher()
         alias_counts: Counter[tuple[str, str]] = Counter()
-        for i in [i for i, a in enumerate(articles) if a.status == "accepted"]:
-            self._per_article(articles[i], matcher, owners, alias_counts)
-            if self.consume:  # its rows are made: its model's memory serves the next article's rows
-                articles[i] = None  # type: ignore[call-overload]
-        self._flush()
+        accepted = [i for i, a in enumerate(articles) if a.status == "accepted"]
+        for shard in _shards(accepted, [articles[i].article_id for i in accepted]) if self.cache else [accepted]:
+            if self._cached_shard(shard, alias_counts):
+                self._consume(shard)
+                continue
+            mine: Counter[tuple[str, str]] = Counter()
+            mark = {t: len(parts) for t, parts in self.out.fragments.items()}
+            for i in shard:
+                self._per_article(articles[i], matcher, owners, mine)
+                self._consume([i])
+            self._flush()
+            alias_counts.update(mine)
+            self._keep_shard(mark, mine)
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
@@ -175,9 +183,8 @@ class Assembler:
         """One article's rows (articles, authors, issues, mentions, statements, topics, quotation
         spans) and alias counts: from the build cache when none of their inputs changed. With
         schemas, they are typed per table as the article's fragments (which the cache stores)."""
-        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in art.quoted_articles()]
-        sha = "+".join([self.sources[art.article_id].sha256, *texts])  # its text, and any other it quotes
-        parts = self._cached_fragments(art.article_id, sha)
+        sha = self._sha(art)
+        parts = self._unpacked(self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING)
         if parts is None:
             if isinstance(art, c.ArticleStub):  # its rows must be made again: its whole model is needed
                 from .curation.loader import article_model
@@ -206,6 +213,47 @@ class Assembler:
             self.out.fragments[table].append(part)
         counts.update(parts[1])
 
+    def _consume(self, indices: list[int]) -> None:
+        if self.consume:  # its rows are made: its model's memory serves the next article's rows
+            for i in indices:
+                self.cur.articles[i] = None  # type: ignore[call-overload]
+
+    def _sha(self, art: c.Article | c.ArticleStub) -> str:
+        """The hashes of the texts an article's rows read: its own, and any other it quotes."""
+        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in art.quoted_articles()]
+        return "+".join([self.sources[art.article_id].sha256, *texts])
+
+    def _cached_shard(self, shard: list[int], counts: Counter[tuple[str, str]]) -> bool:
+        """A run of articles' fragments from the cache, in one read (with a cache, else False)."""
+        self._shard_key = None
+        if not self.cache:
+            return False
+        arts = [self.cur.articles[i] for i in shard]
+        key, cached = self.cache.shard([(a.article_id, self._sha(a)) for a in arts], self._gazetteer_key())
+        parts = self._unpacked(cached)
+        if parts is None:
+            self._shard_key = key
+            return False
+        for table, part in parts[0].items():
+            self.out.fragments[table].append(part)
+        counts.update(parts[1])
+        self.cache.count_reused(len(shard))
+        return True
+
+    def _keep_shard(self, mark: dict[str, int], mine: Counter[tuple[str, str]]) -> None:
+        """Store the fragments of the shard just made (each table's as one), and keep them as one."""
+        from .frames import concatenated
+
+        if not (self.cache and self._shard_key and self.schemas):
+            return
+        made = {t: parts[mark.get(t, 0) :] for t, parts in self.out.fragments.items() if len(parts) > mark.get(t, 0)}
+        if any(p.table is None for parts in made.values() for p in parts):
+            return  # rows that take pandas' path: kept per article only
+        joined = {t: Fragment(*concatenated(parts, self.schemas[t])) for t, parts in made.items()}
+        for t, part in joined.items():
+            self.out.fragments[t][mark.get(t, 0) :] = [part]
+        self.cache.keep_shard(self._shard_key, ({t: fragment_bytes(f) for t, f in joined.items()}, mine))
+
     def _flush(self) -> None:
         """Type the rows of the articles made since the last flush, table by table at once (typing
         many small fragments one by one costs several times more), and store each article's slice of
@@ -217,8 +265,9 @@ class Assembler:
 
         pending, self.pending = self.pending, Built()
         check_rows(pending, self.schemas)
-        parts = {t: fragment(rows, pending.origins[t], self.schemas[t]) for t, rows in pending.rows.items()}
-        del pending
+        parts = {}
+        for table in list(pending.rows):  # each table's rows released once typed
+            parts[table] = fragment(pending.rows.pop(table), pending.origins.pop(table), self.schemas[table])
         for table, part in parts.items():
             self.out.fragments[table].append(part)
         if not self.cache:
@@ -231,9 +280,8 @@ class Assembler:
                 offsets[table] += n
             self.cache.keep_rows(article_id, sha, self._gazetteer_key(), (stored, mine))
 
-    def _cached_fragments(self, article_id: str, sha: str) -> tuple[dict[str, Fragment], Counter[Any]] | None:
-        """An article's fragments and alias counts from the cache; None when absent or not readable."""
-        cached = self.cache.rows(article_id, sha, self._gazetteer_key()) if self.cache else MISSING
+    def _unpacked(self, cached: Any) -> tuple[dict[str, Fragment], Counter[Any]] | None:
+        """Fragments and alias counts as the cache stored them; None when absent or not readable."""
         if cached is MISSING or not (isinstance(cached, tuple) and len(cached) == 2):
             return None
         stored, mine = cached
@@ -643,6 +691,23 @@ class Assembler:
                 row("external_references", r),
                 f"{file}: entry #{i} (reference_id={r.reference_id})",
             )
+
+
+SHARD_EVERY = 32
+"""On average, articles per shard of the cache. A shard ends after an article whose id hashes to a
+multiple of this, so adding or removing an article moves no other shard's bounds."""
+
+
+def _shards(indices: list[int], ids: list[str]) -> list[list[int]]:
+    """Articles (`indices`, with their `ids`) cut into runs of consecutive ones: the cache's shards."""
+    import zlib
+
+    out: list[list[int]] = [[]]
+    for i, article_id in zip(indices, ids):
+        out[-1].append(i)
+        if zlib.crc32(article_id.encode("utf-8")) % SHARD_EVERY == 0:
+            out.append([])
+    return [s for s in out if s]
 
 
 def _with_columns(part: Fragment, values: dict[str, list[Any]]) -> Fragment:

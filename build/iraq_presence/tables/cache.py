@@ -6,7 +6,10 @@ is only ever found for inputs identical to the ones it came from:
 - a curation file's parsed models, keyed by the code version, the file's path and its bytes;
 - an article's assembled rows, keyed by the code version, the raw text's hash, the article's
   curation file and the digest of the shared curation the rows read: every alias with its actors
-  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation.
+  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation;
+- a shard's rows (a run of consecutive articles), keyed by its members' keys: one read instead of
+  one per article, while an edit re-reads only its shard's other members from their own entries;
+- a table's written files, keyed by the table's content (`table_digest`), and a validated descriptor.
 
 The cache lives in `.cache/build/` (git-ignored, see `paths.Layout.cache`), outside the committed
 data. Entries are written whole (temporary file, then rename) with a checksum; one that is
@@ -150,6 +153,24 @@ class BuildCache:
         if key is not None:
             self.computed["article"] += 1
             self._put(key, value)
+
+    def shard(self, members: list[tuple[str, str]], shared: str) -> tuple[str | None, Any]:
+        """The key and the cached rows of a run of articles ((article_id, raw_sha256) in article
+        order), keyed by every member's own key; a hit keeps the members' own entries from pruning."""
+        keys = [self._rows_key(article_id, sha, shared) for article_id, sha in members]
+        if any(k is None for k in keys):
+            return None, MISSING
+        key = _key("shard", *keys)  # type: ignore[arg-type]
+        value = self._get(key)
+        if value is not MISSING:
+            self.used.update(f"{k}.pickle" for k in keys)
+        return key, value
+
+    def keep_shard(self, key: str, value: Any) -> None:
+        self._put(key, value)
+
+    def count_reused(self, articles: int) -> None:
+        self.reused["article"] += articles
 
     # --- written files -----------------------------------------------------------------------------
 

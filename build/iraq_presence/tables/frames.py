@@ -161,10 +161,21 @@ def fragment_from(stored: Any, schema: Any) -> Fragment | None:
         table = pa.ipc.open_stream(stored).read_all()
     except pa.ArrowException:
         return None
-    names = [*schema.columns, ORIGIN]
-    if table.column_names != names or not table.schema.remove(len(names) - 1).equals(schema.arrow_schema):
+    if not table.schema.equals(_stored_schema(schema)):
         return None
-    return Fragment(table.drop_columns([ORIGIN]), table.column(ORIGIN).combine_chunks())
+    n = table.num_columns - 1
+    return Fragment(table.select(range(n)), table.column(n).combine_chunks())
+
+
+def _stored_schema(schema: Any) -> Any:
+    """The Arrow schema of a stored fragment of `schema`'s table: its columns, then the origins
+    (made once per schema object, kept beside its cached `arrow_schema`)."""
+    import pyarrow as pa
+
+    memo = schema.__dict__
+    if "_stored_arrow_schema" not in memo:
+        memo["_stored_arrow_schema"] = schema.arrow_schema.append(pa.field(ORIGIN, pa.string()))
+    return memo["_stored_arrow_schema"]
 
 
 def fragment_rows(parts: list[Fragment]) -> Iterator[dict[str, Any]]:
@@ -179,7 +190,7 @@ def concatenated(parts: list[Fragment], schema: Any) -> tuple[Any, Any]:
     its own dictionary, so the column is then encoded again over the whole table."""
     import pyarrow as pa
 
-    table = pa.concat_tables([p.table for p in parts])  # chunked: the sort's `take` makes one copy
+    table = pa.concat_tables([p.table for p in parts]).combine_chunks()  # a `take` over many chunks is slow
     for i, (f, field) in enumerate(zip(schema.arrow_schema, schema.fields)):
         allowed = codes(field)
         if allowed and any(len(chunk.dictionary) != len(allowed) for chunk in table.column(i).chunks):
