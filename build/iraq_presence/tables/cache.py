@@ -25,6 +25,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -76,15 +77,24 @@ class BuildCache:
         self.usable = Layout(root).local_is_inside() and not self.folder.is_symlink()
         self.code = code_version()
         self.digests: dict[Path, str] = {}
+        self.folders: dict[Path, bool] = {}
         self.used: set[str] = set()
         self.reused: Counter[str] = Counter()
         self.computed: Counter[str] = Counter()
+
+    def _inside(self, path: Path) -> bool:
+        """Whether `path` resolves inside the repository. Its folder is resolved once per build:
+        `_digest` refuses a path that is itself a link, so the folder decides where it lies."""
+        folder = path.parent
+        if folder not in self.folders:
+            self.folders[folder] = folder.resolve().is_relative_to(self.root.resolve())
+        return self.folders[folder]
 
     # --- curation files ----------------------------------------------------------------------------
 
     def parsed(self, path: Path) -> Any:
         """The models parsed from `path` when its bytes are the ones cached, else MISSING."""
-        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
+        digest = _digest(path) if self._inside(path) else None
         if digest is None:
             return MISSING  # absent, a link, not a regular file or outside: the loader says what is wrong
         self.digests[path] = digest
@@ -107,7 +117,7 @@ class BuildCache:
     def stub(self, path: Path) -> Any:
         """An article file's `ArticleStub` when its bytes are the ones cached, else MISSING. The
         entry of its whole model is kept (not pruned) for when its rows must be made again."""
-        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
+        digest = _digest(path) if self._inside(path) else None
         if digest is None:
             return MISSING
         self.digests[path] = digest
@@ -282,9 +292,13 @@ class _Hashing(io.RawIOBase):
 
 
 def _digest(path: Path) -> str | None:
-    if path.is_symlink() or not path.is_file():
+    """SHA-256 of a regular file's bytes; None for a link, anything else, or nothing."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _key(*parts: str) -> str:

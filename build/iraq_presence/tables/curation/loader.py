@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -517,10 +518,14 @@ def _entries(model: type[M], raw: Any, file: str, id_key: str) -> list[M]:
     return out
 
 
-def _unique(items: list[tuple[str, Any, str]], id_key: str) -> None:
-    """Each id once: a repeat is reported at the repeat, naming where the first one is."""
+def _unique(items: Callable[[], Iterable[tuple[str, Any, str]]], id_key: str, entries: Iterable[Any]) -> None:
+    """Each id of `entries` once: a repeat is reported at the repeat, naming where the first one is
+    (`items` gives each entry with its file and label, made only when there is a repeat to report)."""
+    ids = [getattr(e, id_key) for e in entries]
+    if len(set(ids)) == len(ids):
+        return
     first: dict[Any, tuple[str, Any]] = {}
-    for file, entry, label in items:
+    for file, entry, label in items():
         ident = getattr(entry, id_key)
         if ident in first:
             where, earlier = first[ident]
@@ -647,18 +652,19 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
                 cache.keep_parsed(path, entries)
         if id_key != "alias":
             file = rel(name)
-            _unique([(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+            _unique(lambda: [(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key, entries)
         return entries
 
     article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
         _unique(
-            [
+            lambda kind=kind: [
                 (f"{article_folder}/{a.article_id}.yaml", item, f"{kind} #{i}")
                 for a in articles
                 for i, item in enumerate(getattr(a, kind), 1)
             ],
             id_key,
+            (item for a in articles for item in getattr(a, kind)),
         )
     # An article's models are cached only once they pass check_coded (a check of that article
     # alone), so one from the cache has passed it with these bytes and this code: only the others
@@ -681,7 +687,11 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         ("affiliations.yaml", affiliations, "affiliation_id"),
     ):
         file = rel(name)
-        _unique([(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
+        _unique(
+            lambda file=file, entries=entries: [(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)],
+            id_key,
+            entries,
+        )
     return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
