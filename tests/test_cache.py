@@ -163,3 +163,24 @@ def test_an_unchanged_table_keeps_its_files_only_while_they_hold_the_recorded_by
     assert stale(repo) == ["data/articles.csv"]
     build(repo)
     assert snapshot(repo) == expected
+
+
+def test_a_list_files_cached_rows_that_do_not_read_are_made_again_from_its_entries(repo: Path) -> None:
+    """The loader leaves a list file unloaded when its rows are cached; an entry that then proves
+    unreadable (a valid checksum, not rows) has the assembler load the file's entries after all."""
+    from collections import Counter
+
+    from iraq_presence.tables.sources import load_sources
+
+    build(repo)
+    lay = Layout(repo)
+    memo = cache_module.BuildCache(repo)
+    memo.set_texts(load_sources(lay.raw, lay.sums))
+    path = lay.curation / "meetings.yaml"
+    key = memo._list_key(path, cache_module._digest(path) or "")
+    planted = ({"meetings": b"not Arrow"}, Counter())
+    memo._put(key, planted)
+    again = cache_module.BuildCache(repo)
+    again.set_texts(load_sources(lay.raw, lay.sums))
+    assert again.list_rows(path) == planted  # the entry the loader will find
+    assert produce(repo).files == produce(repo, cache=False).files

@@ -73,6 +73,8 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     sources = load_sources(lay.raw, lay.sums)
     progress("loading curation")
     memo = BuildCache(root) if cache else None
+    if memo:
+        memo.set_texts(sources)
     cur = load_curation(lay.curation, root, memo)
     progress(f"assembling tables from {len(sources)} articles")
     built = assemble(cur, sources, memo, consume=True, schemas=schemas)

@@ -10,6 +10,7 @@ must fix.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,12 +167,52 @@ class Assembler:
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
-        self._meetings()
-        self._events()
-        self._militia()
+        self._listed("meetings.yaml", self.cur.meetings, self._meetings)
+        self._listed("events.yaml", self.cur.events, self._events)
+        self._listed("militia_groups.yaml", self.cur.militia_groups, self._militia)
         self._affiliations()
-        self._references()
+        self._listed("references.yaml", self.cur.references, self._references)
         return self.out
+
+    def _listed(self, name: str, entries: list[Any], make: Callable[[list[Any]], None]) -> None:
+        """The rows of a list file that read only it and the texts (ROWED): from the cache when
+        neither changed (the loader then left its entries unloaded), else made from its entries
+        and, with the cache, typed and stored."""
+        from .curation.loader import ROWED, list_entries
+
+        found = self.cache.found_rows.get(name) if self.cache else None
+        if found is not None:
+            parts = self._unpacked(found)
+            if parts is not None:
+                for table, part in parts[0].items():
+                    self.out.fragments[table].append(part)
+                return
+            assert self.cache is not None
+            path, (model, id_key) = self.cache.curation / name, ROWED[name]
+            models = self.cache.parsed(path)  # the entries the loader left unloaded
+            known = {path: models} if models is not MISSING else None
+            entries = list_entries(path, self.cache.root, self.cache, model, id_key, True, known)
+        if not (self.cache and self.schemas):
+            make(entries)
+            return
+        whole, self.out = self.out, Built()
+        try:
+            make(entries)
+        finally:
+            piece, self.out = self.out, whole
+        parts = self._typed(piece)
+        for table, part in parts.items():
+            self.out.fragments[table].append(part)
+        self.cache.keep_list_rows(name, ({t: fragment_bytes(f) for t, f in parts.items()}, Counter()))
+
+    def _typed(self, piece: Built) -> dict[str, Fragment]:
+        """Rows as one typed fragment per table, each row checked against its table's columns."""
+        from .frames import check_rows
+
+        assert self.schemas is not None
+        check_rows(piece, self.schemas)
+        # each table's rows released once typed
+        return {t: fragment(piece.rows.pop(t), piece.origins.pop(t), self.schemas[t]) for t in list(piece.rows)}
 
     def _per_article(
         self,
@@ -261,13 +302,9 @@ class Assembler:
         made, self.made = self.made, []
         if not self.schemas or not made:
             return
-        from .frames import check_rows
 
         pending, self.pending = self.pending, Built()
-        check_rows(pending, self.schemas)
-        parts = {}
-        for table in list(pending.rows):  # each table's rows released once typed
-            parts[table] = fragment(pending.rows.pop(table), pending.origins.pop(table), self.schemas[table])
+        parts = self._typed(pending)
         for table, part in parts.items():
             self.out.fragments[table].append(part)
         if not self.cache:
@@ -593,9 +630,9 @@ class Assembler:
         self.out.origins["statements"][:0] = [o for p in parts for o in p.origin_list()]
         return None
 
-    def _meetings(self) -> None:
+    def _meetings(self, entries: list[Any]) -> None:
         file = "data/curation/meetings.yaml"
-        for i, m in enumerate(self.cur.meetings, 1):
+        for i, m in enumerate(entries, 1):
             entry = f"entry #{i} (meeting_id={m.meeting_id})" + at(m)
             o = f"{file}: {entry}"
             self.out.add("meetings", row("meetings", m, n_reports=len({r.article for r in m.reports})), o)
@@ -620,9 +657,9 @@ class Assembler:
                     ": ".join(origin),
                 )
 
-    def _events(self) -> None:
+    def _events(self, entries: list[Any]) -> None:
         file = "data/curation/events.yaml"
-        for i, ev in enumerate(self.cur.events, 1):
+        for i, ev in enumerate(entries, 1):
             entry = f"entry #{i} (event_id={ev.event_id})" + at(ev)
             o = f"{file}: {entry}"
             self.out.add("events", row("events", ev), o)
@@ -638,9 +675,9 @@ class Assembler:
                     ": ".join(origin),
                 )
 
-    def _militia(self) -> None:
+    def _militia(self, entries: list[Any]) -> None:
         file = "data/curation/militia_groups.yaml"
-        for i, g in enumerate(self.cur.militia_groups, 1):
+        for i, g in enumerate(entries, 1):
             entry = f"entry #{i} (actor_id={g.actor_id})" + at(g)
             o = f"{file}: {entry}"
             self.out.add("militia_groups", row("militia_groups", g), o)
@@ -683,9 +720,9 @@ class Assembler:
                 f"{file}: {entry}",
             )
 
-    def _references(self) -> None:
+    def _references(self, entries: list[Any]) -> None:
         file = "data/curation/references.yaml"
-        for i, r in enumerate(self.cur.references, 1):
+        for i, r in enumerate(entries, 1):
             self.out.add(
                 "external_references",
                 row("external_references", r),

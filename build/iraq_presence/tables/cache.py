@@ -78,6 +78,8 @@ class BuildCache:
         self.code = code_version()
         self.digests: dict[Path, str] = {}
         self.folders: dict[Path, bool] = {}
+        self.texts: str | None = None  # set_texts
+        self.found_rows: dict[str, Any] = {}
         self.used: set[str] = set()
         self.reused: Counter[str] = Counter()
         self.computed: Counter[str] = Counter()
@@ -163,6 +165,35 @@ class BuildCache:
         if key is not None:
             self.computed["article"] += 1
             self._put(key, value)
+
+    def set_texts(self, sources: dict[str, Any]) -> None:
+        """Digest every raw text (id and hash): what a list file's rows read besides the file."""
+        lines = sorted(f"{article_id} {src.sha256}" for article_id, src in sources.items())
+        self.texts = _key("texts", *lines)
+
+    def list_rows(self, path: Path) -> Any:
+        """The rows made from a list file (meetings.yaml, ...) when its bytes and every raw text are
+        the ones they were made from, else MISSING; found ones wait in `found_rows` for the assembler.
+        The entry of the file's models is kept (not pruned) for when the rows must be made again."""
+        digest = _digest(path) if self._inside(path) and self.texts else None
+        if digest is None:
+            return MISSING
+        self.digests[path] = digest
+        value = self._get(self._list_key(path, digest))
+        if value is not MISSING:
+            self.reused["file"] += 1
+            self.used.add(f"{self._file_key(path, digest)}.pickle")
+            self.found_rows[path.name] = value
+        return value
+
+    def keep_list_rows(self, name: str, value: Any) -> None:
+        path = self.curation / name
+        digest = self.digests.get(path)
+        if digest is not None and self.texts:
+            self._put(self._list_key(path, digest), value)
+
+    def _list_key(self, path: Path, digest: str) -> str:
+        return _key("listrows", self.code, path.relative_to(self.root).as_posix(), digest, self.texts or "")
 
     def shard(self, members: list[tuple[str, str]], shared: str) -> tuple[str | None, Any]:
         """The key and the cached rows of a run of articles ((article_id, raw_sha256) in article

@@ -613,8 +613,11 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     paths = [*article_paths, *(folder / n for n in listed_names)]
     # an unchanged article is loaded as its stub (what the build reads of it), its model left in the cache
     stubs = {p: v for p in article_paths if (v := cache.stub(p) if cache else MISSING) is not MISSING}
-    cached = {p: v for p in paths if p not in stubs and (v := cache.parsed(p) if cache else MISSING) is not MISSING}
-    read = _prefetch([p for p in paths if p not in cached and p not in stubs], root)
+    # a list file whose rows read nothing else than it and the texts may have its rows cached: not loaded
+    rowed = {p for p in (folder / n for n in ROWED) if cache and cache.list_rows(p) is not MISSING}
+    skip = stubs.keys() | rowed
+    cached = {p: v for p in paths if p not in skip and (v := cache.parsed(p) if cache else MISSING) is not MISSING}
+    read = _prefetch([p for p in paths if p not in cached and p not in skip], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     articles: list[Any] = []
     parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
@@ -642,18 +645,9 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
         path = folder / name
-        if path in cached:
-            entries = cached[path]
-        else:
-            prefetched = path in read and (optional or path.is_file())
-            raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
-            entries = _entries(model, raw, rel(name), id_key)
-            if cache:
-                cache.keep_parsed(path, entries)
-        if id_key != "alias":
-            file = rel(name)
-            _unique(lambda: [(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key, entries)
-        return entries
+        if path in rowed:
+            return []  # its rows come from the cache (`BuildCache.found_rows`); it was checked with these bytes
+        return list_entries(path, root, cache, model, id_key, optional, cached, read)
 
     article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
@@ -704,6 +698,39 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         affiliations=affiliations,
         references=listed("references.yaml", Reference, "reference_id", optional=True),
     )
+
+
+ROWED = {"meetings.yaml": (Meeting, "meeting_id"), "events.yaml": (Event, "event_id")}
+ROWED |= {"militia_groups.yaml": (MilitiaGroup, "actor_id"), "references.yaml": (Reference, "reference_id")}
+"""The list files whose rows read only the file and the raw texts, with their model and id key
+(every list file is optional but actors.yaml; these four are)."""
+
+
+def list_entries(
+    path: Path,
+    root: Path,
+    cache: BuildCache | None,
+    model: type[M],
+    id_key: str,
+    optional: bool,
+    cached: dict[Path, Any] | None = None,
+    read: dict[Path, Any] | None = None,
+) -> list[M]:
+    """A list file's entries, checked: parsed already (`cached`, from the cache), read already
+    (`read`, by the loader's pool), else read and parsed now (and stored in the cache)."""
+    cached, read = cached or {}, read if read is not None else {}
+    if path in cached:
+        entries = cached[path]
+    else:
+        prefetched = path in read and (optional or path.is_file())
+        raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
+        entries = _entries(model, raw, _rel(path, root), id_key)
+        if cache:
+            cache.keep_parsed(path, entries)
+    if id_key != "alias":
+        file = _rel(path, root)
+        _unique(lambda: [(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key, entries)
+    return entries
 
 
 def article_model(path: Path, root: Path, cache: BuildCache) -> Article:
