@@ -84,7 +84,7 @@ def to_tables(built: Built, schemas: dict[str, Any]) -> Typed:
             frame, order = _pandas_frame(rows, schema)
         else:
             order = _sort_order(table, schema.primary_key)
-            table = table.take(order)
+            table = table.combine_chunks() if _in_order(order) else table.take(order)
             frame = arrow_to_frame(table, schema)
             order = order.to_numpy()
         del rows
@@ -247,6 +247,14 @@ def _columns(rows: list[dict[str, Any]], names: list[str]) -> list[Any]:
     if len(names) == 1:
         return [[r[names[0]] for r in rows]]
     return list(zip(*map(itemgetter(*names), rows)))
+
+
+def _in_order(order: Any) -> bool:
+    """Whether sort positions are 0, 1, 2, ... (rows made in key order: no copy to sort them)."""
+    import numpy as np
+
+    positions = order.to_numpy()
+    return bool((positions == np.arange(len(positions))).all())
 
 
 def _sort_order(table: Any, primary_key: list[str]) -> Any:
