@@ -50,9 +50,9 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     from .schema.generate import stale as schemas_stale
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
-    from .tables.cache import BuildCache
+    from .tables.cache import BuildCache, table_digest
     from .tables.curation import load_curation
-    from .tables.descriptor import descriptor, dumps, metadata_errors, with_examples
+    from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
     from .tables.sources import load_sources
@@ -91,11 +91,13 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
         raise BuildError(_trace(failures, typed, schemas))
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
+    digests: dict[str, str | None] = {}
     for name, schema in schemas.items():
-        files.update(_serialized(name, schema, typed, frames[name], memo, root))
+        digests[name] = digest = table_digest(typed.arrow[name], schema) if memo and typed.arrow[name] else None
+        files.update(_serialized(name, schema, typed, frames[name], memo, root, digest))
         typed.arrow[name] = None  # written: its bytes are all that is kept
-    files[MANIFEST] = manifest(root)
-    described = {name: with_examples(schema, frames[name]) for name, schema in schemas.items()}
+    files[MANIFEST] = manifest(root, memo.digests if memo else None)
+    described = {name: _described(name, schema, frames[name], memo, digests[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(package, schemas, files, frames, fmt, described)
         data = dumps(desc)
@@ -111,15 +113,15 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     return Output(files, frames, schemas)
 
 
-def _serialized(name: str, schema: Any, typed: Any, frame: Any, memo: Any, root: Path) -> dict[str, bytes]:
+def _serialized(
+    name: str, schema: Any, typed: Any, frame: Any, memo: Any, root: Path, digest: str | None
+) -> dict[str, bytes]:
     """A table's CSV and Parquet bytes. With the cache, a table typed on the Arrow path whose content
-    (`table_digest`) is the one the committed files were written from, by this code, keeps those
-    files' bytes (their hashes checked) instead of serializing the same table again."""
+    (`digest`, its `table_digest`) is the one the committed files were written from, by this code,
+    keeps those files' bytes (their hashes checked) instead of serializing the same table again."""
     from .schema.io import csv_bytes, parquet_bytes, to_arrow
-    from .tables.cache import table_digest
 
     table = typed.arrow[name]
-    digest = table_digest(table, schema) if memo and table is not None else None
     if digest:
         kept = memo.written(name, digest, root)
         if kept:
@@ -132,6 +134,21 @@ def _serialized(name: str, schema: Any, typed: Any, frame: Any, memo: Any, root:
     }
     if digest:
         memo.keep_written(name, digest, out)
+    return out
+
+
+def _described(name: str, schema: Any, frame: Any, memo: Any, digest: str | None) -> dict[str, Any]:
+    """A table's schema with its codes' examples (`with_examples`), which read only the table: from
+    the cache when the table's content (`digest`) is the one they were made from."""
+    from .tables.cache import MISSING
+    from .tables.descriptor import with_examples
+
+    kept = memo.examples(name, digest) if memo and digest else MISSING
+    if isinstance(kept, dict):
+        return kept
+    out = with_examples(schema, frame)
+    if memo and digest:
+        memo.keep_examples(name, digest, out)
     return out
 
 

@@ -240,6 +240,13 @@ class BuildCache:
             _key("written", self.code, name, digest), {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
         )
 
+    def examples(self, name: str, digest: str) -> Any:
+        """A table's described schema (`descriptor.with_examples`) made from a table of content `digest`."""
+        return self._get(_key("examples", self.code, name, digest))
+
+    def keep_examples(self, name: str, digest: str, value: dict[str, Any]) -> None:
+        self._put(_key("examples", self.code, name, digest), value)
+
     def validated(self, kind: str, data: bytes) -> bool:
         """Whether `data` (a descriptor) passed validation `kind` with this code before."""
         return self._get(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest())) is True
