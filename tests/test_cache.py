@@ -184,3 +184,19 @@ def test_a_list_files_cached_rows_that_do_not_read_are_made_again_from_its_entri
     again.set_texts(load_sources(lay.raw, lay.sums))
     assert again.list_rows(path) == planted  # the entry the loader will find
     assert produce(repo).files == produce(repo, cache=False).files
+
+
+def test_a_new_utterance_repeating_an_id_of_cached_utterances_is_reported_as_without_the_cache(repo: Path) -> None:
+    """utterances.yaml is not loaded when its rows are cached; an article's new utterance that
+    repeats one of its ids still gets the message a build without the cache gives."""
+    from iraq_presence.errors import CurationError
+
+    build(repo)
+    first = (repo / "data" / "curation" / "utterances.yaml").read_text(encoding="utf-8").split("\n- ")[1]
+    article = sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "new_utterances:\n- " + first.rstrip() + "\n")
+    with pytest.raises(CurationError) as cached:
+        produce(repo)
+    with pytest.raises(CurationError) as fresh:
+        produce(repo, cache=False)
+    assert "duplicate utterance_id" in str(cached.value) and str(cached.value) == str(fresh.value)

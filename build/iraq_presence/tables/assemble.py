@@ -588,6 +588,8 @@ class Assembler:
         that depend on the others: the statement whose span repeats theirs, and the utterance's
         several acts. The statements are read as columns (of their typed table, or of their rows)."""
         file = "data/curation/utterances.yaml"
+        from .frames import concatenated, fragment_rows
+
         typed = self._statement_table()
         rows = self.out.rows["statements"]
         names = (*STATEMENT_KEYS, "summarises_acts")
@@ -600,15 +602,32 @@ class Assembler:
         per: dict[str, list[int]] = defaultdict(list)
         for i, utterance_id in enumerate(cols["utterance_id"]):
             per[utterance_id].append(i)
-        for i, u in enumerate(self.cur.utterances, 1):
-            members = per.get(u.utterance_id, [])
+
+        def counted(utterance_id: str, several: bool) -> tuple[int, int]:
+            members = per.get(utterance_id, [])
             for j in members:
-                summarises[j] = u.several_acts
-            self.out.add(
-                "utterances",
-                row("utterances", u, n_statements=len(members), n_articles=len({articles[j] for j in members})),
-                f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
-            )
+                summarises[j] = several
+            return len(members), len({articles[j] for j in members})
+
+        parts = self._utterance_parts(file)
+        if parts is None:
+            for i, u in enumerate(self.cur.utterances, 1):
+                n_statements, n_articles = counted(u.utterance_id, u.several_acts)
+                self.out.add(
+                    "utterances",
+                    row("utterances", u, n_statements=n_statements, n_articles=n_articles),
+                    _utterance_origin(file, i, u),
+                )
+        elif parts and all(p.table is not None for p in parts):
+            table = Fragment(*concatenated(parts, self.schemas["utterances"]))  # type: ignore[index]
+            ids, several = (table.table.column(k).to_pylist() for k in ("utterance_id", "several_acts"))
+            n = [counted(u, s) for u, s in zip(ids, several)]
+            counts = {"n_statements": [a for a, _ in n], "n_articles": [b for _, b in n]}
+            self.out.fragments["utterances"].append(_with_columns(table, counts))
+        else:  # a value takes pandas' path: counted as rows
+            for r, origin in zip(fragment_rows(parts), [o for p in parts for o in p.origin_list()]):
+                r["n_statements"], r["n_articles"] = counted(r["utterance_id"], r["several_acts"])
+                self.out.add("utterances", r, origin)
         repeated = [repeats.get(sid) for sid in cols["statement_id"]]
         if typed is None:
             for r, rep, several in zip(rows, repeated, summarises):
@@ -616,6 +635,42 @@ class Assembler:
         else:
             values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
             self.out.fragments["statements"] = [_with_columns(typed, values)]
+
+    def _utterance_parts(self, file: str) -> list[Fragment] | None:
+        """With schemas, the utterances typed (their counts still to set): utterances.yaml's rows, from
+        the cache when the file is unchanged (the loader then left them unloaded), then those of the
+        accepted articles' new utterances. None without schemas (then made from the entries)."""
+        from .curation.loader import list_entries
+        from .curation.models import Utterance
+
+        if not self.schemas:
+            return None
+        entries = self.cur.utterances
+        found = self.cache.found_rows.get("utterances.yaml") if self.cache else None
+        cached = self._unpacked(found) if found is not None else None
+        if found is not None and cached is None:  # not readable: the file's entries after all
+            assert self.cache is not None
+            path = self.cache.curation / "utterances.yaml"
+            models = self.cache.parsed(path)
+            known = {path: models} if models is not MISSING else None
+            entries = [
+                *list_entries(path, self.cache.root, self.cache, Utterance, "utterance_id", True, known),
+                *entries,
+            ]
+        parts = list(cached[0].values()) if cached else []
+        own, new = [u for u in entries if u.file is None], [u for u in entries if u.file is not None]
+        made = Built()
+        for i, u in enumerate(own, 1):
+            made.add("utterances", row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u))
+        typed = self._typed(made)
+        parts += typed.values()
+        if self.cache and cached is None:
+            self.cache.keep_list_rows("utterances.yaml", ({t: fragment_bytes(f) for t, f in typed.items()}, Counter()))
+        start = sum(len(p.origins) for p in parts)
+        for i, u in enumerate(new, start + 1):
+            made.add("utterances", row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u))
+        parts += self._typed(made).values()
+        return parts
 
     def _statement_table(self) -> Fragment | None:
         """The statements' fragments as one (None when kept as rows: then every fragment becomes rows)."""
@@ -745,6 +800,10 @@ def _shards(indices: list[int], ids: list[str]) -> list[list[int]]:
         if zlib.crc32(article_id.encode("utf-8")) % SHARD_EVERY == 0:
             out.append([])
     return [s for s in out if s]
+
+
+def _utterance_origin(file: str, i: int, u: c.Utterance) -> str:
+    return f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u)
 
 
 def _with_columns(part: Fragment, values: dict[str, list[Any]]) -> Fragment:

@@ -675,6 +675,8 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
         article_folder,
     )
+    if folder / "utterances.yaml" in rowed:
+        utterances = _rowed_utterances(folder / "utterances.yaml", root, cache, utterances)
     for name, entries, id_key in (
         ("actors.yaml", actors, "actor_id"),
         ("utterances.yaml", utterances, "utterance_id"),
@@ -702,8 +704,24 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
 
 ROWED = {"meetings.yaml": (Meeting, "meeting_id"), "events.yaml": (Event, "event_id")}
 ROWED |= {"militia_groups.yaml": (MilitiaGroup, "actor_id"), "references.yaml": (Reference, "reference_id")}
-"""The list files whose rows read only the file and the raw texts, with their model and id key
-(every list file is optional but actors.yaml; these four are)."""
+ROWED |= {"utterances.yaml": (Utterance, "utterance_id")}
+"""The list files whose rows read only the file and the raw texts (the utterances' counts are set
+after, from the statements), with their model and id key: with the build cache, such a file whose
+rows are cached is not loaded (all are optional files)."""
+
+
+def _rowed_utterances(path: Path, root: Path, cache: Any, new: list[Utterance]) -> list[Utterance]:
+    """The utterances when utterances.yaml's rows are cached: only the articles' new ones, once
+    their ids are known not to repeat the file's (read from its cached rows). Otherwise (a repeat
+    to report, or rows not readable) the file's entries are loaded after all, before the new ones."""
+    ids = cache.stored_column(path.name, "utterances", "utterance_id")
+    every = [*(ids or []), *(u.utterance_id for u in new)]
+    if ids is not None and len(set(every)) == len(every):
+        return new
+    cache.found_rows.pop(path.name, None)
+    models = cache.parsed(path)
+    known = {path: models} if models is not MISSING else None
+    return [*list_entries(path, root, cache, Utterance, "utterance_id", True, known), *new]
 
 
 def list_entries(
