@@ -637,40 +637,52 @@ class Assembler:
             self.out.fragments["statements"] = [_with_columns(typed, values)]
 
     def _utterance_parts(self, file: str) -> list[Fragment] | None:
-        """With schemas, the utterances typed (their counts still to set): utterances.yaml's rows, from
-        the cache when the file is unchanged (the loader then left them unloaded), then those of the
-        accepted articles' new utterances. None without schemas (then made from the entries)."""
-        from .curation.loader import list_entries
+        """With schemas, the utterances typed, their counts still to set (see `_merged_parts`)."""
         from .curation.models import Utterance
+
+        def made(i: int, u: c.Utterance) -> tuple[Row, str]:
+            return row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u)
+
+        return self._merged_parts("utterances.yaml", "utterances", Utterance, "utterance_id", self.cur.utterances, made)
+
+    def _merged_parts(
+        self,
+        name: str,
+        table: str,
+        model: type[Any],
+        id_key: str,
+        entries: list[Any],
+        made: Callable[[int, Any], tuple[Row, str]],
+    ) -> list[Fragment] | None:
+        """With schemas, the typed rows of a list file merged with the accepted articles' new entries:
+        the file's rows from the cache when it is unchanged (the loader then left its entries
+        unloaded), else made from its entries (and stored), then the new entries' rows. None
+        without schemas (the caller makes every row from the entries)."""
+        from .curation.loader import list_entries
 
         if not self.schemas:
             return None
-        entries = self.cur.utterances
-        found = self.cache.found_rows.get("utterances.yaml") if self.cache else None
+        found = self.cache.found_rows.get(name) if self.cache else None
         cached = self._unpacked(found) if found is not None else None
         if found is not None and cached is None:  # not readable: the file's entries after all
             assert self.cache is not None
-            path = self.cache.curation / "utterances.yaml"
+            path = self.cache.curation / name
             models = self.cache.parsed(path)
             known = {path: models} if models is not MISSING else None
-            entries = [
-                *list_entries(path, self.cache.root, self.cache, Utterance, "utterance_id", True, known),
-                *entries,
-            ]
+            entries = [*list_entries(path, self.cache.root, self.cache, model, id_key, True, known), *entries]
         parts = list(cached[0].values()) if cached else []
-        own, new = [u for u in entries if u.file is None], [u for u in entries if u.file is not None]
-        made = Built()
-        for i, u in enumerate(own, 1):
-            made.add("utterances", row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u))
-        typed = self._typed(made)
+        own, new = [e for e in entries if e.file is None], [e for e in entries if e.file is not None]
+        piece = Built()
+        for i, entry in enumerate(own, 1):
+            piece.add(table, *made(i, entry))
+        typed = self._typed(piece)
         parts += typed.values()
         if self.cache and cached is None:
-            self.cache.keep_list_rows("utterances.yaml", ({t: fragment_bytes(f) for t, f in typed.items()}, Counter()))
+            self.cache.keep_list_rows(name, ({t: fragment_bytes(f) for t, f in typed.items()}, Counter()))
         start = sum(len(p.origins) for p in parts)
-        for i, u in enumerate(new, start + 1):
-            made.add("utterances", row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u))
-        parts += self._typed(made).values()
-        return parts
+        for i, entry in enumerate(new, start + 1):
+            piece.add(table, *made(i, entry))
+        return parts + list(self._typed(piece).values())
 
     def _statement_table(self) -> Fragment | None:
         """The statements' fragments as one (None when kept as rows: then every fragment becomes rows)."""
@@ -765,15 +777,23 @@ class Assembler:
                 )
 
     def _affiliations(self) -> None:
+        from .curation.models import Affiliation
+
+        entries = self.cur.affiliations
+        parts = self._merged_parts(
+            "affiliations.yaml", "affiliations", Affiliation, "affiliation_id", entries, self._affiliation
+        )
+        if parts is not None:
+            self.out.fragments["affiliations"] += parts
+            return
+        for i, a in enumerate(entries, 1):
+            self.out.add("affiliations", *self._affiliation(i, a))
+
+    def _affiliation(self, i: int, a: c.Affiliation) -> tuple[Row, str]:
         file = "data/curation/affiliations.yaml"
-        for i, a in enumerate(self.cur.affiliations, 1):
-            entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
-            art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
-            self.out.add(
-                "affiliations",
-                row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t),
-                f"{file}: {entry}",
-            )
+        entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
+        art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
+        return row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t), f"{file}: {entry}"
 
     def _references(self, entries: list[Any]) -> None:
         file = "data/curation/references.yaml"

@@ -676,7 +676,9 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         article_folder,
     )
     if folder / "utterances.yaml" in rowed:
-        utterances = _rowed_utterances(folder / "utterances.yaml", root, cache, utterances)
+        utterances = _rowed_merged(folder / "utterances.yaml", root, cache, utterances, "utterances")
+    if folder / "affiliations.yaml" in rowed:
+        affiliations = _rowed_merged(folder / "affiliations.yaml", root, cache, affiliations, "affiliations")
     for name, entries, id_key in (
         ("actors.yaml", actors, "actor_id"),
         ("utterances.yaml", utterances, "utterance_id"),
@@ -704,24 +706,26 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
 
 ROWED = {"meetings.yaml": (Meeting, "meeting_id"), "events.yaml": (Event, "event_id")}
 ROWED |= {"militia_groups.yaml": (MilitiaGroup, "actor_id"), "references.yaml": (Reference, "reference_id")}
-ROWED |= {"utterances.yaml": (Utterance, "utterance_id")}
+ROWED |= {"utterances.yaml": (Utterance, "utterance_id"), "affiliations.yaml": (Affiliation, "affiliation_id")}
 """The list files whose rows read only the file and the raw texts (the utterances' counts are set
 after, from the statements), with their model and id key: with the build cache, such a file whose
-rows are cached is not loaded (all are optional files)."""
+rows are cached is not loaded (all are optional files). Utterances and affiliations are merged
+with the accepted articles' new ones (`_rowed_merged`)."""
 
 
-def _rowed_utterances(path: Path, root: Path, cache: Any, new: list[Utterance]) -> list[Utterance]:
-    """The utterances when utterances.yaml's rows are cached: only the articles' new ones, once
-    their ids are known not to repeat the file's (read from its cached rows). Otherwise (a repeat
-    to report, or rows not readable) the file's entries are loaded after all, before the new ones."""
-    ids = cache.stored_column(path.name, "utterances", "utterance_id")
-    every = [*(ids or []), *(u.utterance_id for u in new)]
+def _rowed_merged(path: Path, root: Path, cache: Any, new: list[M], table: str) -> list[M]:
+    """A merged list when its file's rows are cached: only the articles' new entries, once their ids
+    are known not to repeat the file's (read from its cached rows). Otherwise (a repeat to report,
+    or rows not readable) the file's entries are loaded after all, before the new ones."""
+    model, id_key = ROWED[path.name]
+    ids = cache.stored_column(path.name, table, id_key)
+    every = [*(ids or []), *(getattr(e, id_key) for e in new)]
     if ids is not None and len(set(every)) == len(every):
         return new
     cache.found_rows.pop(path.name, None)
     models = cache.parsed(path)
     known = {path: models} if models is not MISSING else None
-    return [*list_entries(path, root, cache, Utterance, "utterance_id", True, known), *new]
+    return [*list_entries(path, root, cache, model, id_key, True, known), *new]
 
 
 def list_entries(
