@@ -112,7 +112,8 @@ class Assembler:
                 suggestions=nearest(article_id, self.sources),
             )
         try:
-            start, end = locate(source.text, quote, occurrence)
+            key = fieldname.removesuffix("quote") + "occurrence" if fieldname.endswith("_quote") else "occurrence"
+            start, end = locate(source.text, quote, occurrence, key)
         except SpanNotFound as exc:
             raise CurationError(
                 file, f"in article {article_id}: {exc}", line=line, entry=entry, field=fieldname
