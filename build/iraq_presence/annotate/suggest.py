@@ -37,7 +37,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
-            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
+            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
+            r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
             r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
@@ -75,7 +76,9 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:meeting|talks)\b|\bmet with\b|\bmeeting with\b", re.I
+            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:meeting|talks)\b|\bmet with\b"
+            r"|\bmeeting (?:with|between)\b|\bheld talks\b",
+            re.I,
         ),
         "meeting",
         0.7,
@@ -177,8 +180,9 @@ def armed_group_names(aliases: dict[str, str], types: dict[str, str]) -> list[st
     return sorted(a for a, i in aliases.items() if types.get(i) == "armed_group" and len(a) > 2)
 
 
-def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestion]:
-    """Channel and medium from the attribution's words; `known` maps aliases to actor ids."""
+def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None = None) -> tuple[Suggestion, Suggestion]:
+    """Channel and medium from the attribution's words; `known` maps aliases to actor ids, `types`
+    ids to actor types."""
     for pattern, code, conf in CHANNEL_CUES:
         m = pattern.search(sentence)
         if m:
@@ -187,6 +191,8 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
             named = (mm["name"] or mm["outlet"]) if mm else None
             if named and re.search(r"[a-z]\.$", named):
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
+            if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
+                continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
             if named and code in {"interview", "social_media_post", "media_report"}:
                 medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
@@ -196,6 +202,20 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
         Suggestion("medium", None, 0.7, "no medium named"),
     )
+
+
+TOLD = re.compile(r"(?:told|said to|speaking to) ")
+ROLE_AFTER = re.compile(r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website)\b)[a-z]")
+
+
+def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], types: dict[str, str] | None) -> bool:
+    """The one told is an outlet: not a known actor of another type, not a role described after a
+    capitalised word ("the Iraqi prime minister")."""
+    named = mm["name"] or mm["outlet"] or ""
+    actor = known.get(named.rstrip("."))
+    if actor is not None and types is not None:
+        return types.get(actor) == "media_outlet"
+    return not ROLE_AFTER.match(sentence, mm.end())
 
 
 def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
