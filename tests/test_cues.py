@@ -71,3 +71,21 @@ def test_the_presence_named_by_its_end_with_the_state():
     assert cues.stance("Ardan to expel US")[0] == "demands_withdrawal"
     assert cues.stance("an immediate US withdrawal")[0] == "demands_withdrawal"
     assert cues.stance("the US economy will grow")[0] == "not_addressed"
+
+
+def test_the_first_clause_that_performs_an_act_names_it():
+    """Under a neutral cue the earliest act word decides ("first main clause"); a need is AGREE."""
+    assert cues.plover("The raid was a crime, and we are ready to strike back.", "said")[0] == "ACCUSE"
+    assert cues.plover("the need to bolster the river trade", "stressed")[0] == "AGREE"
+
+
+def test_another_sides_reported_position_is_neutral():
+    assert cues.stance("Some parties have gone as far as demanding the expulsion of the foreign troops")[0] == "neutral"
+    assert cues.stance("Norland views the foreign troops as occupiers")[0] == "neutral"
+    assert cues.stance("the foreign troops must withdraw now")[0] == "demands_withdrawal"
+
+
+def test_the_presence_of_armed_factions_is_not_the_forces_presence():
+    assert cues.stance("the presence of hill-based armed factions in the valley")[0] == "not_addressed"
+    assert cues.topics("the presence of hill-based armed factions in the valley")[0] == ["armed_factions"]
+    assert cues.topics("the presence of foreign troops in the valley")[0] == ["us_military_presence"]
