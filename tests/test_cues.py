@@ -89,3 +89,10 @@ def test_the_presence_of_armed_factions_is_not_the_forces_presence():
     assert cues.stance("the presence of hill-based armed factions in the valley")[0] == "not_addressed"
     assert cues.topics("the presence of hill-based armed factions in the valley")[0] == ["armed_factions"]
     assert cues.topics("the presence of foreign troops in the valley")[0] == ["us_military_presence"]
+
+
+def test_a_warning_on_a_condition_of_war_is_a_threat_and_no_legal_basis_an_accusation():
+    assert cues.plover("In case of war on the valley, the garrison would be routed.", "wrote")[0] == "THREATEN"
+    assert cues.plover("they would continue their attacks until the garrison leaves", "said")[0] == "THREATEN"
+    assert cues.plover("Those raids had no legal basis", "said")[0] == "ACCUSE"
+    assert cues.plover("Those attacks were in support of the valley", "said")[0] != "THREATEN"

@@ -437,6 +437,8 @@ def test_words_placed_at_an_occasion_take_its_date_and_channel() -> None:
     assert (reply["channel"], reply["said_date"]) == ("meeting", dt.date(2030, 5, 6))
     [content] = _drafted("Ann Roe said the council is in talks with the guild.", dt.date(2030, 5, 10))
     assert content["channel"] == "unknown"
+    posted = _drafted("Ann Roe said the river is open.\n\nIn a post on X, she wrote, “We stay.”", dt.date(2030, 5, 10))
+    assert [s["channel"] for s in posted] == ["unknown", "social_media_post"]  # a post is its own utterance
     placed_after = "“We stay,” Ann Roe said.\n\n“We build,” she added during a meeting on Monday."
     before = _drafted(placed_after, dt.date(2030, 5, 10))
     assert [(s["channel"], s["said_date"]) for s in before] == [("meeting", dt.date(2030, 5, 6))] * 2

@@ -32,11 +32,13 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "THREATEN": re.compile(
         r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*"
-        r"|defeat(?:ed)?|violence|attacks)\b",
+        r"|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks)\b"
+        r"|\b(?:[Ii]f|[Ii]n (?:the )?case of|[Ss]hould)\b[^.;]{0,40}\b(?:war|attack(?:s|ed)?|aggression|strikes?)\b",
         re.I,
     ),
     "ACCUSE": re.compile(
         r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
+        r"|no legal basis|unlawful"
         r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
         re.I,
     ),

@@ -528,12 +528,13 @@ def _carried_channel(
 ) -> tuple[Suggestion, Suggestion, int | None]:
     """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
     article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
-    words before it too, as the curated articles read it): one occasion, at lower confidence."""
+    words before it too, as the curated articles read it): one occasion, at lower confidence. A post
+    is never carried: posts are their own utterance (docs/curation.md, Channel)."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
     ]
-    cues = [j for j in same if cued[j][0].value != "unknown"]
+    cues = [j for j in same if cued[j][0].value not in {"unknown", "social_media_post"}]  # a post is its own
     if not cues or len({cued[j][0].value for j in cues}) > 1:
         return (*cued[i], None)
     j = min(cues, key=lambda j: abs(j - i))
