@@ -490,3 +490,14 @@ def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
     text = "A spokesman for a harbor union said it would strike. “Soon,” said Omar al-Vane, a spokesman for the union."
     assert _named_later(text, "A spokesman for a harbor union", 0) == ("Omar al-Vane", text.index("Omar"))
     assert _named_later("A spokesman said so. Nobody else spoke.", "A spokesman", 0) is None
+
+
+def test_the_reporting_verb_as_written() -> None:
+    """With its auxiliaries and adverbs ("has repeatedly called for"), not those of time ("recently"),
+    in the text's own case ("According to")."""
+    text = (
+        "Ann Roe has repeatedly called for the gates to open. Ben Tal recently stressed that the dam held. "
+        "According to Ben Tal, the port is closed."
+    )
+    verbs = [s["reporting_verb"] for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert verbs == ["has repeatedly called for", "stressed", "According to"]

@@ -35,6 +35,7 @@ from .actors import (
     unnamed_actor,
 )
 from .byline import Metadata
+from .lexicon import BETWEEN
 from .occasion import OCCASIONS, attribution_words, carry_dates, dated_sentence, occasion_date, sentences_before
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
@@ -213,7 +214,8 @@ def statements(
         speaker = speakers[n - 1]
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
-        review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
+        verb = _verb_as_written(text, p)
+        review.append(f"reporting_verb: {verb} (0.90; the cue as written)")
         addressee, line = _addressee(ctx, p, proposals["candidates"])
         review.append(line)
         ch, medium, via, occasion = _placement(ctx, drafted, placed, n - 1, speaker, (proposals["dates"], spoken))
@@ -271,7 +273,7 @@ def statements(
                 "quote": p["quote"],
                 **({"occurrence": text[: p["start"]].count(p["quote"]) + 1} if text.count(p["quote"]) > 1 else {}),
                 "statement_type": p["statement_type"],
-                "reporting_verb": p["reporting_verb"],
+                "reporting_verb": verb,
                 "addressee": addressee,
                 "channel": ch.value,
                 "medium": medium.value,
@@ -287,6 +289,25 @@ def statements(
         )
     carry_dates(out, placed_by, by_uid)
     return out, list(utterances.values())
+
+
+WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}
+VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
+VERB_PARTICLE = re.compile(r"\s+to\b")
+
+
+def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
+    """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
+    before the cue ("have repeatedly called for", "reportedly stated") and the particle of "referred to"."""
+    verb, at = p["reporting_verb"], p.get("cue_start")
+    if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
+        return verb
+    before = VERB_BEFORE.search(text, max(0, at - 60), at)
+    if before and before.group(0).split()[0] in WHEN:
+        before = None
+    end = at + len(verb)
+    after = VERB_PARTICLE.match(text, end) if verb.endswith(("referred", "alluded", "pointed")) else None
+    return text[before.start() if before else at : after.end() if after else end]
 
 
 def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> str:
