@@ -96,3 +96,10 @@ def test_a_warning_on_a_condition_of_war_is_a_threat_and_no_legal_basis_an_accus
     assert cues.plover("they would continue their attacks until the garrison leaves", "said")[0] == "THREATEN"
     assert cues.plover("Those raids had no legal basis", "said")[0] == "ACCUSE"
     assert cues.plover("Those attacks were in support of the valley", "said")[0] != "THREATEN"
+
+
+def test_a_threat_to_the_forces_is_no_stance_on_their_stay_unless_it_names_it():
+    plover, stance, _ = coded("violence against the foreign troops", Corpus(), "threatened")
+    assert (plover.value["category"], stance.value) == ("THREATEN", "not_addressed")
+    _, stance, _ = coded("they will confront the foreign troops if the troops stay", Corpus(), "warned")
+    assert "a threat, no call" not in stance.basis  # the stay is named: the threat rule does not decide

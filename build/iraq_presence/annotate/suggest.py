@@ -204,6 +204,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
     )
 
 
+STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
+"""Words of the forces' stay: a threat that names it is a stance on it."""
 TOLD = re.compile(r"(?:told|said to|speaking to) ")
 ROLE_AFTER = re.compile(r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website)\b)[a-z]")
 
@@ -236,6 +238,8 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
     else:
         pl = Suggestion("plover", None, 0.4, f"{why}; code it by the rules if it performs an act")
     side, side_why = cues.stance(quote)
+    if side is None and category == "THREATEN" and not STAY.search(quote):  # a threat to the forces, not their stay
+        side, side_why = "not_addressed", f"{side_why}; a threat, no call for their end (the codebook)"
     if side is None and near:
         stance = Suggestion(
             "stance_us_presence", voted["stance"][0], voted["stance"][1], f"{side_why}; precedents {cited}"
