@@ -501,3 +501,17 @@ def test_the_reporting_verb_as_written() -> None:
     )
     verbs = [s["reporting_verb"] for s in _drafted(text, dt.date(2030, 5, 10))]
     assert verbs == ["has repeatedly called for", "stressed", "According to"]
+
+
+def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest() -> None:
+    """ "His comments, made during talks … on Monday" places the words before it; the speaker's later
+    words at "his meeting" take the one meeting's date; a speaker also posting is not placed by a scene."""
+    text = (
+        "At a tense session, Ann Roe called for the gates to open. His comments, made during talks with Ben Tal "
+        "on Monday, surprised many.\n\nIn his meeting with Tal, Roe described the dam as “a gift”."
+    )
+    drafted = {s["quote"][:10]: s for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert (drafted["the gates "]["channel"], drafted["the gates "]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    assert (drafted["the dam as"]["channel"], drafted["the dam as"]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    two = "Ann Roe met Ben Tal in Dovra.\n\n“We stay,” Roe said.\n\nIn a post on X, Roe wrote, “We build.”"
+    assert [s["channel"] for s in _drafted(two, dt.date(2030, 5, 10))] == ["unknown", "social_media_post"]

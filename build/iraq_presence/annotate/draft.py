@@ -36,7 +36,17 @@ from .actors import (
 )
 from .byline import Metadata
 from .lexicon import BETWEEN
-from .occasion import OCCASIONS, attribution_words, carry_dates, dated_sentence, occasion_date, sentences_before
+from .occasion import (
+    ABOUT_IT,
+    OCCASIONS,
+    attribution_words,
+    carry_dates,
+    dated_sentence,
+    next_sentence,
+    occasion_date,
+    one_occasion_dates,
+    sentences_before,
+)
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
@@ -288,6 +298,7 @@ def statements(
             }
         )
     carry_dates(out, placed_by, by_uid)
+    one_occasion_dates(out, by_uid)
     return out, list(utterances.values())
 
 
@@ -329,6 +340,9 @@ def _placement(
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
     ch, medium = placed[i]
+    about = _about_it(ctx.text, p, spoken)
+    if about is not None and ch.value in {"unknown", about[0].value}:
+        return about[0], medium, None, about[1]
     occasion = _occasion_sentence(ctx, p, ch.value, dates, spoken)
     via = None
     if ch.value == "unknown" and not EARLIER.match(_sentence(ctx.text, p["start"], p["end"])):
@@ -336,8 +350,26 @@ def _placement(
         if via is None:
             ch, medium, via = _reply_channel(ctx.text, drafted, placed, i, ctx.prefix)
     if ch.value == "unknown":
-        ch, medium, occasion = _scene_channel(ctx, p, speaker, ch, medium)
+        scene = _scene_channel(ctx, p, speaker, ch, medium)
+        who = p.get("speaker_id") or p.get("speaker_name")
+        others = {
+            placed[j][0].value for j, q in enumerate(drafted) if (q.get("speaker_id") or q.get("speaker_name")) == who
+        }
+        if others <= {"unknown", scene[0].value}:  # a speaker at two occasions is not placed by a scene
+            ch, medium, occasion = scene
     return ch, medium, via, occasion
+
+
+def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tuple[Suggestion, tuple[int, int]] | None:
+    """The occasion a sentence about the statement's words places them at ("His comments, made during
+    talks with X on Wednesday"; docs/curation.md, Placement 2), and that sentence."""
+    after = next_sentence(text, p["end"])
+    if after is None or not ABOUT_IT.match(text, after[0], after[1]):
+        return None
+    placed, _ = channel(attribution_words(text, *after, spoken), {})
+    if placed.value not in OCCASIONS:
+        return None
+    return Suggestion("channel", placed.value, 0.6, f"a sentence about the words: {placed.basis}"), after
 
 
 def _occasion_sentence(
@@ -555,8 +587,9 @@ def _carried_channel(
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
     ]
-    cues = [j for j in same if cued[j][0].value not in {"unknown", "social_media_post"}]  # a post is its own
-    if not cues or len({cued[j][0].value for j in cues}) > 1:
+    cues = [j for j in same if cued[j][0].value != "unknown"]
+    kinds = {cued[j][0].value for j in cues}
+    if not cues or len(kinds) > 1 or kinds == {"social_media_post"}:  # two occasions; a post is its own
         return (*cued[i], None)
     j = min(cues, key=lambda j: abs(j - i))
     ch, medium = cued[j]

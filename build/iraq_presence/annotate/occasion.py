@@ -41,6 +41,22 @@ def sentences_before(text: str, start: int, paragraphs: int) -> list[tuple[int, 
     return spans[::-1]
 
 
+ABOUT_IT = re.compile(
+    r"\W*(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)\s+(?:[a-z]+\s+)?"
+    r"(?:comments|remarks|statements?|words)\b"
+)
+"""A sentence about the words before it ("His comments, made during talks … on Wednesday"): it places them."""
+
+
+def next_sentence(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the sentence after the one holding `end`, in the same paragraph; None at its end."""
+    m = SENTENCE_END.search(text, end)
+    if m is None or "\n" in m.group(0):
+        return None
+    stop = SENTENCE_END.search(text, m.end())
+    return m.end(), stop.start() if stop else len(text)
+
+
 def dated_sentence(
     dates: list[dict[str, Any]], lo: int, hi: int, spoken: list[tuple[int, int]]
 ) -> dict[str, Any] | None:
@@ -84,4 +100,34 @@ def carry_dates(out: list[dict[str, Any]], placed_by: dict[int, int], utterances
                 u.update({k: out[i][k] for k in (*keys, "said_date_note")})
 
 
-__all__ = ["OCCASIONS", "attribution_words", "carry_dates", "dated_sentence", "occasion_date", "sentences_before"]
+def one_occasion_dates(out: list[dict[str, Any]], utterances: dict[str, dict[str, Any]]) -> None:
+    """A statement placed at an occasion (meeting, interview, speech, press conference) with no date
+    takes the one date the speaker's other statements at that kind of occasion agree on: the article
+    reports one such occasion of theirs (docs/curation.md, Placement 4 and Dates of speech)."""
+    dated: dict[tuple[str, str], dict[Any, dict[str, Any]]] = {}
+    for s in out:
+        if s["channel"] in OCCASIONS and s["said_date"] is not None:
+            dated.setdefault((s["speaker"], s["channel"]), {}).setdefault(s["said_date"], s)
+    for s in out:
+        agree = dated.get((s["speaker"], s["channel"]), {})
+        if s["said_date"] is not None or s["channel"] not in OCCASIONS or len(agree) != 1:
+            continue
+        [via] = agree.values()
+        s.update({k: via[k] for k in ("said_date", "said_date_precision", "said_date_basis")})
+        s["said_date_note"] = f"As {via['statement_id']}: the speaker's one {s['channel'].replace('_', ' ')} here."
+        u = utterances.get(s["utterance"])
+        if u is not None and u.get("said_date") is None:
+            u.update({k: s[k] for k in ("said_date", "said_date_precision", "said_date_basis", "said_date_note")})
+
+
+__all__ = [
+    "ABOUT_IT",
+    "OCCASIONS",
+    "attribution_words",
+    "carry_dates",
+    "dated_sentence",
+    "next_sentence",
+    "occasion_date",
+    "one_occasion_dates",
+    "sentences_before",
+]

@@ -76,7 +76,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:meeting|talks)\b|\bmet with\b"
+            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:[\w-]+ )?(?:meeting|talks)\b|\bmet with\b"
+            r"|\bmet (?=[A-Z])"
             r"|\bmeeting (?:with|between)\b|\bheld talks\b",
             re.I,
         ),
