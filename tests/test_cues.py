@@ -103,3 +103,12 @@ def test_a_threat_to_the_forces_is_no_stance_on_their_stay_unless_it_names_it():
     assert (plover.value["category"], stance.value) == ("THREATEN", "not_addressed")
     _, stance, _ = coded("they will confront the foreign troops if the troops stay", Corpus(), "warned")
     assert "a threat, no call" not in stance.basis  # the stay is named: the threat rule does not decide
+
+
+def test_topics_of_consent_regional_tension_and_a_stance():
+    """'without the approval' is sovereignty; 'regional tensions' the regional conflict; a stance on the
+    presence always carries its topic (the codebook)."""
+    assert "sovereignty" in cues.topics("no decision on the dam can be made without the approval of the council")[0]
+    assert cues.topics("rising regional tensions are only a bluff")[0] == ["regional_conflict"]
+    _, stance, topics = coded("the occupiers have no place here", Corpus(), "said")
+    assert stance.value == "demands_withdrawal" and "us_military_presence" in topics.value

@@ -82,14 +82,16 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "sovereignty": re.compile(
-        r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying)\b",
+        r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying"
+        r"|consent|approval|state control)\b",
         re.I,
     ),
     "economy_and_trade": re.compile(
         r"\b(?:trade|econom\w*|energy|gas|electricity|oil|sanctions?|invest\w*|payments?|exports?|imports?)\b", re.I
     ),
     "regional_conflict": re.compile(
-        r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|conflict|battleground)\b"
+        r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|warfare|conflict|battleground"
+        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region))\b"
     ),
     "bilateral_relations": re.compile(
         r"\b(?:bilateral|ties|relations|friendship|brotherly|partner\w*|collaborat\w*|mutual|both nations)\b", re.I

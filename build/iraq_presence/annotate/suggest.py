@@ -247,6 +247,9 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
         )
     else:
         stance = Suggestion("stance_us_presence", side or "not_addressed", 0.6, side_why)
+    if stance.value != "not_addressed" and "us_military_presence" not in found:
+        found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
+        topic_why += f"; us_military_presence with the stance {stance.value}"
     return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
 
 
