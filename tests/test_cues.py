@@ -112,3 +112,15 @@ def test_topics_of_consent_regional_tension_and_a_stance():
     assert cues.topics("rising regional tensions are only a bluff")[0] == ["regional_conflict"]
     _, stance, topics = coded("the occupiers have no place here", Corpus(), "said")
     assert stance.value == "demands_withdrawal" and "us_military_presence" in topics.value
+
+
+def test_idioms_of_the_codebooks_acts():
+    """A red line or no intention refuses; no reservations about a decision concedes; a key element or a
+    strategic partner backs; 'will surely respond' threatens; 'told X not to …' asks an act of X."""
+    assert cues.plover("The bridge is our red line", "said")[0] == "REJECT"
+    assert cues.plover("there is no intention to close the port", "stated")[0] == "REJECT"
+    assert cues.plover("the town has no reservations about any decision of the council", "said")[0] == "CONCEDE"
+    assert cues.plover("the guild is a key element of the town", "said")[0] == "SUPPORT"
+    assert cues.plover("Dovra as a strategic partner", "described")[0] == "SUPPORT"
+    assert cues.plover("will surely respond to the raid", "said")[0] == "THREATEN"
+    assert cues.plover("not to open the gates", "told")[0] == "REQUEST"

@@ -27,12 +27,12 @@ PLOVER_VERBS: dict[str, re.Pattern[str]] = {
 PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(
         r"\b(?:not true|incorrect|untrue|baseless|unfounded|will not (?:allow|accept|permit)|won[’']t (?:allow|accept)"
-        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?)\b",
+        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?|red lines?|no intention (?:to|of))\b",
         re.I,
     ),
     "THREATEN": re.compile(
-        r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*"
-        r"|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks)\b"
+        r"\b(?:retaliat\w*|ready to|will (?:\w+ly )?(?:respond|target|strike|confront|attack)|confront\w*"
+        r"|revenge|avenge\w*|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks)\b"
         r"|\b(?:[Ii]f|[Ii]n (?:the )?case of|[Ss]hould)\b[^.;]{0,40}\b(?:war|attack(?:s|ed)?|aggression|strikes?)\b",
         re.I,
     ),
@@ -49,12 +49,17 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "SUPPORT": re.compile(
         r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|in support of|strengthen\w*|bolster\w*"
-        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction)\b",
+        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction|key elements?"
+        r"|strategic (?:partner|role))\b",
         re.I,
     ),
     "AGREE": re.compile(
         r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
         r"|commitment|(?:the )?need (?:to|for)|resolve to|a priority)\b",
+        re.I,
+    ),
+    "CONCEDE": re.compile(
+        r"\b(?:(?:no|without) reservations?|(?:accept|respect)\w* (?:any|the|their|its) decisions?)\b",
         re.I,
     ),
 }
@@ -111,10 +116,17 @@ LEAVE = re.compile(
 )
 
 
+ASKED_TO = re.compile(r"\b(?:told|tells|tell|advis\w*|instruct\w*|order\w*)$", re.I)
+INFINITIVE = re.compile(r"(?:not )?to [a-z]")
+"""'told X not to allow …': an act asked of the hearer is a request (the codebook)."""
+
+
 def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
     """The PLOVER category the cue or the words name, and the cue; None where neither names one."""
     if QUESTION.search(quote):
         return None, "a question performs no coded act"
+    if verb and ASKED_TO.search(verb) and INFINITIVE.match(quote):
+        return "REQUEST", f"cue verb {verb!r} with the act asked of the hearer ({quote.split()[0]!r} …)"
     for category, pattern in PLOVER_VERBS.items():
         if verb and pattern.search(verb.strip()):
             if category == "REQUEST" and BACKING.search(quote):
