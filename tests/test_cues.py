@@ -122,5 +122,6 @@ def test_idioms_of_the_codebooks_acts():
     assert cues.plover("the town has no reservations about any decision of the council", "said")[0] == "CONCEDE"
     assert cues.plover("the guild is a key element of the town", "said")[0] == "SUPPORT"
     assert cues.plover("Dovra as a strategic partner", "described")[0] == "SUPPORT"
+    assert cues.plover("the town has stood by the guild", "stating")[0] == "SUPPORT"
     assert cues.plover("will surely respond to the raid", "said")[0] == "THREATEN"
     assert cues.plover("not to open the gates", "told")[0] == "REQUEST"

@@ -50,7 +50,7 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "SUPPORT": re.compile(
         r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|in support of|strengthen\w*|bolster\w*"
         r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction|key elements?"
-        r"|strategic (?:partner|role))\b",
+        r"|strategic (?:partner|role)|st(?:ood|ands?|anding) by|sided? with|siding with)\b",
         re.I,
     ),
     "AGREE": re.compile(
