@@ -15,8 +15,8 @@ repository (the texts belong to their publishers: nothing of them is copied here
       - [anchor, speaker, statement_type, reporting_verb, channel, medium, said_date,
          utterance group label, plover category, stance_us_presence, [topics]]
 
-The anchor is a piece of the statement's text; a drafted statement is on the right span when it
-overlaps the anchor's first occurrence. Curated and drafted statements are paired one to one (two
+The anchor is a piece of the statement's text (or `[piece, n]` for its n-th occurrence); a drafted
+statement is on the right span when it overlaps the anchor's first (n-th) occurrence. Curated and drafted statements are paired one to one (two
 curated statements on one span, two speakers or a clause and its fragment, need two drafted ones):
 a pair with the same speaker first, then the drafted span covering more of the anchor, then the
 tighter drafted span. Counting is strict where it says so: a curated statement left without a
@@ -175,10 +175,14 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
     wanted = []
     for row in hand.get("statements") or []:
         want = dict(zip(("anchor", *FIELDS), row, strict=True))
-        a = text.find(want["anchor"])
+        anchor, n = want["anchor"] if isinstance(want["anchor"], list) else (want["anchor"], 1)
+        a = -1
+        for _ in range(n):
+            a = text.find(anchor, a + 1)
         if a < 0:
-            raise SystemExit(f"{name}: anchor {want['anchor']!r} is not in the text")
-        wanted.append((want, a, a + len(want["anchor"])))
+            raise SystemExit(f"{name}: anchor {anchor!r} is not in the text")
+        want["anchor"] = anchor
+        wanted.append((want, a, a + len(anchor)))
     hits = match_one_to_one(wanted, spans)
     matched = []
     for i, (want, _, _) in enumerate(wanted):
