@@ -89,6 +89,21 @@ def test_rescans_in_a_worker_process(built_repo: Path, tmp_path: Path, monkeypat
     assert any(f.rule.startswith("SPAN-") for f in here)
 
 
+def test_inputs_hashed_in_the_worker_process(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large repository the curation inputs are hashed in the worker process, after its
+    rules: an edit not yet built is reported as it is in-process, in the same place."""
+    import iraq_presence.checks.package as package
+
+    root = tmp_path / "repo"
+    shutil.copytree(built_repo, root)
+    next(f for f in FILE_FAULTS if f.rule == "BUILD-stale").apply(root, "parquet")
+    next(f for f in FILE_FAULTS if f.kind == "offset-shift").apply(root, "parquet")
+    here = validate_path(root)
+    monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
+    assert validate_path(root) == here
+    assert "BUILD-stale" in {f.rule for f in here}
+
+
 @pytest.mark.parametrize("dropped", [("actors", "statements", "mentions"), None], ids=["three-tables", "no-resources"])
 def test_a_package_missing_tables_fails(dropped, built_repo: Path, tmp_path: Path) -> None:
     """Issue 19: a package without whole tables (or with `resources: []`) is not valid; a foreign key

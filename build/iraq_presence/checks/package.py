@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -255,7 +256,8 @@ def check_tables(
 ) -> list[Failure]:
     """Read both formats (comparing them table by table), then run the table rules once on the
     typed copy (`begun`: the work begun in the worker, see `early_work`)."""
-    from .runner import check_frames  # the rules, and pandera: imported once the worker has begun
+    with _without_hypothesis():  # the rules, and pandera: imported once the worker has begun
+        from .runner import check_frames
 
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
@@ -271,6 +273,24 @@ def check_tables(
         if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
             out.append(f)
     return out
+
+
+@contextmanager
+def _without_hypothesis() -> Iterator[None]:
+    """hypothesis hidden while pandera is first imported, unless something imported it already.
+
+    pandera imports hypothesis when it is installed (as in a development environment), for the
+    data synthesis it offers and validating never uses; hypothesis in turn imports pytest and trio:
+    0.27 CPU s of every `dataset validate`. pandera then works as it does where hypothesis is not
+    installed; a later `import hypothesis` works as usual."""
+    hide = "hypothesis" not in sys.modules
+    if hide:
+        sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    try:
+        yield
+    finally:
+        if hide and "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
+            del sys.modules["hypothesis"]
 
 
 @contextmanager
@@ -297,22 +317,31 @@ def validate_path(folder: Path) -> list[Failure]:
     """Validate a folder holding datapackage.json (a repository or a downloaded release).
 
     On a large corpus a second process, started before anything else is read or imported here,
-    rescans the texts, checks the spans and the raw files (`checks/offload.py`), then the
-    descriptor against the standard, while this one checks the inputs, reads the files (Arrow, in
-    threads) and runs the other rules; on a small one the descriptor is checked in a thread."""
+    rescans the texts, checks the spans and the raw files (`checks/offload.py`), then hashes the
+    curation inputs and checks the descriptor against the standard, while this one reads the
+    files (Arrow, in threads) and runs the other rules; on a small one the inputs are hashed
+    here and the descriptor checked in a thread."""
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
     with arrow_pool(), worker() as pool:
         begun = early_work(folder, pq_desc, pool) if desc is not None and pq_desc is not None else {}
-        out = check_journal(folder) + check_inputs(folder) + check_release(folder) + fails + more
+        inputs = pool.submit(check_inputs, folder) if begun else None  # queued after the worker's rules
+        journal, release = check_journal(folder), check_release(folder)
+        stale = [] if inputs else check_inputs(folder)
         if desc is None:
-            return dedupe(out)
+            return dedupe(journal + stale + release + fails + more)
         with ThreadPoolExecutor(max_workers=1) as threads:
             standard = (pool if begun else threads).submit(check_descriptor, desc)
             tables = check_tables(folder, desc, pq_desc, begun)
-            try:
-                out += standard.result()
-            except Exception:  # the worker process died: check the descriptor here
-                out += check_descriptor(desc)
-            out += tables
-    return dedupe(out)
+            stale = _collect(inputs, check_inputs, folder) if inputs else stale
+            described = _collect(standard, check_descriptor, desc)
+    return dedupe(journal + stale + release + fails + more + described + tables)
+
+
+def _collect(future: Any, func: Any, arg: Any) -> list[Failure]:
+    """What `func(arg)`, begun in the worker process or a thread, found; computed here should
+    the worker process have died."""
+    try:
+        return future.result()
+    except Exception:
+        return func(arg)
