@@ -195,9 +195,13 @@ def _texts(frames: Frames) -> tuple[list[str], list[str]]:
     """(article ids, texts) of the articles whose text the package holds."""
     if not has(frames, "articles", "article_id", "text"):
         return [], []
-    arts = frames["articles"]
-    pairs = [(a, t) for a, t in zip(arts["article_id"], arts["text"]) if isinstance(t, str)]
-    return [a for a, _ in pairs], [t for _, t in pairs]
+
+    def compute() -> tuple[list[str], list[str]]:
+        arts = frames["articles"]
+        pairs = [(a, t) for a, t in zip(arts["article_id"].tolist(), arts["text"].tolist()) if isinstance(t, str)]
+        return [a for a, _ in pairs], [t for _, t in pairs]
+
+    return memo(frames, "texts", compute)
 
 
 def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
@@ -272,8 +276,8 @@ def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
         "a statement covering the span, or a dismissal with a reason (in the article's curation)",
     )
     ids, found = _rescan(frames)
-    texts = dict(zip(*_texts(frames)))
     absent, _ = _missing(ids, found.quotes, _stored(spans, ids))
+    texts = dict(zip(*_texts(frames))) if len(absent) else {}
     for i in absent:
         art, s, e = ids[found.quotes.article[i]], int(found.quotes.start[i]), int(found.quotes.end[i])
         out.append(
