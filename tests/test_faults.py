@@ -104,6 +104,31 @@ def test_inputs_hashed_in_the_worker_process(built_repo: Path, tmp_path: Path, m
     assert "BUILD-stale" in {f.rule for f in here}
 
 
+def test_a_dead_worker_process_changes_nothing(
+    built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the worker process die (here: at its start), every rule handed to it, the inputs'
+    hashes and the descriptor check are computed in this process: the same failures, in order."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import iraq_presence.checks.package as package
+
+    root = tmp_path / "repo"
+    shutil.copytree(built_repo, root)
+    next(f for f in FILE_FAULTS if f.rule == "BUILD-stale").apply(root, "parquet")
+    next(f for f in FILE_FAULTS if f.kind == "raw-edited").apply(root, "parquet")
+    here = validate_path(root)
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
+    monkeypatch.setattr(
+        package, "worker", lambda: ProcessPoolExecutor(1, mp_context=spawn, initializer=os._exit, initargs=(3,))
+    )
+    assert validate_path(root) == here
+    assert {"BUILD-stale", "RAW-file"} <= {f.rule for f in here}
+
+
 @pytest.mark.parametrize("dropped", [("actors", "statements", "mentions"), None], ids=["three-tables", "no-resources"])
 def test_a_package_missing_tables_fails(dropped, built_repo: Path, tmp_path: Path) -> None:
     """Issue 19: a package without whole tables (or with `resources: []`) is not valid; a foreign key

@@ -12,7 +12,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -325,17 +325,25 @@ def validate_path(folder: Path) -> list[Failure]:
     pq_desc, more = load_parquet_descriptor(folder)
     with arrow_pool(), worker() as pool:
         begun = early_work(folder, pq_desc, pool) if desc is not None and pq_desc is not None else {}
-        inputs = pool.submit(check_inputs, folder) if begun else None  # queued after the worker's rules
+        inputs = _queue(pool, check_inputs, folder) if begun else None  # after the worker's rules
         journal, release = check_journal(folder), check_release(folder)
         stale = [] if inputs else check_inputs(folder)
         if desc is None:
             return dedupe(journal + stale + release + fails + more)
         with ThreadPoolExecutor(max_workers=1) as threads:
-            standard = (pool if begun else threads).submit(check_descriptor, desc)
+            standard = (begun and _queue(pool, check_descriptor, desc)) or threads.submit(check_descriptor, desc)
             tables = check_tables(folder, desc, pq_desc, begun)
             stale = _collect(inputs, check_inputs, folder) if inputs else stale
             described = _collect(standard, check_descriptor, desc)
     return dedupe(journal + stale + release + fails + more + described + tables)
+
+
+def _queue(pool: Any, func: Any, arg: Any) -> Any:
+    """`func(arg)` queued in the worker process (None when it has died already)."""
+    try:
+        return pool.submit(func, arg)
+    except (BrokenExecutor, RuntimeError):
+        return None
 
 
 def _collect(future: Any, func: Any, arg: Any) -> list[Failure]:
