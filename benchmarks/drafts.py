@@ -16,13 +16,17 @@ repository (the texts belong to their publishers: nothing of them is copied here
          utterance group label, plover category, stance_us_presence, [topics]]
 
 The anchor is a piece of the statement's text; a drafted statement is on the right span when it
-overlaps the anchor's first occurrence. Counting is strict where it says so: a curated statement
-with no drafted statement on its span has every field wrong. An utterance is right when the drafted
-statements grouped with it are the curated group's. A speaker that is a per-article placeholder of
-an unnamed source (an id starting `unnamed-`, or a drafted `unnamed_source`) is compared by what it
-stands for, not by its suffix: the curated and the drafted placeholders are paired one to one by
-the statements they speak, and a statement's speaker is right when its drafted placeholder is the
-one paired with its curated placeholder.
+overlaps the anchor's first occurrence. Curated and drafted statements are paired one to one (two
+curated statements on one span, two speakers or a clause and its fragment, need two drafted ones):
+a pair with the same speaker first, then the drafted span covering more of the anchor, then the
+tighter drafted span. Counting is strict where it says so: a curated statement left without a
+drafted statement on its span has every field wrong. An utterance is right when the drafted
+statements grouped with it are the curated group's. A speaker or medium that is a per-article
+placeholder of an unnamed source (an id starting `unnamed-`, or a drafted `unnamed_source`) is
+compared by what it stands for, not by its suffix: the curated and the drafted placeholders are
+paired one to one by the statements they speak or carry, and the value is right when its drafted
+placeholder is the one paired with its curated placeholder. A said date is `YYYY-MM-DD`, or
+`YYYY-MM/month` and `YYYY/year` at those precisions.
 
     python benchmarks/drafts.py --hand HAND.yaml --texts DIR [--only NAME ...] [--repo .]
 """
@@ -54,6 +58,7 @@ FIELDS = (
     "topics",
 )
 ARTICLE = ("title", "outlet", "authors", "date_basis")
+PLACEHOLDER_FIELDS = ("speaker", "medium")
 
 
 def draft(clone: Path, text: Path, options: list[str]) -> dict[str, Any]:
@@ -93,6 +98,8 @@ def drafted_values(s: dict[str, Any], label: str) -> dict[str, Any]:
     date = s.get("said_date")
     if date is not None and s.get("said_date_precision") == "month":
         date = f"{date:%Y-%m}/month"
+    elif date is not None and s.get("said_date_precision") == "year":
+        date = f"{date:%Y}/year"
     return {
         "speaker": s.get("speaker"),
         "statement_type": s.get("statement_type"),
@@ -112,15 +119,35 @@ def pair_placeholders(
 ) -> dict[str, str]:
     """Curated placeholder -> drafted placeholder, one to one, most shared statements first."""
     counts = Counter(
-        (want["speaker"], s.get("speaker"))
+        (want[f], s.get(f))
         for want, s in matched
-        if is_placeholder(want["speaker"], {}) and is_placeholder(s.get("speaker"), new_types)
+        for f in PLACEHOLDER_FIELDS
+        if is_placeholder(want.get(f), {}) and is_placeholder(s.get(f), new_types)
     )
     pairs: dict[str, str] = {}
     for (hand, drafted), _ in counts.most_common():
         if hand not in pairs and drafted not in pairs.values():
             pairs[hand] = drafted
     return pairs
+
+
+def match_one_to_one(
+    wanted: list[tuple[dict[str, Any], int, int]], spans: list[tuple[int, int, dict[str, Any]]]
+) -> dict[int, dict[str, Any]]:
+    """Curated row index -> its drafted statement, each drafted statement used once, best pairs first."""
+    candidates = []
+    for i, (want, a, b) in enumerate(wanted):
+        for j, (x, y, s) in enumerate(spans):
+            if x < b and a < y:
+                covered = (min(b, y) - max(a, x)) / (b - a)
+                candidates.append((want["speaker"] != s.get("speaker"), -covered, y - x, i, j))
+    hits: dict[int, dict[str, Any]] = {}
+    used: set[int] = set()
+    for *_, i, j in sorted(candidates):
+        if i not in hits and j not in used:
+            hits[i] = spans[j][2]
+            used.add(j)
+    return hits
 
 
 def curated_actors(entries: dict[str, str] | list[dict[str, str]] | None) -> dict[str, str]:
@@ -145,19 +172,21 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
         for _ in range(n):
             at = text.find(s["quote"], at + 1)
         spans.append((at, at + len(s["quote"]), s))
-    matched = []
+    wanted = []
     for row in hand.get("statements") or []:
         want = dict(zip(("anchor", *FIELDS), row, strict=True))
         a = text.find(want["anchor"])
         if a < 0:
             raise SystemExit(f"{name}: anchor {want['anchor']!r} is not in the text")
-        b = a + len(want["anchor"])
-        hit = next((s for x, y, s in spans if x < b and a < y), None)
-        tally["spans"][hit is not None] += 1
-        if hit is None:
+        wanted.append((want, a, a + len(want["anchor"])))
+    hits = match_one_to_one(wanted, spans)
+    matched = []
+    for i, (want, _, _) in enumerate(wanted):
+        tally["spans"][i in hits] += 1
+        if i not in hits:
             print(f"{name} MISSED {want['anchor'][:60]!r}")
             continue
-        matched.append((want, hit))
+        matched.append((want, hits[i]))
     pairs = pair_placeholders(matched, new_types)
     for want, s in matched:
         group = {w["anchor"] for w, _ in matched if w["utterance"] == want["utterance"]}
@@ -168,7 +197,7 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
             want_s["said_date"] = str(want_s["said_date"])
         for f in FIELDS:
             right = got_s[f] == want_s[f]
-            if f == "speaker" and is_placeholder(want_s[f], {}):
+            if f in PLACEHOLDER_FIELDS and is_placeholder(want_s[f], {}):
                 right = pairs.get(want_s[f]) == got_s[f]
                 tally["placeholders"][right] += 1
             tally["fields"][f][right] += 1

@@ -95,3 +95,11 @@ def test_yaml_is_loaded_safely(repo: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
     out = refused(repo, monkeypatch, change)
     assert "YAML" in out and "pwned" not in out.split("python/object")[0]
+
+
+def test_an_ambiguous_date_quote_names_its_own_occurrence_key() -> None:
+    """A said_date_quote printed twice is disambiguated by said_date_occurrence, and the error says so."""
+    from iraq_presence.tables.spans import SpanNotFound, locate
+
+    with pytest.raises(SpanNotFound, match=r"add 'said_date_occurrence: N' \(1-2\)"):
+        locate("on Friday he spoke; on Friday he left", "on Friday", None, "said_date_occurrence")

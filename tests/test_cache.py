@@ -151,3 +151,52 @@ def test_an_article_failing_its_coding_check_is_never_cached(repo: Path) -> None
         messages.append(str(exc.value))
     assert messages[0] == messages[1]
     assert cache_module.BuildCache(repo).parsed(path) is cache_module.MISSING
+
+
+def test_an_unchanged_table_keeps_its_files_only_while_they_hold_the_recorded_bytes(repo: Path) -> None:
+    """A table whose content is the one its committed files were written from keeps their bytes;
+    a committed file edited by hand is reported by `build --check` and rewritten by the build."""
+    build(repo)
+    expected = snapshot(repo)
+    csv = repo / "data" / "articles.csv"
+    csv.write_bytes(csv.read_bytes() + b"planted,row\n")
+    assert stale(repo) == ["data/articles.csv"]
+    build(repo)
+    assert snapshot(repo) == expected
+
+
+def test_a_list_files_cached_rows_that_do_not_read_are_made_again_from_its_entries(repo: Path) -> None:
+    """The loader leaves a list file unloaded when its rows are cached; an entry that then proves
+    unreadable (a valid checksum, not rows) has the assembler load the file's entries after all."""
+    from collections import Counter
+
+    from iraq_presence.tables.sources import load_sources
+
+    build(repo)
+    lay = Layout(repo)
+    memo = cache_module.BuildCache(repo)
+    memo.set_texts(load_sources(lay.raw, lay.sums))
+    path = lay.curation / "meetings.yaml"
+    key = memo._list_key(path, cache_module._digest(path) or "")
+    planted = ({"meetings": b"not Arrow"}, Counter())
+    memo._put(key, planted)
+    again = cache_module.BuildCache(repo)
+    again.set_texts(load_sources(lay.raw, lay.sums))
+    assert again.list_rows(path) == planted  # the entry the loader will find
+    assert produce(repo).files == produce(repo, cache=False).files
+
+
+def test_a_new_utterance_repeating_an_id_of_cached_utterances_is_reported_as_without_the_cache(repo: Path) -> None:
+    """utterances.yaml is not loaded when its rows are cached; an article's new utterance that
+    repeats one of its ids still gets the message a build without the cache gives."""
+    from iraq_presence.errors import CurationError
+
+    build(repo)
+    first = (repo / "data" / "curation" / "utterances.yaml").read_text(encoding="utf-8").split("\n- ")[1]
+    article = sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "new_utterances:\n- " + first.rstrip() + "\n")
+    with pytest.raises(CurationError) as cached:
+        produce(repo)
+    with pytest.raises(CurationError) as fresh:
+        produce(repo, cache=False)
+    assert "duplicate utterance_id" in str(cached.value) and str(cached.value) == str(fresh.value)

@@ -65,3 +65,9 @@ def test_a_post_on_an_account_is_a_social_media_post():
 
     assert channel("In a post on his X account, he wrote, “Enough.”", {})[0].value == "social_media_post"
     assert channel("She said on her Telegram channel that the port was shut.", {})[0].value == "social_media_post"
+
+
+def test_the_presence_named_by_its_end_with_the_state():
+    assert cues.stance("Ardan to expel US")[0] == "demands_withdrawal"
+    assert cues.stance("an immediate US withdrawal")[0] == "demands_withdrawal"
+    assert cues.stance("the US economy will grow")[0] == "not_addressed"

@@ -71,6 +71,11 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("He said in an interview with Harbour Times that talks failed.", "interview", "harbour-times"),
         ("She told reporters that the port was closed.", "unknown", None),
         ("The minister said at a press conference that it was over.", "press_conference", None),
+        ("A statement from the board said the port was closed.", "written_statement", None),
+        ("Addressing the minister's remarks, Ann Roe said the port was closed.", "unknown", None),
+        ("Ann Roe, addressing the dockers, said the port was closed.", "speech", None),
+        ("The port is closed, Ann Roe said to Harbour Times.", "interview", "harbour-times"),
+        ("Ann Roe told Harbour Times via email that the port was closed.", "email", None),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:
@@ -86,6 +91,20 @@ def test_two_remarks_in_one_clause_are_split() -> None:
     parts = split_remarks(text, [p])
     assert [x["quote"] for x in parts] == ["the port must reopen", "the workers would strike otherwise"]
     assert all(text[x["start"] : x["end"]] == x["quote"] for x in parts)
+
+
+@pytest.mark.parametrize(
+    ("quote", "parts"),
+    [
+        ("the guilds should be strengthened and the Vale Front must be disbanded", 2),
+        ("the port and the dam will close", 1),  # one clause, two subjects
+        ("the talks failed and the army will stay", 1),  # no modal in the first: left whole
+    ],
+)
+def test_two_clauses_each_with_a_modal_are_two_remarks(quote: str, parts: int) -> None:
+    p = {"quote": quote, "start": 0, "end": len(quote), "statement_type": "indirect"}
+    got = split_remarks(quote, [p])
+    assert len(got) == parts and all(quote[x["start"] : x["end"]] == x["quote"] for x in got)
 
 
 def test_affiliations_from_appositive_and_title() -> None:
@@ -196,9 +215,14 @@ def test_made_up_article_drafts_everything_then_builds(
     by_quote = {s["quote"]: s for s in doc["statements"]}
     union = [by_quote["the port must reopen"], by_quote["the workers would strike otherwise"]]
     assert {s["channel"] for s in union} == {"written_statement"}
-    assert union[0]["utterance"] == union[1]["utterance"]  # one occasion, one utterance
+    assert union[0]["utterance"] != union[1]["utterance"]  # two remarks of one clause: two utterances
     assert by_quote["not wait forever"]["statement_type"] == "partial"
     assert by_quote["not wait forever"]["speaker"] == "jane-roe"
+    clause = by_quote['the union would "not wait forever" for the port authority']  # drafted beside its fragment
+    fragment = by_quote["not wait forever"]
+    assert clause["statement_type"] == "indirect" and clause["utterance"] == fragment["utterance"]
+    assert (fragment["plover"] or {}).get("category") == (clause["plover"] or {}).get("category")
+    assert fragment["stance_us_presence"] == clause["stance_us_presence"]
     assert by_quote["the talks with the port authority would resume soon"]["speaker"] == "jane-roe"  # title only
     repeated = by_quote[row["quote"]]
     assert (repeated["speaker"], repeated["utterance"]) == (row["speaker_id"], row["utterance_id"])
@@ -368,15 +392,60 @@ def test_titled_and_plain_forms_are_one_new_actor() -> None:
     assert sorted(ctx.new_actors["jane-haddad"]["aliases"]) == ["Haddad", "Jane Haddad", "Sheikh Jane Haddad"]
 
 
-def test_one_utterance_per_speaker_and_occasion() -> None:
-    """Same speaker and date: one occasion, unless both channels are known and differ."""
-    from iraq_presence.annotate.draft import _occasion
+def test_a_scene_sentence_places_the_speakers_words() -> None:
+    """'X arrived … to address the guild' places X's next words at a speech; 'Earlier, …' is not placed."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import _scene_channel
+    from iraq_presence.annotate.suggest import Corpus, Suggestion
 
-    groups: dict[tuple[str, Any, str], dict[str, Any]] = {("ann-roe", None, "interview"): {}}
-    assert _occasion(groups, "ann-roe", None, "unknown") == ("ann-roe", None, "interview")
-    assert _occasion(groups, "ann-roe", None, "interview") == ("ann-roe", None, "interview")
-    assert _occasion(groups, "ann-roe", None, "written_statement") == ("ann-roe", None, "written_statement")
-    assert _occasion(groups, "ben-cole", None, "interview") == ("ben-cole", None, "interview")
+    text = "Ann Roe arrived at the hall to address the guild.\n\n“We stay,” she said.\n\nEarlier, she said so."
+    ctx = Context("009_x", text, None, {"Ann Roe": "ann-roe"}, {"ann-roe": "person"}, Corpus())
+    unknown = Suggestion("channel", "unknown", 0.6, "no cue"), Suggestion("medium", None, 0.7, "none")
+    at = text.index("We stay")
+    placed, _ = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown)
+    assert placed.value == "speech"
+    at = text.index("she said so")
+    assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown)[0].value == "unknown"
+
+
+def test_one_utterance_per_remark() -> None:
+    """A clause and its fragment share their cue; a quotation running on, or giving the words of the
+    report before it, joins that remark; a new cue, or the second of two split remarks, is a new one."""
+    from iraq_presence.annotate.draft import remark_groups
+
+    text = "x" * 400
+
+    def st(kind: str, start: int, cue: int | None, how: str = "subject", **more: Any) -> dict[str, Any]:
+        return {"statement_type": kind, "start": start, "end": start + 5, "cue_start": cue, "cue_end": cue, **more}
+
+    drafted = [
+        st("indirect", 0, 1),  # Ann said the dam was unsafe …
+        st("direct", 20, 30),  # "We will close it," she added: the words of that point
+        st("partial", 22, 30),  # … a fragment under that cue
+        st("direct", 40, None, attribution="continuation"),  # a quotation running on
+        st("indirect", 60, 70),  # a new cue: a new remark
+        st("indirect", 80, 90, split="second of two remarks in one clause"),
+        st("indirect", 100, 90, split="second of two remarks in one clause"),
+        st("indirect", 120, 130),  # another speaker's
+    ]
+    speakers = ["ann"] * 7 + ["ben"]
+    assert remark_groups(text, drafted, speakers) == [0, 0, 0, 0, 4, 5, 6, 7]
+
+
+def test_a_groups_leading_title_is_the_one_holder_the_article_binds() -> None:
+    from iraq_presence.annotate.draft import _named_later
+
+    text = (
+        "The head of the river guild Harakat Vale says the dam must go.\n"
+        "Omar al-Vane, the founder and secretary-general of the movement, spoke on Monday."
+    )
+    assert _named_later(text, "The head of the river guild Harakat Vale", 0) == ("Omar al-Vane", text.index("Omar"))
+    other = text.replace("of the movement", "of the Dock League")
+    assert _named_later(other, "The head of the river guild Harakat Vale", 0) is None
+    unbound = "The head of Harakat Vale warned the port.\n\nThe guild will strike, Omar al-Vane said."
+    assert _named_later(unbound, "The head of Harakat Vale", 0) == ("Omar al-Vane", unbound.index("Omar"))
+    two = unbound + " Ann Roe said nothing."
+    assert _named_later(two, "The head of Harakat Vale", 0) is None  # two people speak: no telling
 
 
 def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:

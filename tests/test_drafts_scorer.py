@@ -90,3 +90,41 @@ def test_the_hand_files_new_actors_are_read_as_a_mapping_or_as_a_list():
     ]
     assert drafts.curated_actors(as_map) == drafts.curated_actors(as_list) == as_map
     assert drafts.curated_actors(None) == {}
+
+
+def test_two_curated_statements_on_one_span_need_two_drafted_ones():
+    """Two speakers of one clause: one drafted statement stands for one of them, the other is missed."""
+    text = "Ann Roe and Bo Li said the port was shut.\n"
+    hand = {
+        "article": {"title": None, "outlet": None, "authors": [], "date_basis": None},
+        "statements": [
+            ["the port was shut", "ann-roe", *ROW],
+            ["the port was shut", "bo-li", *ROW[:5], "B", *ROW[6:]],
+        ],
+    }
+    doc = {"statements": [_statement("009-s01", "the port was shut", "bo-li", "u1")]}
+    tally = _tally()
+    drafts.score_article("x", text, hand, doc, tally)
+    assert tally["spans"] == Counter({True: 1, False: 1})
+    assert tally["fields"]["speaker"] == Counter({True: 1})
+
+
+def test_a_fragment_pairs_with_the_drafted_fragment_not_its_clause():
+    text = "Ann Roe said the port, “a ruin”, was shut.\n"
+    hand = {
+        "article": {"title": None, "outlet": None, "authors": [], "date_basis": None},
+        "statements": [
+            ["the port, “a ruin”, was shut", "ann-roe", *ROW],
+            ["a ruin", "ann-roe", "partial", *ROW[1:]],
+        ],
+    }
+    doc = {
+        "statements": [
+            _statement("009-s01", "the port, “a ruin”, was shut", "ann-roe", "u1"),
+            _statement("009-s02", "a ruin", "ann-roe", "u1", "partial"),
+        ]
+    }
+    tally = _tally()
+    drafts.score_article("x", text, hand, doc, tally)
+    assert tally["spans"] == Counter({True: 2})
+    assert tally["fields"]["statement_type"] == Counter({True: 2})

@@ -81,8 +81,9 @@ def test_split_quote(ex: Extractor) -> None:
 
 def test_partial_quote_takes_sentence_subject(ex: Extractor) -> None:
     text = "In a meeting with Okafor, Lopez called the proposal “reckless” and left."
-    [p] = ex.run(text)["statements"]
+    clause, p = ex.run(text)["statements"]
     assert p["speaker_id"] == "maria-lopez" and p["statement_type"] == "partial"
+    assert clause["speaker_id"] == "maria-lopez" and clause["statement_type"] == "indirect"
 
 
 def test_title_resolves_to_person(ex: Extractor) -> None:
@@ -150,8 +151,10 @@ def test_told_addressee_is_never_the_speaker(ex: Extractor) -> None:
 
 
 def test_described_as_partial_quote(ex: Extractor) -> None:
-    p = first(ex, "The chief justice described the new tax as “illegal” on Monday.")
-    assert who(p) == "The chief justice" and p["statement_type"] == "partial"
+    out = ex.run("The chief justice described the new tax as “illegal” on Monday.")["statements"]
+    kinds = [(who(p), p["statement_type"]) for p in out]
+    assert kinds == [("The chief justice", "indirect"), ("The chief justice", "partial")]
+    assert out[0]["quote"] == "the new tax as “illegal” on Monday"  # the clause and its fragment (coverage rule 7)
 
 
 def test_title_resolves_through_a_role_written_before_a_name(ex: Extractor) -> None:

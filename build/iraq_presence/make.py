@@ -48,12 +48,11 @@ def produce(root: Path, progress: Callable[[str], None] = lambda _: None, cache:
 def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output:
     from .checks.runner import check_frames
     from .schema.generate import stale as schemas_stale
-    from .schema.io import csv_bytes, parquet_bytes, to_arrow
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
-    from .tables.cache import BuildCache
+    from .tables.cache import BuildCache, table_digest
     from .tables.curation import load_curation
-    from .tables.descriptor import descriptor, dumps, metadata_errors, with_examples
+    from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
     from .tables.sources import load_sources
@@ -74,9 +73,11 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     sources = load_sources(lay.raw, lay.sums)
     progress("loading curation")
     memo = BuildCache(root) if cache else None
+    if memo:
+        memo.set_texts(sources)
     cur = load_curation(lay.curation, root, memo)
     progress(f"assembling tables from {len(sources)} articles")
-    built = assemble(cur, sources, memo, consume=True)
+    built = assemble(cur, sources, memo, consume=True, schemas=schemas)
     if memo:
         progress(memo.summary())
     package = cur.package
@@ -88,26 +89,67 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     failures = check_frames(_with_scan(frames), schemas, lay.raw)
     if failures:
         raise BuildError(_trace(failures, typed, schemas))
-    if memo:
-        memo.prune()  # only once the build is known good: a failed build keeps the last good entries
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
+    digests: dict[str, str | None] = {}
     for name, schema in schemas.items():
-        table = typed.arrow[name]
-        if table is None:
-            table = to_arrow(frames[name], schema)
-        files[f"data/{name}.csv"] = csv_bytes(frames[name], schema, table)
-        files[f"data/{name}.parquet"] = parquet_bytes(frames[name], schema, table)
+        digests[name] = digest = table_digest(typed.arrow[name], schema) if memo and typed.arrow[name] else None
+        files.update(_serialized(name, schema, typed, frames[name], memo, root, digest))
         typed.arrow[name] = None  # written: its bytes are all that is kept
-    files[MANIFEST] = manifest(root)
-    described = {name: with_examples(schema, frames[name]) for name, schema in schemas.items()}
+    files[MANIFEST] = manifest(root, memo.digests if memo else None)
+    described = {name: _described(name, schema, frames[name], memo, digests[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(package, schemas, files, frames, fmt, described)
-        errors = metadata_errors(desc)
-        if errors:
-            raise BuildError([f"PKG-descriptor: {e}" for e in errors])
-        files[target.name] = dumps(desc)
+        data = dumps(desc)
+        if not (memo and memo.validated("descriptor", data)):
+            errors = metadata_errors(desc)
+            if errors:
+                raise BuildError([f"PKG-descriptor: {e}" for e in errors])
+            if memo:
+                memo.keep_validated("descriptor", data)
+        files[target.name] = data
+    if memo:
+        memo.prune()  # only once the build is known good: a failed build keeps the last good entries
     return Output(files, frames, schemas)
+
+
+def _serialized(
+    name: str, schema: Any, typed: Any, frame: Any, memo: Any, root: Path, digest: str | None
+) -> dict[str, bytes]:
+    """A table's CSV and Parquet bytes. With the cache, a table typed on the Arrow path whose content
+    (`digest`, its `table_digest`) is the one the committed files were written from, by this code,
+    keeps those files' bytes (their hashes checked) instead of serializing the same table again."""
+    from .schema.io import csv_bytes, parquet_bytes, to_arrow
+
+    table = typed.arrow[name]
+    if digest:
+        kept = memo.written(name, digest, root)
+        if kept:
+            return kept
+    if table is None:
+        table = to_arrow(frame, schema)
+    out = {
+        f"data/{name}.csv": csv_bytes(frame, schema, table),
+        f"data/{name}.parquet": parquet_bytes(frame, schema, table),
+    }
+    if digest:
+        memo.keep_written(name, digest, out)
+    return out
+
+
+def _described(name: str, schema: Any, frame: Any, memo: Any, digest: str | None) -> dict[str, Any]:
+    """A table's schema with its codes' examples (`with_examples`), which read only the table: from
+    the cache when the table's content (`digest`) is the one they were made from."""
+    from .tables.cache import MISSING
+    from .tables.descriptor import with_examples
+
+    kept = memo.examples(name, digest) if memo and digest else MISSING
+    if isinstance(kept, dict):
+        return kept
+    out = with_examples(schema, frame)
+    if memo and digest:
+        memo.keep_examples(name, digest, out)
+    return out
 
 
 def _with_scan(frames: dict[str, Any]) -> Any:
@@ -124,8 +166,14 @@ def _with_scan(frames: dict[str, Any]) -> Any:
     at = {a: i for i, a in enumerate(ids)}
 
     def found(df: Any) -> Found:
-        art = np.array([at[a] for a in df["article_id"].astype("string")], dtype=np.int64)
-        return Found(art, df["char_start"].to_numpy(dtype=np.int64), df["char_end"].to_numpy(dtype=np.int64))
+        art = df["article_id"].astype("string").map(at)  # a dict lookup per value, in pandas
+        if art.isna().any():  # every row of these tables is made from an article of `articles`
+            raise KeyError(df["article_id"][art.isna()].iloc[0])
+        return Found(
+            art.to_numpy(dtype=np.int64),
+            df["char_start"].to_numpy(dtype=np.int64),
+            df["char_end"].to_numpy(dtype=np.int64),
+        )
 
     mentions = frames["mentions"]
     matched = mentions[(mentions["method"] == "alias_match").to_numpy(dtype=bool, na_value=False)]

@@ -64,10 +64,11 @@ class Context:
 
 
 def slug(name: str) -> str:
-    """An actor id from a name: lower case ASCII words joined by hyphens."""
+    """An actor id from a name: lower case ASCII words joined by hyphens, apostrophes dropped as the
+    curated ids drop them ("Kata'ib X" is kataib-x)."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", re.sub(r"[’'`]", "", name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
 
 
@@ -114,7 +115,8 @@ def demonym(name: str, text: str) -> bool:
 
 
 TRAILING = re.compile(
-    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on|in))+$|[.,;:]+$"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on|in"
+    r"|(?:this|last|next)\s+(?:week|month|year|weekend)))+$|[.,;:]+$"
 )
 """A weekday or a stop the extractor's span took along ("told Outlet Sunday that")."""
 
@@ -311,11 +313,12 @@ def attested_forms(ctx: Context) -> None:
 
 
 def _untitled(name: str) -> str:
-    """A person's name without the titles before it ("Sheikh X Y" -> "X Y"), two words at least."""
-    from .lexicon import PERSON_TITLES
+    """A person's name without the titles and role nouns before it ("Sheikh X Y", "Analyst X Y" -> "X
+    Y"), two words at least."""
+    from .lexicon import PERSON_TITLES, ROLE_NOUNS
 
     words = name.split()
-    while len(words) > 2 and words[0].rstrip(".") in PERSON_TITLES:
+    while len(words) > 2 and (words[0].rstrip(".") in PERSON_TITLES or words[0].lower() in ROLE_NOUNS):
         words = words[1:]
     return " ".join(words)
 
@@ -354,7 +357,8 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
-    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses)"
+    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
+    r"|politicians|leaders|clerics|activists|protesters|authorities)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
     re.I,
 )
@@ -367,10 +371,11 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
     when the phrase is not such a description."""
     from .lexicon import FURNITURE_NAMES
 
+    phrase = TRAILING.sub("", phrase)
     m = UNNAMED.match(phrase)
     if m is None or phrase in FURNITURE_NAMES:
         return None
-    plain = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)
     actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {
@@ -380,6 +385,117 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
             "description": f"A source article {ctx.prefix} describes as {phrase!r} and does not name.",
             "evidence": quote_ref(ctx.text, phrase, start),
             "aliases": [],
+        }
+    return actor_id
+
+
+OFFICE = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][\w’' -]*?)[’']s\s+(?P<office>(?:(?:media|press|private)\s+)?office)$"
+    r"|^(?:the\s+)?(?P<office2>(?:(?:media|press|private)\s+)?office)\s+of\s+(?P<owner2>(?:the\s+)?[A-Z][\w’' -]*)$",
+    re.I,
+)
+"""An office that speaks ("the Iraqi Prime Minister's office", "the office of X"): a body of its own."""
+STATE_TITLES = re.compile(r"\b(?:President|Minister|Premier|King|Emir|Leader|Speaker|Chancellor|Governor|Mayor)\b")
+GROUP_TYPES = {"armed_group", "political_party", "coalition"}
+
+
+def office_actor(ctx: Context, phrase: str, start: int) -> str | None:
+    """The actor of an office named as the source (known, or new with this span as its evidence), or
+    None when the phrase names no office of a capitalised owner."""
+    written = re.sub(r"^(?:the|The)\s+", "", phrase.strip())  # the evidence: the words as printed
+    at = ctx.text.find(written, max(0, start))
+    pronoun = POSSESSED_OFFICE.match(written)
+    if pronoun and at >= 0:  # "a statement from his office": the office of the person last named
+        owner_id = _last_person(ctx, at)
+        return _office_of(ctx, owner_id, written, at, "state_body") if owner_id else None
+    m = OFFICE.match(phrase.strip())
+    if m is None or at < 0:
+        return None
+    owner = (m["owner"] or m["owner2"]).strip()
+    owner_id = _known_owner(ctx, re.sub(r"^(?:the|The)\s+", "", owner))
+    kind = ctx.types.get(owner_id or "", "") if ctx.types.get(owner_id or "") in GROUP_TYPES else "state_body"
+    if owner_id is not None and written not in ctx.aliases:
+        return _office_of(ctx, owner_id, written, at, kind)
+    new = slug(written) not in ctx.new_actors
+    actor = actor_for(ctx, written, at, kind, "Office that issued a statement, named")
+    if new and actor in ctx.new_actors:
+        entry = ctx.new_actors[actor]
+        entry["name"] = re.sub(r"\b(media|press|private|office)\b", lambda w: w[0].title(), written)
+    return actor
+
+
+POSSESSED_OFFICE = re.compile(r"^(?:his|her)\s+(?:(?:media|press)\s+)?office$")
+
+
+def _known_owner(ctx: Context, owner: str) -> str | None:
+    """The known actor an owner's name is: an alias, or the one known person whose alias ends in it
+    ("Surname" of "First al-Surname")."""
+    if owner in ctx.aliases:
+        return ctx.aliases[owner]
+    key = re.sub(r"^(?:al|el)-", "", owner.lower())
+    if " " in owner or len(key) < 4:
+        return None
+    ids = {
+        i
+        for a, i in ctx.aliases.items()
+        if ctx.types.get(i) == "person" and re.sub(r"^(?:al|el)-", "", a.split()[-1].lower()) == key
+    }
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _last_person(ctx: Context, at: int) -> str | None:
+    """The known person named last before `at` (within its paragraph or the one before)."""
+    lo = max(0, ctx.text.rfind("\n\n", 0, max(0, ctx.text.rfind("\n", 0, at) - 1)))
+    best: tuple[int, str] | None = None
+    for alias, actor in ctx.aliases.items():
+        if ctx.types.get(actor) != "person" or len(alias) < 4:
+            continue
+        k = ctx.text.rfind(alias, lo, at)
+        if k >= 0 and (best is None or k > best[0]):
+            best = (k, actor)
+    return best[1] if best else None
+
+
+BODY = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+"
+    r"(?P<head>government|ministry|army|military|administration|parliament|cabinet|presidency)$"
+)
+"""A body of a named state or group ("the Norland government"), as the extractor reads it."""
+
+
+def body_actor(ctx: Context, phrase: str, start: int) -> str | None:
+    """The actor of "<Name> government": the known one (its alias, or the government of the state the
+    name stands for), else a new state body with the printed words as evidence."""
+    m = BODY.match(phrase.strip())
+    if m is None:
+        return None
+    written = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    if written in ctx.aliases:
+        return ctx.aliases[written]
+    state = ctx.metonyms.get(m["owner"]) or ctx.aliases.get(m["owner"])
+    known = f"{state}-{m['head']}" if state else None
+    if known in ctx.types:
+        return known  # "the Baghdad government": the curated government of the state Baghdad stands for
+    at = ctx.text.find(written, max(0, start))
+    return actor_for(ctx, written, at, "state_body", "Body of a state or group, named") if at >= 0 else None
+
+
+def _office_of(ctx: Context, owner_id: str, written: str, at: int, kind: str) -> str:
+    """The office of a known actor ("X's office"): one id whatever the article's wording, named by the
+    owner's fullest known name, its printed words the evidence and an alias."""
+    actor_id = f"office-of-{owner_id}"
+    if actor_id in ctx.types:
+        return actor_id
+    if actor_id not in ctx.new_actors:
+        names = [a for a, i in ctx.aliases.items() if i == owner_id]
+        fullest = next((a for a in names if slug(a) == owner_id), max(names, key=len))  # the id's own spelling
+        ctx.new_actors[actor_id] = {
+            "actor_id": actor_id,
+            "name": f"Office of {fullest}",
+            "actor_type": kind,
+            "description": f"Office that issued a statement, named in article {ctx.prefix} as {written!r}.",
+            "evidence": quote_ref(ctx.text, written, at),
+            "aliases": [written],
         }
     return actor_id
 
@@ -403,12 +519,14 @@ __all__ = [
     "Context",
     "actor_for",
     "attested_forms",
+    "body_actor",
     "candidate_kind",
     "clean_name",
     "demonym",
     "folded_variants",
     "looks_like_name",
     "new_outlet",
+    "office_actor",
     "org_type",
     "quote_ref",
     "slug",

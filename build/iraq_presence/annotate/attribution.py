@@ -38,6 +38,7 @@ TOKEN_RE = re.compile(
 QUOTE_MARKS = '“”"‘’'
 CLAUSE_END = {".", ";", ":", "!", "?", "—", "–", "(", ")", "[", "]"} | set(QUOTE_MARKS)
 INDEFINITE = {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those"}
+SUBORDINATORS = {"while", "although", "though", "whereas"}
 OPENERS = {"after", "before", "when", "while", "as", "although", "following", "amid", "despite"}
 NOUN_FIRST = {"calls"}  # cue forms that read as nouns after a common word
 PREP_EXTEND = {"of", "for", "at", "from", "in", "with", "to"}
@@ -148,6 +149,7 @@ class Cue:
     content: list[tuple[int, int]] = field(default_factory=list)
     how: str = "none"  # subject | inverted | according | participle
     used: bool = False
+    nested: bool = False  # read inside a quotation: another speaker's words report it
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:
@@ -253,11 +255,31 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             continue
         if t.text in {"According", "according"} and k + 1 < len(tokens) and tokens[k + 1].low == "to":
             cue = _according_cue(text, tokens, k, start, end)
+        elif t.low == "in" and (view := VIEW_OF.match(text, t.start, end)) is not None:
+            cue = _view_cue(text, view, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
             out.append(cue)
     return out
+
+
+VIEW_OF = re.compile(
+    r"[Ii]n (?:the (?P<word>view|opinion|words|assessment) of (?P<of>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})"
+    r"|(?P<own>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4})[’']s (?:view|opinion|assessment)),\s+"
+)
+"""'In the view of X, …', 'In X's view, …': a position held, its content the rest of the sentence."""
+
+
+def _view_cue(text: str, m: re.Match[str], end: int) -> Cue | None:
+    group = "of" if m["of"] else "own"
+    content = (m.end(), end)
+    if len(text[content[0] : content[1]].split()) < 3:
+        return None
+    verb = m["word"] or "view"  # the noun that names the position
+    cue = Cue(m.start(), m.start(group), verb, (m.start(group), m.end(group)), how="according")
+    cue.content = [content]
+    return cue
 
 
 def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int) -> Cue | None:
@@ -288,6 +310,10 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
+        return None  # "an estimated 128,000", "the alleged plot": an adjective
+    if verb.endswith("ing") and before is not None and _determined(tokens, k):
+        return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
         return None  # "international calls on X to …": a noun unless a name or pronoun is its subject
     return verb, m.end()
@@ -304,8 +330,8 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     j = _skip_between(tokens, k - 1)
     if verb in PARTICIPLE_ONLY:
         return _participle_cue(cue, tokens, k, j, last, end, out)
-    if verb.endswith(("ed", "en")) and j >= 0 and tokens[j].low in {"was", "were", "been", "be", "being", "is"}:
-        return None  # passive: "was told", "is described"
+    if verb.endswith(("ed", "en")) and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
+        return None  # passive: "was told", "is described", "who is reportedly expected to"
     right_np = noun_phrase_right(tokens, last + 1)
     left, coordinated, named_in_commas = _source_before(tokens, j)
     if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
@@ -313,7 +339,14 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     if left:
         cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
         _content_after(cue, tokens, last, right_np, end)
+        if left[0] > 0 and tokens[left[0] - 1].low in SUBORDINATORS and cue.content:
+            # "While X claims …, Y …": the words end with the clause the opener subordinates
+            comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
+            if comma is not None:
+                cue.content[-1] = (cue.content[-1][0], comma.start)
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
+        if lead and cue.content and _scene_setting(text, tokens, lead):
+            lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
         if lead:
             cue.content.insert(0, lead)
         return cue
@@ -351,7 +384,7 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return None, False, False
     if tokens[j].low in PRONOUNS:
         return (j, j), False, False
-    if tokens[j].is_word and tokens[j].low not in BOUNDARY | RELATIVE:
+    if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
         return _subject_phrase(tokens, j), False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
@@ -365,6 +398,11 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         if subject is not None and subject[1] < j:
             return subject, True, False
     return None, False, False
+
+
+def _acronym(t: Token) -> bool:
+    """ "US", "IT": an acronym in capitals, not the pronoun or word it spells."""
+    return len(t.text) > 1 and t.text.isupper()
 
 
 def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
@@ -496,6 +534,23 @@ def _after_quote(tokens: list[Token], k: int) -> bool:
     return False
 
 
+BE_FORMS = {"was", "were", "been", "be", "being", "is", "are"}
+
+
+NOUN_NEXT = {"on", "in", "at", "of", "from", "over", "during", ",", ".", ";", "and"}
+
+
+def _determined(tokens: list[Token], k: int) -> bool:
+    """Token k follows a determiner ("his warning"), or a determiner and a lower-case word when no
+    object follows it ("a strong warning on Monday"; not "a statement warning the X")."""
+    before = tokens[k - 1]
+    if before.low in DETERMINERS - {"that"}:
+        return True
+    after = tokens[k + 1].low if k + 1 < len(tokens) else "."
+    adjective = k >= 2 and before.is_word and not before.cap and tokens[k - 2].low in DETERMINERS - {"that"}
+    return adjective and after in NOUN_NEXT
+
+
 def _verb_like(word: str) -> bool:
     return word.endswith("ed") or bool(CUE_RE.fullmatch(word)) or word in BETWEEN | VERBS_COMMON
 
@@ -511,6 +566,22 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
         return None
     clause = (start, tokens[j].end + 1)
     return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
+
+
+SCENE_OPENERS = {"speaking", "addressing", "asked", "answering", "responding", "writing", "interviewed"}
+
+
+def _scene_setting(text: str, tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A phrase opening the sentence that says where, when or how the words were said, not what ("In a
+    statement,", "Speaking on Monday,", "In her book, Title,"); what follows a comma in it with words
+    in lower case ("In addition, the plan failed,", "After the vote, the plan failed,") is a clause,
+    and stays the content."""
+    first = next((t for t in tokens if t.start >= span[0] and t.is_word), None)
+    if first is None or first.low not in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL:
+        return False
+    inner = text[span[0] : span[1]].rstrip(" ,")
+    rest = inner.split(",", 1)[1] if "," in inner else ""
+    return not rest or (first.low not in OPENERS and not re.search(r"\b[a-z]", rest))
 
 
 def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:

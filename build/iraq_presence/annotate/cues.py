@@ -129,8 +129,19 @@ WITHDRAW_FROM = re.compile(
 """Leaving the country names the presence by its end ("withdrawing from the country")."""
 
 
+US_OUT = re.compile(
+    r"\b(?:expel\w*|eject\w*|oust\w*|expulsion of|withdrawal of|departure of)\s+(?:the\s+)?"
+    r"(?:US|U\.S\.|United States|America|Americans|American (?:troops|forces))\b"
+    r"|\b(?:US|U\.S\.|American)\s+(?:withdrawal|exit|departure|pull-?out)\b"
+)
+"""The presence named by its end with the state for its forces ("expel US", "US withdrawal")."""
+
+
 def stance(quote: str) -> tuple[str | None, str]:
     """demands_withdrawal where the words speak of the presence and of its end or illegality, else None."""
+    out = US_OUT.search(quote)
+    if out:
+        return "demands_withdrawal", f"words {out.group(0)!r}"
     presence, leave = PRESENCE.search(quote) or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
     if presence and leave:
         return "demands_withdrawal", f"words {presence.group(0)!r} and {leave.group(0)!r}"

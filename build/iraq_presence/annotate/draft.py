@@ -22,11 +22,13 @@ from .actors import (
     UNNAMED,
     Context,
     actor_for,
+    body_actor,
     candidate_kind,
     clean_name,
     demonym,
     looks_like_name,
     new_outlet,
+    office_actor,
     org_type,
     quote_ref,
     slug,
@@ -147,11 +149,25 @@ def article_fields(
     return doc, review
 
 
+MODAL = r"(?:must|should|will|would|could|can|may|might|shall)"
+CLAUSES_AND = re.compile(rf",? and (?=(?:(?:the|a|an|its|their) )?[\w’'-]+(?: [\w’'-]+){{0,3}} {MODAL}\b)")
+"""Two clauses each with its own subject and modal ("X should be strengthened and Y must be ejected")."""
+
+
+def _two_remarks(quote: str) -> re.Match[str] | None:
+    m = SPLIT.search(quote)
+    if m is not None:
+        return m
+    m = CLAUSES_AND.search(quote)
+    return m if m is not None and re.search(rf"\b{MODAL}\b", quote[: m.start()]) else None
+
+
 def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Indirect statements joining two remarks ("A and that B") as two statements of the same speaker."""
+    """Indirect statements joining two remarks ("A and that B", "A should … and B must …") as two
+    statements of the same speaker."""
     out = []
     for p in statements:
-        m = SPLIT.search(p["quote"]) if p["statement_type"] == "indirect" else None
+        m = _two_remarks(p["quote"]) if p["statement_type"] == "indirect" else None
         if m is None:
             out.append(p)
             continue
@@ -179,21 +195,29 @@ def statements(
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
+    speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
+    remarks = remark_groups(text, drafted, speakers)
+    group_utterance: dict[int, tuple[str, str]] = {}
+    clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
         source = text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else None
         evidence = f"source {source!r}, cue {p['reporting_verb']!r}" if source else p["attribution"]
-        speaker = _speaker(ctx, p, kinds, proposals["candidates"])
+        speaker = speakers[n - 1]
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
         review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
         addressee, line = _addressee(ctx, p, proposals["candidates"])
         review.append(line)
         ch, medium = cued[n - 1]
+        if ch.value == "unknown" and not EARLIER.match(_sentence(text, p["start"], p["end"])):
+            ch, medium = _carried_channel(drafted, placed, n - 1, ctx.prefix)
         if ch.value == "unknown":
-            ch, medium = _carried_channel(drafted, cued, n - 1, ctx.prefix)
+            ch, medium = _scene_channel(ctx, p, speaker, ch, medium)
+        placed[n - 1] = (ch, medium)
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
@@ -207,18 +231,25 @@ def statements(
         else:
             review.append("meeting: null (0.70; no curated meeting agrees)")
         link = linked_utterance(p["quote"], speaker, date.get("said_date"), ctx.corpus)
-        if link:
+        if remarks[n - 1] in group_utterance:
+            utterance, first = group_utterance[remarks[n - 1]]
+            review.append(f"utterance: {utterance} (0.70; one remark with {first}: {GROUPED_WHY})")
+        elif link:
             utterance, score, via = link
             review.append(f"utterance: {utterance} ({score / 100:.2f}; same speaker, close date, like {via})")
         else:
-            key = _occasion(utterances, speaker, date.get("said_date"), ch.value)
-            if key not in utterances:
-                who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
-                uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
-                utterances[key] = _utterance(uid, speaker, date, ch.value, p["quote"])
-            utterance = utterances[key]["utterance_id"]
-            review.append(f"utterance: {utterance} (0.60; new: this speaker and occasion in this article)")
+            who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
+            uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
+            utterances[(speaker, uid, ch.value)] = _utterance(uid, speaker, date, ch.value, p["quote"])
+            utterance = uid
+            review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
+        group_utterance.setdefault(remarks[n - 1], (utterance, sid))
         suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
+        clause = clauses.get(remarks[n - 1])
+        if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
+            suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
+        elif p["statement_type"] == "indirect":
+            clauses.setdefault(remarks[n - 1], (p["start"], p["end"], sid, suggestions))
         review += [s.line() for s in suggestions]
         values = {s.field: s.value for s in suggestions}
         if values["plover"]:
@@ -265,12 +296,20 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     at = p["source_start"] if p.get("source_start") is not None else ctx.text.find(name)
     if ctx.text[at : at + len(name)] != name:
         at = ctx.text.find(name)
+    issued = ISSUED.match(name)
+    if issued and at >= 0:  # "a statement from X's office": the issuer speaks
+        name, at = issued["issuer"], at + issued.start("issuer")
+        if name in ctx.aliases:
+            return ctx.aliases[name]
     later = _named_later(ctx.text, name, at)
     if later is not None:
         name, at = later
     unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     if unnamed:
         return unnamed
+    office = office_actor(ctx, name, at) or body_actor(ctx, name, at)
+    if office:
+        return office
     cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None
     if cleaned is None:
         return f"TODO-new-speaker ({name})"
@@ -284,16 +323,66 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     return actor_for(ctx, name, at, kind, "Speaker named")
 
 
+ISSUED = re.compile(
+    r"^(?i:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|press release|letter)\s+"
+    r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office)"
+    r"(?:\s+(?:regarding|on|about|over|concerning|after|in|following)\s.*)?$"
+)
+"""A document named with its issuer ("a statement from the X office"): the issuer is the speaker."""
 ONE_ROLE = re.compile(
     r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
 )
 """An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
 
 
+LEAD_ROLE = r"(?:head|leader|chief|secretary[- ]general|commander|founder|spokes(?:man|woman|person))"
+GROUP_TITLE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?{LEAD_ROLE}\s+(?:of|for)\s+(?P<org>.+)$", re.I)
+NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
+HOLDER = re.compile(
+    rf"(?P<name>{NAME_RUN}), (?:a|an|the) (?:[\w-]+ (?:and )?)*?{LEAD_ROLE} (?:of|for) (?P<org>[^,.;\n]+)"
+)
+GENERIC_ORG = re.compile(r"^(?:the|its|his|her)\s+(?:movement|group|organi[sz]ation|party|militia|coalition)$", re.I)
+
+
+def _group_title_holder(text: str, phrase: str) -> tuple[str, int] | None:
+    """The one person the article binds to a leading role of the titled group ("The head of X says"
+    and, anywhere, "Name, the secretary general of X" or "… of the movement"); None if none or several."""
+    from .actors import _distinctive
+
+    m = GROUP_TITLE.match(phrase.strip())
+    if m is None:
+        return None
+    mine = _distinctive(m["org"])
+    holders = {
+        h["name"]: h.start("name")
+        for h in HOLDER.finditer(text)
+        if GENERIC_ORG.match(h["org"].strip()) or (mine & _distinctive(h["org"]))
+    }
+    if not holders:
+        holders = _speaking_people(text)  # no one bound to the role: the one person the article has speak
+    return next(iter(holders.items())) if len(holders) == 1 else None
+
+
+def _speaking_people(text: str) -> dict[str, int]:
+    """Full names (two words or more, no organisation's word) that stand right before a reporting cue."""
+    from .actors import org_type
+    from .lexicon import CUE_RE
+
+    out: dict[str, int] = {}
+    for m in re.finditer(rf"(?P<name>{NAME_RUN}) (?={CUE_RE.pattern})", text):
+        name = m["name"]
+        if not org_type(name, "") and name.split()[0] not in {"The", "A", "An", "In", "On"}:
+            out.setdefault(name, m.start("name"))
+    return out
+
+
 def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
     """The person an indefinite title stands for when the article names one holder of that role
-    later ("Name, a spokesman for …"); None when it names none or several."""
+    later ("Name, a spokesman for …"), or the one holder of a group's leading role it names ("the
+    head of X"); None when it names none or several."""
     m = ONE_ROLE.match(phrase)
+    if m is None and at >= 0:
+        return _group_title_holder(text, phrase)
     if m is None or at < 0:
         return None
     role = m["role"].lower()
@@ -385,8 +474,9 @@ def _date(
 def _carried_channel(
     drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
 ) -> tuple[Suggestion, Suggestion]:
-    """A statement with no cue of its own takes the one channel its speaker's cued remarks in the
-    article agree on ("at the end of his interview, he said"): one occasion, at lower confidence."""
+    """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
+    article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
+    words before it too, as the curated articles read it): one occasion, at lower confidence."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
@@ -403,6 +493,38 @@ def _carried_channel(
     )
 
 
+SCENE_REACH = 2  # paragraphs: how far back a sentence placing the speaker at an occasion is read
+EARLIER = re.compile(r"^\W*(?:Earlier|Previously|Before that|Last (?:week|month|year))\b")
+
+
+def _scene_channel(
+    ctx: Context, p: dict[str, Any], speaker: str, ch: Suggestion, medium: Suggestion
+) -> tuple[Suggestion, Suggestion]:
+    """The occasion a sentence before the statement places its speaker at ("X arrived … to address
+    lawmakers", "X held a press conference"), within SCENE_REACH paragraphs and with no "Earlier"
+    opening the statement's own sentence: the words are placed there (docs/curation.md, Placement 4)."""
+    text = ctx.text
+    sentence = _sentence(text, p["start"], p["end"])
+    person = ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "person"
+    keys = [w.capitalize() for w in speaker.split("-")[-1:] if len(w) >= 3]
+    if not person or not keys or EARLIER.match(sentence):
+        return ch, medium  # a person, by the surname of the id: a group's name is everywhere
+    lo = p["start"]
+    for _ in range(SCENE_REACH + 1):
+        lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
+        if text[lo - 1 : lo] == "\n":
+            lo = max(0, text.rfind("\n", 0, lo - 1))
+    before = text[lo : p["start"]]
+    for sent in re.split(r"(?<=[.!?])\s+", before):
+        if not re.search(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", sent):
+            continue
+        placed, _ = channel(sent, ctx.aliases)
+        if placed.value in {"speech", "press_conference", "meeting", "interview"}:
+            why = f"the speaker placed at the occasion before: {placed.basis}"
+            return Suggestion("channel", placed.value, 0.5, why), medium
+    return ch, medium
+
+
 def _media_source(ctx: Context, source: str, speaker: str) -> bool:
     """The words come from the media: "the reports", "multiple media outlets", an outlet as the speaker."""
     m = UNNAMED.match(source)
@@ -411,15 +533,52 @@ def _media_source(ctx: Context, source: str, speaker: str) -> bool:
     return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
 
 
-def _occasion(
-    utterances: dict[tuple[str, Any, str], dict[str, Any]], speaker: str, said: Any, ch: str
-) -> tuple[str, Any, str]:
-    """One utterance per speaker and occasion in the article: the same date, and the same channel
-    where both are known (a speaker's interview and written statement are two occasions)."""
-    for key in utterances:
-        if key[:2] == (speaker, said) and (ch == "unknown" or key[2] in {ch, "unknown"}):
-            return key
-    return speaker, said, ch
+def _as_clause(own: Suggestion, sid: str, codes: list[Suggestion]) -> Suggestion:
+    """A quoted fragment's PLOVER act and stance are its clause's (14 and 12 of the 15 fragments of
+    the curated articles); its topics stay its own words'."""
+    if own.field not in {"plover", "stance_us_presence"}:
+        return own
+    theirs = next(c for c in codes if c.field == own.field)
+    value = dict(theirs.value) if isinstance(theirs.value, dict) else theirs.value
+    return Suggestion(own.field, value, theirs.confidence, f"as its clause {sid}: {theirs.basis}", theirs.shown)
+
+
+GROUPED_WHY = "the same cue, a quotation running on without a new cue, or the words of the point before"
+CONTINUING = {"continuation", "previous_sentence", "colon"}
+
+
+def remark_groups(text: str, drafted: list[dict[str, Any]], speakers: list[str]) -> list[int]:
+    """Which drafted statements are one remark (docs/curation.md, "Utterance: one remark"): a clause and
+    its quoted fragments and the parts of a quotation share their cue; a quotation running on with no
+    cue of its own, or directly giving the words of the same speaker's report before it, joins that
+    remark; a new cue is a new remark, and so is each of two remarks split from one clause."""
+    groups: list[int] = []
+    by_cue: dict[tuple[Any, Any, str], int] = {}
+    for n, p in enumerate(drafted):
+        cue = (p.get("cue_start"), p.get("cue_end"), speakers[n])
+        prev = n - 1 if n and speakers[n - 1] == speakers[n] else None
+        group = n
+        if p.get("cue_start") is not None and cue in by_cue and not p.get("split"):
+            group = by_cue[cue]
+        elif prev is not None and (p.get("attribution") in CONTINUING or _gives_the_words(text, drafted[prev], p)):
+            group = groups[prev]
+        by_cue.setdefault(cue, group)
+        groups.append(group)
+    return groups
+
+
+def _indirect(p: dict[str, Any]) -> bool:
+    return p["statement_type"] == "indirect"
+
+
+def _gives_the_words(text: str, report: dict[str, Any], quote: dict[str, Any]) -> bool:
+    """A direct quotation right after an indirect report of the same speaker (the same or the next
+    paragraph, nothing reported between) gives the words of that point; after a clause with quoted
+    fragments it was a new point more often than not (the five curated articles)."""
+    if not _indirect(report) or quote["statement_type"] != "direct":
+        return False
+    between = text[report["end"] : quote["start"]]
+    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 400
 
 
 def _utterance(uid: str, speaker: str, date: dict[str, Any], ch: Any, quote: str) -> dict[str, Any]:

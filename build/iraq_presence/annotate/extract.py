@@ -11,6 +11,7 @@ general.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ NEXT_CUE = re.compile(
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
     r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
-    r"|\w+(?<!ing)$"  # a coordinated finite cue: 'X did not …, but warned …'
+    r"|\w+(?<!ing)(?: for| on| out)?$"  # a coordinated finite cue: 'X did not …, but warned …', '… and called for …'
 )
 HANDLE_RE = re.compile(
     r"[\s,.]*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de)){0,4})\s*(?:\(@\w+\)|[,.\n]|$)"
@@ -125,7 +126,8 @@ class Extractor:
             lines = Lines(text)
             heads = {lines.start(c.start) for c in extra}
             cues = sorted([c for c in cues if lines.start(c.start) not in heads] + extra, key=lambda c: c.start)
-        statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences)
+        nested = nested_cues(text, quotes, pairs(sentences))
+        statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences, nested)
         dates = find_dates(text, published)
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
@@ -176,6 +178,28 @@ class Extractor:
         return out
 
 
+PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
+BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
+WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
+GROUP_HEAD = re.compile(
+    r"(?i)\b(?:government|ministry|office|council|presidency|cabinet|administration|command|movement|group|party)$"
+)
+
+
+@dataclass
+class _Spoken:
+    """A statement's speaker where it was drafted: for the pronouns and "the statement" of later cues."""
+
+    at: int
+    speaker: dict[str, Any]
+    name: Name | None
+    group: bool  # an organisation, office or document speaks
+    written: bool  # its sentence names a statement ("said in a statement", "a statement issued by")
+    para: int
+
+
 class _Statements:
     """Builds the statements of one article: quotations first, then reported speech without marks."""
 
@@ -186,14 +210,62 @@ class _Statements:
         self.mention_ix = SpanIndex(mentions, lambda m: m.start, lambda m: m.end)
         self.lines = Lines(text)
         self._quote_only: dict[int, bool] = {}
+        self.spoken: list[_Spoken] = []
 
-    def build(self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]]) -> list[Proposal]:
+    def _spoke(
+        self, at: int, speaker: dict[str, Any], name: Name | None, resolved: Resolved | None, cue: Cue | None
+    ) -> None:
+        """Record a statement's speaker, for the pronouns and "the statement" of later cues."""
+        sent = self.sents.holding(cue.start) if cue is not None else None
+        written = bool(sent and WRITTEN.search(self._unquoted(*sent)))
+        group = speaker.get("speaker_id") is not None and self.ex.gaz.types.get(speaker["speaker_id"]) != "person"
+        if resolved is not None:
+            group = group or resolved.actor_type not in {None, "person"} or resolved.resolution == "document"
+        named = speaker.get("speaker_name") or ""
+        group = group or bool(GROUP_HEAD.search(named))
+        entry = _Spoken(at, dict(speaker), name, group, written, self.lines.start(at))
+        bisect.insort(self.spoken, entry, key=lambda x: x.at)
+
+    def _spoken_before(self, at: int) -> _Spoken | None:
+        k = bisect.bisect_left(self.spoken, at, key=lambda x: x.at)
+        return self.spoken[k - 1] if k else None
+
+    def _unquoted(self, a: int, b: int) -> str:
+        return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", self.text[a:b])
+
+    def _carried(
+        self, cue: Cue, speaker: dict[str, Any], resolved: Resolved, conf: float, before: _Spoken | None
+    ) -> tuple[dict[str, Any], float]:
+        """ "It said", "the statement added" right after an organisation's or a statement's report: that
+        speaker goes on, when the pronoun found no name or the statement no description of its own."""
+        assert cue.source is not None
+        phrase = self.text[slice(*cue.source)].strip().lower()
+        if before is None or (self.lines.start(cue.start) != before.para and not self._next_paragraph(before, cue)):
+            return speaker, conf
+        unnamed = not (speaker.get("speaker_id") or speaker.get("speaker_name"))
+        if phrase in {"it", "they"} and before.group and (unnamed or resolved.resolution == "unresolved"):
+            return dict(before.speaker), 0.6
+        if BARE_DOCUMENT.fullmatch(phrase) and resolved.resolution != "document" and before.written:
+            return dict(before.speaker), 0.6
+        body = BARE_BODY.fullmatch(phrase)
+        if body and body["head"] in " ".join(str(v).lower() for v in before.speaker.values()):
+            return dict(before.speaker), 0.6  # "the government added": the government that spoke before
+        return speaker, conf
+
+    def _next_paragraph(self, before: _Spoken, cue: Cue) -> bool:
+        """The cue's paragraph follows the earlier statement's directly."""
+        return not self.text[self.lines.end(before.at) : self.lines.start(cue.start)].strip()
+
+    def build(
+        self, quotes: list[Any], cues: list[Cue], sentences: list[tuple[int, int]], nested: list[Cue] = ()
+    ) -> list[Proposal]:
         self.sents = pairs(sentences)
         self.cue_ix = SpanIndex(cues, lambda c: c.start, lambda c: c.end)
         described = [c.source for c in cues if c.source and DESCRIBED_DOCUMENT.fullmatch(self.text[slice(*c.source)])]
         self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
         quoted_spans = pairs([(q.start, q.end) for q in quotes])
+        self.quote_ix = SpanIndex(quotes, lambda q: q.start, lambda q: q.end)
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
         for q in quotes:
@@ -237,27 +309,90 @@ class _Statements:
                 name = self._name_at(resolved)
                 source = {k: data[k] for k in ("source_start", "source_end", "source_kind") if k in data}
                 last = (speaker, name if name else (last[1] if last else None), para, source)
+                self._spoke(q.start, speaker, last[1], resolved, cue)
             out.append(Proposal("statement", q.start, q.end, conf, data))
+        self.spoken.sort(key=lambda x: x.at)
         for cue in cues:
             if cue.source is None or not cue.content:
                 continue
-            if cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
-                continue
-            reported = self._reported(cue)
+            fragments = self._with_fragments(cue, quotes)
+            if fragments is None and cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
+                continue  # ', describing it as …' reports only the quoted words it holds
+            reported = fragments or self._reported(cue)
             if reported is None or (cue.used and not reported[2]):
                 continue  # a cue that took a quotation reports nothing more, unless its words end at a lead-in
-            start, end, _ = reported
-            if quoted_spans.overlapping(start, end):
+            start, end, fragments = reported
+            if not fragments and quoted_spans.overlapping(start, end):
                 continue
             content = self.text[start:end]
-            speaker, resolved, conf = self._speaker(cue, last[1] if last else None)
+            before = self._spoken_before(cue.start)
+            speaker, resolved, conf = self._speaker(cue, before.name if before else (last[1] if last else None))
+            speaker, conf = self._carried(cue, speaker, resolved, conf, before)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
                 continue
+            self._spoke(cue.start, speaker, self._name_at(resolved) or (before.name if before else None), resolved, cue)
             data = {"quote": content, "statement_type": "indirect", "reporting_verb": cue.verb, "attribution": cue.how}
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
+        out += self._nested(nested)
         out.sort(key=lambda p: p.start)
         return out
+
+    def _nested(self, nested: list[Cue]) -> list[Proposal]:
+        """Positions and speech a quotation reports of a named actor ("Washington sees these groups as
+        a threat"): statements of their own (docs/curation.md, coverage rule 2); an unnamed collective
+        ("Many leaders have demanded") stays part of the quotation."""
+        out = []
+        for cue in nested:
+            assert cue.source is not None
+            s, e = cue.source
+            known = [m for m in self.mention_ix.overlapping(s, e) if self._may_speak(m, False)]
+            words = re.sub(r"^(?:The|the)\s+", "", self.text[s:e]).split()
+            if known:
+                speaker: dict[str, Any] = {"speaker_id": self.ex.gaz.aliases[known[-1].surface]}
+            elif words and all(w[:1].isupper() for w in words) and words[0].lower() not in NESTED_NOT_SOURCES:
+                speaker = {"speaker_name": " ".join(words)}
+            else:
+                continue
+            reported = self._reported(cue)
+            if reported is None:
+                continue
+            start, end, _ = reported
+            data = {"quote": self.text[start:end], "statement_type": "indirect", "reporting_verb": cue.verb}
+            data.update(speaker, attribution="nested", **_spans(cue, Resolved(None, "named")))
+            out.append(Proposal("statement", start, end, 0.5, data))
+        return out
+
+    def _with_fragments(self, cue: Cue, quotes: list[Any]) -> tuple[int, int, bool] | None:
+        """A reported clause holding quoted fragments ('said the strikes were a “violation” of …'):
+        the clause with its marks, a statement beside its fragments (docs/curation.md, coverage rule
+        7). None when it holds no quotation, or one that stands on its own (a direct quotation), or
+        when the clause opens with the mark (the quotation is all it says)."""
+        start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        follows = NEXT_CUE.search(self.text, start, end)
+        if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
+            end = follows.start()  # '…, adding that …': the next report's
+        end = self._before_coordinated(start, end)
+        inside = [q for q in self.quote_ix.starting_in(start, end + 1) if q.end <= end + 1]
+        if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
+            return None
+        mark = inside[0].start - len(inside[0].open_mark)
+        comma = self.text.rfind(",", start, mark)
+        lead = self.text[comma + 1 : mark].split() if comma > start else []
+        if lead and len(lead) <= 3 and lead[0].endswith("ing"):
+            return None  # '…, describing it as “…”': the fragment is the participle's, the clause ends before it
+        end = max(end, max(q.end + len(q.close_mark) for q in inside))
+        bare = re.sub(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’", " ", self.text[start:end])
+        return (start, end, True) if len(bare.split()) >= 3 else None  # not "it as “vital”"
+
+    def _before_coordinated(self, start: int, end: int) -> int:
+        """Where words end before a coordinated cue of the same subject ('described X as “…” and
+        praised Y'): the second cue reports words of its own."""
+        for c in self.cue_ix.starting_in(start + 1, end):
+            m = COORDINATED.search(self.text, max(start, c.start - 8), c.start)
+            if c.how == "participle" and m is not None and len(self.text[start : m.start()].split()) >= 2:
+                return m.start()
+        return end
 
     def _reported(self, cue: Cue) -> tuple[int, int, bool] | None:
         """The content of reported speech, up to a quotation that follows it (', adding: “…”'), if any.
@@ -266,6 +401,10 @@ class _Statements:
         quotation after them, so they are a report of their own even when the cue took the quotation.
         """
         start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        end = self._before_coordinated(start, end)
+        contrast = CONTRAST.search(self.text, start, end)
+        if contrast is not None and len(self.text[start : contrast.start()].split()) >= 3:
+            end = contrast.start()  # "X views A as B, while Y declares …": Y's words are Y's
         mark = QUOTE_MARK.search(self.text, start, end)
         follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
@@ -279,7 +418,10 @@ class _Statements:
                 # '…, saying “…”', '…, describing it as “…”': the lead-in belongs to the quotation
                 end, apart = comma, bool(lead) and lead[0].endswith("ing")
             start, end = _trim(self.text, start, end)
-        return (start, end, apart) if len(self.text[start:end].split()) >= 3 else None
+        words = self.text[start:end].split()
+        if words and words[0].lower() in PLACE_OPENERS and len(words) <= 6 and not cue.verb.startswith("insist"):
+            return None  # "posted on his page", "said during the meeting": where, not what
+        return (start, end, apart) if len(words) >= 3 else None
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()
@@ -453,7 +595,11 @@ class _Statements:
             if hits and (
                 resolved.kind != "title"
                 or resolved.resolution != "unresolved"
-                or (len(hits) == 1 and (self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}))
+                or (
+                    len(hits) == 1
+                    and self.text[hits[-1].end : hits[-1].end + 2] not in {"’s", "'s"}
+                    and not _person_role(self.text[a:b], hits[-1].start - a)
+                )
             ):
                 return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
         if resolved.name and resolved.name in self.ex.gaz.aliases:
@@ -562,6 +708,40 @@ def confidence(cue: Cue, resolved: Resolved, quote: tuple[int, int] | None) -> f
     if not after and gap < 8 and resolved.kind == "pronoun":
         return 0.85
     return 0.75
+
+
+NESTED_NOT_SOURCES = {
+    "i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "many", "some", "several", "all",
+    "both", "each", "others", "people", "everyone", "nobody", "one", "no",
+}  # fmt: skip
+"""Sources inside a quotation that are the speaker, someone already named, or an unnamed collective."""
+
+
+def nested_cues(text: str, quotes: list[Any], sentences: SpanIndex[tuple[int, int]]) -> list[Cue]:
+    """Cues inside the sentences of a quotation (six words or more), with a subject of their own."""
+    out = []
+    for q in quotes:
+        if len(text[q.start : q.end].split()) < 6:
+            continue
+        for s, e in sentences.overlapping(q.start, q.end):
+            a, b = max(s, q.start), min(e, q.end)
+            for c in analyse_sentence(text, a, b, NOTHING_QUOTED):
+                if c.source is not None and c.how == "subject" and c.content:
+                    c.nested = True
+                    out.append(c)
+    return out
+
+
+NOTHING_QUOTED = pairs([])
+
+
+def _person_role(phrase: str, at: int) -> bool:
+    """ "A senior official of X", "a spokesman for X": a person holding a role in the group named at
+    `at`, not the group (the article may name the person later, or never)."""
+    from .names import _head, _role_head
+
+    head = _head(phrase)
+    return head is not None and _role_head(head) and bool(re.search(r"\b(?:of|for|at|from|in)\s+$", phrase[:at]))
 
 
 def _spans(cue: Cue, resolved: Resolved) -> dict[str, Any]:

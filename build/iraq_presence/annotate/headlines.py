@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .attribution import Cue, tokenize
-from .lexicon import CUE_RE
+from .lexicon import CUE_RE, FURNITURE_NAMES
 from .spans import Lines, SpanIndex
 
 SEPARATOR = re.compile(r":\s+|\s+[-–—]\s+")
@@ -39,7 +39,8 @@ def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
 
 
 def _separated(text: str, start: int, end: int) -> Cue | None:
-    """'Words: Speaker', 'Words - Speaker', 'Speaker to Addressee: Words'."""
+    """'Words: Speaker', 'Words - Speaker', 'Speaker to Addressee: Words'; not page furniture ("Read
+    More: …", "Source: …")."""
     marks = list(SEPARATOR.finditer(text, start, end))
     if not marks:
         return None
@@ -50,7 +51,8 @@ def _separated(text: str, start: int, end: int) -> Cue | None:
     addressed = text[first.start()] == ":" and re.search(r"\s+to\s+", left) is not None  # "X to Y: words"
     if 1 <= len(right.split()) <= SPEAKER_WORDS and right[:1].isupper() and "," not in right and not addressed:
         return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
-    if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper():
+    furniture = left.strip() in FURNITURE_NAMES or left.strip().split()[-1:] == ["Source"]
+    if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper() and not furniture:
         to = re.search(r"\s+to\s+", left)
         source_end = start + to.start() if to else first.start()
         return Cue(first.start(), first.end(), "headline", (start, source_end), None, [(first.end(), end)], "headline")

@@ -261,6 +261,11 @@ class NameIndex:
             elif head and _role_head(head) and start + pp.start() <= inner[0].start:
                 # "the spokesman of the Valley Board": a role of the organisation, not the organisation
                 return self._title(phrase, head, start, possessor_name=inner[0])
+        if inner and head in BODY_HEADS and _lower_after(phrase, start, inner[-1].end):
+            # "the Norland government", "the Vale army": the body of the named state or group speaks
+            n = inner[-1]
+            body = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+            return Resolved(body, "named", start + phrase.find(body), end, "organization", "body")
         if inner:
             possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
             if not possessor or not head or head in {"own"}:
@@ -434,6 +439,16 @@ def _headline(text: str, at: int) -> bool:
 def _after_preposition(text: str, at: int) -> bool:
     prev = text[max(0, at - 15) : at].split()
     return bool(prev) and prev[-1].lower() in {"with", "to", "by", "of", "from", "for", "at", "and", "against"}
+
+
+BODY_HEADS = {"government", "ministry", "army", "military", "administration", "parliament", "cabinet", "presidency"}
+"""Lower-case heads after a name that make the phrase a body of the named state or group."""
+
+
+def _lower_after(phrase: str, start: int, name_end: int) -> bool:
+    """Only lower-case words follow the name in the phrase ("Norland government", not "Norland Army")."""
+    rest = phrase[name_end - start :].split()
+    return bool(rest) and all(w[:1].islower() for w in rest)
 
 
 def _head(phrase: str) -> str | None:

@@ -32,11 +32,13 @@ STRONG_PRECEDENT = 80.0
 """A precedent this similar (0-100) suggests PLOVER where no cue names the act."""
 
 CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
+    # before "told X": "told X via email" is an email
+    (re.compile(r"\bin an? (?:e-?mail|emailed)\b|\b(?:by|via|over) e-?mail\b", re.I), "email", 0.85),
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
-            r"|\btold (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
+            r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
         0.8,
@@ -45,7 +47,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:in|issued|released|published) an? (?:written |official )?statement\b"
-            r"|\bstatement (?:issued|released)\b|\bcommuniqu",
+            r"|\bstatement (?:issued|released)\b|\bcommuniqu"
+            r"|\b(?:an?|the|its|his|her|their) (?:[\w-]+ )?statement (?:from|by|said|says|read|reads|added|stated)\b",
             re.I,
         ),
         "written_statement",
@@ -59,9 +62,14 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         "social_media_post",
         0.8,
     ),
-    (re.compile(r"\bin an? (?:e-?mail|emailed)\b|\bby e-?mail\b", re.I), "email", 0.85),
     (
-        re.compile(r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b|\baddressing\b", re.I),
+        re.compile(
+            r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b"
+            r"|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
+            r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
+            r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
+            re.I,
+        ),
         "speech",
         0.8,
     ),
@@ -80,7 +88,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
 MEDIUM = re.compile(
-    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:the\s+)?"
+    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:(?:the|his|her|its|their)\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
@@ -177,6 +185,8 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
             medium = None
             mm = MEDIUM.search(sentence, max(0, m.start() - 5))
             named = (mm["name"] or mm["outlet"]) if mm else None
+            if named and re.search(r"[a-z]\.$", named):
+                named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
             if named and code in {"interview", "social_media_post", "media_report"}:
                 medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"

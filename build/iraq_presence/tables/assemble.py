@@ -10,14 +10,16 @@ must fix.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CurationError, SchemaMismatch, nearest
 from ..schema.resources import RESOURCES
 from .cache import MISSING, BuildCache
-from .counting import repeated_by
+from .counting import STATEMENT_KEYS, containers
 from .curation import models as c
+from .frames import Fragment, fragment, fragment_bytes, fragment_from
 from .mentions import AliasMatcher
 from .quotes import find_quotes
 from .sources import Source
@@ -50,10 +52,12 @@ def row(table: str, entry: c.Model | None = None, /, **computed: Any) -> Row:
 
 @dataclass
 class Built:
-    """The assembled tables (as row lists) and, per table, each row's curation origin."""
+    """The assembled tables (as row lists) and, per table, each row's curation origin; with schemas,
+    the per-article tables as each article's typed `Fragment`s instead."""
 
     rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     origins: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fragments: dict[str, list[Fragment]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, table: str, row: Row, origin: str) -> None:
         self.rows[table].append(row)
@@ -64,13 +68,21 @@ class Assembler:
     """Turns a loaded Curation plus the verified Sources into table rows."""
 
     def __init__(
-        self, cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+        self,
+        cur: c.Curation,
+        sources: dict[str, Source],
+        cache: BuildCache | None = None,
+        consume: bool = False,
+        schemas: dict[str, Any] | None = None,
     ) -> None:
         self.cur = cur
         self.sources = sources
-        self.cache = cache
+        self.schemas = schemas
+        self.cache = cache if schemas else None  # the cache stores typed fragments: they need the schemas
         self.consume = consume
         self.out = Built()
+        self.pending = Built()  # with schemas: rows of articles made, not yet typed (`_flush`)
+        self.made: list[tuple[str, str, dict[str, int], Counter[tuple[str, str]]]] = []
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -100,7 +112,8 @@ class Assembler:
                 suggestions=nearest(article_id, self.sources),
             )
         try:
-            start, end = locate(source.text, quote, occurrence)
+            key = fieldname.removesuffix("quote") + "occurrence" if fieldname.endswith("_quote") else "occurrence"
+            start, end = locate(source.text, quote, occurrence, key)
         except SpanNotFound as exc:
             raise CurationError(
                 file, f"in article {article_id}: {exc}", line=line, entry=entry, field=fieldname
@@ -139,31 +152,89 @@ class Assembler:
         articles = self.cur.articles
         matcher, owners = self._matcher()
         alias_counts: Counter[tuple[str, str]] = Counter()
-        for i in [i for i, a in enumerate(articles) if a.status == "accepted"]:
-            self._per_article(articles[i], matcher, owners, alias_counts)
-            if self.consume:  # its rows are made: its model's memory serves the next article's rows
-                articles[i] = None  # type: ignore[call-overload]
+        accepted = [i for i, a in enumerate(articles) if a.status == "accepted"]
+        for shard in _shards(accepted, [articles[i].article_id for i in accepted]) if self.cache else [accepted]:
+            if self._cached_shard(shard, alias_counts):
+                self._consume(shard)
+                continue
+            mine: Counter[tuple[str, str]] = Counter()
+            mark = {t: len(parts) for t, parts in self.out.fragments.items()}
+            for i in shard:
+                self._per_article(articles[i], matcher, owners, mine)
+                self._consume([i])
+            self._flush()
+            alias_counts.update(mine)
+            self._keep_shard(mark, mine)
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
-        self._meetings()
-        self._events()
-        self._militia()
+        self._listed("meetings.yaml", self.cur.meetings, self._meetings)
+        self._listed("events.yaml", self.cur.events, self._events)
+        self._listed("militia_groups.yaml", self.cur.militia_groups, self._militia)
         self._affiliations()
-        self._references()
+        self._listed("references.yaml", self.cur.references, self._references)
         return self.out
 
+    def _listed(self, name: str, entries: list[Any], make: Callable[[list[Any]], None]) -> None:
+        """The rows of a list file that read only it and the texts (ROWED): from the cache when
+        neither changed (the loader then left its entries unloaded), else made from its entries
+        and, with the cache, typed and stored."""
+        from .curation.loader import ROWED, list_entries
+
+        found = self.cache.found_rows.get(name) if self.cache else None
+        if found is not None:
+            parts = self._unpacked(found)
+            if parts is not None:
+                for table, part in parts[0].items():
+                    self.out.fragments[table].append(part)
+                return
+            assert self.cache is not None
+            path, (model, id_key) = self.cache.curation / name, ROWED[name]
+            models = self.cache.parsed(path)  # the entries the loader left unloaded
+            known = {path: models} if models is not MISSING else None
+            entries = list_entries(path, self.cache.root, self.cache, model, id_key, True, known)
+        if not (self.cache and self.schemas):
+            make(entries)
+            return
+        whole, self.out = self.out, Built()
+        try:
+            make(entries)
+        finally:
+            piece, self.out = self.out, whole
+        parts = self._typed(piece)
+        for table, part in parts.items():
+            self.out.fragments[table].append(part)
+        self.cache.keep_list_rows(name, ({t: fragment_bytes(f) for t, f in parts.items()}, Counter()))
+
+    def _typed(self, piece: Built) -> dict[str, Fragment]:
+        """Rows as one typed fragment per table, each row checked against its table's columns."""
+        from .frames import check_rows
+
+        assert self.schemas is not None
+        check_rows(piece, self.schemas)
+        # each table's rows released once typed
+        return {t: fragment(piece.rows.pop(t), piece.origins.pop(t), self.schemas[t]) for t in list(piece.rows)}
+
     def _per_article(
-        self, art: c.Article, matcher: AliasMatcher, owners: dict[str, list[str]], counts: Counter[tuple[str, str]]
+        self,
+        art: c.Article | c.ArticleStub,
+        matcher: AliasMatcher,
+        owners: dict[str, list[str]],
+        counts: Counter[tuple[str, str]],
     ) -> None:
         """One article's rows (articles, authors, issues, mentions, statements, topics, quotation
-        spans) and alias counts: from the build cache when none of their inputs changed."""
-        refs = (art.title, art.outlet_evidence, art.published_date_evidence)
-        named = sorted({r.article for r in refs if r is not None and r.article and r.article != art.article_id})
-        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in named]
-        sha = "+".join([self.sources[art.article_id].sha256, *texts])  # its text, and any other it quotes
-        cached = self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING
-        if cached is MISSING:
+        spans) and alias counts: from the build cache when none of their inputs changed. With
+        schemas, they are typed per table as the article's fragments (which the cache stores)."""
+        sha = self._sha(art)
+        parts = self._unpacked(self.cache.rows(art.article_id, sha, self._gazetteer_key()) if self.cache else MISSING)
+        if parts is None:
+            if isinstance(art, c.ArticleStub):  # its rows must be made again: its whole model is needed
+                from .curation.loader import article_model
+
+                assert self.cache is not None  # a stub comes only from the cache
+                art = article_model(
+                    self.cache.curation / "articles" / f"{art.article_id}.yaml", self.cache.root, self.cache
+                )
             whole, self.out = self.out, Built()
             mine: Counter[tuple[str, str]] = Counter()
             try:
@@ -172,14 +243,92 @@ class Assembler:
                 self._statements(art)
             finally:
                 piece, self.out = self.out, whole
-            cached = (dict(piece.rows), dict(piece.origins), mine)
-            if self.cache:
-                self.cache.keep_rows(art.article_id, sha, self._gazetteer_key(), cached)
-        rows, origins, mine = cached
-        for table, table_rows in rows.items():
-            self.out.rows[table].extend(table_rows)
-            self.out.origins[table].extend(origins[table])
-        counts.update(mine)
+            target = self.pending if self.schemas else self.out
+            for table, table_rows in piece.rows.items():
+                target.rows[table].extend(table_rows)
+                target.origins[table].extend(piece.origins[table])
+            self.made.append((art.article_id, sha, {t: len(r) for t, r in piece.rows.items()}, mine))
+            counts.update(mine)
+            return
+        self._flush()  # the articles made before this one come first, as in article order
+        for table, part in parts[0].items():
+            self.out.fragments[table].append(part)
+        counts.update(parts[1])
+
+    def _consume(self, indices: list[int]) -> None:
+        if self.consume:  # its rows are made: its model's memory serves the next article's rows
+            for i in indices:
+                self.cur.articles[i] = None  # type: ignore[call-overload]
+
+    def _sha(self, art: c.Article | c.ArticleStub) -> str:
+        """The hashes of the texts an article's rows read: its own, and any other it quotes."""
+        texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in art.quoted_articles()]
+        return "+".join([self.sources[art.article_id].sha256, *texts])
+
+    def _cached_shard(self, shard: list[int], counts: Counter[tuple[str, str]]) -> bool:
+        """A run of articles' fragments from the cache, in one read (with a cache, else False)."""
+        self._shard_key = None
+        if not self.cache:
+            return False
+        arts = [self.cur.articles[i] for i in shard]
+        key, cached = self.cache.shard([(a.article_id, self._sha(a)) for a in arts], self._gazetteer_key())
+        parts = self._unpacked(cached)
+        if parts is None:
+            self._shard_key = key
+            return False
+        for table, part in parts[0].items():
+            self.out.fragments[table].append(part)
+        counts.update(parts[1])
+        self.cache.count_reused(len(shard))
+        return True
+
+    def _keep_shard(self, mark: dict[str, int], mine: Counter[tuple[str, str]]) -> None:
+        """Store the fragments of the shard just made (each table's as one), and keep them as one."""
+        from .frames import concatenated
+
+        if not (self.cache and self._shard_key and self.schemas):
+            return
+        made = {t: parts[mark.get(t, 0) :] for t, parts in self.out.fragments.items() if len(parts) > mark.get(t, 0)}
+        if any(p.table is None for parts in made.values() for p in parts):
+            return  # rows that take pandas' path: kept per article only
+        joined = {t: Fragment(*concatenated(parts, self.schemas[t])) for t, parts in made.items()}
+        for t, part in joined.items():
+            self.out.fragments[t][mark.get(t, 0) :] = [part]
+        self.cache.keep_shard(self._shard_key, ({t: fragment_bytes(f) for t, f in joined.items()}, mine))
+
+    def _flush(self) -> None:
+        """Type the rows of the articles made since the last flush, table by table at once (typing
+        many small fragments one by one costs several times more), and store each article's slice of
+        them in the cache as its fragments."""
+        made, self.made = self.made, []
+        if not self.schemas or not made:
+            return
+
+        pending, self.pending = self.pending, Built()
+        parts = self._typed(pending)
+        for table, part in parts.items():
+            self.out.fragments[table].append(part)
+        if not self.cache:
+            return
+        offsets: Counter[str] = Counter()
+        for article_id, sha, sizes, mine in made:
+            stored = {}
+            for table, n in sizes.items():
+                stored[table] = fragment_bytes(parts[table].slice(offsets[table], n))
+                offsets[table] += n
+            self.cache.keep_rows(article_id, sha, self._gazetteer_key(), (stored, mine))
+
+    def _unpacked(self, cached: Any) -> tuple[dict[str, Fragment], Counter[Any]] | None:
+        """Fragments and alias counts as the cache stored them; None when absent or not readable."""
+        if cached is MISSING or not (isinstance(cached, tuple) and len(cached) == 2):
+            return None
+        stored, mine = cached
+        if not isinstance(stored, dict) or not isinstance(mine, Counter) or not stored.keys() <= self.schemas.keys():
+            return None
+        parts = {t: fragment_from(v, self.schemas[t]) for t, v in stored.items()}
+        if any(p is None for p in parts.values()):
+            return None
+        return parts, mine  # type: ignore[return-value]
 
     def _gazetteer_key(self) -> str:
         """What an article's rows read besides its own file and text: every alias with its actors (from
@@ -436,27 +585,122 @@ class Assembler:
             )
 
     def _utterances(self) -> None:
+        """Utterance rows with their counts of statements and articles, and the statements' columns
+        that depend on the others: the statement whose span repeats theirs, and the utterance's
+        several acts. The statements are read as columns (of their typed table, or of their rows)."""
         file = "data/curation/utterances.yaml"
-        stmts = self.out.rows["statements"]
-        per: dict[str, list[Row]] = defaultdict(list)
-        for s in stmts:
-            per[s["utterance_id"]].append(s)
-        repeats = repeated_by(stmts)
-        for s in stmts:
-            s["repeats_statement_id"] = repeats.get(s["statement_id"])
-        for i, u in enumerate(self.cur.utterances, 1):
-            rows = per.get(u.utterance_id, [])
-            for s in rows:
-                s["summarises_acts"] = u.several_acts
-            self.out.add(
-                "utterances",
-                row("utterances", u, n_statements=len(rows), n_articles=len({r["article_id"] for r in rows})),
-                f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u),
-            )
+        from .frames import concatenated, fragment_rows
 
-    def _meetings(self) -> None:
+        typed = self._statement_table()
+        rows = self.out.rows["statements"]
+        names = (*STATEMENT_KEYS, "summarises_acts")
+        if typed is None:
+            cols = {k: [r[k] for r in rows] for k in names}
+        else:
+            cols = {k: typed.table.column(k).to_pylist() for k in names}
+        repeats = containers(*(cols[k] for k in STATEMENT_KEYS))
+        articles, summarises = cols["article_id"], cols["summarises_acts"]
+        per: dict[str, list[int]] = defaultdict(list)
+        for i, utterance_id in enumerate(cols["utterance_id"]):
+            per[utterance_id].append(i)
+
+        def counted(utterance_id: str, several: bool) -> tuple[int, int]:
+            members = per.get(utterance_id, [])
+            for j in members:
+                summarises[j] = several
+            return len(members), len({articles[j] for j in members})
+
+        parts = self._utterance_parts(file)
+        if parts is None:
+            for i, u in enumerate(self.cur.utterances, 1):
+                n_statements, n_articles = counted(u.utterance_id, u.several_acts)
+                self.out.add(
+                    "utterances",
+                    row("utterances", u, n_statements=n_statements, n_articles=n_articles),
+                    _utterance_origin(file, i, u),
+                )
+        elif parts and all(p.table is not None for p in parts):
+            table = Fragment(*concatenated(parts, self.schemas["utterances"]))  # type: ignore[index]
+            ids, several = (table.table.column(k).to_pylist() for k in ("utterance_id", "several_acts"))
+            n = [counted(u, s) for u, s in zip(ids, several)]
+            counts = {"n_statements": [a for a, _ in n], "n_articles": [b for _, b in n]}
+            self.out.fragments["utterances"].append(_with_columns(table, counts))
+        else:  # a value takes pandas' path: counted as rows
+            for r, origin in zip(fragment_rows(parts), [o for p in parts for o in p.origin_list()]):
+                r["n_statements"], r["n_articles"] = counted(r["utterance_id"], r["several_acts"])
+                self.out.add("utterances", r, origin)
+        repeated = [repeats.get(sid) for sid in cols["statement_id"]]
+        if typed is None:
+            for r, rep, several in zip(rows, repeated, summarises):
+                r["repeats_statement_id"], r["summarises_acts"] = rep, several
+        else:
+            values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
+            self.out.fragments["statements"] = [_with_columns(typed, values)]
+
+    def _utterance_parts(self, file: str) -> list[Fragment] | None:
+        """With schemas, the utterances typed, their counts still to set (see `_merged_parts`)."""
+        from .curation.models import Utterance
+
+        def made(i: int, u: c.Utterance) -> tuple[Row, str]:
+            return row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u)
+
+        return self._merged_parts("utterances.yaml", "utterances", Utterance, "utterance_id", self.cur.utterances, made)
+
+    def _merged_parts(
+        self,
+        name: str,
+        table: str,
+        model: type[Any],
+        id_key: str,
+        entries: list[Any],
+        made: Callable[[int, Any], tuple[Row, str]],
+    ) -> list[Fragment] | None:
+        """With schemas, the typed rows of a list file merged with the accepted articles' new entries:
+        the file's rows from the cache when it is unchanged (the loader then left its entries
+        unloaded), else made from its entries (and stored), then the new entries' rows. None
+        without schemas (the caller makes every row from the entries)."""
+        from .curation.loader import list_entries
+
+        if not self.schemas:
+            return None
+        found = self.cache.found_rows.get(name) if self.cache else None
+        cached = self._unpacked(found) if found is not None else None
+        if found is not None and cached is None:  # not readable: the file's entries after all
+            assert self.cache is not None
+            path = self.cache.curation / name
+            models = self.cache.parsed(path)
+            known = {path: models} if models is not MISSING else None
+            entries = [*list_entries(path, self.cache.root, self.cache, model, id_key, True, known), *entries]
+        parts = list(cached[0].values()) if cached else []
+        own, new = [e for e in entries if e.file is None], [e for e in entries if e.file is not None]
+        piece = Built()
+        for i, entry in enumerate(own, 1):
+            piece.add(table, *made(i, entry))
+        typed = self._typed(piece)
+        parts += typed.values()
+        if self.cache and cached is None:
+            self.cache.keep_list_rows(name, ({t: fragment_bytes(f) for t, f in typed.items()}, Counter()))
+        start = sum(len(p.origins) for p in parts)
+        for i, entry in enumerate(new, start + 1):
+            piece.add(table, *made(i, entry))
+        return parts + list(self._typed(piece).values())
+
+    def _statement_table(self) -> Fragment | None:
+        """The statements' fragments as one (None when kept as rows: then every fragment becomes rows)."""
+        from .frames import concatenated, fragment_rows
+
+        parts = self.out.fragments.pop("statements", [])
+        if not parts:
+            return None
+        if all(p.table is not None for p in parts) and self.schemas:
+            return Fragment(*concatenated(parts, self.schemas["statements"]))
+        self.out.rows["statements"][:0] = list(fragment_rows(parts))
+        self.out.origins["statements"][:0] = [o for p in parts for o in p.origin_list()]
+        return None
+
+    def _meetings(self, entries: list[Any]) -> None:
         file = "data/curation/meetings.yaml"
-        for i, m in enumerate(self.cur.meetings, 1):
+        for i, m in enumerate(entries, 1):
             entry = f"entry #{i} (meeting_id={m.meeting_id})" + at(m)
             o = f"{file}: {entry}"
             self.out.add("meetings", row("meetings", m, n_reports=len({r.article for r in m.reports})), o)
@@ -481,9 +725,9 @@ class Assembler:
                     ": ".join(origin),
                 )
 
-    def _events(self) -> None:
+    def _events(self, entries: list[Any]) -> None:
         file = "data/curation/events.yaml"
-        for i, ev in enumerate(self.cur.events, 1):
+        for i, ev in enumerate(entries, 1):
             entry = f"entry #{i} (event_id={ev.event_id})" + at(ev)
             o = f"{file}: {entry}"
             self.out.add("events", row("events", ev), o)
@@ -499,9 +743,9 @@ class Assembler:
                     ": ".join(origin),
                 )
 
-    def _militia(self) -> None:
+    def _militia(self, entries: list[Any]) -> None:
         file = "data/curation/militia_groups.yaml"
-        for i, g in enumerate(self.cur.militia_groups, 1):
+        for i, g in enumerate(entries, 1):
             entry = f"entry #{i} (actor_id={g.actor_id})" + at(g)
             o = f"{file}: {entry}"
             self.out.add("militia_groups", row("militia_groups", g), o)
@@ -534,24 +778,65 @@ class Assembler:
                 )
 
     def _affiliations(self) -> None:
-        file = "data/curation/affiliations.yaml"
-        for i, a in enumerate(self.cur.affiliations, 1):
-            entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
-            art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
-            self.out.add(
-                "affiliations",
-                row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t),
-                f"{file}: {entry}",
-            )
+        from .curation.models import Affiliation
 
-    def _references(self) -> None:
+        entries = self.cur.affiliations
+        parts = self._merged_parts(
+            "affiliations.yaml", "affiliations", Affiliation, "affiliation_id", entries, self._affiliation
+        )
+        if parts is not None:
+            self.out.fragments["affiliations"] += parts
+            return
+        for i, a in enumerate(entries, 1):
+            self.out.add("affiliations", *self._affiliation(i, a))
+
+    def _affiliation(self, i: int, a: c.Affiliation) -> tuple[Row, str]:
+        file = "data/curation/affiliations.yaml"
+        entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
+        art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
+        return row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t), f"{file}: {entry}"
+
+    def _references(self, entries: list[Any]) -> None:
         file = "data/curation/references.yaml"
-        for i, r in enumerate(self.cur.references, 1):
+        for i, r in enumerate(entries, 1):
             self.out.add(
                 "external_references",
                 row("external_references", r),
                 f"{file}: entry #{i} (reference_id={r.reference_id})",
             )
+
+
+SHARD_EVERY = 32
+"""On average, articles per shard of the cache. A shard ends after an article whose id hashes to a
+multiple of this, so adding or removing an article moves no other shard's bounds."""
+
+
+def _shards(indices: list[int], ids: list[str]) -> list[list[int]]:
+    """Articles (`indices`, with their `ids`) cut into runs of consecutive ones: the cache's shards."""
+    import zlib
+
+    out: list[list[int]] = [[]]
+    for i, article_id in zip(indices, ids):
+        out[-1].append(i)
+        if zlib.crc32(article_id.encode("utf-8")) % SHARD_EVERY == 0:
+            out.append([])
+    return [s for s in out if s]
+
+
+def _utterance_origin(file: str, i: int, u: c.Utterance) -> str:
+    return f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u)
+
+
+def _with_columns(part: Fragment, values: dict[str, list[Any]]) -> Fragment:
+    """`part` with some columns replaced by `values` (in the fragment's row order)."""
+    import pyarrow as pa
+
+    table = part.table
+    for name, column in values.items():
+        i = table.schema.get_field_index(name)
+        f = table.schema.field(i)
+        table = table.set_column(i, f, pa.array(column, type=f.type))
+    return Fragment(table, part.origins)
 
 
 def _digest_of(*values: Any) -> str:
@@ -570,9 +855,15 @@ def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
 
 
 def assemble(
-    cur: c.Curation, sources: dict[str, Source], cache: BuildCache | None = None, consume: bool = False
+    cur: c.Curation,
+    sources: dict[str, Source],
+    cache: BuildCache | None = None,
+    consume: bool = False,
+    schemas: dict[str, Any] | None = None,
 ) -> Built:
     """All tables' rows from curation and sources (raises CurationError on unusable input). With
     `consume`, each accepted article leaves `cur.articles` once its rows are made (the build needs
-    neither after: a large corpus then never holds every model and every row at once)."""
-    return Assembler(cur, sources, cache, consume).run()
+    neither after: a large corpus then never holds every model and every row at once). With
+    `schemas`, each article's rows are typed as they are made (`Built.fragments`), and only then
+    is the build cache used (it stores those fragments)."""
+    return Assembler(cur, sources, cache, consume, schemas).run()

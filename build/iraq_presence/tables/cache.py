@@ -6,7 +6,10 @@ is only ever found for inputs identical to the ones it came from:
 - a curation file's parsed models, keyed by the code version, the file's path and its bytes;
 - an article's assembled rows, keyed by the code version, the raw text's hash, the article's
   curation file and the digest of the shared curation the rows read: every alias with its actors
-  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation.
+  (actors.yaml with the new actors and aliases of accepted articles) and every disambiguation;
+- a shard's rows (a run of consecutive articles), keyed by its members' keys: one read instead of
+  one per article, while an edit re-reads only its shard's other members from their own entries;
+- a table's written files, keyed by the table's content (`table_digest`), and a validated descriptor.
 
 The cache lives in `.cache/build/` (git-ignored, see `paths.Layout.cache`), outside the committed
 data. Entries are written whole (temporary file, then rename) with a checksum; one that is
@@ -22,6 +25,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,11 +39,15 @@ _CHECKSUM = 32
 
 
 def code_version() -> str:
-    """Hash of the package's source and of the libraries whose objects are stored."""
+    """Hash of the package's source and of the libraries whose objects are stored or whose output
+    is recorded (pydantic's models; Arrow's and pandas' tables, CSV and Parquet)."""
+    import pandas
+    import pyarrow
     import pydantic
 
     package = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
+    versions = (sys.version, pydantic.VERSION, pyarrow.__version__, pandas.__version__, pickle.HIGHEST_PROTOCOL)
+    h = hashlib.sha256("|".join(map(str, versions)).encode())
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -69,15 +77,26 @@ class BuildCache:
         self.usable = Layout(root).local_is_inside() and not self.folder.is_symlink()
         self.code = code_version()
         self.digests: dict[Path, str] = {}
+        self.folders: dict[Path, bool] = {}
+        self.texts: str | None = None  # set_texts
+        self.found_rows: dict[str, Any] = {}
         self.used: set[str] = set()
         self.reused: Counter[str] = Counter()
         self.computed: Counter[str] = Counter()
+
+    def _inside(self, path: Path) -> bool:
+        """Whether `path` resolves inside the repository. Its folder is resolved once per build:
+        `_digest` refuses a path that is itself a link, so the folder decides where it lies."""
+        folder = path.parent
+        if folder not in self.folders:
+            self.folders[folder] = folder.resolve().is_relative_to(self.root.resolve())
+        return self.folders[folder]
 
     # --- curation files ----------------------------------------------------------------------------
 
     def parsed(self, path: Path) -> Any:
         """The models parsed from `path` when its bytes are the ones cached, else MISSING."""
-        digest = _digest(path) if path.resolve().is_relative_to(self.root.resolve()) else None
+        digest = _digest(path) if self._inside(path) else None
         if digest is None:
             return MISSING  # absent, a link, not a regular file or outside: the loader says what is wrong
         self.digests[path] = digest
@@ -94,8 +113,37 @@ class BuildCache:
         self.computed["file"] += 1
         self._put(self._file_key(path, digest), value)
 
-    def _file_key(self, path: Path, digest: str) -> str:
-        return _key("file", self.code, path.relative_to(self.root).as_posix(), digest)
+    def _file_key(self, path: Path, digest: str, kind: str = "file") -> str:
+        return _key(kind, self.code, path.relative_to(self.root).as_posix(), digest)
+
+    def stub(self, path: Path) -> Any:
+        """An article file's `ArticleStub` when its bytes are the ones cached, else MISSING. The
+        entry of its whole model is kept (not pruned) for when its rows must be made again."""
+        digest = _digest(path) if self._inside(path) else None
+        if digest is None:
+            return MISSING
+        self.digests[path] = digest
+        value = self._get(self._file_key(path, digest, "stub"))
+        if value is not MISSING:
+            self.reused["file"] += 1
+            self.used.add(f"{self._file_key(path, digest)}.pickle")
+        return value
+
+    def keep_stub(self, path: Path, value: Any) -> None:
+        """Store an article's stub beside its model (`keep_parsed` first: it checks the file is unchanged)."""
+        digest = self.digests.get(path)
+        if digest is not None:
+            self._put(self._file_key(path, digest, "stub"), value)
+
+    def model(self, path: Path) -> Any:
+        """The whole model of an article met as a stub in this build, else MISSING (then re-read)."""
+        digest = self.digests.get(path)
+        return MISSING if digest is None else self._get(self._file_key(path, digest))
+
+    def same_bytes(self, path: Path) -> bool:
+        """Whether `path` still holds the bytes hashed earlier in this build."""
+        digest = self.digests.get(path)
+        return digest is not None and _digest(path) == digest
 
     # --- per-article rows -------------------------------------------------------------------------
 
@@ -117,6 +165,108 @@ class BuildCache:
         if key is not None:
             self.computed["article"] += 1
             self._put(key, value)
+
+    def set_texts(self, sources: dict[str, Any]) -> None:
+        """Digest every raw text (id and hash): what a list file's rows read besides the file."""
+        lines = sorted(f"{article_id} {src.sha256}" for article_id, src in sources.items())
+        self.texts = _key("texts", *lines)
+
+    def list_rows(self, path: Path) -> Any:
+        """The rows made from a list file (meetings.yaml, ...) when its bytes and every raw text are
+        the ones they were made from, else MISSING; found ones wait in `found_rows` for the assembler.
+        The entry of the file's models is kept (not pruned) for when the rows must be made again."""
+        digest = _digest(path) if self._inside(path) and self.texts else None
+        if digest is None:
+            return MISSING
+        self.digests[path] = digest
+        value = self._get(self._list_key(path, digest))
+        if value is not MISSING:
+            self.reused["file"] += 1
+            self.used.add(f"{self._file_key(path, digest)}.pickle")
+            self.found_rows[path.name] = value
+        return value
+
+    def stored_column(self, name: str, table: str, column: str) -> list[Any] | None:
+        """One column of the rows `list_rows` found for list file `name` (None when not readable)."""
+        import pyarrow as pa
+
+        try:
+            stored = self.found_rows[name][0]
+            if table not in stored:
+                return []  # a file with no entries
+            if isinstance(stored[table], tuple):  # rows kept as rows
+                return [r[column] for r in stored[table][0]]
+            return pa.ipc.open_stream(stored[table]).read_all().column(column).to_pylist()
+        except Exception:  # planted or of another format: the caller loads the file's entries
+            return None
+
+    def keep_list_rows(self, name: str, value: Any) -> None:
+        path = self.curation / name
+        digest = self.digests.get(path)
+        if digest is not None and self.texts:
+            self._put(self._list_key(path, digest), value)
+
+    def _list_key(self, path: Path, digest: str) -> str:
+        return _key("listrows", self.code, path.relative_to(self.root).as_posix(), digest, self.texts or "")
+
+    def shard(self, members: list[tuple[str, str]], shared: str) -> tuple[str | None, Any]:
+        """The key and the cached rows of a run of articles ((article_id, raw_sha256) in article
+        order), keyed by every member's own key; a hit keeps the members' own entries from pruning."""
+        keys = [self._rows_key(article_id, sha, shared) for article_id, sha in members]
+        if any(k is None for k in keys):
+            return None, MISSING
+        key = _key("shard", *keys)  # type: ignore[arg-type]
+        value = self._get(key)
+        if value is not MISSING:
+            self.used.update(f"{k}.pickle" for k in keys)
+        return key, value
+
+    def keep_shard(self, key: str, value: Any) -> None:
+        self._put(key, value)
+
+    def count_reused(self, articles: int) -> None:
+        self.reused["article"] += articles
+
+    # --- written files -----------------------------------------------------------------------------
+
+    def written(self, name: str, digest: str, folder: Path) -> dict[str, bytes] | None:
+        """The committed CSV and Parquet of table `name` when a build with this code wrote them from
+        a table of content `digest` (`table_digest`) and the files on disk still have the recorded
+        hashes: serializing the same table again would give these bytes."""
+        recorded = self._get(_key("written", self.code, name, digest))
+        if not isinstance(recorded, dict):
+            return None
+        out = {}
+        for rel, sha in recorded.items():
+            path = folder / rel
+            if not isinstance(rel, str) or path.is_symlink() or not path.is_file():
+                return None
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                return None
+            out[rel] = data
+        self.reused["table"] += 1
+        return out
+
+    def keep_written(self, name: str, digest: str, files: dict[str, bytes]) -> None:
+        self.computed["table"] += 1
+        self._put(
+            _key("written", self.code, name, digest), {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
+        )
+
+    def examples(self, name: str, digest: str) -> Any:
+        """A table's described schema (`descriptor.with_examples`) made from a table of content `digest`."""
+        return self._get(_key("examples", self.code, name, digest))
+
+    def keep_examples(self, name: str, digest: str, value: dict[str, Any]) -> None:
+        self._put(_key("examples", self.code, name, digest), value)
+
+    def validated(self, kind: str, data: bytes) -> bool:
+        """Whether `data` (a descriptor) passed validation `kind` with this code before."""
+        return self._get(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest())) is True
+
+    def keep_validated(self, kind: str, data: bytes) -> None:
+        self._put(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest()), True)
 
     # --- storage ------------------------------------------------------------------------------------
 
@@ -165,10 +315,42 @@ class BuildCache:
         )
 
 
+def table_digest(table: Any, schema: Any) -> str:
+    """SHA-256 of a typed table: its Table Schema and its Arrow IPC stream (the Arrow schema with
+    its metadata, then every value), which determine the CSV and Parquet written from it."""
+    import json
+
+    import pyarrow as pa
+
+    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
+    sink = pa.PythonFile(_Hashing(h), mode="w")
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return h.hexdigest()
+
+
+class _Hashing(io.RawIOBase):
+    """A write-only file that hashes what is written (no copy of the stream is kept)."""
+
+    def __init__(self, h: Any) -> None:
+        self.h = h
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.h.update(data)
+        return len(data)
+
+
 def _digest(path: Path) -> str | None:
-    if path.is_symlink() or not path.is_file():
+    """SHA-256 of a regular file's bytes; None for a link, anything else, or nothing."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _key(*parts: str) -> str:

@@ -29,10 +29,16 @@ def _is_draft(path: Path) -> bool:
     return b"\nstatus: draft" in path.read_bytes()
 
 
-def manifest(root: Path) -> bytes:
-    """The manifest text for the inputs now on disk."""
-    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root).as_posix()}" for p in _inputs(root)]
+def manifest(root: Path, known: dict[Path, str] | None = None) -> bytes:
+    """The manifest text for the inputs now on disk; `known` gives the SHA-256 of files the build
+    hashed as it read them (the build cache's), which are then the bytes the tables come from."""
+    known = known or {}
+    lines = [f"{known.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}" for p in _inputs(root)]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def changed(root: Path) -> list[tuple[str, str]]:

@@ -17,8 +17,9 @@ def occurrences(text: str, quote: str) -> list[int]:
     return starts
 
 
-def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
-    """(start, end) of `quote` in `text`; `occurrence` (1-based) picks one of several."""
+def locate(text: str, quote: str, occurrence: int | None = None, key: str = "occurrence") -> tuple[int, int]:
+    """(start, end) of `quote` in `text`; `occurrence` (1-based) picks one of several, and `key` is
+    the curation field that sets it (`said_date_occurrence` beside `said_date_quote`), named in the error."""
     if not quote:
         raise SpanNotFound("empty quote")
     starts = occurrences(text, quote)
@@ -28,7 +29,7 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, i
         if len(starts) > 1:
             where = ", ".join(str(s) for s in starts)
             raise SpanNotFound(
-                f"quote occurs {len(starts)} times (at offsets {where}); add 'occurrence: N' (1-{len(starts)})"
+                f"quote occurs {len(starts)} times (at offsets {where}); add '{key}: N' (1-{len(starts)})"
             )
         occurrence = 1
     if not 1 <= occurrence <= len(starts):

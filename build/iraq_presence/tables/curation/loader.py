@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from .models import (
     Actor,
     Affiliation,
     Article,
+    ArticleStub,
     Curation,
     Disambiguation,
     Event,
@@ -516,10 +518,14 @@ def _entries(model: type[M], raw: Any, file: str, id_key: str) -> list[M]:
     return out
 
 
-def _unique(items: list[tuple[str, Any, str]], id_key: str) -> None:
-    """Each id once: a repeat is reported at the repeat, naming where the first one is."""
+def _unique(items: Callable[[], Iterable[tuple[str, Any, str]]], id_key: str, entries: Iterable[Any]) -> None:
+    """Each id of `entries` once: a repeat is reported at the repeat, naming where the first one is
+    (`items` gives each entry with its file and label, made only when there is a repeat to report)."""
+    ids = [getattr(e, id_key) for e in entries]
+    if len(set(ids)) == len(ids):
+        return
     first: dict[Any, tuple[str, Any]] = {}
-    for file, entry, label in items:
+    for file, entry, label in items():
         ident = getattr(entry, id_key)
         if ident in first:
             where, earlier = first[ident]
@@ -586,7 +592,8 @@ def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict
 
 def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article. With a
-    build cache, a file whose bytes are unchanged since a previous build is not parsed again."""
+    build cache, a file whose bytes are unchanged since a previous build is not parsed again, and
+    such an article is an `ArticleStub` (its model comes from `article_model` when needed)."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
@@ -604,14 +611,24 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         "references.yaml",
     )
     paths = [*article_paths, *(folder / n for n in listed_names)]
-    cached = {p: v for p in paths if (v := cache.parsed(p) if cache else MISSING) is not MISSING}
-    read = _prefetch([p for p in paths if p not in cached], root)
+    # an unchanged article is loaded as its stub (what the build reads of it), its model left in the cache
+    stubs = {p: v for p in article_paths if (v := cache.stub(p) if cache else MISSING) is not MISSING}
+    # a list file whose rows read nothing else than it and the texts may have its rows cached: not loaded
+    rowed = {p for p in (folder / n for n in ROWED) if cache and cache.list_rows(p) is not MISSING}
+    skip = stubs.keys() | rowed
+    cached = {p: v for p in paths if p not in skip and (v := cache.parsed(p) if cache else MISSING) is not MISSING}
+    read = _prefetch([p for p in paths if p not in cached and p not in skip], root)
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
-    articles = []
+    articles: list[Any] = []
     parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
     for path in article_paths:
+        if path in stubs:
+            articles.append(stubs[path])
+            continue
         if path in cached:
             articles.append(cached[path])
+            if cache:
+                cache.keep_stub(path, ArticleStub.of(cached[path]))
             continue
         raw = read.pop(path) if path in read else read_yaml(path, root)  # popped: its memory serves the models
         art = parse(Article, raw, _rel(path, root))
@@ -628,28 +645,20 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
 
     def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
         path = folder / name
-        if path in cached:
-            entries = cached[path]
-        else:
-            prefetched = path in read and (optional or path.is_file())
-            raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
-            entries = _entries(model, raw, rel(name), id_key)
-            if cache:
-                cache.keep_parsed(path, entries)
-        if id_key != "alias":
-            file = rel(name)
-            _unique([(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
-        return entries
+        if path in rowed:
+            return []  # its rows come from the cache (`BuildCache.found_rows`); it was checked with these bytes
+        return list_entries(path, root, cache, model, id_key, optional, cached, read)
 
     article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
         _unique(
-            [
+            lambda kind=kind: [
                 (f"{article_folder}/{a.article_id}.yaml", item, f"{kind} #{i}")
                 for a in articles
                 for i, item in enumerate(getattr(a, kind), 1)
             ],
             id_key,
+            (item for a in articles for item in getattr(a, kind)),
         )
     # An article's models are cached only once they pass check_coded (a check of that article
     # alone), so one from the cache has passed it with these bytes and this code: only the others
@@ -658,6 +667,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     if cache:
         for path, art in parsed:
             cache.keep_parsed(path, art)
+            cache.keep_stub(path, ArticleStub.of(art))
     actors, utterances, affiliations = merge_new_entries(
         articles,
         listed("actors.yaml", Actor, "actor_id"),
@@ -665,14 +675,22 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
         article_folder,
     )
+    if folder / "utterances.yaml" in rowed:
+        utterances = _rowed_merged(folder / "utterances.yaml", root, cache, utterances, "utterances")
+    if folder / "affiliations.yaml" in rowed:
+        affiliations = _rowed_merged(folder / "affiliations.yaml", root, cache, affiliations, "affiliations")
     for name, entries, id_key in (
         ("actors.yaml", actors, "actor_id"),
         ("utterances.yaml", utterances, "utterance_id"),
         ("affiliations.yaml", affiliations, "affiliation_id"),
     ):
         file = rel(name)
-        _unique([(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key)
-    return Curation(
+        _unique(
+            lambda file=file, entries=entries: [(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)],
+            id_key,
+            entries,
+        )
+    return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
         disambiguations=listed("disambiguation.yaml", Disambiguation, "alias", optional=True),
@@ -684,3 +702,68 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
         affiliations=affiliations,
         references=listed("references.yaml", Reference, "reference_id", optional=True),
     )
+
+
+ROWED = {"meetings.yaml": (Meeting, "meeting_id"), "events.yaml": (Event, "event_id")}
+ROWED |= {"militia_groups.yaml": (MilitiaGroup, "actor_id"), "references.yaml": (Reference, "reference_id")}
+ROWED |= {"utterances.yaml": (Utterance, "utterance_id"), "affiliations.yaml": (Affiliation, "affiliation_id")}
+"""The list files whose rows read only the file and the raw texts (the utterances' counts are set
+after, from the statements), with their model and id key: with the build cache, such a file whose
+rows are cached is not loaded (all are optional files). Utterances and affiliations are merged
+with the accepted articles' new ones (`_rowed_merged`)."""
+
+
+def _rowed_merged(path: Path, root: Path, cache: Any, new: list[M], table: str) -> list[M]:
+    """A merged list when its file's rows are cached: only the articles' new entries, once their ids
+    are known not to repeat the file's (read from its cached rows). Otherwise (a repeat to report,
+    or rows not readable) the file's entries are loaded after all, before the new ones."""
+    model, id_key = ROWED[path.name]
+    ids = cache.stored_column(path.name, table, id_key)
+    every = [*(ids or []), *(getattr(e, id_key) for e in new)]
+    if ids is not None and len(set(every)) == len(every):
+        return new
+    cache.found_rows.pop(path.name, None)
+    models = cache.parsed(path)
+    known = {path: models} if models is not MISSING else None
+    return [*list_entries(path, root, cache, model, id_key, True, known), *new]
+
+
+def list_entries(
+    path: Path,
+    root: Path,
+    cache: BuildCache | None,
+    model: type[M],
+    id_key: str,
+    optional: bool,
+    cached: dict[Path, Any] | None = None,
+    read: dict[Path, Any] | None = None,
+) -> list[M]:
+    """A list file's entries, checked: parsed already (`cached`, from the cache), read already
+    (`read`, by the loader's pool), else read and parsed now (and stored in the cache)."""
+    cached, read = cached or {}, read if read is not None else {}
+    if path in cached:
+        entries = cached[path]
+    else:
+        prefetched = path in read and (optional or path.is_file())
+        raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
+        entries = _entries(model, raw, _rel(path, root), id_key)
+        if cache:
+            cache.keep_parsed(path, entries)
+    if id_key != "alias":
+        file = _rel(path, root)
+        _unique(lambda: [(file, e, f"entry #{i}") for i, e in enumerate(entries, 1)], id_key, entries)
+    return entries
+
+
+def article_model(path: Path, root: Path, cache: BuildCache) -> Article:
+    """The model of an article loaded as a stub: from the cache, else parsed again from its file,
+    which must still hold the bytes the stub was found for (they passed every check then)."""
+    model = cache.model(path)
+    if model is not MISSING:
+        return model
+    rel = _rel(path, root)
+    art = parse(Article, read_yaml(path, root), rel)
+    if not cache.same_bytes(path):
+        raise CurationError(rel, "changed while the build read it", expected="the build run again once edits are saved")
+    check_coded([art], _rel(path.parent, root))
+    return art
