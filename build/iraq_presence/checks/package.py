@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -256,8 +255,7 @@ def check_tables(
 ) -> list[Failure]:
     """Read both formats (comparing them table by table), then run the table rules once on the
     typed copy (`begun`: the work begun in the worker, see `early_work`)."""
-    with _without_hypothesis():  # the rules, and pandera: imported once the worker has begun
-        from .runner import check_frames
+    from .runner import check_frames  # the rules, and pandera: imported once the worker has begun
 
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
@@ -273,24 +271,6 @@ def check_tables(
         if not (f.rule.startswith("COLUMNS-") and (f.table, f.column) in reported):
             out.append(f)
     return out
-
-
-@contextmanager
-def _without_hypothesis() -> Iterator[None]:
-    """hypothesis hidden while pandera is first imported, unless something imported it already.
-
-    pandera imports hypothesis when it is installed (as in a development environment), for the
-    data synthesis it offers and validating never uses; hypothesis in turn imports pytest and trio:
-    0.27 CPU s of every `dataset validate`. pandera then works as it does where hypothesis is not
-    installed; a later `import hypothesis` works as usual."""
-    hide = "hypothesis" not in sys.modules
-    if hide:
-        sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it raises ImportError
-    try:
-        yield
-    finally:
-        if hide and "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
-            del sys.modules["hypothesis"]
 
 
 @contextmanager
