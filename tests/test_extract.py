@@ -351,3 +351,10 @@ def test_name_in_apposition_to_a_role(ex: Extractor) -> None:
 def test_colon_introduces_the_quotation(ex: Extractor) -> None:
     text = "Peter Brandt had one message for the crowd:\n“Stay home on Friday.”"
     assert who(first(ex, text)) == "Peter Brandt"
+
+
+def test_an_act_participle_is_a_report_of_its_own(ex: Extractor) -> None:
+    text = "Maria Lopez stressed the value of the new harbour plan, accusing the board of delaying the works."
+    got = speakers(ex, text)
+    assert ("the value of the new harbour plan", "maria-lopez") in got
+    assert ("the board of delaying the works", "maria-lopez") in got

@@ -53,12 +53,16 @@ DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks 
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
+ACTS = r"accusing|urging|calling for|calling on|demanding|vowing|threatening"
+"""Participles that perform an act of their own (", accusing X of …"): a report apart, with or without quotation."""
 NEXT_CUE = re.compile(
-    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing)\b(?:\s+that\b)?"
+    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|"
+    + ACTS
+    + r")\b(?:\s+that\b)?"
 )
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
-    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
+    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|" + ACTS + r")$"
     r"|\w+(?<!ing)(?: for| on| out)?$"  # a coordinated finite cue: 'X did not …, but warned …', '… and called for …'
 )
 HANDLE_RE = re.compile(
