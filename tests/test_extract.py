@@ -358,3 +358,17 @@ def test_an_act_participle_is_a_report_of_its_own(ex: Extractor) -> None:
     got = speakers(ex, text)
     assert ("the value of the new harbour plan", "maria-lopez") in got
     assert ("the board of delaying the works", "maria-lopez") in got
+
+
+def test_a_named_actors_pressure_to_act_is_its_demand(ex: Extractor) -> None:
+    text = "The talks were to cover Harbor Party pressure on the council to close the old docks, the paper added."
+    got = [(q, s, v) for q, s, v in verbs(ex, text) if v == "pressure"]
+    assert got == [("to close the old docks", "harbor-party", "pressure")]
+    assert not [v for _, _, v in verbs(ex, "International pressure to close the docks grew.") if v == "pressure"]
+
+
+def verbs(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (p["quote"], p.get("speaker_id") or p.get("speaker_name"), p.get("reporting_verb"))
+        for p in ex.run(text)["statements"]
+    ]

@@ -257,11 +257,39 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _according_cue(text, tokens, k, start, end)
         elif t.low == "in" and (view := VIEW_OF.match(text, t.start, end)) is not None:
             cue = _view_cue(text, view, end)
+        elif t.low == "pressure" and k > 0:
+            cue = _pressure_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
             out.append(cue)
+    for cue in out:
+        if cue.verb == "pressure" and cue.how == "subject":
+            later = [c.source[0] for c in out if c.source is not None and c.source[0] > cue.end]
+            if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
+                cue.content = [(cue.content[0][0], text.rfind(",", cue.content[0][0], min(later)) % (end + 1))]
     return out
+
+
+def _pressure_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "X's pressure on Y to do Z", "the X pressure to do Z": a named actor's demand reported in the
+    writer's voice (docs/curation.md, coverage rule 3), its content the act pressed for."""
+    a = k - 1
+    while a >= 0 and (tokens[a].cap or _acronym(tokens[a])) and tokens[a].text not in NOT_NAMES and k - a <= 4:
+        a -= 1
+    words = [t.text for t in tokens[a + 1 : k]]
+    if a == k - 1 or all(w in CREED_WORDS or w.endswith(("al", "ian", "ese", "ish")) for w in words):
+        return None  # "International pressure", "Western pressure": no actor named
+    i = k + 1
+    if i < len(tokens) and tokens[i].low == "on":
+        i = next((x for x in range(i + 1, min(len(tokens), i + 9)) if not tokens[x].is_word or tokens[x].low == "to"), i)
+    if i + 1 >= len(tokens) or tokens[i].low != "to" or not tokens[i + 1].is_word or tokens[i + 1].cap:
+        return None
+    owner = tokens[k - 1]
+    source_end = owner.end - (2 if owner.text.endswith(("’s", "'s")) else 0)
+    cue = Cue(tokens[k].start, tokens[k].end, "pressure", (tokens[a + 1].start, source_end), how="subject")
+    cue.content = [(tokens[i].start, end)]
+    return cue
 
 
 VIEW_OF = re.compile(
