@@ -497,10 +497,10 @@ def test_the_reporting_verb_as_written() -> None:
     in the text's own case ("According to")."""
     text = (
         "Ann Roe has repeatedly called for the gates to open. Ben Tal recently stressed that the dam held. "
-        "According to Ben Tal, the port is closed."
+        "According to Ben Tal, the port is closed. Ann Roe continues to push for a full and quick reopening."
     )
     verbs = [s["reporting_verb"] for s in _drafted(text, dt.date(2030, 5, 10))]
-    assert verbs == ["has repeatedly called for", "stressed", "According to"]
+    assert verbs == ["has repeatedly called for", "stressed", "According to", "continues to push for"]
 
 
 def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest() -> None:

@@ -159,7 +159,12 @@ def _skip_between(tokens: list[Token], j: int) -> int:
         or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
     ):
         j -= 1
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING:
+        return _skip_between(tokens, j - 2)  # "X continues to push for …": X's act goes on
     return j
+
+
+CONTINUING = {"continue", "continues", "continued"}
 
 
 def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:

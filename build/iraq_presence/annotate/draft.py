@@ -303,13 +303,13 @@ def statements(
 
 
 WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}
-VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
+VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|continu(?:es|ed|e) to|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
 VERB_PARTICLE = re.compile(r"\s+to\b")
 
 
 def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
-    before the cue ("have repeatedly called for", "reportedly stated") and the particle of "referred to"."""
+    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and the particle of "referred to"."""
     verb, at = p["reporting_verb"], p.get("cue_start")
     if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
         return verb
