@@ -375,5 +375,8 @@ def verbs(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_an_act_that_goes_on_inside_a_quotation(ex: Extractor) -> None:
-    text = "“The parties agreed on a timetable. But the Harbor Party continues to push for a quick and full exit,” Lopez said."
+    text = (
+        "“The parties agreed on a timetable. But the Harbor Party continues to push for a quick and full exit,” "
+        "Lopez said."
+    )
     assert ("a quick and full exit", "harbor-party", "push for") in verbs(ex, text)

@@ -287,7 +287,8 @@ def _pressure_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
         return None  # "International pressure", "Western pressure": no actor named
     i = k + 1
     if i < len(tokens) and tokens[i].low == "on":
-        i = next((x for x in range(i + 1, min(len(tokens), i + 9)) if not tokens[x].is_word or tokens[x].low == "to"), i)
+        ahead = range(i + 1, min(len(tokens), i + 9))
+        i = next((x for x in ahead if not tokens[x].is_word or tokens[x].low == "to"), i)
     if i + 1 >= len(tokens) or tokens[i].low != "to" or not tokens[i + 1].is_word or tokens[i + 1].cap:
         return None
     owner = tokens[k - 1]

@@ -309,7 +309,8 @@ VERB_PARTICLE = re.compile(r"\s+to\b")
 
 def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
-    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and the particle of "referred to"."""
+    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and the
+    particle of "referred to"."""
     verb, at = p["reporting_verb"], p.get("cue_start")
     if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
         return verb
