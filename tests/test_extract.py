@@ -380,3 +380,9 @@ def test_an_act_that_goes_on_inside_a_quotation(ex: Extractor) -> None:
         "Lopez said."
     )
     assert ("a quick and full exit", "harbor-party", "push for") in verbs(ex, text)
+
+
+def test_twice_told_not_to_is_two_requests(ex: Extractor) -> None:
+    text = "Last spring, Maria Lopez twice told the visiting envoy not to let the ferry stay in the bay."
+    got = verbs(ex, text)
+    assert got == [("not to let the ferry stay in the bay", "maria-lopez", "told")] * 2

@@ -454,6 +454,11 @@ def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return left
 
 
+def _not_to(tokens: list[Token], i: int) -> bool:
+    """ "told X not to …": the negation is the act asked, part of the words."""
+    return tokens[i].low == "not" and i + 1 < len(tokens) and tokens[i + 1].low == "to"
+
+
 def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int, int] | None, end: int) -> None:
     """The hearer of an addressing cue ("told X that") and the content after the cue."""
     i = last + 1
@@ -462,7 +467,7 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
         i = right_np[1] + 1
     elif cue.verb in ADDRESSING and right_np:
         i = right_np[1] + 1
-    while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
+    while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN) and not _not_to(tokens, i):
         i += 1
     i = _past_setting(tokens, i)
     that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)

@@ -183,6 +183,9 @@ class Extractor:
 
 
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
+TWICE = re.compile(r"\btwice\s+$")
+"""'X twice told Y …': two remarks on two occasions, one statement each on the one span (docs/curation.md,
+coverage rule 6)."""
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
@@ -339,8 +342,12 @@ class _Statements:
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
         out += self._nested(nested)
+        out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
         out.sort(key=lambda p: p.start)
         return out
+
+    def _twice(self, at: int) -> bool:
+        return TWICE.search(self.text, max(0, at - 12), at) is not None
 
     def _nested(self, nested: list[Cue]) -> list[Proposal]:
         """Positions and speech a quotation reports of a named actor ("Washington sees these groups as
@@ -755,6 +762,11 @@ def _spans(cue: Cue, resolved: Resolved) -> dict[str, Any]:
     if cue.addressee:
         out.update(addressee_start=cue.addressee[0], addressee_end=cue.addressee[1])
     return out
+
+
+def _again(p: Proposal) -> Proposal:
+    """The statement of the second occasion a cue reports ("twice told")."""
+    return Proposal(p.kind, p.start, p.end, p.confidence, dict(p.data))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
