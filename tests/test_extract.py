@@ -386,3 +386,10 @@ def test_twice_told_not_to_is_two_requests(ex: Extractor) -> None:
     text = "Last spring, Maria Lopez twice told the visiting envoy not to let the ferry stay in the bay."
     got = verbs(ex, text)
     assert got == [("not to let the ferry stay in the bay", "maria-lopez", "told")] * 2
+
+
+def test_a_clause_opening_with_a_quoted_fragment_is_drafted_with_it(ex: Extractor) -> None:
+    text = "Still, Maria Lopez advised “our neighbours” to read the board’s plan as “a trap.”"
+    got = verbs(ex, text)
+    assert ("“our neighbours” to read the board’s plan as “a trap.”", "maria-lopez", "advised") in got
+    assert ("our neighbours", "maria-lopez", "advised") in got

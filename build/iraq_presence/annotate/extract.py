@@ -385,8 +385,10 @@ class _Statements:
             end = follows.start()  # '…, adding that …': the next report's
         end = self._before_coordinated(start, end)
         inside = [q for q in self.quote_ix.starting_in(start, end + 1) if q.end <= end + 1]
-        if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
+        if not inside or any(self._type(q) != "partial" for q in inside):
             return None
+        if self.text[start] in "“\"‘'" and len(self.text[inside[0].end + 1 : end].split()) < 3:
+            return None  # the clause is the quotation
         mark = inside[0].start - len(inside[0].open_mark)
         comma = self.text.rfind(",", start, mark)
         lead = self.text[comma + 1 : mark].split() if comma > start else []
