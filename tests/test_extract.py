@@ -393,3 +393,8 @@ def test_a_clause_opening_with_a_quoted_fragment_is_drafted_with_it(ex: Extracto
     got = verbs(ex, text)
     assert ("“our neighbours” to read the board’s plan as “a trap.”", "maria-lopez", "advised") in got
     assert ("our neighbours", "maria-lopez", "advised") in got
+
+
+def test_a_headline_pressing_an_actor_on_an_aim(ex: Extractor) -> None:
+    text = "Harbor Party pushes council on closing the old docks\n\nThe party met on Monday."
+    assert verbs(ex, text)[0] == ("closing the old docks", "harbor-party", "pushes")
