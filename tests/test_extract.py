@@ -398,3 +398,21 @@ def test_a_clause_opening_with_a_quoted_fragment_is_drafted_with_it(ex: Extracto
 def test_a_headline_pressing_an_actor_on_an_aim(ex: Extractor) -> None:
     text = "Harbor Party pushes council on closing the old docks\n\nThe party met on Monday."
     assert verbs(ex, text)[0] == ("closing the old docks", "harbor-party", "pushes")
+
+
+def test_a_campaign_with_its_aim_is_a_statement_of_each_joined_speaker(ex: Extractor) -> None:
+    text = (
+        "With the vote lost, the Harbor Party and its allies in the region have launched a quiet campaign "
+        "to pressure the council to close the old docks."
+    )
+    got = verbs(ex, text)
+    aim = "to pressure the council to close the old docks"
+    assert [(q, v) for q, _, v in got] == [(aim, "launched a quiet campaign")] * 2
+    assert {s for _, s, _ in got} == {"harbor-party", "its allies in the region"}
+    assert not [v for _, _, v in verbs(ex, "The Harbor Party started a campaign to win votes.") if "campaign" in v]
+
+
+def test_a_name_joined_in_the_middle_of_a_clause_is_no_speaker(ex: Extractor) -> None:
+    assert verbs(ex, "Lopez visited the Harbor Party and officials said the port was closed.") == [
+        ("the port was closed", "officials", "said")
+    ]

@@ -264,6 +264,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _view_cue(text, view, end)
         elif t.low == "pressure" and k > 0:
             cue = _pressure_cue(tokens, k, end)
+        elif t.low in LAUNCHED and (campaign := CAMPAIGN.match(text, t.end, end)) is not None:
+            cue = _campaign_cue(text, tokens, k, campaign.end(), end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
@@ -274,6 +276,24 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
                 cue.content = [(cue.content[0][0], text.rfind(",", cue.content[0][0], min(later)) % (end + 1))]
     return out
+
+
+LAUNCHED = {"launched", "launches", "launch", "waged", "wages", "began", "begun", "started", "stepped"}
+CAMPAIGN = re.compile(
+    r"(?:\s+up)?\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:campaign|offensive|push|drive|effort|bid)\s+"
+    r"(?=to\s+(?:pressure|press|push|persuade|convince|force|end|expel|oust|remove)\b)"
+)
+"""Advocacy whose aim is stated ("have launched a diplomatic offensive to pressure X to …"): a position
+in the writer's voice (docs/curation.md, coverage rule 3), the campaign its cue, the aim its words."""
+
+
+def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
+    left, _, _ = _source_before(tokens, _skip_between(tokens, k - 1))
+    if left is None:
+        return None
+    cue = Cue(tokens[k].start, cue_end, text[tokens[k].start : cue_end].strip(), _span(tokens, left), how="subject")
+    cue.content = [(cue_end, end)]
+    return cue
 
 
 def _pressure_cue(tokens: list[Token], k: int, end: int) -> Cue | None:

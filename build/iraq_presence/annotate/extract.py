@@ -22,7 +22,7 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
-from .lexicon import PERSON_PRONOUNS
+from .lexicon import NOT_NAMES, PERSON_PRONOUNS
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -183,6 +183,8 @@ class Extractor:
 
 
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
+JOINED = re.compile(r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+and\s+$")
+"""A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
 TWICE = re.compile(r"\btwice\s+$")
 """'X twice told Y …': two remarks on two occasions, one statement each on the one span (docs/curation.md,
 coverage rule 6)."""
@@ -343,8 +345,29 @@ class _Statements:
             out.append(Proposal("statement", start, end, conf, data))
         out += self._nested(nested)
         out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
+        out += [j for p in out if (j := self._joint(p)) is not None]
         out.sort(key=lambda p: p.start)
         return out
+
+    def _joint(self, p: Proposal) -> Proposal | None:
+        """'X and its allies have launched …': the named actor joined to the source speaks too, one
+        statement per speaker on the one span (docs/curation.md, coverage rule 5)."""
+        at = p.data.get("source_start")
+        m = JOINED.search(self.text, max(0, at - 60), at) if at is not None else None
+        if m is None:
+            return None
+        name = m["name"]
+        known = [x for x in self.mention_ix.overlapping(m.start("name"), m.end("name")) if self._may_speak(x, False)]
+        if name.split()[0] in NOT_NAMES or is_adjective_like(name.split()) or len(known) > 1:
+            return None
+        data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
+        if known and (known[0].start, known[0].end) == m.span("name"):
+            data["speaker_id"] = self.ex.gaz.aliases[known[0].surface]
+        elif not known:
+            data["speaker_name"] = name
+        else:
+            return None
+        return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
 
     def _twice(self, at: int) -> bool:
         return TWICE.search(self.text, max(0, at - 12), at) is not None
