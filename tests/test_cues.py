@@ -125,3 +125,15 @@ def test_idioms_of_the_codebooks_acts():
     assert cues.plover("the town has stood by the guild", "stating")[0] == "SUPPORT"
     assert cues.plover("will surely respond to the raid", "said")[0] == "THREATEN"
     assert cues.plover("not to open the gates", "told")[0] == "REQUEST"
+
+
+def test_factions_as_the_actors_or_means_of_the_words_are_not_their_topic():
+    """The codebook: a faction speaking is not the topic, nor its own fighters or weapons as the means of
+    its threat; words about the factions are."""
+    assert cues.topics("the militias themselves have repeatedly called for the exit of foreign troops")[0] == [
+        "us_military_presence"
+    ]
+    assert "armed_factions" not in cues.topics("its fighters will confront the foreign troops at once")[0]
+    assert "armed_factions" not in cues.topics("support for the “resistance” in the wider region")[0]
+    assert "armed_factions" in cues.topics("the militias must hand over their weapons to the state")[0]
+    assert "armed_factions" in cues.topics("the resistance factions will not disarm")[0]

@@ -82,8 +82,9 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         r"|military mission|combat mission|expel\w*|eject\w*|removal|exit|deployment)\b)"
     ),
     "armed_factions": re.compile(
-        r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|resistance|paramilitar\w*|fighters"
-        r"|weapons|disband\w*|dissol\w*|mobili[sz]ation)\b",
+        r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|paramilitar\w*|(?<!its )(?<!our )fighters"
+        r"|resistance(?= (?:groups?|factions?|fighters|movements?))|(?<!its )(?<!our )weapons|disband\w*|dissol\w*"
+        r"|mobili[sz]ation)\b",
         re.I,
     ),
     "sovereignty": re.compile(
@@ -194,11 +195,23 @@ OTHER_PRESENCE = re.compile(
 """The presence of armed factions is not the foreign forces' presence the stance is about."""
 
 
+OPENING_SUBJECT = re.compile(
+    r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,5}?(?=(?:themselves\s+)?(?:will|would|have|has|had)\s+(?:\w+ly\s+)?"
+    r"(?:called|demanded|urged|insisted|warned|said|not (?:allow|accept|permit))\b)"
+)
+"""The clause's subject before its auxiliary ("the factions themselves have called for …"): words that
+name the actors of the words, not what they speak of (the codebook: 'a faction speaking is not the
+topic'); its own fighters or weapons as the means of a threat are not either."""
+
+
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
     found: dict[str, str] = {}
+    opening = OPENING_SUBJECT.match(quote)
     for topic, pattern in TOPIC_WORDS.items():
         ms = pattern.finditer(quote)
+        if topic == "armed_factions" and opening:
+            ms = (m for m in ms if m.start() >= opening.end())  # the factions as the clause's actors
         m = next((m for m in ms if topic != "us_military_presence" or not OTHER_PRESENCE.match(quote, m.end())), None)
         if m:
             found[topic] = m.group(0)
