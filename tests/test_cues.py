@@ -137,3 +137,13 @@ def test_factions_as_the_actors_or_means_of_the_words_are_not_their_topic():
     assert "armed_factions" not in cues.topics("support for the “resistance” in the wider region")[0]
     assert "armed_factions" in cues.topics("the militias must hand over their weapons to the state")[0]
     assert "armed_factions" in cues.topics("the resistance factions will not disarm")[0]
+
+
+def test_consent_a_gloss_an_untied_foreign_presence_and_tensions_between_states():
+    """The codebook: a presence 'on the request of' the government is consent; a relative clause about a
+    person gives no topic; a foreign presence not tied to the US is sovereignty; tensions between states
+    are the regional conflict."""
+    assert "sovereignty" in cues.topics("the troops are here on the request of the cabinet")[0]
+    assert "elections" not in cues.topics("the mayor, who is running in the coming elections, will sign the pact")[0]
+    assert cues.topics("the party opposes any foreign military presence in the country")[0] == ["sovereignty"]
+    assert "regional_conflict" in cues.topics("because of the tension between the two neighbours")[0]

@@ -78,7 +78,9 @@ FOREIGN_FORCES = (
 
 TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     "us_military_presence": re.compile(
-        FOREIGN_FORCES + r"|(?i:\b(?:withdraw\w*|pull(?:ed|ing)? out|coalition|occupiers?|occupation|occupying"
+        r"(?i:foreign (?:military )?(?:presence|troops|forces))|"
+        + FOREIGN_FORCES
+        + r"|(?i:\b(?:withdraw\w*|pull(?:ed|ing)? out|coalition|occupiers?|occupation|occupying"
         r"|military mission|combat mission|expel\w*|eject\w*|removal|exit|deployment)\b)"
     ),
     "armed_factions": re.compile(
@@ -89,7 +91,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "sovereignty": re.compile(
         r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying"
-        r"|consent|approval|state control)\b",
+        r"|consent|approval|(?:on|at) the request of|state control)\b",
         re.I,
     ),
     "economy_and_trade": re.compile(
@@ -97,7 +99,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "regional_conflict": re.compile(
         r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|warfare|conflict|battleground"
-        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region))\b"
+        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region|tensions? between))\b"
     ),
     "bilateral_relations": re.compile(
         r"\b(?:bilateral|ties|relations|friendship|brotherly|partner\w*|collaborat\w*|mutual|both nations)\b", re.I
@@ -204,9 +206,22 @@ name the actors of the words, not what they speak of (the codebook: 'a faction s
 topic'); its own fighters or weapons as the means of a threat are not either."""
 
 
+GLOSS = re.compile(r",\s+who\s[^,;]*,")
+"""A relative clause describing a person inside the words ("X, who is running in the elections, …") is the
+writer's gloss: it gives no topic (the codebook)."""
+US_WORDS = re.compile(r"\b(?:US|U\.S\.|United States|America\w*|Washington|coalition|NATO)\b")
+
+
+def _untied_foreign(quote: str, word: str) -> bool:
+    """A foreign presence the words neither tie to the US nor call to end ("opposes any foreign military
+    presence"): Iraq's sovereignty, not the US presence (the codebook)."""
+    return word.lower().startswith("foreign") and not US_WORDS.search(quote) and not LEAVE.search(quote)
+
+
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
     found: dict[str, str] = {}
+    quote = GLOSS.sub(" ", quote)
     opening = OPENING_SUBJECT.match(quote)
     for topic, pattern in TOPIC_WORDS.items():
         ms = pattern.finditer(quote)
@@ -218,6 +233,8 @@ def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     for name in armed_groups:
         if "armed_factions" not in found and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", quote):
             found["armed_factions"] = name
+    if _untied_foreign(quote, found.get("us_military_presence", "")):
+        found["sovereignty"] = found.pop("us_military_presence")
     if "economy_and_trade" in found and found.get("bilateral_relations", "").lower() == "ties":
         del found["bilateral_relations"]  # "economic ties" are the economy's
     return sorted(found), ", ".join(f"{t} {w!r}" for t, w in sorted(found.items())) or "no topic words"
