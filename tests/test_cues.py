@@ -147,3 +147,14 @@ def test_consent_a_gloss_an_untied_foreign_presence_and_tensions_between_states(
     assert "elections" not in cues.topics("the mayor, who is running in the coming elections, will sign the pact")[0]
     assert cues.topics("the party opposes any foreign military presence in the country")[0] == ["sovereignty"]
     assert "regional_conflict" in cues.topics("because of the tension between the two neighbours")[0]
+
+
+def test_another_sides_act_or_a_sources_speculation_is_not_the_speakers_act():
+    """The codebook: a third party's act the speaker reports is not coded, nor speculation by sources;
+    the speaker's own words still are, and a threat anywhere is THREATEN."""
+    assert cues.plover("Norland views the garrison as occupiers, while the council does not", "said")[0] is None
+    assert cues.plover("the militias themselves have repeatedly called for the exit of the troops", "noted")[0] is None
+    assert cues.plover("the visit might be linked to pressure on the council to close the port", "suggested")[0] is None
+    assert cues.plover("We demand the expulsion of the garrison", "said")[0] == "REQUEST"
+    assert cues.plover("the garrison must leave now", "said")[0] == "REQUEST"
+    assert cues.plover("the convoy might be hit if they attack us", "said")[0] == "THREATEN"

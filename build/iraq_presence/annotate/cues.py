@@ -137,9 +137,36 @@ def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
             return category, f"cue verb {verb!r}"
     found = [(m.start(), category, m.group(0)) for category, p in PLOVER_WORDS.items() if (m := p.search(quote))]
     if found:  # the act of the first clause that performs one (the codebook)
-        _, category, word = min(found)
+        at, category, word = min(found)
+        aside = _not_the_speakers(quote, at) if category != "THREATEN" else None
+        if aside:
+            return None, f"words {word!r} in {aside!r}: not the speaker's own act"
         return category, f"words {word!r}"
     return None, "no cue names an act"
+
+
+OTHER_SIDE = re.compile(
+    r"(?<![\w’'-])(?!(?:We|I|Our|My)\b)(?:[A-Z][\w’'.-]+|leaders|factions|groups|parties|officials|politicians"
+    r"|militias|governments?)(?:\s+(?:themselves|also|have|has|had|long|repeatedly|often|strongly|gone as far as"
+    r"|officially|openly|continues? to|continued to))*"
+    r"\s+(?:call(?:ed|s)? for|demand(?:ed|s|ing)?|views?|viewed|sees?|considers?|declares?|regards?|oppos(?:es|ed)"
+    r"|push(?:es|ed)? for|push for)\b"
+)
+SPECULATION = re.compile(
+    r"\b(?:might|may|could) (?:be|have)\b|\b(?:is|are|was|were) (?:expected|set|likely) to\b"
+    r"|\bappears? (?:to|determined)\b"
+)
+
+
+def _not_the_speakers(quote: str, at: int) -> str | None:
+    """The words before the act, or holding it, that make it not the speaker's own (the codebook): another
+    side's position reported ("Iran views the forces as occupiers", "the factions have called for"), or a
+    source's speculation ("was set to discuss", "might be linked to", "appears determined")."""
+    for pattern in (OTHER_SIDE, SPECULATION):
+        m = pattern.search(quote, 0, at + 40)
+        if m is not None and m.start() <= at:
+            return m.group(0)
+    return None
 
 
 WITHDRAW_FROM = re.compile(
