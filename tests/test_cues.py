@@ -158,3 +158,11 @@ def test_another_sides_act_or_a_sources_speculation_is_not_the_speakers_act():
     assert cues.plover("We demand the expulsion of the garrison", "said")[0] == "REQUEST"
     assert cues.plover("the garrison must leave now", "said")[0] == "REQUEST"
     assert cues.plover("the convoy might be hit if they attack us", "said")[0] == "THREATEN"
+
+
+def test_the_presence_demanded_to_end_by_a_passive_a_bare_end_or_not_tied_to_the_us():
+    assert cues.stance("the United States must be expelled")[0] == "demands_withdrawal"
+    assert cues.stance("their immediate exit", "called for")[0] == "demands_withdrawal"
+    assert cues.stance("their immediate exit", "said")[0] != "demands_withdrawal"
+    assert cues.stance("the party opposes any foreign military presence in the country")[0] == "not_addressed"
+    assert cues.stance("the foreign troops must withdraw")[0] == "demands_withdrawal"

@@ -179,6 +179,8 @@ US_OUT = re.compile(
     r"\b(?:expel\w*|eject\w*|oust\w*|expulsion of|withdrawal of|departure of)\s+(?:the\s+)?"
     r"(?:US|U\.S\.|United States|America|Americans|American (?:troops|forces))\b"
     r"|\b(?:US|U\.S\.|American)\s+(?:withdrawal|exit|departure|pull-?out)\b"
+    r"|\b(?:US|U\.S\.|United States|America|Americans)\s+(?:must|should|has to|have to|will have to)\s+"
+    r"(?:be (?:ejected|expelled|removed|ousted|driven out|kicked out)|leave|withdraw|get out)\b"
 )
 """The presence named by its end with the state for its forces ("expel US", "US withdrawal")."""
 
@@ -192,9 +194,19 @@ REPORTED_SIDE = re.compile(
 forces as occupiers"): the speaker's stance is neutral unless the words endorse it (the codebook)."""
 
 
-def stance(quote: str) -> tuple[str | None, str]:
+END_ONLY = re.compile(
+    r"(?:an?|the|their|its)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}(?:removal|exit|withdrawal|expulsion|departure|pull-?out)"
+    r"[.,]?"
+)
+"""An end named alone as the object of a call ("called for their immediate exit", "push for an immediate and
+complete removal"): the clause's forces, demanded to leave."""
+
+
+def stance(quote: str, verb: str | None = None) -> tuple[str | None, str]:
     """demands_withdrawal where the words speak of the presence and of its end or illegality, else None;
     neutral where that is another side's position the words report."""
+    if verb and PLOVER_VERBS["REQUEST"].search(verb) and END_ONLY.fullmatch(quote.strip()):
+        return "demands_withdrawal", f"cue verb {verb!r} with an end named alone ({quote.strip()!r})"
     side, why = _withdrawal(quote)
     reported = REPORTED_SIDE.search(quote)
     if side == "demands_withdrawal" and reported and reported.start() < len(quote) // 2:
@@ -215,6 +227,8 @@ def _withdrawal(quote: str) -> tuple[str | None, str]:
         return "demands_withdrawal", f"words {leave.group(0)!r}"
     if not presence:
         return "not_addressed", "the words name no presence"
+    if _untied_foreign(quote, quote[max(0, presence.start() - 17) : presence.end()]):
+        return "not_addressed", f"words {presence.group(0)!r}: a foreign presence the words do not tie to the US"
     return None, f"words {presence.group(0)!r}: the presence, side not read"
 
 
@@ -242,7 +256,7 @@ US_WORDS = re.compile(r"\b(?:US|U\.S\.|United States|America\w*|Washington|coali
 def _untied_foreign(quote: str, word: str) -> bool:
     """A foreign presence the words neither tie to the US nor call to end ("opposes any foreign military
     presence"): Iraq's sovereignty, not the US presence (the codebook)."""
-    return word.lower().startswith("foreign") and not US_WORDS.search(quote) and not LEAVE.search(quote)
+    return "foreign" in word.lower() and not US_WORDS.search(quote) and not LEAVE.search(quote)
 
 
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
