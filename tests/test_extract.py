@@ -416,3 +416,12 @@ def test_a_name_joined_in_the_middle_of_a_clause_is_no_speaker(ex: Extractor) ->
     assert verbs(ex, "Lopez visited the Harbor Party and officials said the port was closed.") == [
         ("the port was closed", "officials", "said")
     ]
+
+
+def test_an_act_named_with_its_aim_by_a_group_in_apposition(ex: Extractor) -> None:
+    text = "The Harbor Party, a small, secretive and old group, repeated threats to attack the ferry."
+    assert verbs(ex, text) == [("to attack the ferry", "harbor-party", "repeated threats")]
+    assert verbs(ex, "Lopez renewed calls for the closure of the port.") == [
+        ("the closure of the port", "maria-lopez", "renewed calls for")
+    ]
+    assert verbs(ex, "Lopez issued a warning to the council.") == []

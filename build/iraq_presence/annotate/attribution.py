@@ -266,6 +266,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _pressure_cue(tokens, k, end)
         elif t.low in LAUNCHED and (campaign := CAMPAIGN.match(text, t.end, end)) is not None:
             cue = _campaign_cue(text, tokens, k, campaign.end(), end)
+        elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
+            cue = _campaign_cue(text, tokens, k, act.end(), end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
@@ -285,6 +287,15 @@ CAMPAIGN = re.compile(
 )
 """Advocacy whose aim is stated ("have launched a diplomatic offensive to pressure X to …"): a position
 in the writer's voice (docs/curation.md, coverage rule 3), the campaign its cue, the aim its words."""
+
+
+RENEWED = {"repeated", "repeats", "renewed", "renews", "reiterated", "reiterates", "issued", "issues"}
+NAMED_ACT = re.compile(
+    r"\s+(?:(?:its|their|his|her|the|a|an)\s+)?(?:[\w-]+\s+)?(?:threats?|calls?|demands?|warnings?|appeals?)\s+"
+    r"(?=to\s+(?!(?:the|a|an|his|her|its|their|this|that|our|my)\b)[a-z]|for\s+[a-z])(?:for\s+)?"
+)
+"""An act named with what it threatens or demands ("repeated threats to attack X", "renewed calls for the
+withdrawal"): its words say what (docs/curation.md, coverage rule 1), unlike "made similar threats"."""
 
 
 def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
@@ -694,6 +705,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
             role = before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1])
             if named and role:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
+            if before and tokens[before[0]].low in {"a", "an"} and before[0] >= 1 and tokens[before[0] - 1].text == ",":
+                continue  # "X, a small, secretive group, said": the appositive's adjectives listed with commas
             return before
     return None
 
