@@ -425,3 +425,14 @@ def test_an_act_named_with_its_aim_by_a_group_in_apposition(ex: Extractor) -> No
         ("the closure of the port", "maria-lopez", "renewed calls for")
     ]
     assert verbs(ex, "Lopez issued a warning to the council.") == []
+
+
+def test_a_concessive_cue_takes_no_quotation_after_its_clause(ex: Extractor) -> None:
+    text = (
+        "While the Harbor Party claims it has closed its office in the bay, some staff still work "
+        "in what Maria Lopez calls a “temporary” office."
+    )
+    assert verbs(ex, text) == [
+        ("it has closed its office in the bay", "harbor-party", "claims"),
+        ("temporary", "maria-lopez", "calls"),
+    ]

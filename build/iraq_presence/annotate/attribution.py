@@ -150,6 +150,7 @@ class Cue:
     how: str = "none"  # subject | inverted | according | participle
     used: bool = False
     nested: bool = False  # read inside a quotation: another speaker's words report it
+    bounded: bool = False  # its words end with a subordinate clause ("While X claims …,"): no quotation after it
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:
@@ -365,6 +366,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
     m: re.Match[str] | _ReadCue | None = CUE_RE.match(text, t.start, end)
     if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
         m = _ReadCue(t)  # '“…,” the statement read.'
+    if not m and t.low == "calls" and any(x.low == "what" for x in tokens[max(0, k - 4) : k]):
+        m = _ReadCue(t)  # 'in what X calls an “advisory” mission': X's word
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
     verb = m.group("cue")
@@ -408,7 +411,7 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
             # "While X claims …, Y …": the words end with the clause the opener subordinates
             comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
             if comma is not None:
-                cue.content[-1] = (cue.content[-1][0], comma.start)
+                cue.content[-1], cue.bounded = (cue.content[-1][0], comma.start), True
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words

@@ -490,7 +490,11 @@ class _Statements:
             tail = self.cue_ix.starting_in(previous[0], previous[1])
             if tail and self.text[tail[-1].end : previous[1]].strip() in {".", ":"}:
                 lo = min(lo, tail[-1].start)
-        near = [c for c in self.cue_ix.starting_in(lo, hi) if c.source is not None and not _inside(c.start, q)]
+        near = [
+            c
+            for c in self.cue_ix.starting_in(lo, hi)
+            if c.source is not None and not _inside(c.start, q) and not (c.bounded and c.content[-1][1] <= q.start)
+        ]
         if not near:
             return None
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
