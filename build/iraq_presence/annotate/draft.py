@@ -340,6 +340,9 @@ def _placement(
     """Channel and medium, with the statement they were carried from or the sentence reporting the
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
+    if p.get("attribution") == "nested":  # docs/curation.md, coverage rule 2
+        why = "a position or speech the words of another speaker report: not placed at that speaker's occasion"
+        return Suggestion("channel", "unknown", 0.6, why), Suggestion("medium", None, 0.6, why), None, None
     ch, medium = placed[i]
     about = _about_it(ctx.text, p, spoken)
     if about is not None and ch.value in {"unknown", about[0].value}:
