@@ -125,3 +125,44 @@ def test_idioms_of_the_codebooks_acts():
     assert cues.plover("the town has stood by the guild", "stating")[0] == "SUPPORT"
     assert cues.plover("will surely respond to the raid", "said")[0] == "THREATEN"
     assert cues.plover("not to open the gates", "told")[0] == "REQUEST"
+
+
+def test_factions_as_the_actors_or_means_of_the_words_are_not_their_topic():
+    """The codebook: a faction speaking is not the topic, nor its own fighters or weapons as the means of
+    its threat; words about the factions are."""
+    assert cues.topics("the militias themselves have repeatedly called for the exit of foreign troops")[0] == [
+        "us_military_presence"
+    ]
+    assert "armed_factions" not in cues.topics("its fighters will confront the foreign troops at once")[0]
+    assert "armed_factions" not in cues.topics("support for the “resistance” in the wider region")[0]
+    assert "armed_factions" in cues.topics("the militias must hand over their weapons to the state")[0]
+    assert "armed_factions" in cues.topics("the resistance factions will not disarm")[0]
+
+
+def test_consent_a_gloss_an_untied_foreign_presence_and_tensions_between_states():
+    """The codebook: a presence 'on the request of' the government is consent; a relative clause about a
+    person gives no topic; a foreign presence not tied to the US is sovereignty; tensions between states
+    are the regional conflict."""
+    assert "sovereignty" in cues.topics("the troops are here on the request of the cabinet")[0]
+    assert "elections" not in cues.topics("the mayor, who is running in the coming elections, will sign the pact")[0]
+    assert cues.topics("the party opposes any foreign military presence in the country")[0] == ["sovereignty"]
+    assert "regional_conflict" in cues.topics("because of the tension between the two neighbours")[0]
+
+
+def test_another_sides_act_or_a_sources_speculation_is_not_the_speakers_act():
+    """The codebook: a third party's act the speaker reports is not coded, nor speculation by sources;
+    the speaker's own words still are, and a threat anywhere is THREATEN."""
+    assert cues.plover("Norland views the garrison as occupiers, while the council does not", "said")[0] is None
+    assert cues.plover("the militias themselves have repeatedly called for the exit of the troops", "noted")[0] is None
+    assert cues.plover("the visit might be linked to pressure on the council to close the port", "suggested")[0] is None
+    assert cues.plover("We demand the expulsion of the garrison", "said")[0] == "REQUEST"
+    assert cues.plover("the garrison must leave now", "said")[0] == "REQUEST"
+    assert cues.plover("the convoy might be hit if they attack us", "said")[0] == "THREATEN"
+
+
+def test_the_presence_demanded_to_end_by_a_passive_a_bare_end_or_not_tied_to_the_us():
+    assert cues.stance("the United States must be expelled")[0] == "demands_withdrawal"
+    assert cues.stance("their immediate exit", "called for")[0] == "demands_withdrawal"
+    assert cues.stance("their immediate exit", "said")[0] != "demands_withdrawal"
+    assert cues.stance("the party opposes any foreign military presence in the country")[0] == "not_addressed"
+    assert cues.stance("the foreign troops must withdraw")[0] == "demands_withdrawal"

@@ -497,10 +497,10 @@ def test_the_reporting_verb_as_written() -> None:
     in the text's own case ("According to")."""
     text = (
         "Ann Roe has repeatedly called for the gates to open. Ben Tal recently stressed that the dam held. "
-        "According to Ben Tal, the port is closed."
+        "According to Ben Tal, the port is closed. Ann Roe continues to push for a full and quick reopening."
     )
     verbs = [s["reporting_verb"] for s in _drafted(text, dt.date(2030, 5, 10))]
-    assert verbs == ["has repeatedly called for", "stressed", "According to"]
+    assert verbs == ["has repeatedly called for", "stressed", "According to", "continues to push for"]
 
 
 def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest() -> None:
@@ -515,3 +515,10 @@ def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest(
     assert (drafted["the dam as"]["channel"], drafted["the dam as"]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
     two = "Ann Roe met Ben Tal in Dovra.\n\n“We stay,” Roe said.\n\nIn a post on X, Roe wrote, “We build.”"
     assert [s["channel"] for s in _drafted(two, dt.date(2030, 5, 10))] == ["unknown", "social_media_post"]
+
+
+def test_a_position_inside_a_quotation_is_not_placed_at_the_quoted_speakers_occasion() -> None:
+    """Coverage rule 2: the inner speaker's words were not said in the outer speaker's email."""
+    text = "“The talks went well, and Ben Tal strongly opposes any new dam on the river,” Ann Roe told us via email."
+    got = {(s["speaker"], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert got == {("ann-roe", "email"), ("ben-tal", "unknown")}

@@ -351,3 +351,88 @@ def test_name_in_apposition_to_a_role(ex: Extractor) -> None:
 def test_colon_introduces_the_quotation(ex: Extractor) -> None:
     text = "Peter Brandt had one message for the crowd:\n“Stay home on Friday.”"
     assert who(first(ex, text)) == "Peter Brandt"
+
+
+def test_an_act_participle_is_a_report_of_its_own(ex: Extractor) -> None:
+    text = "Maria Lopez stressed the value of the new harbour plan, accusing the board of delaying the works."
+    got = speakers(ex, text)
+    assert ("the value of the new harbour plan", "maria-lopez") in got
+    assert ("the board of delaying the works", "maria-lopez") in got
+
+
+def test_a_named_actors_pressure_to_act_is_its_demand(ex: Extractor) -> None:
+    text = "The talks were to cover Harbor Party pressure on the council to close the old docks, the paper added."
+    got = [(q, s, v) for q, s, v in verbs(ex, text) if v == "pressure"]
+    assert got == [("to close the old docks", "harbor-party", "pressure")]
+    assert not [v for _, _, v in verbs(ex, "International pressure to close the docks grew.") if v == "pressure"]
+
+
+def verbs(ex: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (p["quote"], p.get("speaker_id") or p.get("speaker_name"), p.get("reporting_verb"))
+        for p in ex.run(text)["statements"]
+    ]
+
+
+def test_an_act_that_goes_on_inside_a_quotation(ex: Extractor) -> None:
+    text = (
+        "“The parties agreed on a timetable. But the Harbor Party continues to push for a quick and full exit,” "
+        "Lopez said."
+    )
+    assert ("a quick and full exit", "harbor-party", "push for") in verbs(ex, text)
+
+
+def test_twice_told_not_to_is_two_requests(ex: Extractor) -> None:
+    text = "Last spring, Maria Lopez twice told the visiting envoy not to let the ferry stay in the bay."
+    got = verbs(ex, text)
+    assert got == [("not to let the ferry stay in the bay", "maria-lopez", "told")] * 2
+
+
+def test_a_clause_opening_with_a_quoted_fragment_is_drafted_with_it(ex: Extractor) -> None:
+    text = "Still, Maria Lopez advised “our neighbours” to read the board’s plan as “a trap.”"
+    got = verbs(ex, text)
+    assert ("“our neighbours” to read the board’s plan as “a trap.”", "maria-lopez", "advised") in got
+    assert ("our neighbours", "maria-lopez", "advised") in got
+
+
+def test_a_headline_pressing_an_actor_on_an_aim(ex: Extractor) -> None:
+    text = "Harbor Party pushes council on closing the old docks\n\nThe party met on Monday."
+    assert verbs(ex, text)[0] == ("closing the old docks", "harbor-party", "pushes")
+
+
+def test_a_campaign_with_its_aim_is_a_statement_of_each_joined_speaker(ex: Extractor) -> None:
+    text = (
+        "With the vote lost, the Harbor Party and its allies in the region have launched a quiet campaign "
+        "to pressure the council to close the old docks."
+    )
+    got = verbs(ex, text)
+    aim = "to pressure the council to close the old docks"
+    assert [(q, v) for q, _, v in got] == [(aim, "launched a quiet campaign")] * 2
+    assert {s for _, s, _ in got} == {"harbor-party", "its allies in the region"}
+    assert not [v for _, _, v in verbs(ex, "The Harbor Party started a campaign to win votes.") if "campaign" in v]
+
+
+def test_a_name_joined_in_the_middle_of_a_clause_is_no_speaker(ex: Extractor) -> None:
+    assert verbs(ex, "Lopez visited the Harbor Party and officials said the port was closed.") == [
+        ("the port was closed", "officials", "said")
+    ]
+
+
+def test_an_act_named_with_its_aim_by_a_group_in_apposition(ex: Extractor) -> None:
+    text = "The Harbor Party, a small, secretive and old group, repeated threats to attack the ferry."
+    assert verbs(ex, text) == [("to attack the ferry", "harbor-party", "repeated threats")]
+    assert verbs(ex, "Lopez renewed calls for the closure of the port.") == [
+        ("the closure of the port", "maria-lopez", "renewed calls for")
+    ]
+    assert verbs(ex, "Lopez issued a warning to the council.") == []
+
+
+def test_a_concessive_cue_takes_no_quotation_after_its_clause(ex: Extractor) -> None:
+    text = (
+        "While the Harbor Party claims it has closed its office in the bay, some staff still work "
+        "in what Maria Lopez calls a “temporary” office."
+    )
+    assert verbs(ex, text) == [
+        ("it has closed its office in the bay", "harbor-party", "claims"),
+        ("temporary", "maria-lopez", "calls"),
+    ]

@@ -150,6 +150,7 @@ class Cue:
     how: str = "none"  # subject | inverted | according | participle
     used: bool = False
     nested: bool = False  # read inside a quotation: another speaker's words report it
+    bounded: bool = False  # its words end with a subordinate clause ("While X claims …,"): no quotation after it
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:
@@ -159,7 +160,12 @@ def _skip_between(tokens: list[Token], j: int) -> int:
         or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
     ):
         j -= 1
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING:
+        return _skip_between(tokens, j - 2)  # "X continues to push for …": X's act goes on
     return j
+
+
+CONTINUING = {"continue", "continues", "continued"}
 
 
 def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
@@ -257,11 +263,71 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _according_cue(text, tokens, k, start, end)
         elif t.low == "in" and (view := VIEW_OF.match(text, t.start, end)) is not None:
             cue = _view_cue(text, view, end)
+        elif t.low == "pressure" and k > 0:
+            cue = _pressure_cue(tokens, k, end)
+        elif t.low in LAUNCHED and (campaign := CAMPAIGN.match(text, t.end, end)) is not None:
+            cue = _campaign_cue(text, tokens, k, campaign.end(), end)
+        elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
+            cue = _campaign_cue(text, tokens, k, act.end(), end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
             out.append(cue)
+    for cue in out:
+        if cue.verb == "pressure" and cue.how == "subject":
+            later = [c.source[0] for c in out if c.source is not None and c.source[0] > cue.end]
+            if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
+                cue.content = [(cue.content[0][0], text.rfind(",", cue.content[0][0], min(later)) % (end + 1))]
     return out
+
+
+LAUNCHED = {"launched", "launches", "launch", "waged", "wages", "began", "begun", "started", "stepped"}
+CAMPAIGN = re.compile(
+    r"(?:\s+up)?\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:campaign|offensive|push|drive|effort|bid)\s+"
+    r"(?=to\s+(?:pressure|press|push|persuade|convince|force|end|expel|oust|remove)\b)"
+)
+"""Advocacy whose aim is stated ("have launched a diplomatic offensive to pressure X to …"): a position
+in the writer's voice (docs/curation.md, coverage rule 3), the campaign its cue, the aim its words."""
+
+
+RENEWED = {"repeated", "repeats", "renewed", "renews", "reiterated", "reiterates", "issued", "issues"}
+NAMED_ACT = re.compile(
+    r"\s+(?:(?:its|their|his|her|the|a|an)\s+)?(?:[\w-]+\s+)?(?:threats?|calls?|demands?|warnings?|appeals?)\s+"
+    r"(?=to\s+(?!(?:the|a|an|his|her|its|their|this|that|our|my)\b)[a-z]|for\s+[a-z])(?:for\s+)?"
+)
+"""An act named with what it threatens or demands ("repeated threats to attack X", "renewed calls for the
+withdrawal"): its words say what (docs/curation.md, coverage rule 1), unlike "made similar threats"."""
+
+
+def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
+    left, _, _ = _source_before(tokens, _skip_between(tokens, k - 1))
+    if left is None:
+        return None
+    cue = Cue(tokens[k].start, cue_end, text[tokens[k].start : cue_end].strip(), _span(tokens, left), how="subject")
+    cue.content = [(cue_end, end)]
+    return cue
+
+
+def _pressure_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "X's pressure on Y to do Z", "the X pressure to do Z": a named actor's demand reported in the
+    writer's voice (docs/curation.md, coverage rule 3), its content the act pressed for."""
+    a = k - 1
+    while a >= 0 and (tokens[a].cap or _acronym(tokens[a])) and tokens[a].text not in NOT_NAMES and k - a <= 4:
+        a -= 1
+    words = [t.text for t in tokens[a + 1 : k]]
+    if a == k - 1 or all(w in CREED_WORDS or w.endswith(("al", "ian", "ese", "ish")) for w in words):
+        return None  # "International pressure", "Western pressure": no actor named
+    i = k + 1
+    if i < len(tokens) and tokens[i].low == "on":
+        ahead = range(i + 1, min(len(tokens), i + 9))
+        i = next((x for x in ahead if not tokens[x].is_word or tokens[x].low == "to"), i)
+    if i + 1 >= len(tokens) or tokens[i].low != "to" or not tokens[i + 1].is_word or tokens[i + 1].cap:
+        return None
+    owner = tokens[k - 1]
+    source_end = owner.end - (2 if owner.text.endswith(("’s", "'s")) else 0)
+    cue = Cue(tokens[k].start, tokens[k].end, "pressure", (tokens[a + 1].start, source_end), how="subject")
+    cue.content = [(tokens[i].start, end)]
+    return cue
 
 
 VIEW_OF = re.compile(
@@ -300,6 +366,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
     m: re.Match[str] | _ReadCue | None = CUE_RE.match(text, t.start, end)
     if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):
         m = _ReadCue(t)  # '“…,” the statement read.'
+    if not m and t.low == "calls" and any(x.low == "what" for x in tokens[max(0, k - 4) : k]):
+        m = _ReadCue(t)  # 'in what X calls an “advisory” mission': X's word
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
     verb = m.group("cue")
@@ -343,7 +411,7 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
             # "While X claims …, Y …": the words end with the clause the opener subordinates
             comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
             if comma is not None:
-                cue.content[-1] = (cue.content[-1][0], comma.start)
+                cue.content[-1], cue.bounded = (cue.content[-1][0], comma.start), True
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
@@ -420,6 +488,11 @@ def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return left
 
 
+def _not_to(tokens: list[Token], i: int) -> bool:
+    """ "told X not to …": the negation is the act asked, part of the words."""
+    return tokens[i].low == "not" and i + 1 < len(tokens) and tokens[i + 1].low == "to"
+
+
 def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int, int] | None, end: int) -> None:
     """The hearer of an addressing cue ("told X that") and the content after the cue."""
     i = last + 1
@@ -428,7 +501,7 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
         i = right_np[1] + 1
     elif cue.verb in ADDRESSING and right_np:
         i = right_np[1] + 1
-    while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
+    while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN) and not _not_to(tokens, i):
         i += 1
     i = _past_setting(tokens, i)
     that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
@@ -635,6 +708,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
             role = before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1])
             if named and role:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
+            if before and tokens[before[0]].low in {"a", "an"} and before[0] >= 1 and tokens[before[0] - 1].text == ",":
+                continue  # "X, a small, secretive group, said": the appositive's adjectives listed with commas
             return before
     return None
 

@@ -78,17 +78,20 @@ FOREIGN_FORCES = (
 
 TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     "us_military_presence": re.compile(
-        FOREIGN_FORCES + r"|(?i:\b(?:withdraw\w*|pull(?:ed|ing)? out|coalition|occupiers?|occupation|occupying"
+        r"(?i:foreign (?:military )?(?:presence|troops|forces))|"
+        + FOREIGN_FORCES
+        + r"|(?i:\b(?:withdraw\w*|pull(?:ed|ing)? out|coalition|occupiers?|occupation|occupying"
         r"|military mission|combat mission|expel\w*|eject\w*|removal|exit|deployment)\b)"
     ),
     "armed_factions": re.compile(
-        r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|resistance|paramilitar\w*|fighters"
-        r"|weapons|disband\w*|dissol\w*|mobili[sz]ation)\b",
+        r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|paramilitar\w*|(?<!its )(?<!our )fighters"
+        r"|resistance(?= (?:groups?|factions?|fighters|movements?))|(?<!its )(?<!our )weapons|disband\w*|dissol\w*"
+        r"|mobili[sz]ation)\b",
         re.I,
     ),
     "sovereignty": re.compile(
         r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying"
-        r"|consent|approval|state control)\b",
+        r"|consent|approval|(?:on|at) the request of|state control)\b",
         re.I,
     ),
     "economy_and_trade": re.compile(
@@ -96,7 +99,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "regional_conflict": re.compile(
         r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|warfare|conflict|battleground"
-        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region))\b"
+        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region|tensions? between))\b"
     ),
     "bilateral_relations": re.compile(
         r"\b(?:bilateral|ties|relations|friendship|brotherly|partner\w*|collaborat\w*|mutual|both nations)\b", re.I
@@ -134,9 +137,36 @@ def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
             return category, f"cue verb {verb!r}"
     found = [(m.start(), category, m.group(0)) for category, p in PLOVER_WORDS.items() if (m := p.search(quote))]
     if found:  # the act of the first clause that performs one (the codebook)
-        _, category, word = min(found)
+        at, category, word = min(found)
+        aside = _not_the_speakers(quote, at) if category != "THREATEN" else None
+        if aside:
+            return None, f"words {word!r} in {aside!r}: not the speaker's own act"
         return category, f"words {word!r}"
     return None, "no cue names an act"
+
+
+OTHER_SIDE = re.compile(
+    r"(?<![\w’'-])(?!(?:We|I|Our|My)\b)(?:[A-Z][\w’'.-]+|leaders|factions|groups|parties|officials|politicians"
+    r"|militias|governments?)(?:\s+(?:themselves|also|have|has|had|long|repeatedly|often|strongly|gone as far as"
+    r"|officially|openly|continues? to|continued to))*"
+    r"\s+(?:call(?:ed|s)? for|demand(?:ed|s|ing)?|views?|viewed|sees?|considers?|declares?|regards?|oppos(?:es|ed)"
+    r"|push(?:es|ed)? for|push for)\b"
+)
+SPECULATION = re.compile(
+    r"\b(?:might|may|could) (?:be|have)\b|\b(?:is|are|was|were) (?:expected|set|likely) to\b"
+    r"|\bappears? (?:to|determined)\b"
+)
+
+
+def _not_the_speakers(quote: str, at: int) -> str | None:
+    """The words before the act, or holding it, that make it not the speaker's own (the codebook): another
+    side's position reported ("Iran views the forces as occupiers", "the factions have called for"), or a
+    source's speculation ("was set to discuss", "might be linked to", "appears determined")."""
+    for pattern in (OTHER_SIDE, SPECULATION):
+        m = pattern.search(quote, 0, at + 40)
+        if m is not None and m.start() <= at:
+            return m.group(0)
+    return None
 
 
 WITHDRAW_FROM = re.compile(
@@ -149,6 +179,8 @@ US_OUT = re.compile(
     r"\b(?:expel\w*|eject\w*|oust\w*|expulsion of|withdrawal of|departure of)\s+(?:the\s+)?"
     r"(?:US|U\.S\.|United States|America|Americans|American (?:troops|forces))\b"
     r"|\b(?:US|U\.S\.|American)\s+(?:withdrawal|exit|departure|pull-?out)\b"
+    r"|\b(?:US|U\.S\.|United States|America|Americans)\s+(?:must|should|has to|have to|will have to)\s+"
+    r"(?:be (?:ejected|expelled|removed|ousted|driven out|kicked out)|leave|withdraw|get out)\b"
 )
 """The presence named by its end with the state for its forces ("expel US", "US withdrawal")."""
 
@@ -162,9 +194,19 @@ REPORTED_SIDE = re.compile(
 forces as occupiers"): the speaker's stance is neutral unless the words endorse it (the codebook)."""
 
 
-def stance(quote: str) -> tuple[str | None, str]:
+END_ONLY = re.compile(
+    r"(?:an?|the|their|its)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}(?:removal|exit|withdrawal|expulsion|departure|pull-?out)"
+    r"[.,]?"
+)
+"""An end named alone as the object of a call ("called for their immediate exit", "push for an immediate and
+complete removal"): the clause's forces, demanded to leave."""
+
+
+def stance(quote: str, verb: str | None = None) -> tuple[str | None, str]:
     """demands_withdrawal where the words speak of the presence and of its end or illegality, else None;
     neutral where that is another side's position the words report."""
+    if verb and PLOVER_VERBS["REQUEST"].search(verb) and END_ONLY.fullmatch(quote.strip()):
+        return "demands_withdrawal", f"cue verb {verb!r} with an end named alone ({quote.strip()!r})"
     side, why = _withdrawal(quote)
     reported = REPORTED_SIDE.search(quote)
     if side == "demands_withdrawal" and reported and reported.start() < len(quote) // 2:
@@ -185,6 +227,8 @@ def _withdrawal(quote: str) -> tuple[str | None, str]:
         return "demands_withdrawal", f"words {leave.group(0)!r}"
     if not presence:
         return "not_addressed", "the words name no presence"
+    if _untied_foreign(quote, quote[max(0, presence.start() - 17) : presence.end()]):
+        return "not_addressed", f"words {presence.group(0)!r}: a foreign presence the words do not tie to the US"
     return None, f"words {presence.group(0)!r}: the presence, side not read"
 
 
@@ -194,17 +238,44 @@ OTHER_PRESENCE = re.compile(
 """The presence of armed factions is not the foreign forces' presence the stance is about."""
 
 
+OPENING_SUBJECT = re.compile(
+    r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,5}?(?=(?:themselves\s+)?(?:will|would|have|has|had)\s+(?:\w+ly\s+)?"
+    r"(?:called|demanded|urged|insisted|warned|said|not (?:allow|accept|permit))\b)"
+)
+"""The clause's subject before its auxiliary ("the factions themselves have called for …"): words that
+name the actors of the words, not what they speak of (the codebook: 'a faction speaking is not the
+topic'); its own fighters or weapons as the means of a threat are not either."""
+
+
+GLOSS = re.compile(r",\s+who\s[^,;]*,")
+"""A relative clause describing a person inside the words ("X, who is running in the elections, …") is the
+writer's gloss: it gives no topic (the codebook)."""
+US_WORDS = re.compile(r"\b(?:US|U\.S\.|United States|America\w*|Washington|coalition|NATO)\b")
+
+
+def _untied_foreign(quote: str, word: str) -> bool:
+    """A foreign presence the words neither tie to the US nor call to end ("opposes any foreign military
+    presence"): Iraq's sovereignty, not the US presence (the codebook)."""
+    return "foreign" in word.lower() and not US_WORDS.search(quote) and not LEAVE.search(quote)
+
+
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
     found: dict[str, str] = {}
+    quote = GLOSS.sub(" ", quote)
+    opening = OPENING_SUBJECT.match(quote)
     for topic, pattern in TOPIC_WORDS.items():
         ms = pattern.finditer(quote)
+        if topic == "armed_factions" and opening:
+            ms = (m for m in ms if m.start() >= opening.end())  # the factions as the clause's actors
         m = next((m for m in ms if topic != "us_military_presence" or not OTHER_PRESENCE.match(quote, m.end())), None)
         if m:
             found[topic] = m.group(0)
     for name in armed_groups:
         if "armed_factions" not in found and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", quote):
             found["armed_factions"] = name
+    if _untied_foreign(quote, found.get("us_military_presence", "")):
+        found["sovereignty"] = found.pop("us_military_presence")
     if "economy_and_trade" in found and found.get("bilateral_relations", "").lower() == "ties":
         del found["bilateral_relations"]  # "economic ties" are the economy's
     return sorted(found), ", ".join(f"{t} {w!r}" for t, w in sorted(found.items())) or "no topic words"

@@ -303,13 +303,14 @@ def statements(
 
 
 WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}
-VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
+VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|continu(?:es|ed|e) to|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
 VERB_PARTICLE = re.compile(r"\s+to\b")
 
 
 def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
-    before the cue ("have repeatedly called for", "reportedly stated") and the particle of "referred to"."""
+    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and the
+    particle of "referred to"."""
     verb, at = p["reporting_verb"], p.get("cue_start")
     if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
         return verb
@@ -339,6 +340,9 @@ def _placement(
     """Channel and medium, with the statement they were carried from or the sentence reporting the
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
+    if p.get("attribution") == "nested":  # docs/curation.md, coverage rule 2
+        why = "a position or speech the words of another speaker report: not placed at that speaker's occasion"
+        return Suggestion("channel", "unknown", 0.6, why), Suggestion("medium", None, 0.6, why), None, None
     ch, medium = placed[i]
     about = _about_it(ctx.text, p, spoken)
     if about is not None and ch.value in {"unknown", about[0].value}:

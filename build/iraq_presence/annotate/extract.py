@@ -22,7 +22,7 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
-from .lexicon import PERSON_PRONOUNS
+from .lexicon import NOT_NAMES, PERSON_PRONOUNS
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -53,12 +53,16 @@ DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks 
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
+ACTS = r"accusing|urging|calling for|calling on|demanding|vowing|threatening"
+"""Participles that perform an act of their own (", accusing X of …"): a report apart, with or without quotation."""
 NEXT_CUE = re.compile(
-    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing)\b(?:\s+that\b)?"
+    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|"
+    + ACTS
+    + r")\b(?:\s+that\b)?"
 )
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
-    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|calling for|urging)$"
+    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|" + ACTS + r")$"
     r"|\w+(?<!ing)(?: for| on| out)?$"  # a coordinated finite cue: 'X did not …, but warned …', '… and called for …'
 )
 HANDLE_RE = re.compile(
@@ -179,6 +183,11 @@ class Extractor:
 
 
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
+JOINED = re.compile(r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+and\s+$")
+"""A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
+TWICE = re.compile(r"\btwice\s+$")
+"""'X twice told Y …': two remarks on two occasions, one statement each on the one span (docs/curation.md,
+coverage rule 6)."""
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
@@ -335,8 +344,33 @@ class _Statements:
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
         out += self._nested(nested)
+        out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
+        out += [j for p in out if (j := self._joint(p)) is not None]
         out.sort(key=lambda p: p.start)
         return out
+
+    def _joint(self, p: Proposal) -> Proposal | None:
+        """'X and its allies have launched …': the named actor joined to the source speaks too, one
+        statement per speaker on the one span (docs/curation.md, coverage rule 5)."""
+        at = p.data.get("source_start")
+        m = JOINED.search(self.text, max(0, at - 60), at) if at is not None else None
+        if m is None:
+            return None
+        name = m["name"]
+        known = [x for x in self.mention_ix.overlapping(m.start("name"), m.end("name")) if self._may_speak(x, False)]
+        if name.split()[0] in NOT_NAMES or is_adjective_like(name.split()) or len(known) > 1:
+            return None
+        data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
+        if known and (known[0].start, known[0].end) == m.span("name"):
+            data["speaker_id"] = self.ex.gaz.aliases[known[0].surface]
+        elif not known:
+            data["speaker_name"] = name
+        else:
+            return None
+        return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
+
+    def _twice(self, at: int) -> bool:
+        return TWICE.search(self.text, max(0, at - 12), at) is not None
 
     def _nested(self, nested: list[Cue]) -> list[Proposal]:
         """Positions and speech a quotation reports of a named actor ("Washington sees these groups as
@@ -374,8 +408,10 @@ class _Statements:
             end = follows.start()  # '…, adding that …': the next report's
         end = self._before_coordinated(start, end)
         inside = [q for q in self.quote_ix.starting_in(start, end + 1) if q.end <= end + 1]
-        if not inside or self.text[start] in "“\"‘'" or any(self._type(q) != "partial" for q in inside):
+        if not inside or any(self._type(q) != "partial" for q in inside):
             return None
+        if self.text[start] in "“\"‘'" and len(self.text[inside[0].end + 1 : end].split()) < 3:
+            return None  # the clause is the quotation
         mark = inside[0].start - len(inside[0].open_mark)
         comma = self.text.rfind(",", start, mark)
         lead = self.text[comma + 1 : mark].split() if comma > start else []
@@ -454,7 +490,11 @@ class _Statements:
             tail = self.cue_ix.starting_in(previous[0], previous[1])
             if tail and self.text[tail[-1].end : previous[1]].strip() in {".", ":"}:
                 lo = min(lo, tail[-1].start)
-        near = [c for c in self.cue_ix.starting_in(lo, hi) if c.source is not None and not _inside(c.start, q)]
+        near = [
+            c
+            for c in self.cue_ix.starting_in(lo, hi)
+            if c.source is not None and not _inside(c.start, q) and not (c.bounded and c.content[-1][1] <= q.start)
+        ]
         if not near:
             return None
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
@@ -751,6 +791,11 @@ def _spans(cue: Cue, resolved: Resolved) -> dict[str, Any]:
     if cue.addressee:
         out.update(addressee_start=cue.addressee[0], addressee_end=cue.addressee[1])
     return out
+
+
+def _again(p: Proposal) -> Proposal:
+    """The statement of the second occasion a cue reports ("twice told")."""
+    return Proposal(p.kind, p.start, p.end, p.confidence, dict(p.data))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

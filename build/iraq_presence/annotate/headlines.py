@@ -9,6 +9,7 @@ the headline's speaker.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .attribution import Cue, tokenize
 from .lexicon import CUE_RE, FURNITURE_NAMES
@@ -63,6 +64,8 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
     """'Iraqi Group Says There Will Be …': a reporting verb after a short capitalised subject."""
     tokens = tokenize(text, start, end)
     for k, t in enumerate(tokens[1 : LEAD_WORDS + 1], start=1):
+        if t.low in PRESSING and tokens[0].cap:
+            return _pressing(tokens, k)
         m = CUE_RE.fullmatch(t.low) or CUE_RE.fullmatch(" ".join(x.low for x in tokens[k : k + 2]))
         if m and tokens[0].cap and k + 1 < len(tokens):
             verb_end = tokens[k + len(m.group().split()) - 1].end
@@ -72,6 +75,21 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
             source = (tokens[0].start, tokens[k - 1].end)
             return Cue(t.start, verb_end, m.group(), source, None, [(after, end)], "headline")
     return None
+
+
+PRESSING = {"pushes", "presses", "pressures", "pushed", "pressed", "pressured"}
+"""Pressing an actor towards a stated aim ("X Pushes Y on Z", "X presses Y to …"): a headline's
+statement (docs/curation.md, coverage rule 4)."""
+
+
+def _pressing(tokens: list[Any], k: int) -> Cue | None:
+    """The aim after the actor pressed: what follows 'on' or 'over', or the infinitive with its 'to'."""
+    on = next((x for x in range(k + 2, min(len(tokens), k + 6)) if tokens[x].low in {"on", "over", "to"}), None)
+    if on is None or on + 1 >= len(tokens) or not tokens[on + 1].is_word:
+        return None
+    at = tokens[on].start if tokens[on].low == "to" else tokens[on + 1].start
+    source = (tokens[0].start, tokens[k - 1].end)
+    return Cue(tokens[k].start, tokens[k].end, tokens[k].text, source, None, [(at, tokens[-1].end)], "headline")
 
 
 __all__ = ["headline_cues"]

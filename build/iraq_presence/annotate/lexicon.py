@@ -88,6 +88,7 @@ CUE_FORMS = sorted(
 # Bare forms that are cues only after a modal or "do" ("did highlight", "will stress"), else nouns.
 MODALS = _words("did do does will would could can must should may might shall to")
 BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge call stress underline affirm")} - BARE
+BARE_ONLY_AFTER |= {"push for"}  # "continues to push for"
 CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").

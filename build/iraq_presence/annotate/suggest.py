@@ -238,7 +238,7 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
         )
     else:
         pl = Suggestion("plover", None, 0.4, f"{why}; code it by the rules if it performs an act")
-    side, side_why = cues.stance(quote)
+    side, side_why = cues.stance(quote, verb)
     if side is None and category == "THREATEN" and not STAY.search(quote):  # a threat to the forces, not their stay
         side, side_why = "not_addressed", f"{side_why}; a threat, no call for their end (the codebook)"
     if side is None and near:
