@@ -229,6 +229,10 @@ def test_made_up_article_drafts_everything_then_builds(
     assert any(line.startswith("plover:") and row["statement_id"] in line for line in repeated["unreviewed"])
     assert [(a["actor"], a["role"]) for a in doc["new_affiliations"]] == [("jane-roe", "spokesperson")]
     assert [(d["quote"], d["reason"]) for d in doc["dismissed_quotes"]] == [("Harbour Plan", "name")]
+    from iraq_presence.annotate.review import REVIEW_LINE
+
+    unread = [line for line in doc["unreviewed"] if not REVIEW_LINE.match(line)]
+    assert not unread, f"review lines the page cannot show with a confidence and basis: {unread}"
     # review by reading
     page = tmp_path / "review.html"
     result = runner.invoke(app, ["review", article_id, "--output", str(page)])
@@ -522,3 +526,12 @@ def test_a_position_inside_a_quotation_is_not_placed_at_the_quoted_speakers_occa
     text = "“The talks went well, and Ben Tal strongly opposes any new dam on the river,” Ann Roe told us via email."
     got = {(s["speaker"], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10))}
     assert got == {("ann-roe", "email"), ("ben-tal", "unknown")}
+
+
+def test_a_proposed_alias_is_a_review_line_with_its_actor_confidence_and_basis() -> None:
+    from iraq_presence.annotate.intake import alias_review_line
+    from iraq_presence.annotate.review import _parse
+
+    note = "Proposed: 'Harbor Union' in this article matches the known alias 'Harbour Union' (similarity 0.91)."
+    r = _parse(alias_review_line({"actor": "harbour-union", "text": "Harbor Union", "note": note}))
+    assert (r["field"], r["value"], r["conf"], r["basis"]) == ("new_aliases 'Harbor Union'", "harbour-union", 0.7, note)

@@ -217,6 +217,11 @@ def meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, An
     return {}
 
 
+def alias_review_line(alias: dict[str, Any]) -> str:
+    """A proposed alias as a review line: its actor, a confidence and what it rests on (the note)."""
+    return f"new_aliases {alias['text']!r}: {alias['actor']} (0.70; {alias['note']})"
+
+
 def _draft(
     ctx: Any,
     meta: Any,
@@ -243,7 +248,7 @@ def _draft(
             for a in ctx.new_actors.values()
         ]
     folded_variants(ctx, proposals["candidates"])
-    review += [f"new_aliases {a['text']!r} of {a['actor']}" for a in ctx.new_aliases]
+    review += [alias_review_line(a) for a in ctx.new_aliases]
     review += [
         f"new_utterances {u['utterance_id']}: {u['occasion']!r} (0.30; occasion from the channel, summary the "
         "first words of its first statement: write both)"
