@@ -472,3 +472,12 @@ def test_the_occasion_and_its_time_after_the_cue_are_no_content(ex: Extractor) -
     assert [q for q, _ in reports(ex, text)] == ["they would keep the gates shut"]
     text = "An official clarified in an interview with Harbor Radio news agency that the tolls would stay."
     assert [q for q, _ in reports(ex, text)] == ["the tolls would stay"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["in a speech to dock workers", "during a meeting with the harbour board", "at a press conference in Dunmore"],
+)
+def test_the_occasion_after_the_words_is_not_what_was_said(ex: Extractor, tail: str) -> None:
+    text = f"Jane Roe said on Friday that the port deal must be cancelled, {tail}."
+    assert reports(ex, text) == [("the port deal must be cancelled", "Jane Roe")]

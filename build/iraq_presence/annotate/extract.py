@@ -189,6 +189,11 @@ TWICE = re.compile(r"\btwice\s+$")
 """'X twice told Y …': two remarks on two occasions, one statement each on the one span (docs/curation.md,
 coverage rule 6)."""
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s")
+OCCASION_TAIL = re.compile(
+    r"[,;]\s+(?:in|during|at|via)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:speech|interview|statement|address|meeting|talks|press conference|news conference|sermon|letter)\b[^,;]*$"
+)
+"""The occasion after the words ("…, in a speech to dock workers"): where they were said, not what."""
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
@@ -441,6 +446,9 @@ class _Statements:
         contrast = CONTRAST.search(self.text, start, end)
         if contrast is not None and len(self.text[start : contrast.start()].split()) >= 3:
             end = contrast.start()  # "X views A as B, while Y declares …": Y's words are Y's
+        tail = OCCASION_TAIL.search(self.text, start, end)
+        if tail is not None and len(self.text[start : tail.start()].split()) >= 3:
+            end = tail.start()
         mark = QUOTE_MARK.search(self.text, start, end)
         follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
