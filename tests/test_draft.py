@@ -535,3 +535,15 @@ def test_a_proposed_alias_is_a_review_line_with_its_actor_confidence_and_basis()
     note = "Proposed: 'Harbor Union' in this article matches the known alias 'Harbour Union' (similarity 0.91)."
     r = _parse(alias_review_line({"actor": "harbour-union", "text": "Harbor Union", "note": note}))
     assert (r["field"], r["value"], r["conf"], r["basis"]) == ("new_aliases 'Harbor Union'", "harbour-union", 0.7, note)
+
+
+def test_a_headline_takes_no_occasion_from_the_body() -> None:
+    """docs/curation.md coverage rule 4: a headline's channel is unknown and it is undated, even where the
+    body places the same speaker's words in a statement."""
+    from iraq_presence.annotate.draft import _in_headline
+
+    text = "Harbour union urges strike over port plan\n\nThe Harbour Union said in a statement on Monday that …\n"
+    assert _in_headline(text, {"start": text.index("strike")})
+    assert not _in_headline(text, {"start": text.index("that")})
+    lead = "Jane Roe said the port “must close.”\nShe added more.\n"
+    assert not _in_headline(lead, {"start": lead.index("the port")})

@@ -329,6 +329,14 @@ def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) ->
     return attribution_words(text, lo, min(hi) if hi else len(text), spoken)
 
 
+def _in_headline(text: str, p: dict[str, Any]) -> bool:
+    """The words stand in the text's first line and it ends without a stop: the headline."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end < 0 else end
+    return first <= p["start"] < end and not text[first:end].rstrip().rstrip("”’\"')").endswith((".", "!"))
+
+
 def _placement(
     ctx: Context,
     drafted: list[dict[str, Any]],
@@ -340,6 +348,9 @@ def _placement(
     """Channel and medium, with the statement they were carried from or the sentence reporting the
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
+    if _in_headline(ctx.text, p):
+        why = "a headline gives no occasion of its own (docs/curation.md, coverage rule 4)"
+        return Suggestion("channel", "unknown", 0.7, why), Suggestion("medium", None, 0.7, why), None, None
     if p.get("attribution") == "nested":  # docs/curation.md, coverage rule 2
         why = "a position or speech the words of another speaker report: not placed at that speaker's occasion"
         return Suggestion("channel", "unknown", 0.6, why), Suggestion("medium", None, 0.6, why), None, None
