@@ -481,3 +481,12 @@ def test_the_occasion_and_its_time_after_the_cue_are_no_content(ex: Extractor) -
 def test_the_occasion_after_the_words_is_not_what_was_said(ex: Extractor, tail: str) -> None:
     text = f"Jane Roe said on Friday that the port deal must be cancelled, {tail}."
     assert reports(ex, text) == [("the port deal must be cancelled", "Jane Roe")]
+
+
+def test_the_body_named_before_by_its_noun_speaks(ex: Extractor) -> None:
+    """'the union' after 'the Harbour Union': the organisation named before whose name ends in that noun."""
+    text = (
+        "The Harbour Union said on Monday that workers should strike until the plan is withdrawn.\n\n"
+        "The union added that the port authority had ignored its letters."
+    )
+    assert ("the port authority had ignored its letters", "Harbour Union") in reports(ex, text)

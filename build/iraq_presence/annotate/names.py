@@ -344,7 +344,21 @@ class NameIndex:
             n = self.last_before(at, kinds) if words[:1] == ["the"] else None  # "Police say": as written
             if n is not None and possessor_name is None:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
+        if not is_role and words == ["the", head]:
+            n = self._named_by_head(head, at)
+            if n is not None:  # "the union", after "the Harbour Union": the body named before by that noun
+                return Resolved(self.fullest(n.text), "title", n.start, n.end, n.kind, "nearest")
         return Resolved(phrase.strip(" ,"), "title", resolution="unresolved")
+
+    def _named_by_head(self, head: str, at: int) -> Name | None:
+        """The last organisation named before `at` whose name ends in `head` ("Harbour Union" for "the union")."""
+        named = [
+            n
+            for kind in ("organization", "other")
+            for n in self._kind_names.get(kind, [])
+            if n.end <= at and _role_text(n.text).split()[-1:] == [head]
+        ]
+        return max(named, key=lambda n: n.start, default=None)
 
 
 ROLE_BEFORE = re.compile(r"(?:^|[\s(/])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+([^,.;:“”\"\n]{2,80}?),\s*$")
