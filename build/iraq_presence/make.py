@@ -50,11 +50,12 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     from .schema.generate import stale as schemas_stale
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
-    from .tables.cache import BuildCache, table_digest
+    from .tables.cache import BuildCache
     from .tables.curation import load_curation
     from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
+    from .tables.rulecache import RuleReuse
     from .tables.sources import load_sources
 
     lay = Layout(root)
@@ -86,14 +87,17 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     del built
     frames = typed.frames
     progress("checking tables")
-    failures = check_frames(_with_scan(frames), schemas, lay.raw)
+    reuse = RuleReuse(memo, typed.arrow, schemas) if memo else None
+    failures = check_frames(_with_scan(frames), schemas, lay.raw, reuse=reuse)
     if failures:
         raise BuildError(_trace(failures, typed, schemas))
+    if reuse:
+        progress(reuse.summary())
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
     digests: dict[str, str | None] = {}
     for name, schema in schemas.items():
-        digests[name] = digest = table_digest(typed.arrow[name], schema) if memo and typed.arrow[name] else None
+        digests[name] = digest = reuse.digest(name) if reuse and typed.arrow[name] else None
         files.update(_serialized(name, schema, typed, frames[name], memo, root, digest))
         typed.arrow[name] = None  # written: its bytes are all that is kept
     files[MANIFEST] = manifest(root, memo.digests if memo else None)
