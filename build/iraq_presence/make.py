@@ -100,7 +100,7 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
         digests[name] = digest = reuse.digest(name) if reuse and typed.arrow[name] else None
         files.update(_serialized(name, schema, typed, frames[name], memo, root, digest))
         typed.arrow[name] = None  # written: its bytes are all that is kept
-    files[MANIFEST] = manifest(root, memo.digests if memo else None)
+    files[MANIFEST] = manifest(root, memo.digests if memo else None, memo.drafts if memo else None)
     described = {name: _described(name, schema, frames[name], memo, digests[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(package, schemas, files, frames, fmt, described)
