@@ -3,6 +3,7 @@ byte-identical; a changed input runs the rule again, and a fault in it fires as 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from iraq_presence.make import build
 from iraq_presence.schema.io import arrow_to_frame, to_arrow
 from iraq_presence.tables.rulecache import RuleReuse
 
-from .faults import SCHEMAS, committed, faults
+from .faults import ROOT, SCHEMAS, committed, faults
 from .test_cache import edit_one_article
 
 
@@ -126,3 +127,21 @@ def test_a_rebuild_runs_only_the_rules_whose_inputs_changed(repo: Path) -> None:
     edit_one_article(repo)
     again, fresh = rules_summary(repo)
     assert again + fresh == ran and 0 < fresh < again
+
+
+def test_the_raw_files_rule_runs_again_when_a_files_bytes_or_its_recorded_hash_change() -> None:
+    raw_dir = ROOT / "data" / "raw"
+    read = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in raw_dir.glob("*.txt")}
+    memo = Memo()
+
+    def run(frames: dict[str, pd.DataFrame], files: dict[str, str]) -> tuple[list[Any], RuleReuse]:
+        reuse = RuleReuse(memo, {n: arrow_of(df, SCHEMAS[n]) for n, df in frames.items()}, SCHEMAS, files)
+        return check_frames(frames, SCHEMAS, raw_dir, rules=["RAW-file"], reuse=reuse), reuse
+
+    assert run(BASE, read)[0] == [] and run(BASE, read)[1].ran == 0
+    first = sorted(read)[0]
+    assert run(BASE, {**read, first: "0" * 64})[1].ran == 1  # other bytes read: run again
+    arts = BASE["articles"].copy()
+    arts.loc[arts["source_file"] == first, "sha256"] = "0" * 64
+    failures, reuse = run({**BASE, "articles": arts}, read)
+    assert reuse.ran == 1 and [f.rule for f in failures] == ["RAW-file"]

@@ -82,12 +82,13 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     if memo:
         progress(memo.summary())
     package = cur.package
+    raw = {src.file: src.sha256 for src in sources.values()}
     del cur, sources  # the rows hold what is needed from here on: free the models for the frames
     typed = to_tables(built, schemas)
     del built
     frames = typed.frames
     progress("checking tables")
-    reuse = RuleReuse(memo, typed.arrow, schemas) if memo else None
+    reuse = RuleReuse(memo, typed.arrow, schemas, raw) if memo else None
     failures = check_frames(_with_scan(frames), schemas, lay.raw, reuse=reuse)
     if failures:
         raise BuildError(_trace(failures, typed, schemas))

@@ -8,7 +8,9 @@ rule fail there and run uncached, never pass on inputs it did not see.
 - `PER_TABLE`: functions that check each table of `schemas` on its own and report the tables in
   `schemas` order; each table is a separate result, keyed by what `reads(name, schema)` names.
 - `ACROSS`: functions read whole, keyed by the named tables (a tuple: only those columns).
-- Any other `tables` function is keyed by every table whole; `raw` functions are never cached.
+- Any other `tables` function is keyed by every table whole.
+- A `raw` function reads `RAW_READS` of `articles` and the raw files they name, which the build
+  has just read and hashed: keyed by those columns and every file's SHA-256 as read.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ TEXTS = ("article_id", "text")
 RESCAN = {"articles": TEXTS, "actor_aliases": None, "quote_spans": None, "mentions": None}
 """What the `rescan` derivation is made from: in the build, the scanner's rows (`make._with_scan`);
 in `validate`, the texts and the aliases."""
+
+
+RAW_READS = ("article_id", "sha256", "source_file")
+"""What a rule on the raw files (`check_raw_files`) reads of `articles`."""
 
 
 class UndeclaredRead(LookupError):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..checks.frames import Frames
-from ..checks.inputs import ACROSS, PER_TABLE, Reads, UndeclaredRead
+from ..checks.inputs import ACROSS, PER_TABLE, RAW_READS, Reads, UndeclaredRead
 from ..checks.registry import functions
 from ..failure import Failure
 from .cache import _key, table_digest
@@ -28,11 +28,15 @@ Run = Callable[[Frames, Any, tuple[Any, ...]], list[Failure]]
 class RuleReuse:
     """Lookups of rule results for one build (`checks.runner.check_frames(reuse=...)`)."""
 
-    def __init__(self, memo: Any, arrow: Mapping[str, Any], schemas: Mapping[str, Any]) -> None:
-        self.memo, self.arrow, self.schemas = memo, arrow, schemas
+    def __init__(
+        self, memo: Any, arrow: Mapping[str, Any], schemas: Mapping[str, Any], raw: Mapping[str, str] | None = None
+    ) -> None:
+        """`raw`: the SHA-256 of each raw file's bytes by file name, as this build read them."""
+        self.memo, self.arrow, self.schemas, self.raw = memo, arrow, schemas, raw
         self.digests: dict[tuple[str, tuple[str, ...] | None], str | None] = {}
         self.reused = self.ran = 0
         self.tables = set(functions("tables"))
+        self.files = set(functions("raw"))
 
     def digest(self, name: str, columns: tuple[str, ...] | None = None) -> str | None:
         """The content digest of a table, or of some of its columns (None when it was not typed as Arrow)."""
@@ -47,6 +51,8 @@ class RuleReuse:
         """The runner's `run`, reusing what passed on the same inputs."""
 
         def reusing(frames: Frames, func: Any, args: tuple[Any, ...]) -> list[Failure]:
+            if func in self.files:
+                return self._raw(run, frames, func, args)
             if func not in self.tables:
                 return run(frames, func, args)
             for reads, schemas in self._parts(func, args[1]):
@@ -63,6 +69,30 @@ class RuleReuse:
 
         return reusing
 
+    def _raw(self, run: Run, frames: Frames, func: Any, args: tuple[Any, ...]) -> list[Failure]:
+        """A rule on the raw files (`raw` stage), given the articles' `RAW_READS` and the files they
+        name: reused when those columns are the same and every file named is one this build read,
+        with the same bytes (its SHA-256 as read is in the key)."""
+        key = self._raw_key(func, args[1])
+        if key is not None and self.memo.validated("rule", key.encode()):
+            self.reused += 1
+            return []
+        self.ran += 1
+        out = run(frames, func, args)
+        if key is not None and not out:
+            self.memo.keep_validated("rule", key.encode())
+        return out
+
+    def _raw_key(self, func: Any, folder: Any) -> str | None:
+        table = self.arrow.get("articles")
+        if self.raw is None or table is None or "source_file" not in table.column_names:
+            return None
+        named = table.column("source_file").to_pylist()
+        if not all(isinstance(n, str) and n in self.raw for n in named):
+            return None  # a file this build did not read: its bytes are not known
+        files = "\n".join(f"{n} {self.raw[n]}" for n in sorted(set(named)))
+        return self._key(func, {"articles": RAW_READS}, {}, str(folder), files)
+
     def _parts(self, func: Any, schemas: Mapping[str, Any]) -> list[tuple[Reads, Mapping[str, Any]]]:
         """(inputs, schemas) of each separately cached result of a function."""
         if func.__name__ in PER_TABLE:
@@ -72,8 +102,8 @@ class RuleReuse:
             return [(ACROSS[func.__name__], schemas)]
         return [(dict.fromkeys(schemas), schemas)]
 
-    def _key(self, func: Any, reads: Reads, schemas: Mapping[str, Any]) -> str | None:
-        parts = [self.memo.code, func.__module__, func.__qualname__, *schemas]
+    def _key(self, func: Any, reads: Reads, schemas: Mapping[str, Any], *extra: str) -> str | None:
+        parts = [self.memo.code, func.__module__, func.__qualname__, *schemas, *extra]
         for name, columns in sorted(reads.items()):
             if name not in self.schemas:
                 parts.append(f"{name}: absent")
