@@ -14,7 +14,7 @@ import pytest
 from iraq_presence.checks import inputs
 from iraq_presence.checks.registry import rule_of
 from iraq_presence.checks.runner import check_frames
-from iraq_presence.make import build
+from iraq_presence.make import build, produce
 from iraq_presence.schema.io import arrow_to_frame, to_arrow
 from iraq_presence.tables.rulecache import RuleReuse
 
@@ -145,3 +145,21 @@ def test_the_raw_files_rule_runs_again_when_a_files_bytes_or_its_recorded_hash_c
     arts.loc[arts["source_file"] == first, "sha256"] = "0" * 64
     failures, reuse = run({**BASE, "articles": arts}, read)
     assert reuse.ran == 1 and [f.rule for f in failures] == ["RAW-file"]
+
+
+def test_the_utterance_counts_are_derived_again_only_when_their_columns_change(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iraq_presence.tables import assemble
+
+    calls: list[int] = []
+    real = assemble.utterance_counts
+    monkeypatch.setattr(assemble, "utterance_counts", lambda s, u: calls.append(1) or real(s, u))
+    build(repo)
+    assert calls == [1]
+    edit_one_article(repo)  # the url_note: no statement changes
+    build(repo)
+    assert calls == [1]
+    path = repo / "data" / "curation" / "utterances.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("several_acts: false", "several_acts: true", 1))
+    assert produce(repo).files == produce(repo, cache=False).files and len(calls) == 3

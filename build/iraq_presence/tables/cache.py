@@ -271,6 +271,17 @@ class BuildCache:
     def keep_examples(self, name: str, digest: str, value: dict[str, Any]) -> None:
         self._put(_key("examples", self.code, name, digest), value)
 
+    def derived_key(self, kind: str, *tables: Any) -> str:
+        """The key of what `kind` derives from these Arrow tables (their content digests)."""
+        return _key("derived", self.code, kind, *map(arrow_digest, tables))
+
+    def derived(self, key: str) -> Any:
+        """What was derived under `key` (`derived_key`), else MISSING."""
+        return self._get(key)
+
+    def keep_derived(self, key: str, value: Any) -> None:
+        self._put(key, value)
+
     def validated(self, kind: str, data: bytes) -> bool:
         """Whether `data` (a descriptor) passed validation `kind` with this code before."""
         return self._get(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest())) is True
@@ -330,9 +341,18 @@ def table_digest(table: Any, schema: Any) -> str:
     its metadata, then every value), which determine the CSV and Parquet written from it."""
     import json
 
+    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
+    return _hashed(h, table)
+
+
+def arrow_digest(table: Any) -> str:
+    """SHA-256 of an Arrow table's IPC stream (its schema with metadata, then every value)."""
+    return _hashed(hashlib.sha256(), table)
+
+
+def _hashed(h: Any, table: Any) -> str:
     import pyarrow as pa
 
-    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
     sink = pa.PythonFile(_Hashing(h), mode="w")
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
