@@ -15,12 +15,13 @@ repository (the texts belong to their publishers: nothing of them is copied here
       - [anchor, speaker, statement_type, reporting_verb, channel, medium, said_date,
          utterance group label, plover category, stance_us_presence, [topics]]
 
-The anchor is a piece of the statement's text; a drafted statement is on the right span when it
-overlaps the anchor's first occurrence. Curated and drafted statements are paired one to one (two
-curated statements on one span, two speakers or a clause and its fragment, need two drafted ones):
-a pair with the same speaker first, then the drafted span covering more of the anchor, then the
-tighter drafted span. Counting is strict where it says so: a curated statement left without a
-drafted statement on its span has every field wrong. An utterance is right when the drafted
+The anchor is a piece of the statement's text (or `[piece, n]` for its n-th occurrence); a drafted
+statement is on the right span when it overlaps the anchor's first (n-th) occurrence. Curated and
+drafted statements are paired one to one (two curated statements on one span, two speakers or a
+clause and its fragment, need two drafted ones): a pair with the same speaker first, then the
+drafted span covering more of the anchor, then the tighter drafted span. Counting is strict where
+it says so: a curated statement left without a drafted statement on its span has every field
+wrong. An utterance is right when the drafted
 statements grouped with it are the curated group's. A speaker or medium that is a per-article
 placeholder of an unnamed source (an id starting `unnamed-`, or a drafted `unnamed_source`) is
 compared by what it stands for, not by its suffix: the curated and the drafted placeholders are
@@ -131,6 +132,17 @@ def pair_placeholders(
     return pairs
 
 
+def find_anchor(name: str, text: str, anchor: str | list[Any]) -> tuple[str, int]:
+    """The anchor's piece and its start: the first occurrence, or the n-th of `[piece, n]`."""
+    piece, n = anchor if isinstance(anchor, list) else (anchor, 1)
+    at = -1
+    for _ in range(n):
+        at = text.find(piece, at + 1)
+    if at < 0:
+        raise SystemExit(f"{name}: anchor {piece!r} is not in the text")
+    return piece, at
+
+
 def match_one_to_one(
     wanted: list[tuple[dict[str, Any], int, int]], spans: list[tuple[int, int, dict[str, Any]]]
 ) -> dict[int, dict[str, Any]]:
@@ -175,9 +187,7 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
     wanted = []
     for row in hand.get("statements") or []:
         want = dict(zip(("anchor", *FIELDS), row, strict=True))
-        a = text.find(want["anchor"])
-        if a < 0:
-            raise SystemExit(f"{name}: anchor {want['anchor']!r} is not in the text")
+        want["anchor"], a = find_anchor(name, text, want["anchor"])
         wanted.append((want, a, a + len(want["anchor"])))
     hits = match_one_to_one(wanted, spans)
     matched = []

@@ -71,3 +71,57 @@ def test_the_presence_named_by_its_end_with_the_state():
     assert cues.stance("Ardan to expel US")[0] == "demands_withdrawal"
     assert cues.stance("an immediate US withdrawal")[0] == "demands_withdrawal"
     assert cues.stance("the US economy will grow")[0] == "not_addressed"
+
+
+def test_the_first_clause_that_performs_an_act_names_it():
+    """Under a neutral cue the earliest act word decides ("first main clause"); a need is AGREE."""
+    assert cues.plover("The raid was a crime, and we are ready to strike back.", "said")[0] == "ACCUSE"
+    assert cues.plover("the need to bolster the river trade", "stressed")[0] == "AGREE"
+
+
+def test_another_sides_reported_position_is_neutral():
+    assert cues.stance("Some parties have gone as far as demanding the expulsion of the foreign troops")[0] == "neutral"
+    assert cues.stance("Norland views the foreign troops as occupiers")[0] == "neutral"
+    assert cues.stance("the foreign troops must withdraw now")[0] == "demands_withdrawal"
+
+
+def test_the_presence_of_armed_factions_is_not_the_forces_presence():
+    assert cues.stance("the presence of hill-based armed factions in the valley")[0] == "not_addressed"
+    assert cues.topics("the presence of hill-based armed factions in the valley")[0] == ["armed_factions"]
+    assert cues.topics("the presence of foreign troops in the valley")[0] == ["us_military_presence"]
+
+
+def test_a_warning_on_a_condition_of_war_is_a_threat_and_no_legal_basis_an_accusation():
+    assert cues.plover("In case of war on the valley, the garrison would be routed.", "wrote")[0] == "THREATEN"
+    assert cues.plover("they would continue their attacks until the garrison leaves", "said")[0] == "THREATEN"
+    assert cues.plover("Those raids had no legal basis", "said")[0] == "ACCUSE"
+    assert cues.plover("Those attacks were in support of the valley", "said")[0] != "THREATEN"
+
+
+def test_a_threat_to_the_forces_is_no_stance_on_their_stay_unless_it_names_it():
+    plover, stance, _ = coded("violence against the foreign troops", Corpus(), "threatened")
+    assert (plover.value["category"], stance.value) == ("THREATEN", "not_addressed")
+    _, stance, _ = coded("they will confront the foreign troops if the troops stay", Corpus(), "warned")
+    assert "a threat, no call" not in stance.basis  # the stay is named: the threat rule does not decide
+
+
+def test_topics_of_consent_regional_tension_and_a_stance():
+    """'without the approval' is sovereignty; 'regional tensions' the regional conflict; a stance on the
+    presence always carries its topic (the codebook)."""
+    assert "sovereignty" in cues.topics("no decision on the dam can be made without the approval of the council")[0]
+    assert cues.topics("rising regional tensions are only a bluff")[0] == ["regional_conflict"]
+    _, stance, topics = coded("the occupiers have no place here", Corpus(), "said")
+    assert stance.value == "demands_withdrawal" and "us_military_presence" in topics.value
+
+
+def test_idioms_of_the_codebooks_acts():
+    """A red line or no intention refuses; no reservations about a decision concedes; a key element or a
+    strategic partner backs; 'will surely respond' threatens; 'told X not to …' asks an act of X."""
+    assert cues.plover("The bridge is our red line", "said")[0] == "REJECT"
+    assert cues.plover("there is no intention to close the port", "stated")[0] == "REJECT"
+    assert cues.plover("the town has no reservations about any decision of the council", "said")[0] == "CONCEDE"
+    assert cues.plover("the guild is a key element of the town", "said")[0] == "SUPPORT"
+    assert cues.plover("Dovra as a strategic partner", "described")[0] == "SUPPORT"
+    assert cues.plover("the town has stood by the guild", "stating")[0] == "SUPPORT"
+    assert cues.plover("will surely respond to the raid", "said")[0] == "THREATEN"
+    assert cues.plover("not to open the gates", "told")[0] == "REQUEST"

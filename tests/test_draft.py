@@ -402,10 +402,46 @@ def test_a_scene_sentence_places_the_speakers_words() -> None:
     ctx = Context("009_x", text, None, {"Ann Roe": "ann-roe"}, {"ann-roe": "person"}, Corpus())
     unknown = Suggestion("channel", "unknown", 0.6, "no cue"), Suggestion("medium", None, 0.7, "none")
     at = text.index("We stay")
-    placed, _ = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown)
-    assert placed.value == "speech"
+    placed, _, scene = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown)
+    assert placed.value == "speech" and scene is not None and text[scene[0] : scene[1]].startswith("Ann Roe arrived")
     at = text.index("she said so")
     assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown)[0].value == "unknown"
+
+
+def _drafted(text: str, published: dt.date) -> list[dict[str, Any]]:
+    """A made-up text drafted in memory, as `dataset add` drafts it, against two known people."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
+    types = {"ann-roe": "person", "ben-tal": "person"}
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, published)
+    ctx = Context("009_x", text, published, aliases, types, Corpus())
+    return statements(ctx, proposals, {})[0]
+
+
+def test_words_placed_at_an_occasion_take_its_date_and_channel() -> None:
+    """A meeting dated in the sentence that reports it dates the words placed there: the next sentence's
+    "told the visiting minister" (a hearer, not an outlet), "In response, Y said" (the reply), and the
+    words before "X added during the meeting"; a cue inside the reported words places nothing."""
+    text = (
+        "Ann Roe held talks with Ben Tal in Dovra on Monday.\n\n"
+        "“The river must stay open,” Roe told the visiting minister. "
+        "In response, Tal said that the port would reopen."
+    )
+    drafted = {s["quote"][:14]: s for s in _drafted(text, dt.date(2030, 5, 10))}
+    told, reply = drafted["The river must"], drafted["the port would"]
+    assert (told["channel"], told["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    assert (reply["channel"], reply["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    [content] = _drafted("Ann Roe said the council is in talks with the guild.", dt.date(2030, 5, 10))
+    assert content["channel"] == "unknown"
+    posted = _drafted("Ann Roe said the river is open.\n\nIn a post on X, she wrote, “We stay.”", dt.date(2030, 5, 10))
+    assert [s["channel"] for s in posted] == ["unknown", "social_media_post"]  # a post is its own utterance
+    placed_after = "“We stay,” Ann Roe said.\n\n“We build,” she added during a meeting on Monday."
+    before = _drafted(placed_after, dt.date(2030, 5, 10))
+    assert [(s["channel"], s["said_date"]) for s in before] == [("meeting", dt.date(2030, 5, 6))] * 2
 
 
 def test_one_utterance_per_remark() -> None:
@@ -454,3 +490,28 @@ def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
     text = "A spokesman for a harbor union said it would strike. “Soon,” said Omar al-Vane, a spokesman for the union."
     assert _named_later(text, "A spokesman for a harbor union", 0) == ("Omar al-Vane", text.index("Omar"))
     assert _named_later("A spokesman said so. Nobody else spoke.", "A spokesman", 0) is None
+
+
+def test_the_reporting_verb_as_written() -> None:
+    """With its auxiliaries and adverbs ("has repeatedly called for"), not those of time ("recently"),
+    in the text's own case ("According to")."""
+    text = (
+        "Ann Roe has repeatedly called for the gates to open. Ben Tal recently stressed that the dam held. "
+        "According to Ben Tal, the port is closed."
+    )
+    verbs = [s["reporting_verb"] for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert verbs == ["has repeatedly called for", "stressed", "According to"]
+
+
+def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest() -> None:
+    """ "His comments, made during talks … on Monday" places the words before it; the speaker's later
+    words at "his meeting" take the one meeting's date; a speaker also posting is not placed by a scene."""
+    text = (
+        "At a tense session, Ann Roe called for the gates to open. His comments, made during talks with Ben Tal "
+        "on Monday, surprised many.\n\nIn his meeting with Tal, Roe described the dam as “a gift”."
+    )
+    drafted = {s["quote"][:10]: s for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert (drafted["the gates "]["channel"], drafted["the gates "]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    assert (drafted["the dam as"]["channel"], drafted["the dam as"]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
+    two = "Ann Roe met Ben Tal in Dovra.\n\n“We stay,” Roe said.\n\nIn a post on X, Roe wrote, “We build.”"
+    assert [s["channel"] for s in _drafted(two, dt.date(2030, 5, 10))] == ["unknown", "social_media_post"]

@@ -463,3 +463,12 @@ def test_a_view_held(ex: Extractor, opening: str) -> None:
 
 def test_people_inside_a_quotation_are_no_named_source(ex: Extractor) -> None:
     assert reports(ex, "“People say the guild will close the harbour before winter,” Ann Berg said.") == []
+
+
+def test_the_occasion_and_its_time_after_the_cue_are_no_content(ex: Extractor) -> None:
+    """'said in a statement last year they would …': where and when, not what; the 'that' after an
+    interview's outlet is found past it."""
+    text = "The Dock Union said in a statement last year they would keep the gates shut."
+    assert [q for q, _ in reports(ex, text)] == ["they would keep the gates shut"]
+    text = "An official clarified in an interview with Harbor Radio news agency that the tolls would stay."
+    assert [q for q, _ in reports(ex, text)] == ["the tolls would stay"]

@@ -18,7 +18,7 @@ from iraq_presence.checks.registry import EVERY
 from iraq_presence.checks.runner import check_frames
 from iraq_presence.cli import app
 
-from .faults import ROOT, SCHEMAS, committed, faults, file_faults
+from .faults import ROOT, SCHEMAS, committed, faults, file_faults, on_file, set_value
 
 FAULTS = faults()
 FILE_FAULTS = file_faults()
@@ -82,11 +82,56 @@ def test_rescans_in_a_worker_process(built_repo: Path, tmp_path: Path, monkeypat
     shutil.copytree(built_repo, root, ignore=shutil.ignore_patterns("curation"))
     next(f for f in FILE_FAULTS if f.kind == "offset-shift").apply(root, "parquet")
     next(f for f in FILE_FAULTS if f.kind == "raw-edited").apply(root, "parquet")
+    # the main process's rules the worker takes over
+    on_file("articles", lambda d: set_value(d, "n_chars", int(d["n_chars"].iloc[0]) + 1, 0))(root, "parquet")
+    on_file("actor_aliases", lambda d: set_value(d, "n_mentions", int(d["n_mentions"].iloc[0]) + 1, 0))(root, "parquet")
+    on_file("affiliations", lambda d: set_value(d, "organization_id", "iran", 0))(root, "parquet")
     here = validate_path(root)
     monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
     assert validate_path(root) == here
-    assert {"MENTIONS-missing", "MENTIONS-extra", "RAW-file"} <= {f.rule for f in here}
+    worker_rules = {"MENTIONS-missing", "MENTIONS-extra", "RAW-file", "RAW-articles-text", "AFFIL-evidence"}
+    assert worker_rules | {"COUNT-actor_aliases-n_mentions"} <= {f.rule for f in here}
     assert any(f.rule.startswith("SPAN-") for f in here)
+
+
+def test_inputs_hashed_in_the_worker_process(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large repository the curation inputs are hashed in the worker process, after its
+    rules: an edit not yet built is reported as it is in-process, in the same place."""
+    import iraq_presence.checks.package as package
+
+    root = tmp_path / "repo"
+    shutil.copytree(built_repo, root)
+    next(f for f in FILE_FAULTS if f.rule == "BUILD-stale").apply(root, "parquet")
+    next(f for f in FILE_FAULTS if f.kind == "offset-shift").apply(root, "parquet")
+    here = validate_path(root)
+    monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
+    assert validate_path(root) == here
+    assert "BUILD-stale" in {f.rule for f in here}
+
+
+def test_a_dead_worker_process_changes_nothing(
+    built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the worker process die (here: at its start), every rule handed to it, the inputs'
+    hashes and the descriptor check are computed in this process: the same failures, in order."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import iraq_presence.checks.package as package
+
+    root = tmp_path / "repo"
+    shutil.copytree(built_repo, root)
+    next(f for f in FILE_FAULTS if f.rule == "BUILD-stale").apply(root, "parquet")
+    next(f for f in FILE_FAULTS if f.kind == "raw-edited").apply(root, "parquet")
+    here = validate_path(root)
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
+    monkeypatch.setattr(
+        package, "worker", lambda: ProcessPoolExecutor(1, mp_context=spawn, initializer=os._exit, initargs=(3,))
+    )
+    assert validate_path(root) == here
+    assert {"BUILD-stale", "RAW-file"} <= {f.rule for f in here}
 
 
 @pytest.mark.parametrize("dropped", [("actors", "statements", "mentions"), None], ids=["three-tables", "no-resources"])

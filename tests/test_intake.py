@@ -175,3 +175,24 @@ def test_a_date_in_any_remarks_words_does_not_date_the_saying():
     p = {"start": first, "end": text.index(", saying")}
     spoken = [(p["start"], p["end"]), (second, second + len("Today the dam is full."))]
     assert said_date(text, p, dates, spoken) == {}
+
+
+def test_a_date_naming_an_event_or_a_report_does_not_date_the_saying():
+    """'the May 12 vote' names an event; 'On May 9, the Gazette quoted a source as saying' dates the report."""
+    import datetime as dt
+
+    from iraq_presence.annotate.dates import find_dates
+    from iraq_presence.annotate.intake import said_date
+
+    pub = dt.date(2030, 5, 20)
+    text = "“The dam holds,” said Jon Vale, who leads the list for the May 12 vote."
+    at = text.index("The dam")
+    assert said_date(text, {"start": at, "end": at + 13}, find_dates(text, pub)) == {}
+    text = "On May 9, the Gazette quoted a source as saying that the dam holds."
+    at = text.index("the dam")
+    assert said_date(text, {"start": at, "end": len(text) - 1}, find_dates(text, pub)) == {}
+    text = "Jon Vale said on May 9 that the dam holds."
+    at = text.index("the dam")
+    assert said_date(text, {"start": at, "end": len(text) - 1}, find_dates(text, pub))["said_date"] == dt.date(
+        2030, 5, 9
+    )

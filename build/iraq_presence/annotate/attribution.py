@@ -430,11 +430,34 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
         i = right_np[1] + 1
     while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN):
         i += 1
+    i = _past_setting(tokens, i)
     that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
     if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
         i = that + 1  # "said on Wednesday that …", "told a news conference that …"
     if i < len(tokens):
         cue.content.append((tokens[i].start, end))
+
+
+SETTING_NOUNS = {"statement", "interview", "speech", "address", "post", "tweet", "message", "letter", "sermon"}
+SETTING_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
+
+
+def _past_setting(tokens: list[Token], i: int) -> int:
+    """Past a phrase of the occasion and its time right after the cue ("said in a statement last year
+    they would …"): where and when the words were said, not what; `i` again when there is none."""
+    if (
+        i + 2 >= len(tokens)
+        or tokens[i].low not in {"in", "during", "via"}
+        or tokens[i + 1].low not in SETTING_DETERMINERS
+    ):
+        return i
+    noun = next((x for x in range(i + 2, min(len(tokens), i + 5)) if tokens[x].low in SETTING_NOUNS), None)
+    if noun is None or not all(t.is_word for t in tokens[i + 2 : noun]):
+        return i
+    j = noun + 1
+    while j < len(tokens) and (tokens[j].low in TEMPORAL or tokens[j].low in {"on", ","}):
+        j += 1
+    return j if j < len(tokens) and tokens[j].is_word else i
 
 
 def _inverted_cue(

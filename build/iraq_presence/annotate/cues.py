@@ -27,16 +27,18 @@ PLOVER_VERBS: dict[str, re.Pattern[str]] = {
 PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(
         r"\b(?:not true|incorrect|untrue|baseless|unfounded|will not (?:allow|accept|permit)|won[’']t (?:allow|accept)"
-        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?)\b",
+        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?|red lines?|no intention (?:to|of))\b",
         re.I,
     ),
     "THREATEN": re.compile(
-        r"\b(?:retaliat\w*|ready to|will (?:respond|target|strike|confront|attack)|confront\w*|revenge|avenge\w*"
-        r"|defeat(?:ed)?|violence|attacks)\b",
+        r"\b(?:retaliat\w*|ready to|will (?:\w+ly )?(?:respond|target|strike|confront|attack)|confront\w*"
+        r"|revenge|avenge\w*|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks)\b"
+        r"|\b(?:[Ii]f|[Ii]n (?:the )?case of|[Ss]hould)\b[^.;]{0,40}\b(?:war|attack(?:s|ed)?|aggression|strikes?)\b",
         re.I,
     ),
     "ACCUSE": re.compile(
         r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
+        r"|no legal basis|unlawful"
         r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
         re.I,
     ),
@@ -47,12 +49,17 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "SUPPORT": re.compile(
         r"\b(?:thank\w*|gratitude|prais\w*|support(?:s|ed)? (?:for|the)|in support of|strengthen\w*|bolster\w*"
-        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction)\b",
+        r"|reinforc\w*|preserv\w*|pillars?|cornerstone|blessing|satisfaction|key elements?"
+        r"|strategic (?:partner|role)|st(?:ood|ands?|anding) by|sided? with|siding with)\b",
         re.I,
     ),
     "AGREE": re.compile(
         r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
-        r"|commitment)\b",
+        r"|commitment|(?:the )?need (?:to|for)|resolve to|a priority)\b",
+        re.I,
+    ),
+    "CONCEDE": re.compile(
+        r"\b(?:(?:no|without) reservations?|(?:accept|respect)\w* (?:any|the|their|its) decisions?)\b",
         re.I,
     ),
 }
@@ -80,14 +87,16 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "sovereignty": re.compile(
-        r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying)\b",
+        r"\b(?:sovereign\w*|interfer\w*|independen\w*|internal affairs|dictat\w*|occupiers?|occupation|occupying"
+        r"|consent|approval|state control)\b",
         re.I,
     ),
     "economy_and_trade": re.compile(
         r"\b(?:trade|econom\w*|energy|gas|electricity|oil|sanctions?|invest\w*|payments?|exports?|imports?)\b", re.I
     ),
     "regional_conflict": re.compile(
-        r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|conflict|battleground)\b"
+        r"\b(?:Gaza|Lebanon|Lebanese|Syria|Palestin\w*|Israel\w*|Zionist|Yemen|war|warfare|conflict|battleground"
+        r"|(?i:regional (?:war|tensions?|conflicts?|escalation)|the wider region))\b"
     ),
     "bilateral_relations": re.compile(
         r"\b(?:bilateral|ties|relations|friendship|brotherly|partner\w*|collaborat\w*|mutual|both nations)\b", re.I
@@ -101,25 +110,32 @@ PRESENCE = re.compile(
     r"\b(?:troops?|forces?|presence|bases?|occupiers?|occupation|coalition|military mission|combat mission)\b", re.I
 )
 LEAVE = re.compile(
-    r"\b(?:withdraw\w*|leave|exit|expel\w*|eject\w*|pull(?:ed|ing)? out|out of|occupation|occupiers?|illegal"
-    r"|illegitimate|departure)\b",
+    r"\b(?:withdraw\w*|leave|exit|expel\w*|expulsion|removal|eject\w*|pull(?:ed|ing)? out|out of|occupation"
+    r"|occupiers?|illegal|illegitimate|departure)\b",
     re.I,
 )
+
+
+ASKED_TO = re.compile(r"\b(?:told|tells|tell|advis\w*|instruct\w*|order\w*)$", re.I)
+INFINITIVE = re.compile(r"(?:not )?to [a-z]")
+"""'told X not to allow …': an act asked of the hearer is a request (the codebook)."""
 
 
 def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
     """The PLOVER category the cue or the words name, and the cue; None where neither names one."""
     if QUESTION.search(quote):
         return None, "a question performs no coded act"
+    if verb and ASKED_TO.search(verb) and INFINITIVE.match(quote):
+        return "REQUEST", f"cue verb {verb!r} with the act asked of the hearer ({quote.split()[0]!r} …)"
     for category, pattern in PLOVER_VERBS.items():
         if verb and pattern.search(verb.strip()):
             if category == "REQUEST" and BACKING.search(quote):
                 return "SUPPORT", f"cue verb {verb!r} for backing ({BACKING.search(quote).group(0)!r})"
             return category, f"cue verb {verb!r}"
-    for category, pattern in PLOVER_WORDS.items():
-        m = pattern.search(quote)
-        if m:
-            return category, f"words {m.group(0)!r}"
+    found = [(m.start(), category, m.group(0)) for category, p in PLOVER_WORDS.items() if (m := p.search(quote))]
+    if found:  # the act of the first clause that performs one (the codebook)
+        _, category, word = min(found)
+        return category, f"words {word!r}"
     return None, "no cue names an act"
 
 
@@ -137,12 +153,32 @@ US_OUT = re.compile(
 """The presence named by its end with the state for its forces ("expel US", "US withdrawal")."""
 
 
+REPORTED_SIDE = re.compile(
+    r"\b(?:[A-Z][\w’'-]+|leaders|factions|groups|parties|officials|politicians|militias|governments?)"
+    r"(?:\s+(?:themselves|also|have|has|long|repeatedly|often|gone as far as|officially|openly))*"
+    r"\s+(?:call(?:ed|s)? for|demand(?:ed|s|ing)?|views?|viewed|sees?|considers?|declares?|regards?)\b"
+)
+"""Another side's position reported ("Some leaders have gone as far as demanding", "X views the
+forces as occupiers"): the speaker's stance is neutral unless the words endorse it (the codebook)."""
+
+
 def stance(quote: str) -> tuple[str | None, str]:
+    """demands_withdrawal where the words speak of the presence and of its end or illegality, else None;
+    neutral where that is another side's position the words report."""
+    side, why = _withdrawal(quote)
+    reported = REPORTED_SIDE.search(quote)
+    if side == "demands_withdrawal" and reported and reported.start() < len(quote) // 2:
+        return "neutral", f"{why}, as the position of another side ({reported.group(0)!r})"
+    return side, why
+
+
+def _withdrawal(quote: str) -> tuple[str | None, str]:
     """demands_withdrawal where the words speak of the presence and of its end or illegality, else None."""
     out = US_OUT.search(quote)
     if out:
         return "demands_withdrawal", f"words {out.group(0)!r}"
-    presence, leave = PRESENCE.search(quote) or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
+    presence = next((m for m in PRESENCE.finditer(quote) if not OTHER_PRESENCE.match(quote, m.end())), None)
+    presence, leave = presence or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
     if presence and leave:
         return "demands_withdrawal", f"words {presence.group(0)!r} and {leave.group(0)!r}"
     if leave and leave.group(0).lower().startswith(("occupation", "occupier")):
@@ -152,11 +188,18 @@ def stance(quote: str) -> tuple[str | None, str]:
     return None, f"words {presence.group(0)!r}: the presence, side not read"
 
 
+OTHER_PRESENCE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+)?(?:factions|militias|groups|fighters|militants)\b"
+)
+"""The presence of armed factions is not the foreign forces' presence the stance is about."""
+
+
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
     found: dict[str, str] = {}
     for topic, pattern in TOPIC_WORDS.items():
-        m = pattern.search(quote)
+        ms = pattern.finditer(quote)
+        m = next((m for m in ms if topic != "us_military_presence" or not OTHER_PRESENCE.match(quote, m.end())), None)
         if m:
             found[topic] = m.group(0)
     for name in armed_groups:

@@ -35,6 +35,18 @@ from .actors import (
     unnamed_actor,
 )
 from .byline import Metadata
+from .lexicon import BETWEEN
+from .occasion import (
+    ABOUT_IT,
+    OCCASIONS,
+    attribution_words,
+    carry_dates,
+    dated_sentence,
+    next_sentence,
+    occasion_date,
+    one_occasion_dates,
+    sentences_before,
+)
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
@@ -194,13 +206,16 @@ def statements(
     out: list[dict[str, Any]] = []
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
-    cued = [channel(_sentence(text, p["start"], p["end"]), ctx.aliases) for p in drafted]
+    spoken = [(q["start"], q["end"]) for q in drafted]
+    cued = [channel(_attribution(text, p, spoken), ctx.aliases, ctx.types) for p in drafted]
     placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
     clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
+    placed_by: dict[int, int] = {}  # a statement whose channel was carried from another's: that one
+    by_uid: dict[str, dict[str, Any]] = {}
     for n, p in enumerate(drafted, 1):
         sid = f"{ctx.prefix}-s{n:02d}"
         review: list[str] = []
@@ -209,21 +224,20 @@ def statements(
         speaker = speakers[n - 1]
         review.append(f"speaker: {speaker} ({p['confidence']:.2f}; {evidence})")
         review.append(f"statement_type: {p['statement_type']} (0.80; quotation marks and shape)")
-        review.append(f"reporting_verb: {p['reporting_verb']} (0.90; the cue)")
+        verb = _verb_as_written(text, p)
+        review.append(f"reporting_verb: {verb} (0.90; the cue as written)")
         addressee, line = _addressee(ctx, p, proposals["candidates"])
         review.append(line)
-        ch, medium = cued[n - 1]
-        if ch.value == "unknown" and not EARLIER.match(_sentence(text, p["start"], p["end"])):
-            ch, medium = _carried_channel(drafted, placed, n - 1, ctx.prefix)
-        if ch.value == "unknown":
-            ch, medium = _scene_channel(ctx, p, speaker, ch, medium)
+        ch, medium, via, occasion = _placement(ctx, drafted, placed, n - 1, speaker, (proposals["dates"], spoken))
+        if via is not None:
+            placed_by[n - 1] = via
         placed[n - 1] = (ch, medium)
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
         review += [ch.line(), medium.line()]
-        date, line = _date(ctx, p, drafted, proposals["dates"], speaker, sid, last_date)
+        date, line = _date(ctx, p, (drafted, proposals["dates"], occasion), speaker, sid, last_date)
         review.append(line)
         meeting = meeting_of(p, proposals["meetings"]).get("meeting")
         if meeting:
@@ -240,7 +254,7 @@ def statements(
         else:
             who = "" if speaker.startswith("TODO") else f"{slug(speaker)[:30]}-"
             uid = f"u-{ctx.prefix}-{who}{len(utterances) + 1}"
-            utterances[(speaker, uid, ch.value)] = _utterance(uid, speaker, date, ch.value, p["quote"])
+            utterances[(speaker, uid, ch.value)] = by_uid[uid] = _utterance(uid, speaker, date, ch.value, p["quote"])
             utterance = uid
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
@@ -269,7 +283,7 @@ def statements(
                 "quote": p["quote"],
                 **({"occurrence": text[: p["start"]].count(p["quote"]) + 1} if text.count(p["quote"]) > 1 else {}),
                 "statement_type": p["statement_type"],
-                "reporting_verb": p["reporting_verb"],
+                "reporting_verb": verb,
                 "addressee": addressee,
                 "channel": ch.value,
                 "medium": medium.value,
@@ -283,7 +297,93 @@ def statements(
                 "unreviewed": review,
             }
         )
+    carry_dates(out, placed_by, by_uid)
+    one_occasion_dates(out, by_uid)
     return out, list(utterances.values())
+
+
+WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}
+VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
+VERB_PARTICLE = re.compile(r"\s+to\b")
+
+
+def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
+    """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
+    before the cue ("have repeatedly called for", "reportedly stated") and the particle of "referred to"."""
+    verb, at = p["reporting_verb"], p.get("cue_start")
+    if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
+        return verb
+    before = VERB_BEFORE.search(text, max(0, at - 60), at)
+    if before and before.group(0).split()[0] in WHEN:
+        before = None
+    end = at + len(verb)
+    after = VERB_PARTICLE.match(text, end) if verb.endswith(("referred", "alluded", "pointed")) else None
+    return text[before.start() if before else at : after.end() if after else end]
+
+
+def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> str:
+    """The statement's sentence with the words of every statement blanked: where channel cues are read."""
+    lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
+    hi = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
+    return attribution_words(text, lo, min(hi) if hi else len(text), spoken)
+
+
+def _placement(
+    ctx: Context,
+    drafted: list[dict[str, Any]],
+    placed: list[tuple[Suggestion, Suggestion]],
+    i: int,
+    speaker: str,
+    read: tuple[list[dict[str, Any]], list[tuple[int, int]]],
+) -> tuple[Suggestion, Suggestion, int | None, tuple[int, int] | None]:
+    """Channel and medium, with the statement they were carried from or the sentence reporting the
+    occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
+    p, (dates, spoken) = drafted[i], read
+    ch, medium = placed[i]
+    about = _about_it(ctx.text, p, spoken)
+    if about is not None and ch.value in {"unknown", about[0].value}:
+        return about[0], medium, None, about[1]
+    occasion = _occasion_sentence(ctx, p, ch.value, dates, spoken)
+    via = None
+    if ch.value == "unknown" and not EARLIER.match(_sentence(ctx.text, p["start"], p["end"])):
+        ch, medium, via = _carried_channel(drafted, placed, i, ctx.prefix)
+        if via is None:
+            ch, medium, via = _reply_channel(ctx.text, drafted, placed, i, ctx.prefix)
+    if ch.value == "unknown":
+        scene = _scene_channel(ctx, p, speaker, ch, medium)
+        who = p.get("speaker_id") or p.get("speaker_name")
+        others = {
+            placed[j][0].value for j, q in enumerate(drafted) if (q.get("speaker_id") or q.get("speaker_name")) == who
+        }
+        if others <= {"unknown", scene[0].value}:  # a speaker at two occasions is not placed by a scene
+            ch, medium, occasion = scene
+    return ch, medium, via, occasion
+
+
+def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tuple[Suggestion, tuple[int, int]] | None:
+    """The occasion a sentence about the statement's words places them at ("His comments, made during
+    talks with X on Wednesday"; docs/curation.md, Placement 2), and that sentence."""
+    after = next_sentence(text, p["end"])
+    if after is None or not ABOUT_IT.match(text, after[0], after[1]):
+        return None
+    placed, _ = channel(attribution_words(text, *after, spoken), {})
+    if placed.value not in OCCASIONS:
+        return None
+    return Suggestion("channel", placed.value, 0.6, f"a sentence about the words: {placed.basis}"), after
+
+
+def _occasion_sentence(
+    ctx: Context, p: dict[str, Any], placed: str, dates: list[dict[str, Any]], spoken: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The dated sentence before that reports the occasion the statement's own cue places it at ("During
+    their meeting, X stated" after "on January 6, X met with Y"): the nearest of the same channel."""
+    if placed not in OCCASIONS or not ctx.published:
+        return None
+    for a, b in sentences_before(ctx.text, p["start"], SCENE_REACH):
+        words = attribution_words(ctx.text, a, b, spoken)
+        if dated_sentence(dates, a, b, spoken) and channel(words, {})[0].value == placed:
+            return a, b
+    return None
 
 
 def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:
@@ -440,15 +540,16 @@ def _new_medium(
 def _date(
     ctx: Context,
     p: dict[str, Any],
-    drafted: list[dict[str, Any]],
-    dates: list[dict[str, Any]],
+    read: tuple[list[dict[str, Any]], list[dict[str, Any]], tuple[int, int] | None],
     speaker: str,
     sid: str,
     last_date: dict[str, tuple[dict[str, Any], str, int]],
 ) -> tuple[dict[str, Any], str]:
-    """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else null."""
+    """The said date: the sentence's own, else the speaker's dated remark of the same occasion, else the
+    date of the sentence reporting the occasion the words are placed at, else null."""
     from .intake import said_date
 
+    drafted, dates, occasion = read
     spoken = [(q["start"], q["end"]) for q in drafted]
     date = said_date(ctx.text, p, dates, spoken) if ctx.published else {}
     if date:
@@ -463,6 +564,10 @@ def _date(
         date.pop("said_date_quote", None)
         date.pop("said_date_occurrence", None)
         return date, f"said_date: {date['said_date']} (0.60; carried from {from_sid}, same speaker and occasion)"
+    placed = dated_sentence(dates, *occasion, spoken) if occasion and ctx.published else None
+    if placed:
+        date = occasion_date(placed, "occasion")
+        return date, f"said_date: {date['said_date']} (0.50; {placed['text']!r} dates the occasion placed before)"
     return {
         "said_date": None,
         "said_date_precision": None,
@@ -473,24 +578,49 @@ def _date(
 
 def _carried_channel(
     drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
-) -> tuple[Suggestion, Suggestion]:
+) -> tuple[Suggestion, Suggestion, int | None]:
     """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
     article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
-    words before it too, as the curated articles read it): one occasion, at lower confidence."""
+    words before it too, as the curated articles read it): one occasion, at lower confidence. A post
+    is never carried: posts are their own utterance (docs/curation.md, Channel)."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
         j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
     ]
     cues = [j for j in same if cued[j][0].value != "unknown"]
-    if not cues or len({cued[j][0].value for j in cues}) > 1:
-        return cued[i]
+    kinds = {cued[j][0].value for j in cues}
+    if not cues or len(kinds) > 1 or kinds == {"social_media_post"}:  # two occasions; a post is its own
+        return (*cued[i], None)
     j = min(cues, key=lambda j: abs(j - i))
     ch, medium = cued[j]
     via = f"{prefix}-s{j + 1:02d}"
     return (
         Suggestion("channel", ch.value, 0.5, f"carried from {via}, same speaker ({ch.basis})"),
         Suggestion("medium", medium.value, 0.5, f"carried from {via}"),
+        j,
     )
+
+
+REPLY = re.compile(r"^\W*(?:In (?:response|reply|return)|Responding|Replying)\b")
+
+
+def _reply_channel(
+    text: str, drafted: list[dict[str, Any]], placed: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
+) -> tuple[Suggestion, Suggestion, int | None]:
+    """ "In response, X said" places the reply at the occasion of the words it answers: the placed
+    statement just before, of another speaker (docs/curation.md, Placement 3)."""
+    p = drafted[i]
+    if not REPLY.match(_sentence(text, p["start"], p["end"])):
+        return (*placed[i], None)
+    who = p.get("speaker_id") or p.get("speaker_name")
+    for j in range(i - 1, max(-1, i - 4), -1):
+        other = drafted[j].get("speaker_id") or drafted[j].get("speaker_name")
+        if other != who and placed[j][0].value in OCCASIONS:
+            via = f"{prefix}-s{j + 1:02d}"
+            ch, medium = placed[j]
+            why = f"a reply placed at the occasion of {via} ({ch.basis})"
+            return Suggestion("channel", ch.value, 0.5, why), Suggestion("medium", medium.value, 0.5, why), j
+    return (*placed[i], None)
 
 
 SCENE_REACH = 2  # paragraphs: how far back a sentence placing the speaker at an occasion is read
@@ -499,30 +629,27 @@ EARLIER = re.compile(r"^\W*(?:Earlier|Previously|Before that|Last (?:week|month|
 
 def _scene_channel(
     ctx: Context, p: dict[str, Any], speaker: str, ch: Suggestion, medium: Suggestion
-) -> tuple[Suggestion, Suggestion]:
+) -> tuple[Suggestion, Suggestion, tuple[int, int] | None]:
     """The occasion a sentence before the statement places its speaker at ("X arrived … to address
     lawmakers", "X held a press conference"), within SCENE_REACH paragraphs and with no "Earlier"
-    opening the statement's own sentence: the words are placed there (docs/curation.md, Placement 4)."""
+    opening the statement's own sentence: the words are placed there (docs/curation.md, Placement 4),
+    and that sentence dates them."""
     text = ctx.text
     sentence = _sentence(text, p["start"], p["end"])
     person = ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "person"
     keys = [w.capitalize() for w in speaker.split("-")[-1:] if len(w) >= 3]
     if not person or not keys or EARLIER.match(sentence):
-        return ch, medium  # a person, by the surname of the id: a group's name is everywhere
-    lo = p["start"]
-    for _ in range(SCENE_REACH + 1):
-        lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
-        if text[lo - 1 : lo] == "\n":
-            lo = max(0, text.rfind("\n", 0, lo - 1))
-    before = text[lo : p["start"]]
-    for sent in re.split(r"(?<=[.!?])\s+", before):
-        if not re.search(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", sent):
+        return ch, medium, None  # a person, by the surname of the id: a group's name is everywhere
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    for a, b in sentences_before(text, p["start"], SCENE_REACH):
+        sent = text[a:b]
+        if not named.search(sent):
             continue
-        placed, _ = channel(sent, ctx.aliases)
-        if placed.value in {"speech", "press_conference", "meeting", "interview"}:
+        placed, _ = channel(sent, ctx.aliases, ctx.types)
+        if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"
-            return Suggestion("channel", placed.value, 0.5, why), medium
-    return ch, medium
+            return Suggestion("channel", placed.value, 0.5, why), medium, (a, b)
+    return ch, medium, None
 
 
 def _media_source(ctx: Context, source: str, speaker: str) -> bool:

@@ -168,6 +168,10 @@ THAT_BEFORE = re.compile(r"\bthat\s+$")
 """A date opening the reported clause ("stressed that today, …") belongs to the words, not the cue."""
 BOUND = re.compile(r"\b(?:before|by|until|till|after|since|from|ahead of)\s+$")
 """A date after these bounds a period ("withdraw before December 31"): it is not when the words were said."""
+ATTRIBUTIVE_AFTER = re.compile(r"\s+[a-z]")
+"""'the May 12 elections': a date naming an event the words are not, after 'the' and before its noun."""
+REPORTED_AS = re.compile(r"\bquot(?:ed|es|ing)\b.{0,120}?\bas (?:saying|stating|telling)\b")
+"""'On May 9, the Gazette quoted a source as saying …': the date is the report's, not the speaking's."""
 
 
 def said_date(
@@ -188,8 +192,11 @@ def said_date(
         and not any(a <= d["start"] < b for a, b in spoken)
         and not THAT_BEFORE.search(text, max(0, d["start"] - 8), d["start"])
         and not BOUND.search(text, max(0, d["start"] - 10), d["start"])
+        and not (
+            text[max(0, d["start"] - 4) : d["start"]].lower() == "the " and ATTRIBUTIVE_AFTER.match(text, d["end"])
+        )
     ]
-    if not near:
+    if not near or REPORTED_AS.search(text, lo, hi):
         return {}
     d = min(near, key=lambda d: abs(d["start"] - p["end"]))
     return {

@@ -37,7 +37,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
-            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b)"
+            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
+            r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
             r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
         ),
         "interview",
@@ -75,7 +76,10 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:meeting|talks)\b|\bmet with\b|\bmeeting with\b", re.I
+            r"\b(?:during|at|in) (?:a |the |his |her |their )?(?:[\w-]+ )?(?:meeting|talks)\b|\bmet with\b"
+            r"|\bmet (?=[A-Z])"
+            r"|\bmeeting (?:with|between)\b|\bheld talks\b",
+            re.I,
         ),
         "meeting",
         0.7,
@@ -177,8 +181,9 @@ def armed_group_names(aliases: dict[str, str], types: dict[str, str]) -> list[st
     return sorted(a for a, i in aliases.items() if types.get(i) == "armed_group" and len(a) > 2)
 
 
-def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestion]:
-    """Channel and medium from the attribution's words; `known` maps aliases to actor ids."""
+def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None = None) -> tuple[Suggestion, Suggestion]:
+    """Channel and medium from the attribution's words; `known` maps aliases to actor ids, `types`
+    ids to actor types."""
     for pattern, code, conf in CHANNEL_CUES:
         m = pattern.search(sentence)
         if m:
@@ -187,6 +192,8 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
             named = (mm["name"] or mm["outlet"]) if mm else None
             if named and re.search(r"[a-z]\.$", named):
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
+            if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
+                continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
             if named and code in {"interview", "social_media_post", "media_report"}:
                 medium = known.get(named) or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
@@ -196,6 +203,22 @@ def channel(sentence: str, known: dict[str, str]) -> tuple[Suggestion, Suggestio
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
         Suggestion("medium", None, 0.7, "no medium named"),
     )
+
+
+STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
+"""Words of the forces' stay: a threat that names it is a stance on it."""
+TOLD = re.compile(r"(?:told|said to|speaking to) ")
+ROLE_AFTER = re.compile(r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website)\b)[a-z]")
+
+
+def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], types: dict[str, str] | None) -> bool:
+    """The one told is an outlet: not a known actor of another type, not a role described after a
+    capitalised word ("the Iraqi prime minister")."""
+    named = mm["name"] or mm["outlet"] or ""
+    actor = known.get(named.rstrip("."))
+    if actor is not None and types is not None:
+        return types.get(actor) == "media_outlet"
+    return not ROLE_AFTER.match(sentence, mm.end())
 
 
 def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
@@ -216,12 +239,17 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
     else:
         pl = Suggestion("plover", None, 0.4, f"{why}; code it by the rules if it performs an act")
     side, side_why = cues.stance(quote)
+    if side is None and category == "THREATEN" and not STAY.search(quote):  # a threat to the forces, not their stay
+        side, side_why = "not_addressed", f"{side_why}; a threat, no call for their end (the codebook)"
     if side is None and near:
         stance = Suggestion(
             "stance_us_presence", voted["stance"][0], voted["stance"][1], f"{side_why}; precedents {cited}"
         )
     else:
         stance = Suggestion("stance_us_presence", side or "not_addressed", 0.6, side_why)
+    if stance.value != "not_addressed" and "us_military_presence" not in found:
+        found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
+        topic_why += f"; us_military_presence with the stance {stance.value}"
     return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
 
 

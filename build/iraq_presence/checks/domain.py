@@ -10,7 +10,6 @@ import bisect
 import hashlib
 import re
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +69,8 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
         for art, digest, source in zip(arts["article_id"], arts["sha256"], arts["source_file"])
         if isinstance(source, str) and isinstance(digest, str)
     ]
-    with ThreadPoolExecutor(max_workers=4) as pool:  # reading and hashing release the GIL
-        digests = list(pool.map(lambda r: _file_sha256(raw_dir, r[2]), rows))
+    # one after another: in threads, contending for the GIL, the same work took 4x the CPU
+    digests = [_file_sha256(raw_dir, source) for _, _, source in rows]
     out = []
     for (art, digest, source), got in zip(rows, digests):
         if got is None:
@@ -196,9 +195,13 @@ def _texts(frames: Frames) -> tuple[list[str], list[str]]:
     """(article ids, texts) of the articles whose text the package holds."""
     if not has(frames, "articles", "article_id", "text"):
         return [], []
-    arts = frames["articles"]
-    pairs = [(a, t) for a, t in zip(arts["article_id"], arts["text"]) if isinstance(t, str)]
-    return [a for a, _ in pairs], [t for _, t in pairs]
+
+    def compute() -> tuple[list[str], list[str]]:
+        arts = frames["articles"]
+        pairs = [(a, t) for a, t in zip(arts["article_id"].tolist(), arts["text"].tolist()) if isinstance(t, str)]
+        return [a for a, _ in pairs], [t for _, t in pairs]
+
+    return memo(frames, "texts", compute)
 
 
 def rescan_inputs(frames: Frames) -> tuple[list[str], list[str], list[str]]:
@@ -273,8 +276,8 @@ def check_quotes(frames: Frames, schemas: Schemas) -> list[Failure]:
         "a statement covering the span, or a dismissal with a reason (in the article's curation)",
     )
     ids, found = _rescan(frames)
-    texts = dict(zip(*_texts(frames)))
     absent, _ = _missing(ids, found.quotes, _stored(spans, ids))
+    texts = dict(zip(*_texts(frames))) if len(absent) else {}
     for i in absent:
         art, s, e = ids[found.quotes.article[i]], int(found.quotes.start[i]), int(found.quotes.end[i])
         out.append(

@@ -77,6 +77,11 @@ def row_keys(df: Any, primary_key: Iterable[str], pos: np.ndarray) -> list[str]:
     return ["/".join(map(str, values)) for values in zip(*(part[c].tolist() for c in cols))]
 
 
+def dedupe(failures: list[Failure]) -> list[Failure]:
+    """The failures in order, each once."""
+    return list(dict.fromkeys(failures))
+
+
 def failures_at(
     rule: str,
     df: Any,

@@ -1,14 +1,15 @@
 """Rules the worker process runs from the package's Parquet files while this one reads and checks
-the rest: those that read the article texts (the rescans of quotations and alias matches, and
-the spans) and the raw files' hashes.
+the rest: those that read the article texts (the rescans of quotations and alias matches, the
+spans, the texts' hashes), the raw files' hashes, and two more on tables it reads already (the
+alias counts, the affiliations' evidence), which even out the two processes' work.
 
 On a large package `dataset validate` has two cores; the main process reads every file and runs
-most rules, the worker these and then the descriptor check. Each rule here is the very function
-the runner would call, on frames read the way the main process reads them (only the columns the
-rule reads, typed by `arrow_to_frame`; a column of the wrong Parquet type left out); their
-failures are handed to the runner under the rule's key (`registry.offloaded`) and, should the
-worker fail, the runner computes them itself. This module imports neither pandera nor the other
-rules, so the worker never loads them.
+most rules, the worker these and then the curation inputs' hashes and the descriptor check. Each
+rule here is the very function the runner would call, on frames read the way the main process
+reads them (the columns the rules read, typed by `arrow_to_frame`; a column of the wrong Parquet
+type left out); their failures are handed to the runner under the rule's key
+(`registry.offloaded`) and, should the worker fail, the runner computes them itself. This module
+imports neither pandera nor the other rules, so the worker never loads them.
 """
 
 from __future__ import annotations
@@ -22,10 +23,31 @@ from .registry import offloaded
 
 
 def _rules() -> list[Any]:
-    from .domain import check_mentions, check_quotes, check_raw_files
+    """The rules run here, on the tables they read (`run` reads their columns): those reading the
+    texts, then some of the main process's whose tables it reads already, to even the two out."""
+    from .domain import (
+        check_affiliations,
+        check_alias_counts,
+        check_mentions,
+        check_quotes,
+        check_raw_files,
+        check_text_hashes,
+    )
     from .generic import check_spans
 
-    return [check_spans, check_quotes, check_mentions, check_raw_files]
+    return [
+        check_spans,
+        check_quotes,
+        check_mentions,
+        check_text_hashes,
+        check_alias_counts,
+        check_affiliations,
+        check_raw_files,
+    ]
+
+
+WHOLE = ("actor_aliases", "affiliations")
+"""Small tables read with every column (the rules here read most of them)."""
 
 
 def begin(paths: dict[str, Path], pq_desc: dict[str, Any], raw_dir: Path | None, pool: ProcessPoolExecutor) -> dict:
@@ -50,18 +72,16 @@ def begin(paths: dict[str, Path], pq_desc: dict[str, Any], raw_dir: Path | None,
 def run(files: dict[str, str], pq_desc: dict[str, Any], raw_dir: str | None) -> dict[str, list[Failure]]:
     """Every offloaded rule's failures, by runner key (in the worker)."""
     from ..schema.io import schemas_from_descriptor
-    from .domain import check_mentions, check_quotes, check_raw_files, rescan_inputs
+    from .domain import check_raw_files, rescan_inputs
     from .frames import Frames
-    from .generic import check_spans
     from .rescan import scan_all
 
     schemas = schemas_from_descriptor(pq_desc)
     columns = {
-        "articles": {"article_id", "text", "sha256", "source_file"},
-        "actor_aliases": {"alias"},
+        "articles": {"article_id", "text", "sha256", "n_chars", "source_file"},
         "quote_spans": {"status", "article_id", "char_start", "char_end"},
-        "mentions": {"method", "article_id", "char_start", "char_end"},
-    }
+        "mentions": {"method", "article_id", "actor_id", "surface", "char_start", "char_end"},
+    } | {name: set(schemas[name].columns) for name in WHOLE if name in schemas}
     for name, schema in schemas.items():
         for sp in schema.spans:
             columns.setdefault(name, set()).update((sp.article, sp.start, sp.end, sp.text))
@@ -70,7 +90,7 @@ def run(files: dict[str, str], pq_desc: dict[str, Any], raw_dir: str | None) -> 
     frames = Frames(_frames(files, schemas, {n: c for n, c in columns.items() if n in files and n in schemas}))
     ids, texts, aliases = rescan_inputs(frames)
     frames.preset("rescan", (ids, scan_all(texts, aliases)))
-    out = {offloaded(f): f(frames, schemas) for f in (check_spans, check_quotes, check_mentions)}
+    out = {offloaded(f): f(frames, schemas) for f in _rules() if f is not check_raw_files}
     if raw_dir is not None:
         out[offloaded(check_raw_files)] = check_raw_files(frames, Path(raw_dir))
     return out
@@ -86,10 +106,9 @@ def _frames(files: dict[str, str], schemas: dict, columns: dict[str, set[str]]) 
     frames = {}
     for name, wanted in columns.items():
         schema = schemas[name]
-        stored = set(pq.read_schema(files[name]).names)
-        table = pq.read_table(
-            files[name], columns=[c for c in schema.columns if c in wanted & stored], use_threads=False
-        )
+        file = pq.ParquetFile(files[name])  # not `pq.read_table`, which imports pyarrow.dataset (0.25 s)
+        stored = set(file.schema_arrow.names)
+        table = file.read(columns=[c for c in schema.columns if c in wanted & stored], use_threads=False)
         expected = {f.name: f.type for f in schema.arrow_schema}
         keep = [c for c in table.column_names if table.schema.field(c).type == expected[c]]
         frames[name] = arrow_to_frame(table.select(keep), schema)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -32,10 +32,9 @@ from .descriptor import (
     load_descriptor,
     load_parquet_descriptor,
 )
-from .frames import Frames, row_keys
+from .frames import Frames, dedupe, row_keys
 from .registry import FILES, rule
 from .rescan import worker
-from .runner import check_frames, dedupe
 
 WORKER_MIN_ARTICLES = 200
 """From this many articles (about 1M characters) the rescans, spans and raw-file hashes run in a
@@ -256,6 +255,8 @@ def check_tables(
 ) -> list[Failure]:
     """Read both formats (comparing them table by table), then run the table rules once on the
     typed copy (`begun`: the work begun in the worker, see `early_work`)."""
+    from .runner import check_frames  # the rules, and pandera: imported once the worker has begun
+
     schemas = schemas_from_descriptor(desc)
     descriptors = {"csv": desc} | ({"parquet": pq_desc} if pq_desc is not None else {})
     typed, out = read_tables(folder, descriptors, schemas)
@@ -295,24 +296,40 @@ def arrow_pool() -> Iterator[None]:
 def validate_path(folder: Path) -> list[Failure]:
     """Validate a folder holding datapackage.json (a repository or a downloaded release).
 
-    On a large corpus a second process first rescans the texts, checks the spans and the raw
-    files (`checks/offload.py`), then the descriptor against the standard, while this one reads
-    the files (Arrow, in threads) and runs the other rules; on a small one the descriptor is
-    checked in a thread."""
-    out = check_journal(folder) + check_inputs(folder) + check_release(folder)
+    On a large corpus a second process, started before anything else is read or imported here,
+    rescans the texts, checks the spans and the raw files (`checks/offload.py`), then hashes the
+    curation inputs and checks the descriptor against the standard, while this one reads the
+    files (Arrow, in threads) and runs the other rules; on a small one the inputs are hashed
+    here and the descriptor checked in a thread."""
     desc, fails = load_descriptor(folder)
     pq_desc, more = load_parquet_descriptor(folder)
-    out += fails + more
-    if desc is None:
-        return dedupe(out)
     with arrow_pool(), worker() as pool:
-        begun = early_work(folder, pq_desc, pool) if pq_desc is not None else {}
+        begun = early_work(folder, pq_desc, pool) if desc is not None and pq_desc is not None else {}
+        inputs = _queue(pool, check_inputs, folder) if begun else None  # after the worker's rules
+        journal, release = check_journal(folder), check_release(folder)
+        stale = [] if inputs else check_inputs(folder)
+        if desc is None:
+            return dedupe(journal + stale + release + fails + more)
         with ThreadPoolExecutor(max_workers=1) as threads:
-            standard = (pool if begun else threads).submit(check_descriptor, desc)
+            standard = (begun and _queue(pool, check_descriptor, desc)) or threads.submit(check_descriptor, desc)
             tables = check_tables(folder, desc, pq_desc, begun)
-            try:
-                out += standard.result()
-            except Exception:  # the worker process died: check the descriptor here
-                out += check_descriptor(desc)
-            out += tables
-    return dedupe(out)
+            stale = _collect(inputs, check_inputs, folder) if inputs else stale
+            described = _collect(standard, check_descriptor, desc)
+    return dedupe(journal + stale + release + fails + more + described + tables)
+
+
+def _queue(pool: Any, func: Any, arg: Any) -> Any:
+    """`func(arg)` queued in the worker process (None when it has died already)."""
+    try:
+        return pool.submit(func, arg)
+    except (BrokenExecutor, RuntimeError):
+        return None
+
+
+def _collect(future: Any, func: Any, arg: Any) -> list[Failure]:
+    """What `func(arg)`, begun in the worker process or a thread, found; computed here should
+    the worker process have died."""
+    try:
+        return future.result()
+    except Exception:
+        return func(arg)

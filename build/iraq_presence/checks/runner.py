@@ -9,7 +9,7 @@ from typing import Any
 from ..failure import Failure
 from ..schema.tables import TableSchema
 from . import domain, evidence, generic, pandera_rules  # noqa: F401  (importing a rule module registers its rules)
-from .frames import Frames
+from .frames import Frames, dedupe
 from .registry import FILES, functions, offloaded, rule, rule_of, waits
 
 
@@ -68,8 +68,3 @@ def _run(tables: Frames, func: Any, args: tuple[Any, ...]) -> list[Failure]:
 def _crash_id(func: Any) -> str:
     """The rule id reported when `func` cannot run: CHECK-<function name without check_>."""
     return "CHECK-" + func.__name__.removeprefix("check_")
-
-
-def dedupe(failures: list[Failure]) -> list[Failure]:
-    """The failures in order, each once."""
-    return list(dict.fromkeys(failures))
