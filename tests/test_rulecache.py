@@ -163,3 +163,15 @@ def test_the_utterance_counts_are_derived_again_only_when_their_columns_change(
     path = repo / "data" / "curation" / "utterances.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("several_acts: false", "several_acts: true", 1))
     assert produce(repo).files == produce(repo, cache=False).files and len(calls) == 3
+
+
+def test_a_cached_rule_is_handed_a_shared_derivation_only_when_it_declares_its_inputs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(inputs.ACROSS, "check_mentions", {"mentions": None, "actor_aliases": None})
+    memo = Memo()
+    reuse = reuse_for(BASE, memo)
+    assert check_frames(BASE, SCHEMAS, reuse=reuse) == []
+    again = reuse_for(BASE, memo)
+    check_frames(BASE, SCHEMAS, reuse=again)
+    assert again.ran == 1  # check_mentions reads the rescan, made from the texts it did not declare

@@ -34,6 +34,19 @@ RAW_READS = ("article_id", "sha256", "source_file")
 """What a rule on the raw files (`check_raw_files`) reads of `articles`."""
 
 
+DERIVED: dict[str, Reads] = {"rescan": RESCAN, "article_texts": {"articles": TEXTS}, "texts": {"articles": TEXTS}}
+"""What each derivation the rules share (`Frames.memo` keys) is made from: a cached rule is handed
+one only when it declares all of it; any other derivation it makes for itself, from its inputs."""
+
+
+def covers(reads: Reads, need: Reads) -> bool:
+    """Whether `reads` declares every table and column of `need`."""
+    return all(
+        t in reads and (reads[t] is None or (cols is not None and set(cols) <= set(reads[t] or ())))
+        for t, cols in need.items()
+    )
+
+
 class UndeclaredRead(LookupError):
     """A cached rule read a table its declaration does not name."""
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..checks.frames import Frames
-from ..checks.inputs import ACROSS, PER_TABLE, RAW_READS, Reads, UndeclaredRead
+from ..checks.inputs import ACROSS, DERIVED, PER_TABLE, RAW_READS, Reads, UndeclaredRead, covers
 from ..checks.registry import functions
 from ..failure import Failure
 from .cache import _key, table_digest
@@ -120,7 +120,7 @@ class RuleReuse:
 
 class _Only(Frames):
     """The declared inputs of a rule: the named tables (only the named columns), sharing the run's
-    derivations; reading any other table raises `UndeclaredRead`."""
+    derivations made from them; reading any other table raises `UndeclaredRead`."""
 
     def __init__(self, frames: Frames, reads: Reads) -> None:
         present = {name: frames[name] for name in reads if dict.get(frames, name) is not None}
@@ -130,8 +130,15 @@ class _Only(Frames):
                 for name, df in present.items()
             }
         )
-        self._memo = frames._memo if isinstance(frames, Frames) else {}
+        self._parent = frames if isinstance(frames, Frames) else None
         self._reads = reads
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A derivation the run shares when this rule declares what it is made from (`DERIVED`),
+        else made here from the declared inputs alone."""
+        if self._parent is not None and key in DERIVED and covers(self._reads, DERIVED[key]):
+            return self._parent.memo(key, compute)
+        return super().memo(key, compute)
 
     def _declared(self, name: Any) -> None:
         if name not in self._reads:
