@@ -50,11 +50,12 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     from .schema.generate import stale as schemas_stale
     from .schema.tables import load_schemas
     from .tables.assemble import assemble
-    from .tables.cache import BuildCache, table_digest
+    from .tables.cache import BuildCache
     from .tables.curation import load_curation
     from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
+    from .tables.rulecache import RuleReuse
     from .tables.sources import load_sources
 
     lay = Layout(root)
@@ -81,22 +82,26 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     if memo:
         progress(memo.summary())
     package = cur.package
+    raw = {src.file: src.sha256 for src in sources.values()}
     del cur, sources  # the rows hold what is needed from here on: free the models for the frames
     typed = to_tables(built, schemas)
     del built
     frames = typed.frames
     progress("checking tables")
-    failures = check_frames(_with_scan(frames), schemas, lay.raw)
+    reuse = RuleReuse(memo, typed.arrow, schemas, raw) if memo else None
+    failures = check_frames(_with_scan(frames), schemas, lay.raw, reuse=reuse)
     if failures:
         raise BuildError(_trace(failures, typed, schemas))
+    if reuse:
+        progress(reuse.summary())
     progress("serializing Parquet and CSV")
     files: dict[str, bytes] = {}
     digests: dict[str, str | None] = {}
     for name, schema in schemas.items():
-        digests[name] = digest = table_digest(typed.arrow[name], schema) if memo and typed.arrow[name] else None
+        digests[name] = digest = reuse.digest(name) if reuse and typed.arrow[name] else None
         files.update(_serialized(name, schema, typed, frames[name], memo, root, digest))
         typed.arrow[name] = None  # written: its bytes are all that is kept
-    files[MANIFEST] = manifest(root, memo.digests if memo else None)
+    files[MANIFEST] = manifest(root, memo.digests if memo else None, memo.drafts if memo else None)
     described = {name: _described(name, schema, frames[name], memo, digests[name]) for name, schema in schemas.items()}
     for fmt, target in (("csv", lay.descriptor), ("parquet", lay.parquet_descriptor)):
         desc = descriptor(package, schemas, files, frames, fmt, described)

@@ -24,9 +24,11 @@ def check_frames(
     schemas: Mapping[str, TableSchema],
     raw_dir: Path | None = None,
     rules: Collection[str] | None = None,
+    reuse: Any = None,
 ) -> list[Failure]:
     """Every registered `tables` rule (and, with `raw_dir`, the `raw` ones) on these frames;
-    with `rules` (ids), only the functions that check those.
+    with `rules` (ids), only the functions that check those. `reuse` (the build's
+    `tables.rulecache.RuleReuse`) skips a rule whose inputs are those it passed on before.
 
     A rule that raises on corrupted tables is reported as CHECK-<function>, never a crash."""
     tables = frames if isinstance(frames, Frames) else Frames(frames)
@@ -37,9 +39,10 @@ def check_frames(
         calls = [c for c in calls if c[0] in owners or _crash_id(c[0]) in rules]
     pending = tables.pending()
     late = [waits(f, pending) or offloaded(f) in pending for f, _ in calls]
+    run = reuse.wrap(_run) if reuse is not None else _run
     results: dict[int, list[Failure]] = {}
     for i in sorted(range(len(calls)), key=late.__getitem__):  # what waits for another process last
-        results[i] = _run(tables, *calls[i])
+        results[i] = run(tables, *calls[i])
     return dedupe([f for i in range(len(calls)) for f in results[i]])
 
 

@@ -592,6 +592,9 @@ class Assembler:
         from .frames import concatenated, fragment_rows
 
         typed = self._statement_table()
+        parts = self._utterance_parts(file)
+        if typed is not None and parts and all(p.table is not None for p in parts):
+            return self._typed_utterances(typed, parts)
         rows = self.out.rows["statements"]
         names = (*STATEMENT_KEYS, "summarises_acts")
         if typed is None:
@@ -610,7 +613,6 @@ class Assembler:
                 summarises[j] = several
             return len(members), len({articles[j] for j in members})
 
-        parts = self._utterance_parts(file)
         if parts is None:
             for i, u in enumerate(self.cur.utterances, 1):
                 n_statements, n_articles = counted(u.utterance_id, u.several_acts)
@@ -636,6 +638,29 @@ class Assembler:
         else:
             values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
             self.out.fragments["statements"] = [_with_columns(typed, values)]
+
+    def _typed_utterances(self, typed: Fragment, parts: list[Fragment]) -> None:
+        """`_utterances` when the statements and utterances are typed tables: the columns it sets
+        (counts, `repeats_statement_id`, `summarises_acts`) read only the statements' `STATEMENT_KEYS`
+        and `summarises_acts` and the utterances' ids and `several_acts`, so with the cache they are
+        kept under those columns' content digests and made again only when one of them changed."""
+        from .frames import concatenated
+
+        table = Fragment(*concatenated(parts, self.schemas["utterances"]))  # type: ignore[index]
+        statements = typed.table.select([*STATEMENT_KEYS, "summarises_acts"])
+        utterances = table.table.select(["utterance_id", "several_acts"])
+        key = self.cache.derived_key("utterance-counts", statements, utterances) if self.cache else None
+        found = self.cache.derived(key) if key else None
+        if not (isinstance(found, tuple) and len(found) == 4):
+            found = utterance_counts(statements, utterances)
+            if key:
+                self.cache.keep_derived(key, found)
+        repeated, summarises, n_statements, n_articles = found
+        self.out.fragments["utterances"].append(
+            _with_columns(table, {"n_statements": n_statements, "n_articles": n_articles})
+        )
+        values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
+        self.out.fragments["statements"] = [_with_columns(typed, values)]
 
     def _utterance_parts(self, file: str) -> list[Fragment] | None:
         """With schemas, the utterances typed, their counts still to set (see `_merged_parts`)."""
@@ -852,6 +877,25 @@ def at(entry: c.Model) -> str:
 
 def _overlaps(a: int, b: int, c_: int, d: int) -> bool:
     return a < d and c_ < b
+
+
+def utterance_counts(statements: Any, utterances: Any) -> tuple[list[Any], list[Any], list[int], list[int]]:
+    """The statements' `repeats_statement_id` and `summarises_acts`, and the utterances' counts of
+    statements and articles, from those tables' columns (Arrow)."""
+    cols = {k: statements.column(k).to_pylist() for k in statements.column_names}
+    repeats = containers(*(cols[k] for k in STATEMENT_KEYS))
+    articles, summarises = cols["article_id"], cols["summarises_acts"]
+    per: dict[str, list[int]] = defaultdict(list)
+    for i, utterance_id in enumerate(cols["utterance_id"]):
+        per[utterance_id].append(i)
+    n_statements, n_articles = [], []
+    for utterance_id, several in zip(*(utterances.column(k).to_pylist() for k in ("utterance_id", "several_acts"))):
+        members = per.get(utterance_id, [])
+        for j in members:
+            summarises[j] = several
+        n_statements.append(len(members))
+        n_articles.append(len({articles[j] for j in members}))
+    return [repeats.get(sid) for sid in cols["statement_id"]], summarises, n_statements, n_articles
 
 
 def assemble(

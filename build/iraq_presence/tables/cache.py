@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import Layout
+from .inputs import is_draft
 
 MISSING = object()
 """What `parsed` returns when the cache has no entry for a file."""
@@ -77,6 +78,7 @@ class BuildCache:
         self.usable = Layout(root).local_is_inside() and not self.folder.is_symlink()
         self.code = code_version()
         self.digests: dict[Path, str] = {}
+        self.drafts: dict[Path, bool] = {}  # whether a file hashed is a draft, read from the bytes hashed
         self.folders: dict[Path, bool] = {}
         self.texts: str | None = None  # set_texts
         self.found_rows: dict[str, Any] = {}
@@ -92,11 +94,19 @@ class BuildCache:
             self.folders[folder] = folder.resolve().is_relative_to(self.root.resolve())
         return self.folders[folder]
 
+    def _hash(self, path: Path) -> str | None:
+        """`_digest`, noting from the same bytes whether the file is a draft (for the manifest)."""
+        data = _read(path)
+        if data is None:
+            return None
+        self.drafts[path] = is_draft(data)
+        return hashlib.sha256(data).hexdigest()
+
     # --- curation files ----------------------------------------------------------------------------
 
     def parsed(self, path: Path) -> Any:
         """The models parsed from `path` when its bytes are the ones cached, else MISSING."""
-        digest = _digest(path) if self._inside(path) else None
+        digest = self._hash(path) if self._inside(path) else None
         if digest is None:
             return MISSING  # absent, a link, not a regular file or outside: the loader says what is wrong
         self.digests[path] = digest
@@ -119,7 +129,7 @@ class BuildCache:
     def stub(self, path: Path) -> Any:
         """An article file's `ArticleStub` when its bytes are the ones cached, else MISSING. The
         entry of its whole model is kept (not pruned) for when its rows must be made again."""
-        digest = _digest(path) if self._inside(path) else None
+        digest = self._hash(path) if self._inside(path) else None
         if digest is None:
             return MISSING
         self.digests[path] = digest
@@ -175,7 +185,7 @@ class BuildCache:
         """The rows made from a list file (meetings.yaml, ...) when its bytes and every raw text are
         the ones they were made from, else MISSING; found ones wait in `found_rows` for the assembler.
         The entry of the file's models is kept (not pruned) for when the rows must be made again."""
-        digest = _digest(path) if self._inside(path) and self.texts else None
+        digest = self._hash(path) if self._inside(path) and self.texts else None
         if digest is None:
             return MISSING
         self.digests[path] = digest
@@ -261,6 +271,17 @@ class BuildCache:
     def keep_examples(self, name: str, digest: str, value: dict[str, Any]) -> None:
         self._put(_key("examples", self.code, name, digest), value)
 
+    def derived_key(self, kind: str, *tables: Any) -> str:
+        """The key of what `kind` derives from these Arrow tables (their content digests)."""
+        return _key("derived", self.code, kind, *map(arrow_digest, tables))
+
+    def derived(self, key: str) -> Any:
+        """What was derived under `key` (`derived_key`), else MISSING."""
+        return self._get(key)
+
+    def keep_derived(self, key: str, value: Any) -> None:
+        self._put(key, value)
+
     def validated(self, kind: str, data: bytes) -> bool:
         """Whether `data` (a descriptor) passed validation `kind` with this code before."""
         return self._get(_key("valid", self.code, kind, hashlib.sha256(data).hexdigest())) is True
@@ -320,9 +341,18 @@ def table_digest(table: Any, schema: Any) -> str:
     its metadata, then every value), which determine the CSV and Parquet written from it."""
     import json
 
+    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
+    return _hashed(h, table)
+
+
+def arrow_digest(table: Any) -> str:
+    """SHA-256 of an Arrow table's IPC stream (its schema with metadata, then every value)."""
+    return _hashed(hashlib.sha256(), table)
+
+
+def _hashed(h: Any, table: Any) -> str:
     import pyarrow as pa
 
-    h = hashlib.sha256(json.dumps(schema.descriptor, sort_keys=True).encode("utf-8") + b"\0")
     sink = pa.PythonFile(_Hashing(h), mode="w")
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
@@ -345,10 +375,16 @@ class _Hashing(io.RawIOBase):
 
 def _digest(path: Path) -> str | None:
     """SHA-256 of a regular file's bytes; None for a link, anything else, or nothing."""
+    data = _read(path)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    """A regular file's bytes; None for a link, anything else, or nothing."""
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except OSError:
         return None
 

@@ -14,10 +14,14 @@ from pathlib import Path
 MANIFEST = "data/build-inputs.sha256"
 
 
-def _inputs(root: Path) -> list[Path]:
+def _inputs(root: Path, drafts: dict[Path, bool]) -> list[Path]:
     """Regular files only: a link (to /dev/zero, to a credentials file) or a FIFO is never read here;
-    the loader refuses it with its own message."""
-    curation = [p for p in sorted((root / "data" / "curation").rglob("*.yaml")) if _regular(p) and not _is_draft(p)]
+    the loader refuses it with its own message. `drafts`: what the build found of the files it hashed."""
+    curation = [
+        p
+        for p in sorted((root / "data" / "curation").rglob("*.yaml"))
+        if _regular(p) and not (drafts[p] if p in drafts else is_draft(p.read_bytes()))
+    ]
     return curation + [p for p in sorted((root / "schemas").glob("*.json")) if _regular(p)]
 
 
@@ -25,15 +29,18 @@ def _regular(path: Path) -> bool:
     return path.is_file() and not path.is_symlink()
 
 
-def _is_draft(path: Path) -> bool:
-    return b"\nstatus: draft" in path.read_bytes()
+def is_draft(data: bytes) -> bool:
+    """Whether a curation file's bytes are a draft's (which the build skips)."""
+    return b"\nstatus: draft" in data
 
 
-def manifest(root: Path, known: dict[Path, str] | None = None) -> bytes:
+def manifest(root: Path, known: dict[Path, str] | None = None, drafts: dict[Path, bool] | None = None) -> bytes:
     """The manifest text for the inputs now on disk; `known` gives the SHA-256 of files the build
-    hashed as it read them (the build cache's), which are then the bytes the tables come from."""
+    hashed as it read them (the build cache's), which are then the bytes the tables come from, and
+    `drafts` whether each of those is a draft, so that they are not read again."""
     known = known or {}
-    lines = [f"{known.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}" for p in _inputs(root)]
+    drafts = {p: d for p, d in (drafts or {}).items() if p in known}
+    lines = [f"{known.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}" for p in _inputs(root, drafts)]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
