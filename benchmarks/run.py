@@ -50,6 +50,21 @@ def _has_key(value: Any, keys: set[str]) -> bool:
     return isinstance(value, list) and any(_has_key(v, keys) for v in value)
 
 
+GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+
+
+def _letters(k: int) -> str:
+    """The copy's number in Greek letters (0 -> "α", 24 -> "βα"): a marker with digits could repeat a
+    curated quote ("2014": a quote that occurs twice in a text is refused as ambiguous), and one in
+    Latin letters a name the alias matcher looks for; the English texts hold neither."""
+    out = ""
+    while True:
+        k, r = divmod(k, len(GREEK))
+        out = GREEK[r] + out
+        if k == 0:
+            return out
+
+
 def synth(dest: Path, copies: int) -> None:
     """Write a repository with `copies` copies of every article and its curation. A curation file
     whose entries carry per-copy ids (utterances, meetings, ...) is copied once per copy; the rest
@@ -66,7 +81,7 @@ def synth(dest: Path, copies: int) -> None:
     for k in range(copies):
         ids = {}
         for art in originals:
-            data = (raw_src / f"{art}.txt").read_bytes() + f"\n[synthetic copy {k}]".encode()
+            data = (raw_src / f"{art}.txt").read_bytes() + f"\n[synthetic copy {_letters(k)}]".encode()
             digest = hashlib.sha256(data).hexdigest()
             new = f"{n:06d}_{digest[:16]}"
             n += 1
