@@ -64,6 +64,11 @@ def names_of(gazetteer: Any) -> dict[str, str]:
     return {actor: " ".join(aliases) for actor, aliases in out.items()}
 
 
+def excluded(article: str, exclude: frozenset[str]) -> bool:
+    """Whether an article is left out: named in full, or by its prefix before the first '_' ("d05")."""
+    return article in exclude or article.split("_", 1)[0] in exclude
+
+
 def score(root: Path, extractor: Any, names: dict[str, str], exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Every gold attribution scored, except those of the articles named in `exclude` (held out)."""
     import yaml
@@ -71,7 +76,7 @@ def score(root: Path, extractor: Any, names: dict[str, str], exclude: frozenset[
     gold = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))
     rows_by_article: dict[str, list[dict[str, Any]]] = {}
     for row in gold["statements"]:
-        if row["article"] not in exclude:
+        if not excluded(row["article"], exclude):
             rows_by_article.setdefault(row["article"], []).append(row)
     c: Counter = Counter()
     misses: list[dict[str, Any]] = []

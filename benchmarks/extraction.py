@@ -358,10 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="with --domain: list every wrong or missed attribution")
     ap.add_argument(
         "--exclude",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="ARTICLE",
-        help="with --domain: leave out this article (its file name without .txt; repeatable), e.g. one held out",
+        help="with --domain: leave out these articles (a file name without .txt, or its prefix before '_': d05), e.g. held out",
     )
     args = ap.parse_args(argv)
     if args.domain:
