@@ -490,3 +490,19 @@ def test_the_body_named_before_by_its_noun_speaks(ex: Extractor) -> None:
         "The union added that the port authority had ignored its letters."
     )
     assert ("the port authority had ignored its letters", "Harbour Union") in reports(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("The Orchard League wants the river barges out of the valley.", "the river barges out of the valley"),
+        ("The Orchard League seeks a timetable for closing the old dam.", "a timetable for closing the old dam"),
+        ("The Orchard League would like to see the old dam closed.", "to see the old dam closed"),
+    ],
+)
+def test_a_position_in_the_writers_voice_with_a_volitional_verb(ex: Extractor, sentence: str, content: str) -> None:
+    assert reports(ex, sentence) == [(content, "Orchard League")]
+
+
+def test_a_passive_volitional_verb_is_no_position(ex: Extractor) -> None:
+    assert reports(ex, "The barges were wanted in the lower valley by May.") == []

@@ -10,7 +10,8 @@ import re
 # Reporting verbs, by lemma; their inflections are generated below. Speech and writing acts, and the
 # verbs of holding a position the coverage rule counts as statements (docs/curation.md: "considers",
 # "views", "opposes"; an analyst "believes", "expects"): on PolNeAR dev they raised indirect recall
-# 0.426 -> 0.449 at precision 0.911 -> 0.908.
+# 0.426 -> 0.449 at precision 0.911 -> 0.908. A position in the writer's voice is stated with a
+# volitional verb too ("X wants the troops out", "X seeks a timetable"; coverage rule 3).
 SPEECH_VERBS = (
     "say tell add state stress note warn explain observe conclude emphasize emphasise underscore remark "
     "reiterate highlight urge declare insist claim allege argue write tweet post ask reply respond "
@@ -22,7 +23,7 @@ SPEECH_VERBS = (
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
-    "make_clear"
+    "make_clear want seek would_like"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -38,6 +39,8 @@ _IRREGULAR = {
     "push_for": ["pushed for", "pushes for", "pushing for"],
     "point_to": ["pointed to", "points to", "pointing to"],
     "make_clear": ["made it clear", "makes it clear", "made clear", "makes clear", "making it clear"],
+    "seek": ["sought", "seeks", "seeking"],
+    "would_like": ["would like"],  # "X would like to see the troops leave"; bare "like" is no position
 }
 
 
