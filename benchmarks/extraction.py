@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         default=[],
         metavar="ARTICLE",
-        help="with --domain: leave out these articles (a file name without .txt, or its prefix before '_': d05), e.g. held out",
+        help="with --domain: leave out these articles (file name without .txt, or its prefix: d05), e.g. held out",
     )
     args = ap.parse_args(argv)
     if args.domain:

@@ -506,3 +506,61 @@ def test_a_position_in_the_writers_voice_with_a_volitional_verb(ex: Extractor, s
 
 def test_a_passive_volitional_verb_is_no_position(ex: Extractor) -> None:
     assert reports(ex, "The barges were wanted in the lower valley by May.") == []
+
+
+def statements(ex: Extractor, text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (p["quote"], p.get("speaker_id") or p.get("speaker_name"), p["statement_type"])
+        for p in ex.run(text)["statements"]
+    ]
+
+
+READOUT = (
+    "President Arlo Fenn hosted Prime Minister Ida Norr at the palace on Tuesday.\n\n"
+    "“The two leaders discussed the river treaty and the future of the dam,” the palace said in a statement.\n\n"
+    "“The President and Prime Minister agreed on the need to open the lower locks,” the statement said.\n\n"
+    "The two leaders also reaffirmed their commitment to the orchard accord.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the river treaty and the future of the dam",
+        "on the need to open the lower locks",
+        "their commitment to the orchard accord",
+    ],
+)
+def test_two_leaders_of_a_readout_are_one_statement_each(ex: Extractor, content: str) -> None:
+    speakers = sorted(s for q, s, kind in statements(ex, READOUT) if q == content and kind == "indirect")
+    assert speakers == ["Arlo Fenn", "Ida Norr"]
+
+
+def test_two_leaders_named_by_no_one_before_stay_unsplit(ex: Extractor) -> None:
+    text = "The two leaders also reaffirmed their commitment to the orchard accord."
+    assert [s for q, s, _ in statements(ex, text) if q == "their commitment to the orchard accord"] != [
+        "Arlo Fenn",
+        "Ida Norr",
+    ]
+
+
+def test_an_office_speaks_as_written_and_its_pronoun_is_the_principal(ex: Extractor) -> None:
+    text = (
+        "Prime Minister Ida Norr met the river council, with Tomas Brel, a farmer, in the room. "
+        "The prime minister's office said she stressed the need to open the lower locks."
+    )
+    got = reports(ex, text)
+    assert ("she stressed the need to open the lower locks", "The prime minister's office") in got
+    assert ("the need to open the lower locks", "Ida Norr") in got
+
+
+def test_the_office_of_a_named_person_speaks_for_him(ex: Extractor) -> None:
+    text = "Tomas Brel spoke first. The office of Arlo Fenn said he rejected the plan to close the dam."
+    got = reports(ex, text)
+    assert ("he rejected the plan to close the dam", "The office of Arlo Fenn") in got
+    assert ("the plan to close the dam", "Arlo Fenn") in got
+
+
+def test_a_speech_cue_takes_the_quotation_before_a_position(ex: Extractor) -> None:
+    text = "The farmer said she wanted to speak “directly to the growers” this week."
+    assert [s for q, s, kind in statements(ex, text) if kind == "partial"] == ["The farmer"]

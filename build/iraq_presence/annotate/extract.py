@@ -22,7 +22,8 @@ from ..tables.quotes import find_quotes
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
-from .lexicon import NOT_NAMES, PERSON_PRONOUNS
+from .leaders import joined_start, two_leaders, two_titles
+from .lexicon import NOT_NAMES, PERSON_PRONOUNS, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -185,6 +186,11 @@ class Extractor:
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
 JOINED = re.compile(r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+and\s+$")
 """A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
+OFFICE_OF = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>.+?)[’']s\s+(?:press\s+|media\s+|own\s+)?office"
+    r"|(?:[Tt]he\s+)?(?:press\s+|media\s+)?office\s+of\s+(?P<of>.+)"
+)
+"""An office named by its principal ("the minister's office", "the office of X")."""
 TWICE = re.compile(r"\btwice\s+$")
 """'X twice told Y …': two remarks on two occasions, one statement each on the one span (docs/curation.md,
 coverage rule 6)."""
@@ -342,6 +348,7 @@ class _Statements:
             before = self._spoken_before(cue.start)
             speaker, resolved, conf = self._speaker(cue, before.name if before else (last[1] if last else None))
             speaker, conf = self._carried(cue, speaker, resolved, conf, before)
+            speaker, conf = self._principal(cue, cues, speaker, conf)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
                 continue
             self._spoke(cue.start, speaker, self._name_at(resolved) or (before.name if before else None), resolved, cue)
@@ -351,6 +358,7 @@ class _Statements:
         out += self._nested(nested)
         out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
         out += [j for p in out if (j := self._joint(p)) is not None]
+        out = [each for p in out for each in (self._leaders(p) or [p])]
         out.sort(key=lambda p: p.start)
         return out
 
@@ -374,6 +382,71 @@ class _Statements:
             return None
         return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
 
+    def _principal(
+        self, cue: Cue, cues: list[Cue], speaker: dict[str, Any], conf: float
+    ) -> tuple[dict[str, Any], float]:
+        """ "The minister's office said he stressed …": the pronoun inside an office's report is the
+        office's principal, not the nearest name; the principal's act is his own statement
+        (docs/curation.md, coverage rule 2)."""
+        assert cue.source is not None
+        if self.text[slice(*cue.source)].lower() not in PERSON_PRONOUNS:
+            return speaker, conf
+        for outer in self.cue_ix.before(cue.start, 3):
+            if outer is cue or outer.source is None or not any(a <= cue.source[0] < b for a, b in outer.content):
+                continue
+            m = OFFICE_OF.fullmatch(self.text[slice(*outer.source)])
+            if m is None:
+                continue
+            group = "owner" if m["owner"] else "of"
+            principal = Cue(
+                cue.start, cue.end, cue.verb, (outer.source[0] + m.start(group), outer.source[0] + m.end(group))
+            )
+            found, _, _ = self._speaker(principal, None)
+            if found.get("speaker_id") or found.get("speaker_name"):
+                return found, min(conf, 0.6)
+        return speaker, conf
+
+    def _leaders(self, p: Proposal) -> list[Proposal] | None:
+        """'The two leaders reaffirmed …', 'the President and Prime Minister agreed …' (often inside an
+        office's readout): one statement per leader on the one span (docs/curation.md, coverage rule 5).
+        Two titles are resolved each as a source; "the two leaders" are the last two people named before."""
+        if p.data.get("source_start") is None or p.data.get("cue_start") is None:
+            return None
+        s, e = p.data["source_start"], p.data["source_end"]
+        s = joined_start(self.text, s, e) or s
+        phrase = self.text[s:e]
+        if two_leaders(phrase):
+            people = self._last_people(s, 2)
+            if len(people) < 2:
+                return None
+            speakers = [
+                self._identify(Resolved(n.text, "named", n.start, n.end, "person"), n.start, n.end) for n in people
+            ]
+        elif (parts := two_titles(phrase)) is not None:
+            speakers = []
+            for a, b in parts:
+                cue = Cue(p.data["cue_start"], p.data["cue_end"], p.data["reporting_verb"], (s + a, s + b))
+                speakers.append(self._speaker(cue, None)[0])
+            if not all(x.get("speaker_id") or x.get("speaker_name") for x in speakers) or speakers[0] == speakers[1]:
+                return None
+        else:
+            return None
+        data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
+        return [Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), {**data, **x}) for x in speakers]
+
+    def _last_people(self, at: int, n: int) -> list[Name]:
+        """The last n different people named before `at`, in the order the text names them."""
+        out: list[Name] = []
+        seen: set[str] = set()
+        for name in reversed(self.index.between(0, at, {"person"})):
+            full = self.index.fullest(name.text)
+            if full not in seen and not any(full in x or x in full for x in seen):
+                seen.add(full)
+                out.insert(0, name)
+            if len(out) == n:
+                break
+        return out
+
     def _twice(self, at: int) -> bool:
         return TWICE.search(self.text, max(0, at - 12), at) is not None
 
@@ -391,6 +464,8 @@ class _Statements:
                 speaker: dict[str, Any] = {"speaker_id": self.ex.gaz.aliases[known[-1].surface]}
             elif words and all(w[:1].isupper() for w in words) and words[0].lower() not in NESTED_NOT_SOURCES:
                 speaker = {"speaker_name": " ".join(words)}
+            elif two_leaders(self.text[s:e]) or two_titles(self.text[s:e]) or joined_start(self.text, s, e):
+                speaker = {"speaker_name": self.text[s:e]}  # one statement per leader (_leaders)
             else:
                 continue
             reported = self._reported(cue)
@@ -505,6 +580,7 @@ class _Statements:
         ]
         if not near:
             return None
+        near = [c for c in near if c.verb not in VOLITIONAL] or near
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
         pool = holding or near
         return min(pool, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end + 5)
@@ -591,6 +667,11 @@ class _Statements:
         document = self._document(s, e)
         if document is not None:
             return {"speaker_name": document}, Resolved(document, "title", s, e, "organization", "document"), 0.6
+        office = OFFICE_OF.fullmatch(self.text[s:e])
+        if office is not None and not any(m.start <= s and e <= m.end for m in self.mention_ix.overlapping(s, e)):
+            # "the minister's office", "the office of X": the office speaks, as written (not its principal)
+            name = self.text[s:e]
+            return {"speaker_name": name}, Resolved(name, "title", s, e, "organization", "office"), 0.7
         resolved = self.index.resolve(s, e, last, cue.verb)
         speaker = self._identify(resolved, s, e)
         speaker, resolved = self._office(speaker, resolved, s, e)

@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
-    "make_clear want seek would_like"
+    "make_clear want seek would_like discuss"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -39,9 +39,12 @@ _IRREGULAR = {
     "push_for": ["pushed for", "pushes for", "pushing for"],
     "point_to": ["pointed to", "points to", "pointing to"],
     "make_clear": ["made it clear", "makes it clear", "made clear", "makes clear", "making it clear"],
-    "seek": ["sought", "seeks", "seeking"],
+    "want": ["wanted", "wants"],  # not "wanting", "seeking": participles of a noun ("queries seeking to …")
+    "seek": ["sought", "seeks"],
     "would_like": ["would like"],  # "X would like to see the troops leave"; bare "like" is no position
 }
+VOLITIONAL = {"wanted", "wants", "sought", "seeks", "would like"}
+"""Positions, not speech: a speech cue near a quotation takes it first ("said she wanted to …")."""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -214,4 +217,5 @@ __all__ = [
     "PRONOUNS",
     "RELATIVE",
     "ROLE_NOUNS",
+    "VOLITIONAL",
 ]
