@@ -564,3 +564,31 @@ def test_the_office_of_a_named_person_speaks_for_him(ex: Extractor) -> None:
 def test_a_speech_cue_takes_the_quotation_before_a_position(ex: Extractor) -> None:
     text = "The farmer said she wanted to speak “directly to the growers” this week."
     assert [s for q, s, kind in statements(ex, text) if kind == "partial"] == ["The farmer"]
+
+
+EXPERT = (
+    "Dana Voss, a senior fellow at the Harbor Policy Institute, has followed the talks for years. "
+    "The river plan is mostly symbolic and will change little on the ground. The talks began in March. "
+    "The two towns would rather save face before the vote.\n\n"
+    "The mayor met the growers in May. The growers will decide in June.\n"
+)
+
+
+def test_an_introduced_experts_judging_sentences_are_her_view(ex: Extractor) -> None:
+    got = reports(ex, EXPERT)
+    assert ("The river plan is mostly symbolic and will change little on the ground", "Dana Voss") in got
+    assert ("The two towns would rather save face before the vote", "Dana Voss") in got
+
+
+def test_plain_events_and_the_next_paragraph_are_not_the_experts(ex: Extractor) -> None:
+    got = {q for q, s in reports(ex, EXPERT) if s == "Dana Voss"}
+    assert "The talks began in March" not in got
+    assert "The growers will decide in June" not in got
+
+
+def test_another_attribution_ends_the_experts_view(ex: Extractor) -> None:
+    text = (
+        "Tomas Brel, an analyst with the Lindqvist Centre, has studied the dam. "
+        "Anna Berg said the dam would open in May. The growers will be pleased."
+    )
+    assert reports(ex, text) == [("the dam would open in May", "Anna Berg")]

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..tables.mentions import AliasMatcher
 from ..tables.quotes import find_quotes
+from .assessments import INTRODUCED, introductions, judges
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
@@ -356,6 +358,7 @@ class _Statements:
             data.update(speaker, **_spans(cue, resolved))
             out.append(Proposal("statement", start, end, conf, data))
         out += self._nested(nested)
+        out += self._assessments(sentences, quoted_spans)
         out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
         out += [j for p in out if (j := self._joint(p)) is not None]
         out = [each for p in out for each in (self._leaders(p) or [p])]
@@ -381,6 +384,34 @@ class _Statements:
         else:
             return None
         return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
+
+    def _assessments(self, sentences: list[tuple[int, int]], quoted: SpanIndex[tuple[int, int]]) -> list[Proposal]:
+        """An expert introduced in commas ("X, a fellow at Y, …") whose view the paragraph then gives
+        with no cue of its own: each judging sentence is the expert's position (assessments.py)."""
+        out = []
+        for k, a, b in introductions(self.text, sentences):
+            resolved = self.index.resolve(a, b, None)
+            speaker = self._identify(resolved, a, b)
+            if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
+                continue
+            para = self.lines.start(sentences[k][0])
+            intro = INTRODUCED.match(self.text, sentences[k][0])
+            assert intro is not None
+            first = (intro.end(), sentences[k][1])
+            for s, e in itertools.chain([first], itertools.islice(sentences, k + 1, None)):
+                if self.lines.start(s) != para or quoted.overlapping(s, e):
+                    break  # the paragraph ends, or a quotation takes over (the quotation rules read it)
+                if any(c.source is not None for c in self.cue_ix.overlapping(s, e)):
+                    if (s, e) == first:
+                        continue  # the introduction's own cue reports it
+                    break  # another attribution: the expert's view ends
+                if not judges(self.text, s, e):
+                    continue
+                start, end = _trim(self.text, s, e)
+                data = {"quote": self.text[start:end], "statement_type": "indirect", "reporting_verb": None}
+                data.update(speaker, attribution="assessment", source_start=a, source_end=b, source_kind=resolved.kind)
+                out.append(Proposal("statement", start, end, 0.4, data))
+        return out
 
     def _principal(
         self, cue: Cue, cues: list[Cue], speaker: dict[str, Any], conf: float
