@@ -463,6 +463,8 @@ class _Statements:
         else:
             return None
         data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
+        if data.get("attribution") == "nested":
+            data["attribution"] = "readout"  # the leaders' acts a quoted readout reports: its channel
         return [Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), {**data, **x}) for x in speakers]
 
     def _last_people(self, at: int, n: int) -> list[Name]:
