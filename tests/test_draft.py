@@ -528,6 +528,19 @@ def test_a_position_inside_a_quotation_is_not_placed_at_the_quoted_speakers_occa
     assert got == {("ann-roe", "email"), ("ben-tal", "unknown")}
 
 
+def test_two_leaders_inside_a_quoted_readout_take_the_readouts_channel() -> None:
+    """Coverage rule 5 inside a readout: each leader's act is a statement, placed as the readout is."""
+    text = (
+        "Ann Roe met Ben Tal at the harbour on Monday.\n\n"
+        "“The two leaders discussed the new ferry line and the dredging of the port,” the harbour office said "
+        "in a statement."
+    )
+    got = {
+        (s["speaker"], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10)) if s["statement_type"] == "indirect"
+    }
+    assert got == {("ann-roe", "written_statement"), ("ben-tal", "written_statement")}
+
+
 def test_a_proposed_alias_is_a_review_line_with_its_actor_confidence_and_basis() -> None:
     from iraq_presence.annotate.intake import alias_review_line
     from iraq_presence.annotate.review import _parse

@@ -351,6 +351,12 @@ def _placement(
     if _in_headline(ctx.text, p):
         why = "a headline gives no occasion of its own (docs/curation.md, coverage rule 4)"
         return Suggestion("channel", "unknown", 0.7, why), Suggestion("medium", None, 0.7, why), None, None
+    if p.get("attribution") == "readout":  # a leader's act in a quoted readout: the readout's channel
+        j = next(
+            (j for j, q in enumerate(drafted) if q["start"] <= p["start"] and p["end"] <= q["end"] and j != i), None
+        )
+        if j is not None:
+            return (*placed[j], j, None)
     if p.get("attribution") == "nested":  # docs/curation.md, coverage rule 2
         why = "a position or speech the words of another speaker report: not placed at that speaker's occasion"
         return Suggestion("channel", "unknown", 0.6, why), Suggestion("medium", None, 0.6, why), None, None
