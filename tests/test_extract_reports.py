@@ -498,6 +498,7 @@ def test_the_body_named_before_by_its_noun_speaks(ex: Extractor) -> None:
         ("The Orchard League wants the river barges out of the valley.", "the river barges out of the valley"),
         ("The Orchard League seeks a timetable for closing the old dam.", "a timetable for closing the old dam"),
         ("The Orchard League would like to see the old dam closed.", "to see the old dam closed"),
+        ("The Orchard League leaders want the barges out of the valley.", "the barges out of the valley"),
     ],
 )
 def test_a_position_in_the_writers_voice_with_a_volitional_verb(ex: Extractor, sentence: str, content: str) -> None:

@@ -43,7 +43,7 @@ _IRREGULAR = {
     "seek": ["sought", "seeks"],
     "would_like": ["would like"],  # "X would like to see the troops leave"; bare "like" is no position
 }
-VOLITIONAL = {"wanted", "wants", "sought", "seeks", "would like"}
+VOLITIONAL = {"wanted", "wants", "want", "sought", "seeks", "seek", "would like"}
 """Positions, not speech: a speech cue near a quotation takes it first ("said she wanted to …")."""
 
 
@@ -79,6 +79,8 @@ BARE = {
     "predict",
     "suggest",
     "complain",
+    "want",
+    "seek",
 }
 # Third-person forms that read mostly as nouns ("fresh questions", "the reports") are left out.
 NOUNISH = _words(
