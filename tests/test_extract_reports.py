@@ -593,3 +593,11 @@ def test_another_attribution_ends_the_experts_view(ex: Extractor) -> None:
         "Anna Berg said the dam would open in May. The growers will be pleased."
     )
     assert reports(ex, text) == [("the dam would open in May", "Anna Berg")]
+
+
+def test_a_pronoun_after_an_offices_report_is_its_principal(ex: Extractor) -> None:
+    text = (
+        "Prime Minister Ida Norr met the river council. Dana Voss said the locks were old.\n\n"
+        "The prime minister's office said the talks were useful. She also stressed the need to open the locks."
+    )
+    assert ("the need to open the locks", "Ida Norr") in reports(ex, text)

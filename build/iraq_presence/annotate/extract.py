@@ -350,7 +350,7 @@ class _Statements:
             before = self._spoken_before(cue.start)
             speaker, resolved, conf = self._speaker(cue, before.name if before else (last[1] if last else None))
             speaker, conf = self._carried(cue, speaker, resolved, conf, before)
-            speaker, conf = self._principal(cue, cues, speaker, conf)
+            speaker, conf = self._principal(cue, speaker, conf)
             if not (speaker.get("speaker_id") or speaker.get("speaker_name")):
                 continue
             self._spoke(cue.start, speaker, self._name_at(resolved) or (before.name if before else None), resolved, cue)
@@ -413,28 +413,26 @@ class _Statements:
                 out.append(Proposal("statement", start, end, 0.4, data))
         return out
 
-    def _principal(
-        self, cue: Cue, cues: list[Cue], speaker: dict[str, Any], conf: float
-    ) -> tuple[dict[str, Any], float]:
-        """ "The minister's office said he stressed …": the pronoun inside an office's report is the
-        office's principal, not the nearest name; the principal's act is his own statement
-        (docs/curation.md, coverage rule 2)."""
+    def _principal(self, cue: Cue, speaker: dict[str, Any], conf: float) -> tuple[dict[str, Any], float]:
+        """ "The minister's office said he stressed …", "… the office said. She also urged …": a pronoun
+        right after an office's report in its paragraph is the office's principal, not the nearest name;
+        the principal's act is his own statement (docs/curation.md, coverage rule 2)."""
         assert cue.source is not None
         if self.text[slice(*cue.source)].lower() not in PERSON_PRONOUNS:
             return speaker, conf
-        for outer in self.cue_ix.before(cue.start, 3):
-            if outer is cue or outer.source is None or not any(a <= cue.source[0] < b for a, b in outer.content):
-                continue
-            m = OFFICE_OF.fullmatch(self.text[slice(*outer.source)])
-            if m is None:
-                continue
-            group = "owner" if m["owner"] else "of"
-            principal = Cue(
-                cue.start, cue.end, cue.verb, (outer.source[0] + m.start(group), outer.source[0] + m.end(group))
-            )
-            found, _, _ = self._speaker(principal, None)
-            if found.get("speaker_id") or found.get("speaker_name"):
-                return found, min(conf, 0.6)
+        outer = next((c for c in reversed(self.cue_ix.before(cue.start, 4)) if c is not cue and c.source), None)
+        if outer is None or outer.source is None or self.lines.start(outer.start) != self.lines.start(cue.start):
+            return speaker, conf
+        m = OFFICE_OF.fullmatch(self.text[slice(*outer.source)])
+        if m is None:
+            return speaker, conf
+        group = "owner" if m["owner"] else "of"
+        principal = Cue(
+            cue.start, cue.end, cue.verb, (outer.source[0] + m.start(group), outer.source[0] + m.end(group))
+        )
+        found, _, _ = self._speaker(principal, None)
+        if found.get("speaker_id") or found.get("speaker_name"):
+            return found, min(conf, 0.6)
         return speaker, conf
 
     def _leaders(self, p: Proposal) -> list[Proposal] | None:
