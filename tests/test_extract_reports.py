@@ -601,3 +601,8 @@ def test_a_pronoun_after_an_offices_report_is_its_principal(ex: Extractor) -> No
         "The prime minister's office said the talks were useful. She also stressed the need to open the locks."
     )
     assert ("the need to open the locks", "Ida Norr") in reports(ex, text)
+
+
+def test_an_expert_introduced_after_an_opening_conjunction(ex: Extractor) -> None:
+    text = "But Dana Voss, a fellow at the Harbor Policy Institute, is wary. The river plan could stall for years."
+    assert reports(ex, text) == [("The river plan could stall for years", "Dana Voss")]

@@ -16,7 +16,7 @@ EXPERT_NOUNS = (
     r"|strategist|historian)"
 )
 INTRODUCED = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}),\s+"
+    r"(?:(?:But|And|Yet|Still|For|However,|Meanwhile,)\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}),\s+"
     rf"(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{EXPERT_NOUNS}\b[^,.;]{{0,90}},"
 )
 """'Anna Berg, a senior fellow at the Vale Institute,': a named expert in commas, opening a sentence."""
