@@ -606,3 +606,13 @@ def test_a_pronoun_after_an_offices_report_is_its_principal(ex: Extractor) -> No
 def test_an_expert_introduced_after_an_opening_conjunction(ex: Extractor) -> None:
     text = "But Dana Voss, a fellow at the Harbor Policy Institute, is wary. The river plan could stall for years."
     assert reports(ex, text) == [("The river plan could stall for years", "Dana Voss")]
+
+
+def test_two_leaders_are_people_named_shortly_before(ex: Extractor) -> None:
+    text = (
+        "Arlo Fenn and Ida Norr met in May. "
+        + "The river rose again. " * 70
+        + ("The two leaders reaffirmed their commitment to the orchard accord.")
+    )
+    speakers = [s for q, s in reports(ex, text) if q == "their commitment to the orchard accord"]
+    assert "Arlo Fenn" not in speakers

@@ -188,6 +188,7 @@ class Extractor:
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
 JOINED = re.compile(r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+and\s+$")
 """A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
+LEADERS_REACH = 1200  # characters: "the two leaders" are people named in the paragraphs just before
 OFFICE_OF = re.compile(
     r"(?:[Tt]he\s+)?(?P<owner>.+?)[’']s\s+(?:press\s+|media\s+|own\s+)?office"
     r"|(?:[Tt]he\s+)?(?:press\s+|media\s+)?office\s+of\s+(?P<of>.+)"
@@ -466,10 +467,10 @@ class _Statements:
         return [Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), {**data, **x}) for x in speakers]
 
     def _last_people(self, at: int, n: int) -> list[Name]:
-        """The last n different people named before `at`, in the order the text names them."""
+        """The last n different people named shortly before `at`, in the order the text names them."""
         out: list[Name] = []
         seen: set[str] = set()
-        for name in reversed(self.index.between(0, at, {"person"})):
+        for name in reversed(self.index.between(max(0, at - LEADERS_REACH), at, {"person"})):
             full = self.index.fullest(name.text)
             if full not in seen and not any(full in x or x in full for x in seen):
                 seen.add(full)
