@@ -221,9 +221,14 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
     return not ROLE_AFTER.match(sentence, mm.end())
 
 
-def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+def coded(
+    quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = (), commentary: bool = False
+) -> list[Suggestion]:
     """PLOVER, stance and topics: the codebook's cue words first (cues.py), else the vote of the nearest
-    curated statements weighted by similarity; the basis names the cue or the precedents."""
+    curated statements weighted by similarity; the basis names the cue or the precedents. An analyst's
+    `commentary` is coded by the codebook's rule for it, not by precedents that are parties' acts."""
+    if commentary:
+        return analyst_coded(quote, armed_groups)
     near = corpus.nearest(quote)
     cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near) or "none similar"
     voted = precedent_vote(near)
@@ -251,6 +256,36 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
         found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
         topic_why += f"; us_military_presence with the stance {stance.value}"
     return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
+
+
+US_MILITARY = re.compile(
+    r"\b(?:US|U\.S\.|American|America[’']s|Washington[’']s)\s+(?:military|soldiers|personnel|advisers|advisors"
+    r"|troops|forces|bases|mission|presence|footprint)\b"
+)
+"""US forces named by the state's word ("the US military", "American soldiers"): the presence spoken of."""
+COMMENTARY = "an analyst's commentary performs no act towards an actor (docs/curation.md, PLOVER)"
+
+
+def analyst_coded(quote: str, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+    """An analyst's remark (docs/curation.md): no PLOVER act; stance `neutral` where the words speak of
+    the presence, whatever side they describe, else `not_addressed`; topics from the words."""
+    found, topic_why = cues.topics(quote, armed_groups)
+    side, side_why = cues.stance(quote)
+    named = US_MILITARY.search(quote)
+    if named and "us_military_presence" not in found:
+        found = sorted([*found, "us_military_presence"])
+        topic_why = f"{topic_why}; us_military_presence {named.group(0)!r}"
+    if side in {"demands_withdrawal", "neutral"} or "us_military_presence" in found:
+        stance = Suggestion("stance_us_presence", "neutral", 0.6, f"{side_why}; an analyst describes, takes no side")
+        if "us_military_presence" not in found:
+            found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
+    else:
+        stance = Suggestion("stance_us_presence", "not_addressed", 0.6, f"{side_why}; an analyst's words")
+    return [
+        Suggestion("plover", None, 0.6, COMMENTARY),
+        stance,
+        Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}"),
+    ]
 
 
 def precedent_vote(near: list[tuple[Precedent, float]]) -> dict[str, tuple[Any, float]]:
