@@ -34,6 +34,7 @@ from .actors import (
     slug,
     unnamed_actor,
 )
+from .analysts import is_analyst
 from .byline import Metadata
 from .lexicon import BETWEEN
 from .occasion import (
@@ -258,7 +259,8 @@ def statements(
             utterance = uid
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
-        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
+        commentary = is_analyst(ctx, speaker, source)
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary)
         clause = clauses.get(remarks[n - 1])
         if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
             suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
