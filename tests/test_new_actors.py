@@ -7,6 +7,7 @@ from iraq_presence.annotate.actors import (
     actor_for,
     body_actor,
     clean_name,
+    known_body,
     office_actor,
     org_type,
     slug,
@@ -141,6 +142,27 @@ def test_a_named_states_government_is_its_body():
     assert body_actor(ctx, "The Vale government", text.index("The Vale")) == "vale-government"
     assert body_actor(ctx, "The Norland government", 0) == "norland-government"
     assert ctx.new_actors["norland-government"]["actor_type"] == "state_body"
+
+
+def test_a_known_states_government_however_written_is_the_known_body():
+    """'Vale's government', 'the government of Vale', 'the Valeian government' and a curated metonym's
+    government: the curated vale-government, never a new actor beside it."""
+    text = "Vale’s government said so. Dovra's government agreed. The Valeian government and Norland's government."
+    aliases = {"Vale": "vale"}
+    ctx = Context(
+        "009_x",
+        text,
+        None,
+        aliases,
+        {"vale": "state", "vale-government": "state_body"},
+        Corpus(),
+        metonyms={"Dovra": "vale"},
+    )
+    for phrase in ("Vale’s government", "the government of Vale", "The Valeian government", "Dovra's government"):
+        assert known_body(ctx, phrase) == "vale-government", phrase
+        assert actor_for(ctx, phrase, 0, "state_body", "Speaker named") == "vale-government"
+    assert known_body(ctx, "Norland's government") is None  # no known state: left to the new-actor rules
+    assert not ctx.new_actors
 
 
 def test_a_role_noun_before_a_name_is_no_part_of_it():

@@ -236,6 +236,9 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
         return ctx.aliases[name]
     if name in ctx.metonyms:
         return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
+    body = known_body(ctx, name)
+    if body is not None:
+        return body  # "X's government": the curated government of X, not a new actor beside it
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
     best = _known_spelling(ctx, name, kind)
@@ -463,9 +466,45 @@ BODY = re.compile(
 """A body of a named state or group ("the Norland government"), as the extractor reads it."""
 
 
+BODY_HEADS = r"(?:government|ministry|army|military|administration|parliament|cabinet|presidency)"
+OWNED_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?P<owner>[A-Z][\w’'-]*?(?:\s+[A-Z][\w’'-]*?)*)(?:[’']s)?\s+(?P<head>" + BODY_HEADS + r")"
+    r"|(?P<head2>" + BODY_HEADS + r")\s+(?:of|in)\s+(?P<owner2>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))$"
+)
+"""A state's body however the text writes it: "X's government", "the X government", "the government of X"."""
+
+
+def known_body(ctx: Context, phrase: str) -> str | None:
+    """The known body of a known state a phrase names ("Norland's government", "the government of
+    Norland", "the Norlandian government": the curated `norland-government`); None otherwise, so a
+    state's government is never proposed as a new actor beside the one the curation has."""
+    m = OWNED_BODY.match(phrase.strip())
+    if m is None:
+        return None
+    owner = re.sub(r"^the\s+", "", m["owner"] or m["owner2"])
+    state = _state_named(ctx, owner)
+    body = f"{state}-{(m['head'] or m['head2']).lower()}" if state else None
+    return body if body in ctx.types else None
+
+
+def _state_named(ctx: Context, owner: str) -> str | None:
+    """The known state a name, a curated metonym or a demonym of one of its names stands for."""
+    from .roles import org_forms
+
+    state = ctx.metonyms.get(owner) or ctx.aliases.get(owner)
+    if state is not None:
+        return state
+    low = owner.lower()
+    ids = {i for a, i in ctx.aliases.items() if ctx.types.get(i) == "state" and " " not in a and low in org_forms([a])}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def body_actor(ctx: Context, phrase: str, start: int) -> str | None:
     """The actor of "<Name> government": the known one (its alias, or the government of the state the
-    name stands for), else a new state body with the printed words as evidence."""
+    name stands for, however written), else a new state body with the printed words as evidence."""
+    known = known_body(ctx, phrase)
+    if known is not None:
+        return known
     m = BODY.match(phrase.strip())
     if m is None:
         return None
@@ -524,6 +563,7 @@ __all__ = [
     "clean_name",
     "demonym",
     "folded_variants",
+    "known_body",
     "looks_like_name",
     "new_outlet",
     "office_actor",
