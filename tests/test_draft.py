@@ -547,3 +547,19 @@ def test_a_headline_takes_no_occasion_from_the_body() -> None:
     assert not _in_headline(text, {"start": text.index("that")})
     lead = "Jane Roe said the port “must close.”\nShe added more.\n"
     assert not _in_headline(lead, {"start": lead.index("the port")})
+
+
+def test_a_states_government_speaking_is_the_known_government_not_the_state() -> None:
+    """'Vale's government said' and 'the government of Vale said': the curated vale-government."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale": "vale"}, {"vale": "state", "vale-government": "state_body"}
+    text = "Vale’s government said on Monday that the port would reopen.\n\nThe government of Vale said the dam held."
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    drafted = statements(ctx, proposals, {})[0]
+    assert [s["speaker"] for s in drafted] == ["vale-government", "vale-government"]
+    assert not ctx.new_actors

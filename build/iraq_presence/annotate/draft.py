@@ -26,6 +26,7 @@ from .actors import (
     candidate_kind,
     clean_name,
     demonym,
+    known_body,
     looks_like_name,
     new_outlet,
     office_actor,
@@ -405,6 +406,9 @@ def _occasion_sentence(
 
 def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:
     """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
+    body = known_body(ctx, ctx.text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
+    if body is not None:
+        return body  # "X's government said": the known government, not the state X
     if p.get("speaker_id"):
         return p["speaker_id"]
     name = p.get("speaker_name")
