@@ -57,6 +57,8 @@ class Context:
     """Place names the curation reads as a state or government ("Washington" for the United States)."""
     new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_aliases: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[Any] = field(default_factory=list)
+    """Dated role titles (roles.Role) from the curated affiliations: "the prime minister" at the article's date."""
 
     @property
     def prefix(self) -> str:
