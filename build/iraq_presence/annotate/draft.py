@@ -49,6 +49,7 @@ from .occasion import (
     one_occasion_dates,
     sentences_before,
 )
+from .principals import office_principal
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
@@ -409,6 +410,9 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     body = known_body(ctx, ctx.text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
     if body is not None:
         return body  # "X's government said": the known government, not the state X
+    spoken_for = _principal(ctx, p)
+    if spoken_for is not None:
+        return spoken_for  # "X's office said he …": X's words (docs/curation.md, an office and its principal)
     if p.get("speaker_id"):
         return p["speaker_id"]
     name = p.get("speaker_name")
@@ -442,6 +446,17 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+def _principal(ctx: Context, p: dict[str, Any]) -> str | None:
+    """The principal an office's statement speaks for, the office named as the source or as its issuer."""
+    if p.get("source_start") is None:
+        return None
+    at, source = p["source_start"], ctx.text[p["source_start"] : p["source_end"]]
+    issued = ISSUED.match(source)
+    if issued:
+        source, at = issued["issuer"], at + issued.start("issuer")
+    return office_principal(ctx, source, at, ctx.text[p["source_end"] : p["end"]])
 
 
 ISSUED = re.compile(
