@@ -681,9 +681,11 @@ def _scene_channel(
         sent = text[a:b]
         if not named.search(sent):
             continue
-        placed, _ = channel(sent, ctx.aliases, ctx.types)
+        placed, outlet = channel(sent, ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"
+            if medium.value is None and isinstance(outlet.value, str) and not outlet.value.startswith("TODO"):
+                medium = Suggestion("medium", outlet.value, 0.5, f"the occasion before: {outlet.basis}")
             return Suggestion("channel", placed.value, 0.5, why), medium, (a, b)
     return ch, medium, None
 
