@@ -83,6 +83,41 @@ def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | No
     assert (ch.value, med.value) == (code, medium)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("In an interview with the Dovran al-Vale TV last week, Ann Roe said the port was closed.", "al-vale-tv"),
+        ("Al-Vale TV also published an interview about the port with Ann Roe, who said it was closed.", "al-vale-tv"),
+        ("Ann Roe said in an interview with Harbour Times that the port was closed.", "harbour-times"),
+    ],
+)
+def test_a_known_outlet_the_interview_names_however_introduced_is_the_medium(sentence: str, medium: str) -> None:
+    """A demonym before the outlet's name, or the outlet that published the interview as its subject."""
+    known = {"Harbour Times": "harbour-times", "al-Vale TV": "al-vale-tv", "Al-Vale TV": "al-vale-tv", "Dovra": "dovra"}
+    types = {"harbour-times": "media_outlet", "al-vale-tv": "media_outlet", "dovra": "state"}
+    ch, med = channel(sentence, known, types)
+    assert (ch.value, med.value) == ("interview", medium)
+
+
+def test_a_scene_sentence_gives_its_outlet_as_the_medium() -> None:
+    """Words placed at an interview the sentence before reports take its outlet too, not only its channel."""
+    text = (
+        "Vale TV published an interview with Ann Roe on the port.\n\n"
+        "Roe did not name the buyer, but stressed that the port would stay open."
+    )
+    aliases, types = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Vale TV": "vale-tv"}, {"ann-roe": "person"}
+    types["vale-tv"] = "media_outlet"
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = [s for s in statements(ctx, proposals, {})[0] if s["quote"].startswith("the port would")]
+    assert (drafted["channel"], drafted["medium"]) == ("interview", "vale-tv")
+
+
 def test_two_remarks_in_one_clause_are_split() -> None:
     text = "The union said that the port must reopen and that the workers would strike otherwise."
     quote = "the port must reopen and that the workers would strike otherwise"

@@ -194,8 +194,14 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
             if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
                 continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
-            if named and code in {"interview", "social_media_post", "media_report"}:
-                medium = known.get(named) or f"TODO-new-actor ({named})"
+            if code in {"interview", "social_media_post", "media_report"}:
+                named_id = known.get(named) if named else None
+                is_outlet = named_id is not None and (types is None or types.get(named_id) == "media_outlet")
+                outlet = None if is_outlet else _known_outlet(sentence, m, known, types)
+                if outlet is not None:
+                    medium, named = outlet
+                elif named and (named_id is None or is_outlet):  # a known person is the one interviewed
+                    medium = named_id or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
             basis = cue + (f", medium named {named!r}" if medium else "")
             return Suggestion("channel", code, conf, cue), Suggestion("medium", medium, conf if medium else 0.6, basis)
@@ -203,6 +209,31 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
         Suggestion("medium", None, 0.7, "no medium named"),
     )
+
+
+PUBLISHED = re.compile(r"\b(?:published|aired|broadcast|ran)\b", re.I)
+"""An outlet that published the interview is the subject before the cue ("X TV also published an interview")."""
+OUTLET_REACH = 60
+
+
+def _known_outlet(
+    sentence: str, cue: re.Match[str], known: dict[str, str], types: dict[str, str] | None
+) -> tuple[str, str] | None:
+    """A known outlet the cue's words name however introduced ("an interview with the Lebanese X TV"), or the
+    subject that published it: the nearest known outlet after the cue, or before a publishing cue."""
+    if types is None:
+        return None
+    publishing = PUBLISHED.search(cue.group(0)) is not None
+    lo, hi = (0, cue.start()) if publishing else (cue.start(), cue.end() + OUTLET_REACH)
+    best: tuple[int, int, str, str] | None = None
+    for alias, actor in known.items():
+        if types.get(actor) != "media_outlet" or len(alias) < 3:
+            continue
+        for hit in re.finditer(rf"(?<![\w’'-]){re.escape(alias)}(?![\w’'-])", sentence[lo:hi]):
+            rank = (-(hit.start()) if publishing else hit.start(), -len(alias), actor, alias)
+            if best is None or rank < best:
+                best = rank
+    return (best[2], best[3]) if best else None
 
 
 STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
