@@ -369,15 +369,17 @@ UNNAMED = re.compile(
 )
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
 MEDIA_HEADS = {"reports", "report", "media", "outlets"}
+CITED = re.compile(UNNAMED.pattern.replace(r"(?!\w+ed\b)", ""), re.I)
+"""A source an outlet cites may be described by a participle ("an informed source"): no verb can stand there."""
 
 
-def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
+def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) -> str | None:
     """A new unnamed source, one per description and article (never matched by alias), or None
-    when the phrase is not such a description."""
+    when the phrase is not such a description; a `cited` one is the object of "citing" or "quoted"."""
     from .lexicon import FURNITURE_NAMES
 
     phrase = TRAILING.sub("", phrase)
-    m = UNNAMED.match(phrase)
+    m = (CITED if cited else UNNAMED).match(phrase)
     if m is None or phrase in FURNITURE_NAMES:
         return None
     plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)
@@ -392,6 +394,23 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
             "aliases": [],
         }
     return actor_id
+
+
+CITING = re.compile(
+    r"\b(?:citing|quoting|quoted|cited)\s+(?P<source>(?:an?|one|two|several|some|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:sources?|officials?|commanders?|diplomats?|insiders?))\b"
+)
+"""An outlet's report of a source it describes ("X reported citing an Iranian source", "X quoted an informed
+source as saying"): the source speaks, the outlet is the medium (docs/curation.md, Medium)."""
+
+
+def cited_source(ctx: Context, outlet: str, sentence: tuple[int, int]) -> str | None:
+    """The unnamed source a known outlet's report in this sentence cites, as a new actor of this article;
+    None where the speaker is no outlet or the sentence cites no described source."""
+    if ctx.types.get(outlet, ctx.new_actors.get(outlet, {}).get("actor_type")) != "media_outlet":
+        return None
+    m = CITING.search(ctx.text, *sentence)
+    return unnamed_actor(ctx, m["source"], m.start("source"), cited=True) if m else None
 
 
 OFFICE = re.compile(
@@ -562,6 +581,7 @@ __all__ = [
     "attested_forms",
     "body_actor",
     "candidate_kind",
+    "cited_source",
     "clean_name",
     "demonym",
     "folded_variants",
