@@ -598,3 +598,21 @@ def test_a_states_government_speaking_is_the_known_government_not_the_state() ->
     drafted = statements(ctx, proposals, {})[0]
     assert [s["speaker"] for s in drafted] == ["vale-government", "vale-government"]
     assert not ctx.new_actors
+
+
+def test_an_outlet_citing_a_source_is_the_medium_of_the_sources_words() -> None:
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale News": "vale-news"}, {"vale-news": "media_outlet"}
+    text = "On Monday, Vale News quoted an informed source as saying that the port would reopen."
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = statements(ctx, proposals, {})[0]
+    assert (drafted["speaker"], drafted["channel"], drafted["medium"]) == (
+        "unnamed-informed-source-009",
+        "media_report",
+        "vale-news",
+    )

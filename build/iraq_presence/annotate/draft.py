@@ -24,6 +24,7 @@ from .actors import (
     actor_for,
     body_actor,
     candidate_kind,
+    cited_source,
     clean_name,
     demonym,
     known_body,
@@ -214,6 +215,8 @@ def statements(
     placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
+    outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
+    speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
     clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
@@ -239,6 +242,11 @@ def statements(
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
+        if outlets[n - 1][1] is not None:
+            why = f"the outlet {outlets[n - 1][0]} reports what the source it cites said"
+            if ch.value == "unknown":
+                ch = Suggestion("channel", "media_report", 0.6, why)
+            medium = Suggestion("medium", outlets[n - 1][0], 0.6, why)
         review += [ch.line(), medium.line()]
         date, line = _date(ctx, p, (drafted, proposals["dates"], occasion), speaker, sid, last_date)
         review.append(line)
@@ -848,6 +856,13 @@ def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, 
         out.append(entry)
         review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
     return out, review
+
+
+def _sentence_span(text: str, p: dict[str, Any]) -> tuple[int, int]:
+    """The statement's sentence, as start and end offsets (its words and its attribution)."""
+    lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
+    hi = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
+    return lo, min(hi) if hi else len(text)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
