@@ -76,5 +76,5 @@ def test_an_analysts_remark_on_something_else_does_not_address_the_presence() ->
 
 
 def test_us_forces_named_by_the_states_word_are_the_presence() -> None:
-    codes = _codes("the American military is unlikely to stay long", commentary=True)
+    codes = _codes("American soldiers are unlikely to stay long", commentary=True)
     assert (codes["stance_us_presence"], codes["topics"]) == ("neutral", ["us_military_presence"])

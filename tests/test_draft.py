@@ -607,12 +607,12 @@ def test_an_outlet_citing_a_source_is_the_medium_of_the_sources_words() -> None:
     from iraq_presence.annotate.suggest import Corpus
 
     aliases, types = {"Vale News": "vale-news"}, {"vale-news": "media_outlet"}
-    text = "On Monday, Vale News quoted an informed source as saying that the port would reopen."
+    text = "On Monday, Vale News quoted a trusted source as saying that the port would reopen."
     proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
     ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
     [drafted] = statements(ctx, proposals, {})[0]
     assert (drafted["speaker"], drafted["channel"], drafted["medium"]) == (
-        "unnamed-informed-source-009",
+        "unnamed-trusted-source-009",
         "media_report",
         "vale-news",
     )

@@ -179,11 +179,11 @@ def test_collectives_the_article_never_names_are_unnamed_sources():
 
 
 def test_a_source_an_outlet_cites_is_the_speaker():
-    """'X reported citing an Iranian source', 'X quoted an informed source as saying': the described source."""
-    text = "Vale News reported citing an Ardanian source that talks failed. Vale News quoted an informed source."
+    """'X reported citing an Ardanian source', 'X quoted a trusted source as saying': the described source."""
+    text = "Vale News reported citing an Ardanian source that talks failed. Vale News quoted a trusted source."
     ctx = Context("009_x", text, None, {"Vale News": "vale-news"}, {"vale-news": "media_outlet"}, Corpus())
     first = text.index(". ")
     assert cited_source(ctx, "vale-news", (0, first)) == "unnamed-ardanian-source-009"
-    assert cited_source(ctx, "vale-news", (first, len(text))) == "unnamed-informed-source-009"
+    assert cited_source(ctx, "vale-news", (first, len(text))) == "unnamed-trusted-source-009"
     assert cited_source(ctx, "ann-roe", (0, first)) is None  # not an outlet: its own words
-    assert ctx.new_actors["unnamed-informed-source-009"]["actor_type"] == "unnamed_source"
+    assert ctx.new_actors["unnamed-trusted-source-009"]["actor_type"] == "unnamed_source"

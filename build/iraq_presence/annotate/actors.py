@@ -370,7 +370,7 @@ UNNAMED = re.compile(
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
 MEDIA_HEADS = {"reports", "report", "media", "outlets"}
 CITED = re.compile(UNNAMED.pattern.replace(r"(?!\w+ed\b)", ""), re.I)
-"""A source an outlet cites may be described by a participle ("an informed source"): no verb can stand there."""
+"""A source an outlet cites may be described by a participle ("a trusted source"): no verb can stand there."""
 
 
 def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) -> str | None:
@@ -400,7 +400,7 @@ CITING = re.compile(
     r"\b(?:citing|quoting|quoted|cited)\s+(?P<source>(?:an?|one|two|several|some|the)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:sources?|officials?|commanders?|diplomats?|insiders?))\b"
 )
-"""An outlet's report of a source it describes ("X reported citing an Iranian source", "X quoted an informed
+"""An outlet's report of a source it describes ("X reported citing a senior source", "X quoted a trusted
 source as saying"): the source speaks, the outlet is the medium (docs/curation.md, Medium)."""
 
 

@@ -22,7 +22,7 @@ OFFICE_SAID = re.compile(
     r"\s+(?:said|says|stated|announced|added)\b(?:\s+in\s+an?\s+(?:[\w-]+\s+)?statement)?"
     r"(?:\s+(?:on|late|early)\s+\w+)?,?\s+(?:that\s+)?$"
 )
-"""An office's report just before a pronoun source ("the prime minister's office said he …")."""
+"""An office's report just before a pronoun source ("the minister's office said he …")."""
 
 
 def principal(ctx: Context, office: str, at: int) -> str | None:
