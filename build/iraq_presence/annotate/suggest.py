@@ -40,6 +40,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
             r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
             r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
+            r"|\b(?:said|speaking) to (?=[^\sa-z\d])(?=[^\x00-\x7f])"
         ),
         "interview",
         0.8,
