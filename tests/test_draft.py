@@ -618,3 +618,24 @@ def test_an_outlet_citing_a_source_is_the_medium_of_the_sources_words() -> None:
         "media_report",
         "vale-news",
     )
+
+
+def test_an_indefinite_title_is_not_its_organisation() -> None:
+    """'A Vale representative said' is an unnamed source, not Vale; 'A senior official of Vale' named
+    further on ('Omar Vane, an official of Vale') is that person."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale": "vale", "Vale League": "vale-league"}, {"vale": "state", "vale-league": "armed_group"}
+    text = (
+        "A Vale representative said the port would reopen.\n\n"
+        "A senior official of the Vale League said on Monday that the dam held. "
+        "“It held,” Omar Vane, an official of the Vale League, said."
+    )
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    speakers = {s["quote"][:12]: s["speaker"] for s in statements(ctx, proposals, {})[0]}
+    assert speakers["the port wou"] == "unnamed-vale-representative-009"
+    assert speakers["the dam held"] == "omar-vane"

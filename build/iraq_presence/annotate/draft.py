@@ -421,6 +421,9 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     spoken_for = _principal(ctx, p)
     if spoken_for is not None:
         return spoken_for  # "X's office said he …": X's words (docs/curation.md, an office and its principal)
+    described = _described(ctx, p) if p.get("speaker_id") else None
+    if described is not None:
+        return described  # "a senior official of X said": not X itself
     if p.get("speaker_id"):
         return p["speaker_id"]
     name = p.get("speaker_name")
@@ -467,6 +470,21 @@ def _principal(ctx: Context, p: dict[str, Any]) -> str | None:
     return office_principal(ctx, source, at, ctx.text[p["source_end"] : p["end"]])
 
 
+def _described(ctx: Context, p: dict[str, Any]) -> str | None:
+    """An indefinite title the extractor read as its organisation ("A senior official of X"): the holder
+    the article names later, else an unnamed source of this article; None for any other source."""
+    if p.get("source_start") is None:
+        return None
+    at, source = p["source_start"], ctx.text[p["source_start"] : p["source_end"]]
+    if not ONE_ROLE.match(source) or ctx.types.get(p["speaker_id"]) == "person":
+        return None
+    later = _named_later(ctx.text, source, at)
+    if later is not None:
+        name, where = later
+        return ctx.aliases.get(name) or actor_for(ctx, name, where, "person", "Speaker named")
+    return unnamed_actor(ctx, source, at)
+
+
 ISSUED = re.compile(
     r"^(?i:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|press release|letter)\s+"
     r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office)"
@@ -474,7 +492,8 @@ ISSUED = re.compile(
 )
 """A document named with its issuer ("a statement from the X office"): the issuer is the speaker."""
 ONE_ROLE = re.compile(
-    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
+    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader|representative)\b",
+    re.I,
 )
 """An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
 
