@@ -639,3 +639,17 @@ def test_an_indefinite_title_is_not_its_organisation() -> None:
     speakers = {s["quote"][:12]: s["speaker"] for s in statements(ctx, proposals, {})[0]}
     assert speakers["the port wou"] == "unnamed-vale-representative-009"
     assert speakers["the dam held"] == "omar-vane"
+
+
+def test_a_full_quotation_opening_in_lower_case_is_direct() -> None:
+    """'saying " the gates …."' and the second part of '"This," X added, "is …."': full quotations,
+    not fragments; a fragment inside a reported clause stays partial."""
+    text = (
+        'Ann Roe praised the dockers, saying " the gates must be opened and kept open at all hours."\n\n'
+        '"This plan," Ben Tal added, "is the only way to keep the port alive this winter."\n\n'
+        "Ann Roe said the plan was “a sound one”."
+    )
+    types = {s["quote"].strip()[:12]: s["statement_type"] for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert types["the gates mu"] == "direct"
+    assert types["is the only "] == "direct"
+    assert types["a sound one"] == "partial"

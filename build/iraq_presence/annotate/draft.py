@@ -205,7 +205,7 @@ def statements(
     drafted = [
         p for p in proposals["statements"] if (p.get("speaker_id") or p.get("speaker_name")) or p["confidence"] >= 0.2
     ]
-    drafted = split_remarks(text, drafted)
+    drafted = [_typed(text, p) for p in split_remarks(text, drafted)]
     kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
     out: list[dict[str, Any]] = []
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
@@ -875,6 +875,30 @@ def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, 
         out.append(entry)
         review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
     return out, review
+
+
+INTRODUCED = re.compile(r"(?:[,:]|\b(?:saying|stating|adding|noting|declaring|stressing|writing))\s*[“\"]\s*$")
+"""A quotation given as the speaker's own sentences: after a comma or colon, or "saying", "adding" …"""
+FULL_STOP = re.compile(r"[.!?]\s*$")
+
+
+def _typed(text: str, p: dict[str, Any]) -> dict[str, Any]:
+    """The statement with a full quotation the extractor typed a fragment typed `direct`."""
+    if p["statement_type"] == "partial" and _full_quotation(text, p):
+        return {**p, "statement_type": "direct"}
+    return p
+
+
+def _full_quotation(text: str, p: dict[str, Any]) -> bool:
+    """A quotation typed a fragment that is a full quotation (docs/curation.md, statement_type `direct`):
+    introduced as the speaker's words ("saying “…”", "“This,” X added, “is …”") and running to a
+    sentence's end inside its marks, six words or more."""
+    quote = p["quote"].strip()
+    return (
+        len(quote.split()) >= 6
+        and FULL_STOP.search(quote) is not None
+        and INTRODUCED.search(text, max(0, p["start"] - 30), p["start"]) is not None
+    )
 
 
 def _sentence_span(text: str, p: dict[str, Any]) -> tuple[int, int]:
