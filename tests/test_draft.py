@@ -653,3 +653,15 @@ def test_a_full_quotation_opening_in_lower_case_is_direct() -> None:
     assert types["the gates mu"] == "direct"
     assert types["is the only "] == "direct"
     assert types["a sound one"] == "partial"
+
+
+def test_a_bare_title_is_the_holder_named_before() -> None:
+    """'According to Vale League official' after 'Omar Vane, an official of the Vale League': that person."""
+    from iraq_presence.annotate.draft import _named_before
+
+    text = "Omar Vane, an official of the Vale League, said so. According to Vale League official, it held."
+    at = text.index("Vale League official")
+    assert _named_before(text, "Vale League official", at) == ("Omar Vane", 0)
+    assert _named_before(text, "Dock Guild official", at) is None  # no official of that group named
+    two = "Ann Roe, an official of the Vale League, spoke. " + text
+    assert _named_before(two, "Vale League official", two.index("Vale League official")) is None

@@ -476,13 +476,41 @@ def _described(ctx: Context, p: dict[str, Any]) -> str | None:
     if p.get("source_start") is None:
         return None
     at, source = p["source_start"], ctx.text[p["source_start"] : p["source_end"]]
-    if not ONE_ROLE.match(source) or ctx.types.get(p["speaker_id"]) == "person":
+    if ctx.types.get(p["speaker_id"]) == "person":
+        return None
+    before = _named_before(ctx.text, source, at)
+    if before is not None:
+        return ctx.aliases.get(before[0]) or actor_for(ctx, *before, "person", "Speaker named")
+    if not ONE_ROLE.match(source):
         return None
     later = _named_later(ctx.text, source, at)
     if later is not None:
         name, where = later
         return ctx.aliases.get(name) or actor_for(ctx, name, where, "person", "Speaker named")
     return unnamed_actor(ctx, source, at)
+
+
+BARE_TITLE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+)?"
+    r"(?P<role>official|spokes(?:man|woman|person)|commander|representative)$"
+)
+"""A title without an article ("X official", "the spokesman"): a holder the text has already named."""
+
+
+def _named_before(text: str, phrase: str, at: int) -> tuple[str, int] | None:
+    """The one person named earlier with that title of that organisation ("Name, an official of X" before
+    "according to X official"; docs/curation.md, speaker identity across a paragraph)."""
+    m = BARE_TITLE.match(phrase.strip())
+    if m is None or at < 0:
+        return None
+    holders = {
+        h["name"]: h.start("name")
+        for h in re.finditer(
+            rf"(?P<name>{NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{m['role']}\b(?P<rest>[^,.;\n]*)", text[:at]
+        )
+        if not m["org"] or m["org"] in h["rest"]
+    }
+    return next(iter(holders.items())) if len(holders) == 1 else None
 
 
 ISSUED = re.compile(
