@@ -647,12 +647,14 @@ def test_a_full_quotation_opening_in_lower_case_is_direct() -> None:
     text = (
         'Ann Roe praised the dockers, saying " the gates must be opened and kept open at all hours."\n\n'
         '"This plan," Ben Tal added, "is the only way to keep the port alive this winter."\n\n'
-        "Ann Roe said the plan was “a sound one”."
+        "Ann Roe said the plan was “a sound one”.\n\n"
+        "Ben Tal warned the guild, saying that if it struck, “the gates will be shut to every ship at once.”"
     )
     types = {s["quote"].strip()[:12]: s["statement_type"] for s in _drafted(text, dt.date(2030, 5, 10))}
     assert types["the gates mu"] == "direct"
     assert types["is the only "] == "direct"
     assert types["a sound one"] == "partial"
+    assert types["the gates wi"] == "partial"  # inside the reported clause "saying that if …"
 
 
 def test_a_bare_title_is_the_holder_named_before() -> None:

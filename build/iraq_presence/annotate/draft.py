@@ -905,8 +905,12 @@ def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, 
     return out, review
 
 
-INTRODUCED = re.compile(r"(?:[,:]|\b(?:saying|stating|adding|noting|declaring|stressing|writing))\s*[“\"]\s*$")
-"""A quotation given as the speaker's own sentences: after a comma or colon, or "saying", "adding" …"""
+INTRODUCED = re.compile(
+    r"(?:\b(?:saying|stating|adding|noting|declaring|stressing|writing)[,:]?"
+    r"|[”\"][^“”\"\n]{1,60}?\b(?:said|says|added|noted|continued|stressed|explained|concluded)[,:]?)\s*[“\"]\s*$"
+)
+"""A quotation given as the speaker's own sentences: after "saying", "adding" …, or the second part of a
+quotation split by its attribution ("“…,” X added, “…”")."""
 FULL_STOP = re.compile(r"[.!?]\s*$")
 
 
