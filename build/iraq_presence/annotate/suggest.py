@@ -240,7 +240,13 @@ def _known_outlet(
 STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
 """Words of the forces' stay: a threat that names it is a stance on it."""
 TOLD = re.compile(r"(?:told|said to|speaking to) ")
-ROLE_AFTER = re.compile(r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website)\b)[a-z]")
+ROLE_AFTER = re.compile(
+    r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
+    r"|that|about|on|in|via|by|during|after|before|at|of|for|last|this|earlier|recently|when|while|and|it|its"
+    r"|he|she|they|we|how|what|why|if|which|who|there)\b)[a-z]"
+)
+"""A role noun after the one told ("told the Iraqi prime minister"): a hearer; a conjunction or a
+preposition ("told X that", "told X on Monday") is no role."""
 
 
 def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], types: dict[str, str] | None) -> bool:
