@@ -80,6 +80,7 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("Ann Roe is said to be ill.", "unknown", None),
         ("Ann Roe told Harbour Times that the port was closed.", "interview", "harbour-times"),
         ("Ann Roe told the Vale prime minister that the port was closed.", "unknown", None),
+        ("Ann Roe told the Valeian PM that the port was closed.", "unknown", None),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:

@@ -239,6 +239,11 @@ def _known_outlet(
 
 STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
 """Words of the forces' stay: a threat that names it is a stance on it."""
+TITLED = re.compile(
+    r"\b(?:PM|President|Prime|Minister|Premier|King|Emir|Prince|Leader|Speaker|Chancellor|Governor|Mayor"
+    r"|Ambassador|Envoy|Secretary|General|Commander|Sheikh|Ayatollah|Senator|Chairman)\b"
+)
+"""A title in the name of the one told: a person, not an outlet."""
 TOLD = re.compile(r"(?:told|said to|speaking to) ")
 ROLE_AFTER = re.compile(
     r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
@@ -256,6 +261,8 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
     actor = known.get(named.rstrip("."))
     if actor is not None and types is not None:
         return types.get(actor) == "media_outlet"
+    if TITLED.search(named):
+        return False  # "told the Iraqi PM", "told Prime Minister X": a person by his title
     return not ROLE_AFTER.match(sentence, mm.end())
 
 
