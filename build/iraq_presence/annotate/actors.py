@@ -363,7 +363,7 @@ UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
-    r"|politicians|leaders|clerics|activists|protesters|authorities|representative)(?:\s+themselves)?"
+    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
     re.I,
 )
