@@ -642,6 +642,11 @@ def test_an_indefinite_title_is_not_its_organisation() -> None:
     speakers = {s["quote"][:12]: s["speaker"] for s in statements(ctx, proposals, {})[0]}
     assert speakers["the port wou"] == "unnamed-vale-representative-009"
     assert speakers["the dam held"] == "omar-vane"
+    allies = "Norland’s allies in Vale said on Monday that the port would close."
+    proposals = Extractor(Gazetteer(aliases, types)).run(allies, dt.date(2030, 5, 10))
+    ctx = Context("009_x", allies, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = statements(ctx, proposals, {})[0]
+    assert drafted["speaker"] == "unnamed-norlands-allies-in-vale-009"  # a collective described, not Vale
 
 
 def test_a_full_quotation_opening_in_lower_case_is_direct() -> None:

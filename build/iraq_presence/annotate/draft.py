@@ -482,7 +482,8 @@ def _described(ctx: Context, p: dict[str, Any]) -> str | None:
     if before is not None:
         return ctx.aliases.get(before[0]) or actor_for(ctx, *before, "person", "Speaker named")
     if not ONE_ROLE.match(source):
-        return None
+        source = PLACE_TAIL.sub(r"\1", source)  # "allies in Iraq dial up …" (a headline): the description only
+        return unnamed_actor(ctx, source, at) if UNNAMED.match(source) else None  # "X's allies in Y": not Y
     later = _named_later(ctx.text, source, at)
     if later is not None:
         name, where = later
@@ -490,6 +491,7 @@ def _described(ctx: Context, p: dict[str, Any]) -> str | None:
     return unnamed_actor(ctx, source, at)
 
 
+PLACE_TAIL = re.compile(r"(\b(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+[a-z].*$")
 BARE_TITLE = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+)?"
     r"(?P<role>official|spokes(?:man|woman|person)|commander|representative)$"
