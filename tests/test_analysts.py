@@ -24,6 +24,7 @@ def _ctx(text: str) -> Context:
         ("Ben Tal, a senior fellow at the Harbor Institute, said the plan would fail.", "ben-tal", "Ben Tal", True),
         ("Dovran security analyst Ben Tal said the plan would fail.", "ben-tal", "Ben Tal", True),
         ("Ben Tal, director of the Dovra Policy Center, spoke. Tal said more.", "ben-tal", "Tal", True),
+        ("Ben Tal, head of the Vale Bureau for Strategic Studies, said so.", "ben-tal", "Ben Tal", True),
         ("Experts said the plan would fail.", "unnamed-experts-009", "Experts", True),
         ("The Harbor Institute said the plan would fail.", "harbor-institute", "The Harbor Institute", True),
         ("Ben Tal, the leader of the dock union, said the plan would fail.", "ben-tal", "Ben Tal", False),

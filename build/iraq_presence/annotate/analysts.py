@@ -23,7 +23,7 @@ BEFORE_NAME = re.compile(rf"\b{TITLE}\s+(?:(?:and|at|of|the|[A-Z][\w’'.-]*)\s+
 AFTER_NAME = re.compile(
     rf"^,?\s+(?:(?:is|was)\s+)?(?:an?|the)\s+(?:[\w’'-]+\s+){{0,4}}?{TITLE}\b"
     r"|^,?\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:at|of|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}"
-    r"(?:Institute|Center|Centre|University|Foundation|Initiative|Program(?:me)?|Project)\b",
+    r"(?:Institute|Center|Centre|University|Foundation|Initiative|Program(?:me)?|Project|Studies)\b",
     re.I,
 )
 """The title in an appositive after the name ("X, a senior fellow at Y", "X, director of the Y Institute")."""
