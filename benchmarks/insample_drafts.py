@@ -96,7 +96,15 @@ def draft_again(root: Path, cur: dict[str, Any], text: str) -> dict[str, Any]:
     for report in proposals["meetings"]:
         report["agreeing"] = []
     ctx = Context(
-        "999_x", text, day, gaz.aliases, gaz.types, corpus, _known_affiliations(lay.data), _metonyms(lay.data)
+        "999_x",
+        text,
+        day,
+        gaz.aliases,
+        gaz.types,
+        corpus,
+        _known_affiliations(lay.data),
+        _metonyms(lay.data),
+        roles=gaz.roles,
     )
     return yaml.safe_load(_draft(ctx, meta, proposals, url=None, outlet=None, published_date=day, title=None))
 

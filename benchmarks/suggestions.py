@@ -2,7 +2,8 @@
 
 Leave one article out: each curated statement is suggested from the statements of the other
 articles only (in-sample corpus), three ways: the suggester as drafts use it (the codebook's cue
-words, cues.py, then the precedents), the precedent vote alone, and the majority code of those
+words, cues.py, then the precedents; an analyst's remark, told here by the speaker's curated
+description, by the codebook's rule for commentary), the precedent vote alone, and the majority code of those
 same precedents, the baseline a suggestion must beat. The cue words were written from the
 codebook, whose examples come from these articles, so the figures are in-sample, not unseen news.
 
@@ -27,19 +28,33 @@ def _armed_groups(data: Path) -> list[str]:
     return armed_group_names(aliases, types)
 
 
+def _analysts(data: Path) -> set[str]:
+    """Speakers whose curated description or type makes them analysts (the draft reads the article's
+    own title instead; annotate/analysts.py): their remarks are coded as commentary."""
+    from iraq_presence.annotate.analysts import RESEARCH_TYPES, TITLE_WORD
+
+    with (data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
+        return {
+            r["actor_id"]
+            for r in csv.DictReader(fh)
+            if r["actor_type"] in RESEARCH_TYPES or TITLE_WORD.search(r["description"] or "")
+        }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder of the built CSV tables")
     args = parser.parse_args()
     corpus = Corpus.read(args.data)
     groups = _armed_groups(args.data)
+    analysts = _analysts(args.data)
     right: Counter[str] = Counter()
     voted: Counter[str] = Counter()
     baseline: Counter[str] = Counter()
     for p in corpus.statements:
         article = p.statement_id.split("-")[0]
         rest = Corpus([q for q in corpus.statements if q.statement_id.split("-")[0] != article])
-        got = {s.field: s.value for s in coded(p.quote, rest, p.verb, groups)}
+        got = {s.field: s.value for s in coded(p.quote, rest, p.verb, groups, p.speaker in analysts)}
         right["plover"] += (got["plover"] or {}).get("category") == p.plover
         right["stance"] += got["stance_us_presence"] == p.stance
         right["topics"] += sorted(got["topics"]) == sorted(p.topics)

@@ -76,11 +76,51 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("Ann Roe, addressing the dockers, said the port was closed.", "speech", None),
         ("The port is closed, Ann Roe said to Harbour Times.", "interview", "harbour-times"),
         ("Ann Roe told Harbour Times via email that the port was closed.", "email", None),
+        ("The port is closed, Ann Roe said to Вести Дока.", "interview", None),  # an outlet in another script
+        ("Ann Roe is said to be ill.", "unknown", None),
+        ("Ann Roe told Harbour Times that the port was closed.", "interview", "harbour-times"),
+        ("Ann Roe told the Vale prime minister that the port was closed.", "unknown", None),
+        ("Ann Roe told the Valeian PM that the port was closed.", "unknown", None),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:
     ch, med = channel(sentence, {"Harbour Times": "harbour-times"})
     assert (ch.value, med.value) == (code, medium)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("In an interview with the Dovran al-Vale TV last week, Ann Roe said the port was closed.", "al-vale-tv"),
+        ("Al-Vale TV also published an interview about the port with Ann Roe, who said it was closed.", "al-vale-tv"),
+        ("Ann Roe said in an interview with Harbour Times that the port was closed.", "harbour-times"),
+    ],
+)
+def test_a_known_outlet_the_interview_names_however_introduced_is_the_medium(sentence: str, medium: str) -> None:
+    """A demonym before the outlet's name, or the outlet that published the interview as its subject."""
+    known = {"Harbour Times": "harbour-times", "al-Vale TV": "al-vale-tv", "Al-Vale TV": "al-vale-tv", "Dovra": "dovra"}
+    types = {"harbour-times": "media_outlet", "al-vale-tv": "media_outlet", "dovra": "state"}
+    ch, med = channel(sentence, known, types)
+    assert (ch.value, med.value) == ("interview", medium)
+
+
+def test_a_scene_sentence_gives_its_outlet_as_the_medium() -> None:
+    """Words placed at an interview the sentence before reports take its outlet too, not only its channel."""
+    text = (
+        "Vale TV published an interview with Ann Roe on the port.\n\n"
+        "Roe did not name the buyer, but stressed that the port would stay open."
+    )
+    aliases, types = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Vale TV": "vale-tv"}, {"ann-roe": "person"}
+    types["vale-tv"] = "media_outlet"
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = [s for s in statements(ctx, proposals, {})[0] if s["quote"].startswith("the port would")]
+    assert (drafted["channel"], drafted["medium"]) == ("interview", "vale-tv")
 
 
 def test_two_remarks_in_one_clause_are_split() -> None:
@@ -560,3 +600,91 @@ def test_a_headline_takes_no_occasion_from_the_body() -> None:
     assert not _in_headline(text, {"start": text.index("that")})
     lead = "Jane Roe said the port “must close.”\nShe added more.\n"
     assert not _in_headline(lead, {"start": lead.index("the port")})
+
+
+def test_a_states_government_speaking_is_the_known_government_not_the_state() -> None:
+    """'Vale's government said' and 'the government of Vale said': the curated vale-government."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale": "vale"}, {"vale": "state", "vale-government": "state_body"}
+    text = "Vale’s government said on Monday that the port would reopen.\n\nThe government of Vale said the dam held."
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    drafted = statements(ctx, proposals, {})[0]
+    assert [s["speaker"] for s in drafted] == ["vale-government", "vale-government"]
+    assert not ctx.new_actors
+
+
+def test_an_outlet_citing_a_source_is_the_medium_of_the_sources_words() -> None:
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale News": "vale-news"}, {"vale-news": "media_outlet"}
+    text = "On Monday, Vale News quoted a trusted source as saying that the port would reopen."
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = statements(ctx, proposals, {})[0]
+    assert (drafted["speaker"], drafted["channel"], drafted["medium"]) == (
+        "unnamed-trusted-source-009",
+        "media_report",
+        "vale-news",
+    )
+
+
+def test_an_indefinite_title_is_not_its_organisation() -> None:
+    """'A Vale representative said' is an unnamed source, not Vale; 'A senior official of Vale' named
+    further on ('Omar Vane, an official of Vale') is that person."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Vale": "vale", "Vale League": "vale-league"}, {"vale": "state", "vale-league": "armed_group"}
+    text = (
+        "A Vale representative said the port would reopen.\n\n"
+        "A senior official of the Vale League said on Monday that the dam held. "
+        "“It held,” Omar Vane, an official of the Vale League, said."
+    )
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    ctx = Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus())
+    speakers = {s["quote"][:12]: s["speaker"] for s in statements(ctx, proposals, {})[0]}
+    assert speakers["the port wou"] == "unnamed-vale-representative-009"
+    assert speakers["the dam held"] == "omar-vane"
+    allies = "Norland’s allies in Vale said on Monday that the port would close."
+    proposals = Extractor(Gazetteer(aliases, types)).run(allies, dt.date(2030, 5, 10))
+    ctx = Context("009_x", allies, dt.date(2030, 5, 10), aliases, types, Corpus())
+    [drafted] = statements(ctx, proposals, {})[0]
+    assert drafted["speaker"] == "unnamed-norlands-allies-in-vale-009"  # a collective described, not Vale
+
+
+def test_a_full_quotation_opening_in_lower_case_is_direct() -> None:
+    """'saying " the gates …."' and the second part of '"This," X added, "is …."': full quotations,
+    not fragments; a fragment inside a reported clause stays partial."""
+    text = (
+        'Ann Roe praised the dockers, saying " the gates must be opened and kept open at all hours."\n\n'
+        '"This plan," Ben Tal added, "is the only way to keep the port alive this winter."\n\n'
+        "Ann Roe said the plan was “a sound one”.\n\n"
+        "Ben Tal warned the guild, saying that if it struck, “the gates will be shut to every ship at once.”"
+    )
+    types = {s["quote"].strip()[:12]: s["statement_type"] for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert types["the gates mu"] == "direct"
+    assert types["is the only "] == "direct"
+    assert types["a sound one"] == "partial"
+    assert types["the gates wi"] == "partial"  # inside the reported clause "saying that if …"
+
+
+def test_a_bare_title_is_the_holder_named_before() -> None:
+    """'According to Vale League official' after 'Omar Vane, an official of the Vale League': that person."""
+    from iraq_presence.annotate.draft import _named_before
+
+    text = "Omar Vane, an official of the Vale League, said so. According to Vale League official, it held."
+    at = text.index("Vale League official")
+    assert _named_before(text, "Vale League official", at) == ("Omar Vane", 0)
+    assert _named_before(text, "Dock Guild official", at) is None  # no official of that group named
+    two = "Ann Roe, an official of the Vale League, spoke. " + text
+    assert _named_before(two, "Vale League official", two.index("Vale League official")) is None

@@ -6,7 +6,9 @@ from iraq_presence.annotate.actors import (
     Context,
     actor_for,
     body_actor,
+    cited_source,
     clean_name,
+    known_body,
     office_actor,
     org_type,
     slug,
@@ -143,6 +145,27 @@ def test_a_named_states_government_is_its_body():
     assert ctx.new_actors["norland-government"]["actor_type"] == "state_body"
 
 
+def test_a_known_states_government_however_written_is_the_known_body():
+    """'Vale's government', 'the government of Vale', 'the Valeian government' and a curated metonym's
+    government: the curated vale-government, never a new actor beside it."""
+    text = "Vale’s government said so. Dovra's government agreed. The Valeian government and Norland's government."
+    aliases = {"Vale": "vale"}
+    ctx = Context(
+        "009_x",
+        text,
+        None,
+        aliases,
+        {"vale": "state", "vale-government": "state_body"},
+        Corpus(),
+        metonyms={"Dovra": "vale"},
+    )
+    for phrase in ("Vale’s government", "the government of Vale", "The Valeian government", "Dovra's government"):
+        assert known_body(ctx, phrase) == "vale-government", phrase
+        assert actor_for(ctx, phrase, 0, "state_body", "Speaker named") == "vale-government"
+    assert known_body(ctx, "Norland's government") is None  # no known state: left to the new-actor rules
+    assert not ctx.new_actors
+
+
 def test_a_role_noun_before_a_name_is_no_part_of_it():
     ctx = _ctx("Analyst Mara Ost said so.")
     assert actor_for(ctx, "Analyst Mara Ost", 0, "person", "Speaker named") == "mara-ost"
@@ -153,3 +176,14 @@ def test_collectives_the_article_never_names_are_unnamed_sources():
     assert unnamed_actor(ctx, "The militias", 0) == "unnamed-militias-009"
     assert unnamed_actor(ctx, "the factions themselves", 0) == "unnamed-factions-009"
     assert unnamed_actor(ctx, "politicians this week", 0) == "unnamed-politicians-009"
+
+
+def test_a_source_an_outlet_cites_is_the_speaker():
+    """'X reported citing an Ardanian source', 'X quoted a trusted source as saying': the described source."""
+    text = "Vale News reported citing an Ardanian source that talks failed. Vale News quoted a trusted source."
+    ctx = Context("009_x", text, None, {"Vale News": "vale-news"}, {"vale-news": "media_outlet"}, Corpus())
+    first = text.index(". ")
+    assert cited_source(ctx, "vale-news", (0, first)) == "unnamed-ardanian-source-009"
+    assert cited_source(ctx, "vale-news", (first, len(text))) == "unnamed-trusted-source-009"
+    assert cited_source(ctx, "ann-roe", (0, first)) is None  # not an outlet: its own words
+    assert ctx.new_actors["unnamed-trusted-source-009"]["actor_type"] == "unnamed_source"

@@ -57,6 +57,8 @@ class Context:
     """Place names the curation reads as a state or government ("Washington" for the United States)."""
     new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_aliases: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[Any] = field(default_factory=list)
+    """Dated role titles (roles.Role) from the curated affiliations: "the prime minister" at the article's date."""
 
     @property
     def prefix(self) -> str:
@@ -236,6 +238,9 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
         return ctx.aliases[name]
     if name in ctx.metonyms:
         return ctx.metonyms[name]  # a place is no actor: the state it stands for, as curated before
+    body = known_body(ctx, name)
+    if body is not None:
+        return body  # "X's government": the curated government of X, not a new actor beside it
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
     best = _known_spelling(ctx, name, kind)
@@ -358,21 +363,23 @@ UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
-    r"|politicians|leaders|clerics|activists|protesters|authorities)(?:\s+themselves)?"
+    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
     re.I,
 )
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
 MEDIA_HEADS = {"reports", "report", "media", "outlets"}
+CITED = re.compile(UNNAMED.pattern.replace(r"(?!\w+ed\b)", ""), re.I)
+"""A source an outlet cites may be described by a participle ("a trusted source"): no verb can stand there."""
 
 
-def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
+def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) -> str | None:
     """A new unnamed source, one per description and article (never matched by alias), or None
-    when the phrase is not such a description."""
+    when the phrase is not such a description; a `cited` one is the object of "citing" or "quoted"."""
     from .lexicon import FURNITURE_NAMES
 
     phrase = TRAILING.sub("", phrase)
-    m = UNNAMED.match(phrase)
+    m = (CITED if cited else UNNAMED).match(phrase)
     if m is None or phrase in FURNITURE_NAMES:
         return None
     plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)
@@ -387,6 +394,23 @@ def unnamed_actor(ctx: Context, phrase: str, start: int) -> str | None:
             "aliases": [],
         }
     return actor_id
+
+
+CITING = re.compile(
+    r"\b(?:citing|quoting|quoted|cited)\s+(?P<source>(?:an?|one|two|several|some|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:sources?|officials?|commanders?|diplomats?|insiders?))\b"
+)
+"""An outlet's report of a source it describes ("X reported citing a senior source", "X quoted a trusted
+source as saying"): the source speaks, the outlet is the medium (docs/curation.md, Medium)."""
+
+
+def cited_source(ctx: Context, outlet: str, sentence: tuple[int, int]) -> str | None:
+    """The unnamed source a known outlet's report in this sentence cites, as a new actor of this article;
+    None where the speaker is no outlet or the sentence cites no described source."""
+    if ctx.types.get(outlet, ctx.new_actors.get(outlet, {}).get("actor_type")) != "media_outlet":
+        return None
+    m = CITING.search(ctx.text, *sentence)
+    return unnamed_actor(ctx, m["source"], m.start("source"), cited=True) if m else None
 
 
 OFFICE = re.compile(
@@ -463,9 +487,45 @@ BODY = re.compile(
 """A body of a named state or group ("the Norland government"), as the extractor reads it."""
 
 
+BODY_HEADS = r"(?:government|ministry|army|military|administration|parliament|cabinet|presidency)"
+OWNED_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?P<owner>[A-Z][\w’'-]*?(?:\s+[A-Z][\w’'-]*?)*)(?:[’']s)?\s+(?P<head>" + BODY_HEADS + r")"
+    r"|(?P<head2>" + BODY_HEADS + r")\s+(?:of|in)\s+(?P<owner2>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))$"
+)
+"""A state's body however the text writes it: "X's government", "the X government", "the government of X"."""
+
+
+def known_body(ctx: Context, phrase: str) -> str | None:
+    """The known body of a known state a phrase names ("Norland's government", "the government of
+    Norland", "the Norlandian government": the curated `norland-government`); None otherwise, so a
+    state's government is never proposed as a new actor beside the one the curation has."""
+    m = OWNED_BODY.match(phrase.strip())
+    if m is None:
+        return None
+    owner = re.sub(r"^the\s+", "", m["owner"] or m["owner2"])
+    state = _state_named(ctx, owner)
+    body = f"{state}-{(m['head'] or m['head2']).lower()}" if state else None
+    return body if body in ctx.types else None
+
+
+def _state_named(ctx: Context, owner: str) -> str | None:
+    """The known state a name, a curated metonym or a demonym of one of its names stands for."""
+    from .roles import org_forms
+
+    state = ctx.metonyms.get(owner) or ctx.aliases.get(owner)
+    if state is not None:
+        return state
+    low = owner.lower()
+    ids = {i for a, i in ctx.aliases.items() if ctx.types.get(i) == "state" and " " not in a and low in org_forms([a])}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def body_actor(ctx: Context, phrase: str, start: int) -> str | None:
     """The actor of "<Name> government": the known one (its alias, or the government of the state the
-    name stands for), else a new state body with the printed words as evidence."""
+    name stands for, however written), else a new state body with the printed words as evidence."""
+    known = known_body(ctx, phrase)
+    if known is not None:
+        return known
     m = BODY.match(phrase.strip())
     if m is None:
         return None
@@ -521,9 +581,11 @@ __all__ = [
     "attested_forms",
     "body_actor",
     "candidate_kind",
+    "cited_source",
     "clean_name",
     "demonym",
     "folded_variants",
+    "known_body",
     "looks_like_name",
     "new_outlet",
     "office_actor",

@@ -24,8 +24,10 @@ from .actors import (
     actor_for,
     body_actor,
     candidate_kind,
+    cited_source,
     clean_name,
     demonym,
+    known_body,
     looks_like_name,
     new_outlet,
     office_actor,
@@ -34,6 +36,7 @@ from .actors import (
     slug,
     unnamed_actor,
 )
+from .analysts import is_analyst
 from .byline import Metadata
 from .lexicon import BETWEEN
 from .occasion import (
@@ -47,6 +50,7 @@ from .occasion import (
     one_occasion_dates,
     sentences_before,
 )
+from .principals import office_principal
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
@@ -201,7 +205,7 @@ def statements(
     drafted = [
         p for p in proposals["statements"] if (p.get("speaker_id") or p.get("speaker_name")) or p["confidence"] >= 0.2
     ]
-    drafted = split_remarks(text, drafted)
+    drafted = [_typed(text, p) for p in split_remarks(text, drafted)]
     kinds = {c["name"]: c["suggested_type"] for c in proposals["candidates"]}
     out: list[dict[str, Any]] = []
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
@@ -211,6 +215,8 @@ def statements(
     placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
+    outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
+    speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
     clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
@@ -236,6 +242,11 @@ def statements(
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
+        if outlets[n - 1][1] is not None:
+            why = f"the outlet {outlets[n - 1][0]} reports what the source it cites said"
+            if ch.value == "unknown":
+                ch = Suggestion("channel", "media_report", 0.6, why)
+            medium = Suggestion("medium", outlets[n - 1][0], 0.6, why)
         review += [ch.line(), medium.line()]
         date, line = _date(ctx, p, (drafted, proposals["dates"], occasion), speaker, sid, last_date)
         review.append(line)
@@ -258,7 +269,8 @@ def statements(
             utterance = uid
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
-        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups)
+        commentary = is_analyst(ctx, speaker, source)
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary)
         clause = clauses.get(remarks[n - 1])
         if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
             suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
@@ -409,6 +421,15 @@ def _occasion_sentence(
 
 def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:
     """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
+    body = known_body(ctx, ctx.text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
+    if body is not None:
+        return body  # "X's government said": the known government, not the state X
+    spoken_for = _principal(ctx, p)
+    if spoken_for is not None:
+        return spoken_for  # "X's office said he …": X's words (docs/curation.md, an office and its principal)
+    described = _described(ctx, p) if p.get("speaker_id") else None
+    if described is not None:
+        return described  # "a senior official of X said": not X itself
     if p.get("speaker_id"):
         return p["speaker_id"]
     name = p.get("speaker_name")
@@ -444,6 +465,62 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     return actor_for(ctx, name, at, kind, "Speaker named")
 
 
+def _principal(ctx: Context, p: dict[str, Any]) -> str | None:
+    """The principal an office's statement speaks for, the office named as the source or as its issuer."""
+    if p.get("source_start") is None:
+        return None
+    at, source = p["source_start"], ctx.text[p["source_start"] : p["source_end"]]
+    issued = ISSUED.match(source)
+    if issued:
+        source, at = issued["issuer"], at + issued.start("issuer")
+    return office_principal(ctx, source, at, ctx.text[p["source_end"] : p["end"]])
+
+
+def _described(ctx: Context, p: dict[str, Any]) -> str | None:
+    """An indefinite title the extractor read as its organisation ("A senior official of X"): the holder
+    the article names later, else an unnamed source of this article; None for any other source."""
+    if p.get("source_start") is None:
+        return None
+    at, source = p["source_start"], ctx.text[p["source_start"] : p["source_end"]]
+    if ctx.types.get(p["speaker_id"]) == "person":
+        return None
+    before = _named_before(ctx.text, source, at)
+    if before is not None:
+        return ctx.aliases.get(before[0]) or actor_for(ctx, *before, "person", "Speaker named")
+    if not ONE_ROLE.match(source):
+        source = PLACE_TAIL.sub(r"\1", source)  # "allies in Iraq dial up …" (a headline): the description only
+        return unnamed_actor(ctx, source, at) if UNNAMED.match(source) else None  # "X's allies in Y": not Y
+    later = _named_later(ctx.text, source, at)
+    if later is not None:
+        name, where = later
+        return ctx.aliases.get(name) or actor_for(ctx, name, where, "person", "Speaker named")
+    return unnamed_actor(ctx, source, at)
+
+
+PLACE_TAIL = re.compile(r"(\b(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+[a-z].*$")
+BARE_TITLE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+)?"
+    r"(?P<role>official|spokes(?:man|woman|person)|commander|representative)$"
+)
+"""A title without an article ("X official", "the spokesman"): a holder the text has already named."""
+
+
+def _named_before(text: str, phrase: str, at: int) -> tuple[str, int] | None:
+    """The one person named earlier with that title of that organisation ("Name, an official of X" before
+    "according to X official"; docs/curation.md, speaker identity across a paragraph)."""
+    m = BARE_TITLE.match(phrase.strip())
+    if m is None or at < 0:
+        return None
+    holders = {
+        h["name"]: h.start("name")
+        for h in re.finditer(
+            rf"(?P<name>{NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{m['role']}\b(?P<rest>[^,.;\n]*)", text[:at]
+        )
+        if not m["org"] or m["org"] in h["rest"]
+    }
+    return next(iter(holders.items())) if len(holders) == 1 else None
+
+
 ISSUED = re.compile(
     r"^(?i:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|press release|letter)\s+"
     r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office)"
@@ -451,7 +528,8 @@ ISSUED = re.compile(
 )
 """A document named with its issuer ("a statement from the X office"): the issuer is the speaker."""
 ONE_ROLE = re.compile(
-    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader)\b", re.I
+    r"^(?:a|an)\s+(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|official|commander|leader|representative)\b",
+    re.I,
 )
 """An indefinite title ("A spokesman for a militia"): the article may name its holder further on."""
 
@@ -666,9 +744,11 @@ def _scene_channel(
         sent = text[a:b]
         if not named.search(sent):
             continue
-        placed, _ = channel(sent, ctx.aliases, ctx.types)
+        placed, outlet = channel(sent, ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"
+            if medium.value is None and isinstance(outlet.value, str) and not outlet.value.startswith("TODO"):
+                medium = Suggestion("medium", outlet.value, 0.5, f"the occasion before: {outlet.basis}")
             return Suggestion("channel", placed.value, 0.5, why), medium, (a, b)
     return ch, medium, None
 
@@ -831,6 +911,41 @@ def dismissals(ctx: Context, proposals: dict[str, Any]) -> tuple[list[dict[str, 
         out.append(entry)
         review.append(f"dismissed_quotes {p['quote'][:40]!r}: {reason} (0.40; {why})")
     return out, review
+
+
+INTRODUCED = re.compile(
+    r"(?:\b(?:saying|stating|adding|noting|declaring|stressing|writing)[,:]?"
+    r"|[”\"][^“”\"\n]{1,60}?\b(?:said|says|added|noted|continued|stressed|explained|concluded)[,:]?)\s*[“\"]\s*$"
+)
+"""A quotation given as the speaker's own sentences: after "saying", "adding" …, or the second part of a
+quotation split by its attribution ("“…,” X added, “…”")."""
+FULL_STOP = re.compile(r"[.!?]\s*$")
+
+
+def _typed(text: str, p: dict[str, Any]) -> dict[str, Any]:
+    """The statement with a full quotation the extractor typed a fragment typed `direct`."""
+    if p["statement_type"] == "partial" and _full_quotation(text, p):
+        return {**p, "statement_type": "direct"}
+    return p
+
+
+def _full_quotation(text: str, p: dict[str, Any]) -> bool:
+    """A quotation typed a fragment that is a full quotation (docs/curation.md, statement_type `direct`):
+    introduced as the speaker's words ("saying “…”", "“This,” X added, “is …”") and running to a
+    sentence's end inside its marks, six words or more."""
+    quote = p["quote"].strip()
+    return (
+        len(quote.split()) >= 6
+        and FULL_STOP.search(quote) is not None
+        and INTRODUCED.search(text, max(0, p["start"] - 30), p["start"]) is not None
+    )
+
+
+def _sentence_span(text: str, p: dict[str, Any]) -> tuple[int, int]:
+    """The statement's sentence, as start and end offsets (its words and its attribution)."""
+    lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
+    hi = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
+    return lo, min(hi) if hi else len(text)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -73,6 +73,7 @@ def add_article(
         Corpus.read(lay.data),
         _known_affiliations(lay.data),
         _metonyms(lay.data),
+        roles=gaz.roles,
     )
     draft = _draft(ctx, meta, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
     _commit(lay, article_id, data, digest, draft)

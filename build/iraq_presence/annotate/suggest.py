@@ -40,6 +40,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
             r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
             r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
+            r"|\b(?:said|speaking) to (?=[^\sa-z\d])(?=[^\x00-\x7f])"
         ),
         "interview",
         0.8,
@@ -194,8 +195,14 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
             if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
                 continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
-            if named and code in {"interview", "social_media_post", "media_report"}:
-                medium = known.get(named) or f"TODO-new-actor ({named})"
+            if code in {"interview", "social_media_post", "media_report"}:
+                named_id = known.get(named) if named else None
+                is_outlet = named_id is not None and (types is None or types.get(named_id) == "media_outlet")
+                outlet = None if is_outlet else _known_outlet(sentence, m, known, types)
+                if outlet is not None:
+                    medium, named = outlet
+                elif named and (named_id is None or is_outlet):  # a known person is the one interviewed
+                    medium = named_id or f"TODO-new-actor ({named})"
             cue = f"cue {m.group(0)!r}"
             basis = cue + (f", medium named {named!r}" if medium else "")
             return Suggestion("channel", code, conf, cue), Suggestion("medium", medium, conf if medium else 0.6, basis)
@@ -205,10 +212,46 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
     )
 
 
+PUBLISHED = re.compile(r"\b(?:published|aired|broadcast|ran)\b", re.I)
+"""An outlet that published the interview is the subject before the cue ("X TV also published an interview")."""
+OUTLET_REACH = 60
+
+
+def _known_outlet(
+    sentence: str, cue: re.Match[str], known: dict[str, str], types: dict[str, str] | None
+) -> tuple[str, str] | None:
+    """A known outlet the cue's words name however introduced ("an interview with the Lebanese X TV"), or the
+    subject that published it: the nearest known outlet after the cue, or before a publishing cue."""
+    if types is None:
+        return None
+    publishing = PUBLISHED.search(cue.group(0)) is not None
+    lo, hi = (0, cue.start()) if publishing else (cue.start(), cue.end() + OUTLET_REACH)
+    best: tuple[int, int, str, str] | None = None
+    for alias, actor in known.items():
+        if types.get(actor) != "media_outlet" or len(alias) < 3:
+            continue
+        for hit in re.finditer(rf"(?<![\w’'-]){re.escape(alias)}(?![\w’'-])", sentence[lo:hi]):
+            rank = (-(hit.start()) if publishing else hit.start(), -len(alias), actor, alias)
+            if best is None or rank < best:
+                best = rank
+    return (best[2], best[3]) if best else None
+
+
 STAY = re.compile(r"\b(?:presence|stay\w*|remain\w*|keep\w*|footprint|bases?)\b", re.I)
 """Words of the forces' stay: a threat that names it is a stance on it."""
+TITLED = re.compile(
+    r"\b(?:PM|President|Prime|Minister|Premier|King|Emir|Prince|Leader|Speaker|Chancellor|Governor|Mayor"
+    r"|Ambassador|Envoy|Secretary|General|Commander|Sheikh|Ayatollah|Senator|Chairman)\b"
+)
+"""A title in the name of the one told: a person, not an outlet."""
 TOLD = re.compile(r"(?:told|said to|speaking to) ")
-ROLE_AFTER = re.compile(r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website)\b)[a-z]")
+ROLE_AFTER = re.compile(
+    r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
+    r"|that|about|on|in|via|by|during|after|before|at|of|for|last|this|earlier|recently|when|while|and|it|its"
+    r"|he|she|they|we|how|what|why|if|which|who|there)\b)[a-z]"
+)
+"""A role noun after the one told ("told the Iraqi prime minister"): a hearer; a conjunction or a
+preposition ("told X that", "told X on Monday") is no role."""
 
 
 def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], types: dict[str, str] | None) -> bool:
@@ -218,12 +261,19 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
     actor = known.get(named.rstrip("."))
     if actor is not None and types is not None:
         return types.get(actor) == "media_outlet"
+    if TITLED.search(named):
+        return False  # "told the Iraqi PM", "told Prime Minister X": a person by his title
     return not ROLE_AFTER.match(sentence, mm.end())
 
 
-def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+def coded(
+    quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = (), commentary: bool = False
+) -> list[Suggestion]:
     """PLOVER, stance and topics: the codebook's cue words first (cues.py), else the vote of the nearest
-    curated statements weighted by similarity; the basis names the cue or the precedents."""
+    curated statements weighted by similarity; the basis names the cue or the precedents. An analyst's
+    `commentary` is coded by the codebook's rule for it, not by precedents that are parties' acts."""
+    if commentary:
+        return analyst_coded(quote, armed_groups)
     near = corpus.nearest(quote)
     cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near) or "none similar"
     voted = precedent_vote(near)
@@ -251,6 +301,36 @@ def coded(quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Seq
         found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
         topic_why += f"; us_military_presence with the stance {stance.value}"
     return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
+
+
+US_MILITARY = re.compile(
+    r"\b(?:US|U\.S\.|American|America[’']s|Washington[’']s)\s+(?:military|soldiers|personnel|advisers|advisors"
+    r"|troops|forces|bases|mission|presence|footprint)\b"
+)
+"""US forces named by the state's word ("the US military", "American soldiers"): the presence spoken of."""
+COMMENTARY = "an analyst's commentary performs no act towards an actor (docs/curation.md, PLOVER)"
+
+
+def analyst_coded(quote: str, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+    """An analyst's remark (docs/curation.md): no PLOVER act; stance `neutral` where the words speak of
+    the presence, whatever side they describe, else `not_addressed`; topics from the words."""
+    found, topic_why = cues.topics(quote, armed_groups)
+    side, side_why = cues.stance(quote)
+    named = US_MILITARY.search(quote)
+    if named and "us_military_presence" not in found:
+        found = sorted([*found, "us_military_presence"])
+        topic_why = f"{topic_why}; us_military_presence {named.group(0)!r}"
+    if side in {"demands_withdrawal", "neutral"} or "us_military_presence" in found:
+        stance = Suggestion("stance_us_presence", "neutral", 0.6, f"{side_why}; an analyst describes, takes no side")
+        if "us_military_presence" not in found:
+            found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
+    else:
+        stance = Suggestion("stance_us_presence", "not_addressed", 0.6, f"{side_why}; an analyst's words")
+    return [
+        Suggestion("plover", None, 0.6, COMMENTARY),
+        stance,
+        Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}"),
+    ]
 
 
 def precedent_vote(near: list[tuple[Precedent, float]]) -> dict[str, tuple[Any, float]]:
