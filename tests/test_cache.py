@@ -200,3 +200,60 @@ def test_a_new_utterance_repeating_an_id_of_cached_utterances_is_reported_as_wit
     with pytest.raises(CurationError) as fresh:
         produce(repo, cache=False)
     assert "duplicate utterance_id" in str(cached.value) and str(cached.value) == str(fresh.value)
+
+
+def test_pooled_cold_build_matches_serial_and_warms_the_cache(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader's pool (its workers parse, check and store each article, handing back stubs)
+    writes the bytes the serial loader writes, and leaves a cache the next build reuses whole."""
+    from iraq_presence.tables.curation import loader
+
+    build(repo, cache=False)
+    before = snapshot(repo)
+    monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
+    first = summary(repo)
+    assert snapshot(repo) == before
+    assert first["files_reused"] == 0 and first["articles_computed"] == article_count(repo)
+    again = summary(repo)
+    assert again["files_computed"] == 0 and again["articles_computed"] == 0
+
+
+def test_pooled_load_reports_what_the_serial_load_reports(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file a worker cannot read, or an article that fails `check_coded`, is reported with the
+    message (file, line, entry, field) the serial loader gives, first error in file order first."""
+    from iraq_presence.errors import CurationError
+    from iraq_presence.tables.curation import loader
+
+    folder = repo / "data" / "curation"
+    paths = sorted((folder / "articles").glob("*.yaml"))
+    text = paths[-1].read_text(encoding="utf-8")
+    uncoded = text.replace("\nlanguage: ", "\nunreviewed: ['stance: TODO']\nlanguage: ", 1)
+    broken = {
+        paths[-1]: uncoded,  # passes the worker's parse, fails check_coded
+        paths[1]: paths[1].read_text(encoding="utf-8").replace("\nlanguage: ", "\nlanguage: [unclosed\n", 1),
+        folder / "meetings.yaml": "- meeting_id: x\n  unknown_key: 1\n",
+    }
+    originals = {path: path.read_text(encoding="utf-8") for path in broken}
+
+    def messages() -> list[str]:
+        out = []
+        for path, bad in broken.items():  # each fault alone, then the first two together
+            path.write_text(bad, encoding="utf-8")
+            out.append(_message(repo, CurationError))
+            path.write_text(originals[path], encoding="utf-8")
+        paths[-1].write_text(uncoded, encoding="utf-8")
+        paths[1].write_text(broken[paths[1]], encoding="utf-8")
+        out.append(_message(repo, CurationError))
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+        return out
+
+    serial = messages()
+    assert "unreviewed" in serial[0] and paths[-1].name in serial[0] and paths[1].name in serial[3]
+    monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
+    assert messages() == serial
+
+
+def _message(repo: Path, error: type[Exception]) -> str:
+    with pytest.raises(error) as err:
+        produce(repo)
+    return str(err.value)

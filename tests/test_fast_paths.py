@@ -50,8 +50,14 @@ def test_pooled_read_matches_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     folder = ROOT / "data" / "curation"
     serial = loader.load_curation(folder, ROOT)
     monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
-    paths = sorted(folder.rglob("*.yaml"))
-    assert set(loader._prefetch(paths, ROOT, workers=2)) == set(paths)
+    lists = [folder / name for name in loader.LISTS if (folder / name).is_file()]
+    articles = sorted((folder / "articles").glob("*.yaml"))
+    reads = loader._Reads(lists, articles, ROOT, None)
+    try:
+        assert set(reads.listed()) == set(lists)
+        assert all(reads.article(p) is not None for p in articles)
+    finally:
+        reads.close()
     assert loader.load_curation(folder, ROOT) == serial
 
 

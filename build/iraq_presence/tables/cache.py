@@ -28,6 +28,7 @@ import pickle
 import stat
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,16 @@ class BuildCache:
 
     def _file_key(self, path: Path, digest: str, kind: str = "file") -> str:
         return _key(kind, self.code, path.relative_to(self.root).as_posix(), digest)
+
+    def store(self) -> EntryStore:
+        """What a loader's worker process needs to write an article's entries itself."""
+        return EntryStore(self.folder, self.code, self.root, self.usable)
+
+    def stored(self, path: Path, digest: str) -> None:
+        """Note that a worker stored the model and stub of `path` parsed from the bytes this build
+        hashed (`digest`; `EntryStore.keep_article`), so they are kept."""
+        self.computed["file"] += 1
+        self.used.update(f"{self._file_key(path, digest, kind)}.pickle" for kind in ("file", "stub"))
 
     def stub(self, path: Path) -> Any:
         """An article file's `ArticleStub` when its bytes are the ones cached, else MISSING. The
@@ -311,15 +322,8 @@ class BuildCache:
         return value
 
     def _put(self, key: str, value: Any) -> None:
-        if not self.usable:
-            return
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{key}.pickle"
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-        self.used.add(path.name)
+        if self.usable:
+            self.used.add(_write(self.folder, key, value))
 
     def prune(self) -> None:
         """Remove the entries this build did not use (older inputs, older code)."""
@@ -334,6 +338,40 @@ class BuildCache:
             f"build cache: reused {self.reused['file']} curation file(s) and {self.reused['article']} article(s); "
             f"computed {self.computed['file']} and {self.computed['article']}"
         )
+
+
+@dataclass(frozen=True)
+class EntryStore:
+    """The cache's folder and code version, picklable: a loader's worker writes the entries of the
+    articles it parses (their bytes hashed before and after), and the build notes them as used
+    (`BuildCache.stored`)."""
+
+    folder: Path
+    code: str
+    root: Path
+    usable: bool
+
+    def key(self, path: Path, digest: str, kind: str = "file") -> str:
+        return _key(kind, self.code, path.relative_to(self.root).as_posix(), digest)
+
+    def keep_article(self, path: Path, digest: str, model: Any, stub: Any) -> bool:
+        """Store an article's model and stub, unless the file no longer holds the bytes `digest`."""
+        if not self.usable or _digest(path) != digest:
+            return False
+        _write(self.folder, self.key(path, digest), model)
+        _write(self.folder, self.key(path, digest, "stub"), stub)
+        return True
+
+
+def _write(folder: Path, key: str, value: Any) -> str:
+    """Write one entry whole (a temporary file, then a rename) behind its checksum; its file name."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{key}.pickle"
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, path)
+    return path.name
 
 
 def table_digest(table: Any, schema: Any) -> str:

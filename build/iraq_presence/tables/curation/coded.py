@@ -80,34 +80,40 @@ def check_coded(articles: list[Article], folder: str) -> None:
 
 def _placeholders(art: Article) -> Iterator[tuple[str, str, str, int | None]]:
     """Every `TODO…` value a draft left anywhere in the article: new entries, article fields, nested."""
-    for name, key in _keys(art):
+    for name, key in _keys(type(art)):
         value = getattr(art, name)
         if isinstance(value, list) and value and isinstance(value[0], Model):
             for i, item in enumerate(value, 1):
-                for field, found, line in _todo(item, "", item.line):
-                    yield f"{key} #{i}", field, found, line
+                for field, found, owner, at in _todo(item, "", item, ""):
+                    yield f"{key} #{i}", field, found, owner.line_of(at)
         else:
-            for field, found, line in _todo(value, key, art.line_of(key)):
-                yield f"article {art.article_id}", field, found, line
+            for field, found, owner, at in _todo(value, key, art, key):
+                yield f"article {art.article_id}", field, found, owner.line_of(at)
 
 
-def _keys(model: Model) -> Iterator[tuple[str, str]]:
-    """Each field's Python name with the key a curator writes for it."""
-    for name, info in type(model).model_fields.items():
-        if name not in ("line", "keylines"):
-            yield name, info.alias or name
+_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
-def _todo(value: Any, path: str, line: int | None) -> Iterator[tuple[str, str, int | None]]:
+def _keys(model: type[Model]) -> tuple[tuple[str, str], ...]:
+    """Each field's Python name with the key a curator writes for it (once per model class)."""
+    if model not in _KEYS:
+        fields = model.model_fields.items()
+        _KEYS[model] = tuple((n, f.alias or n) for n, f in fields if n not in ("line", "keylines"))
+    return _KEYS[model]
+
+
+def _todo(value: Any, path: str, owner: Model, at: str) -> Iterator[tuple[str, str, Model, str]]:
+    """Each `TODO…` string under `value`, with its path and the entry and key whose line it is
+    reported at (the line is looked up only for a placeholder found)."""
     if isinstance(value, str):
         if value.startswith("TODO"):
-            yield path, value, line
+            yield path, value, owner, at
     elif isinstance(value, Model):
-        for name, key in _keys(value):
-            yield from _todo(getattr(value, name), f"{path}.{key}".strip("."), value.line_of(key))
+        for name, key in _keys(type(value)):
+            yield from _todo(getattr(value, name), f"{path}.{key}".strip("."), value, key)
     elif isinstance(value, list):
         for item in value:
-            yield from _todo(item, path, line)
+            yield from _todo(item, path, owner, at)
 
 
 def _uncoded(st: Statement) -> tuple[str, str, str] | None:

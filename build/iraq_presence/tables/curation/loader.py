@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from ...errors import CurationError, nearest
-from ..cache import MISSING, BuildCache
+from ..cache import MISSING, BuildCache, EntryStore, _digest
 from .coded import check_coded, merge_new_entries
 from .models import (
     Actor,
@@ -507,6 +507,7 @@ def _flatten(annotation: Any) -> list[Any]:
 
 
 def _entries(model: type[M], raw: Any, file: str, id_key: str) -> list[M]:
+    """Each item of a list file's parsed YAML (`raw`, emptied meanwhile) validated into `model`."""
     if raw is None:
         raw = []
     if not isinstance(raw, list):
@@ -515,6 +516,7 @@ def _entries(model: type[M], raw: Any, file: str, id_key: str) -> list[M]:
     for i, item in enumerate(raw, 1):
         ident = item.get(id_key) if isinstance(item, dict) else None
         out.append(parse(model, item, file, f"entry #{i}" + (f" ({id_key}={ident})" if ident else "")))
+        raw[i - 1] = None  # its parsed YAML released once it is a model: a long file's peak is not both
     return out
 
 
@@ -550,44 +552,115 @@ def _rel(path: Path, root: Path) -> str:
 POOL_MIN_BYTES = 4_000_000
 """Below this much curation YAML one process reads it faster than a pool starts."""
 
-_FAILED = object()
-"""A file a worker could not read: the caller reads it again itself, in order, for the error."""
+
+def _read_list(path: Path, root: Path) -> Any:
+    """A list file's entries, parsed and validated in a worker; None on any error (the caller
+    reads the file again itself, in its order, for the error)."""
+    model, id_key, optional = LISTS[path.name]
+    try:
+        return _entries(model, read_yaml(path, root, optional=optional), _rel(path, root), id_key)
+    except Exception:  # the caller re-reads it and raises the error, in the serial order
+        return None
 
 
-def _read_chunk(paths: list[Path], root: Path) -> list[Any]:
+def _read_articles(paths: list[Path], root: Path, store: EntryStore | None) -> list[Any]:
+    """Each article of a chunk parsed, validated and checked in a worker (`_read_article`)."""
     out = []
     for path in paths:
         try:
-            out.append(read_yaml(path, root, optional=True))
+            out.append(_read_article(path, root, store))
         except Exception:  # the caller re-reads it and raises the error, in the serial order
-            out.append(_FAILED)
+            out.append(None)
     return out
 
 
-def _prefetch(paths: list[Path], root: Path, workers: int | None = None) -> dict[Path, Any]:
-    """The parsed YAML of `paths`, read by a process pool when there is enough of it to pay; a file
-    that fails is left out, so the caller's own read (in its order) raises the first error."""
-    workers = workers or os.cpu_count() or 1
-    sizes = {p: p.stat().st_size if p.is_file() else 0 for p in paths}
-    if workers < 2 or sum(sizes.values()) < POOL_MIN_BYTES:
-        return {}
-    # chunks of about equal bytes, largest first, several per worker to even out their sizes
-    target = sum(sizes.values()) / (workers * 4)
-    chunks: list[list[Path]] = []
-    size = 0.0
-    for path in sorted(paths, key=lambda p: -sizes[p]):
-        if not chunks or size + sizes[path] > target:
-            chunks.append([])
-            size = 0.0
-        chunks[-1].append(path)
-        size += sizes[path]
-    ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
+def _read_article(path: Path, root: Path, store: EntryStore | None) -> Any:
+    """An article's model, the SHA-256 of the bytes it was parsed from (None without a cache),
+    whether it passed `check_coded` (the caller checks the others in file order) and whether its
+    model and stub were stored in the cache (only for bytes unchanged during the read). A stored
+    article comes back as its stub: the loader's process never holds every article's model (a
+    quarter of a megabyte each), the assembler loads each from the cache when it makes its rows."""
+    before = _digest(path) if store else None
+    art = parse(Article, read_yaml(path, root), _rel(path, root))
+    if art.article_id != path.stem:
+        return None
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            results = list(pool.map(_read_chunk, chunks, [root] * len(chunks)))
-    except Exception:  # no pool on this machine (or it broke): the caller reads every file itself
-        return {}
-    return {p: v for chunk, values in zip(chunks, results) for p, v in zip(chunk, values) if v is not _FAILED}
+        check_coded([art], _rel(path.parent, root))
+    except CurationError:
+        return art, before, False, False
+    stub = ArticleStub.of(art)
+    if store and before and store.keep_article(path, before, art, stub):
+        return stub, before, True, True  # the build reads its model from the cache when it makes its rows
+    return art, before, True, False
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else 0
+
+
+ARTICLE_CHUNK = 16
+"""Articles per task of the loader's pool: small, so results stream back in file order."""
+
+
+class _Reads:
+    """Curation files read ahead by a process pool when there is enough YAML to pay: the list files'
+    entries, and the articles as `_read_article` gives them, streamed back in file order (the
+    loader takes each as it reaches it, so no process holds every file's parsed YAML at once). A
+    file a worker could not read is left out: the loader's own read, in its order, raises the error."""
+
+    def __init__(self, lists: list[Path], articles: list[Path], root: Path, store: EntryStore | None) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[Path, Any] = {}
+        self.pending: set[Path] = set()
+        self.stream: Iterator[tuple[Path, Any]] = iter(())
+        self.start(lists, articles, root, store)
+
+    def start(self, lists: list[Path], articles: list[Path], root: Path, store: EntryStore | None) -> None:
+        workers = os.cpu_count() or 1
+        paths = [*lists, *articles]
+        if workers < 2 or sum(map(_size, paths)) < POOL_MIN_BYTES:
+            return
+        ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+            self.futures = {p: self.pool.submit(_read_list, p, root) for p in sorted(lists, key=_size, reverse=True)}
+            chunks = [articles[i : i + ARTICLE_CHUNK] for i in range(0, len(articles), ARTICLE_CHUNK)]
+            results = self.pool.map(_read_articles, chunks, [root] * len(chunks), [store] * len(chunks))
+        except Exception:  # no pool on this machine (or it broke): the loader reads every file itself
+            self.close()
+            return
+        self.pending = set(articles)
+        self.stream = (pair for chunk, values in zip(chunks, results) for pair in zip(chunk, values))
+
+    def article(self, path: Path) -> Any:
+        """The worker's result for `path` (the next article in file order), or None when not read ahead."""
+        if path not in self.pending:
+            return None
+        self.pending.discard(path)
+        try:
+            for got, value in self.stream:
+                if got == path:
+                    return value
+        except Exception:  # the pool broke: this file and the rest are read by the loader
+            self.pending.clear()
+        return None
+
+    def listed(self) -> dict[Path, Any]:
+        """The list files' entries as the workers parsed them (a file that failed is left out)."""
+        out = {}
+        for path, future in self.futures.items():
+            try:
+                value = future.result()
+            except Exception:  # the pool broke: the loader reads the file itself
+                continue
+            if value is not None:
+                out[path] = value
+        return out
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
 def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> Curation:
@@ -600,54 +673,28 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
 
     article_dir = folder / "articles"
     article_paths = sorted(article_dir.glob("*.yaml"))
-    listed_names = (
-        "actors.yaml",
-        "disambiguation.yaml",
-        "utterances.yaml",
-        "meetings.yaml",
-        "events.yaml",
-        "militia_groups.yaml",
-        "affiliations.yaml",
-        "references.yaml",
-    )
-    paths = [*article_paths, *(folder / n for n in listed_names)]
+    paths = [*article_paths, *(folder / n for n in LISTS)]
     # an unchanged article is loaded as its stub (what the build reads of it), its model left in the cache
     stubs = {p: v for p in article_paths if (v := cache.stub(p) if cache else MISSING) is not MISSING}
     # a list file whose rows read nothing else than it and the texts may have its rows cached: not loaded
     rowed = {p for p in (folder / n for n in ROWED) if cache and cache.list_rows(p) is not MISSING}
     skip = stubs.keys() | rowed
     cached = {p: v for p in paths if p not in skip and (v := cache.parsed(p) if cache else MISSING) is not MISSING}
-    read = _prefetch([p for p in paths if p not in cached and p not in skip], root)
+    unread = [p for p in paths if p not in cached and p not in skip]
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
-    articles: list[Any] = []
-    parsed: list[tuple[Path, Article]] = []  # read from the file in this build, not from the cache
-    for path in article_paths:
-        if path in stubs:
-            articles.append(stubs[path])
-            continue
-        if path in cached:
-            articles.append(cached[path])
-            if cache:
-                cache.keep_stub(path, ArticleStub.of(cached[path]))
-            continue
-        raw = read.pop(path) if path in read else read_yaml(path, root)  # popped: its memory serves the models
-        art = parse(Article, raw, _rel(path, root))
-        if art.article_id != path.stem:
-            raise CurationError(
-                _rel(path, root),
-                f"article_id {art.article_id!r} does not match the file name",
-                line=raw.get(KEYLINES, {}).get("article_id"),
-                field="article_id",
-                expected=repr(path.stem),
-            )
-        articles.append(art)
-        parsed.append((path, art))
+    lists = [p for p in unread if p.parent == folder]
+    reads = _Reads(lists, [p for p in unread if p.parent != folder], root, cache.store() if cache else None)
+    try:
+        articles, parsed = _articles(article_paths, root, cache, stubs, cached, reads)
+        read = reads.listed()
+    finally:
+        reads.close()
 
-    def listed(name: str, model: type[M], id_key: str, optional: bool = False) -> list[M]:
+    def listed(name: str) -> list[Any]:
         path = folder / name
         if path in rowed:
             return []  # its rows come from the cache (`BuildCache.found_rows`); it was checked with these bytes
-        return list_entries(path, root, cache, model, id_key, optional, cached, read)
+        return list_entries(path, root, cache, *LISTS[name], cached, read)
 
     article_folder = rel("articles")  # once: a relative path costs more than the lookups below
     for kind, id_key in (("statements", "statement_id"), ("issues", "issue_id")):
@@ -663,16 +710,16 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     # An article's models are cached only once they pass check_coded (a check of that article
     # alone), so one from the cache has passed it with these bytes and this code: only the others
     # are checked, and the first to fail is still the first in file order.
-    check_coded([art for _, art in parsed], article_folder)
+    check_coded([art for _, art, checked in parsed if not checked], article_folder)
     if cache:
-        for path, art in parsed:
+        for path, art, _ in parsed:
             cache.keep_parsed(path, art)
             cache.keep_stub(path, ArticleStub.of(art))
     actors, utterances, affiliations = merge_new_entries(
         articles,
-        listed("actors.yaml", Actor, "actor_id"),
-        listed("utterances.yaml", Utterance, "utterance_id", optional=True),
-        listed("affiliations.yaml", Affiliation, "affiliation_id", optional=True),
+        listed("actors.yaml"),
+        listed("utterances.yaml"),
+        listed("affiliations.yaml"),
         article_folder,
     )
     if folder / "utterances.yaml" in rowed:
@@ -693,16 +740,73 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
-        disambiguations=listed("disambiguation.yaml", Disambiguation, "alias", optional=True),
+        disambiguations=listed("disambiguation.yaml"),
         articles=articles,
         utterances=utterances,
-        meetings=listed("meetings.yaml", Meeting, "meeting_id", optional=True),
-        events=listed("events.yaml", Event, "event_id", optional=True),
-        militia_groups=listed("militia_groups.yaml", MilitiaGroup, "actor_id", optional=True),
+        meetings=listed("meetings.yaml"),
+        events=listed("events.yaml"),
+        militia_groups=listed("militia_groups.yaml"),
         affiliations=affiliations,
-        references=listed("references.yaml", Reference, "reference_id", optional=True),
+        references=listed("references.yaml"),
     )
 
+
+def _articles(
+    paths: list[Path],
+    root: Path,
+    cache: BuildCache | None,
+    stubs: dict[Path, Any],
+    cached: dict[Path, Any],
+    reads: _Reads,
+) -> tuple[list[Any], list[tuple[Path, Article, bool]]]:
+    """Every article in file order (a stub, a cached model or one parsed now), and the models parsed
+    now and not stored by a worker, with whether `check_coded` passed already."""
+    articles: list[Any] = []
+    parsed: list[tuple[Path, Article, bool]] = []
+    for path in paths:
+        if path in stubs:
+            articles.append(stubs[path])
+            continue
+        if path in cached:
+            articles.append(cached[path])
+            if cache:
+                cache.keep_stub(path, ArticleStub.of(cached[path]))
+            continue
+        got = reads.article(path)
+        if got is not None and (cache is None or cache.digests.get(path) == got[1]):
+            art, digest, checked, stored = got
+            articles.append(art)
+            if stored and cache is not None:
+                cache.stored(path, digest)  # a stub: its model is read from the cache by `article_model`
+            else:
+                parsed.append((path, art, checked))
+            continue
+        raw = read_yaml(path, root)
+        art = parse(Article, raw, _rel(path, root))
+        if art.article_id != path.stem:
+            raise CurationError(
+                _rel(path, root),
+                f"article_id {art.article_id!r} does not match the file name",
+                line=raw.get(KEYLINES, {}).get("article_id"),
+                field="article_id",
+                expected=repr(path.stem),
+            )
+        articles.append(art)
+        parsed.append((path, art, False))
+    return articles, parsed
+
+
+LISTS: dict[str, tuple[type[Model], str, bool]] = {
+    "actors.yaml": (Actor, "actor_id", False),
+    "disambiguation.yaml": (Disambiguation, "alias", True),
+    "utterances.yaml": (Utterance, "utterance_id", True),
+    "meetings.yaml": (Meeting, "meeting_id", True),
+    "events.yaml": (Event, "event_id", True),
+    "militia_groups.yaml": (MilitiaGroup, "actor_id", True),
+    "affiliations.yaml": (Affiliation, "affiliation_id", True),
+    "references.yaml": (Reference, "reference_id", True),
+}
+"""The list files of data/curation/, each with its model, id key and whether it may be absent."""
 
 ROWED = {"meetings.yaml": (Meeting, "meeting_id"), "events.yaml": (Event, "event_id")}
 ROWED |= {"militia_groups.yaml": (MilitiaGroup, "actor_id"), "references.yaml": (Reference, "reference_id")}
@@ -738,15 +842,16 @@ def list_entries(
     cached: dict[Path, Any] | None = None,
     read: dict[Path, Any] | None = None,
 ) -> list[M]:
-    """A list file's entries, checked: parsed already (`cached`, from the cache), read already
-    (`read`, by the loader's pool), else read and parsed now (and stored in the cache)."""
+    """A list file's entries, checked: parsed already (`cached`, from the cache; `read`, by the
+    loader's pool), else read and parsed now; stored in the cache unless they came from it."""
     cached, read = cached or {}, read if read is not None else {}
     if path in cached:
         entries = cached[path]
     else:
-        prefetched = path in read and (optional or path.is_file())
-        raw = read.pop(path) if prefetched else read_yaml(path, root, optional=optional)
-        entries = _entries(model, raw, _rel(path, root), id_key)
+        if path in read:
+            entries = read.pop(path)
+        else:
+            entries = _entries(model, read_yaml(path, root, optional=optional), _rel(path, root), id_key)
         if cache:
             cache.keep_parsed(path, entries)
     if id_key != "alias":
