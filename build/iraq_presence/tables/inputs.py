@@ -14,14 +14,19 @@ from pathlib import Path
 MANIFEST = "data/build-inputs.sha256"
 
 
-def _inputs(root: Path, drafts: dict[Path, bool]) -> list[Path]:
+def _inputs(root: Path, drafts: dict[Path, bool], digests: dict[Path, str]) -> list[Path]:
     """Regular files only: a link (to /dev/zero, to a credentials file) or a FIFO is never read here;
-    the loader refuses it with its own message. `drafts`: what the build found of the files it hashed."""
-    curation = [
-        p
-        for p in sorted((root / "data" / "curation").rglob("*.yaml"))
-        if _regular(p) and not (drafts[p] if p in drafts else is_draft(p.read_bytes()))
-    ]
+    the loader refuses it with its own message. `drafts`: what the build found of the files it hashed;
+    a file read here to tell is hashed from the same bytes, into `digests` (each file read once)."""
+    curation = []
+    for p in sorted((root / "data" / "curation").rglob("*.yaml")):
+        if not _regular(p):
+            continue
+        if p not in drafts:
+            data = p.read_bytes()
+            drafts[p], digests[p] = is_draft(data), hashlib.sha256(data).hexdigest()
+        if not drafts[p]:
+            curation.append(p)
     return curation + [p for p in sorted((root / "schemas").glob("*.json")) if _regular(p)]
 
 
@@ -40,7 +45,11 @@ def manifest(root: Path, known: dict[Path, str] | None = None, drafts: dict[Path
     `drafts` whether each of those is a draft, so that they are not read again."""
     known = known or {}
     drafts = {p: d for p, d in (drafts or {}).items() if p in known}
-    lines = [f"{known.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}" for p in _inputs(root, drafts)]
+    digests: dict[Path, str] = {}
+    lines = [
+        f"{known.get(p) or digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}"
+        for p in _inputs(root, drafts, digests)
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
