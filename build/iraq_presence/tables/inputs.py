@@ -39,12 +39,21 @@ def is_draft(data: bytes) -> bool:
     return b"\nstatus: draft" in data
 
 
-def manifest(root: Path, known: dict[Path, str] | None = None, drafts: dict[Path, bool] | None = None) -> bytes:
+def manifest(
+    root: Path,
+    known: dict[Path, str] | None = None,
+    drafts: dict[Path, bool] | None = None,
+    found: dict[Path, bool] | None = None,
+) -> bytes:
     """The manifest text for the inputs now on disk; `known` gives the SHA-256 of files the build
     hashed as it read them (the build cache's), which are then the bytes the tables come from, and
-    `drafts` whether each of those is a draft, so that they are not read again."""
+    `drafts` whether each of those is a draft, so that they are not read again. `found`, when given,
+    receives whether each curation file is a draft (so `dataset validate` need not read them again)."""
     known = known or {}
     drafts = {p: d for p, d in (drafts or {}).items() if p in known}
+    if found is not None:
+        found.update(drafts)
+        drafts = found
     digests: dict[Path, str] = {}
     lines = [
         f"{known.get(p) or digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}"
@@ -57,13 +66,14 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def changed(root: Path) -> list[tuple[str, str]]:
-    """(path, how) for every input that differs from the recorded manifest: changed, new or removed."""
+def changed(root: Path, found: dict[Path, bool] | None = None) -> list[tuple[str, str]]:
+    """(path, how) for every input that differs from the recorded manifest: changed, new or removed
+    (`found` as for `manifest`)."""
     recorded: dict[str, str] = {}
     for line in (root / MANIFEST).read_text(encoding="utf-8").splitlines():
         digest, _, rel = line.partition("  ")
         recorded[rel] = digest
-    now = dict(reversed(line.split("  ", 1)) for line in manifest(root).decode("utf-8").splitlines())
+    now = dict(reversed(line.split("  ", 1)) for line in manifest(root, found=found).decode("utf-8").splitlines())
     out = [(rel, "changed since the tables were built") for rel in now if rel in recorded and now[rel] != recorded[rel]]
     out += [(rel, "new since the tables were built") for rel in now if rel not in recorded]
     out += [(rel, "removed since the tables were built") for rel in recorded if rel not in now]
