@@ -78,7 +78,11 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     # a draft is not data
     build(repo)
     assert article_id not in set(pd.read_parquet(repo / "data" / "articles.parquet")["article_id"])
-    assert "pending drafts" in runner.invoke(app, ["validate"]).output
+    assert f"pending drafts (not published until accepted): {article_id}" in runner.invoke(app, ["validate"]).output
+    # the drafts found as the inputs are hashed are those a scan of the articles finds
+    from iraq_presence.checks.descriptor import find_drafts, stale_and_drafts
+
+    assert stale_and_drafts(repo) == ([], find_drafts(repo)) and find_drafts(repo) == [article_id]
     # a maintainer reviews (each proposal confirmed), puts the remarks in utterances of their own and accepts
     utterances = repo / "data" / "curation" / "utterances.yaml"
     entries = yaml.safe_load(utterances.read_text(encoding="utf-8")) or []

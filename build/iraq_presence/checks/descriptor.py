@@ -44,14 +44,34 @@ def check_journal(folder: Path) -> list[Failure]:
 )
 def check_inputs(folder: Path) -> list[Failure]:
     """In a repository, the curation and schemas the tables were built from are the ones on disk."""
+    return stale_and_drafts(folder)[0]
+
+
+def stale_and_drafts(folder: Path) -> tuple[list[Failure], list[str] | None]:
+    """`check_inputs`' failures and the article curation files still marked draft, from one read of
+    every curation file (the drafts are None when the inputs are not hashed: no manifest)."""
     from ..tables.inputs import MANIFEST, changed
 
     if not (folder / "data" / "curation").is_dir() or not (folder / MANIFEST).is_file():
-        return []
-    return [
+        return [], None
+    found: dict[Path, bool] = {}
+    fails = [
         Failure("BUILD-stale", "-", "-", rel, how, "tables built from the files on disk: run `dataset build`")
-        for rel, how in changed(folder)
+        for rel, how in changed(folder, found)
     ]
+    articles = folder / "data" / "curation" / "articles"
+    return fails, sorted(p.stem for p, draft in found.items() if draft and p.parent == articles)
+
+
+def find_drafts(folder: Path) -> list[str]:
+    """Article curation files still marked draft (read as bytes: nothing to decode)."""
+    from ..tables.inputs import is_draft
+
+    return sorted(
+        p.stem
+        for p in (folder / "data" / "curation" / "articles").glob("*.yaml")
+        if p.is_file() and not p.is_symlink() and is_draft(p.read_bytes())
+    )
 
 
 @rule(

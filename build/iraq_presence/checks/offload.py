@@ -4,12 +4,12 @@ spans, the texts' hashes), the raw files' hashes, and two more on tables it read
 alias counts, the affiliations' evidence), which even out the two processes' work.
 
 On a large package `dataset validate` has two cores; the main process reads every file and runs
-most rules, the worker these and then the curation inputs' hashes and the descriptor check. Each
-rule here is the very function the runner would call, on frames read the way the main process
-reads them (the columns the rules read, typed by `arrow_to_frame`; a column of the wrong Parquet
-type left out); their failures are handed to the runner under the rule's key
-(`registry.offloaded`) and, should the worker fail, the runner computes them itself. This module
-imports neither pandera nor the other rules, so the worker never loads them.
+most rules (and checks the descriptor, in a thread), the worker these and then the curation
+inputs' hashes. Each rule here is the very function the runner would call, on frames read the
+way the main process reads them (the columns the rules read, typed by `arrow_to_frame`; a column
+of the wrong Parquet type left out); their failures are handed to the runner under the rule's
+key (`registry.offloaded`) and, should the worker fail, the runner computes them itself. This
+module imports neither pandera nor the other rules, so the worker never loads them.
 """
 
 from __future__ import annotations
