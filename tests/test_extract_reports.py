@@ -75,6 +75,14 @@ def test_single_straight_marks_and_apostrophes(ex: Extractor) -> None:
     assert [q for q, _ in quotes(ex, text)] == ["fight every fee"]
 
 
+def test_a_curly_plural_possessive_inside_single_marks_is_no_closing_mark(ex: Extractor) -> None:
+    """’ is the apostrophe too: after a plural it closes the quotation only where none closes later."""
+    text = "- The dam is ‘the board’s worst mistake and the growers’ last hope,’ says engineer Anna Berg"
+    assert quotes(ex, text) == [("the board’s worst mistake and the growers’ last hope,", "Anna Berg")]
+    text = "Tom Vale called it ‘a matter for the courts’ and left the hall."
+    assert [q for q, _ in quotes(ex, text)] == ["a matter for the courts"]
+
+
 def test_single_marks_inside_double_marks_are_not_top_level(ex: Extractor) -> None:
     text = "“They called it ‘a fair deal’ last year,” Anna Berg said."
     assert quotes(ex, text) == [("They called it ‘a fair deal’ last year,", "Anna Berg")]

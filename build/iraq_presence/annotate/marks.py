@@ -41,16 +41,22 @@ def _closing(text: str, start: int, opening: str) -> int | None:
         if c == "\n" or c in '“”"':
             return None
         if c in marks and text[k - 1] not in " \t" and (k + 1 == len(text) or not text[k + 1].isalnum()):
-            if opening == "'" and text[k - 1] == "s" and k + 1 < len(text) and text[k + 1] == " " and _plural(text, k):
-                continue  # "the farmers' union": a plural possessive, not a closing mark
+            if text[k - 1] == "s" and k + 1 < len(text) and text[k + 1] == " " and _plural(text, k, opening, end):
+                continue  # "the farmers' union", "the growers’ hope": a plural possessive, not a closing mark
             return k if k > start else None
     return None
 
 
-def _plural(text: str, k: int) -> bool:
-    """A straight mark after a plural noun and before a lower-case word reads as a possessive."""
-    after = text[k + 2 : k + 3]
-    return after.islower()
+def _plural(text: str, k: int, opening: str, end: int) -> bool:
+    """A mark after a plural noun and before a lower-case word reads as a possessive; a curly one
+    (also the closing mark: "called it ‘a matter for the courts’ and left") only where the quotation
+    closes later in its paragraph, before any new opening mark."""
+    if not text[k + 2 : k + 3].islower():
+        return False
+    if opening == "'":
+        return True
+    later = re.search(r"[‘\n“”\"]|(?<=[^\s])’(?![\w])", text[k + 1 : end])
+    return later is not None and later.group() == "’"
 
 
 __all__ = ["single_quotes"]
