@@ -688,3 +688,10 @@ def test_a_bare_title_is_the_holder_named_before() -> None:
     assert _named_before(text, "Dock Guild official", at) is None  # no official of that group named
     two = "Ann Roe, an official of the Vale League, spoke. " + text
     assert _named_before(two, "Vale League official", two.index("Vale League official")) is None
+
+
+def test_a_named_source_and_other_of_its_kind_are_two_speakers() -> None:
+    """Coverage rule 5: "X and other Y" speak on one span, "other Y" an unnamed collective."""
+    text = "Ann Roe and other growers have their reasons to want the gates opened."
+    got = {s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert got == {"ann-roe", "unnamed-other-growers-009"}

@@ -57,6 +57,14 @@ def test_more_reporting_verbs(ex: Extractor, verb: str) -> None:
     assert reports(ex, text) == [("the dam would open in the spring", "Anna Berg")]
 
 
+def test_a_position_held_with_reasons_to_want(ex: Extractor) -> None:
+    """Coverage rule 3: "X have their reasons to want Z" is X's position; "states" before a verb is a noun."""
+    text = "Norland and other river states have their reasons to want the dam removed."
+    assert reports(ex, text) == [("the dam removed", "other river states"), ("the dam removed", "Norland")]
+    text = "The growers seem to want the gates opened."
+    assert reports(ex, text) == [("the gates opened", "The growers")]
+
+
 def quotes(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
     return [
         (p["quote"], p.get("speaker_id") or p.get("speaker_name"))

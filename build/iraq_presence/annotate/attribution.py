@@ -160,12 +160,22 @@ def _skip_between(tokens: list[Token], j: int) -> int:
         or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
     ):
         j -= 1
-    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING:
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING | SEEMING:
         return _skip_between(tokens, j - 2)  # "X continues to push for …": X's act goes on
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in {"reason", "reasons"}:
+        h = j - 2  # "X have their reasons to want …": X's position
+        while h >= 0 and tokens[h].low in REASON_WORDS:
+            h -= 1
+        if h >= 0 and tokens[h].low in {"have", "has", "had"}:
+            return _skip_between(tokens, h - 1)
     return j
 
 
+FINITE_NEXT = {"have", "had", "are", "were", "will", "would", "can", "could", "must", "may", "might", "want", "do"}
 CONTINUING = {"continue", "continues", "continued"}
+QUANTIFIERS = {"other", "many", "several", "some", "both", "most", "few"}
+SEEMING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+REASON_WORDS = {"their", "its", "his", "her", "our", "own", "every", "good", "many", "some", "several", "a", "the"}
 
 
 def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
@@ -220,6 +230,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
         return None
     head = tokens[b]
     determined = b > a and tokens[b - 1].low in DETERMINERS and not head.low.endswith("ed")  # "the reports"
+    determined |= any(tokens[x].low in QUANTIFIERS for x in range(a, b))  # "other river states"
     verb = _verb_like(head.low) and not determined
     if not head.cap and (verb or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
         return None  # "… that were hacked suggested": no noun heads this phrase
@@ -378,6 +389,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.endswith("s") and " " not in verb and k + 1 < len(tokens) and tokens[k + 1].low in FINITE_NEXT:
+        return None  # "other river states have …": a plural noun before its verb, not a cue
     if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
         return None  # "an estimated 128,000", "the alleged plot": an adjective
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
