@@ -270,7 +270,9 @@ def statements(
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
         commentary = is_analyst(ctx, speaker, source)
-        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary)
+        setting = _sentence(text, p["start"], p["end"])
+        setting = setting.replace(p["quote"], " ") if commentary else ""
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary, setting)
         clause = clauses.get(remarks[n - 1])
         if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
             suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
