@@ -632,3 +632,12 @@ def test_two_leaders_are_people_named_shortly_before(ex: Extractor) -> None:
     )
     speakers = [s for q, s in reports(ex, text) if q == "their commitment to the orchard accord"]
     assert "Arlo Fenn" not in speakers
+
+
+def test_a_summary_printed_twice_is_proposed_once(ex: Extractor) -> None:
+    """Coverage rule 4: a standfirst repeated as the first bullet is recorded at its first printing."""
+    line = "Growers face ‘a summer without water,’ says Piet Andor of the Harbour Institute"
+    text = f"Valley farmers fear dam plan\n{line}\n\n- {line}.\n- Andor said ‘the wells are dry’ in May.\n"
+    got = [(p["quote"], p["start"]) for p in ex.run(text)["statements"]]
+    assert got[0] == ("a summer without water,", text.index("a summer"))
+    assert [q for q, _ in got] == ["a summer without water,", "the wells are dry"]

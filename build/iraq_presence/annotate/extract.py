@@ -29,6 +29,7 @@ from .lexicon import NOT_NAMES, PERSON_PRONOUNS, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
+from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
 
@@ -139,7 +140,7 @@ class Extractor:
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
         return {
-            "statements": [p.record() for p in statements],
+            "statements": first_printings(text, [p.record() for p in statements]),
             "mentions": [
                 Proposal(
                     "mention", m.start, m.end, 1.0, {"actor_id": self.gaz.aliases[m.surface], "surface": m.surface}
