@@ -83,6 +83,12 @@ def test_single_straight_marks_and_apostrophes(ex: Extractor) -> None:
     assert [q for q, _ in quotes(ex, text)] == ["fight every fee"]
 
 
+def test_double_marks_inside_single_marks_are_the_inner_quotation(ex: Extractor) -> None:
+    """British style: single marks are the quotation, double marks the words it quotes."""
+    text = "‘They call it “a safety plan”, but it is a trap,’ said Anna Berg, the board’s engineer."
+    assert quotes(ex, text) == [("They call it “a safety plan”, but it is a trap,", "Anna Berg")]
+
+
 def test_a_curly_plural_possessive_inside_single_marks_is_no_closing_mark(ex: Extractor) -> None:
     """’ is the apostrophe too: after a plural it closes the quotation only where none closes later."""
     text = "- The dam is ‘the board’s worst mistake and the growers’ last hope,’ says engineer Anna Berg"

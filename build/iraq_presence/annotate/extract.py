@@ -122,7 +122,10 @@ class Extractor:
     def run(self, text: str, published: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         mentions = self.matcher.find(text)
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
-        quotes = sorted(quotes + single_quotes(text, pairs([(q.start, q.end) for q in quotes])), key=lambda q: q.start)
+        singles = single_quotes(text, pairs([(q.start, q.end) for q in quotes]))
+        outer = pairs([(q.start, q.end) for q in singles])
+        quotes = [q for q in quotes if outer.holding(q.start) is None]  # "‘… “a plan” …’": the outer one
+        quotes = sorted(quotes + singles, key=lambda q: q.start)
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
