@@ -83,6 +83,13 @@ def test_single_straight_marks_and_apostrophes(ex: Extractor) -> None:
     assert [q for q, _ in quotes(ex, text)] == ["fight every fee"]
 
 
+def test_a_titled_name_after_a_place_in_the_title_is_the_speaker() -> None:
+    """ "says the X Forum’s senior Norland analyst Jane Roe": Jane Roe speaks, not Norland."""
+    ex = Extractor(Gazetteer({"Norland": "norland"}, {"norland": "state"}))
+    text = "- Dam plan poses a ‘grave risk,’ says the Valley Policy Forum’s senior Norland analyst Jane Roe"
+    assert quotes(ex, text) == [("grave risk,", "Jane Roe")]
+
+
 def test_double_marks_inside_single_marks_are_the_inner_quotation(ex: Extractor) -> None:
     """British style: single marks are the quotation, double marks the words it quotes."""
     text = "‘They call it “a safety plan”, but it is a trap,’ said Anna Berg, the board’s engineer."

@@ -757,6 +757,8 @@ class _Statements:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]
+            if hits and (a, b) == (s, e) and _titled_name_after(self.text, resolved, hits[-1].end):
+                break  # "the X Forum’s senior Y analyst Jane Roe": the titled name, not the place in the title
             if hits and (
                 resolved.kind != "title"
                 or resolved.resolution != "unresolved"
@@ -898,6 +900,17 @@ def nested_cues(text: str, quotes: list[Any], sentences: SpanIndex[tuple[int, in
 
 
 NOTHING_QUOTED = pairs([])
+
+
+TITLED_NAME = re.compile(r"\b[a-z][a-z-]+\s+$")
+
+
+def _titled_name_after(text: str, resolved: Resolved, hit_end: int) -> bool:
+    """The resolved name stands after the known mention, a lower-case title word just before it
+    ("… Dovra analyst Jane Roe", "… Group’s director Jane Roe"): that person speaks."""
+    if resolved.kind != "named" or resolved.start is None or resolved.start < hit_end:
+        return False
+    return bool(TITLED_NAME.search(text, max(0, resolved.start - 30), resolved.start))
 
 
 def _person_role(phrase: str, at: int) -> bool:
