@@ -654,3 +654,10 @@ def test_a_summary_printed_twice_is_proposed_once(ex: Extractor) -> None:
     got = [(p["quote"], p["start"]) for p in ex.run(text)["statements"]]
     assert got[0] == ("a summer without water,", text.index("a summer"))
     assert [q for q, _ in got] == ["a summer without water,", "the wells are dry"]
+
+
+def test_a_speech_act_named_by_its_noun_and_speaker(ex: Extractor) -> None:
+    """ "the announcement by X earlier this year that …": X's words, as "X announced that …"."""
+    text = "It follows the announcement by Norland earlier this year that the two states had agreed on the exit."
+    assert ("the two states had agreed on the exit", "Norland") in reports(ex, text)
+    assert reports(ex, "It was a statement by any measure that the port is open.") == []

@@ -280,6 +280,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _campaign_cue(text, tokens, k, campaign.end(), end)
         elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
             cue = _campaign_cue(text, tokens, k, act.end(), end)
+        elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
+            cue = _speech_noun_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
@@ -308,6 +310,27 @@ NAMED_ACT = re.compile(
 )
 """An act named with what it threatens or demands ("repeated threats to attack X", "renewed calls for the
 withdrawal"): its words say what (docs/curation.md, coverage rule 1), unlike "made similar threats"."""
+
+
+SPEECH_NOUNS = {"announcement", "statement", "claim", "warning", "pledge", "promise", "assertion", "declaration"}
+"""A speech act named by its noun, its speaker after "by" and its words in a that-clause ("the
+announcement by X earlier this year that …"): X's statement, as "X announced that …" would be."""
+
+
+def _speech_noun_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    np = noun_phrase_right(tokens, k + 2, limit=6)
+    if np is None or not any(tokens[x].cap for x in range(np[0], np[1] + 1)):
+        return None  # a name or a named body speaks, not "by any measure"
+    a, b = np
+    while b > a and tokens[b].low in TEMPORAL:
+        b -= 1  # "by X earlier this year": the time is not the speaker
+    that = next((x for x in range(b + 1, min(len(tokens), b + 6)) if tokens[x].low == "that"), None)
+    between = tokens[b + 1 : that] if that is not None else []
+    if that is None or that + 1 >= len(tokens) or any(x.low not in TEMPORAL | {"on", "in", "of"} for x in between):
+        return None
+    cue = Cue(tokens[k].start, tokens[k + 1].end, tokens[k].text, _span(tokens, (a, b)), how="subject")
+    cue.content = [(tokens[that + 1].start, end)]
+    return cue
 
 
 def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
