@@ -661,3 +661,12 @@ def test_a_speech_act_named_by_its_noun_and_speaker(ex: Extractor) -> None:
     text = "It follows the announcement by Norland earlier this year that the two states had agreed on the exit."
     assert ("the two states had agreed on the exit", "Norland") in reports(ex, text)
     assert reports(ex, "It was a statement by any measure that the port is open.") == []
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_a_name_described_in_an_apposition_left_open_is_the_source(comma: str) -> None:
+    """A standfirst may drop the apposition's closing comma: the name it describes acts."""
+    ex = Extractor(Gazetteer({"Orchard League": "orchard-league"}, {"orchard-league": "armed_group"}))
+    text = f"Orchard League, a militant, secretive and anti-dam group{comma} repeated threats to attack the dam"
+    assert reports(ex, text) == [("to attack the dam", "orchard-league")]
+    assert reports(ex, "Later, a spokesman said the dam was safe.") == [("the dam was safe", "a spokesman")]

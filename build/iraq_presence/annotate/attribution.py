@@ -489,7 +489,8 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
     if tokens[j].low in PRONOUNS:
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
-        return _subject_phrase(tokens, j), False, False
+        left = _subject_phrase(tokens, j)
+        return _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
     if j >= 1 and tokens[j].text == ",":
@@ -507,6 +508,23 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
 def _acronym(t: Token) -> bool:
     """ "US", "IT": an acronym in capitals, not the pronoun or word it spells."""
     return len(t.text) > 1 and t.text.isupper()
+
+
+def _unclosed_apposition(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "X, a militant and secretive group repeated …" (a standfirst that drops the closing comma): the
+    name the apposition describes, opening the sentence, is the source; None for any other shape."""
+    if left is None or len(tokens) < 4 or not tokens[0].cap:
+        return None
+    comma = next((x for x in range(1, min(left[0], 6)) if tokens[x].text == ","), None)
+    if comma is None or tokens[comma + 1].low not in {"a", "an"} or left[0] - comma > 10:
+        return None
+    name = tokens[:comma]
+    if not all(t.cap and t.text not in NOT_NAMES and t.low not in TEMPORAL | PP_HEADS | OPENERS for t in name):
+        return None  # "Later, a spokesman said": an opener, not a name
+    between = tokens[comma + 2 : left[0]]
+    if any(t.is_word and (t.cap or _verb_like(t.low)) and t.low != "and" for t in between):
+        return None
+    return 0, comma - 1
 
 
 def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
