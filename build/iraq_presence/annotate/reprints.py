@@ -9,31 +9,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from .spans import Lines
+
 BULLETS = "-–—•*· \t"
 SHORTEST = 30  # characters: a shorter line repeated ("Read more") is furniture, not a summary
+LONGEST = 600  # characters: a longer line is a paragraph, not a summary printed twice
 
 
 def first_printings(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The statements, less those on a line that repeats an earlier one's (same words, place and
     speaker); two statements on one span of one line ("twice told") both stay."""
+    lines = Lines(text)
     first: dict[tuple[str, int, str, str, str | None], int] = {}
     out = []
     for s in statements:
-        line, at, lo = _line(text, s["start"])
-        key = (line, at, s["statement_type"], s["quote"], s.get("speaker_id") or s.get("speaker_name"))
-        if len(line) >= SHORTEST and first.setdefault(key, lo) != lo:
-            continue
+        lo, hi = lines.start(s["start"]), lines.end(s["start"])
+        if SHORTEST <= hi - lo <= LONGEST:
+            line, at = _stripped(text[lo:hi], s["start"] - lo)
+            key = (line, at, s["statement_type"], s["quote"], s.get("speaker_id") or s.get("speaker_name"))
+            if first.setdefault(key, lo) != lo:
+                continue
         out.append(s)
     return out
 
 
-def _line(text: str, at: int) -> tuple[str, int, int]:
-    """The line holding `at`, its bullet and spaces stripped, `at`'s place in it and the line's start."""
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    raw = text[lo : hi if hi >= 0 else len(text)]
+def _stripped(raw: str, at: int) -> tuple[str, int]:
+    """A line without its bullet and final stop, and `at`'s place in it."""
     line = raw.lstrip(BULLETS)
-    return line.rstrip(" \t.;"), at - lo - (len(raw) - len(line)), lo
+    return line.rstrip(" \t.;"), at - (len(raw) - len(line))
 
 
 __all__ = ["first_printings"]
