@@ -729,3 +729,9 @@ def test_a_reply_is_placed_at_the_occasion_it_answers() -> None:
     ]
     ctx = Context("009_x", text, None, {}, {}, Corpus())
     assert _placement(ctx, drafted, placed, 1, "ben-tal", ([], []))[2] == 0
+
+
+def test_a_capitalised_research_title_is_not_part_of_the_name() -> None:
+    """ "says the X Institute’s Senior Fellow Jane Roe": the new person is Jane Roe."""
+    text = "- Growers face ‘a summer without water,’ says the Harbour Institute’s Senior Fellow Jane Roe"
+    assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == ["jane-roe"]
