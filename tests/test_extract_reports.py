@@ -670,3 +670,9 @@ def test_a_name_described_in_an_apposition_left_open_is_the_source(comma: str) -
     text = f"Orchard League, a militant, secretive and anti-dam group{comma} repeated threats to attack the dam"
     assert reports(ex, text) == [("to attack the dam", "orchard-league")]
     assert reports(ex, "Later, a spokesman said the dam was safe.") == [("the dam was safe", "a spokesman")]
+
+
+def test_a_past_participle_after_an_infinitive_is_an_adjective(ex: Extractor) -> None:
+    """ "to utilize shared capacities": "shared" describes, nobody shares words."""
+    text = "Jo Ames stressed the need to utilize shared capacities to bolster ties."
+    assert reports(ex, text) == [("the need to utilize shared capacities to bolster ties", "Jo Ames")]

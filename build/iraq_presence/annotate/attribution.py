@@ -416,6 +416,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "other river states have …": a plural noun before its verb, not a cue
     if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
         return None  # "an estimated 128,000", "the alleged plot": an adjective
+    if verb.endswith("ed") and k >= 2 and tokens[k - 2].low == "to" and before is not None and _bare_verb(before):
+        return None  # "to utilize shared capacities", "to avoid repeated attacks": an adjective
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
@@ -479,6 +481,11 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         i += 1
     cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
     return cue
+
+
+def _bare_verb(t: Token) -> bool:
+    """A lower-case word after "to" that is no auxiliary ("to have stated" stays a cue)."""
+    return t.is_word and not t.cap and t.low not in {"have", "be", "been", "not"} | BETWEEN
 
 
 def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, bool, bool]:
