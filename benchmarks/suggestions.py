@@ -41,6 +41,16 @@ def _analysts(data: Path) -> set[str]:
         }
 
 
+def _setting(data: Path, article: str, quote: str) -> str:
+    """The article's sentence around the words, the words blanked, as the draft reads it for an analyst."""
+    from iraq_presence.annotate.draft import _sentence
+
+    raw = next((data / "raw").glob(f"{article}_*.txt"), None)
+    text = raw.read_text(encoding="utf-8") if raw else ""
+    at = text.find(quote)
+    return _sentence(text, at, at + len(quote)).replace(quote, " ") if at >= 0 else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder of the built CSV tables")
@@ -54,7 +64,9 @@ def main() -> None:
     for p in corpus.statements:
         article = p.statement_id.split("-")[0]
         rest = Corpus([q for q in corpus.statements if q.statement_id.split("-")[0] != article])
-        got = {s.field: s.value for s in coded(p.quote, rest, p.verb, groups, p.speaker in analysts)}
+        analyst = p.speaker in analysts
+        setting = _setting(args.data, article, p.quote) if analyst else ""
+        got = {s.field: s.value for s in coded(p.quote, rest, p.verb, groups, analyst, setting)}
         right["plover"] += (got["plover"] or {}).get("category") == p.plover
         right["stance"] += got["stance_us_presence"] == p.stance
         right["topics"] += sorted(got["topics"]) == sorted(p.topics)

@@ -79,3 +79,21 @@ def test_an_analysts_remark_on_something_else_does_not_address_the_presence() ->
 def test_us_forces_named_by_the_states_word_are_the_presence() -> None:
     codes = _codes("American soldiers are unlikely to stay long", commentary=True)
     assert (codes["stance_us_presence"], codes["topics"]) == ("neutral", ["us_military_presence"])
+
+
+@pytest.mark.parametrize(
+    ("setting", "presence"),
+    [
+        ("“ ,” said the analyst, as the US-led coalition prepares to withdraw from Dovra.", True),
+        ("Of the American troops in Dovra, the analyst said that ", True),
+        ("“ ,” said the analyst of the harbour reform.", False),
+        ("“ ,” said the analyst, as the harbour guild plans its withdrawal from the port.", False),
+    ],
+)
+def test_words_referring_back_speak_of_the_presence_their_sentence_names(setting: str, presence: bool) -> None:
+    """docs/curation.md, analysts' commentary and coverage rule 1: "the transition" is the US forces'
+    withdrawal where the sentence the words sit in names it; otherwise it addresses no presence."""
+    corpus = Corpus([_precedent("the foreign troops must leave the country at once")])
+    codes = {s.field: s.value for s in coded("the transition will be slow", corpus, "said", (), True, setting)}
+    assert (codes["stance_us_presence"] == "neutral") is presence
+    assert ("us_military_presence" in codes["topics"]) is presence

@@ -688,3 +688,50 @@ def test_a_bare_title_is_the_holder_named_before() -> None:
     assert _named_before(text, "Dock Guild official", at) is None  # no official of that group named
     two = "Ann Roe, an official of the Vale League, spoke. " + text
     assert _named_before(two, "Vale League official", two.index("Vale League official")) is None
+
+
+def test_a_named_source_and_other_of_its_kind_are_two_speakers() -> None:
+    """Coverage rule 5: "X and other Y" speak on one span, "other Y" an unnamed collective."""
+    text = "Ann Roe and other growers have their reasons to want the gates opened."
+    got = {s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert got == {"ann-roe", "unnamed-other-growers-009"}
+
+
+def test_uncued_words_go_on_at_the_occasion_placed_before_them() -> None:
+    """A speaker's uncued remark carries the channel of the placed remark before it (whose date it then
+    takes), not of a later one at another occasion of the same kind; with none before, the first after."""
+    from iraq_presence.annotate.draft import _carried_channel
+    from iraq_presence.annotate.suggest import Suggestion
+
+    def at(kind: str) -> tuple[Suggestion, Suggestion]:
+        return Suggestion("channel", kind, 0.8, "cue"), Suggestion("medium", None, 0.8, "cue")
+
+    drafted = [{"speaker_id": "ben-tal"}] * 4
+    assert _carried_channel(drafted, [at("meeting"), at("unknown"), at("unknown"), at("meeting")], 2, "009")[2] == 0
+    assert _carried_channel(drafted, [at("unknown"), at("meeting"), at("unknown"), at("meeting")], 0, "009")[2] == 1
+
+
+def test_a_reply_is_placed_at_the_occasion_it_answers() -> None:
+    """ "In response, Y …" takes the occasion of the words it answers, though Y has placed words later."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import _placement
+    from iraq_presence.annotate.suggest import Corpus, Suggestion
+
+    text = "Ann Roe said at the meeting that the gate is shut. In response, Tal said it would open. Tal met Cal Fen."
+    drafted = [
+        {"speaker_id": "ann-roe", "start": text.index("the gate"), "end": text.index(". In")},
+        {"speaker_id": "ben-tal", "start": text.index("it would"), "end": text.index(". Tal")},
+        {"speaker_id": "ben-tal", "start": text.index("Tal met"), "end": len(text) - 1},
+    ]
+    placed = [
+        (Suggestion("channel", c, 0.8, "cue"), Suggestion("medium", None, 0.8, "cue"))
+        for c in ("meeting", "unknown", "meeting")
+    ]
+    ctx = Context("009_x", text, None, {}, {}, Corpus())
+    assert _placement(ctx, drafted, placed, 1, "ben-tal", ([], []))[2] == 0
+
+
+def test_a_capitalised_research_title_is_not_part_of_the_name() -> None:
+    """ "says the X Institute’s Senior Fellow Jane Roe": the new person is Jane Roe."""
+    text = "- Growers face ‘a summer without water,’ says the Harbour Institute’s Senior Fellow Jane Roe"
+    assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == ["jane-roe"]

@@ -57,6 +57,14 @@ def test_more_reporting_verbs(ex: Extractor, verb: str) -> None:
     assert reports(ex, text) == [("the dam would open in the spring", "Anna Berg")]
 
 
+def test_a_position_held_with_reasons_to_want(ex: Extractor) -> None:
+    """Coverage rule 3: "X have their reasons to want Z" is X's position; "states" before a verb is a noun."""
+    text = "Norland and other river states have their reasons to want the dam removed."
+    assert reports(ex, text) == [("the dam removed", "other river states"), ("the dam removed", "Norland")]
+    text = "The growers seem to want the gates opened."
+    assert reports(ex, text) == [("the gates opened", "The growers")]
+
+
 def quotes(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
     return [
         (p["quote"], p.get("speaker_id") or p.get("speaker_name"))
@@ -73,6 +81,27 @@ def test_single_curly_marks_are_quotations(ex: Extractor) -> None:
 def test_single_straight_marks_and_apostrophes(ex: Extractor) -> None:
     text = "Tom Vale said the growers' union would 'fight every fee' and that it wasn't over."
     assert [q for q, _ in quotes(ex, text)] == ["fight every fee"]
+
+
+def test_a_titled_name_after_a_place_in_the_title_is_the_speaker() -> None:
+    """ "says the X Forum’s senior Norland analyst Jane Roe": Jane Roe speaks, not Norland."""
+    ex = Extractor(Gazetteer({"Norland": "norland"}, {"norland": "state"}))
+    text = "- Dam plan poses a ‘grave risk,’ says the Valley Policy Forum’s senior Norland analyst Jane Roe"
+    assert quotes(ex, text) == [("grave risk,", "Jane Roe")]
+
+
+def test_double_marks_inside_single_marks_are_the_inner_quotation(ex: Extractor) -> None:
+    """British style: single marks are the quotation, double marks the words it quotes."""
+    text = "‘They call it “a safety plan”, but it is a trap,’ said Anna Berg, the board’s engineer."
+    assert quotes(ex, text) == [("They call it “a safety plan”, but it is a trap,", "Anna Berg")]
+
+
+def test_a_curly_plural_possessive_inside_single_marks_is_no_closing_mark(ex: Extractor) -> None:
+    """’ is the apostrophe too: after a plural it closes the quotation only where none closes later."""
+    text = "- The dam is ‘the board’s worst mistake and the growers’ last hope,’ says engineer Anna Berg"
+    assert quotes(ex, text) == [("the board’s worst mistake and the growers’ last hope,", "Anna Berg")]
+    text = "Tom Vale called it ‘a matter for the courts’ and left the hall."
+    assert [q for q, _ in quotes(ex, text)] == ["a matter for the courts"]
 
 
 def test_single_marks_inside_double_marks_are_not_top_level(ex: Extractor) -> None:
@@ -616,3 +645,34 @@ def test_two_leaders_are_people_named_shortly_before(ex: Extractor) -> None:
     )
     speakers = [s for q, s in reports(ex, text) if q == "their commitment to the orchard accord"]
     assert "Arlo Fenn" not in speakers
+
+
+def test_a_summary_printed_twice_is_proposed_once(ex: Extractor) -> None:
+    """Coverage rule 4: a standfirst repeated as the first bullet is recorded at its first printing."""
+    line = "Growers face ‘a summer without water,’ says Piet Andor of the Harbour Institute"
+    text = f"Valley farmers fear dam plan\n{line}\n\n- {line}.\n- Andor said ‘the wells are dry’ in May.\n"
+    got = [(p["quote"], p["start"]) for p in ex.run(text)["statements"]]
+    assert got[0] == ("a summer without water,", text.index("a summer"))
+    assert [q for q, _ in got] == ["a summer without water,", "the wells are dry"]
+
+
+def test_a_speech_act_named_by_its_noun_and_speaker(ex: Extractor) -> None:
+    """ "the announcement by X earlier this year that …": X's words, as "X announced that …"."""
+    text = "It follows the announcement by Norland earlier this year that the two states had agreed on the exit."
+    assert ("the two states had agreed on the exit", "Norland") in reports(ex, text)
+    assert reports(ex, "It was a statement by any measure that the port is open.") == []
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_a_name_described_in_an_apposition_left_open_is_the_source(comma: str) -> None:
+    """A standfirst may drop the apposition's closing comma: the name it describes acts."""
+    ex = Extractor(Gazetteer({"Orchard League": "orchard-league"}, {"orchard-league": "armed_group"}))
+    text = f"Orchard League, a militant, secretive and anti-dam group{comma} repeated threats to attack the dam"
+    assert reports(ex, text) == [("to attack the dam", "orchard-league")]
+    assert reports(ex, "Later, a spokesman said the dam was safe.") == [("the dam was safe", "a spokesman")]
+
+
+def test_a_past_participle_after_an_infinitive_is_an_adjective(ex: Extractor) -> None:
+    """ "to utilize shared capacities": "shared" describes, nobody shares words."""
+    text = "Jo Ames stressed the need to utilize shared capacities to bolster ties."
+    assert reports(ex, text) == [("the need to utilize shared capacities to bolster ties", "Jo Ames")]

@@ -368,6 +368,8 @@ UNNAMED = re.compile(
     re.I,
 )
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
+OTHERS = re.compile(r"^(?:the\s+)?other\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*s$")
+"""The rest of a kind joined to a named source ("X and other river states"): an unnamed collective."""
 MEDIA_HEADS = {"reports", "report", "media", "outlets"}
 CITED = re.compile(UNNAMED.pattern.replace(r"(?!\w+ed\b)", ""), re.I)
 """A source an outlet cites may be described by a participle ("a trusted source"): no verb can stand there."""
@@ -379,7 +381,7 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
     from .lexicon import FURNITURE_NAMES
 
     phrase = TRAILING.sub("", phrase)
-    m = (CITED if cited else UNNAMED).match(phrase)
+    m = (CITED if cited else UNNAMED).match(phrase) or OTHERS.match(phrase)
     if m is None or phrase in FURNITURE_NAMES:
         return None
     plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)

@@ -160,12 +160,22 @@ def _skip_between(tokens: list[Token], j: int) -> int:
         or (not tokens[j].cap and tokens[j].low.endswith("ly") and (tokens[j].low not in NOT_ADVERBS))
     ):
         j -= 1
-    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING:
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in CONTINUING | SEEMING:
         return _skip_between(tokens, j - 2)  # "X continues to push for …": X's act goes on
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low in {"reason", "reasons"}:
+        h = j - 2  # "X have their reasons to want …": X's position
+        while h >= 0 and tokens[h].low in REASON_WORDS:
+            h -= 1
+        if h >= 0 and tokens[h].low in {"have", "has", "had"}:
+            return _skip_between(tokens, h - 1)
     return j
 
 
+FINITE_NEXT = {"have", "had", "are", "were", "will", "would", "can", "could", "must", "may", "might", "want", "do"}
 CONTINUING = {"continue", "continues", "continued"}
+QUANTIFIERS = {"other", "many", "several", "some", "both", "most", "few"}
+SEEMING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+REASON_WORDS = {"their", "its", "his", "her", "our", "own", "every", "good", "many", "some", "several", "a", "the"}
 
 
 def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
@@ -220,6 +230,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
         return None
     head = tokens[b]
     determined = b > a and tokens[b - 1].low in DETERMINERS and not head.low.endswith("ed")  # "the reports"
+    determined |= any(tokens[x].low in QUANTIFIERS for x in range(a, b))  # "other river states"
     verb = _verb_like(head.low) and not determined
     if not head.cap and (verb or (head.low.endswith("ly") and head.low not in NOT_ADVERBS)):
         return None  # "… that were hacked suggested": no noun heads this phrase
@@ -269,6 +280,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _campaign_cue(text, tokens, k, campaign.end(), end)
         elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
             cue = _campaign_cue(text, tokens, k, act.end(), end)
+        elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
+            cue = _speech_noun_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
@@ -297,6 +310,27 @@ NAMED_ACT = re.compile(
 )
 """An act named with what it threatens or demands ("repeated threats to attack X", "renewed calls for the
 withdrawal"): its words say what (docs/curation.md, coverage rule 1), unlike "made similar threats"."""
+
+
+SPEECH_NOUNS = {"announcement", "statement", "claim", "warning", "pledge", "promise", "assertion", "declaration"}
+"""A speech act named by its noun, its speaker after "by" and its words in a that-clause ("the
+announcement by X earlier this year that …"): X's statement, as "X announced that …" would be."""
+
+
+def _speech_noun_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    np = noun_phrase_right(tokens, k + 2, limit=6)
+    if np is None or not any(tokens[x].cap for x in range(np[0], np[1] + 1)):
+        return None  # a name or a named body speaks, not "by any measure"
+    a, b = np
+    while b > a and tokens[b].low in TEMPORAL:
+        b -= 1  # "by X earlier this year": the time is not the speaker
+    that = next((x for x in range(b + 1, min(len(tokens), b + 6)) if tokens[x].low == "that"), None)
+    between = tokens[b + 1 : that] if that is not None else []
+    if that is None or that + 1 >= len(tokens) or any(x.low not in TEMPORAL | {"on", "in", "of"} for x in between):
+        return None
+    cue = Cue(tokens[k].start, tokens[k + 1].end, tokens[k].text, _span(tokens, (a, b)), how="subject")
+    cue.content = [(tokens[that + 1].start, end)]
+    return cue
 
 
 def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
@@ -378,8 +412,12 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
+    if verb.endswith("s") and " " not in verb and k + 1 < len(tokens) and tokens[k + 1].low in FINITE_NEXT:
+        return None  # "other river states have …": a plural noun before its verb, not a cue
     if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
         return None  # "an estimated 128,000", "the alleged plot": an adjective
+    if verb.endswith("ed") and k >= 2 and tokens[k - 2].low == "to" and before is not None and _bare_verb(before):
+        return None  # "to utilize shared capacities", "to avoid repeated attacks": an adjective
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
@@ -445,6 +483,11 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
     return cue
 
 
+def _bare_verb(t: Token) -> bool:
+    """A lower-case word after "to" that is no auxiliary ("to have stated" stays a cue)."""
+    return t.is_word and not t.cap and t.low not in {"have", "be", "been", "not"} | BETWEEN
+
+
 def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, bool, bool]:
     """The source standing before the cue (token j is the last before it, adverbs skipped), whether it
     is the subject of a coordinated clause ("X did not …, but told …"), and whether a name in commas."""
@@ -453,7 +496,8 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
     if tokens[j].low in PRONOUNS:
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
-        return _subject_phrase(tokens, j), False, False
+        left = _subject_phrase(tokens, j)
+        return _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
     if j >= 1 and tokens[j].text == ",":
@@ -471,6 +515,23 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
 def _acronym(t: Token) -> bool:
     """ "US", "IT": an acronym in capitals, not the pronoun or word it spells."""
     return len(t.text) > 1 and t.text.isupper()
+
+
+def _unclosed_apposition(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "X, a militant and secretive group repeated …" (a standfirst that drops the closing comma): the
+    name the apposition describes, opening the sentence, is the source; None for any other shape."""
+    if left is None or len(tokens) < 4 or not tokens[0].cap:
+        return None
+    comma = next((x for x in range(1, min(left[0], 6)) if tokens[x].text == ","), None)
+    if comma is None or tokens[comma + 1].low not in {"a", "an"} or left[0] - comma > 10:
+        return None
+    name = tokens[:comma]
+    if not all(t.cap and t.text not in NOT_NAMES and t.low not in TEMPORAL | PP_HEADS | OPENERS for t in name):
+        return None  # "Later, a spokesman said": an opener, not a name
+    between = tokens[comma + 2 : left[0]]
+    if any(t.is_word and (t.cap or _verb_like(t.low)) and t.low != "and" for t in between):
+        return None
+    return 0, comma - 1
 
 
 def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:

@@ -270,7 +270,9 @@ def statements(
             review.append(f"utterance: {utterance} (0.60; new: a remark of its own, its own cue)")
         group_utterance.setdefault(remarks[n - 1], (utterance, sid))
         commentary = is_analyst(ctx, speaker, source)
-        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary)
+        setting = _sentence(text, p["start"], p["end"])
+        setting = setting.replace(p["quote"], " ") if commentary else ""
+        suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary, setting)
         clause = clauses.get(remarks[n - 1])
         if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
             suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
@@ -379,9 +381,9 @@ def _placement(
     occasion = _occasion_sentence(ctx, p, ch.value, dates, spoken)
     via = None
     if ch.value == "unknown" and not EARLIER.match(_sentence(ctx.text, p["start"], p["end"])):
-        ch, medium, via = _carried_channel(drafted, placed, i, ctx.prefix)
+        ch, medium, via = _reply_channel(ctx.text, drafted, placed, i, ctx.prefix)  # the one answered first
         if via is None:
-            ch, medium, via = _reply_channel(ctx.text, drafted, placed, i, ctx.prefix)
+            ch, medium, via = _carried_channel(drafted, placed, i, ctx.prefix)
     if ch.value == "unknown":
         scene = _scene_channel(ctx, p, speaker, ch, medium)
         who = p.get("speaker_id") or p.get("speaker_name")
@@ -680,7 +682,8 @@ def _carried_channel(
 ) -> tuple[Suggestion, Suggestion, int | None]:
     """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
     article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
-    words before it too, as the curated articles read it): one occasion, at lower confidence. A post
+    words before it too, as the curated articles read it): one occasion, the nearest placed before the
+    words, else the first after, at lower confidence. A post
     is never carried: posts are their own utterance (docs/curation.md, Channel)."""
     who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
     same = [
@@ -690,7 +693,8 @@ def _carried_channel(
     kinds = {cued[j][0].value for j in cues}
     if not cues or len(kinds) > 1 or kinds == {"social_media_post"}:  # two occasions; a post is its own
         return (*cued[i], None)
-    j = min(cues, key=lambda j: abs(j - i))
+    before = [j for j in cues if j < i]
+    j = max(before) if before else min(cues)  # the words go on at the occasion reported before them
     ch, medium = cued[j]
     via = f"{prefix}-s{j + 1:02d}"
     return (

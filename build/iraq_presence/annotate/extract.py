@@ -29,6 +29,7 @@ from .lexicon import NOT_NAMES, PERSON_PRONOUNS, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
+from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
 
@@ -121,7 +122,10 @@ class Extractor:
     def run(self, text: str, published: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         mentions = self.matcher.find(text)
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
-        quotes = sorted(quotes + single_quotes(text, pairs([(q.start, q.end) for q in quotes])), key=lambda q: q.start)
+        singles = single_quotes(text, pairs([(q.start, q.end) for q in quotes]))
+        outer = pairs([(q.start, q.end) for q in singles])
+        quotes = [q for q in quotes if outer.holding(q.start) is None]  # "‘… “a plan” …’": the outer one
+        quotes = sorted(quotes + singles, key=lambda q: q.start)
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
@@ -139,7 +143,7 @@ class Extractor:
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
         return {
-            "statements": [p.record() for p in statements],
+            "statements": first_printings(text, [p.record() for p in statements]),
             "mentions": [
                 Proposal(
                     "mention", m.start, m.end, 1.0, {"actor_id": self.gaz.aliases[m.surface], "surface": m.surface}
@@ -753,6 +757,8 @@ class _Statements:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]
+            if hits and (a, b) == (s, e) and _titled_name_after(self.text, resolved, hits[-1].end):
+                break  # "the X Forum’s senior Y analyst Jane Roe": the titled name, not the place in the title
             if hits and (
                 resolved.kind != "title"
                 or resolved.resolution != "unresolved"
@@ -894,6 +900,17 @@ def nested_cues(text: str, quotes: list[Any], sentences: SpanIndex[tuple[int, in
 
 
 NOTHING_QUOTED = pairs([])
+
+
+TITLED_NAME = re.compile(r"\b[a-z][a-z-]+\s+$")
+
+
+def _titled_name_after(text: str, resolved: Resolved, hit_end: int) -> bool:
+    """The resolved name stands after the known mention, a lower-case title word just before it
+    ("… Dovra analyst Jane Roe", "… Group’s director Jane Roe"): that person speaks."""
+    if resolved.kind != "named" or resolved.start is None or resolved.start < hit_end:
+        return False
+    return bool(TITLED_NAME.search(text, max(0, resolved.start - 30), resolved.start))
 
 
 def _person_role(phrase: str, at: int) -> bool:

@@ -267,13 +267,19 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
 
 
 def coded(
-    quote: str, corpus: Corpus, verb: str | None = None, armed_groups: Sequence[str] = (), commentary: bool = False
+    quote: str,
+    corpus: Corpus,
+    verb: str | None = None,
+    armed_groups: Sequence[str] = (),
+    commentary: bool = False,
+    setting: str = "",
 ) -> list[Suggestion]:
     """PLOVER, stance and topics: the codebook's cue words first (cues.py), else the vote of the nearest
     curated statements weighted by similarity; the basis names the cue or the precedents. An analyst's
-    `commentary` is coded by the codebook's rule for it, not by precedents that are parties' acts."""
+    `commentary` is coded by the codebook's rule for it, not by precedents that are parties' acts;
+    `setting` is the article's sentence around the words, which may name what they refer to."""
     if commentary:
-        return analyst_coded(quote, armed_groups)
+        return analyst_coded(quote, armed_groups, setting)
     near = corpus.nearest(quote)
     cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near) or "none similar"
     voted = precedent_vote(near)
@@ -308,15 +314,33 @@ US_MILITARY = re.compile(
     r"|troops|forces|bases|mission|presence|footprint)\b"
 )
 """US forces named by the state's word ("the US military", "American soldiers"): the presence spoken of."""
+REFERRING = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:transition|withdrawal|drawdown|pullout|departure|exit|mission"
+    r"|presence|deployment|plan|timetable)\b",
+    re.I,
+)
+"""Words referring to a presence or its end named elsewhere ("the transition", "the withdrawal plan")."""
+US_WORD = re.compile(r"\b(?:US|U\.S\.|American|Americans|Washington|United States)\b")
 COMMENTARY = "an analyst's commentary performs no act towards an actor (docs/curation.md, PLOVER)"
 
 
-def analyst_coded(quote: str, armed_groups: Sequence[str] = ()) -> list[Suggestion]:
+def analyst_coded(quote: str, armed_groups: Sequence[str] = (), setting: str = "") -> list[Suggestion]:
     """An analyst's remark (docs/curation.md): no PLOVER act; stance `neutral` where the words speak of
-    the presence, whatever side they describe, else `not_addressed`; topics from the words."""
+    the presence, whatever side they describe, else `not_addressed`; topics from the words. Words
+    referring back ("the transition", "the mission") speak of the presence where the article's sentence
+    they sit in (`setting`, the words blanked) names it: anaphora identifies a referent (coverage rule 1)."""
     found, topic_why = cues.topics(quote, armed_groups)
     side, side_why = cues.stance(quote)
     named = US_MILITARY.search(quote)
+    referred = REFERRING.search(quote)
+    if not named and referred and "us_military_presence" not in found:
+        around = US_MILITARY.search(setting)
+        if around is None and US_WORD.search(setting):  # "Washington's withdrawal", "the US-led coalition"
+            around = cues.TOPIC_WORDS["us_military_presence"].search(setting)
+        named = around
+        if around:
+            topic_why = f"{topic_why}; {referred.group(0)!r} is what its sentence names"
+            side_why = f"{side_why}; its sentence names the presence {referred.group(0)!r} refers to"
     if named and "us_military_presence" not in found:
         found = sorted([*found, "us_military_presence"])
         topic_why = f"{topic_why}; us_military_presence {named.group(0)!r}"
