@@ -676,3 +676,19 @@ def test_a_past_participle_after_an_infinitive_is_an_adjective(ex: Extractor) ->
     """ "to utilize shared capacities": "shared" describes, nobody shares words."""
     text = "Jo Ames stressed the need to utilize shared capacities to bolster ties."
     assert reports(ex, text) == [("the need to utilize shared capacities to bolster ties", "Jo Ames")]
+
+
+@pytest.mark.parametrize("close", ["’", '"'])
+def test_a_clause_before_a_single_or_double_quoted_fragment_and_inverted_cue(ex: Extractor, close: str) -> None:
+    """Coverage rule 7 with '<clause> ‘<fragment>,’ says X': the clause and the fragment are both X's,
+    whichever marks the article uses; an apostrophe before the cue does not close a quotation."""
+    open_ = "‘" if close == "’" else '"'
+    text = (
+        "Will the dam be built?\n"
+        f"- Dry summers in the valley could empty the wells, making it {open_}very hard to keep the orchards,{close} "
+        "says Harbour Institute’s water analyst Piet Andor\n"
+    )
+    assert reports(ex, text) == [("Dry summers in the valley could empty the wells", "Piet Andor")]
+    partial = [p for p in ex.run(text)["statements"] if p["statement_type"] == "partial"]
+    assert [(p["quote"], p.get("speaker_name")) for p in partial] == [("very hard to keep the orchards,", "Piet Andor")]
+    assert reports(ex, "The growers’ says were few and the orchards dry this summer.") == []

@@ -715,8 +715,10 @@ def _verb_like(word: str) -> bool:
 def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[int, int] | None:
     """The clause before a source that follows it ("The plan failed, Smith said"): start to the comma."""
     j = k - 1
-    if j < 1 or tokens[j].text not in {",", "”", '"'}:
+    if j < 1 or tokens[j].text not in {",", "”", '"', "’"}:
         return None
+    if tokens[j].text == "’" and tokens[j - 1].text not in {",", "?", "!"}:
+        return None  # a closing single mark only as ",’ says X" (’ is also the apostrophe)
     while j >= 0 and not tokens[j].is_word:
         j -= 1
     if j < 0:

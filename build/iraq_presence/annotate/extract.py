@@ -560,13 +560,13 @@ class _Statements:
         tail = OCCASION_TAIL.search(self.text, start, end)
         if tail is not None and len(self.text[start : tail.start()].split()) >= 3:
             end = tail.start()
-        mark = QUOTE_MARK.search(self.text, start, end)
-        follows = NEXT_CUE.search(self.text, start, mark.start() if mark else end)
+        mark = self._first_mark(start, end)
+        follows = NEXT_CUE.search(self.text, start, end if mark is None else mark)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
             end, mark = follows.start(), None  # '… force, saying, “…”': the participle is the next cue's
         apart = False
         if mark is not None:
-            end = mark.start()
+            end = mark
             comma = self.text.rfind(",", start, end)
             lead = self.text[comma + 1 : end].split() if comma > start else []
             if comma > start and len(lead) <= 3:
@@ -577,6 +577,15 @@ class _Statements:
         if words and words[0].lower() in PLACE_OPENERS and len(words) <= 6 and not cue.verb.startswith("insist"):
             return None  # "posted on his page", "said during the meeting": where, not what
         return (start, end, apart) if len(words) >= 3 else None
+
+    def _first_mark(self, start: int, end: int) -> int | None:
+        """Where the first quotation in text[start:end] opens: a double mark, or a single mark the
+        quotation finder read as opening one ('‘…,’ says X': ’ is also the apostrophe, so a single
+        mark counts only where a quotation was found)."""
+        double = QUOTE_MARK.search(self.text, start, end)
+        opens = [q.start - len(q.open_mark) for q in self.quote_ix.starting_in(start, end + 1)]
+        found = [at for at in [double.start() if double else None, *opens] if at is not None and at >= start]
+        return min(found) if found else None
 
     def _type(self, q: Any) -> str:
         quote = self.text[q.start : q.end].strip()
