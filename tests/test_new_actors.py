@@ -25,6 +25,9 @@ def _ctx(text: str) -> Context:
 def test_furniture_titles_and_descriptions_are_no_names():
     text = "Read More\nThe Vale Front Spox said so. Ardanian Militia Says No.\n"
     assert clean_name(text, "Read More", 0) is None
+    dated = "Publish Date: 11 October 2031\nPhoto Credit: Lee Moss\n"
+    assert clean_name(dated, "Publish Date", 0) is None
+    assert clean_name(dated, "Photo Credit", dated.index("Photo")) is None
     assert clean_name(text, "Vale Front Spox", text.index("Vale")) is None
     assert clean_name(text, "Ardanian Militia", text.index("Ardanian")) is None
     assert clean_name("Camp Vale was hit.", "Camp Vale", 0) is None

@@ -110,6 +110,11 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
     assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == ["3476619", "Middle East"]
     furniture = read_metadata("News ID: 12\nPublish Date: 16 January 2031\nTalks resume" + BODY, None, {}, {})
     assert furniture.title.text == "Talks resume" and furniture.date_value == dt.date(2031, 1, 16)
+    credit = read_metadata("Photo Credit: Army photo by Sgt. Lee Moss\n\nTalks resume" + BODY, None, {}, {})
+    assert credit.title.text == "Talks resume"
+    assert [i["quote"] for i in credit.issues if i["issue_type"] == "page_furniture"] == [
+        "Photo Credit: Army photo by Sgt. Lee Moss"
+    ]
 
 
 def test_a_weekday_before_the_date_is_no_credit():

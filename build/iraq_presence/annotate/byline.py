@@ -35,7 +35,7 @@ DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0
 SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
 FURNITURE = re.compile(
     r"^(?P<label>(?:[A-Z][a-z]*\s+)?(?:ID|Id|No\.?|Number|Code|Publish(?:ed)? [Dd]ate|Published|Updated|"
-    r"Last [Uu]pdated?|Date|Posted|Print|Share|Source))\s*:\s*(?P<value>.*)$"
+    r"Last [Uu]pdated?|Date|Posted|Print|Share|Source|Credits?|Caption))\s*:\s*(?P<value>.*)$"
 )
 OUTLET_WORDS = {
     "agency",

@@ -173,7 +173,10 @@ ABBREVIATIONS = {
     "spox": "spokesman",
 }
 # Page furniture that reads like a name: a link label, a credit line's label, a caption's label.
-FURNITURE_NAMES = {"Read More", "Read", "More", "Source", "Sources", "Related", "Photo", "Video", "Image", "Share"}
+FURNITURE_NAMES = {
+    *("Read More", "Read", "More", "Source", "Sources", "Related", "Photo", "Video", "Image", "Share"),
+    *("Photo Credit", "Image Credit", "Credit", "Caption", "Publish Date", "Published", "News ID", "Updated"),
+}
 # A generic credit in a dateline ("CITY (Agencies) –"): copy from several wires, not a publisher.
 GENERIC_CREDITS = {"Agencies", "Dispatches", "Wires", "Newswires", "Staff", "Desk", "Bureau", "News", "Reports"}
 # Words that mark a name as an organisation rather than a person.
