@@ -110,6 +110,9 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
     assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == ["3476619", "Middle East"]
     furniture = read_metadata("News ID: 12\nPublish Date: 16 January 2031\nTalks resume" + BODY, None, {}, {})
     assert furniture.title.text == "Talks resume" and furniture.date_value == dt.date(2031, 1, 16)
+    paged = "Wednesday 02 March 2033\nNews ID: 12\nPublish Date: 16 January 2031\nTalks resume" + BODY
+    assert read_metadata(paged, None, {}, {}).date_value == dt.date(2031, 1, 16)
+    assert read_metadata(paged, dt.date(2031, 1, 16), {}, {}).date.confidence > 0.4
     credit = read_metadata("Photo Credit: Army photo by Sgt. Lee Moss\n\nTalks resume" + BODY, None, {}, {})
     assert credit.title.text == "Talks resume"
     assert [i["quote"] for i in credit.issues if i["issue_type"] == "page_furniture"] == [

@@ -141,13 +141,21 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
         a.actor_id = aliases.get(a.text)
     meta.title = _title(text, meta_lines, meta.issues)
     if dates:
-        d = dates[0]
+        d = _publication(dates, published)
         meta.date = d
         meta.date_value, meta.date_precision = d.value, d.precision
         if published and meta.date_value and meta.date_value != published and meta.date_precision == "day":
             meta.date.note += f" It differs from the --published-date {published}: check which is the publication."
             meta.date.confidence = 0.4
     return meta
+
+
+def _publication(dates: list[Found], published: dt.date | None) -> Found:
+    """The printed date that is the publication's: the one equal to --published-date, else the most
+    certain (a date labelled "Publish Date:" outweighs a bare date line, which may be the page's own
+    date of printing), else the first."""
+    same = [d for d in dates if published and d.value == published and d.precision == "day"]
+    return same[0] if same else max(dates, key=lambda d: d.confidence)
 
 
 def _head(
