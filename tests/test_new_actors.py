@@ -48,6 +48,16 @@ def test_an_acronym_and_a_surname_are_the_fuller_name():
     assert clean_name(text, "al-Vane", text.index("al-Vane added"), candidates)[0] == "Omar al-Vane"
 
 
+def test_a_title_and_surname_are_the_drafted_person_of_that_surname():
+    text = "Major General Ada Roe said it on Sunday. Major General Roe added more. General Roe agreed."
+    ctx = _ctx(text)
+    first = actor_for(ctx, "Ada Roe", text.index("Ada"), "person", "Named")
+    assert actor_for(ctx, "General Roe", text.index("General Roe agreed"), "person", "Named") == first
+    assert list(ctx.new_actors) == [first]
+    actor_for(ctx, "Ida Roe", 0, "person", "Named")  # two drafted people of that surname: no guess
+    assert actor_for(ctx, "General Roe", 0, "person", "Named") not in {first, "ida-roe"}
+
+
 def test_types_from_the_names_own_words():
     assert org_type("Ardan Resistance Coordination Committee", "") == "coalition"
     assert org_type("Vale State Department", "") == "state_body"

@@ -329,13 +329,26 @@ def _untitled(name: str) -> str:
 
 
 def _drafted_as(ctx: Context, name: str) -> str | None:
-    """The new actor of this draft that `name` names too: one holds all the other's words (two at least)."""
+    """The new actor of this draft that `name` names too: one holds all the other's words (two at
+    least), or `name` is a title and the surname of the one drafted person of that surname ("General
+    Roe" after "Major General Ada Roe")."""
     words = set(_untitled(name).split())
     for actor_id, a in ctx.new_actors.items():
         other = set(_untitled(a["name"]).split())
         if len(words) >= 2 and len(other) >= 2 and (words <= other or other <= words):
             return actor_id
-    return None
+    surname = _titled_surname(name)
+    people = [i for i, a in ctx.new_actors.items() if a["actor_type"] == "person" and a["name"].split()[-1] == surname]
+    return people[0] if surname and len(people) == 1 else None
+
+
+def _titled_surname(name: str) -> str | None:
+    """The one word after a person's titles ("General Roe" -> "Roe"), else None."""
+    from .lexicon import PERSON_TITLES
+
+    words = name.split()
+    titled = len(words) >= 2 and all(w.rstrip(".") in PERSON_TITLES for w in words[:-1])
+    return words[-1] if titled else None
 
 
 def short_forms(text: str, name: str, kind: str) -> list[str]:
