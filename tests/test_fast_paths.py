@@ -61,7 +61,7 @@ def test_pooled_read_matches_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     assert loader.load_curation(folder, ROOT) == serial
 
 
-@pytest.mark.parametrize("slice_rows", [65_536, 5, 1])
+@pytest.mark.parametrize("slice_rows", [8_192, 5, 1])
 def test_arrow_csv_matches_cellwise(slice_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
     from iraq_presence.schema.io import read_parquet
 

@@ -223,7 +223,7 @@ def csv_bytes(df: Any, schema: Any, table: Any = None) -> bytes:
     return out.getvalue()
 
 
-CSV_SLICE_ROWS = 65_536
+CSV_SLICE_ROWS = 8_192
 """Rows made into CSV text at once: the text of a slice, not of the table, is held beside the output."""
 
 
