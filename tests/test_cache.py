@@ -257,3 +257,29 @@ def _message(repo: Path, error: type[Exception]) -> str:
     with pytest.raises(error) as err:
         produce(repo)
     return str(err.value)
+
+
+def test_the_long_list_files_entries_wait_in_the_cache_until_their_rows_are_made(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold cached build sheds the long list files' own entries once checked (the assembler reads
+    them back from the cache, or parses the file again when the entry is gone): the same bytes."""
+    import shutil
+
+    from iraq_presence.tables.curation import loader
+
+    fresh = produce(repo, cache=False).files
+    shed: dict[str, int] = {}
+    real = loader._shed
+
+    def spy(path: Path, cache: cache_module.BuildCache | None, entries: list) -> list:  # type: ignore[type-arg]
+        out = real(path, cache, entries)
+        shed[path.name] = len(entries) - len(out)
+        return out
+
+    monkeypatch.setattr(loader, "_shed", spy)
+    assert produce(repo).files == fresh
+    assert shed["utterances.yaml"] > 0 and set(shed) == set(loader.SHED)
+    shutil.rmtree(Layout(repo).cache)
+    monkeypatch.setattr(cache_module.BuildCache, "model", lambda self, path: cache_module.MISSING)
+    assert produce(repo).files == fresh

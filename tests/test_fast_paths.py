@@ -61,8 +61,11 @@ def test_pooled_read_matches_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     assert loader.load_curation(folder, ROOT) == serial
 
 
-def test_arrow_csv_matches_cellwise() -> None:
+@pytest.mark.parametrize("slice_rows", [8_192, 5, 1])
+def test_arrow_csv_matches_cellwise(slice_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
     from iraq_presence.schema.io import read_parquet
+
+    monkeypatch.setattr(io, "CSV_SLICE_ROWS", slice_rows)  # one slice, several, one row each
 
     schema = load_schemas(ROOT / "schemas")["articles"]
     df, _ = read_parquet(ROOT / "data" / "articles.parquet", schema)
@@ -71,3 +74,4 @@ def test_arrow_csv_matches_cellwise() -> None:
     df["title"] = pd.Series(tricky, dtype=df["title"].dtype)
     table = io.to_arrow(df, schema)  # the Arrow path is taken, not the cell-by-cell fallback
     assert io.csv_bytes(df, schema, table) == io._csv_bytes_cellwise(df, schema)
+    assert io.csv_bytes(df.iloc[:0], schema) == io._csv_bytes_cellwise(df.iloc[:0], schema)

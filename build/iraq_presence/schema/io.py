@@ -199,21 +199,43 @@ def csv_bytes(df: Any, schema: Any, table: Any = None) -> bytes:
     """CSV every common reader reads back exactly: UTF-8 with a BOM, LF line ends, empty field for
     null, ISO dates, true/false; a value is quoted when it holds a comma, quote or line break, when
     it begins or ends with whitespace (readr trims unquoted fields) or when it is the empty string.
-    Written column-wise in Arrow from `table` (`to_arrow(df, schema)`, made here when not given); a
-    frame whose values do not fit the schema's types (a fault being set up) is written cell by cell."""
-    import pyarrow as pa
+    Written column-wise in Arrow from `table` (`to_arrow(df, schema)`, made here when not given), a
+    slice of rows at a time straight into one buffer, so no line becomes a Python string; a frame
+    whose values do not fit the schema's types (a fault being set up) is written cell by cell."""
+    import io
 
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = io.BytesIO()
     try:
         table = to_arrow(df, schema) if table is None else table
-        cells = [_arrow_cells(table.column(i)) for i in range(table.num_columns)]
+        out.write((BOM + ",".join(table.column_names) + "\n").encode("utf-8"))
+        for start in range(0, max(table.num_rows, 1), CSV_SLICE_ROWS):  # one pass when empty: types checked
+            part = table.slice(start, CSV_SLICE_ROWS)
+            cells = [_arrow_cells(part.column(i)) for i in range(part.num_columns)]
+            if part.num_rows:
+                cells[-1] = pc.binary_join_element_wise(cells[-1], "", "\n")  # each line ends in LF
+                for chunk in pc.binary_join_element_wise(*cells, ",").chunks:
+                    out.write(_utf8(chunk))
     except (pa.ArrowException, TypeError, ValueError, KeyError):
         return _csv_bytes_cellwise(df, schema)
-    lines = [",".join(table.column_names)]
-    if table.num_rows:
-        import pyarrow.compute as pc
+    return out.getvalue()
 
-        lines += pc.binary_join_element_wise(*cells, ",").to_pylist()
-    return (BOM + "\n".join(lines) + "\n").encode("utf-8")
+
+CSV_SLICE_ROWS = 8_192
+"""Rows made into CSV text at once: the text of a slice, not of the table, is held beside the output."""
+
+
+def _utf8(chunk: Any) -> memoryview:
+    """A null-free Arrow string array's values end to end: a view of its data buffer."""
+    import numpy as np
+    import pyarrow as pa
+
+    _, offsets, data = chunk.buffers()
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    at = np.frombuffer(offsets, dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+    return memoryview(data)[at[0] : at[-1]]
 
 
 def _whitespace() -> Any:

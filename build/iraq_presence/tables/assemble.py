@@ -179,7 +179,7 @@ class Assembler:
         """The rows of a list file that read only it and the texts (ROWED): from the cache when
         neither changed (the loader then left its entries unloaded), else made from its entries
         and, with the cache, typed and stored."""
-        from .curation.loader import ROWED, list_entries
+        from .curation.loader import ROWED, list_entries, shed_entries
 
         found = self.cache.found_rows.get(name) if self.cache else None
         if found is not None:
@@ -193,6 +193,8 @@ class Assembler:
             models = self.cache.parsed(path)  # the entries the loader left unloaded
             known = {path: models} if models is not MISSING else None
             entries = list_entries(path, self.cache.root, self.cache, model, id_key, True, known)
+        elif self.cache:
+            entries = shed_entries(self.cache.curation / name, self.cache, entries)
         if not (self.cache and self.schemas):
             make(entries)
             return
@@ -592,7 +594,8 @@ class Assembler:
         from .frames import concatenated, fragment_rows
 
         typed = self._statement_table()
-        parts = self._utterance_parts(file)
+        entries = self._read_back("utterances.yaml", self.cur.utterances)
+        parts = self._utterance_parts(file, entries)
         if typed is not None and parts and all(p.table is not None for p in parts):
             return self._typed_utterances(typed, parts)
         rows = self.out.rows["statements"]
@@ -614,7 +617,7 @@ class Assembler:
             return len(members), len({articles[j] for j in members})
 
         if parts is None:
-            for i, u in enumerate(self.cur.utterances, 1):
+            for i, u in enumerate(entries, 1):
                 n_statements, n_articles = counted(u.utterance_id, u.several_acts)
                 self.out.add(
                     "utterances",
@@ -662,14 +665,20 @@ class Assembler:
         values = {"repeats_statement_id": repeated, "summarises_acts": summarises}
         self.out.fragments["statements"] = [_with_columns(typed, values)]
 
-    def _utterance_parts(self, file: str) -> list[Fragment] | None:
+    def _read_back(self, name: str, entries: list[Any]) -> list[Any]:
+        """A merged list file's entries, its own read back from the cache when the loader shed them."""
+        from .curation.loader import shed_entries
+
+        return shed_entries(self.cache.curation / name, self.cache, entries) if self.cache else entries
+
+    def _utterance_parts(self, file: str, entries: list[Any]) -> list[Fragment] | None:
         """With schemas, the utterances typed, their counts still to set (see `_merged_parts`)."""
         from .curation.models import Utterance
 
         def made(i: int, u: c.Utterance) -> tuple[Row, str]:
             return row("utterances", u, n_statements=0, n_articles=0), _utterance_origin(file, i, u)
 
-        return self._merged_parts("utterances.yaml", "utterances", Utterance, "utterance_id", self.cur.utterances, made)
+        return self._merged_parts("utterances.yaml", "utterances", Utterance, "utterance_id", entries, made)
 
     def _merged_parts(
         self,
@@ -805,7 +814,7 @@ class Assembler:
     def _affiliations(self) -> None:
         from .curation.models import Affiliation
 
-        entries = self.cur.affiliations
+        entries = self._read_back("affiliations.yaml", self.cur.affiliations)
         parts = self._merged_parts(
             "affiliations.yaml", "affiliations", Affiliation, "affiliation_id", entries, self._affiliation
         )

@@ -83,6 +83,7 @@ class BuildCache:
         self.folders: dict[Path, bool] = {}
         self.texts: str | None = None  # set_texts
         self.found_rows: dict[str, Any] = {}
+        self.shed: set[str] = set()  # list files whose own entries the loader left in the cache (`loader.shed`)
         self.used: set[str] = set()
         self.reused: Counter[str] = Counter()
         self.computed: Counter[str] = Counter()
@@ -160,6 +161,11 @@ class BuildCache:
         """The whole model of an article met as a stub in this build, else MISSING (then re-read)."""
         digest = self.digests.get(path)
         return MISSING if digest is None else self._get(self._file_key(path, digest))
+
+    def holds_model(self, path: Path) -> bool:
+        """Whether the models parsed from `path`'s bytes hashed in this build are in the cache (unread)."""
+        digest = self.digests.get(path)
+        return bool(digest and self.usable and (self.folder / f"{self._file_key(path, digest)}.pickle").is_file())
 
     def same_bytes(self, path: Path) -> bool:
         """Whether `path` still holds the bytes hashed earlier in this build."""

@@ -737,18 +737,51 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
             id_key,
             entries,
         )
+    meetings, events = listed("meetings.yaml"), listed("events.yaml")
     return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
         disambiguations=listed("disambiguation.yaml"),
         articles=articles,
-        utterances=utterances,
-        meetings=listed("meetings.yaml"),
-        events=listed("events.yaml"),
+        utterances=_shed(folder / "utterances.yaml", cache, utterances),
+        meetings=_shed(folder / "meetings.yaml", cache, meetings),
+        events=_shed(folder / "events.yaml", cache, events),
         militia_groups=listed("militia_groups.yaml"),
-        affiliations=affiliations,
+        affiliations=_shed(folder / "affiliations.yaml", cache, affiliations),
         references=listed("references.yaml"),
     )
+
+
+SHED = ("utterances.yaml", "meetings.yaml", "events.yaml", "affiliations.yaml")
+"""The long list files (ROWED) whose own entries, once checked, the loader leaves in the build cache:
+the assembler reads each back when it makes that file's rows, after the articles' rows (utterances.yaml
+at N = 1,000 copies is 54 MB of YAML), so their models are not held through the articles' assembly."""
+
+
+def _shed(path: Path, cache: BuildCache | None, entries: list[M]) -> list[M]:
+    """`entries` without the file's own when they are in the cache as parsed (with the bytes hashed in
+    this build): only the articles' new ones (`merge_new_entries` put them after the file's)."""
+    if not (cache and path.name in SHED and path.name not in cache.found_rows and cache.holds_model(path)):
+        return entries  # rows from the cache (nothing of the file loaded), or no models there to read back
+    cache.shed.add(path.name)
+    return [e for e in entries if e.file is not None]
+
+
+def shed_entries(path: Path, cache: BuildCache, new: list[M]) -> list[M]:
+    """A list file's entries as the loader had them before `_shed`: the file's own, from the cache,
+    else parsed again from the file, which must still hold the bytes it checked; then `new`."""
+    if path.name not in cache.shed:
+        return new
+    model, id_key = ROWED[path.name]
+    own = cache.model(path)
+    if own is MISSING:
+        rel = _rel(path, cache.root)
+        own = _entries(model, read_yaml(path, cache.root, optional=True), rel, id_key)
+        if not cache.same_bytes(path):
+            raise CurationError(
+                rel, "changed while the build read it", expected="the build run again once edits are saved"
+            )
+    return [*own, *new]
 
 
 def _articles(
