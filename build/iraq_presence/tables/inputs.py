@@ -9,7 +9,6 @@ the old tables passing as valid. Raw texts have their own list, `data/raw/SHA256
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MANIFEST = "data/build-inputs.sha256"
@@ -19,19 +18,16 @@ def _inputs(root: Path, drafts: dict[Path, bool], digests: dict[Path, str]) -> l
     """Regular files only: a link (to /dev/zero, to a credentials file) or a FIFO is never read here;
     the loader refuses it with its own message. `drafts`: what the build found of the files it hashed;
     a file read here to tell is hashed from the same bytes, into `digests` (each file read once)."""
-    files = [p for p in sorted((root / "data" / "curation").rglob("*.yaml")) if _regular(p)]
-    unread = [p for p in files if p not in drafts]
-    with ThreadPoolExecutor(max_workers=2) as pool:  # reading and SHA-256 release the GIL: both cores
-        for p, (draft, digest) in zip(unread, pool.map(_read, unread)):
-            drafts[p], digests[p] = draft, digest
-    curation = [p for p in files if not drafts[p]]
+    curation = []
+    for p in sorted((root / "data" / "curation").rglob("*.yaml")):
+        if not _regular(p):
+            continue
+        if p not in drafts:
+            data = p.read_bytes()
+            drafts[p], digests[p] = is_draft(data), hashlib.sha256(data).hexdigest()
+        if not drafts[p]:
+            curation.append(p)
     return curation + [p for p in sorted((root / "schemas").glob("*.json")) if _regular(p)]
-
-
-def _read(path: Path) -> tuple[bool, str]:
-    """Whether the file is a draft, and its SHA-256, from one read."""
-    data = path.read_bytes()
-    return is_draft(data), hashlib.sha256(data).hexdigest()
 
 
 def _regular(path: Path) -> bool:
