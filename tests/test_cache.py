@@ -253,6 +253,41 @@ def test_pooled_load_reports_what_the_serial_load_reports(repo: Path, monkeypatc
     assert messages() == serial
 
 
+def test_pooled_rows_are_made_by_the_workers_and_their_errors_reported_as_serial(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the loader's pool started, its workers make and store the articles' rows (the main
+    process makes none: it reads the shards they stored), the bytes a build without the cache
+    writes; a quote a worker cannot find is reported with the message a build without workers gives."""
+    import shutil
+
+    from iraq_presence.errors import CurationError
+    from iraq_presence.tables import assemble
+    from iraq_presence.tables.curation import loader
+
+    fresh = produce(repo, cache=False).files
+    made_here: list[str] = []
+    real = assemble.Assembler._per_article
+
+    def spy(self: assemble.Assembler, art: object, *args: object) -> None:
+        made_here.append(getattr(art, "article_id", ""))
+        real(self, art, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assemble.Assembler, "_per_article", spy)
+    monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
+    assert produce(repo).files == fresh and not made_here
+    path = sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))[-1]
+    text = path.read_text(encoding="utf-8")
+    at = text.rindex("\n  quote: ") + len("\n  quote: ")
+    at += text[at] in "'\""  # inside a quoted value
+    path.write_text(text[:at] + "zqxv " + text[at:], encoding="utf-8")
+    shutil.rmtree(Layout(repo).cache)
+    pooled = _message(repo, CurationError)
+    monkeypatch.setattr(loader, "POOL_MIN_BYTES", 10**15)
+    shutil.rmtree(Layout(repo).cache)
+    assert "in article" in pooled and pooled == _message(repo, CurationError)
+
+
 def _message(repo: Path, error: type[Exception]) -> str:
     with pytest.raises(error) as err:
         produce(repo)

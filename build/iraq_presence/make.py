@@ -55,6 +55,7 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     from .tables.descriptor import descriptor, dumps, metadata_errors
     from .tables.frames import to_tables
     from .tables.inputs import MANIFEST, manifest
+    from .tables.pool import BuildPool
     from .tables.rulecache import RuleReuse
     from .tables.sources import load_sources
 
@@ -76,9 +77,10 @@ def _produce(root: Path, progress: Callable[[str], None], cache: bool) -> Output
     memo = BuildCache(root) if cache else None
     if memo:
         memo.set_texts(sources)
-    cur = load_curation(lay.curation, root, memo)
-    progress(f"assembling tables from {len(sources)} articles")
-    built = assemble(cur, sources, memo, consume=True, schemas=schemas)
+    with BuildPool() as pool:  # the loader's workers, kept for the articles' rows
+        cur = load_curation(lay.curation, root, memo, pool)
+        progress(f"assembling tables from {len(sources)} articles")
+        built = assemble(cur, sources, memo, consume=True, schemas=schemas, pool=pool)
     if memo:
         progress(memo.summary())
     package = cur.package

@@ -21,6 +21,7 @@ from .counting import STATEMENT_KEYS, containers
 from .curation import models as c
 from .frames import Fragment, fragment, fragment_bytes, fragment_from
 from .mentions import AliasMatcher
+from .pool import BuildPool
 from .quotes import find_quotes
 from .sources import Source
 from .spans import SpanNotFound, locate
@@ -146,25 +147,26 @@ class Assembler:
 
     # --- assembly ---------------------------------------------------------------------------------
 
-    def run(self) -> Built:
+    def run(self, pool: BuildPool | None = None) -> Built:
+        """Every table's rows. With the cache and a started `pool`, the workers make the articles'
+        rows a shard at a time and store them (`shardpool.py`), and each shard is then read here
+        as a cached one; a shard a worker did not store (an error among its articles, say) is made
+        here, so its error is raised in article order with the message a build without workers gives."""
+        from .shardpool import made, made_ahead
+
         self._check_articles_cover_sources()
         self._actors()
         articles = self.cur.articles
         matcher, owners = self._matcher()
         alias_counts: Counter[tuple[str, str]] = Counter()
         accepted = [i for i, a in enumerate(articles) if a.status == "accepted"]
-        for shard in _shards(accepted, [articles[i].article_id for i in accepted]) if self.cache else [accepted]:
-            if self._cached_shard(shard, alias_counts):
+        shards = _shards(accepted, [articles[i].article_id for i in accepted]) if self.cache else [accepted]
+        ahead = made_ahead(self, shards, pool)
+        for shard, future in zip(shards, ahead):
+            if self._cached_shard(shard, alias_counts, made(future)):
                 self._consume(shard)
                 continue
-            mine: Counter[tuple[str, str]] = Counter()
-            mark = {t: len(parts) for t, parts in self.out.fragments.items()}
-            for i in shard:
-                self._per_article(articles[i], matcher, owners, mine)
-                self._consume([i])
-            self._flush()
-            alias_counts.update(mine)
-            self._keep_shard(mark, mine)
+            self.make_shard(shard, matcher, owners, alias_counts)
         for alias_row in self.out.rows["actor_aliases"]:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
@@ -174,6 +176,20 @@ class Assembler:
         self._affiliations()
         self._listed("references.yaml", self.cur.references, self._references)
         return self.out
+
+    def make_shard(
+        self, shard: list[int], matcher: AliasMatcher, owners: dict[str, list[str]], counts: Counter[tuple[str, str]]
+    ) -> None:
+        """The rows of a run of articles (`shard`, indices into the curation's articles), typed, and
+        with the cache stored per article and as the shard (`_cached_shard` sets its key first)."""
+        mine: Counter[tuple[str, str]] = Counter()
+        mark = {t: len(parts) for t, parts in self.out.fragments.items()}
+        for i in shard:
+            self._per_article(self.cur.articles[i], matcher, owners, mine)
+            self._consume([i])
+        self._flush()
+        counts.update(mine)
+        self._keep_shard(mark, mine)
 
     def _listed(self, name: str, entries: list[Any], make: Callable[[list[Any]], None]) -> None:
         """The rows of a list file that read only it and the texts (ROWED): from the cache when
@@ -267,8 +283,9 @@ class Assembler:
         texts = [self.sources[a].sha256 if a in self.sources else "missing" for a in art.quoted_articles()]
         return "+".join([self.sources[art.article_id].sha256, *texts])
 
-    def _cached_shard(self, shard: list[int], counts: Counter[tuple[str, str]]) -> bool:
-        """A run of articles' fragments from the cache, in one read (with a cache, else False)."""
+    def _cached_shard(self, shard: list[int], counts: Counter[tuple[str, str]], made: int = 0) -> bool:
+        """A run of articles' fragments from the cache, in one read (with a cache, else False); `made`
+        of them were made in this build by a worker (counted as computed, not reused)."""
         self._shard_key = None
         if not self.cache:
             return False
@@ -281,7 +298,8 @@ class Assembler:
         for table, part in parts[0].items():
             self.out.fragments[table].append(part)
         counts.update(parts[1])
-        self.cache.count_reused(len(shard))
+        self.cache.count_reused(len(shard) - made)
+        self.cache.computed["article"] += made
         return True
 
     def _keep_shard(self, mark: dict[str, int], mine: Counter[tuple[str, str]]) -> None:
@@ -913,10 +931,12 @@ def assemble(
     cache: BuildCache | None = None,
     consume: bool = False,
     schemas: dict[str, Any] | None = None,
+    pool: BuildPool | None = None,
 ) -> Built:
     """All tables' rows from curation and sources (raises CurationError on unusable input). With
     `consume`, each accepted article leaves `cur.articles` once its rows are made (the build needs
     neither after: a large corpus then never holds every model and every row at once). With
     `schemas`, each article's rows are typed as they are made (`Built.fragments`), and only then
-    is the build cache used (it stores those fragments)."""
-    return Assembler(cur, sources, cache, consume, schemas).run()
+    is the build cache used (it stores those fragments); with a started `pool` as well, its
+    workers make the articles' rows (`Assembler.run`)."""
+    return Assembler(cur, sources, cache, consume, schemas).run(pool)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -15,6 +13,7 @@ from pydantic import ValidationError
 
 from ...errors import CurationError, nearest
 from ..cache import MISSING, BuildCache, EntryStore, _digest
+from ..pool import BuildPool
 from .coded import check_coded, merge_new_entries
 from .models import (
     Actor,
@@ -608,7 +607,16 @@ class _Reads:
     loader takes each as it reaches it, so no process holds every file's parsed YAML at once). A
     file a worker could not read is left out: the loader's own read, in its order, raises the error."""
 
-    def __init__(self, lists: list[Path], articles: list[Path], root: Path, store: EntryStore | None) -> None:
+    def __init__(
+        self,
+        lists: list[Path],
+        articles: list[Path],
+        root: Path,
+        store: EntryStore | None,
+        pool: BuildPool | None = None,
+    ) -> None:
+        self.owner = pool or BuildPool()  # a pool of its own is shut down by `close`; a shared one by its owner
+        self.own = pool is None
         self.pool: ProcessPoolExecutor | None = None
         self.futures: dict[Path, Any] = {}
         self.pending: set[Path] = set()
@@ -616,13 +624,13 @@ class _Reads:
         self.start(lists, articles, root, store)
 
     def start(self, lists: list[Path], articles: list[Path], root: Path, store: EntryStore | None) -> None:
-        workers = os.cpu_count() or 1
         paths = [*lists, *articles]
-        if workers < 2 or sum(map(_size, paths)) < POOL_MIN_BYTES:
+        if sum(map(_size, paths)) < POOL_MIN_BYTES:
             return
-        ctx = multiprocessing.get_context("spawn")  # a clean start: no Arrow threads copied mid-flight
+        self.pool = self.owner.executor()
+        if self.pool is None:
+            return
         try:
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
             self.futures = {p: self.pool.submit(_read_list, p, root) for p in sorted(lists, key=_size, reverse=True)}
             chunks = [articles[i : i + ARTICLE_CHUNK] for i in range(0, len(articles), ARTICLE_CHUNK)]
             results = self.pool.map(_read_articles, chunks, [root] * len(chunks), [store] * len(chunks))
@@ -658,15 +666,17 @@ class _Reads:
         return out
 
     def close(self) -> None:
-        if self.pool:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        if self.own:
+            self.owner.close()
+        self.pool = None
 
 
-def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> Curation:
+def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, pool: BuildPool | None = None) -> Curation:
     """Read every curation file. Per-article files live in `articles/`, one per article. With a
     build cache, a file whose bytes are unchanged since a previous build is not parsed again, and
-    such an article is an `ArticleStub` (its model comes from `article_model` when needed)."""
+    such an article is an `ArticleStub` (its model comes from `article_model` when needed). With
+    `pool`, its workers read ahead (started only when there is enough YAML) and are left running
+    for the assembler."""
 
     def rel(name: str) -> str:
         return _rel(folder / name, root)
@@ -683,7 +693,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None) -> 
     unread = [p for p in paths if p not in cached and p not in skip]
     package = parse(PackageMeta, read_yaml(folder / "package.yaml", root), rel("package.yaml"))
     lists = [p for p in unread if p.parent == folder]
-    reads = _Reads(lists, [p for p in unread if p.parent != folder], root, cache.store() if cache else None)
+    reads = _Reads(lists, [p for p in unread if p.parent != folder], root, cache.store() if cache else None, pool)
     try:
         articles, parsed = _articles(article_paths, root, cache, stubs, cached, reads)
         read = reads.listed()
