@@ -256,9 +256,10 @@ def test_pooled_load_reports_what_the_serial_load_reports(repo: Path, monkeypatc
 def test_pooled_rows_are_made_by_the_workers_and_their_errors_reported_as_serial(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With the loader's pool started, its workers make and store the articles' rows (the main
-    process makes none: it reads the shards they stored), the bytes a build without the cache
-    writes; a quote a worker cannot find is reported with the message a build without workers gives."""
+    """With the loader's pool started, its workers make and store the articles' rows and the list
+    files' (the main process makes none: it reads the shards they stored), the bytes a build
+    without the cache writes; a quote a worker cannot find, in an article or in a list file, is
+    reported with the message a build without workers gives."""
     import shutil
 
     from iraq_presence.errors import CurationError
@@ -274,18 +275,24 @@ def test_pooled_rows_are_made_by_the_workers_and_their_errors_reported_as_serial
         real(self, art, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(assemble.Assembler, "_per_article", spy)
+    monkeypatch.setattr(assemble.Assembler, "_meetings", lambda self, entries: made_here.append("meetings"))
     monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
     assert produce(repo).files == fresh and not made_here
-    path = sorted((repo / "data" / "curation" / "articles").glob("*.yaml"))[-1]
-    text = path.read_text(encoding="utf-8")
-    at = text.rindex("\n  quote: ") + len("\n  quote: ")
-    at += text[at] in "'\""  # inside a quoted value
-    path.write_text(text[:at] + "zqxv " + text[at:], encoding="utf-8")
-    shutil.rmtree(Layout(repo).cache)
-    pooled = _message(repo, CurationError)
-    monkeypatch.setattr(loader, "POOL_MIN_BYTES", 10**15)
-    shutil.rmtree(Layout(repo).cache)
-    assert "in article" in pooled and pooled == _message(repo, CurationError)
+    monkeypatch.undo()
+    folder = repo / "data" / "curation"
+    for path in (sorted((folder / "articles").glob("*.yaml"))[-1], folder / "meetings.yaml"):
+        text = original = path.read_text(encoding="utf-8")
+        at = text.rindex("\n    quote: " if path.name == "meetings.yaml" else "\n  quote: ")
+        at = text.index("quote: ", at) + len("quote: ")
+        at += text[at] in "'\""  # inside a quoted value
+        path.write_text(text[:at] + "zqxv " + text[at:], encoding="utf-8")
+        monkeypatch.setattr(loader, "POOL_MIN_BYTES", 1)
+        shutil.rmtree(Layout(repo).cache, ignore_errors=True)
+        pooled = _message(repo, CurationError)
+        monkeypatch.setattr(loader, "POOL_MIN_BYTES", 10**15)
+        shutil.rmtree(Layout(repo).cache)
+        assert "zqxv" in pooled and pooled == _message(repo, CurationError)
+        path.write_text(original, encoding="utf-8")
 
 
 def _message(repo: Path, error: type[Exception]) -> str:

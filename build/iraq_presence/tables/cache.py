@@ -198,17 +198,18 @@ class BuildCache:
         lines = sorted(f"{article_id} {src.sha256}" for article_id, src in sources.items())
         self.texts = _key("texts", *lines)
 
-    def list_rows(self, path: Path) -> Any:
+    def list_rows(self, path: Path, made: bool = False) -> Any:
         """The rows made from a list file (meetings.yaml, ...) when its bytes and every raw text are
-        the ones they were made from, else MISSING; found ones wait in `found_rows` for the assembler.
-        The entry of the file's models is kept (not pruned) for when the rows must be made again."""
+        the ones they were made from, else MISSING; found ones wait in `found_rows` for the assembler
+        (counted as computed when a worker `made` them in this build). The entry of the file's
+        models is kept (not pruned) for when the rows must be made again."""
         digest = self._hash(path) if self._inside(path) and self.texts else None
         if digest is None:
             return MISSING
         self.digests[path] = digest
         value = self._get(self._list_key(path, digest))
         if value is not MISSING:
-            self.reused["file"] += 1
+            (self.computed if made else self.reused)["file"] += 1
             self.used.add(f"{self._file_key(path, digest)}.pickle")
             self.found_rows[path.name] = value
         return value

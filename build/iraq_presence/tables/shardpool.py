@@ -1,4 +1,5 @@
-"""The articles' rows made by the build's workers, a shard at a time, into the build cache.
+"""Rows made by the build's workers into the build cache: the articles', a shard at a time, and
+those of the list files whose rows read only the file and the texts (`list_rows`).
 
 The rows an article gives read its curation file, the raw texts and the shared gazetteer (every
 alias with its actors, and the disambiguations), nothing the other articles make. So once the
@@ -114,3 +115,30 @@ def _state(root: Path) -> dict[str, Any]:
             "cache": BuildCache(root),
         }
     return _STATE[root]
+
+
+def list_rows(path: Path, root: Path) -> bool:
+    """In a worker: a list file of `loader.ROWED` parsed, checked (its ids once each), and its models
+    and rows stored in the build cache as a build with one process stores them (`Assembler._listed`,
+    `_merged_parts`), keyed by the bytes hashed here and every text; whether its rows are stored."""
+    from .assemble import Assembler
+    from .cache import MISSING
+    from .curation.loader import ROWED, list_entries
+    from .curation.models import Curation
+
+    state = _state(root)
+    cache = state["cache"]
+    if cache.texts is None:
+        cache.set_texts(state["sources"])
+    model, id_key = ROWED[path.name]
+    models = cache.parsed(path)  # hashes the bytes the rows are keyed by
+    entries = list_entries(path, root, cache, model, id_key, True, {path: models} if models is not MISSING else None)
+    asm = Assembler(Curation.model_construct(), state["sources"], cache, True, state["schemas"])
+    if path.name == "utterances.yaml":
+        asm._utterance_parts(f"data/curation/{path.name}", entries)
+    elif path.name == "affiliations.yaml":
+        asm._merged_parts(path.name, "affiliations", model, id_key, entries, asm._affiliation)
+    else:
+        makers = {"meetings.yaml": asm._meetings, "events.yaml": asm._events, "militia_groups.yaml": asm._militia}
+        asm._listed(path.name, entries, makers.get(path.name, asm._references))
+    return cache.list_rows(path) is not MISSING

@@ -267,7 +267,7 @@ def read_yaml(path: Path, root: Path, *, optional: bool = False) -> Any:
         raise CurationError(rel, f"not UTF-8 text (byte {exc.start})", expected="a UTF-8 YAML file") from None
     if not text.strip():
         raise CurationError(rel, "file is empty", expected="YAML content (see docs/curation.md)")
-    if _MAYBE_ANCHOR.search(text):
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):  # the regex alone costs a parse's quarter
         _refuse_anchors(text, rel)
     try:
         return _load_events(text)
@@ -562,6 +562,31 @@ def _read_list(path: Path, root: Path) -> Any:
         return None
 
 
+ROWS_STORED = "rows stored"
+"""What a worker hands back for a list file whose rows it stored in the build cache (`shardpool.list_rows`)."""
+
+
+def _list_task(path: Path, root: Path, store: EntryStore | None) -> tuple[Any, ...]:
+    """A worker's task for a list file: with the cache, a file whose rows read only it and the
+    texts (ROWED) has its models and rows made and stored by the worker, which hands back only
+    that it did (the loader then meets it as a file whose rows are cached, and never holds its
+    models); else its entries are parsed and handed back."""
+    if store is not None and store.usable and path.name in ROWED:
+        return _stored_rows, path, root
+    return _read_list, path, root
+
+
+def _stored_rows(path: Path, root: Path) -> str | None:
+    """In a worker: `shardpool.list_rows`, ROWS_STORED when it stored them; None on any error (the
+    loader reads the file itself, in its order, and the assembler makes its rows and errors)."""
+    from ..shardpool import list_rows
+
+    try:
+        return ROWS_STORED if list_rows(path, root) else None
+    except Exception:  # the caller re-reads it and raises the error, in the serial order
+        return None
+
+
 def _read_articles(paths: list[Path], root: Path, store: EntryStore | None) -> list[Any]:
     """Each article of a chunk parsed, validated and checked in a worker (`_read_article`)."""
     out = []
@@ -631,7 +656,9 @@ class _Reads:
         if self.pool is None:
             return
         try:
-            self.futures = {p: self.pool.submit(_read_list, p, root) for p in sorted(lists, key=_size, reverse=True)}
+            self.futures = {
+                p: self.pool.submit(*_list_task(p, root, store)) for p in sorted(lists, key=_size, reverse=True)
+            }
             chunks = [articles[i : i + ARTICLE_CHUNK] for i in range(0, len(articles), ARTICLE_CHUNK)]
             results = self.pool.map(_read_articles, chunks, [root] * len(chunks), [store] * len(chunks))
         except Exception:  # no pool on this machine (or it broke): the loader reads every file itself
@@ -653,17 +680,20 @@ class _Reads:
             self.pending.clear()
         return None
 
-    def listed(self) -> dict[Path, Any]:
-        """The list files' entries as the workers parsed them (a file that failed is left out)."""
-        out = {}
+    def listed(self) -> tuple[dict[Path, Any], set[Path]]:
+        """The list files' entries as the workers parsed them, and the files whose rows a worker
+        stored in the build cache instead (a file that failed is in neither: the loader reads it)."""
+        out, rows = {}, set()
         for path, future in self.futures.items():
             try:
                 value = future.result()
             except Exception:  # the pool broke: the loader reads the file itself
                 continue
-            if value is not None:
+            if value == ROWS_STORED:  # a copy: it came through the pool's pipe
+                rows.add(path)
+            elif value is not None:
                 out[path] = value
-        return out
+        return out, rows
 
     def close(self) -> None:
         if self.own:
@@ -696,9 +726,11 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, poo
     reads = _Reads(lists, [p for p in unread if p.parent != folder], root, cache.store() if cache else None, pool)
     try:
         articles, parsed = _articles(article_paths, root, cache, stubs, cached, reads)
-        read = reads.listed()
+        read, stored = reads.listed()
     finally:
         reads.close()
+    # a list file whose rows a worker made and stored (`_list_task`) is then met as one whose rows are cached
+    rowed |= {p for p in stored if cache and cache.list_rows(p, made=True) is not MISSING}
 
     def listed(name: str) -> list[Any]:
         path = folder / name
