@@ -315,6 +315,32 @@ def time_cli(docs: list[tuple[str, Path]]) -> float:
     return round(min(runs), 2)
 
 
+def indirect_misses(text: str, gold: list[Attribution], statements: list[dict]) -> list[tuple[str, str]]:
+    """The gold indirect attributions no indirect proposal overlaps: (cue as written, the passage)."""
+    indirect = [(p["start"], p["end"]) for p in statements if p["statement_type"] == "indirect"]
+    out = []
+    for att in gold:
+        if att.quotes or any(overlaps(p, s) for p in indirect for s in att.content):
+            continue
+        spans = [*att.content, *(x for x in (att.cue, att.source) if x)]
+        passage = text[min(a for a, _ in spans) : max(b for _, b in spans)]
+        out.append((text[slice(*att.cue)].lower() if att.cue else "(no cue)", " ".join(passage.split())))
+    return out
+
+
+def print_indirect_misses(docs: list[tuple[str, Path]], ex: object, top: int = 40) -> None:
+    """The most frequent cues of missed indirect speech, each with two passages (read, never stored)."""
+    by_cue: dict[str, list[str]] = {}
+    for text, ann in docs:
+        for cue, passage in indirect_misses(text, read_ann(ann, text), ex.run(text)["statements"]):
+            by_cue.setdefault(cue, []).append(passage)
+    print(f"\nmissed indirect attributions: {sum(map(len, by_cue.values()))}, by cue (most frequent {top}):")
+    for cue, passages in sorted(by_cue.items(), key=lambda kv: -len(kv[1]))[:top]:
+        print(f"  {len(passages):4d}  {cue!r}")
+        for passage in passages[:2]:
+            print(f"          {passage[:160]}")
+
+
 def articles(root: Path, split: str) -> list[tuple[str, Path]]:
     """One annotation per article: the first annotator's in file-name order (some have several)."""
     texts = sorted((root / "data" / split / "text").glob("*.txt"))
@@ -355,7 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--limit", type=int, help="score only the first N articles (quick runs)")
     ap.add_argument("--time-cli", action="store_true", help="also time `dataset extract` on 1,000 words")
-    ap.add_argument("--misses", action="store_true", help="with --domain: list every wrong or missed attribution")
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="with --domain: list every wrong or missed attribution; with --polnear: the missed indirect ones by cue",
+    )
     ap.add_argument(
         "--exclude",
         action="extend",
@@ -387,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
         score_article(text, gold, statements, tally)
         score_spans(text, gold, statements, tally)
     rep = report(tally, args.split, len(docs), time.perf_counter() - began)
+    if args.misses:
+        print_indirect_misses(docs, ex)
     if args.time_cli:
         rep["cli_seconds_1000_words"] = time_cli(docs)
     print_report(rep)

@@ -131,6 +131,13 @@ def test_two_remarks_in_one_clause_are_split() -> None:
     parts = split_remarks(text, [p])
     assert [x["quote"] for x in parts] == ["the port must reopen", "the workers would strike otherwise"]
     assert all(text[x["start"] : x["end"]] == x["quote"] for x in parts)
+    but = "The union said the port was shut, but that the workers would strike otherwise."
+    quote = but[but.index("the port") : -1]
+    p = {"quote": quote, "start": but.index(quote), "end": but.index(quote) + len(quote), "statement_type": "indirect"}
+    assert [x["quote"] for x in split_remarks(but, [p])] == [
+        "the port was shut",
+        "the workers would strike otherwise",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -534,6 +541,10 @@ def test_an_indefinite_title_is_the_holder_the_article_names_later() -> None:
     text = "A spokesman for a harbor union said it would strike. “Soon,” said Omar al-Vane, a spokesman for the union."
     assert _named_later(text, "A spokesman for a harbor union", 0) == ("Omar al-Vane", text.index("Omar"))
     assert _named_later("A spokesman said so. Nobody else spoke.", "A spokesman", 0) is None
+    titled = "A spokesman for Harbor Front said it would strike. “Soon,” Harbor Front spokesman Omar al-Vane said."
+    assert _named_later(titled, "A spokesman for Harbor Front", 0) == ("Omar al-Vane", titled.index("Omar"))
+    two = titled + " Harbor Front spokesman Ann Berg Lee agreed."
+    assert _named_later(two, "A spokesman for Harbor Front", 0) is None  # two holders: no telling
 
 
 def test_the_reporting_verb_as_written() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ADDRESSING,
+    BARE,
     BARE_ONLY_AFTER,
     BETWEEN,
     BOUNDARY,
@@ -32,6 +33,7 @@ from .spans import SpanIndex
 TOKEN_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm)\.(?=\s)"
     r"|(?:[A-Z]\.){2,}"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # "12,400": one number, not a clause's comma
     r"|[\w][\w’'\-]*(?:\.(?=\w))?[\w’'\-]*"
     r"|[^\w\s]"
 )
@@ -178,6 +180,31 @@ SEEMING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 REASON_WORDS = {"their", "its", "his", "her", "our", "own", "every", "good", "many", "some", "several", "a", "the"}
 
 
+WRITINGS = {"statement", "communique", "communiqué", "letter", "message", "declaration", "release"}
+BACKED = {"backed", "supported", "funded", "sponsored", "armed", "trained", "aligned"}
+"""Participles whose agent after "by" modifies the noun before them ("groups backed by X")."""
+
+
+def _past_boundary(tokens: list[Token], j: int, started: bool) -> int | None:
+    """Where a noun phrase read leftwards goes on past the boundary word at j ("the head of X", "groups
+    backed by X"); None where the phrase ends there."""
+    t = tokens[j]
+    if t.low == "by" and started and j > 1 and tokens[j - 1].low in BACKED:
+        return j - 2  # "groups backed by X said": the groups, not X
+    if t.low == "by" and started and j > 0 and tokens[j - 1].low in WRITINGS:
+        return j - 1  # "a statement by X said": the statement X issued
+    if (
+        t.low in PREP_EXTEND
+        and j > 0
+        and tokens[j - 1].is_word
+        and tokens[j - 1].low not in BOUNDARY
+        and (tokens[j - 1].low not in BETWEEN)
+        and not (not tokens[j - 1].cap and _verb_like(tokens[j - 1].low))  # "concludes with X"
+    ):
+        return j - 1
+    return None
+
+
 def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, int] | None:
     """Token indexes [a, b] of the noun phrase ending at token j, read leftwards; None if none."""
     b = j
@@ -199,17 +226,11 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
         if not t.cap and t.low in PARTICIPLE_ONLY:
             break  # "…, saying anybody who …": a participle ends the phrase
         if not t.cap and t.low in BOUNDARY:
-            if (
-                t.low in PREP_EXTEND
-                and j > 0
-                and tokens[j - 1].is_word
-                and tokens[j - 1].low not in BOUNDARY
-                and (tokens[j - 1].low not in BETWEEN)
-                and not (not tokens[j - 1].cap and _verb_like(tokens[j - 1].low))  # "concludes with X"
-            ):
-                j -= 1
-                continue
-            break
+            past = _past_boundary(tokens, j, a <= b)
+            if past is None:
+                break
+            j = past
+            continue
         a = j
         j -= 1
     if a > b:
@@ -280,6 +301,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _campaign_cue(text, tokens, k, campaign.end(), end)
         elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
             cue = _campaign_cue(text, tokens, k, act.end(), end)
+        elif (found := _view_or_finding(tokens, k, end)) is not None:
+            cue = found or None
         elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
             cue = _speech_noun_cue(tokens, k, end)
         else:
@@ -310,6 +333,55 @@ NAMED_ACT = re.compile(
 )
 """An act named with what it threatens or demands ("repeated threats to attack X", "renewed calls for the
 withdrawal"): its words say what (docs/curation.md, coverage rule 1), unlike "made similar threats"."""
+
+
+FINDING = {"shows", "showed", "show", "found", "finds", "find"}
+RESEARCH = {
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "data", "research",
+    "investigation", "review", "audit", "assessment", "figures", "census",
+}  # fmt: skip
+"""What a poll or a study shows or finds is its finding (a research body's statement, docs/curation.md)."""
+
+
+def _view_or_finding(tokens: list[Token], k: int, end: int) -> Cue | bool | None:
+    """A passive view or a study's finding at token k: its cue, False where the form is there but no
+    cue reads, None where the form is not."""
+    t = tokens[k]
+    if t.low in VIEWED and 0 < k < len(tokens) - 3 and tokens[k - 1].low in BE_FORMS and tokens[k + 1].low == "by":
+        return _passive_view_cue(tokens, k, end) or False
+    if t.low in FINDING and k > 0 and tokens[k - 1].low in RESEARCH:
+        return _finding_cue(tokens, k, end) or False
+    return None
+
+
+def _finding_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "A new poll shows that …", "the study found …": the research noun's phrase, the clause after."""
+    np = noun_phrase_left(tokens, k - 1)
+    i = k + 1
+    while i < len(tokens) and tokens[i].low in {"that", ","}:
+        i += 1
+    if np is None or len(tokens) - i < 3:
+        return None
+    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].low, _span(tokens, np), how="subject")
+    cue.content = [(tokens[i].start, end)]
+    return cue
+
+
+VIEWED = {"seen", "viewed", "interpreted", "regarded", "described", "characterized", "characterised", "considered"}
+"""A view in the passive with its holder after "by" ("was seen by X as a threat"): X's position."""
+
+
+def _passive_view_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "The plan was seen by many farmers as a threat to their land": the holder after "by", the
+    words what follows "as", to the clause's end."""
+    np = noun_phrase_right(tokens, k + 2, limit=6)
+    if np is None or np[1] + 2 >= len(tokens) or tokens[np[1] + 1].low != "as":
+        return None
+    first = np[1] + 2
+    stop = next((t.start for t in tokens[first:] if t.text in {",", ";"} | CLAUSE_END), end)
+    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].low, _span(tokens, np), how="subject")
+    cue.content = [(tokens[first].start, stop)]
+    return cue
 
 
 SPEECH_NOUNS = {"announcement", "statement", "claim", "warning", "pledge", "promise", "assertion", "declaration"}
@@ -382,11 +454,19 @@ def _view_cue(text: str, m: re.Match[str], end: int) -> Cue | None:
     return cue
 
 
+ISSUED = {"issued", "released", "published", "posted", "sent"}
+"""A document's participle before its issuer ("a statement issued by …")."""
+
+
 def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int) -> Cue | None:
     """ "according to X": the source is X, the content the clause before or after it."""
     np = noun_phrase_right(tokens, k + 2)
     if not np:
         return None
+    by = np[1] + 2
+    if tokens[np[1]].low in ISSUED and by < len(tokens) and tokens[by - 1].low in {"by", "from"}:
+        issuer = noun_phrase_right(tokens, by)  # "a note released by the board": the issuer too
+        np = (np[0], issuer[1]) if issuer else np
     cue = Cue(tokens[k].start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
     before = (start, tokens[k].start) if k > 0 else None
     after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
@@ -405,9 +485,13 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
     verb = m.group("cue")
+    if k + 1 < len(tokens) and tokens[k + 1].low in {"themselves", "itself", "himself", "herself"}:
+        return None  # "groups calling themselves the X Front": a name they go by, no speech
     before = tokens[k - 1] if k > 0 else None
     if verb in BARE_ONLY_AFTER and (before is None or before.low not in MODALS):
         return None  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
+    if (verb in BARE or verb.endswith("ies")) and before is not None and not before.cap and before.low.endswith("ing"):
+        return None  # "voicing hope that", "stoking worries that": a noun after its verb
     if before is not None and before.low in DETERMINERS - {"that", "one"} and verb.split()[0].endswith("s"):
         return None  # "the reports", "his claims": a noun
     if verb.endswith("s") and before is not None and _modifier(before):
@@ -461,6 +545,30 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     return None
 
 
+ENACTED = {"resolution", "resolutions", "decision", "decisions", "law", "bill", "motion", "decree", "ruling", "vote"}
+"""A body's act that a participle can hang on ("a council motion calling for …"): its words, not
+those of the clause's subject."""
+
+
+def _reported_in(out: list[Cue], at: int) -> bool:
+    """`at` lies in the words of the last cue read before it (someone's reported speech)."""
+    return bool(out) and out[-1].source is not None and any(a <= at < b for a, b in out[-1].content)
+
+
+def _enacted(tokens: list[Token], near: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase of a body's act in the noun phrase before a participle, from its determiner ("a
+    council motion in March"); None where it names none."""
+    acts = [x for x in range(near[0], near[1] + 1) if tokens[x].low in ENACTED]
+    if not acts:
+        return None
+    a = acts[-1]
+    while a > max(near[0], acts[-1] - 3) and (
+        tokens[a - 1].low in DETERMINERS or tokens[a - 1].cap or tokens[a - 1].low.endswith(("ary", "al", "ian", "ic"))
+    ):
+        a -= 1
+    return a, near[1]
+
+
 def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, end: int, out: list[Cue]) -> Cue | None:
     """ ", saying …", "with X telling reporters …": the source is the participle's subject, a cue's
     just before it, or the main clause's subject."""
@@ -468,6 +576,10 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
     after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
     if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
         cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
+    elif near and _reported_in(out, tokens[k].start) and (act := _enacted(tokens, near)) is not None:
+        # "She said the board must honour a motion calling for …": the motion's words, not hers (a nested
+        # position, docs/curation.md coverage rule 2)
+        cue.source, cue.how = _span(tokens, act), "subject"
     elif out and out[-1].source is not None and out[-1].how != "participle":
         cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
     else:
@@ -566,10 +678,22 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
         i += 1
     i = _past_setting(tokens, i)
     that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
-    if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[i:that]):
+    if that is not None and not any(_no_setting(tokens, x) for x in range(i, that)):
         i = that + 1  # "said on Wednesday that …", "told a news conference that …"
-    if i < len(tokens):
+    if i < len(tokens) and any(t.is_word for t in tokens[i:]):
         cue.content.append((tokens[i].start, end))
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning"}
+
+
+def _no_setting(tokens: list[Token], x: int) -> bool:
+    """A word that a setting before "that" cannot hold: a quotation mark, a coordinator opening a second
+    clause ("…, but that …"), a participle after a comma opening another act (", voicing hope that …";
+    not "told X during a meeting that")."""
+    t = tokens[x]
+    participle = t.low.endswith("ing") and t.low not in PP_HEADS and x > 0 and tokens[x - 1].text == ","
+    return t.text in QUOTE_MARKS or t.low in {"but", "and", "or"} or participle
 
 
 SETTING_NOUNS = {"statement", "interview", "speech", "address", "post", "tweet", "message", "letter", "sermon"}
@@ -630,6 +754,19 @@ def _past_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return noun_phrase_left(tokens, j) if tokens[j].is_word and tokens[j].low not in BOUNDARY else None
 
 
+ASIDES = {"however", "meanwhile", "moreover", "furthermore", "instead", "nevertheless", "indeed", "separately", "too"}
+"""Adverbs set off by commas after an opening phrase ("By noon, however, X …"): not the subject."""
+
+
+def _participial_opener(tokens: list[Token], i: int) -> bool:
+    """A sentence opened by a past participle and its agent or setting ("Stung by the reviews, …")."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].low.endswith("ed")
+        and tokens[i + 1].low in {"by", "with", "after", "over", "from"}
+    )
+
+
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
     i = 0
@@ -642,6 +779,7 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
         i += 2  # "Moreover, X …", "However, X …"
     comma = next((k for k in range(i, min(len(tokens), i + 9)) if tokens[k].text == ","), None)
     opener = tokens[i].low in PP_HEADS | OPENERS | BETWEEN if i < len(tokens) else False
+    opener = opener or _participial_opener(tokens, i)  # "Stung by the reviews, X …"
     temporal = i < len(tokens) and tokens[i].low in TEMPORAL  # "Monday, …"; not "X met them on Monday, adding"
     if opener or (comma is not None and temporal):
         if comma is None:
@@ -649,6 +787,8 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
         if comma is None:
             return None
         i = comma + 1
+    while i + 1 < len(tokens) and tokens[i].low in ASIDES and tokens[i + 1].text == ",":
+        i += 2  # "By noon, however, X …"
     if i < len(tokens) and tokens[i].low in PRONOUNS:
         return i, i
     np = noun_phrase_right(tokens, i, limit=7)
@@ -727,6 +867,8 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
     return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
 
 
+ABSOLUTE = {"with", "given"}
+"""Heads of a phrase of circumstance ("With the war in its second year, …"): the setting, not the words."""
 SCENE_OPENERS = {"speaking", "addressing", "asked", "answering", "responding", "writing", "interviewed"}
 
 
@@ -735,11 +877,16 @@ def _scene_setting(text: str, tokens: list[Token], span: tuple[int, int]) -> boo
     statement,", "Speaking on Monday,", "In her book, Title,"); what follows a comma in it with words
     in lower case ("In addition, the plan failed,", "After the vote, the plan failed,") is a clause,
     and stays the content."""
-    first = next((t for t in tokens if t.start >= span[0] and t.is_word), None)
-    if first is None or first.low not in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL:
+    words = [t for t in tokens if t.start >= span[0] and t.end <= span[1] and t.is_word]
+    first = words[0] if words else None
+    if first is None or first.low not in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL | ABSOLUTE:
         return False
+    if first.low in {"this", "last", "next"} and (len(words) < 2 or words[1].low not in TEMPORAL | WEEKDAYS):
+        return False  # "This is a fair deal, X told …": a clause, not "this week"
     inner = text[span[0] : span[1]].rstrip(" ,")
     rest = inner.split(",", 1)[1] if "," in inner else ""
+    if first.low in PP_HEADS | ABSOLUTE and re.match(r"\s*(?:and|or)\s", rest):
+        rest = ""  # "With A in its second year, and B now …,": the phrase coordinated, no clause
     return not rest or (first.low not in OPENERS and not re.search(r"\b[a-z]", rest))
 
 
@@ -757,6 +904,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
             if not inner:
                 return None
             first = inner[0]
+            if first.low in {"and", "but", "or", "while", "so", "yet"}:
+                return None  # "…, and the vote was put off, said X": a clause, the source after the cue
             appositive = (
                 first.low in DETERMINERS | {"who", "which", "whose"}
                 or first.text[:1].isdigit()
@@ -789,7 +938,7 @@ def _upto(ab: tuple[int, int]) -> tuple[int, int]:
 
 def _is_role(t: Token) -> bool:
     """A role noun, lower-case or as a capitalised title ("spokesman", "Secretary-General")."""
-    return (not t.cap and t.low in ROLE_NOUNS) or (t.cap and t.low.split("-")[0] in ROLE_NOUNS and "-" in t.low)
+    return (not t.cap and t.low in ROLE_NOUNS) or (t.low.split("-")[0] in ROLE_NOUNS and "-" in t.low)
 
 
 def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
@@ -803,6 +952,9 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
         name = noun_phrase_left(tokens, np[0] - 2)
         if name and tokens[name[1]].cap:
             return name
+    if np:  # "outlets cited unnamed officials who said": the officials, past the verb
+        verbs = [x for x in range(np[0], np[1]) if not tokens[x].cap and CUE_RE.fullmatch(tokens[x].low)]
+        np = (verbs[-1] + 1, np[1]) if verbs else np
     return np
 
 

@@ -54,8 +54,8 @@ from .principals import office_principal
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
-SPLIT = re.compile(r",? and that |; and that |, adding that ")
-"""Two remarks joined in one reported clause ("said A and that B"): each is its own statement."""
+SPLIT = re.compile(r",? (?:and|but) that |; and that |, adding that ")
+"""Two remarks joined in one reported clause ("said A and that B", "A, but that B"): each is its own statement."""
 
 
 def article_fields(
@@ -595,6 +595,10 @@ def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
             text[at:],
         )
     }
+    org = re.search(r"\b(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*(?P<last>[A-Z][\w’'-]*)$", phrase.strip())
+    if org is not None:  # "A spokesman for X said", later "X spokesman Name": the title before the name
+        before_name = rf"\b{re.escape(org['last'])}(?:[’']s)?\s+{role}\s+(?P<name>{NAME_RUN})"
+        holders.update({h["name"]: h.start("name") for h in re.finditer(before_name, text[at:])})
     if len(holders) != 1:
         return None
     name, offset = next(iter(holders.items()))

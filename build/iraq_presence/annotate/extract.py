@@ -20,12 +20,13 @@ from typing import Any
 
 from ..tables.mentions import AliasMatcher
 from ..tables.quotes import find_quotes
+from . import antecedents
 from .assessments import INTRODUCED, introductions, judges
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import joined_start, two_leaders, two_titles
-from .lexicon import NOT_NAMES, PERSON_PRONOUNS, VOLITIONAL
+from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -57,16 +58,20 @@ DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks 
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
-ACTS = r"accusing|urging|calling for|calling on|demanding|vowing|threatening"
-"""Participles that perform an act of their own (", accusing X of …"): a report apart, with or without quotation."""
-NEXT_CUE = re.compile(
-    r",\s+(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|"
-    + ACTS
-    + r")\b(?:\s+that\b)?"
+ACTS = (
+    r"accusing|urging|calling for|calling on|demanding|vowing|threatening|opposing|rejecting|denouncing"
+    r"|condemning|criticizing|criticising|praising|welcoming"
 )
+"""Participles that perform an act of their own (", accusing X of …"): a report apart, with or without quotation."""
+SAYING = (
+    r"adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|suggesting|claiming|asserting"
+    r"|acknowledging|predicting|explaining|promising|pledging|announcing"
+)
+"""Participles of saying: the words after them are a report of their own (", suggesting that …")."""
+NEXT_CUE = re.compile(r",\s+(?:" + SAYING + "|" + ACTS + r")\b(?:\s+that\b)?")
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
-    r"(?:adding|stating|saying|noting|stressing|emphasi[sz]ing|insisting|warning|arguing|" + ACTS + r")$"
+    r"(?:" + SAYING + "|" + ACTS + r")$"
     r"|\w+(?<!ing)(?: for| on| out)?$"  # a coordinated finite cue: 'X did not …, but warned …', '… and called for …'
 )
 HANDLE_RE = re.compile(
@@ -138,7 +143,11 @@ class Extractor:
             heads = {lines.start(c.start) for c in extra}
             cues = sorted([c for c in cues if lines.start(c.start) not in heads] + extra, key=lambda c: c.start)
         nested = nested_cues(text, quotes, pairs(sentences))
-        statements = _Statements(self, text, mentions, index, published).build(quotes, cues, sentences, nested)
+        named = {q.start for q in quotes if CALLED.search(text, max(0, q.start - 40), q.start)}  # a name taken
+        built = _Statements(self, text, mentions, index, published)
+        statements = built.build([q for q in quotes if q.start not in named], cues, sentences, nested)
+        statements += [built.unattributed(q) for q in quotes if q.start in named]
+        statements.sort(key=lambda p: p.start)
         dates = find_dates(text, published)
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
@@ -190,7 +199,9 @@ class Extractor:
 
 
 PLACE_OPENERS = {"on", "in", "at", "during", "via", "through"}
-JOINED = re.compile(r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+and\s+$")
+JOINED = re.compile(
+    r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z]|(?:al|el)-[A-Z])[\w’'.-]*){0,4})\s+and\s+$"
+)
 """A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
 LEADERS_REACH = 1200  # characters: "the two leaders" are people named in the paragraphs just before
 OFFICE_OF = re.compile(
@@ -210,6 +221,28 @@ OCCASION_TAIL = re.compile(
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
+CALLED = re.compile(r"\b(?:calling (?:themselves|itself)|call themselves|known as)\s+(?:the\s+)?[“\"‘]$")
+"""The mark of a name a group goes by ("calling themselves “the X Front”"): a name, not words."""
+CALLING_ITSELF = re.compile(
+    r",?\s+(?:calling (?:themselves|itself)|who call themselves|known as)\s+(?:the\s+)?[“\"‘]?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+)"
+)
+"""A description followed by the name it goes by ("groups calling themselves “the X Front”")."""
+BACKED_BY = re.compile(r"(?<=[a-z])\s+(?:backed|supported|funded|sponsored|armed|trained|aligned)\s+by\s")
+COMPOUND_MODIFIER = re.compile(r"[-‑–](?:backed|aligned|allied|led|affiliated|funded|sponsored|supported|linked)\b")
+"""A name in a compound adjective modifies the speaker; it is not the speaker."""
+OWN_OFFICE = re.compile(r"(?:.+?\s(?:by|from)\s+)?(?i:his|her)\s+(?:(?:press|media|private)\s+)?office", re.DOTALL)
+"""His office, or a document it issued ("a statement from his office")."""
+PRINCIPAL_REACH = 1500  # characters: the principal spoke in the paragraphs just before
+POSS = {"’s", "'s"}
+ABOUT_PRINCIPAL = re.compile(
+    r"[\s“\"‘]*(?:(?:[a-z]+\s+){0,6}?(?:that\s+)?(?:[Hh]e|[Ss]he)\b|[Tt]he\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(
+        ("minister", "president", "premier", "leader", "speaker", "governor", "commander", "envoy", "ambassador")
+    )
+    + r")\b)"
+)
+"""The office's words begin with its principal: "he had told …", "The governor urged …"."""
 GROUP_HEAD = re.compile(
     r"(?i)\b(?:government|ministry|office|council|presidency|cabinet|administration|command|movement|group|party)$"
 )
@@ -267,6 +300,8 @@ class _Statements:
         speaker goes on, when the pronoun found no name or the statement no description of its own."""
         assert cue.source is not None
         phrase = self.text[slice(*cue.source)].strip().lower()
+        if resolved.resolution == "principal":
+            return speaker, conf  # "the statement said he …": his words, not the statement's again
         if before is None or (self.lines.start(cue.start) != before.para and not self._next_paragraph(before, cue)):
             return speaker, conf
         unnamed = not (speaker.get("speaker_id") or speaker.get("speaker_name"))
@@ -343,8 +378,8 @@ class _Statements:
             if cue.source is None or not cue.content:
                 continue
             fragments = self._with_fragments(cue, quotes)
-            if fragments is None and cue.how == "participle" and not REPORTING_PARTICIPLE.match(cue.verb):
-                continue  # ', describing it as …' reports only the quoted words it holds
+            if fragments is None and cue.how == "participle" and not self._characterises(cue):
+                continue  # ', describing it as “…”' reports only the quoted words it holds
             reported = fragments or self._reported(cue)
             if reported is None or (cue.used and not reported[2]):
                 continue  # a cue that took a quotation reports nothing more, unless its words end at a lead-in
@@ -370,6 +405,31 @@ class _Statements:
         out.sort(key=lambda p: p.start)
         return out
 
+    def _words_of(self, cue: Cue) -> tuple[int, int]:
+        """The span of a cue's words: the clause after a subject and its cue when it has three words or
+        more, opens with no participle (", X reported, citing …") and the one before is no quotation
+        ("Touring the county on Sunday, X said she …"), else the longest."""
+        after = cue.content[-1]
+        words = self.text[slice(*after)].split()
+        if cue.how == "subject" and len(cue.content) > 1 and len(words) >= 3 and not words[0].endswith("ing"):
+            lead = self.text[slice(*cue.content[0])].rstrip(" ,")
+            if lead[-1:] not in "”\"’'":
+                return after
+        return max(cue.content, key=lambda c: c[1] - c[0])
+
+    def _characterises(self, cue: Cue) -> bool:
+        """A participle that reports words of its own: an act (', adding …', ', accusing …'), or a
+        characterisation with no quotation (', describing the levy as a theft')."""
+        if REPORTING_PARTICIPLE.match(cue.verb):
+            return True
+        words = self.text[slice(*self._words_of(cue))] if cue.content else ""
+        return cue.verb in {"describing", "calling", "labelling", "labeling"} and not QUOTE_MARK.search(words)
+
+    def unattributed(self, q: Any) -> Proposal:
+        """A quotation no cue reports (a name in marks): no speaker, for the curator to dismiss."""
+        data = {"quote": self.text[q.start : q.end], "statement_type": self._type(q), "speaker_name": None}
+        return Proposal("statement", q.start, q.end, 0.1, {**data, "reporting_verb": None, "attribution": "none"})
+
     def _joint(self, p: Proposal) -> Proposal | None:
         """'X and its allies have launched …': the named actor joined to the source speaks too, one
         statement per speaker on the one span (docs/curation.md, coverage rule 5)."""
@@ -382,10 +442,14 @@ class _Statements:
         if name.split()[0] in NOT_NAMES or is_adjective_like(name.split()) or len(known) > 1:
             return None
         data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
+        data["source_start"], data["source_end"] = m.span("name")  # its own mention, not the other source's
         if known and (known[0].start, known[0].end) == m.span("name"):
             data["speaker_id"] = self.ex.gaz.aliases[known[0].surface]
         elif not known:
-            data["speaker_name"] = name
+            words = name.split()
+            while len(words) > 1 and words[0].rstrip(".") in PERSON_TITLES:
+                words = words[1:]  # "President Roe and …": the person, by the fullest name the article gives
+            data["speaker_name"] = self.index.fullest(" ".join(words))
         else:
             return None
         return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
@@ -518,7 +582,7 @@ class _Statements:
         the clause with its marks, a statement beside its fragments (docs/curation.md, coverage rule
         7). None when it holds no quotation, or one that stands on its own (a direct quotation), or
         when the clause opens with the mark (the quotation is all it says)."""
-        start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        start, end = _trim(self.text, *self._words_of(cue))
         follows = NEXT_CUE.search(self.text, start, end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
             end = follows.start()  # '…, adding that …': the next report's
@@ -552,7 +616,7 @@ class _Statements:
         The flag says a participle lead-in (', describing it as “…”') separates the words from the
         quotation after them, so they are a report of their own even when the cue took the quotation.
         """
-        start, end = _trim(self.text, *max(cue.content, key=lambda s: s[1] - s[0]))
+        start, end = _trim(self.text, *self._words_of(cue))
         end = self._before_coordinated(start, end)
         contrast = CONTRAST.search(self.text, start, end)
         if contrast is not None and len(self.text[start : contrast.start()].split()) >= 3:
@@ -710,6 +774,9 @@ class _Statements:
         assert cue.source is not None
         s, e = cue.source
         document = self._document(s, e)
+        principal = self._own_office(cue, document or self.text[s:e], s, span)
+        if principal is not None:
+            return principal
         if document is not None:
             return {"speaker_name": document}, Resolved(document, "title", s, e, "organization", "document"), 0.6
         office = OFFICE_OF.fullmatch(self.text[s:e])
@@ -717,13 +784,83 @@ class _Statements:
             # "the minister's office", "the office of X": the office speaks, as written (not its principal)
             name = self.text[s:e]
             return {"speaker_name": name}, Resolved(name, "title", s, e, "organization", "office"), 0.7
+        if BACKED_BY.search(self.text, s, e):
+            phrase = self.text[s:e].strip()  # "groups backed by X": a collective X backs, not X
+            return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved"), 0.5
         resolved = self.index.resolve(s, e, last, cue.verb)
         speaker = self._identify(resolved, s, e)
         speaker, resolved = self._office(speaker, resolved, s, e)
+        speaker, resolved = self._typed_antecedent(speaker, resolved, s, e)
+        called = CALLING_ITSELF.match(self.text, e) if not speaker.get("speaker_id") else None
+        if called is not None:  # "clubs calling themselves “the X League”": the name they take
+            speaker = {"speaker_name": called["name"]}
+            resolved = Resolved(called["name"], "named", *called.span("name"), "organization", "direct")
         conf = confidence(cue, resolved, span)
         if cue.addressee and speaker.get("speaker_id") and speaker["speaker_id"] in self._ids_in(*cue.addressee):
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
+
+    def _own_office(
+        self, cue: Cue, office: str, s: int, span: tuple[int, int] | None
+    ) -> tuple[dict[str, Any], Resolved, float] | None:
+        """ "His office said he …", "“The governor urged …,” her office said", "according to a note from
+        her office": the office issues its principal's words, so he speaks (docs/curation.md, an
+        office and its principal); None where the words are not about him (the office speaks)."""
+        if OWN_OFFICE.fullmatch(office.strip()) is None:
+            return None
+        at = span[0] if span else self._words_of(cue)[0]
+        person = self._principal_before(s)
+        if person is None or not ABOUT_PRINCIPAL.match(self.text, at):
+            return None
+        resolved = Resolved(self.index.fullest(person.text), "title", person.start, person.end, "person", "principal")
+        return self._identify(resolved, *cue.source), resolved, 0.6
+
+    def _principal_before(self, at: int) -> Name | None:
+        """The person "his office" belongs to: the last person a cue before has speak (not one spoken to
+        or of), else the last person named."""
+        for c in reversed(self.cue_ix.before(at, 6)):
+            if c.source is None or c.source[1] > at or at - c.source[1] > PRINCIPAL_REACH:
+                continue
+            people = [n for n in self.index.between(*c.source, {"person"}) if self.text[n.end : n.end + 2] not in POSS]
+            if people:
+                return people[-1]
+        return self.index.last_before(at, {"person"})
+
+    def _typed_antecedent(
+        self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int
+    ) -> tuple[dict[str, Any], Resolved]:
+        """ "The group said", "the militia warned": the nearest actor named before whose type the
+        description's noun allows (antecedents.py), not the nearest organisation of any type; in the
+        article's lead ("Faction Warns …" in a headline, "one of the factions said"), where nothing is named
+        before, the first such actor the article names after; the description as written (a new
+        speaker for the curator) where none is."""
+        phrase = self.text[s:e].strip()
+        lead = self._in_lead(s)
+        types = antecedents.compatible(phrase) or (antecedents.titled(phrase) if lead else None)
+        if types is None or (speaker.get("speaker_id") and resolved.resolution not in {"nearest", "unresolved"}):
+            return speaker, resolved
+        if self.ex.gaz.types.get(speaker.get("speaker_id", "")) in types:
+            return speaker, resolved
+        before = reversed([m for m in self.mention_ix.overlapping(max(0, s - antecedents.REACH), s) if m.end <= s])
+        after = [m for m in self.mention_ix.overlapping(e, e + antecedents.REACH) if m.start >= e] if lead else []
+        near = [m for m in itertools.chain(before, after) if self._may_speak(m, False)]
+        named = [m for m in near if antecedents.ends_in_head(m.surface, phrase)]  # "the council": "the X Council"
+        typed = [m for m in near if self.ex.gaz.types.get(self.ex.gaz.aliases[m.surface]) in types]
+        for m in (named or typed)[:1]:
+            actor = self.ex.gaz.aliases[m.surface]
+            return {"speaker_id": actor}, Resolved(m.surface, "title", m.start, m.end, "organization", "antecedent")
+        if (
+            speaker.get("speaker_name")
+            and resolved.resolution == "nearest"
+            and antecedents.ends_in_head(resolved.name or "", phrase)
+        ):
+            return speaker, resolved  # "the brigades" after the new name "the Harbour Brigades"
+        return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved")
+
+    def _in_lead(self, at: int) -> bool:
+        """In the article's first paragraph that reports speech (its headline, or its lead)."""
+        first = next((c for c in self.cue_ix.starting_in(0, self.lines.end(at) + 1) if c.source is not None), None)
+        return first is not None and self.lines.start(first.start) == self.lines.start(at)
 
     def _document(self, s: int, e: int) -> str | None:
         """A statement that speaks: described ("a statement from his office"), or referred back to.
@@ -798,6 +935,8 @@ class _Statements:
         longer = [n for n in self.index.between(m.start - 80, m.end + 80) if n.start <= m.start and m.end <= n.end]
         if any(n.end - n.start > m.end - m.start for n in longer):
             return False
+        if COMPOUND_MODIFIER.match(self.text, m.end):
+            return False  # "Norland-backed groups", "Norland-led forces": not Norland
         possessor = self.text[m.end : m.end + 2] in {"’s", "'s"}
         return not possessor or inside_name
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .attribution import Cue, tokenize
-from .lexicon import CUE_RE, FURNITURE_NAMES
+from .lexicon import CUE_RE, FURNITURE_NAMES, HEADLINE_FORMS
 from .spans import Lines, SpanIndex
 
 SEPARATOR = re.compile(r":\s+|\s+[-–—]\s+")
@@ -33,7 +33,11 @@ def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
         if any(not (start <= s - 1 and e + 1 <= end) for s, e in quoted.overlapping(start, end)):
             continue  # a line inside a quotation that runs over paragraphs
         offset = start + len(text[start:end]) - len(text[start:end].lstrip())
-        cue = _separated(text, offset, offset + len(line)) or _title_cue(text, offset, offset + len(line))
+        cue = (
+            _separated(text, offset, offset + len(line))
+            or _title_cue(text, offset, offset + len(line))
+            or _trailing_cue(text, offset, offset + len(line))
+        )
         if cue is not None:
             out.append(cue)
     return out
@@ -67,6 +71,8 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
         if t.low in PRESSING and tokens[0].cap:
             return _pressing(tokens, k)
         m = CUE_RE.fullmatch(t.low) or CUE_RE.fullmatch(" ".join(x.low for x in tokens[k : k + 2]))
+        if m is None and t.cap and t.low in HEADLINE_FORMS:
+            m = re.fullmatch(r"(?P<cue>\w+)", t.low)  # "Group Demands …", "Minister Slams …": a verb here
         if m and tokens[0].cap and k + 1 < len(tokens):
             verb_end = tokens[k + len(m.group().split()) - 1].end
             after = next((x.start for x in tokens if x.start > verb_end), None)
@@ -75,6 +81,21 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
             source = (tokens[0].start, tokens[k - 1].end)
             return Cue(t.start, verb_end, m.group(), source, None, [(after, end)], "headline")
     return None
+
+
+TRAILING = re.compile(r"(?P<words>.+?\S),\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?P<cue>[A-Za-z]+)")
+"""'Words, Speaker Says' ("Troops Must Leave, Militia Leader Says"): the speaker and cue at the line's end."""
+
+
+def _trailing_cue(text: str, start: int, end: int) -> Cue | None:
+    """A headline closed by its speaker and a reporting verb after a comma; None for any other line."""
+    m = TRAILING.fullmatch(text, start, end)
+    if m is None or not CUE_RE.fullmatch(m["cue"].lower()) or len(m["words"].split()) < 3:
+        return None
+    source = m["source"]
+    if source.split()[0].lower() in {"and", "but", "or", "as", "which", "who"}:
+        return None
+    return Cue(m.start("cue"), m.end("cue"), m["cue"].lower(), m.span("source"), None, [m.span("words")], "headline")
 
 
 PRESSING = {"pushes", "presses", "pressures", "pushed", "pressed", "pressured"}

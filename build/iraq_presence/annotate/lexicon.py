@@ -23,7 +23,9 @@ SPEECH_VERBS = (
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
-    "make_clear want seek would_like discuss"
+    "make_clear want seek would_like discuss swear fear mention disclose propose refuse worry endorse favor favour "
+    "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
+    "refute rule_out plead stipulate"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -42,9 +44,20 @@ _IRREGULAR = {
     "want": ["wanted", "wants"],  # not "wanting", "seeking": participles of a noun ("queries seeking to …")
     "seek": ["sought", "seeks"],
     "would_like": ["would like"],  # "X would like to see the troops leave"; bare "like" is no position
+    "think": ["thought", "thinks"],  # "thinking" is mostly a noun ("strategic thinking")
+    "fear": ["feared", "fears"],
+    "rule_out": ["ruled out", "rules out", "ruling out"],
+    "plead": ["pleaded", "pleads", "pled"],
+    "swear": ["swore", "swears"],  # "swore to rebuild it"; "sworn" is mostly "sworn in"
 }
-VOLITIONAL = {"wanted", "wants", "want", "sought", "seeks", "seek", "would like"}
-"""Positions, not speech: a speech cue near a quotation takes it first ("said she wanted to …")."""
+VOLITIONAL = {
+    *("wanted", "wants", "want", "sought", "seeks", "seek", "would like"),
+    *("favor", "favors", "favored", "favour", "favours", "favoured", "endorse", "endorses", "endorsed"),
+    *("think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped"),
+    *("fear", "fears", "feared", "expect", "expects", "expected"),
+}
+"""Positions, not speech: a speech cue near a quotation takes it first ("said she wanted to …", "said X favors
+a “hard line”": the marks are the speaker's)."""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -81,12 +94,26 @@ BARE = {
     "complain",
     "want",
     "seek",
+    "think",
+    "believe",
+    "hope",
+    "fear",
+    "expect",
+    "oppose",
+    "agree",
+    "consider",
+    "acknowledge",
+    "claim",
 }
 # Third-person forms that read mostly as nouns ("fresh questions", "the reports") are left out.
 NOUNISH = _words(
     "question call charge answer demand estimate promise pledge counter remark joke quip continue highlight "
-    "comment caution blast slam mock"
+    "comment caution blast slam mock appeal order"
 )
+HEADLINE_FORMS = {
+    _forms(lemma)[1] for lemma in _words("call demand pledge promise slam blast mock caution charge counter")
+}
+"""Third-person forms read as nouns in a sentence but as verbs after a headline's subject ("X Slams Y")."""
 CUE_FORMS = sorted(
     {f for lemma in SPEECH_VERBS.split() for f in _forms(lemma) if not (lemma in NOUNISH and f == _forms(lemma)[1])}
     | BARE,

@@ -1,0 +1,67 @@
+"""The actor a definite description stands for: "the group said" after a named armed group.
+
+A speaker written as a description ("the group", "the militia", "the ministry") refers to an actor
+the article has already named (docs/curation.md, coverage rule 1: anaphora may identify a
+speaker). The nearest name of any organisation is often the wrong one ("the group" after a state
+named in between), so the description's head noun says which actor types it can stand for, and the
+nearest earlier mention of a compatible type is its antecedent. Where none is compatible the
+description stays a new speaker for the curator.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEAD_TYPES: dict[str, frozenset[str]] = {
+    "group": frozenset({"armed_group", "political_party"}),
+    "militia": frozenset({"armed_group"}),
+    "faction": frozenset({"armed_group", "political_party"}),
+    "movement": frozenset({"armed_group", "political_party"}),
+    "brigades": frozenset({"armed_group"}),
+    "organisation": frozenset({"armed_group", "political_party", "international_organization"}),
+    "organization": frozenset({"armed_group", "political_party", "international_organization"}),
+    "party": frozenset({"political_party"}),
+    "bloc": frozenset({"political_party", "coalition"}),
+    "alliance": frozenset({"coalition", "political_party"}),
+    "coalition": frozenset({"coalition"}),
+    "ministry": frozenset({"state_body"}),
+    "council": frozenset({"state_body", "international_organization"}),
+    "parliament": frozenset({"state_body"}),
+    "embassy": frozenset({"state_body"}),
+    "administration": frozenset({"state_body"}),
+    "army": frozenset({"state_military"}),
+}
+"""What each head noun can name: a militia is an armed group, a ministry a body of a state."""
+
+DESCRIPTION = re.compile(
+    r"(?:[Tt]he|[Oo]ne of the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(HEAD_TYPES) + r")s?",
+)
+"""A definite description in lower case ("the group", "the armed faction", "one of the factions")."""
+
+REACH = 2500  # characters: an antecedent is named in the paragraphs just before
+
+
+def compatible(phrase: str) -> frozenset[str] | None:
+    """The actor types the description can stand for; None when the phrase is no such description."""
+    m = DESCRIPTION.fullmatch(phrase.strip())
+    return HEAD_TYPES[m["head"]] if m else None
+
+
+TITLED = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}(?P<head>Militia|Group|Faction|Movement|Ministry)")
+"""A description in a headline's capitals ("Northern Faction Warns …"), one actor of that kind."""
+
+
+def titled(phrase: str) -> frozenset[str] | None:
+    """The types a headline's capitalised description can stand for; None for any other phrase."""
+    m = TITLED.fullmatch(phrase.strip())
+    return HEAD_TYPES[m["head"].lower()] if m else None
+
+
+def ends_in_head(name: str, phrase: str) -> bool:
+    """A new name ends in the description's noun ("Harbour Brigades" for "the brigades")."""
+    m = DESCRIPTION.fullmatch(phrase.strip())
+    last = name.split()[-1:]
+    return bool(m and last) and last[0].lower().rstrip("s") == m["head"].rstrip("s")
+
+
+__all__ = ["REACH", "compatible", "ends_in_head", "titled"]

@@ -1,0 +1,140 @@
+"""Speakers given as descriptions, offices and compound adjectives, on made-up texts (no corpus names)."""
+
+import pytest
+
+from iraq_presence.annotate.extract import Extractor, Gazetteer
+
+GAZ = Gazetteer(
+    aliases={
+        "Norland": "norland",
+        "Vale Brigades": "vale-brigades",
+        "Harbour Front": "harbour-front",
+        "Norland Ministry of Works": "norland-mow",
+        "Ann Roe": "ann-roe",
+        "Hill Council": "hill-council",
+    },
+    types={
+        "norland": "state",
+        "vale-brigades": "armed_group",
+        "harbour-front": "armed_group",
+        "norland-mow": "state_body",
+        "ann-roe": "person",
+        "hill-council": "state_body",
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(GAZ)
+
+
+def speakers(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in ex.run(text)["statements"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Vale Brigades shelled a depot in Norland. The group said it would go on fighting.", "vale-brigades"),
+        ("The Vale Brigades met in Norland. The militia warned that more attacks would follow soon.", "vale-brigades"),
+        ("The Norland Ministry of Works met Norland. The ministry said the bridge would reopen in May.", "norland-mow"),
+        ("The Hill Council met the Vale Brigades. The council said the bridge would reopen in May.", "hill-council"),
+    ],
+)
+def test_description_takes_the_nearest_actor_of_its_type(ex: Extractor, text: str, speaker: str) -> None:
+    assert [s for _, s in speakers(ex, text)] == [speaker]
+
+
+def test_description_with_no_compatible_actor_stays_written(ex: Extractor) -> None:
+    text = "Officials in Norland met on Monday. The party said it would leave the cabinet at once."
+    assert speakers(ex, text)[-1] == ("it would leave the cabinet at once", "The party")
+
+
+def test_new_name_ending_in_the_noun_is_kept(ex: Extractor) -> None:
+    text = "The Hill Brigades shelled a depot on Monday. The brigades said the campaign would go on."
+    assert speakers(ex, text) == [("the campaign would go on", "Hill Brigades")]
+
+
+def test_office_speaks_for_its_principal_when_its_words_are_about_him(ex: Extractor) -> None:
+    text = "Tom Vale met the envoy on Monday. His office said he had asked for a timetable for the exit."
+    assert speakers(ex, text) == [("he had asked for a timetable for the exit", "Tom Vale")]
+    quoted = "Ann Roe met the envoy. “The governor urged the mills to reopen by June,” her office said."
+    assert speakers(ex, quoted) == [("The governor urged the mills to reopen by June,", "ann-roe")]
+
+
+def test_office_speaks_in_its_own_name_otherwise(ex: Extractor) -> None:
+    text = "Ann Roe met the envoy on Monday. Her office said the meeting lasted an hour and covered trade."
+    assert speakers(ex, text) == [("the meeting lasted an hour and covered trade", "Her office")]
+
+
+def test_a_name_in_a_compound_adjective_does_not_speak(ex: Extractor) -> None:
+    text = "Norland-backed clubs said they would boycott the league until the spring."
+    assert speakers(ex, text) == [("they would boycott the league until the spring", "Norland-backed clubs")]
+
+
+def test_joined_name_with_a_particle_speaks_too(ex: Extractor) -> None:
+    text = "Tom al-Rashid and other growers want the new dam to be built by May."
+    assert {s for _, s in speakers(ex, text)} == {"Tom al-Rashid", "other growers"}
+
+
+def test_according_to_a_statement_takes_its_issuer(ex: Extractor) -> None:
+    text = (
+        "Ann Roe spoke in the capital on Friday.\n\n"
+        "The governor urged a quick sale of the mills, according to a statement released by her office.\n\n"
+        "She said buyers would be named in June, the statement said."
+    )
+    said = speakers(ex, text)
+    assert said[0] == ("The governor urged a quick sale of the mills", "ann-roe")  # her words
+    assert ("She said buyers would be named in June", "ann-roe") in said
+    plain = text.replace("The governor urged", "Friday saw").replace("She said buyers", "Buyers")
+    assert speakers(ex, plain)[-1] == ("Buyers would be named in June", "a statement released by her office")
+
+
+def test_a_headline_description_is_the_actor_the_body_names() -> None:
+    text = (
+        "Northern Militia Warns Of Road Blocks Over Toll Plan\n\n"
+        "“We will not wait,” said Tom Hale, a spokesman for the Vale Brigades, a militia in Norland."
+    )
+    assert speakers(Extractor(GAZ), text)[0] == ("Of Road Blocks Over Toll Plan", "vale-brigades")
+
+
+def test_a_description_in_the_lead_looks_ahead_only_there(ex: Extractor) -> None:
+    lead = "Several clubs want the fees cut before May, one of the groups said."
+    named = "\nA spokesman for the Vale Brigades said the fees were too high."
+    assert speakers(ex, lead + named)[0][1] == "vale-brigades"
+    later = "Norland met the envoy on Monday. The talks went on.\nThe group said it would sell the mill."
+    assert speakers(ex, later + named)[0][1] == "The group"
+
+
+def test_groups_backed_by_a_state_are_not_the_state(ex: Extractor) -> None:
+    text = "Three farm unions backed by Norland are demanding the grain tax be scrapped."
+    assert speakers(ex, text) == [("the grain tax be scrapped", "Three farm unions backed by Norland")]
+
+
+def test_joined_titled_name_is_the_person(ex: Extractor) -> None:
+    text = "Tom Vane won the vote. Later, President Vane and Ann Roe agreed the bridge would open in spring."
+    assert {s for _, s in speakers(ex, text)} == {"ann-roe", "Tom Vane"}
+
+
+def test_officials_a_cue_cites_are_the_source_of_their_relative_clause(ex: Extractor) -> None:
+    text = "Two papers cited unnamed Vale officials who said the toll would rise in June."
+    said = Extractor(GAZ).run(text)["statements"]
+    last = said[-1]
+    assert text[last["source_start"] : last["source_end"]] == "unnamed Vale officials"
+
+
+def test_a_joined_speaker_carries_its_own_source_span(ex: Extractor) -> None:
+    text = "The Vale Brigades and other clubs want the fees cut before May."
+    joined = [p for p in ex.run(text)["statements"] if p.get("speaker_id") == "vale-brigades"]
+    assert [text[p["source_start"] : p["source_end"]] for p in joined] == ["Vale Brigades"]
+
+
+def test_a_hyphenated_lower_case_title_before_a_name_in_commas(ex: Extractor) -> None:
+    text = "The Vale Brigades’ secretary-general, Tom Hale, stressed the need to cut the river tolls."
+    assert speakers(ex, text) == [("the need to cut the river tolls", "Tom Hale")]
+
+
+def test_a_statement_by_a_group_keeps_its_issuer(ex: Extractor) -> None:
+    text = "A statement by the Vale Brigades said the group would sell its two mills."
+    assert speakers(ex, text) == [("the group would sell its two mills", "A statement by the Vale Brigades")]

@@ -1,0 +1,227 @@
+"""Forms of reported speech without quotation marks, on made-up texts (no corpus names or phrases)."""
+
+import pytest
+
+from iraq_presence.annotate.extract import Extractor, Gazetteer
+
+GAZ = Gazetteer(
+    aliases={"Norland": "norland", "Vale Brigades": "vale-brigades"},
+    types={"norland": "state", "vale-brigades": "armed_group"},
+)
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(GAZ)
+
+
+def indirect(ex: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [
+        (p["quote"], p.get("speaker_id") or p.get("speaker_name"))
+        for p in ex.run(text)["statements"]
+        if p["statement_type"] == "indirect"
+    ]
+
+
+def test_a_fronted_setting_coordinated_with_and_is_not_the_words(ex: Extractor) -> None:
+    text = (
+        "With the harvest in its third week, and the rains now flooding the valley, "
+        "farmers say the relief plan is vague and lacks any detail."
+    )
+    assert indirect(ex, text) == [("the relief plan is vague and lacks any detail", "farmers")]
+
+
+def test_a_that_past_a_comma_opens_a_second_clause(ex: Extractor) -> None:
+    text = "The Vale Brigades said the strike had ended, but that the pickets would return if wages fell."
+    assert indirect(ex, text)[0] == (
+        "the strike had ended, but that the pickets would return if wages fell",
+        "vale-brigades",
+    )
+
+
+def test_a_passive_view_is_the_holders(ex: Extractor) -> None:
+    text = "The levy was seen by many farmers as a threat to their land, and others said it was fair."
+    assert indirect(ex, text) == [("a threat to their land", "many farmers"), ("it was fair", "others")]
+
+
+def test_a_characterisation_without_quotation_is_a_statement(ex: Extractor) -> None:
+    text = "The Vale Brigades threatened to block the roads again, describing the new levy as plain theft."
+    assert ("the new levy as plain theft", "vale-brigades") in indirect(ex, text)
+
+
+def test_an_opposing_participle_is_an_act_of_its_own(ex: Extractor) -> None:
+    text = "Norland demanded that the dam be closed, opposing a scheme by two firms to widen the river."
+    assert indirect(ex, text) == [
+        ("the dam be closed", "norland"),
+        ("a scheme by two firms to widen the river", "norland"),
+    ]
+
+
+def test_swore_reports_a_vow(ex: Extractor) -> None:
+    assert indirect(ex, "The guilds swore to rebuild the old bridge.") == [("to rebuild the old bridge", "The guilds")]
+
+
+def test_a_number_with_a_comma_is_no_clause_break(ex: Extractor) -> None:
+    text = "Norland, which is selling its 12,400 acres in the south, threatened to close its mills in the capital."
+    assert [s for _, s in indirect(ex, text)] == ["norland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "holder"),
+    [
+        ("Many officials believe the troops will stay for years.", "the troops will stay for years", "Many officials"),
+        (
+            "Some lawmakers think the deal is a mistake for the country.",
+            "the deal is a mistake for the country",
+            "Some lawmakers",
+        ),
+        ("Residents fear the fighting will return to the city.", "the fighting will return to the city", "Residents"),
+        ("A new poll shows that most voters oppose the plan.", "most voters oppose the plan", "A new poll"),
+        (
+            "The study found the groups had grown stronger since the vote.",
+            "the groups had grown stronger since the vote",
+            "The study",
+        ),
+    ],
+)
+def test_views_and_findings_are_reported(ex: Extractor, text: str, words: str, holder: str) -> None:
+    assert (words, holder) in indirect(ex, text)
+
+
+def test_a_finding_needs_a_research_noun(ex: Extractor) -> None:
+    assert indirect(ex, "The police found the car near the river on Monday.") == []
+
+
+def test_an_opening_phrase_is_not_the_words_when_a_clause_follows_the_cue(ex: Extractor) -> None:
+    text = "Touring the northern county on a wet Sunday, Ann Berg said she would reopen every library."
+    assert indirect(ex, text) == [("she would reopen every library", "Ann Berg")]
+    cited = "Two traders reached the port on Sunday with grain, the Daily Star reported citing a clerk."
+    assert indirect(ex, cited)[0][0] == "Two traders reached the port on Sunday with grain"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The minister refused to set a date for the withdrawal of the troops.",
+            "to set a date for the withdrawal of the troops",
+        ),
+        (
+            "The minister proposed that the two sides meet again in the spring.",
+            "the two sides meet again in the spring",
+        ),
+        ("The minister mentioned that the talks had stalled over the border.", "the talks had stalled over the border"),
+        ("The minister worried that the talks would stall over the border.", "the talks would stall over the border"),
+    ],
+)
+def test_more_verbs_of_speech_and_position(ex: Extractor, text: str, words: str) -> None:
+    assert indirect(ex, text) == [(words, "The minister")]
+
+
+def test_a_participle_of_saying_reports_words_of_its_own(ex: Extractor) -> None:
+    text = "The minister praised the deal, suggesting that the troops could leave within a year."
+    assert ("the troops could leave within a year", "The minister") in indirect(ex, text)
+
+
+def test_a_resolution_inside_reported_words_speaks_for_itself(ex: Extractor) -> None:
+    text = "Ann Berg said the board must honour a parliamentary resolution in March calling for the mill to close."
+    assert ("the mill to close", "a parliamentary resolution in March") in indirect(ex, text)
+    voted = "The guild on Monday backed a motion calling for a new toll on the bridge."
+    assert indirect(ex, voted) == [("a new toll on the bridge", "The guild")]
+
+
+def test_a_group_named_as_it_calls_itself(ex: Extractor) -> None:
+    text = 'Two clubs calling themselves the "Hill League" issued a note saying they would merge.'
+    said = ex.run(text)["statements"]
+    assert [(p["quote"], p.get("speaker_name")) for p in said] == [
+        ("Hill League", None),
+        ("they would merge", "Hill League"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Foreign troops must leave the country, Vale Brigades warns",
+            "Foreign troops must leave the country",
+            "vale-brigades",
+        ),
+        ("Troops Must Leave Within a Year, Former Envoy Says", "Troops Must Leave Within a Year", "Former Envoy"),
+    ],
+)
+def test_a_headline_closed_by_its_speaker(ex: Extractor, text: str, words: str, speaker: str) -> None:
+    assert indirect(ex, text) == [(words, speaker)]
+
+
+def test_a_clause_in_commas_before_an_inverted_cue_is_no_appositive(ex: Extractor) -> None:
+    text = "The fare rise angered the riders, and the vote was put off, said one clerk in the depot."
+    assert indirect(ex, text) == [(text[: text.index(", said")], "one clerk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The minister blamed the envoys for the collapse of the talks.", "the envoys for the collapse of the talks"),
+        ("The minister dismissed the report as a fabrication by rivals.", "the report as a fabrication by rivals"),
+        ("Most lawmakers oppose any extension of the mission beyond May.", "any extension of the mission beyond May"),
+    ],
+)
+def test_acts_and_positions_without_marks(ex: Extractor, text: str, words: str) -> None:
+    assert [w for w, _ in indirect(ex, text)] == [words]
+
+
+def test_a_bare_view_after_a_participle_is_a_noun(ex: Extractor) -> None:
+    text = "Ann Berg praised the crews, voicing hope that the repairs would end by May."
+    assert [w for w, _ in indirect(ex, text)] == ["the crews, voicing hope that the repairs would end by May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Vale Brigades Demands Full Withdrawal of Foreign Troops", "demands"),
+        ("Norland Slams Plan to Keep Troops in the Region", "slams"),
+    ],
+)
+def test_a_headline_verb_that_reads_as_a_noun_in_a_sentence(ex: Extractor, text: str, cue: str) -> None:
+    assert [p["reporting_verb"] for p in ex.run(text)["statements"]] == [cue]
+    assert ex.run(f"The group repeated its {cue} on Monday.")["statements"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The minister hailed the agreement as a turning point for the region.",
+            "the agreement as a turning point for the region",
+        ),
+        ("The minister ruled out any extension of the foreign mission.", "any extension of the foreign mission"),
+        ("The minister appealed to the factions to halt their attacks.", "to the factions to halt their attacks"),
+    ],
+)
+def test_verbs_of_praise_refusal_and_appeal(ex: Extractor, text: str, words: str) -> None:
+    assert indirect(ex, text) == [(words, "The minister")]
+
+
+def test_a_clause_opened_by_this_is_the_words_not_a_time(ex: Extractor) -> None:
+    assert indirect(ex, "This is a fair deal for the valley, Ann Berg told reporters.") == [
+        ("This is a fair deal for the valley", "Ann Berg")
+    ]
+    assert indirect(ex, "This week, Ann Berg said the talks would resume in the spring.") == [
+        ("the talks would resume in the spring", "Ann Berg")
+    ]
+
+
+def test_a_quotation_in_a_position_inside_speech_is_the_speakers(ex: Extractor) -> None:
+    text = "Ann Berg spoke on Friday. She said Tom Vane favors a “hard line on tolls.”"
+    quoted = [p for p in ex.run(text)["statements"] if p["statement_type"] != "indirect"]
+    assert [(p["quote"], p.get("speaker_name")) for p in quoted] == [("hard line on tolls.", "Ann Berg")]
+
+
+def test_a_participle_hangs_on_the_subject_past_an_aside(ex: Extractor) -> None:
+    text = "By noon, however, Ann Berg met a crowd of dock workers, promising to cut the harbour fees."
+    assert indirect(ex, text) == [("to cut the harbour fees", "Ann Berg")]
+
+
+def test_a_plural_noun_after_a_participle_is_no_cue(ex: Extractor) -> None:
+    assert indirect(ex, "The toll is stoking worries that the ferry will close for good.") == []
