@@ -97,3 +97,21 @@ def test_words_referring_back_speak_of_the_presence_their_sentence_names(setting
     codes = {s.field: s.value for s in coded("the transition will be slow", corpus, "said", (), True, setting)}
     assert (codes["stance_us_presence"] == "neutral") is presence
     assert ("us_military_presence" in codes["topics"]) is presence
+
+
+def test_an_analysts_quoted_word_said_of_the_presence_speaks_of_it() -> None:
+    """ "scholars find Washington’s exit scheme is “hasty”": the word is said of the scheme its sentence names;
+    "that kind of drawdown" refers back to the presence its sentence names."""
+    from iraq_presence.annotate.suggest import analyst_coded
+
+    got = {
+        s.field: s.value for s in analyst_coded("hasty", [], "scholars find Washington’s exit scheme is “ ” and vague")
+    }
+    assert (got["stance_us_presence"], got["topics"]) == ("neutral", ["us_military_presence"])
+    got = {
+        s.field: s.value
+        for s in analyst_coded("slow to carry out that kind of drawdown", [], "raids on US bases leave it ‘ ’")
+    }
+    assert got["stance_us_presence"] == "neutral"
+    got = {s.field: s.value for s in analyst_coded("hasty", [], "scholars find the harvest scheme is “ ”")}
+    assert got["stance_us_presence"] == "not_addressed"

@@ -81,6 +81,14 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
         ("Ann Roe told Harbour Times that the port was closed.", "interview", "harbour-times"),
         ("Ann Roe told the Vale prime minister that the port was closed.", "unknown", None),
         ("Ann Roe told the Valeian PM that the port was closed.", "unknown", None),
+        ("Ann Roe said, in a statement with Harbour Times, that the port was closed.", "interview", "harbour-times"),
+        (
+            "Ann Roe said in a statement to the Valeian Al-Dock newspaper that it closed.",
+            "interview",
+            "TODO-new-actor (Al-Dock)",
+        ),
+        ("The board said in a statement to the Vale Assembly that the port was closed.", "written_statement", None),
+        ("Speaking to Harbour Times, Ann Roe said the port was closed.", "interview", "harbour-times"),
     ],
 )
 def test_channel_and_medium_from_cues(sentence: str, code: str, medium: str | None) -> None:
@@ -717,9 +725,33 @@ def test_uncued_words_go_on_at_the_occasion_placed_before_them() -> None:
     def at(kind: str) -> tuple[Suggestion, Suggestion]:
         return Suggestion("channel", kind, 0.8, "cue"), Suggestion("medium", None, 0.8, "cue")
 
-    drafted = [{"speaker_id": "ben-tal"}] * 4
-    assert _carried_channel(drafted, [at("meeting"), at("unknown"), at("unknown"), at("meeting")], 2, "009")[2] == 0
-    assert _carried_channel(drafted, [at("unknown"), at("meeting"), at("unknown"), at("meeting")], 0, "009")[2] == 1
+    text = "One. Two. Three. Four.\n\nFive."
+    drafted = [{"speaker_id": "ben-tal", "start": k, "end": k + 4} for k in (0, 5, 10, 17)]
+    assert (
+        _carried_channel(text, drafted, [at("meeting"), at("unknown"), at("unknown"), at("meeting")], 2, "009")[2] == 0
+    )
+    assert (
+        _carried_channel(text, drafted, [at("unknown"), at("meeting"), at("unknown"), at("meeting")], 0, "009")[2] == 1
+    )
+
+
+def test_a_later_occasion_places_earlier_words_only_in_one_run_or_by_a_connective() -> None:
+    """Words before the speaker's first placed passage take its occasion only where they run on into it
+    (no paragraph break, no other speaker between) or where it goes on from them ("added")."""
+    from iraq_presence.annotate.draft import _carried_channel
+    from iraq_presence.annotate.suggest import Suggestion
+
+    def at(kind: str) -> tuple[Suggestion, Suggestion]:
+        return Suggestion("channel", kind, 0.8, "cue"), Suggestion("medium", None, 0.8, "cue")
+
+    text = "One rose.\n\nTwo fell. Three."
+    ben = [{"speaker_id": "ben-tal", "start": 0, "end": 8}, {"speaker_id": "ben-tal", "start": 11, "end": 19}]
+    assert _carried_channel(text, ben, [at("unknown"), at("interview")], 0, "009")[2] is None
+    ben[1]["reporting_verb"] = "added"
+    assert _carried_channel(text, ben, [at("unknown"), at("interview")], 0, "009")[2] == 1
+    one = "One rose. Two fell."
+    ran = [{"speaker_id": "ben-tal", "start": 0, "end": 8}, {"speaker_id": "ben-tal", "start": 10, "end": 18}]
+    assert _carried_channel(one, ran, [at("unknown"), at("interview")], 0, "009")[2] == 1
 
 
 def test_a_reply_is_placed_at_the_occasion_it_answers() -> None:
@@ -746,3 +778,40 @@ def test_a_capitalised_research_title_is_not_part_of_the_name() -> None:
     """ "says the X Institute’s Senior Fellow Jane Roe": the new person is Jane Roe."""
     text = "- Growers face ‘a summer without water,’ says the Harbour Institute’s Senior Fellow Jane Roe"
     assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == ["jane-roe"]
+
+
+def test_told_a_known_state_written_with_its_stop_is_no_interview() -> None:
+    """ "told the V.L. envoy": the alias "V.L." keeps its stop; a state's envoy is a hearer, not an outlet."""
+    ch, med = channel("Ann Roe told the V.L. envoy that the port was closed.", {"V.L.": "vale"}, {"vale": "state"})
+    assert (ch.value, med.value) == ("unknown", None)
+
+
+def test_the_attribution_sentence_starts_after_a_stop_behind_a_closing_quote() -> None:
+    """'told X that "…go." Speaking to Y, Z said': Z's sentence is the second, its cue Y's."""
+    from iraq_presence.annotate.draft import _attribution
+
+    text = 'Ann Roe told Dockwire that "the port must go." Speaking to Vale TV, Ida Vane said the port "is ours".'
+    p = {"start": text.index("is ours"), "end": text.index("is ours") + 7}
+    assert _attribution(text, p, []).startswith("Speaking to Vale TV")
+
+
+def test_a_fragment_keeps_its_own_stance_only_where_its_own_words_name_nothing() -> None:
+    """ "a 'fitting reply'": not_addressed by its own words; "they are a threat" refers to its clause."""
+    from iraq_presence.annotate.draft import _as_clause
+    from iraq_presence.annotate.suggest import Suggestion
+
+    clause = [Suggestion("stance_us_presence", "neutral", 0.6, "words 'troops'")]
+    own = Suggestion("stance_us_presence", "not_addressed", 0.6, "the words name no presence")
+    assert _as_clause(own, "009-s01", clause, "fitting reply").value == "not_addressed"
+    assert _as_clause(own, "009-s01", clause, "they are a threat to the port").value == "neutral"
+    assert _as_clause(own, "009-s01", clause, "illegal").value == "neutral"  # said of what the clause names
+
+
+def test_the_reporting_verb_keeps_the_particle_of_its_content() -> None:
+    from iraq_presence.annotate.draft import _verb_as_written
+
+    text = "The two mayors agreed on the width of the port."
+    p = {"reporting_verb": "agreed", "cue_start": text.index("agreed")}
+    assert _verb_as_written(text, p) == "agreed on"
+    text = "Ann Roe spoke of the port."
+    assert _verb_as_written(text, {"reporting_verb": "spoke", "cue_start": text.index("spoke")}) == "spoke of"

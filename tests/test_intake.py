@@ -38,8 +38,9 @@ def test_add_drafts_speakers_and_dates(repo: Path, tmp_path: Path, monkeypatch: 
     draft_path = repo / "data" / "curation" / "articles" / f"{added_id(result.output)}.yaml"
     draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
     assert draft["status"] == "draft" and draft["title"] == {"quote": title}
-    assert draft["published_date_basis"] == "given" and draft["outlet_basis"] == "given"
-    assert "command line" in draft["published_date_note"]
+    # a date the text does not print rests on a source outside it: external, its reference for the curator to name
+    assert draft["published_date_basis"] == "external" and draft["outlet_basis"] == "given"
+    assert "command line" in draft["published_date_note"] and draft["published_date_reference"].startswith("TODO")
     got = {s["quote"]: (s["speaker"], s["statement_type"], s.get("said_date")) for s in draft["statements"]}
     assert got == {
         "The government must present a timetable for the withdrawal,": ("hadi-al-amiri", "direct", None),
@@ -87,6 +88,8 @@ def test_add_accept_build_validate(repo: Path, tmp_path: Path, monkeypatch: pyte
     utterances = repo / "data" / "curation" / "utterances.yaml"
     entries = yaml.safe_load(utterances.read_text(encoding="utf-8")) or []
     del draft["unreviewed"], draft["new_utterances"]
+    draft["published_date_basis"] = "given"  # no reference at hand: the maintainer's own date, as given
+    del draft["published_date_reference"]
     for st in draft["statements"]:
         del st["unreviewed"]
         st["utterance"] = f"u-{st['statement_id']}"
@@ -201,3 +204,19 @@ def test_a_date_naming_an_event_or_a_report_does_not_date_the_saying():
     assert said_date(text, {"start": at, "end": len(text) - 1}, find_dates(text, pub))["said_date"] == dt.date(
         2030, 5, 9
     )
+
+
+def test_a_date_the_indirect_words_took_along_right_after_the_cue_dates_the_saying():
+    """'said on Friday she was …' with the span from 'on Friday': the attribution's date, not the words'."""
+    import datetime as dt
+
+    from iraq_presence.annotate.dates import find_dates
+    from iraq_presence.annotate.intake import said_date
+
+    text = "Jon Vale said on Friday she was keen to close the dam."
+    at, cue = text.index("on Friday"), text.index("said")
+    p = {"start": at, "end": len(text) - 1, "statement_type": "indirect", "cue_end": cue + 4}
+    dates = find_dates(text, dt.date(2030, 5, 12))
+    assert said_date(text, p, dates, [(p["start"], p["end"])])["said_date"] == dt.date(2030, 5, 10)
+    quoted = {**p, "statement_type": "direct"}
+    assert said_date(text, quoted, dates, [(p["start"], p["end"])]) == {}

@@ -6,6 +6,7 @@ from iraq_presence.annotate.actors import (
     Context,
     actor_for,
     body_actor,
+    candidate_kind,
     cited_source,
     clean_name,
     known_body,
@@ -31,6 +32,7 @@ def test_furniture_titles_and_descriptions_are_no_names():
     assert clean_name(text, "Vale Front Spox", text.index("Vale")) is None
     assert clean_name(text, "Ardanian Militia", text.index("Ardanian")) is None
     assert clean_name("Camp Vale was hit.", "Camp Vale", 0) is None
+    assert clean_name("Three bands said so.", "Three", 0) is None  # a count, not a name
     assert clean_name("Vale Airbase was hit.", "Vale Airbase", 0) is None
 
 
@@ -189,6 +191,10 @@ def test_collectives_the_article_never_names_are_unnamed_sources():
     assert unnamed_actor(ctx, "The militias", 0) == "unnamed-militias-009"
     assert unnamed_actor(ctx, "the factions themselves", 0) == "unnamed-factions-009"
     assert unnamed_actor(ctx, "politicians this week", 0) == "unnamed-politicians-009"
+    assert unnamed_actor(ctx, "unnamed Vale officials", 0) == "unnamed-vale-officials-009"  # not "unnamed-unnamed-"
+    assert unnamed_actor(ctx, "the three groups", 0) == "unnamed-three-groups-009"
+    assert unnamed_actor(ctx, "Vale-backed groups", 0) == "unnamed-vale-backed-groups-009"
+    assert unnamed_actor(ctx, "one of the bands", 0) is None  # a member the article may name, not the collective
 
 
 def test_a_source_an_outlet_cites_is_the_speaker():
@@ -200,3 +206,61 @@ def test_a_source_an_outlet_cites_is_the_speaker():
     assert cited_source(ctx, "vale-news", (first, len(text))) == "unnamed-trusted-source-009"
     assert cited_source(ctx, "ann-roe", (0, first)) is None  # not an outlet: its own words
     assert ctx.new_actors["unnamed-trusted-source-009"]["actor_type"] == "unnamed_source"
+
+
+def test_an_outlet_by_the_words_around_it_or_only_ever_told():
+    """An outlet noun after the name, an outlet word in it, or a lone word only ever the one told."""
+    text = "Ann Roe told Dockwire on Monday. The Vale Bay news agency said so. Vale Press added. Roe said so."
+    text += " Harbourwire reported it."
+    ctx = _ctx(text)
+    assert candidate_kind(ctx, "Dockwire", "person") == "media_outlet"
+    assert candidate_kind(ctx, "Harbourwire", "person") == "media_outlet"
+    assert candidate_kind(ctx, "Vale Bay", "person") == "media_outlet"
+    assert candidate_kind(ctx, "Vale Press", "person") == "media_outlet"
+    assert candidate_kind(ctx, "Ann Roe", "person") == "person"
+    assert candidate_kind(_ctx("Ann Roe told Ida Vane so. Vane agreed."), "Vane", "person") == "person"
+
+
+def test_a_nationality_word_before_a_lone_name_is_no_fuller_name():
+    text = "In a statement to the Valeian Al-Dock newspaper, she said so."
+    candidates = [{"name": "Valeian Al-Dock", "start": text.index("Valeian")}]
+    assert clean_name(text, "Al-Dock", text.index("Al-Dock"), candidates)[0] == "Al-Dock"
+
+
+def test_an_indefinite_title_is_the_holder_the_article_names_later_before_his_name() -> None:
+    """ "A spokesman for X" then "X spokesman First Last": that person, not an unnamed source."""
+    from iraq_presence.annotate.draft import _named_later
+
+    text = "A spokesman for Vale Front said so.\n\nLater, Vale Front spokesman Omar Vane told Dockwire more."
+    assert _named_later(text, "A spokesman for Vale Front", 0) == ("Omar Vane", text.index("Omar"))
+    assert (
+        _named_later(
+            "A spokesman for Vale Front said so. Dock Guild spokesman Ida Roe spoke.", "A spokesman for Vale Front", 0
+        )
+        is None
+    )
+
+
+def test_a_leaders_government_is_the_government_of_the_state_his_title_names():
+    """'Vane's government' after 'Valeian Prime Minister Ida al-Vane': the curated vale-government."""
+    text = "Valeian Prime Minister Ida al-Vane spoke. Vane's government agreed."
+    aliases = {"Vale": "vale", "Ida al-Vane": "ida-al-vane"}
+    types = {"vale": "state", "vale-government": "state_body", "ida-al-vane": "person"}
+    ctx = Context("009_x", text, None, aliases, types, Corpus())
+    assert known_body(ctx, "Vane's government") == "vale-government"
+    assert (
+        known_body(Context("009_x", "Vane's government agreed.", None, aliases, types, Corpus()), "Vane's government")
+        is None
+    )
+
+
+def test_a_backed_adjective_is_no_name_and_an_institute_credited_is_no_outlet():
+    text = "A Valeian-backed Dovran militia said so. Vale Institute."
+    assert clean_name(text, "Valeian-backed Dovran", text.index("Valeian")) is None
+    assert clean_name(text, "Valeian", text.index("Valeian")) == ("Valeian", text.index("Valeian"))  # left to demonym()
+    from iraq_presence.annotate.actors import new_outlet
+
+    ctx = _ctx(text)
+    assert ctx.new_actors[new_outlet(ctx, "Vale Institute", text.index("Vale I"), None)]["actor_type"] == (
+        "research_organization"
+    )

@@ -54,3 +54,21 @@ def test_a_drafted_office_statement_and_its_pronoun_are_the_principals() -> None
     speakers = {(s["quote"][:12], s["speaker"]) for s in drafted}
     assert ("the decision", "ann-roe") in speakers and ("the decision", "ben-tal") not in speakers
     assert ("the meeting ", "office-of-ann-roe") in speakers
+
+
+def test_his_office_after_a_person_this_draft_proposes_and_a_quotation_about_him_before_it() -> None:
+    """'his office' names the person last named, known or first named in this article; a quotation
+    before the office's attribution that begins with the principal ("The premier insisted")
+    is about him."""
+    text = "Ida Vane, the Vale premier, met the envoy. His aides were there.\n\n“He said more,” his office said."
+    ctx = _ctx(text)
+    ctx.new_actors["ida-vane"] = {"actor_id": "ida-vane", "actor_type": "person", "aliases": ["Ida Vane"]}
+    assert principal(ctx, "his office", text.index("his office")) == "ida-vane"
+    assert office_principal(ctx, "his office", text.index("his office"), "“The premier insisted on it") == "ida-vane"
+
+
+def test_a_quotation_opening_with_its_verb_is_the_principals() -> None:
+    ctx = _ctx("Ann Roe spoke. “Backed the dyke law,” a statement from her office read.")
+    words = "backed the dyke law at once"
+    assert office_principal(ctx, "Ann Roe's office", 0, words, quoted=True) == "ann-roe"
+    assert office_principal(ctx, "Ann Roe's office", 0, " stated the meeting lasted an hour") is None

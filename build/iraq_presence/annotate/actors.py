@@ -123,6 +123,11 @@ TRAILING = re.compile(
 """A weekday or a stop the extractor's span took along ("told Outlet Sunday that")."""
 
 
+QUANTIFIERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several", "dozens"}
+)
+BACKED = re.compile(r"^[A-Z][\w’']+-(?:backed|supported|aligned|allied|led|based|funded|linked|sponsored)$")
+"""A state's word with a participle ("Valeian-backed"): an adjective, never an actor's name."""
 PLACE = re.compile(
     r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"
     r"|Valley|Region|District)$"
@@ -152,12 +157,16 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
     words = name.split()
     if not words or name in FURNITURE_NAMES or all(w in FURNITURE_NAMES for w in words):
         return None
+    if words[0].lower() in QUANTIFIERS:
+        return None  # "Three bands", "Both sides": a count of actors the text goes on to name or describe
     if _role_word(words[-1]) and words[-1].lower() not in GROUP_ROLE_NOUNS | {"party", "organization"}:
         return None  # "Group Spox", "Iraqi PM": a title, resolved (or not) by the extractor, never a new actor
     if PLACE.search(name):
         return None  # "Camp X", "X Airbase", "X Province": a place, not an actor
     if len(words) == 2 and _nationality(words[0]) and words[1].lower() in {"militia", "group", "official", "source"}:
         return None  # "Iraqi Militia": a description of an unnamed actor
+    if any(map(BACKED.match, words)) and all(_nationality(w) or BACKED.match(w) for w in words):
+        return None  # "Valeian-backed Dovran": adjectives of the actor the text goes on to describe
     bracket = text.find(f"({name})")
     if name.isupper() and bracket > 0:
         run = NAME_BEFORE.search(text[max(0, bracket - 80) : bracket])
@@ -169,6 +178,7 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
         key = re.sub(r"^(?:al|el)-", "", name.lower())
         fuller = [c for c in candidates if len(c["name"].split()) > 1 and c["name"].split()[-1].lower().endswith(key)]
         fuller = [c for c in fuller if re.sub(r"^(?:al|el)-", "", c["name"].split()[-1].lower()) == key]
+        fuller = [c for c in fuller if not all(map(_nationality, c["name"].split()[:-1]))]  # "Valeian X": X
         if len({c["name"] for c in fuller}) == 1:
             return fuller[0]["name"], fuller[0]["start"]
     return name, start
@@ -362,10 +372,34 @@ def short_forms(text: str, name: str, kind: str) -> list[str]:
     return forms
 
 
+OUTLET_AFTER = re.compile(
+    r"\s+(?:(?:news|press)\s+)?(?:agency|newspaper|daily|weekly|magazine|channel|network|website|broadcaster"
+    r"|TV|television|radio)\b"
+)
+"""An outlet noun after the name ("X news agency", "the X newspaper"): the name is an outlet's."""
+OUTLET_WORDS = re.compile(r"\b(?:Agency|Newspaper|Press(?!\s+(?:Office|Secretary|Service|Department)))\b")
+"""Outlet words in the name besides ORG_TYPES' ("X Press", "X News Agency")."""
+HEARER = re.compile(
+    r"(?:\btold|\bsaid to|\bspeaking to|\binterview with|\bstatement to|\baccording to)\s+(?:the\s+)?$", re.I
+)
+REPORTER = re.compile(r"\s+(?:reported|reports|quoted|cited)\b")
+"""Around a lone word: the outlet the words went to ("told X", "according to X") or that reported them."""
+
+
 def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
+    """The type of a new actor by the words around it: outlet nouns before or after it, its own words (an
+    outlet's, a group's, an office's), or a lone word only ever heard ("told X") where a person would
+    have been introduced by a fuller name: an outlet (docs/curation.md, Medium)."""
     at = ctx.text.find(name)
+    uses = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", ctx.text)] or [at]
     if at > 0 and OUTLET_NOUNS.search(ctx.text[max(0, at - 40) : at]):
         return "media_outlet"  # "the American magazine X", "the daily X"
+    if any(OUTLET_AFTER.match(ctx.text, u + len(name)) for u in uses if u >= 0) or OUTLET_WORDS.search(name):
+        return "media_outlet"  # "X news agency", "X Press"
+    if len(name.split()) == 1 and all(
+        u > 0 and (HEARER.search(ctx.text[max(0, u - 30) : u]) or REPORTER.match(ctx.text, u + len(name))) for u in uses
+    ):
+        return "media_outlet"  # "told X", "X reported", never introduced as a person: an outlet
     typed = org_type(name, "")
     if typed:
         return typed  # a group, outlet or office by its own words, whatever the name index guessed
@@ -373,14 +407,15 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 
 
 UNNAMED = re.compile(
-    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
+    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
-    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies)(?:\s+themselves)?"
+    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
     re.I,
 )
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""
+ONE_OF = re.compile(r"^(?:one|some|two|several|many|most)\s+of\b", re.I)
 OTHERS = re.compile(r"^(?:the\s+)?other\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*s$")
 """The rest of a kind joined to a named source ("X and other river states"): an unnamed collective."""
 MEDIA_HEADS = {"reports", "report", "media", "outlets"}
@@ -395,9 +430,9 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
 
     phrase = TRAILING.sub("", phrase)
     m = (CITED if cited else UNNAMED).match(phrase) or OTHERS.match(phrase)
-    if m is None or phrase in FURNITURE_NAMES:
-        return None
-    plain = re.sub(r"^(?:a|an|the)\s+|\s+themselves$", "", phrase, flags=re.I)
+    if m is None or phrase in FURNITURE_NAMES or ONE_OF.match(phrase):
+        return None  # "one of the bands": a member of a collective the article may name, not the collective
+    plain = re.sub(r"^(?:a|an|the|unnamed|anonymous)\s+|\s+themselves$", "", phrase, flags=re.I)
     actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {
@@ -412,7 +447,7 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
 
 
 CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|cited)\s+(?P<source>(?:an?|one|two|several|some|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"\b(?:citing|quoting|quoted|cited)\s+(?P<source>(?:an?|one|two|several|some|the|unnamed|anonymous)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:sources?|officials?|commanders?|diplomats?|insiders?))\b"
 )
 """An outlet's report of a source it describes ("X reported citing a senior source", "X quoted a trusted
@@ -483,11 +518,13 @@ def _known_owner(ctx: Context, owner: str) -> str | None:
 
 
 def _last_person(ctx: Context, at: int) -> str | None:
-    """The known person named last before `at` (within its paragraph or the one before)."""
+    """The person named last before `at` (within its paragraph or the one before): a known one, or one
+    this draft already proposes as a new actor."""
     lo = max(0, ctx.text.rfind("\n\n", 0, max(0, ctx.text.rfind("\n", 0, at) - 1)))
     best: tuple[int, str] | None = None
-    for alias, actor in ctx.aliases.items():
-        if ctx.types.get(actor) != "person" or len(alias) < 4:
+    drafted = [(a, i) for i, x in ctx.new_actors.items() if x["actor_type"] == "person" for a in x["aliases"]]
+    for alias, actor in [*ctx.aliases.items(), *drafted]:
+        if ctx.types.get(actor, "person" if actor in ctx.new_actors else "") != "person" or len(alias) < 4:
             continue
         k = ctx.text.rfind(alias, lo, at)
         if k >= 0 and (best is None or k > best[0]):
@@ -518,9 +555,31 @@ def known_body(ctx: Context, phrase: str) -> str | None:
     if m is None:
         return None
     owner = re.sub(r"^the\s+", "", m["owner"] or m["owner2"])
-    state = _state_named(ctx, owner)
+    state = _state_named(ctx, owner) or _leaders_state(ctx, owner)
     body = f"{state}-{(m['head'] or m['head2']).lower()}" if state else None
     return body if body in ctx.types else None
+
+
+TITLED_BEFORE = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:Prime\s+)?(?:President|Minister|Premier|King|Emir|Leader|Chancellor)\s+"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:(?:al|el)-)?$"
+)
+"""A state's word before a leader's title and name ("Valeian Prime Minister Ida X-"): whose leader."""
+
+
+def _leaders_state(ctx: Context, owner: str) -> str | None:
+    """The state a known person's government is: the one state the text's titles of that person name
+    ("Valeian Prime Minister X" for "X's government")."""
+    person = _known_owner(ctx, owner) or ctx.aliases.get(owner)
+    if person is None or ctx.types.get(person) != "person":
+        return None
+    states = set()
+    for hit in re.finditer(rf"(?<![\w’']){re.escape(owner)}\b", ctx.text):  # "al-X" too
+        title = TITLED_BEFORE.search(ctx.text[max(0, hit.start() - 80) : hit.start()])
+        state = _state_named(ctx, re.sub(r"[’']s$", "", title.group(1))) if title else None
+        if state and ctx.types.get(state) == "state":
+            states.add(state)
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _state_named(ctx: Context, owner: str) -> str | None:
@@ -562,7 +621,7 @@ def _office_of(ctx: Context, owner_id: str, written: str, at: int, kind: str) ->
     if actor_id in ctx.types:
         return actor_id
     if actor_id not in ctx.new_actors:
-        names = [a for a, i in ctx.aliases.items() if i == owner_id]
+        names = [a for a, i in ctx.aliases.items() if i == owner_id] or ctx.new_actors[owner_id]["aliases"]
         fullest = next((a for a in names if slug(a) == owner_id), max(names, key=len))  # the id's own spelling
         ctx.new_actors[actor_id] = {
             "actor_id": actor_id,
@@ -578,11 +637,12 @@ def _office_of(ctx: Context, owner_id: str, written: str, at: int, kind: str) ->
 def new_outlet(ctx: Context, name: str, start: int, wanted: str | None) -> str:
     """An outlet first named in this article: a new actor whose evidence is its credit here."""
     actor_id = wanted or slug(name)
+    research = org_type(name, "") == "research_organization"  # "X Institute" publishes, but is no outlet
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {
             "actor_id": actor_id,
             "name": name,
-            "actor_type": "media_outlet",
+            "actor_type": "research_organization" if research else "media_outlet",
             "description": f"News outlet credited in article {ctx.prefix}.",
             "evidence": quote_ref(ctx.text, name, start),
             "aliases": [name],

@@ -38,6 +38,7 @@ from .actors import (
 )
 from .analysts import is_analyst
 from .byline import Metadata
+from .headline_utterance import share_headline_utterances
 from .lexicon import BETWEEN
 from .occasion import (
     ABOUT_IT,
@@ -54,6 +55,7 @@ from .principals import office_principal
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
 GIVEN_NOTE = "Given on the command line by the maintainer (dataset add); the text does not state it."
+EXTERNAL_TODO = "TODO-reference (the page or record the given date was read from)"
 SPLIT = re.compile(r",? (?:and|but) that |; and that |, adding that ")
 """Two remarks joined in one reported clause ("said A and that B", "A, but that B"): each is its own statement."""
 
@@ -136,16 +138,26 @@ def article_fields(
             published_date_note=note,
         )
         review.append(f"published_date: {d.value} ({d.confidence:.2f}; {note})")
+    elif published_date and d is None:
+        # the text prints no date: the maintainer's day rests on a source outside it (the page's address, an
+        # archive), `external` as the curated articles code it, the reference left to name
+        doc.update(
+            published_date=published_date,
+            published_date_precision="day",
+            published_date_basis="external",
+            published_date_note=GIVEN_NOTE + " Name the source it was read from (the page's address, an archive).",
+            published_date_reference=EXTERNAL_TODO,
+        )
+        review.append(f"published_date: {published_date} (0.50; external: the text prints no date; {EXTERNAL_TODO})")
     elif published_date:
-        differs = f" The text prints {d.text!r} ({d.value}): a page date? Check." if d is not None else ""
+        differs = f" The text prints {d.text!r} ({d.value}): a page date? Check."
         doc.update(
             published_date=published_date,
             published_date_precision="day",
             published_date_basis="given",
             published_date_note=GIVEN_NOTE + differs,
         )
-        if differs:
-            review.append(f"published_date: {published_date} (0.40;{differs})")
+        review.append(f"published_date: {published_date} (0.40;{differs})")
     else:
         doc.update(
             published_date=None,
@@ -217,6 +229,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
+    drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
     clauses: dict[int, tuple[int, int, str, list[Suggestion]]] = {}  # a remark's clause: span, id, codes
@@ -275,7 +288,7 @@ def statements(
         suggestions = coded(p["quote"], ctx.corpus, p["reporting_verb"], groups, commentary, setting)
         clause = clauses.get(remarks[n - 1])
         if p["statement_type"] == "partial" and clause and clause[0] <= p["start"] and p["end"] <= clause[1]:
-            suggestions = [_as_clause(x, clause[2], clause[3]) for x in suggestions]
+            suggestions = [_as_clause(x, clause[2], clause[3], p["quote"]) for x in suggestions]
         elif p["statement_type"] == "indirect":
             clauses.setdefault(remarks[n - 1], (p["start"], p["end"], sid, suggestions))
         review += [s.line() for s in suggestions]
@@ -313,18 +326,29 @@ def statements(
         )
     carry_dates(out, placed_by, by_uid)
     one_occasion_dates(out, by_uid)
+    share_headline_utterances(
+        drafted, out, utterances, lambda p: _in_headline(text, p) or p.get("attribution") == "headline"
+    )
     return out, list(utterances.values())
 
 
 WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}
 VERB_BEFORE = re.compile(r"(?:\b(?:[a-z]+ly|continu(?:es|ed|e) to|" + "|".join(sorted(BETWEEN - WHEN)) + r")\s+)+$")
-VERB_PARTICLE = re.compile(r"\s+to\b")
+VERB_PARTICLES = {
+    "referred": re.compile(r"\s+to\b"),
+    "alluded": re.compile(r"\s+to\b"),
+    "pointed": re.compile(r"\s+to\b"),
+    "spoke": re.compile(r"\s+of\b"),
+    "agreed": re.compile(r"\s+on\b"),
+    "insisted": re.compile(r"\s+on\b"),
+}
+"""The particle a cue takes for its content ("referred to", "spoke of", "agreed on"): part of the verb."""
 
 
 def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     """The reporting verb as the text writes it (docs/curation.md): with the auxiliaries and adverbs just
-    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and the
-    particle of "referred to"."""
+    before the cue ("have repeatedly called for", "reportedly stated", "continues to push for") and its
+    particle ("referred to", "agreed on")."""
     verb, at = p["reporting_verb"], p.get("cue_start")
     if not verb or at is None or text[at : at + len(verb)].lower() != verb.lower():
         return verb
@@ -332,15 +356,20 @@ def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     if before and before.group(0).split()[0] in WHEN:
         before = None
     end = at + len(verb)
-    after = VERB_PARTICLE.match(text, end) if verb.endswith(("referred", "alluded", "pointed")) else None
+    particle = next((VERB_PARTICLES[k] for k in VERB_PARTICLES if verb.lower().endswith(k)), None)
+    after = particle.match(text, end) if particle else None
     return text[before.start() if before else at : after.end() if after else end]
 
 
 def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> str:
     """The statement's sentence with the words of every statement blanked: where channel cues are read."""
-    lo = max(text.rfind(". ", 0, p["start"]), text.rfind("\n", 0, p["start"])) + 1
+    stops = [m.end() for m in SENTENCE_END.finditer(text, 0, p["start"])]  # a stop after a closing quote too
+    lo = max(stops[-1] if stops else 0, text.rfind("\n", 0, p["start"]) + 1)
     hi = [i for i in (text.find(". ", p["end"]), text.find("\n", p["end"])) if i >= 0]
     return attribution_words(text, lo, min(hi) if hi else len(text), spoken)
+
+
+SENTENCE_END = re.compile(r"[.!?][”\"’]?\s")
 
 
 def _in_headline(text: str, p: dict[str, Any]) -> bool:
@@ -362,7 +391,7 @@ def _placement(
     """Channel and medium, with the statement they were carried from or the sentence reporting the
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
-    if _in_headline(ctx.text, p):
+    if _in_headline(ctx.text, p) or p.get("attribution") == "headline":
         why = "a headline gives no occasion of its own (docs/curation.md, coverage rule 4)"
         return Suggestion("channel", "unknown", 0.7, why), Suggestion("medium", None, 0.7, why), None, None
     if p.get("attribution") == "readout":  # a leader's act in a quoted readout: the readout's channel
@@ -383,7 +412,7 @@ def _placement(
     if ch.value == "unknown" and not EARLIER.match(_sentence(ctx.text, p["start"], p["end"])):
         ch, medium, via = _reply_channel(ctx.text, drafted, placed, i, ctx.prefix)  # the one answered first
         if via is None:
-            ch, medium, via = _carried_channel(drafted, placed, i, ctx.prefix)
+            ch, medium, via = _carried_channel(ctx.text, drafted, placed, i, ctx.prefix)
     if ch.value == "unknown":
         scene = _scene_channel(ctx, p, speaker, ch, medium)
         who = p.get("speaker_id") or p.get("speaker_name")
@@ -475,7 +504,8 @@ def _principal(ctx: Context, p: dict[str, Any]) -> str | None:
     issued = ISSUED.match(source)
     if issued:
         source, at = issued["issuer"], at + issued.start("issuer")
-    return office_principal(ctx, source, at, ctx.text[p["source_end"] : p["end"]])
+    after = ctx.text[p["source_end"] : p["end"]] if p["end"] > p["source_end"] else ""
+    return office_principal(ctx, source, at, after) or office_principal(ctx, source, at, p["quote"], quoted=True)
 
 
 def _described(ctx: Context, p: dict[str, Any]) -> str | None:
@@ -587,11 +617,13 @@ def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
     if m is None or at < 0:
         return None
     role = m["role"].lower()
+    name = r"(?P<name>(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+)"
+    org = re.match(r"\s+(?:for|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})", phrase[m.end() :])
+    titled = rf"|{re.escape(org['org'])}\s+{role}\s+{name}" if org else ""  # "X spokesman Name" for "a spokesman for X"
     holders = {
-        h.group("name"): h.start("name")
+        h.group("name") or h.group("name2"): h.start("name") if h.group("name") else h.start("name2")
         for h in re.finditer(
-            rf"(?P<name>(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+),"
-            rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{role}\b",
+            rf"{name},\s+(?:a|an|the)\s+(?:[\w-]+\s+)?{role}\b" + titled.replace("?P<name>", "?P<name2>"),
             text[at:],
         )
     }
@@ -681,24 +713,45 @@ def _date(
     }, "said_date: null (0.50; no date expression)"
 
 
+GOES_ON = re.compile(r"\b(?:add\w*|continu\w*|conclud\w*|went on|also)\b", re.I)
+
+
+def _goes_on(p: dict[str, Any], placed: Suggestion) -> bool:
+    """A later passage that continues the speaker's words at its occasion ("X added during a meeting", "at
+    the end of his interview, he said"): it places the words before it too."""
+    return bool(GOES_ON.search(p.get("reporting_verb") or "")) or "at the end of" in placed.basis
+
+
+def _who(p: dict[str, Any]) -> str | None:
+    """The speaker as drafted (an office's principal, a title's holder named later), else as extracted."""
+    return p.get("resolved_speaker") or p.get("speaker_id") or p.get("speaker_name")
+
+
+def _run_on(text: str, drafted: list[dict[str, Any]], i: int, j: int) -> bool:
+    """The earlier words run on into the later placed passage: no paragraph break, and no other
+    speaker's words, between them (docs/curation.md, Placement 4)."""
+    others = any(_who(p) != _who(drafted[i]) for p in drafted[i + 1 : j])
+    return not others and "\n\n" not in text[drafted[i]["end"] : drafted[j]["start"]]
+
+
 def _carried_channel(
-    drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
+    text: str, drafted: list[dict[str, Any]], cued: list[tuple[Suggestion, Suggestion]], i: int, prefix: str
 ) -> tuple[Suggestion, Suggestion, int | None]:
     """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
     article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
     words before it too, as the curated articles read it): one occasion, the nearest placed before the
     words, else the first after, at lower confidence. A post
     is never carried: posts are their own utterance (docs/curation.md, Channel)."""
-    who = drafted[i].get("speaker_id") or drafted[i].get("speaker_name")
-    same = [
-        j for j, p in enumerate(drafted) if j != i and who and (p.get("speaker_id") or p.get("speaker_name")) == who
-    ]
+    who = _who(drafted[i])
+    same = [j for j, p in enumerate(drafted) if j != i and who and _who(p) == who]
     cues = [j for j in same if cued[j][0].value != "unknown"]
     kinds = {cued[j][0].value for j in cues}
     if not cues or len(kinds) > 1 or kinds == {"social_media_post"}:  # two occasions; a post is its own
         return (*cued[i], None)
     before = [j for j in cues if j < i]
     j = max(before) if before else min(cues)  # the words go on at the occasion reported before them
+    if j > i and not (_goes_on(drafted[j], cued[j][0]) or _run_on(text, drafted, i, j)):
+        return (*cued[i], None)  # a later occasion places earlier words by a connective or in one run
     ch, medium = cued[j]
     via = f"{prefix}-s{j + 1:02d}"
     return (
@@ -755,10 +808,20 @@ def _scene_channel(
         placed, outlet = channel(sent, ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"
-            if medium.value is None and isinstance(outlet.value, str) and not outlet.value.startswith("TODO"):
-                medium = Suggestion("medium", outlet.value, 0.5, f"the occasion before: {outlet.basis}")
+            value = _drafted_outlet(ctx, outlet.value)
+            if medium.value is None and isinstance(value, str) and not value.startswith("TODO"):
+                medium = Suggestion("medium", value, 0.5, f"the occasion before: {outlet.basis}")
             return Suggestion("channel", placed.value, 0.5, why), medium, (a, b)
     return ch, medium, None
+
+
+def _drafted_outlet(ctx: Context, value: Any) -> Any:
+    """A medium first named in this article, as the new outlet already drafted for it."""
+    if not (isinstance(value, str) and value.startswith("TODO-new-actor (")):
+        return value
+    named = value[len("TODO-new-actor (") : -1]
+    drafted = (i for i, a in ctx.new_actors.items() if a["actor_type"] == "media_outlet" and named in a["aliases"])
+    return next(drafted, value)
 
 
 def _media_source(ctx: Context, source: str, speaker: str) -> bool:
@@ -769,11 +832,20 @@ def _media_source(ctx: Context, source: str, speaker: str) -> bool:
     return ctx.types.get(speaker, ctx.new_actors.get(speaker, {}).get("actor_type")) == "media_outlet"
 
 
-def _as_clause(own: Suggestion, sid: str, codes: list[Suggestion]) -> Suggestion:
+NO_PRESENCE = "the words name no presence"  # cues.stance's basis where the words name none
+REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|illegal|illegitimate|unlawful)\b", re.I)
+"""A pronoun in a fragment refers to what its clause names, and "illegal" is said of it: the clause's
+stance, not its own words' (docs/curation.md, Stance: condemning the presence as illegal)."""
+
+
+def _as_clause(own: Suggestion, sid: str, codes: list[Suggestion], quote: str = "") -> Suggestion:
     """A quoted fragment's PLOVER act and stance are its clause's (14 and 12 of the 15 fragments of
     the curated articles); its topics stay its own words'."""
     if own.field not in {"plover", "stance_us_presence"}:
         return own
+    own_words = own.value == "not_addressed" and NO_PRESENCE in own.basis and not REFERS_BACK.search(quote)
+    if own.field == "stance_us_presence" and own_words:
+        return own  # "a 'fitting reply'": the fragment's own words do not speak of the presence
     theirs = next(c for c in codes if c.field == own.field)
     value = dict(theirs.value) if isinstance(theirs.value, dict) else theirs.value
     return Suggestion(own.field, value, theirs.confidence, f"as its clause {sid}: {theirs.basis}", theirs.shown)

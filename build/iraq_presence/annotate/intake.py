@@ -189,8 +189,10 @@ def said_date(
         for d in dates
         if lo <= d["start"] < hi
         and d["date"]
-        and not p["start"] <= d["start"] < p["end"]
-        and not any(a <= d["start"] < b for a, b in spoken)
+        and (
+            _leads(text, p, d)
+            or not (p["start"] <= d["start"] < p["end"] or any(a <= d["start"] < b for a, b in spoken))
+        )
         and not THAT_BEFORE.search(text, max(0, d["start"] - 8), d["start"])
         and not BOUND.search(text, max(0, d["start"] - 10), d["start"])
         and not (
@@ -208,6 +210,20 @@ def said_date(
         "said_date_quote": d["text"],
         **({"said_date_occurrence": text[: d["start"]].count(d["text"]) + 1} if text.count(d["text"]) > 1 else {}),
     }
+
+
+def _leads(text: str, p: dict[str, Any], d: dict[str, Any]) -> bool:
+    """A date that opens indirect words right after their cue ("said on Monday she was …"): the
+    attribution's date, which the words' span took along."""
+    cue_end = p.get("cue_end")
+    return (
+        p.get("statement_type") == "indirect"
+        and cue_end is not None
+        and p["start"] <= d["start"]
+        and not text[cue_end : p["start"]].strip()
+        and not text[p["start"] : d["start"]].strip()
+        and re.match(r"(?:on|late|early|this|last)\b", text[d["start"] : d["end"]], re.I) is not None
+    )
 
 
 def meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:

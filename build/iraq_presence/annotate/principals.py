@@ -14,8 +14,12 @@ import re
 from .actors import OFFICE, POSSESSED_OFFICE, Context, _known_owner, _last_person
 from .roles import holder
 
-ABOUT_HIM = re.compile(r"^[\s,]*(?:[a-z]+\s+){0,6}?(?:that\s+)?(?:he|she)\b")
-"""The office's words begin with its principal: "said he had told …", "said in a statement that she …"."""
+ABOUT_HIM = re.compile(
+    r"^[\s,“\"]*(?:[a-z]+\s+){0,6}?(?:that\s+)?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:prime\s+minister|president|premier"
+    r"|minister|speaker|leader|general|commander|chairman|secretary))\b"
+)
+"""The office's words begin with its principal: "said he had told …", "said in a statement that she …",
+a quotation "The minister insisted …" before "her office said"."""
 OFFICE_SAID = re.compile(
     r"(?P<office>(?:[\w’'-]+\s+){0,5}?[\w’'-]+[’']s\s+(?:(?:media|press|private)\s+)?office"
     r"|\b(?:[Hh]is|[Hh]er)\s+(?:(?:media|press)\s+)?office|\b[Tt]he\s+office\s+of\s+[^,.;]+?)"
@@ -44,12 +48,19 @@ def principal(ctx: Context, office: str, at: int) -> str | None:
     return None
 
 
-def office_principal(ctx: Context, source: str, at: int, words: str) -> str | None:
-    """The principal as the speaker: the source is an office whose words (from its cue on) begin with
-    its principal ("X's office said he …", "… said X had told"), or the source is that pronoun right
-    after the office's report."""
+VERB_FIRST = re.compile(r"^[\s“\"‘]*(?:[a-z]+ly\s+)?[a-z]+ed\b")
+"""A quotation that opens with its verb ("backed the new law …", a statement from her office read): its
+subject, the one the office reports, is the principal."""
+
+
+def office_principal(ctx: Context, source: str, at: int, words: str, quoted: bool = False) -> str | None:
+    """The principal as the speaker: the source is an office whose words (from its cue on, or the
+    `quoted` words themselves) begin with its principal ("X's office said he …", "… said X had told",
+    "“He stressed …,” his office said") or with his verb, or the source is that pronoun right after the
+    office's report."""
     found = principal(ctx, source, at)
-    if found is not None and (ABOUT_HIM.match(words) or _names(ctx, found, words)):
+    about = ABOUT_HIM.match(words) or (quoted and VERB_FIRST.match(words))
+    if found is not None and (about or _names(ctx, found, words)):
         return found
     if at < 0 or not re.fullmatch(r"(?i:he|she)", source.strip()):
         return None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cues
+from . import acts, cues
 
 K = 5
 """Precedents consulted per suggestion."""
@@ -28,6 +28,8 @@ MIN_SIMILARITY = 45.0
 LINK_SIMILARITY = 70.0
 """Words this similar, same speaker and close dates: the same remark reported by another article."""
 LINK_DAYS = 7
+NO_ACT = "no cue names an act"
+"""cues.plover's basis where neither the cue verb nor the words name an act."""
 STRONG_PRECEDENT = 80.0
 """A precedent this similar (0-100) suggests PLOVER where no cue names the act."""
 
@@ -39,13 +41,20 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
             r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
             r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
-            r"|\b(?:told|said to|speaking to) (?:the )?[A-Z]|\b(?:in response to )?a question (?:from|by)\b"
+            r"|\b(?:told|said to|[Ss]peaking to|[Tt]alking to) (?:the )?[A-Z]"
+            r"|\b(?:in response to )?a question (?:from|by)\b"
             r"|\b(?:said|speaking) to (?=[^\sa-z\d])(?=[^\x00-\x7f])"
         ),
         "interview",
         0.8,
     ),
     (re.compile(r"\bpress conference\b|\bnews conference\b|\bbriefing\b", re.I), "press_conference", 0.85),
+    # before "in a statement": words given to an outlet are an interview through it, the outlet the medium
+    (
+        re.compile(r"\b(?:statements?|remarks|comments)\s+(?:to|with)\s+(?:the\s+)?(?=[A-Z]|(?:news|press)\b)"),
+        "interview",
+        0.7,
+    ),
     (
         re.compile(
             r"\b(?:in|issued|released|published) an? (?:written |official )?statement\b"
@@ -93,7 +102,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
 MEDIUM = re.compile(
-    r"\b(?:interview with|told|on|to|via|in a post on)\s+(?:(?:the|his|her|its|their)\s+)?"
+    r"\b(?:interview with|(?:statements?|remarks|comments)\s+(?:to|with)|told|on|to|via|in a post on)\s+"
+    r"(?:(?:the|his|her|its|their)\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
@@ -195,6 +205,10 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
             if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
                 continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
+            if code == "interview" and GIVEN.match(m.group(0)) and not _given_outlet(sentence, m, mm, known, types):
+                continue  # "a statement to the council": a written statement, no outlet
+            if named and mm and mm["name"] and named not in known:
+                named = _without_demonym(named)  # "the Valeian X newspaper": X
             if code in {"interview", "social_media_post", "media_report"}:
                 named_id = known.get(named) if named else None
                 is_outlet = named_id is not None and (types is None or types.get(named_id) == "media_outlet")
@@ -244,7 +258,37 @@ TITLED = re.compile(
     r"|Ambassador|Envoy|Secretary|General|Commander|Sheikh|Ayatollah|Senator|Chairman)\b"
 )
 """A title in the name of the one told: a person, not an outlet."""
-TOLD = re.compile(r"(?:told|said to|speaking to) ")
+TOLD = re.compile(r"(?:told|said to|[Ss]peaking to|[Tt]alking to) ")
+GIVEN = re.compile(r"(?:statements?|remarks|comments)\s")
+OUTLET_NEAR = re.compile(
+    r"\b(?:news|press|agency|newspaper|daily|weekly|magazine|channel|network|website|broadcaster|TV|television"
+    r"|radio)\b",
+    re.I,
+)
+"""An outlet noun by the name the words went to ("a statement to the X newspaper")."""
+
+
+def _given_outlet(
+    sentence: str, cue: re.Match[str], mm: re.Match[str] | None, known: dict[str, str], types: dict[str, str] | None
+) -> bool:
+    """Words given "to" or "with" an outlet: a known outlet, or a name with an outlet noun beside it."""
+    if mm is None or mm.start() > cue.end():
+        return False
+    named = (mm["name"] or "").rstrip(".")
+    if named in known:
+        return types is None or types.get(known[named]) == "media_outlet"
+    return OUTLET_NEAR.search(sentence, cue.start(), min(len(sentence), mm.end() + 25)) is not None
+
+
+def _without_demonym(name: str) -> str:
+    """An outlet's name without the nationality word before it ("the Valeian Al-X newspaper" is "Al-X"),
+    unless what is left is only an outlet noun ("Valeian Times")."""
+    first, _, rest = name.partition(" ")
+    demonym = first.endswith(("ian", "ese", "ish", "i")) and first[:1].isupper()
+    generic = re.fullmatch(r"(?:Times|Gazette|Post|Daily|News|Herald|Tribune|Journal|Press|Observer)", rest)
+    return rest if rest[:1].isupper() and demonym and not generic else name
+
+
 ROLE_AFTER = re.compile(
     r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
     r"|that|about|on|in|via|by|during|after|before|at|of|for|last|this|earlier|recently|when|while|and|it|its"
@@ -258,7 +302,7 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
     """The one told is an outlet: not a known actor of another type, not a role described after a
     capitalised word ("the Iraqi prime minister")."""
     named = mm["name"] or mm["outlet"] or ""
-    actor = known.get(named.rstrip("."))
+    actor = known.get(named, known.get(named.rstrip(".")))  # "U.S." is an alias with its stop
     if actor is not None and types is not None:
         return types.get(actor) == "media_outlet"
     if TITLED.search(named):
@@ -283,30 +327,249 @@ def coded(
     near = corpus.nearest(quote)
     cited = ", ".join(f"{p.statement_id} {s / 100:.2f}" for p, s in near) or "none similar"
     voted = precedent_vote(near)
-    category, why = cues.plover(quote, verb)
-    found, topic_why = cues.topics(quote, armed_groups)
+    category, why = first_act(quote, verb)
+    found, topic_why = own_topics(quote, armed_groups)
     if category:
         plover = _plover_value(category, quote, found, near)
         pl = Suggestion("plover", plover, 0.6, f"{why}; precedents {cited}", _shown(plover))
-    elif near and near[0][1] >= STRONG_PRECEDENT and not cues.QUESTION.search(quote) and voted["plover"][0]:
+    elif _strong(quote, near) and not cues.QUESTION.search(quote) and voted["plover"][0]:
         pl = Suggestion(
             "plover", voted["plover"][0], voted["plover"][1], f"precedents {cited}", _shown(voted["plover"][0])
         )
     else:
         pl = Suggestion("plover", None, 0.4, f"{why}; code it by the rules if it performs an act")
     side, side_why = cues.stance(quote, verb)
-    if side is None and category == "THREATEN" and not STAY.search(quote):  # a threat to the forces, not their stay
+    if (
+        side is None and category == "THREATEN" and not (STAY.search(quote) or END_IT.search(quote))
+    ):  # a threat to the forces, not their stay
         side, side_why = "not_addressed", f"{side_why}; a threat, no call for their end (the codebook)"
-    if side is None and near:
-        stance = Suggestion(
-            "stance_us_presence", voted["stance"][0], voted["stance"][1], f"{side_why}; precedents {cited}"
-        )
-    else:
-        stance = Suggestion("stance_us_presence", side or "not_addressed", 0.6, side_why)
+    if side == "demands_withdrawal" and category in {None, "AGREE", "CONSULT", "CONCEDE"}:
+        side, side_why = _discussed(quote, side_why)  # a withdrawal only discussed, no act against the stay
+    out = (
+        (US_TO_LEAVE.search(quote) if category == "REQUEST" else US_OUT_END.search(quote))
+        if side == "not_addressed"
+        else None
+    )
+    if out:  # "(wish) the US to withdraw": the state for its forces, asked to go
+        side, side_why = "demands_withdrawal", f"words {out.group(0)!r}, a call for the state's forces to go"
+    stance = (
+        Suggestion("stance_us_presence", side, 0.6, side_why)
+        if side
+        else side_of_presence(quote, side_why, category, verb)
+    )
     if stance.value != "not_addressed" and "us_military_presence" not in found:
         found = sorted([*found, "us_military_presence"])  # a stance on the presence always carries it
         topic_why += f"; us_military_presence with the stance {stance.value}"
     return [pl, stance, Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}")]
+
+
+END_IT = re.compile(
+    r"\b(?:(?:put|putting|puts)\s+an\s+end[”\"’]?\s+to|end(?:s|ed|ing)?|terminat\w+|oust\w*|kick\w*\s+out"
+    r"|get(?:s|ting)?\s+(?:the\s+)?\w+\s+out)\s+(?:(?:the|this|that|its|their|any|all)\s+)?[“\"‘]?(?:[\w-]+\s+){0,3}?"
+    r"(?:presence|existence|coalition|forces|troops|mission|occupation|Americans)\b"
+    r"|\b(?:getting|get|kick\w*|drive\w*|forc\w*)\s+(?:the\s+)?(?:Americans|US|U\.S\.|United\s+States[’']?|foreign)\s+"
+    r"(?:troops\s+|forces\s+)?out\b",
+    re.I,
+)
+"""Ending the presence named ("to put an end to the garrison", "to end the mission"): a call for it."""
+STRUCK = re.compile(
+    r"\b(?:attack\w*|target\w*|strik\w*|struck|aggression|assault\w*|shell\w*|rocket\w*|violence)[”\"’]?\s+"
+    r"(?:[\w.-]+\s+){0,6}?(?:forces|troops|bases|coalition)\b"
+    r"|\b(?:forces|troops|bases|coalition)\s+(?:were|was|have been|has been)\s+(?:attacked|targeted|struck|hit)\b",
+    re.I,
+)
+"""Violence against the forces spoken of ("raids on the garrison's troops", "hitting the bases"): not their stay
+(docs/curation.md, Stance: a threat of violence against the troops is `not_addressed`)."""
+
+
+US_TO_LEAVE = re.compile(
+    r"\b(?:US|U\.S\.|United States|America|Americans|Washington)\s+(?:to\s+)?"
+    r"(?:leave|withdraw|exit|pull\s+out|get\s+out)\b"
+)
+NOT_ALLOW = re.compile(r"\bnot\s+(?:to\s+|be\s+able\s+to\s+)?(?:allow|permit|accept|tolerate)\b", re.I)
+"""A refusal to let the forces stay ("shall not permit them", "not to allow the troops to linger")."""
+OWN_FORCES = re.compile(
+    r"(?:\b(?:Iraqi|Iraq[’']s|armed|security|regular|government|state|its own|their own)\s+(?:[\w-]+\s+)?"
+    r"|(?<![\w.-])(?!(?:US|U\.S\.|American|Foreign|Coalition|NATO|International)\b)[A-Z][\w’'-]*\s+)$"
+)
+"""Before "forces": a state's own or a named force ("the Valeian armed forces", "the Dovra Hill Forces"), not the
+foreign presence the stance is about."""
+SIDE_ACTS = {"REJECT", "ACCUSE", "THREATEN"}
+KEPT = re.compile(
+    r"\b(?:troops|forces|presence|mission|coalition)\b[^.;]{0,40}?\b(?:will|would|to)\s+(?:\w+\s+)?(?:remain|stay)\b"
+    r"|\bpresence\s+(?:[\w’'-]+\s+){0,2}?as\s+advisory\b|\b(?:on|at)\s+the\s+request\s+of\b"
+    r"|\b(?:no|not\s+be\s+an?y?)\s+(?:significant\s+|major\s+)?change\s+in\s+(?:the\s+)?(?:number\s+of\s+)?troop",
+    re.I,
+)
+"""The forces' stay stated, or its basis ("the garrison will stay on to train", "holds their presence as
+advisory", "at the request of the council", "no major change in troop levels"): the schema's `accepts`, the
+continued presence accepted in some form."""
+HEARSAY = re.compile(
+    r"\b(?:expected|likely|set)\s+to\b|\b(?:may|might|could)\b|\b(?:we are|were|was)\s+told\b|\bclaim\w*", re.I
+)
+"""An expectation or a report of another's claim ("the garrison is expected to stay", "we were told …"): no side."""
+US_END = re.compile(r"\b(?:Americans|US|U\.S\.)\b")
+US_OUT_END = re.compile(
+    r"\b(?:getting|get|kick\w*|drive\w*|forc\w*)\s+(?:the\s+)?(?:Americans|US|U\.S\.|United\s+States[’']?)\s+"
+    r"(?:troops\s+|forces\s+)?out\b"
+)
+"""The state's forces driven out ("to get the US out"): a call for their end with no presence word."""
+OWN_ENDED = re.compile(r"^\w+\s+(?:its|their|our)\s+(?!presence)", re.I)
+OPPOSED = re.compile(
+    r"\b(?:against|condemn\w*|oppos\w*|denounc\w*)\s+(?:the\s+|any\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:presence|troops|forces|occupation|bases|occupiers)\b",
+    re.I,
+)
+"""The presence opposed or condemned ("a rally against the garrison's presence", "denounces the foreign
+bases"): a side against it."""
+DENIAL = re.compile(r"\b(?:den(?:y|ied|ies)|dismiss\w*|refut\w*|rebuff\w*)\b", re.I)
+"""A denial's words are the report denied: refusing a report is no side on the presence it names."""
+
+
+DISCUSSED = re.compile(
+    r"\b(?:discuss\w*|negotiat\w*|talks\s+(?:on|about)|timetables?|timelines?|schedul\w*|reduc\w*|drawdown"
+    r"|wrap\w*\s+up)\b",
+    re.I,
+)
+CALLED = re.compile(
+    r"\b(?:must|should|has to|have to|need\w*|demand\w*|call\w*|ask\w*|want\w*|insist\w*|urg\w*|refus\w*|reject\w*"
+    r"|oppos\w*|ambition|not\s+(?:to\s+)?(?:allow|permit|accept))\b",
+    re.I,
+)
+
+
+def _discussed(quote: str, why: str) -> tuple[str, str]:
+    """A withdrawal the words only discuss, plan or report ("the sides will negotiate the pullout", "a schedule
+    for the exit") with no call, refusal or want of it: spoken of, no side taken (docs/curation.md, Stance)."""
+    talk = DISCUSSED.search(quote)
+    if talk and not CALLED.search(quote):
+        return "neutral", f"{why}, only {talk.group(0)!r}: no call for it"
+    return "demands_withdrawal", why
+
+
+def side_of_presence(quote: str, why: str, category: str | None = None, verb: str | None = None) -> Suggestion:
+    """The stance where no cue reads a side (docs/curation.md, Stance): forces that are a state's own or
+    a named force do not speak of the foreign presence; ending it or refusing its stay is a call for its
+    end; violence against the forces does not speak of their stay; refusing, condemning or threatening
+    a presence the words name takes a side against it; otherwise the words speak of it without taking
+    a side, `neutral`. The precedents' vote is not used: most curated statements demand a withdrawal, so
+    it drafted reports of a drawdown or a plan as demands."""
+
+    def said(value: str, conf: float, because: str) -> Suggestion:
+        return Suggestion("stance_us_presence", value, conf, f"{why}; {because}")
+
+    foreign = [
+        m for m in cues.PRESENCE.finditer(quote) if not (m.group(0).lower().startswith("force") and _own(quote, m))
+    ]
+    end = END_IT.search(quote) or NOT_ALLOW.search(quote) or OPPOSED.search(quote)
+    if end and OWN_ENDED.search(end.group(0)):
+        end = None  # "the navy ended its patrol mission": the actor ending its own, no call on it
+    if not foreign and not (end and US_END.search(end.group(0))):
+        return said("not_addressed", 0.5, "the forces named are a state's own or a named force")
+    if end:
+        return said("demands_withdrawal", 0.6, f"its end or stay refused, or it opposed {end.group(0)!r}")
+    stay = STAY.search(quote) if category == "THREATEN" else None
+    if stay:  # "will strike the garrison if it stays on": the threat is against their stay
+        return said("demands_withdrawal", 0.5, f"a threat against their stay {stay.group(0)!r}")
+    struck = STRUCK.search(quote)
+    if struck:
+        return said("not_addressed", 0.5, f"violence against them {struck.group(0)!r}")
+    if category in SIDE_ACTS and not (category == "REJECT" and DENIAL.search(verb or "")):
+        return said("demands_withdrawal", 0.5, f"a {category} act on the presence it names")
+    kept = KEPT.search(quote)
+    if kept and not HEARSAY.search(quote):
+        return said("accepts", 0.5, f"their stay or its basis stated {kept.group(0)!r}")
+    return said("neutral", 0.5, "spoken of, no side taken")
+
+
+def _own(quote: str, m: re.Match[str]) -> bool:
+    """Forces that are a state's own or named, or a "force" in the singular not said to be foreign ("the
+    band's fighting force"): not the presence."""
+    before = quote[max(0, m.start() - 40) : m.start()]
+    if m.group(0).lower() == "force":
+        return FOREIGN_BEFORE.search(before) is None
+    return OWN_FORCES.search(before) is not None
+
+
+FOREIGN_BEFORE = re.compile(
+    r"\b(?:US|U\.S\.|American|foreign|coalition|multinational|occupation)\s+(?:[\w-]+\s+)?$", re.I
+)
+
+
+SECURITY_TIES = re.compile(
+    r"\bsecurity[\s-]+(?:partnerships?|co-?operation|relationship|agreements?|ties|coordination|pact)\b", re.I
+)
+"""Security agreements and ties between states: the codebook's `security_cooperation`."""
+IRAQI_DECISION = re.compile(
+    r"\b(?:parliament\w*|Council of Representatives)\s+(?:\w+\s+){0,2}?(?:resolution|decision|vote|law)s?\b"
+    r"|\b(?:resolution|decision|vote)s?\s+of\s+the\s+(?:\w+\s+){0,2}?(?:parliament|Council of Representatives)\b"
+    r"|\bin\s+(?:agreement|accordance|line|coordination)\s+with\s+the\s+(?:[\w’']+\s+){0,3}?"
+    r"(?:government|parliament|Council|decisions?|resolution)\b"
+    r"|\bforeign\s+(?:military\s+)?(?:presence|troops|forces)\b",
+    re.I,
+)
+"""Iraq's own decision, consent or agreement as the basis of a presence, or a foreign presence as such: the
+codebook's `sovereignty` ("only with the assembly's approval", "the status of the foreign garrison")."""
+CONFLICTS = re.compile(r"\b(?:conflicts|wars)\b", re.I)
+IRAN_WORDS = re.compile(r"\b(?:Iran\w*|Tehran|Persian)\b")
+OTHER_STATE_TIES = re.compile(r"\b(?:US|U\.S\.|United States|America\w*|Washington)\b")
+
+
+FOUGHT = re.compile(
+    r"(?:\b(?:against|defeat\w*|fight\w*|after|combat\w*|counter\w*|battl\w*|war\s+on|pressure\s+on"
+    r"|(?:air\s*)?strikes\s+on)\s+(?:the\s+)?(?:\S+/)?$)"
+)
+FOUGHT_AFTER = re.compile(r"(?:/\S+)?\s+(?:terror\w*|is\s+(?:now\s+)?(?:\w+ly\s+)?defeated|retak\w*|resurg\w*)")
+"""A group named as the enemy the forces fight ("the alliance against X", "X is defeated", "X retaking a
+town"): the mission's reason, not the factions the codebook's `armed_factions` speaks of."""
+FACTIONS_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z]{2,}\s*\([^)]*\)\s*[-–—]+\s*)?(?:(?:An?|The)\s+(?:\w+\s+of\s+)?)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:factions|militias|militia\s+groups|armed\s+groups|groups)\s+(?:have|has|had)?\s*"
+    r"(?:asked|presented|called|demanded|said|offered|warned|urged|announced|declared|vowed|threatened|proposed)\b"
+)
+"""The factions as the subject of the speech the words report ("The militias have proposed …", "A dozen
+groups announced …"): the actors of the words, not their topic."""
+
+
+def own_topics(quote: str, armed_groups: Sequence[str]) -> tuple[list[str], str]:
+    """The topics of the words (cues.topics, then the codebook's definitions): a group named as the
+    enemy fought, or the factions as the clause's subject, do not make the words speak of the factions."""
+    groups = [g for g in armed_groups if not _fought(quote, g)]
+    found, why = cues.topics(quote, groups)
+    subject = FACTIONS_SUBJECT.match(quote)
+    if subject and "armed_factions" in found and "armed_factions" not in cues.topics(quote[subject.end() :], groups)[0]:
+        found = [t for t in found if t != "armed_factions"]
+        why += f"; armed_factions dropped: {subject.group(0).strip()!r} is the clause's subject"
+    return codebook_topics(quote, found, why)
+
+
+def _fought(quote: str, group: str) -> bool:
+    hits = list(re.finditer(rf"(?<![\w’'-]){re.escape(group)}(?![\w’'-])", quote))
+    return bool(hits) and all(
+        FOUGHT.search(quote[max(0, h.start() - 30) : h.start()]) or FOUGHT_AFTER.match(quote, h.end()) for h in hits
+    )
+
+
+def codebook_topics(quote: str, found: list[str], why: str) -> tuple[list[str], str]:
+    """The cue words' topics, by the codebook's definitions (docs/curation.md, Topics): `bilateral_relations`
+    is Iran–Iraq ties, not ties the words give to another state; security ties are `security_cooperation`;
+    Iraq's decision or consent as the basis of a presence, and a foreign presence as such, `sovereignty`."""
+    out = set(found)
+    if "bilateral_relations" in out and OTHER_STATE_TIES.search(quote) and not IRAN_WORDS.search(quote):
+        out.discard("bilateral_relations")
+        why += "; bilateral_relations dropped: ties with another state than Iran"
+    for topic, pattern in (("security_cooperation", SECURITY_TIES), ("sovereignty", IRAQI_DECISION)):
+        m = pattern.search(quote)
+        if m and topic not in out:
+            out.add(topic)
+            why += f"; {topic} {m.group(0)!r}"
+    plural = CONFLICTS.search(quote)
+    if plural and "regional_conflict" not in out:  # the cue words' "war" and "conflict" in the plural
+        out.add("regional_conflict")
+        why += f"; regional_conflict {plural.group(0)!r}"
+    if "security_cooperation" in out and SECURITY_TIES.search(quote) and not IRAN_WORDS.search(quote):
+        out.discard("bilateral_relations")  # "bilateral security pacts": the security ties, not the states'
+    return sorted(out), why
 
 
 US_MILITARY = re.compile(
@@ -315,11 +578,23 @@ US_MILITARY = re.compile(
 )
 """US forces named by the state's word ("the US military", "American soldiers"): the presence spoken of."""
 REFERRING = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:transition|withdrawal|drawdown|pullout|departure|exit|mission"
+    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}?(?:transition|withdrawal|drawdown|pullout|departure|exit|mission"
     r"|presence|deployment|plan|timetable)\b",
     re.I,
 )
 """Words referring to a presence or its end named elsewhere ("the transition", "the withdrawal plan")."""
+PREDICATE = re.compile(
+    r"(?P<subject>[^,;.:]{3,80}?)\s+(?:is|are|was|were|as|called|calling\s+it)\s+"
+    r"(?:[“\"‘][^”\"’]{1,40}[”\"’]\s*(?:,|and|or)\s*)*[“\"‘]\s+[”\"’]"
+)
+"""A quoted word predicated of a subject its sentence names ("the scheme is “ ”", the words blanked)."""
+
+
+def _predicated(quote: str, setting: str) -> re.Match[str] | None:
+    """A short quotation (a word or two) said of the subject its sentence names: it speaks of that."""
+    return PREDICATE.search(setting) if len(quote.split()) <= 3 else None
+
+
 US_WORD = re.compile(r"\b(?:US|U\.S\.|American|Americans|Washington|United States)\b")
 COMMENTARY = "an analyst's commentary performs no act towards an actor (docs/curation.md, PLOVER)"
 
@@ -329,10 +604,10 @@ def analyst_coded(quote: str, armed_groups: Sequence[str] = (), setting: str = "
     the presence, whatever side they describe, else `not_addressed`; topics from the words. Words
     referring back ("the transition", "the mission") speak of the presence where the article's sentence
     they sit in (`setting`, the words blanked) names it: anaphora identifies a referent (coverage rule 1)."""
-    found, topic_why = cues.topics(quote, armed_groups)
+    found, topic_why = own_topics(quote, armed_groups)
     side, side_why = cues.stance(quote)
     named = US_MILITARY.search(quote)
-    referred = REFERRING.search(quote)
+    referred = REFERRING.search(quote) or _predicated(quote, setting)
     if not named and referred and "us_military_presence" not in found:
         around = US_MILITARY.search(setting)
         if around is None and US_WORD.search(setting):  # "Washington's withdrawal", "the US-led coalition"
@@ -355,6 +630,39 @@ def analyst_coded(quote: str, armed_groups: Sequence[str] = (), setting: str = "
         stance,
         Suggestion("topics", found, 0.6 if found else 0.4, f"own words: {topic_why}"),
     ]
+
+
+WORDS_CUE = re.compile(r"^words '(?P<word>[^']+)'$")
+
+
+def first_act(quote: str, verb: str | None) -> tuple[str | None, str]:
+    """The act the cue verb names, else the act of the first clause that performs one: the cue words
+    (cues.py) or the codebook's idioms the cue words do not read (acts.py), whichever comes first."""
+    category, why = cues.plover(quote, verb)
+    idiom, idiom_why, at = acts.act(quote)
+    words = WORDS_CUE.match(why)
+    if idiom and (why == NO_ACT or (words and at < min(FIRST_CLAUSE, quote.find(words["word"])))):
+        return idiom, idiom_why
+    return category, why
+
+
+FIRST_CLAUSE = 60
+"""Characters: an idiom this near the start is the first main clause's act, before later cue words."""
+
+
+WHOLE_SIMILARITY = 60.0
+"""A strong precedent's words are alike as a whole too (token sort): a short curated phrase that is a subset
+of any words naming a withdrawal gave them its act."""
+
+
+def _strong(quote: str, near: list[tuple[Precedent, float]]) -> bool:
+    from rapidfuzz import fuzz
+
+    return (
+        bool(near)
+        and near[0][1] >= STRONG_PRECEDENT
+        and fuzz.token_sort_ratio(quote, near[0][0].quote) >= WHOLE_SIMILARITY
+    )
 
 
 def precedent_vote(near: list[tuple[Precedent, float]]) -> dict[str, tuple[Any, float]]:
