@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -92,10 +94,17 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
 def _file_sha256(raw_dir: Path, name: str) -> str | None:
     """The file's hash; None for a name that is not a regular file directly in `raw_dir` (a path
     or a symbolic link out of the package is never read)."""
-    path = raw_dir / name
-    if Path(name).name != name or name in (".", "..") or path.is_symlink() or not path.is_file():
+    if Path(name).name != name or name in (".", ".."):
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    path = os.path.join(raw_dir, name)
+    try:
+        mode = os.lstat(path).st_mode  # one call: a link, a folder or a FIFO is not a regular file
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(mode):
+        return None
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 # --- dates -----------------------------------------------------------------------------------------------
