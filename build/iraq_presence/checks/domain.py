@@ -480,7 +480,7 @@ def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
     mine = text_array(st["speaker_id"])
     expected = np.where(at >= 0, theirs[np.where(at >= 0, at, 0)] if len(theirs) else None, None)
     pos = np.flatnonzero((at >= 0) & (mine != expected))
-    utt = text_array(st["utterance_id"])
+    utt = text_array(st["utterance_id"].iloc[pos])  # only the failing rows' (named in the message)
     return [
         Failure(
             "UTTERANCE-speaker",
@@ -488,9 +488,9 @@ def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
             k,
             "speaker_id",
             _v(mine[i]),
-            f"{expected[i]!r}, the speaker of utterance {utt[i]}",
+            f"{expected[i]!r}, the speaker of utterance {u}",
         )
-        for k, i in zip(row_keys(st, schemas["statements"].primary_key, pos), pos)
+        for k, i, u in zip(row_keys(st, schemas["statements"].primary_key, pos), pos, utt)
     ]
 
 
