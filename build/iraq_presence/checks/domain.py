@@ -19,7 +19,7 @@ import numpy as np
 
 from ..failure import Failure, _v
 from ..schema.tables import TableSchema
-from .frames import failures_at, has, memo, positions, row_keys
+from .frames import among, failures_at, has, memo, positions, row_keys
 from .generic import coarser, days, floor, text_array
 from .registry import DOMAIN, rule
 from .rescan import Found, Rescan, rescan
@@ -231,7 +231,7 @@ def _rescan(frames: Frames) -> tuple[list[str], Rescan]:
 def _stored(df: Any, ids: list[str]) -> Any:
     """Rows (article_id, char_start, char_end) whose article text is held (others cannot be rescanned)."""
     part = df[["article_id", "char_start", "char_end"]].dropna()
-    part = part[part["article_id"].astype("string").isin(ids)]
+    part = part[among(part["article_id"], ids)]
     return part
 
 
@@ -612,7 +612,7 @@ def check_affiliations(frames: Frames, schemas: Schemas) -> list[Failure]:
         return []
     aff, mentions = frames["affiliations"], _Mentions(frames["mentions"])
     texts = dict(zip(*_texts(frames)))
-    aff = aff[aff["article_id"].astype("string").isin(list(texts)) & aff["char_start"].notna()]
+    aff = aff[among(aff["article_id"], texts) & aff["char_start"].notna().to_numpy()]
     if aff.empty:
         return []
     lo, hi = aff["char_start"].to_numpy(dtype=np.int64), aff["char_end"].to_numpy(dtype=np.int64)
