@@ -22,7 +22,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from . import offload
+from . import early, offload
 from .bundle import check_release
 from .descriptor import (
     check_descriptor,
@@ -304,18 +304,19 @@ def validate_path(folder: Path, drafts: list[str] | None = None) -> list[Failure
     when given, receives the article curation files still marked draft (found as the inputs are
     hashed, each file read once).
 
-    On a large corpus a second process, started before anything else is read or imported here,
-    rescans the texts, checks the spans and the raw files (`checks/offload.py`), then hashes the
-    curation inputs, while this one reads the files (one after another) and runs the other rules,
-    then checks the descriptor against the standard while the worker hashes the inputs (at
-    N = 1,000 both processes then take about the same CPU time; in a thread beside the reading it
-    took the worker's core, in the worker it made the worker the longer). On a small corpus the
-    inputs are hashed here and the descriptor is checked in a thread."""
+    On a large corpus the curation inputs are hashed in a process forked at the start, before
+    pandas is imported (`checks/early.py`), and a worker process, forked once it is, rescans the
+    texts, checks the spans, the raw files and some more rules (`checks/offload.py`), while this
+    one reads the files (one after another), runs the other rules, then checks the descriptor
+    against the standard (at N = 1,000 the two then take about the same CPU time; in a thread
+    beside the reading it took the worker's core). On a small corpus the inputs are hashed here
+    and the descriptor is checked in a thread."""
     desc, fails = load_descriptor(folder)
+    hashing = early.begin(folder, desc, WORKER_MIN_ARTICLES)  # before pandas and pyarrow are imported
     pq_desc, more = load_parquet_descriptor(folder)
     with arrow_pool(), worker() as pool:
         begun = early_work(folder, pq_desc, pool) if desc is not None and pq_desc is not None else {}
-        inputs = _queue(pool, stale_and_drafts, folder) if begun else None  # after the worker's rules
+        inputs = hashing or (_queue(pool, stale_and_drafts, folder) if begun else None)  # after its rules
         journal, release = check_journal(folder), check_release(folder)
         stale, pending = ([], None) if inputs else stale_and_drafts(folder)
         if desc is None:
