@@ -121,5 +121,5 @@ def _frames(files: dict[str, str], schemas: dict, columns: dict[str, set[str]]) 
         table = file.read(columns=[c for c in schema.columns if c in wanted & stored], use_threads=False)
         expected = {f.name: f.type for f in schema.arrow_schema}
         keep = [c for c in table.column_names if table.schema.field(c).type == expected[c]]
-        frames[name] = arrow_to_frame(table.select(keep), schema)
+        frames[name] = arrow_to_frame(table.select(keep), schema, threads=False)
     return frames

@@ -151,7 +151,7 @@ def _read_table(
     if "parquet" not in tables:
         return None, fails
     name = schema.name
-    frame = arrow_to_frame(tables["parquet"], schema)
+    frame = arrow_to_frame(tables["parquet"], schema, threads=False)
     if "csv" in tables:
         fails += compare_formats({name: tables["csv"]}, {name: tables["parquet"]}, {name: frame}, {name: schema})
     return frame, fails
