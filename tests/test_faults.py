@@ -86,17 +86,22 @@ def test_rescans_in_a_worker_process(built_repo: Path, tmp_path: Path, monkeypat
     on_file("articles", lambda d: set_value(d, "n_chars", int(d["n_chars"].iloc[0]) + 1, 0))(root, "parquet")
     on_file("actor_aliases", lambda d: set_value(d, "n_mentions", int(d["n_mentions"].iloc[0]) + 1, 0))(root, "parquet")
     on_file("affiliations", lambda d: set_value(d, "organization_id", "iran", 0))(root, "parquet")
+    on_file("statements", lambda d: set_value(d, "speaker_id", "zz-nobody", 0))(root, "parquet")
+    on_file("meetings", lambda d: set_value(d, "n_reports", int(d["n_reports"].iloc[0]) + 1, 0))(root, "parquet")
+    on_file("utterances", lambda d: set_value(d, "n_articles", int(d["n_articles"].iloc[0]) + 1, 0))(root, "parquet")
     here = validate_path(root)
     monkeypatch.setattr(package, "WORKER_MIN_ARTICLES", 1)
     assert validate_path(root) == here
     worker_rules = {"MENTIONS-missing", "MENTIONS-extra", "RAW-file", "RAW-articles-text", "AFFIL-evidence"}
-    assert worker_rules | {"COUNT-actor_aliases-n_mentions"} <= {f.rule for f in here}
+    moved = {"COUNT-actor_aliases-n_mentions", "UTTERANCE-speaker", "COUNT-utterances", "COUNT-meetings"}
+    assert worker_rules | moved <= {f.rule for f in here}
     assert any(f.rule.startswith("SPAN-") for f in here)
 
 
-def test_inputs_hashed_in_the_worker_process(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a large repository the curation inputs are hashed in the worker process, after its
-    rules: an edit not yet built is reported as it is in-process, in the same place."""
+def test_inputs_hashed_in_a_process_apart(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large repository the curation inputs are hashed in a process of their own, forked at
+    the start (`checks/early.py`): an edit not yet built is reported as it is in-process, in the
+    same place."""
     import iraq_presence.checks.package as package
 
     root = tmp_path / "repo"
@@ -112,12 +117,13 @@ def test_inputs_hashed_in_the_worker_process(built_repo: Path, tmp_path: Path, m
 def test_a_dead_worker_process_changes_nothing(
     built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Should the worker process die (here: at its start), every rule handed to it, the inputs'
-    hashes and the descriptor check are computed in this process: the same failures, in order."""
+    """Should the worker process die (here: at its start), every rule handed to it is computed in
+    this process, and should the inputs' process die, their hashes: the same failures, in order."""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    import iraq_presence.checks.early as early
     import iraq_presence.checks.package as package
 
     root = tmp_path / "repo"
@@ -130,6 +136,7 @@ def test_a_dead_worker_process_changes_nothing(
     monkeypatch.setattr(
         package, "worker", lambda: ProcessPoolExecutor(1, mp_context=spawn, initializer=os._exit, initargs=(3,))
     )
+    monkeypatch.setattr(early, "_send", lambda conn, folder: os._exit(3))
     assert validate_path(root) == here
     assert {"BUILD-stale", "RAW-file"} <= {f.rule for f in here}
 

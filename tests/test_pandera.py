@@ -51,3 +51,15 @@ def test_validate_reports_a_removed_key(built_repo: Path, tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["validate", str(root), "--format", "json"])
     assert result.exit_code == 1
     assert any(f["rule"] == f"REQUIRED-{TABLE}" and f["column"] == KEY for f in json.loads(result.stdout))
+
+
+def test_a_pattern_is_matched_row_by_row_when_the_distinct_values_fail() -> None:
+    import pandas as pd
+
+    from iraq_presence.schema.pandera_checks import SAMPLE, matches_pattern
+
+    values = ["ab-1", "cd-2"] * SAMPLE  # few distinct values: matched through them first
+    assert matches_pattern(pd.Series(values, dtype="string"), pattern="^[a-z]+-[0-9]$") is True
+    values[-3] = "AB-1"
+    found = matches_pattern(pd.Series(values, dtype="string"), pattern="^[a-z]+-[0-9]$")
+    assert list(found[~found].index) == [len(values) - 3]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ import numpy as np
 
 from ..failure import Failure, _v
 from ..schema.tables import TableSchema
-from .frames import failures_at, has, memo, positions, row_keys
+from .frames import among, failures_at, has, memo, positions, row_keys
 from .generic import coarser, days, floor, text_array
 from .registry import DOMAIN, rule
 from .rescan import Found, Rescan, rescan
@@ -92,10 +94,17 @@ def check_raw_files(frames: Frames, raw_dir: Path) -> list[Failure]:
 def _file_sha256(raw_dir: Path, name: str) -> str | None:
     """The file's hash; None for a name that is not a regular file directly in `raw_dir` (a path
     or a symbolic link out of the package is never read)."""
-    path = raw_dir / name
-    if Path(name).name != name or name in (".", "..") or path.is_symlink() or not path.is_file():
+    if Path(name).name != name or name in (".", ".."):
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    path = os.path.join(raw_dir, name)
+    try:
+        mode = os.lstat(path).st_mode  # one call: a link, a folder or a FIFO is not a regular file
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(mode):
+        return None
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -222,7 +231,7 @@ def _rescan(frames: Frames) -> tuple[list[str], Rescan]:
 def _stored(df: Any, ids: list[str]) -> Any:
     """Rows (article_id, char_start, char_end) whose article text is held (others cannot be rescanned)."""
     part = df[["article_id", "char_start", "char_end"]].dropna()
-    part = part[part["article_id"].astype("string").isin(ids)]
+    part = part[among(part["article_id"], ids)]
     return part
 
 
@@ -471,7 +480,7 @@ def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
     mine = text_array(st["speaker_id"])
     expected = np.where(at >= 0, theirs[np.where(at >= 0, at, 0)] if len(theirs) else None, None)
     pos = np.flatnonzero((at >= 0) & (mine != expected))
-    utt = text_array(st["utterance_id"])
+    utt = text_array(st["utterance_id"].iloc[pos])  # only the failing rows' (named in the message)
     return [
         Failure(
             "UTTERANCE-speaker",
@@ -479,9 +488,9 @@ def check_utterance_speakers(frames: Frames, schemas: Schemas) -> list[Failure]:
             k,
             "speaker_id",
             _v(mine[i]),
-            f"{expected[i]!r}, the speaker of utterance {utt[i]}",
+            f"{expected[i]!r}, the speaker of utterance {u}",
         )
-        for k, i in zip(row_keys(st, schemas["statements"].primary_key, pos), pos)
+        for k, i, u in zip(row_keys(st, schemas["statements"].primary_key, pos), pos, utt)
     ]
 
 
@@ -603,7 +612,7 @@ def check_affiliations(frames: Frames, schemas: Schemas) -> list[Failure]:
         return []
     aff, mentions = frames["affiliations"], _Mentions(frames["mentions"])
     texts = dict(zip(*_texts(frames)))
-    aff = aff[aff["article_id"].astype("string").isin(list(texts)) & aff["char_start"].notna()]
+    aff = aff[among(aff["article_id"], texts) & aff["char_start"].notna().to_numpy()]
     if aff.empty:
         return []
     lo, hi = aff["char_start"].to_numpy(dtype=np.int64), aff["char_end"].to_numpy(dtype=np.int64)

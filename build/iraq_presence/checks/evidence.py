@@ -38,7 +38,10 @@ def _policies(
 
 
 def _basis_is(df: pd.DataFrame, column: str, basis: str) -> pd.Series:
-    return df[column].astype("object").eq(basis).fillna(False).astype(bool)
+    s = df[column]
+    if isinstance(s.dtype, pd.CategoricalDtype):  # a comparison of codes, not of a text per row
+        return s.eq(basis).fillna(False).astype(bool)
+    return s.astype("object").eq(basis).fillna(False).astype(bool)
 
 
 def _satisfied(df: pd.DataFrame, frames: dict[str, pd.DataFrame], need: dict[str, Any]) -> pd.Series:

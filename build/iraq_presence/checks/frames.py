@@ -77,6 +77,17 @@ def row_keys(df: Any, primary_key: Iterable[str], pos: np.ndarray) -> list[str]:
     return ["/".join(map(str, values)) for values in zip(*(part[c].tolist() for c in cols))]
 
 
+def among(column: Any, values: Iterable[str]) -> np.ndarray:
+    """Per row, whether the value, as text, is one of `values` (null is not): Arrow's hash lookup,
+    where pandas' `isin` of a text column first makes an Arrow scalar of every value looked for."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    wanted = pa.array(list(values), type=pa.string())
+    found = pc.is_in(pa.array(column.astype("string"), type=pa.string()), value_set=wanted)
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def dedupe(failures: list[Failure]) -> list[Failure]:
     """The failures in order, each once."""
     return list(dict.fromkeys(failures))

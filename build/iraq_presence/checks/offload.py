@@ -1,15 +1,17 @@
 """Rules the worker process runs from the package's Parquet files while this one reads and checks
 the rest: those that read the article texts (the rescans of quotations and alias matches, the
-spans, the texts' hashes), the raw files' hashes, and two more on tables it reads already (the
-alias counts, the affiliations' evidence), which even out the two processes' work.
+spans, the texts' hashes), the raw files' hashes, and some more on tables it reads already or
+reads a few columns of (the alias counts, the affiliations' evidence, the utterances' speakers, the
+counts), which even out the two processes' work.
 
 On a large package `dataset validate` has two cores; the main process reads every file and runs
-most rules (and checks the descriptor, in a thread), the worker these and then the curation
-inputs' hashes. Each rule here is the very function the runner would call, on frames read the
-way the main process reads them (the columns the rules read, typed by `arrow_to_frame`; a column
-of the wrong Parquet type left out); their failures are handed to the runner under the rule's
-key (`registry.offloaded`) and, should the worker fail, the runner computes them itself. This
-module imports neither pandera nor the other rules, so the worker never loads them.
+most rules, then checks the descriptor, the worker these (the curation inputs are hashed in a
+third process, `checks/early.py`, forked before either imports pandas). Each rule here is the very
+function the runner would call, on frames read the way the main process reads them (the columns
+the rules read, typed by `arrow_to_frame`; a column of the wrong Parquet type left out); their
+failures are handed to the runner under the rule's key (`registry.offloaded`) and, should the
+worker fail, the runner computes them itself. This module imports neither pandera nor the other
+rules, so the worker never loads them.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ def _rules() -> list[Any]:
     from .domain import (
         check_affiliations,
         check_alias_counts,
+        check_counts,
         check_mentions,
         check_quotes,
         check_raw_files,
         check_text_hashes,
+        check_utterance_speakers,
     )
     from .generic import check_spans
 
@@ -42,6 +46,8 @@ def _rules() -> list[Any]:
         check_text_hashes,
         check_alias_counts,
         check_affiliations,
+        check_utterance_speakers,
+        check_counts,
         check_raw_files,
     ]
 
@@ -81,6 +87,10 @@ def run(files: dict[str, str], pq_desc: dict[str, Any], raw_dir: str | None) -> 
         "articles": {"article_id", "text", "sha256", "n_chars", "source_file"},
         "quote_spans": {"status", "article_id", "char_start", "char_end"},
         "mentions": {"method", "article_id", "actor_id", "surface", "char_start", "char_end"},
+        "utterances": {"utterance_id", "speaker_id", "n_statements", "n_articles"},
+        "statements": {"utterance_id", "speaker_id", "article_id"},
+        "meetings": {"meeting_id", "n_reports"},
+        "meeting_reports": {"meeting_id", "article_id"},
     } | {name: set(schemas[name].columns) for name in WHOLE if name in schemas}
     for name, schema in schemas.items():
         for sp in schema.spans:
@@ -111,5 +121,5 @@ def _frames(files: dict[str, str], schemas: dict, columns: dict[str, set[str]]) 
         table = file.read(columns=[c for c in schema.columns if c in wanted & stored], use_threads=False)
         expected = {f.name: f.type for f in schema.arrow_schema}
         keep = [c for c in table.column_names if table.schema.field(c).type == expected[c]]
-        frames[name] = arrow_to_frame(table.select(keep), schema)
+        frames[name] = arrow_to_frame(table.select(keep), schema, threads=False)
     return frames

@@ -22,7 +22,7 @@ from ..failure import Failure, _v
 from ..schema.io import arrow_to_frame, read_csv, read_csv_table, read_parquet_table, schemas_from_descriptor
 from ..schema.tables import TableSchema
 from ..schema.types import field_type
-from . import offload
+from . import early, offload
 from .bundle import check_release
 from .descriptor import (
     check_descriptor,
@@ -68,7 +68,9 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
         return None, [Failure(f"FILE-{name}", name, "-", "-", f"{res['path']} missing", "the table file")]
     import pyarrow as pa
 
-    with pa.OSFile(str(path)) as file:  # into Arrow's pool: Python's heap keeps freed file-sized blocks
+    # mapped, not read: hashing and parsing read the page cache in place (a read copies every byte
+    # into fresh memory first: at N = 1,000, 60,000 page faults and 0.15 CPU s more)
+    with pa.memory_map(str(path)) as file:
         data = file.read_buffer()
     digest = "sha256:" + hashlib.sha256(memoryview(data)).hexdigest()
     recorded = res.get("hash") or (f"sha256:{res['sha256']}" if res.get("sha256") else None)
@@ -85,7 +87,7 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
             )
         )
     try:
-        # one Arrow thread per file: the files are read in threads already (`read_tables`)
+        # one Arrow thread: the other core is the worker process's (`validate_path`)
         table, more = (read_csv_table if fmt == "csv" else read_parquet_table)(data, schema, threads=False)
     except Exception as exc:  # a truncated or corrupt file
         return None, [
@@ -110,17 +112,20 @@ def _read_one(folder: Path, res: dict[str, Any], schema: TableSchema, fmt: str) 
 def read_tables(
     folder: Path, descriptors: dict[str, dict[str, Any]], schemas: Mapping[str, TableSchema]
 ) -> tuple[dict[str, Any], list[Failure]]:
-    """Every table the descriptors (by format) list, as a typed frame, one table at a time in
-    threads (hashing and Arrow parsing release the GIL): its Parquet copy typed, its CSV copy read,
-    compared with it (FORMAT, TYPE) and let go before the next table, so at most a few CSV copies
-    are ever held. Without a Parquet descriptor the frames are the CSV copies, typed."""
+    """Every table the descriptors (by format) list, as a typed frame, one table at a time: its
+    Parquet copy typed, its CSV copy read, compared with it (FORMAT, TYPE) and let go before the
+    next table, so one CSV copy at most is ever held. Without a Parquet descriptor the frames are
+    the CSV copies, typed.
+
+    In one thread: the worker process has the other core. Measured at N = 1,000 (load about 1),
+    three tables at once in threads took 0.15-0.3 CPU s more here and slowed the worker, which
+    finished 0.3-0.5 s later."""
     names = [n for n in dict.fromkeys(r["name"] for d in descriptors.values() for r in d["resources"]) if n in schemas]
     found = {n: {fmt: r for fmt, d in descriptors.items() for r in d["resources"] if r["name"] == n} for n in names}
     typed_from = "parquet" if "parquet" in descriptors else "csv"
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        results = list(pool.map(lambda n: _read_table(folder, found[n], schemas[n], typed_from), names))
     frames, fails = {}, []
-    for name, (frame, more) in zip(names, results):
+    for name in names:
+        frame, more = _read_table(folder, found[name], schemas[name], typed_from)
         fails += more
         if frame is not None:
             frames[name] = frame
@@ -146,7 +151,7 @@ def _read_table(
     if "parquet" not in tables:
         return None, fails
     name = schema.name
-    frame = arrow_to_frame(tables["parquet"], schema)
+    frame = arrow_to_frame(tables["parquet"], schema, threads=False)
     if "csv" in tables:
         fails += compare_formats({name: tables["csv"]}, {name: tables["parquet"]}, {name: frame}, {name: schema})
     return frame, fails
@@ -299,27 +304,29 @@ def validate_path(folder: Path, drafts: list[str] | None = None) -> list[Failure
     when given, receives the article curation files still marked draft (found as the inputs are
     hashed, each file read once).
 
-    On a large corpus a second process, started before anything else is read or imported here,
-    rescans the texts, checks the spans and the raw files (`checks/offload.py`), then hashes the
-    curation inputs, while this one reads the files (Arrow, in threads) and runs the other rules;
-    on a small one the inputs are hashed here. The descriptor is checked against the standard in
-    a thread here (in the worker, after the inputs, it was the last to finish: measured at
-    N = 1,000, the worker's share had become the longer by 0.7 s)."""
+    On a large corpus the curation inputs are hashed in a process forked at the start, before
+    pandas is imported (`checks/early.py`), and a worker process, forked once it is, rescans the
+    texts, checks the spans, the raw files and some more rules (`checks/offload.py`), while this
+    one reads the files (one after another), runs the other rules, then checks the descriptor
+    against the standard (at N = 1,000 the two then take about the same CPU time; in a thread
+    beside the reading it took the worker's core). On a small corpus the inputs are hashed here
+    and the descriptor is checked in a thread."""
     desc, fails = load_descriptor(folder)
+    hashing = early.begin(folder, desc, WORKER_MIN_ARTICLES)  # before pandas and pyarrow are imported
     pq_desc, more = load_parquet_descriptor(folder)
     with arrow_pool(), worker() as pool:
         begun = early_work(folder, pq_desc, pool) if desc is not None and pq_desc is not None else {}
-        inputs = _queue(pool, stale_and_drafts, folder) if begun else None  # after the worker's rules
+        inputs = hashing or (_queue(pool, stale_and_drafts, folder) if begun else None)  # after its rules
         journal, release = check_journal(folder), check_release(folder)
         stale, pending = ([], None) if inputs else stale_and_drafts(folder)
         if desc is None:
             _tell(drafts, pending, folder)
             return dedupe(journal + stale + release + fails + more)
         with ThreadPoolExecutor(max_workers=1) as threads:
-            standard = threads.submit(check_descriptor, desc)
+            standard = None if begun else threads.submit(check_descriptor, desc)
             tables = check_tables(folder, desc, pq_desc, begun)
+            described = _collect(standard, check_descriptor, desc) if standard else check_descriptor(desc)
             stale, pending = _collect(inputs, stale_and_drafts, folder) if inputs else (stale, pending)
-            described = _collect(standard, check_descriptor, desc)
     _tell(drafts, pending, folder)
     return dedupe(journal + stale + release + fails + more + described + tables)
 

@@ -110,15 +110,16 @@ def read_parquet_table(source: Source, schema: TableSchema, threads: bool = True
     return table.select(keep), failures
 
 
-def arrow_to_frame(table: Any, schema: TableSchema) -> Any:
+def arrow_to_frame(table: Any, schema: TableSchema, threads: bool = True) -> Any:
     """An Arrow table as a frame with the schema's pandas dtypes, converted in Arrow (no Python
     object per value): each field's Arrow type maps to its pandas dtype (types.py), enums become
-    categories in schema order."""
+    categories in schema order (`threads` as for `read_csv_table`: at N = 1,000 the validator's
+    conversions took 0.04-0.06 CPU s in Arrow's threads, 0.03 in one)."""
     import pandas as pd
 
     fields = {f["name"]: f for f in schema.fields}
     mapping = {arrow_type(f): pd.api.types.pandas_dtype(pandas_dtype(f)) for f in schema.fields if not _enum(f)}
-    df = table.to_pandas(types_mapper=mapping.get, ignore_metadata=True)
+    df = table.to_pandas(types_mapper=mapping.get, ignore_metadata=True, use_threads=threads)
     for name in table.column_names:
         enum = _enum(fields[name])
         if enum:

