@@ -19,7 +19,7 @@ from iraq_presence.annotate.suggest import channel
 from iraq_presence.checks.package import validate_path
 from iraq_presence.cli import app
 from iraq_presence.errors import CurationError
-from iraq_presence.make import build
+from iraq_presence.make import BuildError, build
 
 from .conftest import snapshot
 
@@ -431,11 +431,20 @@ def test_an_error_in_a_new_entry_names_the_article_file(
     text, _ = _article(repo)
     path, doc = _add(repo, tmp_path, text)
     _confirm_all(doc)
+    evidence = doc["new_actors"][0]["evidence"]["quote"]
     doc["new_actors"][0]["evidence"]["quote"] = "words the article does not hold"
     _save(path, doc)
     with pytest.raises(CurationError) as exc:
         build(repo)
     assert exc.value.file == f"data/curation/articles/{path.stem}.yaml" and exc.value.field == "evidence"
+    # a rule's failure on a row from the article's new entries names the article and its place there
+    doc["new_actors"][0]["evidence"]["quote"] = evidence
+    doc["new_affiliations"][0].update(start_date=None, start_date_note=None)
+    _save(path, doc)
+    with pytest.raises(BuildError) as failed:
+        build(repo)
+    origin = f"[from data/curation/articles/{path.stem}.yaml: new_affiliations #1 (affiliation_id="
+    assert origin in "\n".join(failed.value.failures)
 
 
 def test_titled_and_plain_forms_are_one_new_actor() -> None:

@@ -390,7 +390,7 @@ class Assembler:
         file = "data/curation/actors.yaml"
         claims: dict[str, list[str]] = defaultdict(list)
         for i, a in enumerate(self.cur.actors, 1):
-            origin = (a.file or file, f"entry #{i} (actor_id={a.actor_id})" + at(a))
+            origin = (a.file or file, f"{a.entry_at(i)} (actor_id={a.actor_id})" + at(a))
             art, start, end, text = self.ref(origin, "evidence", a.evidence)
             self.out.add(
                 "actors",
@@ -844,9 +844,9 @@ class Assembler:
 
     def _affiliation(self, i: int, a: c.Affiliation) -> tuple[Row, str]:
         file = "data/curation/affiliations.yaml"
-        entry = f"entry #{i} (affiliation_id={a.affiliation_id})" + at(a)
+        entry = f"{a.entry_at(i)} (affiliation_id={a.affiliation_id})" + at(a)
         art, s, e, t = self.ref((a.file or file, entry), "evidence", a.evidence)
-        return row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t), f"{file}: {entry}"
+        return row("affiliations", a, article_id=art, char_start=s, char_end=e, text=t), f"{a.file or file}: {entry}"
 
     def _references(self, entries: list[Any]) -> None:
         file = "data/curation/references.yaml"
@@ -876,7 +876,7 @@ def _shards(indices: list[int], ids: list[str]) -> list[list[int]]:
 
 
 def _utterance_origin(file: str, i: int, u: c.Utterance) -> str:
-    return f"{u.file or file}: entry #{i} (utterance_id={u.utterance_id})" + at(u)
+    return f"{u.file or file}: {u.entry_at(i)} (utterance_id={u.utterance_id})" + at(u)
 
 
 def _with_columns(part: Fragment, values: dict[str, list[Any]]) -> Fragment:

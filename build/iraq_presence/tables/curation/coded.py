@@ -170,10 +170,14 @@ def merge_new_entries(
         if art.status != "accepted":
             continue
         file = f"{folder}/{art.article_id}.yaml"
-        actors += [_from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_actors]
-        utterances += [_from(u.model_copy(), file) for u in art.new_utterances]
+        actors += [
+            _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file, f"new_actors #{j}")
+            for j, a in enumerate(art.new_actors, 1)
+        ]
+        utterances += [_from(u.model_copy(), file, f"new_utterances #{j}") for j, u in enumerate(art.new_utterances, 1)]
         affiliations += [
-            _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file) for a in art.new_affiliations
+            _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file, f"new_affiliations #{j}")
+            for j, a in enumerate(art.new_affiliations, 1)
         ]
         by_id = {a.actor_id: i for i, a in enumerate(actors)}
         for j, alias in enumerate(art.new_aliases, 1):
@@ -195,8 +199,9 @@ def merge_new_entries(
     return actors, utterances, affiliations
 
 
-def _from(entry: M, file: str) -> M:
+def _from(entry: M, file: str, place: str) -> M:
     entry._file = file
+    entry._entry = place
     return entry
 
 

@@ -775,7 +775,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, poo
     ):
         file = rel(name)
         _unique(
-            lambda file=file, entries=entries: [(e.file or file, e, f"entry #{i}") for i, e in enumerate(entries, 1)],
+            lambda file=file, entries=entries: [(e.file or file, e, e.entry_at(i)) for i, e in enumerate(entries, 1)],
             id_key,
             entries,
         )

@@ -62,12 +62,19 @@ class Model(BaseModel):
     keylines: dict[str, int] = Field(default_factory=dict, alias="__keylines__", exclude=True, repr=False)
 
     _file: str | None = PrivateAttr(default=None)  # set when the entry comes from another file (coded.py)
+    _entry: str | None = PrivateAttr(default=None)  # with `_file`: its place there ("new_affiliations #2")
 
     @property
     def file(self) -> str | None:
         """The file the entry was written in, when it is not the one its kind is read from."""
         private = self.__pydantic_private__  # read directly: pydantic's attribute lookup is slow per entry
         return private.get("_file") if private else None
+
+    def entry_at(self, i: int) -> str:
+        """How a message names the entry: its place in the file it was written in (an article's
+        "new_affiliations #2"), else "entry #i" of the file its kind is read from."""
+        private = self.__pydantic_private__
+        return (private.get("_entry") if private else None) or f"entry #{i}"
 
     def line_of(self, key: str) -> int | None:
         """The line of `key` in this entry (the entry's first line when the key is absent)."""
