@@ -264,3 +264,88 @@ def test_a_backed_adjective_is_no_name_and_an_institute_credited_is_no_outlet():
     assert ctx.new_actors[new_outlet(ctx, "Vale Institute", text.index("Vale I"), None)]["actor_type"] == (
         "research_organization"
     )
+
+
+def _known(aliases: dict[str, str], types: dict[str, str], text: str = "") -> Context:
+    return Context("009_x", text, None, aliases, types, Corpus())
+
+
+def test_a_known_person_in_another_romanisation_is_an_alias_of_them():
+    ctx = _known(
+        {"Muhammad Jasir al-Vandi": "muhammad-jasir-al-vandi", "Qasim Zorabi": "qasim-zorabi"},
+        {"muhammad-jasir-al-vandi": "person", "qasim-zorabi": "person"},
+    )
+    for written in ("Mohammed Jasir Al Vandi", "Mohamed al-Vandi", "Muhammed Jaseer el-Vandi"):
+        assert actor_for(ctx, written, 0, "person", "Speaker") == "muhammad-jasir-al-vandi"
+    assert actor_for(ctx, "Kassem Zorrabi", 0, "person", "Speaker") == "qasim-zorabi"
+    assert {a["text"] for a in ctx.new_aliases} >= {"Mohamed al-Vandi", "Kassem Zorrabi"}
+    assert not ctx.new_actors
+
+
+def test_people_sharing_a_surname_stay_apart():
+    ctx = _known({"Hussein Varadi": "hussein-varadi"}, {"hussein-varadi": "person"})
+    assert actor_for(ctx, "Husayn Varadi", 0, "person", "Speaker") == "hussein-varadi"
+    assert actor_for(ctx, "Hassan Varadi", 0, "person", "Speaker") == "hassan-varadi"
+    assert actor_for(ctx, "Husain Varadi", 0, "person", "Speaker") == "hussein-varadi"
+    assert "hassan-varadi" in ctx.new_actors
+
+
+def test_an_outlet_spelled_otherwise_is_the_known_outlet():
+    ctx = _known({"Al-Mayadoun TV": "al-mayadoun-tv"}, {"al-mayadoun-tv": "media_outlet"})
+    assert actor_for(ctx, "Al Mayadun", 0, "media_outlet", "Outlet") == "al-mayadoun-tv"
+    assert actor_for(ctx, "Almayadoun", 0, "media_outlet", "Outlet") == "al-mayadoun-tv"
+    assert not ctx.new_actors
+
+
+def test_a_romanisation_is_proposed_as_a_transliteration_and_a_close_spelling_as_a_variant():
+    ctx = _known({"Tarik Zorabi": "tarik-zorabi"}, {"tarik-zorabi": "person"})
+    assert actor_for(ctx, "Tareq Zourabi", 0, "person", "Speaker") == "tarik-zorabi"
+    assert actor_for(ctx, "Tarik Zoraby", 0, "person", "Speaker") == "tarik-zorabi"
+    types = {a["text"]: a["alias_type"] for a in ctx.new_aliases}
+    assert types == {"Tareq Zourabi": "transliteration", "Tarik Zoraby": "variant"}
+
+
+def test_a_joined_name_is_one_name_so_its_holders_stay_apart():
+    people = {"Abd al-Latif Vandi": "abd-al-latif-vandi", "Abu Talib Varadi": "abu-talib-varadi"}
+    ctx = _known(people, dict.fromkeys(people.values(), "person"))
+    assert actor_for(ctx, "Abdullatif Vandi", 0, "person", "Speaker") == "abd-al-latif-vandi"
+    assert actor_for(ctx, "Abd al-Rahim Vandi", 0, "person", "Speaker") == "abd-al-rahim-vandi"
+    assert actor_for(ctx, "Abdul Vandi", 0, "person", "Speaker") == "abdul-vandi"
+    assert actor_for(ctx, "Abu Varadi", 0, "person", "Speaker") == "abu-varadi"  # not Abu Talib's kunya
+    assert actor_for(ctx, "Talib Varadi", 0, "person", "Speaker") == "talib-varadi"
+    assert set(ctx.new_actors) == {"abd-al-rahim-vandi", "abdul-vandi", "abu-varadi", "talib-varadi"}
+
+
+def test_a_group_or_an_outlet_never_takes_a_person_or_a_party_spelled_alike():
+    known = {"Tarik Zorabi": "tarik-zorabi", "Saraya Vandi": "saraya-vandi", "Vandi": "vandi-party"}
+    ctx = _known(known, {"tarik-zorabi": "person", "saraya-vandi": "armed_group", "vandi-party": "political_party"})
+    assert actor_for(ctx, "Tariq Zorabi", 0, "armed_group", "Speaker") != "tarik-zorabi"
+    assert actor_for(ctx, "Sarayah Vandi", 0, "person", "Speaker") != "saraya-vandi"
+    assert actor_for(ctx, "Vandi TV", 0, "media_outlet", "Outlet") != "vandi-party"
+    assert not ctx.new_aliases
+
+
+def test_an_article_printing_both_spellings_names_two_people():
+    text = "Muhammad Jasir al-Vandi spoke first. Later Mohamed al-Vandi, his cousin, replied."
+    ctx = _known({"Muhammad Jasir al-Vandi": "muhammad-jasir-al-vandi"}, {"muhammad-jasir-al-vandi": "person"}, text)
+    assert actor_for(ctx, "Mohamed al-Vandi", text.index("Mohamed"), "person", "Speaker") == "mohamed-al-vandi"
+
+
+def test_candidates_in_another_romanisation_are_proposed_by_their_kind():
+    from iraq_presence.annotate.actors import folded_variants
+
+    known = {"Qasim Zorabi": "qasim-zorabi", "Al-Mayadoun TV": "al-mayadoun-tv"}
+    ctx = _known(known, {"qasim-zorabi": "person", "al-mayadoun-tv": "media_outlet"})
+    folded_variants(
+        ctx,
+        [
+            {"name": "Kassem Zorrabi", "suggested_type": "person"},
+            {"name": "Al Mayadun", "suggested_type": "media_outlet"},
+            {"name": "Kassem Zorabi", "suggested_type": "organization"},  # a group's name is no person's
+        ],
+    )
+    proposed = {a["text"]: (a["actor"], a["alias_type"]) for a in ctx.new_aliases}
+    assert proposed == {
+        "Kassem Zorrabi": ("qasim-zorabi", "transliteration"),
+        "Al Mayadun": ("al-mayadoun-tv", "transliteration"),
+    }

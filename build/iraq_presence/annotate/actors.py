@@ -199,24 +199,29 @@ def org_type(name: str, default: str) -> str:
     return next((t for pattern, t in ORG_TYPES if pattern.search(name)), default)
 
 
-def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, int] | None:
-    """The known alias `name` spells otherwise: close in letters, all its words in one alias, or (for a
-    group) the one known group sharing its distinctive word ("Harakat al-X" and "al-X Movement")."""
+def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, str] | None:
+    """The known alias `name` spells otherwise, with the alias type to propose: close in letters, another
+    romanisation of it, all its words in one alias, or (for a group) the one known group sharing its
+    distinctive word ("Harakat al-X" and "al-X Movement")."""
     from rapidfuzz import fuzz, process
 
     if not ctx.aliases:
         return None
-    best = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, processor=_folded, score_cutoff=88)
+    close = process.extractOne(name, list(ctx.aliases), scorer=fuzz.ratio, processor=_folded, score_cutoff=88)
+    if close is not None and _same_holder(ctx, name, close[0], kind):
+        return close[0], close[1], "variant"
+    best = _transliterated(ctx, name, kind)
     words = name.split()
     if best is None and len(words) >= 2:
-        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word)
-        hits = {i for a, i in ctx.aliases.items() if all(w in a.split() for w in words)}
-        if len(hits) == 1:
-            best = (
-                next(a for a, i in ctx.aliases.items() if i in hits and all(w in a.split() for w in words)),
-                90.0,
-                0,
-            )
+        # a short form: all its words in one known alias ("Hezbollah" of "Kataib Hezbollah" is not: one word),
+        # a person's only with the same given name ("Ada Roe" of "Ada Lee Roe", never "Lee Roe")
+        holders = {
+            a: i
+            for a, i in ctx.aliases.items()
+            if all(w in a.split() for w in words) and (ctx.types.get(i) != "person" or _same_holder(ctx, name, a, kind))
+        }
+        if len(set(holders.values())) == 1:
+            best = (next(iter(holders)), 90.0, "variant")
     if best is None and kind in {"armed_group", "coalition", "political_party"}:
         mine = _distinctive(name)
         hits = {
@@ -225,8 +230,43 @@ def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, int
             if ctx.types.get(i) in {"armed_group", "coalition", "political_party"} and mine & _distinctive(a)
         }
         if len(hits) == 1 and mine:
-            best = (next(iter(hits.values())), 80.0, 0)
+            best = (next(iter(hits.values())), 80.0, "variant")
     return best
+
+
+def _same_holder(ctx: Context, name: str, alias: str, kind: str) -> bool:
+    """A close spelling names the alias's holder only if both are people or neither is (a group's name
+    is no person's), and a person's only if the given names agree too ("Ada Roe" is not "Ida Roe")."""
+    from .transliteration import name_words, same_person
+
+    person = ctx.types.get(ctx.aliases[alias]) == "person"
+    if person != (kind == "person"):
+        return False
+    return not person or len(name_words(alias)) < 2 or same_person(name, alias)
+
+
+def _transliterated(ctx: Context, name: str, kind: str) -> tuple[str, float, str] | None:
+    """The one known actor whose alias is `name` in another romanisation ("Mohammed"/"Muhammad",
+    "Qasim"/"Kassem", "al-"/"Al ", a middle name dropped), scored on the folded keys: a person only
+    for a person, an outlet only for an outlet. An article that prints a known person's alias as well
+    names two people, not one in two spellings."""
+    from rapidfuzz import fuzz
+
+    from .transliteration import key, same_name, same_person
+
+    def fits(alias: str, actor: str) -> bool:
+        held = ctx.types.get(actor)
+        if (held == "person") != (kind == "person") or (held == "media_outlet") != (kind == "media_outlet"):
+            return False
+        if held == "person":
+            return same_person(name, alias) and not re.search(rf"(?<![\w’'-]){re.escape(alias)}(?![\w’'-])", ctx.text)
+        return same_name(name, alias)
+
+    hits = {alias: actor for alias, actor in ctx.aliases.items() if fits(alias, actor)}
+    if len(set(hits.values())) != 1:
+        return None
+    alias = max(hits, key=lambda a: fuzz.ratio(key(a), key(name)))
+    return alias, fuzz.ratio(key(alias), key(name)), "transliteration"
 
 
 GROUP_WORDS = {
@@ -257,12 +297,13 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
     if best is not None:
         actor = ctx.aliases[best[0]]
         if all(a["text"] != name for a in ctx.new_aliases):
+            how = " in another romanisation" if best[2] == "transliteration" else ""
             ctx.new_aliases.append(
                 {
                     "actor": actor,
                     "text": name,
-                    "alias_type": "variant",
-                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r} "
+                    "alias_type": best[2],
+                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r}{how} "
                     f"(similarity {best[1] / 100:.2f}).",
                 }
             )
@@ -290,25 +331,32 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
 
 def folded_variants(ctx: Context, candidates: list[dict[str, Any]]) -> None:
     """Names the text spells as a known alias is spelled but for case, hyphens and apostrophes
-    ("Kata’ib X" for "Kataib X"): proposed as aliases, so their mentions are found, even where no
-    statement needs them."""
+    ("Kata’ib X" for "Kataib X"), or in another romanisation ("Kassem X" for "Qasim X"): proposed as
+    aliases, so their mentions are found, even where no statement needs them."""
     folded: dict[str, set[str]] = {}
     for alias, actor in ctx.aliases.items():
         folded.setdefault(_folded(alias), set()).add(actor)
     for c in candidates:
         name = c["name"]
         actors = folded.get(_folded(name), set())
-        if name in ctx.aliases or len(actors) != 1 or any(a["text"] == name for a in ctx.new_aliases):
+        if name in ctx.aliases or any(a["text"] == name for a in ctx.new_aliases):
             continue
-        actor = next(iter(actors))
-        known = next(a for a, i in ctx.aliases.items() if i == actor and _folded(a) == _folded(name))
+        if len(actors) == 1:
+            actor = next(iter(actors))
+            known = next(a for a, i in ctx.aliases.items() if i == actor and _folded(a) == _folded(name))
+            how, alias_type = "case, hyphens or apostrophes", "variant"
+        else:
+            kind = {"person": "person", "media_outlet": "media_outlet"}.get(c.get("suggested_type", ""), "organization")
+            found = _transliterated(ctx, name, kind) if not actors and c.get("suggested_type") != "other" else None
+            if found is None:
+                continue
+            known, actor, how, alias_type = found[0], ctx.aliases[found[0]], "another romanisation", "transliteration"
         ctx.new_aliases.append(
             {
                 "actor": actor,
                 "text": name,
-                "alias_type": "variant",
-                "note": f"Proposed: {name!r} in this article is the known alias {known!r} spelled otherwise "
-                "(case, hyphens or apostrophes).",
+                "alias_type": alias_type,
+                "note": f"Proposed: {name!r} in this article is the known alias {known!r} spelled otherwise ({how}).",
             }
         )
 
