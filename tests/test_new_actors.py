@@ -349,3 +349,38 @@ def test_candidates_in_another_romanisation_are_proposed_by_their_kind():
         "Kassem Zorrabi": ("qasim-zorabi", "transliteration"),
         "Al Mayadun": ("al-mayadoun-tv", "transliteration"),
     }
+
+
+def test_a_country_is_its_known_state_or_a_new_state_never_a_person_or_a_group():
+    ctx = _known({"Netherlands": "netherlands"}, {"netherlands": "state"}, "Norway said so. Holland agreed.")
+    assert actor_for(ctx, "Norway", 0, "armed_group", "Speaker") == "norway"
+    assert ctx.new_actors["norway"]["actor_type"] == "state"
+    assert actor_for(ctx, "Holland", 16, "person", "Speaker") == "netherlands"  # another name of a known state
+    assert [(a["text"], a["actor"]) for a in ctx.new_aliases] == [("Holland", "netherlands")]
+    assert actor_for(ctx, "Netherlands", 0, "person", "Speaker") == "netherlands"
+
+
+def test_a_capital_is_its_known_state_and_other_places_are_left_to_the_curator():
+    ctx = _known({"Peru": "peru"}, {"peru": "state"}, "Lima said so. Oslo and Arequipa agreed.")
+    assert actor_for(ctx, "Lima", 0, "person", "Speaker") == "peru"  # a capital standing for its state
+    assert actor_for(ctx, "Oslo", 14, "person", "Speaker") == "TODO-new-actor (Oslo)"  # no state known
+    assert actor_for(ctx, "Arequipa", 23, "armed_group", "Speaker") == "TODO-new-actor (Arequipa)"
+    assert not ctx.new_actors and not ctx.new_aliases
+    assert actor_for(ctx, "Arequipa", 23, "media_outlet", "Outlet") == "arequipa"  # an outlet may bear a place's name
+
+
+def test_a_place_the_text_gives_as_a_surname_is_a_name():
+    text = "Ada Kent spoke first. Later Kent added more."
+    ctx = _known({}, {}, text)
+    assert actor_for(ctx, "Kent", text.index("Kent added"), "person", "Speaker") == "kent"
+
+
+def test_demonyms_of_every_country_are_no_actors():
+    from iraq_presence.annotate.actors import demonym
+
+    text = "Norwegians said so, the Dutch agreed and South Korean officials too. Ada Welsh said. Welsh added."
+    assert demonym("Norwegians", text) and demonym("Dutch", text) and demonym("South Korean", text)
+    assert not demonym("Welsh", text)  # a surname here
+    ctx = _known({}, {}, text)
+    assert actor_for(ctx, "Norwegians", 0, "armed_group", "Speaker") == "TODO-new-actor (Norwegians)"
+    assert clean_name("Dutch Militia said.", "Dutch Militia", 0) is None  # a description of an unnamed group

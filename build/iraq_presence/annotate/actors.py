@@ -1,9 +1,11 @@
 """New actors of a draft: a name in the text as a known actor, a known actor spelled otherwise
 (an alias proposed), or a new actor with its evidence in this article and a proposed type.
 
-Places and nationality words are not actors: a curated metonym resolves to the state it stands
-for, and a nationality word is left for the curator. A person's titled and plain forms ("Sheikh X
-Y", "X Y") are one actor, named without the title.
+Places and nationality words are not actors (issue 21; names from `places`): a curated metonym or a
+capital resolves to the state it stands for, a country's name is a state, and another place or a
+nationality word is left for the curator. A person's titled and plain forms ("Sheikh X Y", "X Y")
+are one actor, named without the title; another romanisation of a known name (`transliteration`)
+is an alias of its actor.
 """
 
 from __future__ import annotations
@@ -104,13 +106,15 @@ CONTRACTION = re.compile(r"^(?:He|She|It|They|We|I|You|There|That|What|Here|Who)
 
 
 def demonym(name: str, text: str) -> bool:
-    """A nationality or creed word ("Iraqi people"): an adjective wherever the text uses it, not an actor."""
+    """A nationality or creed word ("Iraqi people"): a country's demonym, or an adjective wherever the
+    text uses it; not an actor."""
     from .lexicon import CREED_WORDS
+    from .places import demonyms
 
+    if name in CREED_WORDS or (name in demonyms() and not _written_as_surname(text, name)):
+        return True  # "Norwegian", "Dutch", "South Korean" (countryinfo): "Ada Welsh" is a name
     if " " in name:
         return False
-    if name in CREED_WORDS:
-        return True
     uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
     adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
     return bool(uses) and adjective
@@ -191,8 +195,9 @@ def _folded(name: str) -> str:
 
 def _nationality(word: str) -> bool:
     from .lexicon import CREED_WORDS, DEMONYM_SUFFIXES
+    from .places import demonyms
 
-    return word in CREED_WORDS or (word[:1].isupper() and word.endswith(DEMONYM_SUFFIXES))
+    return word in CREED_WORDS or (word[:1].isupper() and word.endswith(DEMONYM_SUFFIXES)) or word in demonyms()
 
 
 def org_type(name: str, default: str) -> str:
@@ -293,20 +298,16 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
         return body  # "X's government": the curated government of X, not a new actor beside it
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
+    placed, kind = _as_place(ctx, name, kind)
+    if placed is not None:
+        return placed
     best = _known_spelling(ctx, name, kind)
     if best is not None:
         actor = ctx.aliases[best[0]]
-        if all(a["text"] != name for a in ctx.new_aliases):
-            how = " in another romanisation" if best[2] == "transliteration" else ""
-            ctx.new_aliases.append(
-                {
-                    "actor": actor,
-                    "text": name,
-                    "alias_type": best[2],
-                    "note": f"Proposed: {name!r} in this article matches the known alias {best[0]!r}{how} "
-                    f"(similarity {best[1] / 100:.2f}).",
-                }
-            )
+        how = " in another romanisation" if best[2] == "transliteration" else ""
+        _propose_alias(
+            ctx, actor, name, best[2], f"matches the known alias {best[0]!r}{how} (similarity {best[1] / 100:.2f})"
+        )
         return actor
     same = _drafted_as(ctx, name)
     if same is not None:
@@ -327,6 +328,65 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
             "aliases": short_forms(ctx.text, name, kind),
         }
     return actor_id
+
+
+def _propose_alias(ctx: Context, actor: str, name: str, alias_type: str, why: str) -> None:
+    if all(a["text"] != name for a in ctx.new_aliases):
+        ctx.new_aliases.append(
+            {
+                "actor": actor,
+                "text": name,
+                "alias_type": alias_type,
+                "note": f"Proposed: {name!r} in this article {why}.",
+            }
+        )
+
+
+def _as_place(ctx: Context, name: str, kind: str) -> tuple[str | None, str]:
+    """A place is no new person or group (issue 21), so (the actor, the kind to propose): a country's
+    name is its state, the known one (its other names proposed as aliases) or a new actor of type
+    `state` (a state acting, "Norland said"); a capital is its known state, as a curated metonym is
+    (docs/curation.md, Mentions); any other place, or a capital of no known state, is a TODO for the
+    curator. An outlet may be named after a city or a province, and a word the text also gives as a
+    surname ("Ada Kent") is a name, not a place."""
+    from .places import place
+
+    found = place(name)
+    if found is None or (kind == "media_outlet" and found.kind != "country") or _written_as_surname(ctx.text, name):
+        return None, kind
+    state = _known_state(ctx, found.countries)
+    if found.kind == "country" and state is not None:
+        _propose_alias(
+            ctx, state, name, "variant", "is a name of the country of this known state (ISO 3166, countryinfo)"
+        )
+        return state, kind
+    if found.kind == "country":
+        return None, "state"
+    return state if found.kind == "capital" and state else f"TODO-new-actor ({name})", kind
+
+
+def _known_state(ctx: Context, countries: frozenset[str]) -> str | None:
+    """The one known state whose alias names the one country given, or None."""
+    from .places import country_names, fold
+
+    if len(countries) != 1:
+        return None  # a capital two states claim: no guess
+    names = country_names(next(iter(countries)))
+    states = {i for a, i in ctx.aliases.items() if ctx.types.get(i) == "state" and fold(a) in names}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _written_as_surname(text: str, word: str) -> bool:
+    """Whether the text writes a one-word name after a given name or a title ("Ada Kent", "President
+    Kent"): then it is someone's name, whatever place it also names."""
+    from .lexicon import NOT_NAMES
+
+    if " " in word:
+        return False
+    return any(
+        m[1] not in NOT_NAMES and not _nationality(m[1])
+        for m in re.finditer(rf"\b([A-Z][\w’'-]+)\s+{re.escape(word)}\b", text)
+    )
 
 
 def folded_variants(ctx: Context, candidates: list[dict[str, Any]]) -> None:
