@@ -384,3 +384,13 @@ def test_demonyms_of_every_country_are_no_actors():
     ctx = _known({}, {}, text)
     assert actor_for(ctx, "Norwegians", 0, "armed_group", "Speaker") == "TODO-new-actor (Norwegians)"
     assert clean_name("Dutch Militia said.", "Dutch Militia", 0) is None  # a description of an unnamed group
+
+
+def test_places_are_read_from_the_libraries_however_written_but_codes_are_no_places():
+    from iraq_presence.annotate.places import place
+
+    assert place("Kingdom of Norway").kind == place("the Netherlands").kind == "country"
+    assert place("Kufrah") == place("al-Kufrah") == place("Al Kufrah")  # a subdivision with or without its article
+    assert place("Oslo").kind == "capital" and place("Cusco").kind == "subdivision"
+    assert place("IS") is None and place("KH") is None  # country codes are groups' acronyms as often
+    assert place("Vale Front") is None
