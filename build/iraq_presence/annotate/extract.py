@@ -33,6 +33,7 @@ from .names import Name, NameIndex, Resolved, is_adjective_like
 from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
+from .titled import person_after_title
 
 SPEAKING_TYPES = {
     "person",
@@ -899,7 +900,21 @@ class _Statements:
         spans = [(s, e)]
         if resolved.start is not None and resolved.end is not None:
             spans.insert(0, (resolved.start, resolved.end))
+        titled = person_after_title(resolved.name or "") or person_after_title(self.text[s:e].strip())
+        if titled is not None:  # "the Deputy Secretary-General of the X Movement Jane Roe": Jane Roe
+            spans = [(s, e)] if self.text[s:e].rstrip().endswith(titled) else []
+            at = (
+                (s + self.text[s:e].rstrip().rindex(titled), s + len(self.text[s:e].rstrip()))
+                if spans
+                else (None, None)
+            )
+            resolved = Resolved(titled, "named", *at, "person")
         for a, b in spans:
+            if titled is not None:
+                hits = [m for m in self.mention_ix.overlapping(*at) if self._may_speak(m, True)]
+                if hits:
+                    return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
+                break
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]

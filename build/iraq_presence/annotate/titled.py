@@ -1,0 +1,67 @@
+"""A person named after a long title ("the Deputy Secretary-General of the X Movement Jane Roe").
+
+News introduces officials by a title that itself names an organisation, the name last. The name
+index reads the capitalised run as one name, so the draft gave the words to the organisation or
+proposed a "person" made of the title's words; the speaker is the person the title ends in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ORG_WORDS, PERSON_TITLES, ROLE_NOUNS
+
+OFFICE_WORDS = frozenset(
+    {
+        "Affairs",
+        "Defense",
+        "Defence",
+        "Interior",
+        "Foreign",
+        "Justice",
+        "Finance",
+        "Security",
+        "State",
+        "Relations",
+        "Information",
+        "Health",
+        "Planning",
+        "Education",
+        "Political",
+        "Executive",
+        "General",
+    }
+)
+"""Capitalised words of an office's own name ("Minister of Foreign Affairs"): part of the title."""
+NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]+(?:-[A-Z][a-z’'-]+)*|(?:al|el|bin|ibn|abu|Abu)-?[A-Z]?[\w’'-]*)$")
+TITLE_OF = re.compile(r"\b(?:of|for)\b|[’']s?\b|\b[a-z]{3,}\b")
+"""The title reaches over an organisation: "of", "for", a possessive, or a lower-case word ("council")."""
+
+
+def person_after_title(name: str) -> str | None:
+    """The person's name a title phrase ends in, or None where the phrase is not title, organisation
+    and name in that order (two to four name words after the title's last word)."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 4 or not _title_word(words[0]):
+        return None
+    tail: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",")
+        if bare in ORG_WORDS or bare in PERSON_TITLES or bare in OFFICE_WORDS or not NAME_WORD.match(bare):
+            break
+        tail.insert(0, bare)
+    head = words[: len(words) - len(tail)]
+    if not 2 <= len(tail) <= 4 or not TITLE_OF.search(" ".join(head)):
+        return None
+    return " ".join(tail)
+
+
+def _title_word(word: str) -> bool:
+    """A title's first word ("Deputy", "Secretary-General", "head")."""
+    bare = word.rstrip(".").split("-")[0]
+    return bare.capitalize() in PERSON_TITLES or bare.lower() in ROLE_NOUNS
+
+
+__all__ = ["person_after_title"]
