@@ -33,7 +33,7 @@ from .names import Name, NameIndex, Resolved, is_adjective_like
 from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
-from .titled import person_after_title
+from .titled import person_after_title, titled_speaker
 
 SPEAKING_TYPES = {
     "person",
@@ -55,6 +55,8 @@ DESCRIBED_DOCUMENT = re.compile(
     rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}\s+(?:from|by|of|issued)\s.+"
 )
 BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
+ISSUED_DOCUMENT = re.compile(rf"(?i)\b(?:an?|its|their|his|her)\s+(?:[\w-]+\s+)?{DOCUMENTS}\b")
+"""A statement the article says someone issued ("issued a statement", "said in a written statement")."""
 DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks for the statement it means
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
@@ -328,6 +330,7 @@ class _Statements:
         self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
         quoted_spans = pairs([(q.start, q.end) for q in quotes])
+        self.quoted = quoted_spans
         self.quote_ix = SpanIndex(quotes, lambda q: q.start, lambda q: q.end)
         # the last speaker: its record, its name in the text, its paragraph, its source span
         last: tuple[dict[str, Any], Name | None, int, dict[str, Any]] | None = None
@@ -780,6 +783,10 @@ class _Statements:
             return principal
         if document is not None:
             return {"speaker_name": document}, Resolved(document, "title", s, e, "organization", "document"), 0.6
+        bare = self.text[s:e].strip().lower()
+        issued = self._issuer(s) if bare != "it" and BARE_DOCUMENT.fullmatch(bare) else None
+        if issued is not None:
+            return issued
         office = OFFICE_OF.fullmatch(self.text[s:e])
         if office is not None and not any(m.start <= s and e <= m.end for m in self.mention_ix.overlapping(s, e)):
             # "the minister's office", "the office of X": the office speaks, as written (not its principal)
@@ -882,6 +889,37 @@ class _Statements:
         earlier = [d for d in self.documents.starting_in(s - DOCUMENT_REACH, s) if d[1] <= s]
         return self.text[earlier[-1][0] : earlier[-1][1]].strip() if earlier else None
 
+    def _issuer(self, at: int) -> tuple[dict[str, Any], Resolved, float] | None:
+        """ "The statement said" after "X issued a statement" or "X said in a statement", other sentences
+        between: X, whose written words the statement is (docs/curation.md), not the nearest name."""
+        lo = max(0, at - DOCUMENT_REACH)
+        own = self.sents.holding(at)
+        found = [
+            m for m in ISSUED_DOCUMENT.finditer(self.text, lo, own[0] if own else at) if not self._quoted(m.start())
+        ]
+        sent = self.sents.holding(found[-1].start()) if found else None
+        if sent is None:
+            return None
+        word = found[-1].start()
+        cues = [c for c in self.cue_ix.starting_in(*sent) if c.source and not BARE_DOCUMENT.fullmatch(self._source(c))]
+        if cues:
+            speaker, resolved, _ = self._speaker(min(cues, key=lambda c: abs(c.start - word)), None)
+            return (speaker, resolved, 0.6) if speaker.get("speaker_id") or speaker.get("speaker_name") else None
+        names = [n for n in self.index.between(sent[0], word) if self.text[n.end : n.end + 2] not in POSS]
+        if not names:
+            return None
+        n = names[0]
+        resolved = Resolved(self.index.fullest(n.text), "named", n.start, n.end, self.index.kind_of(n.text), "issuer")
+        return self._identify(resolved, n.start, n.end), resolved, 0.6
+
+    def _source(self, cue: Cue) -> str:
+        assert cue.source is not None
+        return self.text[slice(*cue.source)].strip().lower()
+
+    def _quoted(self, at: int) -> bool:
+        """Inside a quotation of the article."""
+        return self.quoted.holding(at) is not None
+
     def _office(self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int) -> tuple[dict[str, Any], Resolved]:
         """A role phrase the article binds to no name: the curated holder of that office on its date.
 
@@ -900,21 +938,14 @@ class _Statements:
         spans = [(s, e)]
         if resolved.start is not None and resolved.end is not None:
             spans.insert(0, (resolved.start, resolved.end))
-        titled = person_after_title(resolved.name or "") or person_after_title(self.text[s:e].strip())
+        titled = titled_speaker(resolved.name or self.text[s:e], self.text[s:e].strip())
         if titled is not None:  # "the Deputy Secretary-General of the X Movement Jane Roe": Jane Roe
-            spans = [(s, e)] if self.text[s:e].rstrip().endswith(titled) else []
-            at = (
-                (s + self.text[s:e].rstrip().rindex(titled), s + len(self.text[s:e].rstrip()))
-                if spans
-                else (None, None)
-            )
-            resolved = Resolved(titled, "named", *at, "person")
+            phrase = self.text[s:e].rstrip()
+            person = titled == person_after_title(resolved.name or phrase)
+            a = s + len(phrase) - len(titled) if person and phrase.endswith(titled) else s
+            resolved = Resolved(titled, "named", a, s + len(phrase), "person" if person else "organization")
+            spans = [(a, s + len(phrase))]
         for a, b in spans:
-            if titled is not None:
-                hits = [m for m in self.mention_ix.overlapping(*at) if self._may_speak(m, True)]
-                if hits:
-                    return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
-                break
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]

@@ -39,13 +39,12 @@ TITLE_OF = re.compile(r"\b(?:of|for)\b|[’']s?\b|\b[a-z]{3,}\b")
 
 
 def person_after_title(name: str) -> str | None:
-    """The person's name a title phrase ends in, or None where the phrase is not title, organisation
-    and name in that order (two to four name words after the title's last word)."""
+    """The person's name a title phrase ends in ("Deputy Secretary-General of the X Movement Jane Roe"),
+    or the name written straight after an organisation's ("the X Movement Jane Roe"); None where the
+    phrase is neither (two to four name words must end it)."""
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 4 or not _title_word(words[0]):
-        return None
     tail: list[str] = []
     for word in reversed(words):
         bare = word.strip(",")
@@ -53,9 +52,23 @@ def person_after_title(name: str) -> str | None:
             break
         tail.insert(0, bare)
     head = words[: len(words) - len(tail)]
-    if not 2 <= len(tail) <= 4 or not TITLE_OF.search(" ".join(head)):
+    if not 2 <= len(tail) <= 4 or not head:
         return None
-    return " ".join(tail)
+    titled = len(words) >= 4 and _title_word(words[0]) and TITLE_OF.search(" ".join(head))
+    return " ".join(tail) if titled or head[-1] in ORG_WORDS else None
+
+
+def titled_speaker(full: str, phrase: str) -> str | None:
+    """Who a source phrase names when the article's fullest form of it is a title or an organisation
+    run into a person's name: the person where the phrase ends in the person's words ("Roe said"),
+    else the phrase itself (the organisation, "the X Movement said"); None where the form is no such run."""
+    person = person_after_title(full)
+    words = phrase.split()
+    if person is None or not words:
+        return None
+    if words[-1].strip(",").removesuffix("’s").removesuffix("'s") in person.split():
+        return person
+    return " ".join(words[1:] if words[0].lower() == "the" else words) or None
 
 
 def _title_word(word: str) -> bool:
@@ -64,4 +77,4 @@ def _title_word(word: str) -> bool:
     return bare.capitalize() in PERSON_TITLES or bare.lower() in ROLE_NOUNS
 
 
-__all__ = ["person_after_title"]
+__all__ = ["person_after_title", "titled_speaker"]

@@ -1,4 +1,4 @@
-"""A person introduced by a long title that names an organisation is the speaker (made-up text)."""
+"""Speakers on new text: a person after a long title, the issuer of "the statement" (made-up text)."""
 
 import pytest
 
@@ -41,3 +41,30 @@ def test_surname_later_is_the_same_person() -> None:
         "Varga said the count would be published on Friday."
     )
     assert speakers(text) == ["Lio Varga", "Lio Varga"]
+
+
+def test_the_statement_said_is_its_issuer_not_the_nearest_name() -> None:
+    text = (
+        "The Dovra League issued a statement on Sunday.\n"
+        "Lio Varga of the Vale Party met the mayor in the capital.\n"
+        "The statement said the garrison had no right to stay."
+    )
+    assert speakers(text)[-1] == "dovra-league"
+
+
+def test_the_statement_after_said_in_a_statement_goes_on_past_another_remark() -> None:
+    text = (
+        "The Tarn Hills Movement said in a statement that the raid was a crime. It added that the council must act.\n"
+        "Osric Pell, a farmer, said the road was closed.\n"
+        "The statement said the fighters would answer any attack."
+    )
+    assert speakers(text)[-1] == "Tarn Hills Movement"
+
+
+def test_an_organisation_run_into_a_persons_name() -> None:
+    text = (
+        "The Deputy Secretary-General of the Tarn Hills Movement Osric Pell spoke on Monday. "
+        "The Tarn Hills Movement issued a statement later.\n"
+        "The statement said the garrison must go."
+    )
+    assert speakers(text) == ["Tarn Hills Movement"]
