@@ -63,3 +63,19 @@ def test_many_demands_among_the_precedents_do_not_make_a_report_a_demand() -> No
 
 def test_denying_a_report_on_the_forces_takes_no_side_on_them() -> None:
     assert _stance("the US troops at the fort had doubled", "denied") == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance", "plover"),
+    [
+        ("the US control of the valley's airspace is a deception to keep the garrison", "demands_withdrawal", "ACCUSE"),
+        ("Washington's grip over the ports is hegemony and must be fought", "demands_withdrawal", "ACCUSE"),
+        ("the council lied about the budget", "not_addressed", "ACCUSE"),  # an accusation, no presence named
+        ("let us control the ports ourselves", "not_addressed", None),  # "us" is no state
+    ],
+)
+def test_an_accusation_against_the_foreign_hold_is_against_the_presence(quote: str, stance: str, plover: str) -> None:
+    """Condemning the presence itself is `demands_withdrawal`; an allegation is ACCUSE (docs/curation.md)."""
+    got = {s.field: s.value for s in coded(quote, Corpus(), "said")}
+    assert got["stance_us_presence"] == stance
+    assert (got["plover"] or {}).get("category") == plover

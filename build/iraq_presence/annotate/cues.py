@@ -38,7 +38,8 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "ACCUSE": re.compile(
         r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
-        r"|no legal basis|unlawful"
+        r"|no legal basis|unlawful|decepti\w+|deceit\w*|deceiv\w+|lies|lied|lying|hypocri\w+|betray\w*|plunder\w*"
+        r"|hegemony|domination|humiliat\w+"
         r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
         re.I,
     ),
@@ -110,8 +111,13 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
 """The codebook's topic definitions as words: a topic is coded where the passage's own words speak of it."""
 
 PRESENCE = re.compile(
-    r"\b(?:troops?|forces?|presence|bases?|occupiers?|occupation|coalition|military mission|combat mission)\b", re.I
+    r"\b(?:troops?|forces?|presence|bases?|occupiers?|occupation|coalition|military mission|combat mission)\b"
+    r"|\b(?:(?-i:US|U\.S\.)|American|coalition|foreign|Washington[’']s)\s+(?:military\s+)?"
+    r"(?:control|domination|hegemony|grip)\s+(?:of|over)\b",
+    re.I,
 )
+"""The presence named: the forces, or a foreign state's military hold over the country ("the American
+control of the airspace", "foreign domination over the ports")."""
 LEAVE = re.compile(
     r"\b(?:withdraw\w*|leave|exit|expel\w*|expulsion|removal|eject\w*|pull(?:ed|ing)? out|out of|occupation"
     r"|occupiers?|illegal|illegitimate|departure)\b",
