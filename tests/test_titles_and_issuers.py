@@ -68,3 +68,34 @@ def test_an_organisation_run_into_a_persons_name() -> None:
         "The statement said the garrison must go."
     )
     assert speakers(text) == ["Tarn Hills Movement"]
+
+
+STATES = Gazetteer(
+    aliases={"Norland": "norland", "Norlandic": "norland", "Karsk": "norland", "Vale Party": "vale-party"},
+    types={"norland": "state", "vale-party": "political_party"},
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Officials in Karsk",  # the capital: the state's metonym
+        "Karsk officials",
+        "Government sources in Karsk",
+        "Two Norlandic security officials",
+        "Officials of the Vale Party",
+    ],
+)
+def test_unnamed_officials_and_sources_are_not_the_state_they_belong_to(source: str) -> None:
+    """An unnamed source is a placeholder of its own (docs/curation.md), not the state or party."""
+    got = [
+        p.get("speaker_id") or p.get("speaker_name")
+        for p in Extractor(STATES).run(f"{source} said the vote was fair.")["statements"]
+    ]
+    assert got == [source]
+
+
+def test_a_person_named_among_officials_still_speaks() -> None:
+    gaz = Gazetteer(aliases={**STATES.aliases, "Lio Varga": "lio-varga"}, types={**STATES.types, "lio-varga": "person"})
+    got = [p.get("speaker_id") for p in Extractor(gaz).run("Lio Varga said the vote was fair.")["statements"]]
+    assert got == ["lio-varga"]

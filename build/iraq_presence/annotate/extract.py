@@ -55,6 +55,12 @@ DESCRIBED_DOCUMENT = re.compile(
     rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}\s+(?:from|by|of|issued)\s.+"
 )
 BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
+UNNAMED_SOURCE = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"(?i:officials?|sources|source|diplomats?|insiders?|circles)"
+    r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
+)
+"""People the article describes and does not name ("officials in the capital", "two security officials")."""
 ISSUED_DOCUMENT = re.compile(rf"(?i)\b(?:an?|its|their|his|her)\s+(?:[\w-]+\s+)?{DOCUMENTS}\b")
 """A statement the article says someone issued ("issued a statement", "said in a written statement")."""
 DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks for the statement it means
@@ -799,6 +805,7 @@ class _Statements:
         speaker = self._identify(resolved, s, e)
         speaker, resolved = self._office(speaker, resolved, s, e)
         speaker, resolved = self._typed_antecedent(speaker, resolved, s, e)
+        speaker, resolved = self._unnamed_sources(speaker, resolved, s, e)
         called = CALLING_ITSELF.match(self.text, e) if not speaker.get("speaker_id") else None
         if called is not None:  # "clubs calling themselves “the X League”": the name they take
             speaker = {"speaker_name": called["name"]}
@@ -807,6 +814,22 @@ class _Statements:
         if cue.addressee and speaker.get("speaker_id") and speaker["speaker_id"] in self._ids_in(*cue.addressee):
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
+
+    def _unnamed_sources(
+        self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int
+    ) -> tuple[dict[str, Any], Resolved]:
+        """ "Officials in <capital>", "two <nationality> security officials", "government sources": people the
+        article does not name, an unnamed source as written (docs/curation.md), not the state or body their
+        qualifier names nor the words the name index cut from the phrase; a person named in it speaks."""
+        phrase = self.text[s:e].strip()
+        if not UNNAMED_SOURCE.fullmatch(phrase) or speaker.get("speaker_name") == phrase:
+            return speaker, resolved
+        actor = speaker.get("speaker_id")
+        if actor is not None and self.ex.gaz.types.get(actor) == "person":
+            return speaker, resolved
+        if actor is None and resolved.kind != "named":
+            return speaker, resolved
+        return {"speaker_name": phrase}, Resolved(phrase, "title", s, e, resolution="unresolved")
 
     def _own_office(
         self, cue: Cue, office: str, s: int, span: tuple[int, int] | None
