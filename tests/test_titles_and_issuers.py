@@ -83,11 +83,10 @@ STATES = Gazetteer(
         "Karsk officials",
         "Government sources in Karsk",
         "Two Norlandic security officials",
-        "Officials of the Vale Party",
     ],
 )
 def test_unnamed_officials_and_sources_are_not_the_state_they_belong_to(source: str) -> None:
-    """An unnamed source is a placeholder of its own (docs/curation.md), not the state or party."""
+    """An unnamed source is a placeholder of its own (docs/curation.md), not the state."""
     got = [
         p.get("speaker_id") or p.get("speaker_name")
         for p in Extractor(STATES).run(f"{source} said the vote was fair.")["statements"]

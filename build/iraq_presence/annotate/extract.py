@@ -819,14 +819,14 @@ class _Statements:
         self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int
     ) -> tuple[dict[str, Any], Resolved]:
         """ "Officials in <capital>", "two <nationality> security officials", "government sources": people the
-        article does not name, an unnamed source as written (docs/curation.md), not the state or body their
-        qualifier names nor the words the name index cut from the phrase; a person named in it speaks."""
+        article does not name, an unnamed source as written (docs/curation.md), not the state their qualifier
+        names nor the words the name index cut from the phrase; a person named in it speaks."""
         phrase = self.text[s:e].strip()
         if not UNNAMED_SOURCE.fullmatch(phrase) or speaker.get("speaker_name") == phrase:
             return speaker, resolved
         actor = speaker.get("speaker_id")
-        if actor is not None and self.ex.gaz.types.get(actor) == "person":
-            return speaker, resolved
+        if actor is not None and self.ex.gaz.types.get(actor) != "state":
+            return speaker, resolved  # "an official of X": the draft looks for the holder the article names
         if actor is None and resolved.kind != "named":
             return speaker, resolved
         return {"speaker_name": phrase}, Resolved(phrase, "title", s, e, resolution="unresolved")
