@@ -98,3 +98,24 @@ def test_a_person_named_among_officials_still_speaks() -> None:
     gaz = Gazetteer(aliases={**STATES.aliases, "Lio Varga": "lio-varga"}, types={**STATES.types, "lio-varga": "person"})
     got = [p.get("speaker_id") for p in Extractor(gaz).run("Lio Varga said the vote was fair.")["statements"]]
     assert got == ["lio-varga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stressing that the vote was fair, Osric Pell said the count would be published.",
+            [("the vote was fair", "Osric Pell"), ("the count would be published", "Osric Pell")],
+        ),
+        (
+            "Noting that the ferry had left, the Vale Party said nothing more.",
+            [("the ferry had left", "vale-party")],
+        ),
+        ("The Vale Party is keen to keep the ferry running.", [("to keep the ferry running", "vale-party")]),
+        ("She is keen on gardening.", []),
+    ],
+)
+def test_an_opening_participle_and_a_position_in_the_writers_voice(text: str, expected: list[tuple[str, str]]) -> None:
+    """Positions in the article's voice and participles of saying are statements (docs/curation.md)."""
+    got = [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in Extractor(GAZ).run(text)["statements"]]
+    assert got == expected

@@ -482,6 +482,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         m = _ReadCue(t)  # '“…,” the statement read.'
     if not m and t.low == "calls" and any(x.low == "what" for x in tokens[max(0, k - 4) : k]):
         m = _ReadCue(t)  # 'in what X calls an “advisory” mission': X's word
+    if not m and t.cap and t.low in PARTICIPLE_ONLY and not any(x.is_word for x in tokens[:k]):
+        m = _ReadCue(t, t.low)  # "Emphasizing that …, X said": the sentence's first word
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
     verb = m.group("cue")
@@ -537,6 +539,8 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
+        if lead and out and out[-1].how == "participle" and lead[0] <= out[-1].start < lead[1]:
+            lead = None  # "Noting that …, X said …": the opener is a statement of its own
         if lead:
             cue.content.insert(0, lead)
         return cue
@@ -582,6 +586,8 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         cue.source, cue.how = _span(tokens, act), "subject"
     elif out and out[-1].source is not None and out[-1].how != "participle":
         cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
+    elif (opened := _opening_participle(tokens, k, last)) is not None:
+        return _opener_cue(cue, tokens, last, *opened)
     else:
         # ", saying …", "issued a statement saying …": the main clause's subject speaks
         subject = sentence_subject(tokens)
@@ -592,6 +598,27 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
     while i < len(tokens) and tokens[i].low in {"that", ",", ":", "reporters", "only"}:
         i += 1
     cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
+    return cue
+
+
+def _opening_participle(tokens: list[Token], k: int, last: int) -> tuple[int, tuple[int, int]] | None:
+    """ "Emphasizing that …, X said": a sentence opened by the participle, its words up to the comma
+    before the main clause's subject; the comma's index and that subject, else None."""
+    if any(t.is_word for t in tokens[:k]) or last + 1 >= len(tokens) or tokens[last + 1].low != "that":
+        return None
+    for c in range(last + 2, len(tokens) - 1):
+        if tokens[c].text != ",":
+            continue
+        subject = noun_phrase_right(tokens, c + 1)
+        if subject is not None and subject[1] + 1 < len(tokens) and tokens[subject[1] + 1].is_word:
+            return c, subject
+    return None
+
+
+def _opener_cue(cue: Cue, tokens: list[Token], last: int, comma: int, subject: tuple[int, int]) -> Cue:
+    """The opener's words are the main clause subject's (docs/curation.md: a participle of saying)."""
+    cue.source, cue.how = _span(tokens, subject), "participle"
+    cue.content, cue.bounded = [(tokens[last + 2].start, tokens[comma].start)], True
     return cue
 
 
@@ -809,16 +836,16 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 class _ReadCue:
-    """A match-like stand-in for 'read' as a cue, which the lexicon leaves out (mostly not speech)."""
+    """A match-like stand-in for a cue the lexicon's pattern does not match as written ('read', a capital)."""
 
-    def __init__(self, t: Token) -> None:
-        self.t = t
+    def __init__(self, t: Token, verb: str | None = None) -> None:
+        self.t, self.verb = t, verb or t.text
 
     def end(self) -> int:
         return self.t.end
 
     def group(self, _: str) -> str:
-        return self.t.text
+        return self.verb
 
 
 def _after_quote(tokens: list[Token], k: int) -> bool:

@@ -23,7 +23,8 @@ SPEECH_VERBS = (
     "reaffirm reassert remember characterize characterise mutter grumble gush marvel proclaim fume rail refer "
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
-    "make_clear want seek would_like discuss swear fear mention disclose propose refuse worry endorse favor favour "
+    "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
+    "favor favour "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
     "refute rule_out plead stipulate"
 )
@@ -44,6 +45,9 @@ _IRREGULAR = {
     "want": ["wanted", "wants"],  # not "wanting", "seeking": participles of a noun ("queries seeking to …")
     "seek": ["sought", "seeks"],
     "would_like": ["would like"],  # "X would like to see the troops leave"; bare "like" is no position
+    # "X is keen to keep the trainers": a position in the writer's voice (docs/curation.md, coverage rule 3)
+    "be_keen": ["is keen", "are keen", "was keen", "were keen"],
+    "be_eager": ["is eager", "are eager", "was eager", "were eager"],
     "think": ["thought", "thinks"],  # "thinking" is mostly a noun ("strategic thinking")
     "fear": ["feared", "fears"],
     "rule_out": ["ruled out", "rules out", "ruling out"],
@@ -52,6 +56,7 @@ _IRREGULAR = {
 }
 VOLITIONAL = {
     *("wanted", "wants", "want", "sought", "seeks", "seek", "would like"),
+    *("is keen", "are keen", "was keen", "were keen", "is eager", "are eager", "was eager", "were eager"),
     *("favor", "favors", "favored", "favour", "favours", "favoured", "endorse", "endorses", "endorsed"),
     *("think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped"),
     *("fear", "fears", "feared", "expect", "expects", "expected"),
