@@ -482,7 +482,7 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         m = _ReadCue(t)  # '“…,” the statement read.'
     if not m and t.low == "calls" and any(x.low == "what" for x in tokens[max(0, k - 4) : k]):
         m = _ReadCue(t)  # 'in what X calls an “advisory” mission': X's word
-    if not m and t.cap and t.low in PARTICIPLE_ONLY and not any(x.is_word for x in tokens[:k]):
+    if not m and t.cap and t.low in PARTICIPLE_ONLY and _opens_that(tokens, k):
         m = _ReadCue(t, t.low)  # "Emphasizing that …, X said": the sentence's first word
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
@@ -539,7 +539,7 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
-        if lead and out and out[-1].how == "participle" and lead[0] <= out[-1].start < lead[1]:
+        if lead and out and out[-1].start == lead[0] and out[-1].verb in PARTICIPLE_ONLY:
             lead = None  # "Noting that …, X said …": the opener is a statement of its own
         if lead:
             cue.content.insert(0, lead)
@@ -601,12 +601,17 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
     return cue
 
 
+def _opens_that(tokens: list[Token], k: int) -> bool:
+    """Token k opens the sentence and "that" follows it ("Stressing that …")."""
+    return not any(t.is_word for t in tokens[:k]) and k + 1 < len(tokens) and tokens[k + 1].low == "that"
+
+
 def _opening_participle(tokens: list[Token], k: int, last: int) -> tuple[int, tuple[int, int]] | None:
     """ "Emphasizing that …, X said": a sentence opened by the participle, its words up to the comma
     before the main clause's subject; the comma's index and that subject, else None."""
     if any(t.is_word for t in tokens[:k]) or last + 1 >= len(tokens) or tokens[last + 1].low != "that":
         return None
-    for c in range(last + 2, len(tokens) - 1):
+    for c in range(last + 5, len(tokens) - 1):  # three words at least: "that moment," is no clause
         if tokens[c].text != ",":
             continue
         subject = noun_phrase_right(tokens, c + 1)
