@@ -138,3 +138,17 @@ def test_a_hyphenated_lower_case_title_before_a_name_in_commas(ex: Extractor) ->
 def test_a_statement_by_a_group_keeps_its_issuer(ex: Extractor) -> None:
     text = "A statement by the Vale Brigades said the group would sell its two mills."
     assert speakers(ex, text) == [("the group would sell its two mills", "A statement by the Vale Brigades")]
+
+
+def test_a_description_takes_a_new_organisation_of_a_fitting_kind() -> None:
+    """ "The group" after a name the gazetteer does not know, ending in a group's noun: that name,
+    not the nearest capitalised word (made-up text)."""
+    ex = Extractor(Gazetteer({}, {}))
+    text = (
+        "Lio Varga met farmers on Monday.\n"
+        "The Tarn Hills Movement said on Monday that the ferry must stop.\n"
+        "The American trade fair opened in the capital.\n"
+        "The group accused the mayor of lying about the budget."
+    )
+    got = [p.get("speaker_name") for p in ex.run(text)["statements"]]
+    assert got[-1] == "Tarn Hills Movement"

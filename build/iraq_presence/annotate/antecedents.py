@@ -64,4 +64,14 @@ def ends_in_head(name: str, phrase: str) -> bool:
     return bool(m and last) and last[0].lower().rstrip("s") == m["head"].rstrip("s")
 
 
-__all__ = ["REACH", "compatible", "ends_in_head", "titled"]
+def new_name_fits(name: str, phrase: str) -> bool:
+    """A name the gazetteer does not know fits the description where it ends in the description's noun,
+    or in a noun of a type the description allows ("the X Movement" for "the group")."""
+    types, last = compatible(phrase), name.split()[-1:]
+    if types is None or not last:
+        return False
+    own = HEAD_TYPES.get(last[0].lower()) or HEAD_TYPES.get(last[0].lower().removesuffix("s"), frozenset())
+    return ends_in_head(name, phrase) or bool(own & types)
+
+
+__all__ = ["REACH", "compatible", "ends_in_head", "new_name_fits", "titled"]

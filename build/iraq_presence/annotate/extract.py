@@ -33,7 +33,7 @@ from .names import Name, NameIndex, Resolved, is_adjective_like
 from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
-from .titled import person_after_title, titled_speaker
+from .titled import organisation_of, person_after_title, titled_speaker
 
 SPEAKING_TYPES = {
     "person",
@@ -886,6 +886,10 @@ class _Statements:
             and antecedents.ends_in_head(resolved.name or "", phrase)
         ):
             return speaker, resolved  # "the brigades" after the new name "the Harbour Brigades"
+        for n in reversed(self.index.between(max(0, s - antecedents.REACH), s, {"organization"})):
+            name = organisation_of(self.index.fullest(n.text))
+            if not lead and antecedents.new_name_fits(name, phrase):  # "the group" after "the X Movement"
+                return {"speaker_name": name}, Resolved(name, "title", n.start, n.end, "organization", "antecedent")
         return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved")
 
     def _in_lead(self, at: int) -> bool:

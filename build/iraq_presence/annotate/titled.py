@@ -58,6 +58,16 @@ def person_after_title(name: str) -> str | None:
     return " ".join(tail) if titled or head[-1] in ORG_WORDS else None
 
 
+def organisation_of(name: str) -> str:
+    """The organisation in a name run into a person's ("X Movement Jane Roe": "X Movement"; after a
+    title, the words after its last "of the"); the name itself where no person ends it."""
+    person = person_after_title(name)
+    if person is None:
+        return name
+    head = name[: len(name) - len(person)].strip()
+    return re.split(r"\b(?:of|for)\s+(?:the\s+)?", head)[-1].strip() or name
+
+
 def titled_speaker(full: str, phrase: str) -> str | None:
     """Who a source phrase names when the article's fullest form of it is a title or an organisation
     run into a person's name: the person where the phrase ends in the person's words ("Roe said"),
@@ -77,4 +87,4 @@ def _title_word(word: str) -> bool:
     return bare.capitalize() in PERSON_TITLES or bare.lower() in ROLE_NOUNS
 
 
-__all__ = ["person_after_title", "titled_speaker"]
+__all__ = ["organisation_of", "person_after_title", "titled_speaker"]
