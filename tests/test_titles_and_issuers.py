@@ -113,6 +113,10 @@ def test_a_person_named_among_officials_still_speaks() -> None:
         ),
         ("The Vale Party is keen to keep the ferry running.", [("to keep the ferry running", "vale-party")]),
         ("She is keen on gardening.", []),
+        (
+            "The Vale Party is keen to keep the ferry, and it wants the bridge closed.",
+            [("to keep the ferry", "vale-party"), ("the bridge closed", "vale-party")],
+        ),
     ],
 )
 def test_an_opening_participle_and_a_position_in_the_writers_voice(text: str, expected: list[tuple[str, str]]) -> None:

@@ -27,6 +27,7 @@ from .lexicon import (
     PRONOUNS,
     RELATIVE,
     ROLE_NOUNS,
+    VOLITIONAL,
 )
 from .spans import SpanIndex
 
@@ -310,11 +311,32 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         if cue is not None:
             out.append(cue)
     for cue in out:
+        _end_where_going_on(text, cue, out)
         if cue.verb == "pressure" and cue.how == "subject":
             later = [c.source[0] for c in out if c.source is not None and c.source[0] > cue.end]
             if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
                 cue.content = [(cue.content[0][0], text.rfind(",", cue.content[0][0], min(later)) % (end + 1))]
     return out
+
+
+GOING_ON_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
+
+
+def _end_where_going_on(text: str, cue: Cue, out: list[Cue]) -> None:
+    """ "X is keen to A, and it wants B": a position's words end before the pronoun that goes on with a cue
+    of its own (a further point, its own statement; docs/curation.md), not "A, and it wants B"."""
+    if not cue.content or cue.verb not in VOLITIONAL:
+        return
+    a, b = cue.content[-1]
+    for later in out:
+        if later.source is None or not a < later.source[0] < b:
+            continue
+        if text[later.source[0] : later.source[1]].lower() not in PRONOUNS:
+            continue
+        join = GOING_ON_JOIN.search(text[a : later.source[0]])
+        if join is not None:
+            cue.content[-1] = (a, a + join.start())
+            return
 
 
 LAUNCHED = {"launched", "launches", "launch", "waged", "wages", "began", "begun", "started", "stepped"}
