@@ -83,6 +83,7 @@ STATES = Gazetteer(
         "Karsk officials",
         "Government sources in Karsk",
         "Two Norlandic security officials",
+        "Officials in Karsk and Norland",  # one collective, not the last state named
     ],
 )
 def test_unnamed_officials_and_sources_are_not_the_state_they_belong_to(source: str) -> None:

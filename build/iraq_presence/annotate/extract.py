@@ -61,6 +61,13 @@ UNNAMED_SOURCE = re.compile(
     r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
 )
 """People the article describes and does not name ("officials in the capital", "two security officials")."""
+JOINED_SOURCES = re.compile(
+    r"\s*(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Ss]everal|[Ss]ome)\s+)?"
+    r"(?:(?:[A-Z][\w’'.-]*|senior|top|security|government|military|intelligence|foreign|local)\s+){0,3}?"
+    r"(?i:officials|sources|diplomats)\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+and\s+"
+    r"(?:the\s+)?$"
+)
+"""A sentence opened by "officials in A and B", whose source phrase the sentence's reading ends at B."""
 ISSUED_DOCUMENT = re.compile(rf"(?i)\b(?:an?|its|their|his|her)\s+(?:[\w-]+\s+)?{DOCUMENTS}\b")
 """A statement the article says someone issued ("issued a statement", "said in a written statement")."""
 DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks for the statement it means
@@ -783,6 +790,11 @@ class _Statements:
     ) -> tuple[dict[str, Any], Resolved, float]:
         assert cue.source is not None
         s, e = cue.source
+        sent = self.sents.holding(s)
+        joined = JOINED_SOURCES.match(self.text, sent[0], s) if sent and s - sent[0] < 120 else None
+        if joined is not None and joined.end() == s:  # "Officials in A and B said": one unnamed source
+            s = joined.start()
+            cue.source = (s, e)
         document = self._document(s, e)
         principal = self._own_office(cue, document or self.text[s:e], s, span)
         if principal is not None:
