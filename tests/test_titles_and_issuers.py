@@ -124,3 +124,9 @@ def test_an_opening_participle_and_a_position_in_the_writers_voice(text: str, ex
     """Positions in the article's voice and participles of saying are statements (docs/curation.md)."""
     got = [(p["quote"], p.get("speaker_id") or p.get("speaker_name")) for p in Extractor(GAZ).run(text)["statements"]]
     assert got == expected
+
+
+def test_the_statement_said_far_down_the_article_is_still_its_issuer() -> None:
+    filler = "Lio Varga of the Vale Party toured the harbour and the new market hall on the same day.\n" * 25
+    text = f"The Dovra League issued a statement on Sunday.\n{filler}The statement said the garrison must go."
+    assert speakers(text)[-1] == "dovra-league"

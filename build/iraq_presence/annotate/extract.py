@@ -71,6 +71,7 @@ JOINED_SOURCES = re.compile(
 ISSUED_DOCUMENT = re.compile(rf"(?i)\b(?:an?|its|their|his|her)\s+(?:[\w-]+\s+)?{DOCUMENTS}\b")
 """A statement the article says someone issued ("issued a statement", "said in a written statement")."""
 DOCUMENT_REACH = 1500  # characters: how far back "the statement" or "it" looks for the statement it means
+ISSUER_REACH = 5000  # characters: how far back "the statement" looks for the last statement the article names
 QUOTE_MARK = re.compile('[“”"]')
 # Participles that report speech on their own (', adding that …'); the rest open a quotation or a
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
@@ -931,7 +932,7 @@ class _Statements:
     def _issuer(self, at: int) -> tuple[dict[str, Any], Resolved, float] | None:
         """ "The statement said" after "X issued a statement" or "X said in a statement", other sentences
         between: X, whose written words the statement is (docs/curation.md), not the nearest name."""
-        lo = max(0, at - DOCUMENT_REACH)
+        lo = max(0, at - ISSUER_REACH)
         own = self.sents.holding(at)
         found = [
             m for m in ISSUED_DOCUMENT.finditer(self.text, lo, own[0] if own else at) if not self._quoted(m.start())
