@@ -134,3 +134,21 @@ def test_the_reporters_of_a_closing_agency_credit_are_authors():
         ("Omar Vane", "Omar Vane"),
     ]
     assert any(i["issue_type"] == "byline" and "Editing" in i["quote"] for i in meta.issues)
+
+
+def test_a_section_path_is_furniture_neither_credit_nor_title():
+    for path in ("News   /   Region   /   Top Picks", "Home > World > Middle East", "Wire » Politics » Freedonia"):
+        meta = read_metadata(f"{path}\n\nFreedonia's council says the base must close" + BODY, None, {}, {})
+        assert meta.title is not None and meta.title.text == "Freedonia's council says the base must close"
+        assert meta.outlet is None
+        assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == [path]
+    credit = read_metadata("Talks resume\n\nWire Press/ The minister said on Friday that talks would go on.", None, {}, {})
+    assert credit.outlet is not None and credit.outlet.text == "Wire Press"
+
+
+def test_a_time_and_zone_in_the_byline_is_no_outlet():
+    meta = read_metadata("Talks resume\n\nBy Lena Varga | March 3, 2031 | 4:33am EST" + BODY, None, {}, {})
+    assert [a.text for a in meta.authors] == ["Lena Varga"]
+    assert meta.outlet is None and meta.date_value == dt.date(2031, 3, 3)
+    agency = read_metadata("Talks resume\n\nBy Lena Varga | March 3, 2031 | QZW" + BODY, None, {}, {})
+    assert agency.outlet is not None and agency.outlet.text == "QZW"

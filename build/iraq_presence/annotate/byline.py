@@ -16,7 +16,7 @@ from typing import Any
 
 from .dates import find_dates
 from .lexicon import GENERIC_CREDITS
-from .printed import date_only, printed_dates
+from .printed import NOT_A_DATE, date_only, printed_dates
 
 HEAD_LINES = 8
 """Metadata sits above the body: only the first lines are read for bylines, furniture and dates."""
@@ -33,6 +33,10 @@ CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)
 """'<Agency> , <Weekday> <d> <Mon> <yyyy>', 'Author Name | <date>': a credit printed with the date."""
 DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
 SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
+CRUMB = r"[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,3}"
+BREADCRUMB = re.compile(rf"{CRUMB}(?:\s*[/>»›|]\s*{CRUMB}){{2,}}")
+"""A page's path above the article ("Home / World / Middle East", "News » Politics » Region"):
+three or more short labels between separators; page furniture, never a credit or a headline."""
 FURNITURE = re.compile(
     r"^(?P<label>(?:[A-Z][a-z]*\s+)?(?:ID|Id|No\.?|Number|Code|Publish(?:ed)? [Dd]ate|Published|Updated|"
     r"Last [Uu]pdated?|Date|Posted|Print|Share|Source|Credits?|Caption))\s*:\s*(?P<value>.*)$"
@@ -169,6 +173,10 @@ def _head(
     """Furniture, bylines, credits printed with the date and date lines of the first and last lines."""
     for s, e in [*_lines(text), *_tail(text, set(_lines(text)))]:
         line = text[s:e]
+        if BREADCRUMB.fullmatch(line):
+            meta_lines.add((s, e))
+            meta.issues.append(_issue("page_furniture", text, s, e, "The page's section path, not the article."))
+            continue
         if m := FURNITURE.match(line):
             meta_lines.add((s, e))
             meta.issues.append(
@@ -224,7 +232,12 @@ def _datelines(
             meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
             if m["city"] and not dates:
                 dates += _dates_in(text, s, s + m.start("outlet"), published, "the dateline")
-        elif weaker and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line)) and _is_outlet(m["outlet"], outlets):
+        elif (
+            weaker
+            and not BREADCRUMB.fullmatch(line)
+            and (m := SLASH_CREDIT.match(line) or DASH_CREDIT.match(line))
+            and _is_outlet(m["outlet"], outlets)
+        ):
             name = m["outlet"]
             meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")
 
@@ -305,6 +318,8 @@ def _byline(
         if found_dates:
             dates += found_dates
             continue
+        if NOT_A_DATE.sub("", chunk) == "":
+            continue  # a time and its zone ("4:33am EST"), a weekday: no name
         if i == 0:
             for m in re.finditer(NAME, chunk):
                 name = m.group(0).strip()

@@ -113,4 +113,4 @@ def date_only(text: str, start: int, end: int, published: dt.date | None) -> boo
     return NOT_A_DATE.sub("", rest) == ""
 
 
-__all__ = ["Printed", "date_only", "printed_dates"]
+__all__ = ["NOT_A_DATE", "Printed", "date_only", "printed_dates"]
