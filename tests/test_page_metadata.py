@@ -142,7 +142,8 @@ def test_a_section_path_is_furniture_neither_credit_nor_title():
         assert meta.title is not None and meta.title.text == "Freedonia's council says the base must close"
         assert meta.outlet is None
         assert [i["quote"] for i in meta.issues if i["issue_type"] == "page_furniture"] == [path]
-    credit = read_metadata("Talks resume\n\nWire Press/ The minister said on Friday that talks would go on.", None, {}, {})
+    opening = "Wire Press/ The minister said on Friday that talks would go on."
+    credit = read_metadata(f"Talks resume\n\n{opening}", None, {}, {})
     assert credit.outlet is not None and credit.outlet.text == "Wire Press"
 
 
