@@ -21,8 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
     """Put a run's temporary folders in memory (/dev/shm) when nobody chose where they go: the
     tests copy the repository and rewrite small files tens of thousands of times, and on an ext4
     disk each rewrite of a truncated file waits for its blocks (auto_da_alloc); in memory it does
-    not (2026-12-07: the suite's wall 68 -> 56 s, CPU 116 -> 98 s). Set in the main process, so the
-    xdist workers and the tests' subprocesses inherit it; pyproject deletes a passing test's folder."""
+    not (2026-12-07, the shared 2-core machine at load 4-5: the suite 110 -> 79-89 s wall; at load 2,
+    56 -> 53 s). Set in the main process, so the xdist workers and the tests' subprocesses inherit
+    it; pyproject deletes a passing test's folder (a run's peak in memory: about 60 MB)."""
     if config.option.basetemp or "TMPDIR" in os.environ or "PYTEST_DEBUG_TEMPROOT" in os.environ:
         return
     shm = Path("/dev/shm")
