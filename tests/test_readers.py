@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ def test_bundle_readme_duckdb_example_runs(built: tuple[Path, Path, Any], monkey
     assert len(rows) == len(pd.read_parquet(folder / "data" / "statements.parquet"))
 
 
+@cache
 def _has_readr() -> bool:
     if not shutil.which("Rscript"):
         return False
@@ -68,10 +70,15 @@ def _has_readr() -> bool:
     return probe.returncode == 0
 
 
-needs_readr = pytest.mark.skipif(not _has_readr(), reason="R with readr is not installed (Debian: r-cran-readr)")
+@pytest.fixture
+def needs_readr() -> None:
+    """Skips a test where R with readr is not installed. Probed when such a test runs, once per
+    process: not at collection, where every xdist worker would start R for it."""
+    if not _has_readr():
+        pytest.skip("R with readr is not installed (Debian: r-cran-readr)")
 
 
-@needs_readr
+@pytest.mark.usefixtures("needs_readr")
 def test_bundle_readme_r_example_runs(built: tuple[Path, Path, Any]) -> None:
     _, folder, _ = built
     (code,) = blocks((folder / "README.md").read_text(encoding="utf-8"), "r")
@@ -92,7 +99,7 @@ for (path in commandArgs(trailingOnly = TRUE)) {
 """
 
 
-@needs_readr
+@pytest.mark.usefixtures("needs_readr")
 def test_readr_with_the_readme_options_reads_every_value_exactly(built: tuple[Path, Path, Any]) -> None:
     """Each CSV cell as readr reads it (hex of its UTF-8) equals the value pandas reads."""
     import pandas as pd
