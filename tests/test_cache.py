@@ -4,7 +4,6 @@ corrupt, truncated or planted cache file is ignored and rebuilt."""
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import re
 from pathlib import Path
@@ -105,7 +104,7 @@ def test_corrupt_truncated_or_planted_cache_files_are_ignored(repo: Path, tmp_pa
             return (Path.touch, (marker,))
 
     payload = pickle.dumps(Planted())
-    entries[0].write_bytes(hashlib.sha256(payload).digest() + payload)  # a valid checksum: only the loader refuses it
+    entries[0].write_bytes(b"".join(cache_module.sealed(payload)))  # a valid entry: only the loader refuses it
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
     entries[2].write_bytes(b"")  # empty
     entries[3].write_bytes(b"\0" * 4096)  # zeros, as a power loss may leave

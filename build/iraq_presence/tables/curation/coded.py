@@ -55,8 +55,9 @@ def check_coded(articles: list[Article], folder: str) -> None:
                 field="unreviewed",
                 expected="each proposal checked against the text and removed from `unreviewed` (or status: draft)",
             )
+        todo = _may_hold_todo(art)
         for i, st in enumerate(art.statements, 1):
-            problem = _uncoded(st)
+            problem = _uncoded(st, todo)
             if problem:
                 field, message, expected = problem
                 raise CurationError(
@@ -67,7 +68,7 @@ def check_coded(articles: list[Article], folder: str) -> None:
                     field=field,
                     expected=expected,
                 )
-        for entry, field, value, line in _placeholders(art):
+        for entry, field, value, line in _placeholders(art) if todo else ():
             raise CurationError(
                 file,
                 f"accepted with a placeholder left in {field} ({value!r})",
@@ -76,6 +77,16 @@ def check_coded(articles: list[Article], folder: str) -> None:
                 field=field,
                 expected="the value the placeholder stands for (an actor_id of actors.yaml or of new_actors)",
             )
+
+
+def _may_hold_todo(art: Article) -> bool:
+    """Whether any string in the article could start with `TODO` (then it is walked for them). Its
+    JSON, made by pydantic's own serializer, writes every such value as `"TODO...`: one search there
+    costs a third of the walk, which finds none in almost every accepted article."""
+    try:
+        return '"TODO' in art.model_dump_json()
+    except Exception:  # a value the serializer does not take: walk the article
+        return True
 
 
 def _placeholders(art: Article) -> Iterator[tuple[str, str, str, int | None]]:
@@ -116,19 +127,19 @@ def _todo(value: Any, path: str, owner: Model, at: str) -> Iterator[tuple[str, s
             yield from _todo(item, path, owner, at)
 
 
-def _uncoded(st: Statement) -> tuple[str, str, str] | None:
+def _uncoded(st: Statement, todo: bool = True) -> tuple[str, str, str] | None:
     if st.unreviewed:
         return (
             "unreviewed",
             f"accepted, but {len(st.unreviewed)} proposal(s) still unreviewed: {_fields(st.unreviewed)}",
             "each field checked against the text (and the precedents) and removed from `unreviewed`",
         )
-    written = st.model_dump(by_alias=True)  # keyed as the curator writes them
-    todo = [f for f in CODED if str(written.get(f, "")).startswith("TODO")]
-    if todo:
+    written = st.model_dump(by_alias=True) if todo else {}  # keyed as the curator writes them
+    todo_fields = [f for f in CODED if str(written.get(f, "")).startswith("TODO")]
+    if todo_fields:
         return (
-            todo[0],
-            f"accepted with a placeholder left in {', '.join(todo)} ({written[todo[0]]!r})",
+            todo_fields[0],
+            f"accepted with a placeholder left in {', '.join(todo_fields)} ({written[todo_fields[0]]!r})",
             "an actor_id (a new actor goes in the article's new_actors, with its evidence)",
         )
     missing = [f for f in CODED if f not in st.keylines]
