@@ -11,9 +11,10 @@ article may be left off ("Anbar" of "Al Anbār").
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .transliteration import ascii_lower
 
 RANK = {"country": 0, "capital": 1, "subdivision": 2}
 """Which reading wins when a name is several places: "Georgia" the country, "Baghdad" the capital."""
@@ -30,7 +31,7 @@ class Place:
 
 def fold(name: str) -> str:
     """A place name compared without accents, case, hyphens, apostrophes, stops and a leading "the"."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = ascii_lower(name)
     plain = re.sub(r"[\s\-]+", " ", re.sub(r"[’'`.]", "", plain)).strip()
     return re.sub(r"^the ", "", plain)
 

@@ -38,7 +38,8 @@ FOLDS = (
 )
 
 
-def _plain(text: str) -> str:
+def ascii_lower(text: str) -> str:
+    """Accents stripped and lower case: "Anbār" is "anbar" (names and places compare so)."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
@@ -48,7 +49,7 @@ def name_words(name: str) -> tuple[str, ...]:
     "Abd al-Latif", "Abdul Latif" and "Abdullatif" are all ['abd latif']."""
     words: list[str] = []
     joining = False
-    for raw in re.split(r"[\s\-]+", re.sub(r"[’'`ʿʾ‘]", "", _plain(name))):
+    for raw in re.split(r"[\s\-]+", re.sub(r"[’'`ʿʾ‘]", "", ascii_lower(name))):
         word = re.sub(r"[^a-z]", "", raw)
         if not word or word in PARTICLES:
             continue
@@ -109,4 +110,4 @@ def same_name(name: str, known: str) -> bool:
     return all(same_word(a, b) for a, b in zip(mine, theirs, strict=True))
 
 
-__all__ = ["key", "name_words", "same_name", "same_person", "same_word"]
+__all__ = ["ascii_lower", "key", "name_words", "same_name", "same_person", "same_word"]
