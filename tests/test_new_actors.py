@@ -394,3 +394,18 @@ def test_places_are_read_from_the_libraries_however_written_but_codes_are_no_pla
     assert place("Oslo").kind == "capital" and place("Cusco").kind == "subdivision"
     assert place("IS") is None and place("KH") is None  # country codes are groups' acronyms as often
     assert place("Vale Front") is None
+
+
+def test_a_lone_word_is_the_known_group_it_shortens_unless_a_known_person_holds_it():
+    ctx = Context(
+        "009_x",
+        "Zarqun says no. Ardan said too. Vale spoke.",
+        None,
+        {"Al-Zarqun Movement": "al-zarqun-movement", "Kataib Ardan": "kataib-ardan", "Jo Ardan": "jo-ardan"},
+        {"al-zarqun-movement": "armed_group", "kataib-ardan": "armed_group", "jo-ardan": "person"},
+        Corpus(),
+    )
+    assert actor_for(ctx, "Zarqun", 0, "person", "Speaker") == "al-zarqun-movement"
+    assert ctx.new_aliases[-1]["text"] == "Zarqun"
+    assert actor_for(ctx, "Ardan", 16, "person", "Speaker") != "kataib-ardan"  # a known person's surname too
+    assert actor_for(ctx, "Vale", 32, "person", "Speaker") == "vale"

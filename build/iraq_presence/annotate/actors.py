@@ -227,16 +227,31 @@ def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, str
         }
         if len(set(holders.values())) == 1:
             best = (next(iter(holders)), 90.0, "variant")
-    if best is None and kind in {"armed_group", "coalition", "political_party"}:
+    if best is None and (kind in GROUP_KINDS or _lone_group_word(ctx, words)):
         mine = _distinctive(name)
         hits = {
             i: a
             for a, i in ctx.aliases.items()
-            if ctx.types.get(i) in {"armed_group", "coalition", "political_party"} and mine & _distinctive(a)
+            if ctx.types.get(i) in GROUP_KINDS and mine & _distinctive(a)
         }
         if len(hits) == 1 and mine:
             best = (next(iter(hits.values())), 80.0, "variant")
     return best
+
+
+GROUP_KINDS = {"armed_group", "coalition", "political_party"}
+
+
+def _lone_group_word(ctx: Context, words: list[str]) -> bool:
+    """A lone word taken for a person may be a known group's short name ("al-X" of "Harakat al-X"):
+    news introduces a person by a fuller name, so a single word no known person's alias holds is
+    matched against the groups' distinctive words too."""
+    if len(words) != 1:
+        return False
+    mine = _distinctive(words[0])
+    return bool(mine) and not any(
+        ctx.types.get(i) == "person" and mine & set(_folded(a).split()) for a, i in ctx.aliases.items()
+    )
 
 
 def _same_holder(ctx: Context, name: str, alias: str, kind: str) -> bool:
