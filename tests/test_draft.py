@@ -162,6 +162,22 @@ def test_two_clauses_each_with_a_modal_are_two_remarks(quote: str, parts: int) -
     assert len(got) == parts and all(quote[x["start"] : x["end"]] == x["quote"] for x in got)
 
 
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("Union says port tax 'unfair', urges council to act", ["port tax 'unfair'", "council to act"]),
+        ("Union says the plan, drafted in May, calls for a strike", ["the plan, drafted in May, calls for a strike"]),
+    ],
+)
+def test_a_second_cue_verb_of_the_same_subject_is_a_second_remark(line: str, parts: list[str]) -> None:
+    quote = line[line.index(" says ") + 6 :]
+    p = {"quote": quote, "start": line.index(quote), "end": len(line), "statement_type": "indirect"}
+    got = split_remarks(line, [p | {"reporting_verb": "says", "cue_start": line.index("says")}])
+    assert [x["quote"] for x in got] == parts and all(line[x["start"] : x["end"]] == x["quote"] for x in got)
+    if len(got) == 2:
+        assert (got[1]["reporting_verb"], line[got[1]["cue_start"] :][:5]) == ("urges", "urges")
+
+
 def test_affiliations_from_appositive_and_title() -> None:
     orgs = {"Harbour Union": "harbour-union", "Dock League": "dock-league"}
     text = (

@@ -436,3 +436,11 @@ def test_a_concessive_cue_takes_no_quotation_after_its_clause(ex: Extractor) -> 
         ("it has closed its office in the bay", "harbor-party", "claims"),
         ("temporary", "maria-lopez", "calls"),
     ]
+
+
+def test_the_one_an_addressing_cue_urges_to_act_is_its_hearer_not_its_source(ex: Extractor) -> None:
+    text = "Harbor Party says port tax 'absurd', urges govt. to act\n\nThe party spoke on Monday."
+    assert {who for _, who in speakers(ex, text)} == {"harbor-party"}
+    assert speakers(ex, "The port must stay open, urged Maria Lopez on Monday.") == [
+        ("The port must stay open", "maria-lopez")
+    ]

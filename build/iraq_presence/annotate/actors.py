@@ -229,11 +229,7 @@ def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, str
             best = (next(iter(holders)), 90.0, "variant")
     if best is None and (kind in GROUP_KINDS or _lone_group_word(ctx, words)):
         mine = _distinctive(name)
-        hits = {
-            i: a
-            for a, i in ctx.aliases.items()
-            if ctx.types.get(i) in GROUP_KINDS and mine & _distinctive(a)
-        }
+        hits = {i: a for a, i in ctx.aliases.items() if ctx.types.get(i) in GROUP_KINDS and mine & _distinctive(a)}
         if len(hits) == 1 and mine:
             best = (next(iter(hits.values())), 80.0, "variant")
     return best

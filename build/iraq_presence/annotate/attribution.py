@@ -778,6 +778,8 @@ def _inverted_cue(
     """ "…, said X": the source after the cue, the content the clause before it or the quotation after."""
     if tokens[right_np[0]].low in {"that", "it", "this", "in", "on", "to"} | TEMPORAL:
         return None
+    if cue.verb in ADDRESSING and HEARER_TO.match(text, tokens[right_np[1]].end):
+        return None  # "…, urges the government to act": the one urged, not the one urging
     cue.source, cue.how = _span(tokens, right_np), "inverted"
     lead = _clause_before(tokens, k, start, text)
     if lead:
@@ -790,6 +792,8 @@ def _inverted_cue(
     return cue
 
 
+HEARER_TO = re.compile(r"\.?\s+to\s+[a-z]")
+"""An addressing cue's noun phrase followed by an infinitive ("urged X to leave") is its hearer."""
 NOT_HEARERS = {"that", "reporters"} | PRONOUNS - {"him", "her", "them", "us"}
 """Words after an addressing cue that are no hearer ("told reporters", "told that"); object pronouns are."""
 

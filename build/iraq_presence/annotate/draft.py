@@ -190,12 +190,25 @@ def _two_remarks(quote: str) -> re.Match[str] | None:
     return m if m is not None and re.search(rf"\b{MODAL}\b", quote[: m.start()]) else None
 
 
+SECOND_CUE = re.compile(
+    r", (?P<verb>(?:urge|warn|ask|demand|reject|deny|vow|call(?:s|ed)? (?:on|for))(?:s|ed)?) (?=[\w’'.-]+ )"
+)
+"""A second cue verb of the same subject after the first remark ("X says A, urges B to act"): a
+second act, with its own verb."""
+
+
+def _second_cue(p: dict[str, Any]) -> re.Match[str] | None:
+    m = SECOND_CUE.search(p["quote"]) if p.get("reporting_verb") else None
+    return m if m is not None and "," not in p["quote"][: m.start()] else None  # "the plan, drafted …, calls for"
+
+
 def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Indirect statements joining two remarks ("A and that B", "A should … and B must …") as two
-    statements of the same speaker."""
+    """Indirect statements joining two remarks ("A and that B", "A should … and B must …", "says A,
+    urges B") as two statements of the same speaker."""
     out = []
     for p in statements:
-        m = _two_remarks(p["quote"]) if p["statement_type"] == "indirect" else None
+        indirect = p["statement_type"] == "indirect"
+        m = (_two_remarks(p["quote"]) or _second_cue(p)) if indirect else None
         if m is None:
             out.append(p)
             continue
@@ -203,6 +216,8 @@ def split_remarks(text: str, statements: list[dict[str, Any]]) -> list[dict[str,
         second = p["quote"][m.end() :]
         a = {**p, "quote": first, "end": p["start"] + len(first), "split": "first of two remarks in one clause"}
         b = {**p, "quote": second, "start": p["start"] + m.end(), "split": "second of two remarks in one clause"}
+        if "verb" in m.groupdict():
+            b |= {"reporting_verb": m["verb"], "cue_start": p["start"] + m.start("verb")}
         out += [a, b]
     return out
 
