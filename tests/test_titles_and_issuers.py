@@ -20,6 +20,9 @@ GAZ = Gazetteer(
         ("Prime Minister Bram Oduya", None),  # a title only: the name index binds it
         ("Secretary-General of the Tarn Hills Movement", None),
         ("Chairman of the Board of Directors", None),
+        ("Tarnish Secretary of State Bram Oduya", "Bram Oduya"),  # a state's word before the title
+        ("U.S. Special Envoy for the Tarn Hills Lio Varga", "Lio Varga"),  # a region's name, then the person
+        ("U.S. Secretary of State", None),
     ],
 )
 def test_person_after_title(name: str, person: str | None) -> None:

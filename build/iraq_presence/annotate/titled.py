@@ -52,9 +52,13 @@ def person_after_title(name: str) -> str | None:
             break
         tail.insert(0, bare)
     head = words[: len(words) - len(tail)]
+    if head[-1:] == ["the"] and len(tail) > 2:
+        tail = tail[-2:]  # "Envoy for the Middle East Jane Roe": a region's name, then the person's
+        head = words[: len(words) - 2]
     if not 2 <= len(tail) <= 4 or not head:
         return None
-    titled = len(words) >= 4 and _title_word(words[0]) and TITLE_OF.search(" ".join(head))
+    first = next((k for k, w in enumerate(head[:3]) if _title_word(w)), None)  # "U.S. Secretary of State …"
+    titled = first is not None and len(words) - first >= 4 and TITLE_OF.search(" ".join(head[first:]))
     return " ".join(tail) if titled or head[-1] in ORG_WORDS else None
 
 
