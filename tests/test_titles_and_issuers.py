@@ -133,3 +133,11 @@ def test_the_statement_said_far_down_the_article_is_still_its_issuer() -> None:
     filler = "Lio Varga of the Vale Party toured the harbour and the new market hall on the same day.\n" * 25
     text = f"The Dovra League issued a statement on Sunday.\n{filler}The statement said the garrison must go."
     assert speakers(text)[-1] == "dovra-league"
+
+
+def test_the_one_spoken_with_under_a_state_title_is_the_speaker_of_his_relative_clause() -> None:
+    gaz = Gazetteer(aliases={"Dovra": "dovra"}, types={"dovra": "state"})
+    text = "Later, the mayor spoke by phone with Dovra Secretary of State Bram Oduya, who urged them to close the port."
+    (p,) = Extractor(gaz).run(text)["statements"]
+    assert (p.get("speaker_id"), p["speaker_name"]) == (None, "Bram Oduya")
+    assert text[p["source_start"] : p["source_end"]] == "Dovra Secretary of State Bram Oduya"

@@ -1013,6 +1013,9 @@ def _before_relative(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if np:  # "outlets cited unnamed officials who said": the officials, past the verb
         verbs = [x for x in range(np[0], np[1]) if not tokens[x].cap and CUE_RE.fullmatch(tokens[x].low)]
         np = (verbs[-1] + 1, np[1]) if verbs else np
+        # "spoke by phone with Minister X, who urged": the one spoken with, not the phone
+        withs = [x for x in range(np[0], np[1]) if tokens[x].low in {"with", "by"} and tokens[x + 1].cap]
+        np = (withs[-1] + 1, np[1]) if withs else np
     return np
 
 
