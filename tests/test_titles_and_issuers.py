@@ -23,6 +23,7 @@ GAZ = Gazetteer(
         ("Tarnish Secretary of State Bram Oduya", "Bram Oduya"),  # a state's word before the title
         ("U.S. Special Envoy for the Tarn Hills Lio Varga", "Lio Varga"),  # a region's name, then the person
         ("U.S. Secretary of State", None),
+        ("Minister of Foreign Affairs Bram McOduya", "Bram McOduya"),  # a capital inside a surname
     ],
 )
 def test_person_after_title(name: str, person: str | None) -> None:
