@@ -444,3 +444,11 @@ def test_the_one_an_addressing_cue_urges_to_act_is_its_hearer_not_its_source(ex:
     assert speakers(ex, "The port must stay open, urged Maria Lopez on Monday.") == [
         ("The port must stay open", "maria-lopez")
     ]
+
+
+def test_a_participle_after_an_inverted_cue_keeps_its_own_words(ex: Extractor) -> None:
+    text = "The troops must leave the country, Lopez said, adding neighbours could keep the peace."
+    assert [(q, w) for q, w in speakers(ex, text)] == [
+        ("The troops must leave the country", "maria-lopez"),
+        ("neighbours could keep the peace", "maria-lopez"),
+    ]
