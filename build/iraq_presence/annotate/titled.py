@@ -33,7 +33,9 @@ OFFICE_WORDS = frozenset(
     }
 )
 """Capitalised words of an office's own name ("Minister of Foreign Affairs"): part of the title."""
-NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?(?:-[A-Z][a-z’'-]+)*|(?:al|el|bin|ibn|abu|Abu)-?[A-Z]?[\w’'-]*)$")
+NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?(?:-[A-Z][a-z’'-]+)*|(?:al|el|bin|ibn|abu|Abu)-?[A-Z]?[\w’'-]*)$"
+)
 TITLE_OF = re.compile(r"\b(?:of|for)\b|[’']s?\b|\b[a-z]{3,}\b")
 """The title reaches over an organisation: "of", "for", a possessive, or a lower-case word ("council")."""
 
