@@ -452,3 +452,14 @@ def test_a_participle_after_an_inverted_cue_keeps_its_own_words(ex: Extractor) -
         ("The troops must leave the country", "maria-lopez"),
         ("neighbours could keep the peace", "maria-lopez"),
     ]
+
+
+def test_a_relative_clause_with_a_bracketed_acronym_and_an_inner_apostrophe_is_read_past() -> None:
+    gaz = Gazetteer(
+        aliases={"US": "us", "Harbor Party": "harbor-party"}, types={"us": "state", "harbor-party": "political_party"}
+    )
+    text = (
+        "The spokesman for the Harbor Party, which is part of the Dock Units (DU) or Hashd al-Sa’ad, has denounced"
+        " the recent US raids on the port, stressing that the city must show its resolve."
+    )
+    assert [p.get("speaker_id") for p in Extractor(gaz).run(text)["statements"]] == ["harbor-party", "harbor-party"]

@@ -950,14 +950,32 @@ def _scene_setting(text: str, tokens: list[Token], span: tuple[int, int]) -> boo
     return not rest or (first.low not in OPENERS and not re.search(r"\b[a-z]", rest))
 
 
+def _in_word(tokens: list[Token], k: int) -> bool:
+    """An apostrophe written inside a word, between two letters ("Sha’abi"), not a quotation mark."""
+    t = tokens[k]
+    return (
+        t.text in {"’", "'"}
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].end == t.start
+        and tokens[k + 1].start == t.end
+        and tokens[k - 1].is_word
+        and tokens[k + 1].is_word
+    )
+
+
 def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """'X, the spokesman for Y, said': the phrase before the appositive; None for '…,” said'."""
     if j >= 1 and tokens[j - 1].text in QUOTE_MARKS:
         return None
-    for k in range(j - 1, max(-1, j - 30), -1):
+    k = j
+    while k > max(0, j - 29):
+        k -= 1
         t = tokens[k]
         abbreviation = t.text == "." and k > 0 and tokens[k - 1].cap and len(tokens[k - 1].text) <= 5
-        if t.text in CLAUSE_END and not abbreviation:
+        if t.text == ")":  # "which is part of the X Units (XU), said": the bracketed acronym is read past
+            k = next((x for x in range(k - 1, max(-1, k - 6), -1) if tokens[x].text == "("), k)
+            continue
+        if t.text in CLAUSE_END and not abbreviation and not _in_word(tokens, k):  # "Sha’abi": a name
             return None
         if t.text == ",":
             inner = tokens[k + 1 : j]
