@@ -167,6 +167,7 @@ def test_two_clauses_each_with_a_modal_are_two_remarks(quote: str, parts: int) -
     [
         ("Union says port tax 'unfair', urges council to act", ["port tax 'unfair'", "council to act"]),
         ("Union says the plan, drafted in May, calls for a strike", ["the plan, drafted in May, calls for a strike"]),
+        ("Union says port tax unfair, denies any deal with the city", ["port tax unfair", "any deal with the city"]),
     ],
 )
 def test_a_second_cue_verb_of_the_same_subject_is_a_second_remark(line: str, parts: list[str]) -> None:
@@ -175,7 +176,8 @@ def test_a_second_cue_verb_of_the_same_subject_is_a_second_remark(line: str, par
     got = split_remarks(line, [p | {"reporting_verb": "says", "cue_start": line.index("says")}])
     assert [x["quote"] for x in got] == parts and all(line[x["start"] : x["end"]] == x["quote"] for x in got)
     if len(got) == 2:
-        assert (got[1]["reporting_verb"], line[got[1]["cue_start"] :][:5]) == ("urges", "urges")
+        verb = got[1]["reporting_verb"]
+        assert verb in {"urges", "denies"} and line[got[1]["cue_start"] :].startswith(verb)
 
 
 def test_affiliations_from_appositive_and_title() -> None:

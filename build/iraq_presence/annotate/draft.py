@@ -191,7 +191,7 @@ def _two_remarks(quote: str) -> re.Match[str] | None:
 
 
 SECOND_CUE = re.compile(
-    r", (?P<verb>(?:urge|warn|ask|demand|reject|deny|vow|call(?:s|ed)? (?:on|for))(?:s|ed)?) (?=[\w’'.-]+ )"
+    r", (?P<verb>(?:urge|warn|ask|demand|reject|vow)(?:s|d|ed)?|den(?:ies|ied)|call(?:s|ed) (?:on|for)) (?=[\w’'.-]+ )"
 )
 """A second cue verb of the same subject after the first remark ("X says A, urges B to act"): a
 second act, with its own verb."""
