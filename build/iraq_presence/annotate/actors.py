@@ -130,13 +130,20 @@ TRAILING = re.compile(
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several", "dozens"}
 )
-BACKED = re.compile(r"^[A-Z][\w’']+-(?:backed|supported|aligned|allied|led|based|funded|linked|sponsored)$")
+BACKED = re.compile(
+    r"^[A-Z][\w’']+-(?:backed|supported|aligned|allied|affiliated|led|based|funded|linked|sponsored|leaning|oriented)$"
+)
 """A state's word with a participle ("Valeian-backed"): an adjective, never an actor's name."""
 PLACE = re.compile(
     r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"
     r"|Valley|Region|District)$"
 )
 """Names of places by their own words: never an actor."""
+NOT_ACTOR_AFTER = re.compile(
+    r"\s+(?:air\s*base|airbase|base|airport|air\s*field|airfield|camp|province|governorate|district"
+    r"|war|conflict|ceasefire|truce|border)\b"
+)
+"""A name that a lower-case noun makes a place or an event ("X air base", "the X-Y war"): never an actor."""
 NAME_WORD = r"(?:\b[A-Z]|\b(?:al|el)-[A-Z])[\w’'-]*"
 NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}\s+(?:(?:of|the|for|and)\s+)?)*{NAME_WORD}\s*$")
 """The capitalised run that ends just before a bracket: the long form of an acronym."""
@@ -165,8 +172,8 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
         return None  # "Three bands", "Both sides": a count of actors the text goes on to name or describe
     if _role_word(words[-1]) and words[-1].lower() not in GROUP_ROLE_NOUNS | {"party", "organization"}:
         return None  # "Group Spox", "Iraqi PM": a title, resolved (or not) by the extractor, never a new actor
-    if PLACE.search(name):
-        return None  # "Camp X", "X Airbase", "X Province": a place, not an actor
+    if PLACE.search(name) or NOT_ACTOR_AFTER.match(text, start + len(name)):
+        return None  # "Camp X", "X Airbase", "X air base", "the X-Y war": a place or an event, not an actor
     if len(words) == 2 and _nationality(words[0]) and words[1].lower() in {"militia", "group", "official", "source"}:
         return None  # "Iraqi Militia": a description of an unnamed actor
     if any(map(BACKED.match, words)) and all(_nationality(w) or BACKED.match(w) for w in words):

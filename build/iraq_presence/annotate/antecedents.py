@@ -33,10 +33,18 @@ HEAD_TYPES: dict[str, frozenset[str]] = {
 }
 """What each head noun can name: a militia is an armed group, a ministry a body of a state."""
 
+MODIFIER = r"(?:[a-z][\w-]*|[A-Z][\w’']*-[a-z][\w-]*)"
+"""A word before the noun: lower case, or a state's word with a participle ("Valeian-backed")."""
 DESCRIPTION = re.compile(
-    r"(?:[Tt]he|[Oo]ne of the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(HEAD_TYPES) + r")s?",
+    rf"(?:[Tt]he|[Oo]ne of the)\s+(?:{MODIFIER}\s+){{0,2}}?(?P<head>" + "|".join(HEAD_TYPES) + r")s?",
 )
-"""A definite description in lower case ("the group", "the armed faction", "one of the factions")."""
+"""A definite description in lower case ("the group", "the Valeian-backed faction", "one of the factions")."""
+INDEFINITE = re.compile(
+    rf"(?:An?|an?)\s+(?:(?:{MODIFIER}|[A-Z][\w’']*)\s+){{0,2}}?(?P<head>" + "|".join(HEAD_TYPES) + r")"
+    r"(?:\s+(?:in|from|based in)\s+[A-Z][\w’'-]+)?",
+)
+"""An indefinite one in the lead ("A pro-Valeian group in Norland said"): the article's actor of that
+kind, named in its headline or in the sentences after."""
 
 REACH = 2500  # characters: an antecedent is named in the paragraphs just before
 
@@ -49,6 +57,12 @@ def compatible(phrase: str) -> frozenset[str] | None:
 
 TITLED = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}(?P<head>Militia|Group|Faction|Movement|Ministry)")
 """A description in a headline's capitals ("Northern Faction Warns …"), one actor of that kind."""
+
+
+def introduced(phrase: str) -> frozenset[str] | None:
+    """The types an indefinite description can stand for; None for any other phrase."""
+    m = INDEFINITE.fullmatch(phrase.strip())
+    return HEAD_TYPES[m["head"]] if m else None
 
 
 def titled(phrase: str) -> frozenset[str] | None:
@@ -74,4 +88,4 @@ def new_name_fits(name: str, phrase: str) -> bool:
     return ends_in_head(name, phrase) or bool(own & types)
 
 
-__all__ = ["REACH", "compatible", "ends_in_head", "new_name_fits", "titled"]
+__all__ = ["REACH", "compatible", "ends_in_head", "introduced", "new_name_fits", "titled"]

@@ -219,8 +219,8 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
             j = opening - 1
             b = j if a > b else b
             continue
-        if t.text in {".", "-", "’", "'"} and j > 0 and tokens[j - 1].is_word and t.text != ".":
-            j -= 1
+        if t.text in {"-", "’", "'"} and j > 0 and tokens[j - 1].is_word and tokens[j - 1].end == t.start:
+            j -= 1  # inside a word ("Al-Anbar", "Kata’ib"); a spaced hyphen ("CITY - A group") ends the phrase
             continue
         if not t.is_word:
             break
@@ -827,12 +827,19 @@ def _participial_opener(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _dateline_hyphen(tokens: list[Token], k: int) -> bool:
+    """A hyphen closing a dateline ("CITY, Region - …"): after capitalised words and commas only."""
+    return k > 0 and tokens[k].text == "-" and all(t.cap or t.text == "," for t in tokens[:k])
+
+
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
     i = 0
-    dash = next((k for k in range(min(len(tokens), 8)) if tokens[k].text in {"–", "—"}), None)
+    dash = next(
+        (k for k in range(min(len(tokens), 8)) if tokens[k].text in {"–", "—"} or _dateline_hyphen(tokens, k)), None
+    )
     if dash is not None:
-        i = dash + 1  # a dateline: "CITY (AGENCY) – …"
+        i = dash + 1  # a dateline: "CITY (AGENCY) – …", "CITY, Region - …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
     if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:

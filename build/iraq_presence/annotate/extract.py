@@ -340,6 +340,7 @@ class _Statements:
     ) -> list[Proposal]:
         self.sents = pairs(sentences)
         self.cue_ix = SpanIndex(cues, lambda c: c.start, lambda c: c.end)
+        self.lead = self._lead_paragraphs(cues)
         described = [c.source for c in cues if c.source and DESCRIBED_DOCUMENT.fullmatch(self.text[slice(*c.source)])]
         self.documents = pairs(sorted(set(described)))
         out: list[Proposal] = []
@@ -880,7 +881,9 @@ class _Statements:
         speaker for the curator) where none is."""
         phrase = self.text[s:e].strip()
         lead = self._in_lead(s)
-        types = antecedents.compatible(phrase) or (antecedents.titled(phrase) if lead else None)
+        types = antecedents.compatible(phrase) or (
+            antecedents.titled(phrase) or antecedents.introduced(phrase) if lead else None
+        )
         if types is None or (speaker.get("speaker_id") and resolved.resolution not in {"nearest", "unresolved"}):
             return speaker, resolved
         if self.ex.gaz.types.get(speaker.get("speaker_id", "")) in types:
@@ -906,9 +909,28 @@ class _Statements:
         return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved")
 
     def _in_lead(self, at: int) -> bool:
-        """In the article's first paragraph that reports speech (its headline, or its lead)."""
-        first = next((c for c in self.cue_ix.starting_in(0, self.lines.end(at) + 1) if c.source is not None), None)
-        return first is not None and self.lines.start(first.start) == self.lines.start(at)
+        """In the article's first paragraph that reports speech (its headline, or its lead), or in the
+        first one after a headline's cue: the lead sentence that the headline sums up."""
+        paragraphs, here = self.lead, self.lines.start(at)
+        return bool(paragraphs) and (
+            here == paragraphs[0] or (here in paragraphs and self._headline_line(paragraphs[0]))
+        )
+
+    def _lead_paragraphs(self, cues: list[Cue]) -> tuple[int, ...]:
+        """The starts of the first two paragraphs that report speech."""
+        paragraphs: list[int] = []
+        for c in sorted(cues, key=lambda c: c.start):
+            para = self.lines.start(c.start)
+            if c.source is not None and para not in paragraphs:
+                paragraphs.append(para)
+            if len(paragraphs) == 2:
+                break
+        return tuple(paragraphs)
+
+    def _headline_line(self, start: int) -> bool:
+        """A line with no final stop, as headlines are written."""
+        line = self.text[start : self.lines.end(start)].strip()
+        return bool(line) and line[-1] not in ".!?”\"’'"
 
     def _document(self, s: int, e: int) -> str | None:
         """A statement that speaks: described ("a statement from his office"), or referred back to.
