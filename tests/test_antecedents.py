@@ -152,3 +152,29 @@ def test_a_description_takes_a_new_organisation_of_a_fitting_kind() -> None:
     )
     got = [p.get("speaker_name") for p in ex.run(text)["statements"]]
     assert got[-1] == "Tarn Hills Movement"
+
+
+def test_a_state_word_with_a_participle_describes_the_group_before(ex: Extractor) -> None:
+    text = "The Vale Brigades met on Monday. In a statement, the Norland-affiliated group stressed that it would stay."
+    assert speakers(ex, text) == [("it would stay", "vale-brigades")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vale Brigades halts attacks on depots\n\nA pro-Norland group in Hillshire said Tuesday that it would halt "
+        "its attacks on the depots.",
+        "Militia says it shelled the depot\n\nHILLTOWN, Eastern Region - An Eastern militia group on Friday claimed "
+        "that it shelled a depot.\n\nThe Vale Brigades said on its channel that it used a drone.",
+    ],
+)
+def test_an_indefinite_group_in_the_lead_is_the_group_the_article_names(ex: Extractor, text: str) -> None:
+    assert {s for _, s in speakers(ex, text)} == {"vale-brigades"}
+
+
+def test_an_indefinite_group_after_the_lead_stays_written(ex: Extractor) -> None:
+    text = (
+        "The Vale Brigades said on Monday that the depot was shut.\n\nTalks went on.\n\n"
+        "A pro-Norland group said Tuesday that it would halt its attacks."
+    )
+    assert speakers(ex, text)[-1][1] != "vale-brigades"

@@ -34,6 +34,9 @@ def test_furniture_titles_and_descriptions_are_no_names():
     assert clean_name("Camp Vale was hit.", "Camp Vale", 0) is None
     assert clean_name("Three bands said so.", "Three", 0) is None  # a count, not a name
     assert clean_name("Vale Airbase was hit.", "Vale Airbase", 0) is None
+    assert clean_name("Rockets hit Ain Vale air base.", "Ain Vale", 12) is None  # a place by the noun after it
+    assert clean_name("Since the Norland-Ardan war began.", "Norland-Ardan", 10) is None  # an event
+    assert clean_name("The Norland-affiliated group said so.", "Norland-affiliated", 4) is None
 
 
 def test_possessors_places_and_weekdays_are_cut_off():

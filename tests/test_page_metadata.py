@@ -120,6 +120,20 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
     ]
 
 
+@pytest.mark.parametrize("label", ["0 $\n2,500 $\n€ 40", "Skip to content", "Story continues below"])
+def test_amounts_and_the_pages_own_labels_are_furniture_not_the_title(label: str):
+    meta = read_metadata(f"{label}\n\nTalks resume in Freedonia" + BODY, None, {}, {})
+    assert meta.title.text == "Talks resume in Freedonia"
+
+
+def test_a_capital_in_capitals_opening_the_body_is_a_dateline_not_an_outlet():
+    assert (
+        read_metadata("Talks resume\n\nPARIS — Talks resumed on Monday, officials said.", None, {}, {}).outlet is None
+    )
+    agency = read_metadata("Talks resume\n\nXNA — Talks resumed on Monday, officials said.", None, {}, {}).outlet
+    assert agency is not None and agency.text == "XNA"
+
+
 def test_a_weekday_before_the_date_is_no_credit():
     meta = read_metadata("Talks resume\nWednesday, 16 January 2031" + BODY, None, {}, {})
     assert meta.authors == [] and meta.outlet is None

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import find_dates
-from .lexicon import GENERIC_CREDITS
+from .lexicon import GENERIC_CREDITS, PAGE_WORDS
+from .places import place
 from .printed import NOT_A_DATE, date_only, printed_dates
 
 HEAD_LINES = 8
@@ -126,7 +127,8 @@ def _tail(text: str, head: set[tuple[int, int]]) -> list[tuple[int, int]]:
 def _is_outlet(name: str, outlets: dict[str, str]) -> bool:
     """A known outlet, a name with an outlet word, or a bare acronym ("By XYZ": an agency, not a person)."""
     words = name.split()
-    acronym = len(words) == 1 and name.isupper() and len(name) >= 2
+    city = (where := place(name)) is not None and where.kind != "subdivision"  # "BAGHDAD —", yet "SANA" the agency
+    acronym = len(words) == 1 and name.isupper() and len(name) >= 2 and not city
     return name in outlets or acronym or any(w.lower().strip(".") in OUTLET_WORDS for w in words)
 
 
@@ -343,8 +345,8 @@ def _byline(
                 )
 
 
-ID_ONLY = re.compile(r"[#№]?\s*\d[\d\s/-]*")
-"""A line of digits alone: a page's id or counter, never a headline."""
+ID_ONLY = re.compile(r"[#№$€£]?\s*\d[\d\s,./-]*\s*[$€£%]?")
+"""A line of digits alone: a page's id, counter or amount ("2,500 $"), never a headline."""
 SECTION = re.compile(r"(?:[A-Z][\w’'-]*|&|and)(?:\s+(?:[A-Z][\w’'-]*|&|and)){0,2}")
 """At most three capitalised words ("Middle East", "Politics & Policy"): a section label above a headline."""
 
@@ -368,6 +370,9 @@ def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) 
             issues.append(
                 _issue("page_furniture", text, s, e, "A number alone on its line: a page id, not the article.")
             )
+            continue
+        if len(line.split()) <= 4 and all(w.lower() in PAGE_WORDS for w in line.split()):
+            issues.append(_issue("page_furniture", text, s, e, "The page's own label, not a headline."))
             continue
         if not _headline_like(line):
             return None

@@ -209,6 +209,12 @@ FURNITURE_NAMES = {
     *("Read More", "Read", "More", "Source", "Sources", "Related", "Photo", "Video", "Image", "Share"),
     *("Photo Credit", "Image Credit", "Credit", "Caption", "Publish Date", "Published", "News ID", "Updated"),
 }
+# The words of a web page's own labels ("Skip to content", "Story continues below"): a line of these alone is
+# the page's furniture, never a headline.
+PAGE_WORDS = _words(
+    "article content main skip to advertisement story continues below continue reading listen this share print "
+    "email comments comment video videos watch menu search subscribe sign in up log newsletter"
+)
 # A generic credit in a dateline ("CITY (Agencies) –"): copy from several wires, not a publisher.
 GENERIC_CREDITS = {"Agencies", "Dispatches", "Wires", "Newswires", "Staff", "Desk", "Bureau", "News", "Reports"}
 # Words that mark a name as an organisation rather than a person.
