@@ -89,6 +89,7 @@ def test_the_presence_of_armed_factions_is_not_the_forces_presence():
     assert cues.stance("the presence of hill-based armed factions in the valley")[0] == "not_addressed"
     assert cues.topics("the presence of hill-based armed factions in the valley")[0] == ["armed_factions"]
     assert cues.topics("the presence of foreign troops in the valley")[0] == ["us_military_presence"]
+    assert cues.topics("Valeian-aligned forces were behind the shelling")[0] == ["armed_factions"]
 
 
 def test_a_warning_on_a_condition_of_war_is_a_threat_and_no_legal_basis_an_accusation():

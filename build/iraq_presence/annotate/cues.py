@@ -87,7 +87,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     "armed_factions": re.compile(
         r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|paramilitar\w*|(?<!its )(?<!our )fighters"
         r"|resistance(?= (?:groups?|factions?|fighters|movements?))|(?<!its )(?<!our )weapons|disband\w*|dissol\w*"
-        r"|mobili[sz]ation)\b",
+        r"|mobili[sz]ation|(?<=-)(?:backed|aligned|allied|affiliated|sponsored|supported|funded)\s+(?:forces|groups?|proxies))\b",
         re.I,
     ),
     "sovereignty": re.compile(
@@ -242,6 +242,8 @@ OTHER_PRESENCE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+)?(?:factions|militias|groups|fighters|militants)\b"
 )
 """The presence of armed factions is not the foreign forces' presence the stance is about."""
+PROXY = re.compile(r"\w-(?:backed|aligned|allied|affiliated|sponsored|supported|funded)\s+$", re.I)
+"""A state's proxies ("Valeian-aligned forces"): the armed factions, not the foreign forces."""
 
 
 OPENING_SUBJECT = re.compile(
@@ -265,6 +267,11 @@ def _untied_foreign(quote: str, word: str) -> bool:
     return "foreign" in word.lower() and not US_WORDS.search(quote) and not LEAVE.search(quote)
 
 
+def _others(quote: str, m: re.Match[str]) -> bool:
+    """Forces named as the armed factions' ("the presence of the factions", "Valeian-backed forces")."""
+    return bool(OTHER_PRESENCE.match(quote, m.end()) or PROXY.search(quote, 0, m.start()))
+
+
 def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
     """Topics whose words the passage uses; a named armed group speaks of the armed factions."""
     found: dict[str, str] = {}
@@ -274,7 +281,7 @@ def topics(quote: str, armed_groups: list[str] = ()) -> tuple[list[str], str]:
         ms = pattern.finditer(quote)
         if topic == "armed_factions" and opening:
             ms = (m for m in ms if m.start() >= opening.end())  # the factions as the clause's actors
-        m = next((m for m in ms if topic != "us_military_presence" or not OTHER_PRESENCE.match(quote, m.end())), None)
+        m = next((m for m in ms if topic != "us_military_presence" or not _others(quote, m)), None)
         if m:
             found[topic] = m.group(0)
     for name in armed_groups:
