@@ -488,10 +488,10 @@ def test_a_scene_sentence_places_the_speakers_words() -> None:
     ctx = Context("009_x", text, None, {"Ann Roe": "ann-roe"}, {"ann-roe": "person"}, Corpus())
     unknown = Suggestion("channel", "unknown", 0.6, "no cue"), Suggestion("medium", None, 0.7, "none")
     at = text.index("We stay")
-    placed, _, scene = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown)
+    placed, _, scene = _scene_channel(ctx, {"start": at, "end": at + 7}, "ann-roe", *unknown, [])
     assert placed.value == "speech" and scene is not None and text[scene[0] : scene[1]].startswith("Ann Roe arrived")
     at = text.index("she said so")
-    assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown)[0].value == "unknown"
+    assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown, [])[0].value == "unknown"
 
 
 def _drafted(text: str, published: dt.date) -> list[dict[str, Any]]:
@@ -605,6 +605,18 @@ def test_a_sentence_about_the_words_places_them_and_one_occasion_dates_the_rest(
     assert (drafted["the dam as"]["channel"], drafted["the dam as"]["said_date"]) == ("meeting", dt.date(2030, 5, 6))
     two = "Ann Roe met Ben Tal in Dovra.\n\n“We stay,” Roe said.\n\nIn a post on X, Roe wrote, “We build.”"
     assert [s["channel"] for s in _drafted(two, dt.date(2030, 5, 10))] == ["unknown", "social_media_post"]
+
+
+def test_he_made_the_remarks_at_an_occasion_places_the_words_before_and_after() -> None:
+    """ "He made the remarks at a weekly press conference" opens the next paragraph: it places the words
+    that end the paragraph before, and the same speaker's words after it."""
+    text = (
+        "On Monday, Norland Foreign Ministry spokesman Ben Tal said that the dam had its roots in the old feud.\n\n"
+        "He made the remarks at a weekly press conference in the capital.\n\n"
+        "“The river will be shared,” said Tal."
+    )
+    got = [(s["quote"][:9], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert got == [("the dam h", "press_conference"), ("The river", "press_conference")]
 
 
 def test_a_position_inside_a_quotation_is_not_placed_at_the_quoted_speakers_occasion() -> None:

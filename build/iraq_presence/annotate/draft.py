@@ -429,7 +429,7 @@ def _placement(
         if via is None:
             ch, medium, via = _carried_channel(ctx.text, drafted, placed, i, ctx.prefix)
     if ch.value == "unknown":
-        scene = _scene_channel(ctx, p, speaker, ch, medium)
+        scene = _scene_channel(ctx, p, speaker, ch, medium, drafted)
         who = p.get("speaker_id") or p.get("speaker_name")
         others = {
             placed[j][0].value for j, q in enumerate(drafted) if (q.get("speaker_id") or q.get("speaker_name")) == who
@@ -443,7 +443,11 @@ def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tu
     """The occasion a sentence about the statement's words places them at ("His comments, made during
     talks with X on Wednesday"; docs/curation.md, Placement 2), and that sentence."""
     after = next_sentence(text, p["end"])
-    if after is None or not ABOUT_IT.match(text, after[0], after[1]):
+    if after is None:  # the words end their paragraph: "He made the remarks at …" may open the next
+        after = next_sentence(text, p["end"], across=True)
+        if after is None or not (m := ABOUT_IT.match(text, after[0], after[1])) or not m["pronoun"]:
+            return None
+    if not ABOUT_IT.match(text, after[0], after[1]):
         return None
     placed, _ = channel(attribution_words(text, *after, spoken), {})
     if placed.value not in OCCASIONS:
@@ -802,8 +806,15 @@ SCENE_REACH = 2  # paragraphs: how far back a sentence placing the speaker at an
 EARLIER = re.compile(r"^\W*(?:Earlier|Previously|Before that|Last (?:week|month|year))\b")
 
 
+def _about_their_words(text: str, a: int, b: int, drafted: list[dict[str, Any]], speaker: str) -> bool:
+    """ "He made the remarks at …" right after the speaker's own words: the pronoun is the speaker."""
+    m = ABOUT_IT.match(text, a, b)
+    before = [q for q in drafted if q["end"] <= a]
+    return bool(m and m["pronoun"] and before) and speaker in {_who(before[-1]), before[-1].get("resolved_speaker")}
+
+
 def _scene_channel(
-    ctx: Context, p: dict[str, Any], speaker: str, ch: Suggestion, medium: Suggestion
+    ctx: Context, p: dict[str, Any], speaker: str, ch: Suggestion, medium: Suggestion, drafted: list[dict[str, Any]]
 ) -> tuple[Suggestion, Suggestion, tuple[int, int] | None]:
     """The occasion a sentence before the statement places its speaker at ("X arrived … to address
     lawmakers", "X held a press conference"), within SCENE_REACH paragraphs and with no "Earlier"
@@ -818,7 +829,7 @@ def _scene_channel(
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
     for a, b in sentences_before(text, p["start"], SCENE_REACH):
         sent = text[a:b]
-        if not named.search(sent):
+        if not named.search(sent) and not _about_their_words(text, a, b, drafted, speaker):
             continue
         placed, outlet = channel(sent, ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:

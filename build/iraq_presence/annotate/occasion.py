@@ -42,16 +42,19 @@ def sentences_before(text: str, start: int, paragraphs: int) -> list[tuple[int, 
 
 
 ABOUT_IT = re.compile(
-    r"\W*(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)\s+(?:[a-z]+\s+)?"
-    r"(?:comments|remarks|statements?|words)\b"
+    r"\W*(?:(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)"
+    r"|(?P<pronoun>He|She|They)\s+(?:made|delivered|gave|voiced|expressed)\s+(?:the|these|his|her|their))"
+    r"\s+(?:[a-z]+\s+)?(?:comments|remarks|statements?|words)\b"
 )
-"""A sentence about the words before it ("His comments, made during talks … on Wednesday"): it places them."""
+"""A sentence about the words before it ("His comments, made during talks … on Wednesday", "He made the
+remarks at a press conference"): it places them."""
 
 
-def next_sentence(text: str, end: int) -> tuple[int, int] | None:
-    """(start, end) of the sentence after the one holding `end`, in the same paragraph; None at its end."""
+def next_sentence(text: str, end: int, across: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the sentence after the one holding `end`, in the same paragraph (or, `across`, the
+    first of the next); None at its end."""
     m = SENTENCE_END.search(text, end)
-    if m is None or "\n" in m.group(0):
+    if m is None or ("\n" in m.group(0) and not across):
         return None
     stop = SENTENCE_END.search(text, m.end())
     return m.end(), stop.start() if stop else len(text)
