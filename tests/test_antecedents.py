@@ -178,3 +178,8 @@ def test_an_indefinite_group_after_the_lead_stays_written(ex: Extractor) -> None
         "A pro-Norland group said Tuesday that it would halt its attacks."
     )
     assert speakers(ex, text)[-1][1] != "vale-brigades"
+
+
+def test_words_end_before_a_contrast_that_gives_another_source_its_cue(ex: Extractor) -> None:
+    text = "Ann Roe said on Tuesday that the dam will open, but the Vale Brigades warned they would shell it."
+    assert speakers(ex, text) == [("the dam will open", "ann-roe"), ("they would shell it", "vale-brigades")]

@@ -312,6 +312,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             out.append(cue)
     for cue in out:
         _end_where_going_on(text, cue, out)
+        _end_before_contrast(text, cue, out)
         if cue.verb == "pressure" and cue.how == "subject":
             later = [c.source[0] for c in out if c.source is not None and c.source[0] > cue.end]
             if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
@@ -320,6 +321,21 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
 
 
 GOING_ON_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
+CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas)\s+$")
+
+
+def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:
+    """ "X said that A, but Y warned B": X's words end before the contrast that gives another source its
+    own cue; B is Y's (docs/curation.md, coverage rule 1), not X's "A, but Y warned B"."""
+    if not cue.content:
+        return
+    a, b = cue.content[-1]
+    for other in out:
+        if other is cue or other.how != "subject" or other.source is None or not a < other.source[0] < b:
+            continue
+        if m := CONTRAST.search(text, a, other.source[0]):
+            cue.content[-1] = (a, m.start() + len(m.group(0)) - len(m.group(0).lstrip(",;”\"’'")))
+            return
 
 
 def _end_where_going_on(text: str, cue: Cue, out: list[Cue]) -> None:
