@@ -120,7 +120,16 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
     ]
 
 
-@pytest.mark.parametrize("label", ["0 $\n2,500 $\n€ 40", "Skip to content", "Story continues below"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "0 $\n2,500 $\n€ 40",
+        "Skip to content",
+        "Story continues below",
+        "Sign In / Up",
+        "Ann Roe, the guild's spokesman",
+    ],
+)
 def test_amounts_and_the_pages_own_labels_are_furniture_not_the_title(label: str):
     meta = read_metadata(f"{label}\n\nTalks resume in Freedonia" + BODY, None, {}, {})
     assert meta.title.text == "Talks resume in Freedonia"
@@ -132,6 +141,15 @@ def test_a_capital_in_capitals_opening_the_body_is_a_dateline_not_an_outlet():
     )
     agency = read_metadata("Talks resume\n\nXNA — Talks resumed on Monday, officials said.", None, {}, {}).outlet
     assert agency is not None and agency.text == "XNA"
+
+
+def test_a_byline_below_the_pages_widgets_marks_the_head_and_names_the_agency_beside_its_date():
+    widgets = "".join(f"Widget line {k} for guests\n\n" for k in range(12))
+    text = widgets + "Freedonia talks resume over the dam\n\nBy Harbor Press 28/1/2031\nBy Ann Roe and Ben Tal" + BODY
+    meta = read_metadata(text, None, {}, {})
+    assert meta.title.text == "Freedonia talks resume over the dam"
+    assert (meta.outlet.text, [a.text for a in meta.authors]) == ("Harbor Press", ["Ann Roe", "Ben Tal"])
+    assert meta.date_value == dt.date(2031, 1, 28)
 
 
 def test_a_weekday_before_the_date_is_no_credit():

@@ -16,11 +16,14 @@ from typing import Any
 
 from .dates import find_dates
 from .lexicon import GENERIC_CREDITS, PAGE_WORDS
+from .names import _role_word
 from .places import place
 from .printed import NOT_A_DATE, date_only, printed_dates
 
 HEAD_LINES = 8
 """Metadata sits above the body: only the first lines are read for bylines, furniture and dates."""
+FAR_BYLINE = 30
+"""A byline this many lines down still marks the page head (below a page's widgets)."""
 
 NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de|van|von))*"
 BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eported by|Author:)\s+(?P<rest>\S.*)$")
@@ -95,8 +98,8 @@ class Metadata:
     generic_credit: str | None = None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the first non-empty lines, stripped of surrounding spaces."""
+def _nonempty(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `limit` non-empty lines, stripped of surrounding spaces."""
     out, at = [], 0
     for raw in text.split("\n"):
         s = at + len(raw) - len(raw.lstrip())
@@ -104,9 +107,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
         at += len(raw) + 1
         if e > s:
             out.append((s, e))
-        if len(out) >= HEAD_LINES:
+        if len(out) >= limit:
             break
     return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The page head's lines: the first HEAD_LINES non-empty lines, or, where a page's widgets (sign-in,
+    comment boxes) fill the top and a byline stands further down, the lines from the headline above it."""
+    lines = _nonempty(text, FAR_BYLINE)
+    first = next((k for k, (s, e) in enumerate(lines) if BYLINE.match(text[s:e])), None)
+    if first is None or first < HEAD_LINES:
+        return lines[:HEAD_LINES]
+    above = next((k for k in range(first - 1, max(-1, first - 4), -1) if _headline_like(text[slice(*lines[k])])), None)
+    start = first if above is None else above
+    return lines[start : start + HEAD_LINES]
 
 
 def _tail(text: str, head: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,9 +332,12 @@ def _byline(
     for i, (a, b) in enumerate(parts):
         chunk = text[a:b]
         found_dates = _dates_in(text, a, b, published, "the byline")
-        if found_dates:
+        if found_dates:  # "By Agency 28/1/2019": the date, and the names beside it
             dates += found_dates
-            continue
+            for d in found_dates:
+                chunk = chunk[: d.start - a] + " " * (d.end - d.start) + chunk[d.end - a :]
+            if not re.search(NAME, chunk):
+                continue
         if NOT_A_DATE.sub("", chunk) == "":
             continue  # a time and its zone ("4:33am EST"), a weekday: no name
         if i == 0:
@@ -351,6 +369,10 @@ SECTION = re.compile(r"(?:[A-Z][\w’'-]*|&|and)(?:\s+(?:[A-Z][\w’'-]*|&|and))
 """At most three capitalised words ("Middle East", "Politics & Policy"): a section label above a headline."""
 
 
+CAPTION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+[^,]+")
+"""'Name Surname, the group's spokesman': a photo's caption naming who is shown, no verb of a headline."""
+
+
 def _headline_like(line: str) -> bool:
     """Short, with no final stop: a question mark or a closing quotation mark may end a headline
     ("… Will it happen?", "… must 'leave now'"), but not one closing a sentence ('… fight."')."""
@@ -371,8 +393,14 @@ def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) 
                 _issue("page_furniture", text, s, e, "A number alone on its line: a page id, not the article.")
             )
             continue
-        if len(line.split()) <= 4 and all(w.lower() in PAGE_WORDS for w in line.split()):
+        words = [w for w in line.split() if re.search(r"\w", w)]
+        if len(words) <= 4 and all(w.lower() in PAGE_WORDS for w in words):
             issues.append(_issue("page_furniture", text, s, e, "The page's own label, not a headline."))
+            continue
+        if CAPTION.fullmatch(line) and _role_word(line.split()[-1]):
+            issues.append(
+                _issue("page_furniture", text, s, e, "A photo's caption (a name and a role), not a headline.")
+            )
             continue
         if not _headline_like(line):
             return None
