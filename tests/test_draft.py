@@ -854,3 +854,22 @@ def test_the_reporting_verb_keeps_the_particle_of_its_content() -> None:
     assert _verb_as_written(text, p) == "agreed on"
     text = "Ann Roe spoke of the port."
     assert _verb_as_written(text, {"reporting_verb": "spoke", "cue_start": text.index("spoke")}) == "spoke of"
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Ann Roe met the envoy on Monday.\n\nA senior Norland official said the two sides had agreed on a plan."
+            "\n\nThe first phase will end in May, the official said.",
+            "unnamed-senior-norland-official-009",
+        ),
+        (
+            "Ann Roe, a senior Norland official, said the plan was agreed.\n\nIt ends in May, the official said.",
+            "ann-roe",
+        ),
+    ],
+)
+def test_the_official_is_the_unnamed_source_described_before_not_the_last_name(text: str, second: str) -> None:
+    speakers = [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert speakers[-1] == second and speakers[0] == second

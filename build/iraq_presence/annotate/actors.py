@@ -559,6 +559,9 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
     if m is None or phrase in FURNITURE_NAMES or ONE_OF.match(phrase):
         return None  # "one of the bands": a member of a collective the article may name, not the collective
     plain = re.sub(r"^(?:a|an|the|unnamed|anonymous)\s+|\s+themselves$", "", phrase, flags=re.I)
+    head = m.groupdict().get("head") or ""
+    if head and phrase.lower() == f"the {head.lower()}" and (earlier := _described_before(ctx, head, start)):
+        return earlier  # "a senior official said …; the official added": the source described before
     actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
     if actor_id not in ctx.new_actors:
         ctx.new_actors[actor_id] = {
@@ -570,6 +573,22 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
             "aliases": [],
         }
     return actor_id
+
+
+def _described_before(ctx: Context, head: str, start: int) -> str | None:
+    """The unnamed source of this article last described before `start` by the same noun ("a US official")."""
+    best: tuple[int, str] | None = None
+    for actor_id, actor in ctx.new_actors.items():
+        if actor["actor_type"] != "unnamed_source":
+            continue
+        quote = actor["evidence"]["quote"]
+        m = UNNAMED.match(quote)
+        at = -1  # the evidence's own occurrence
+        for _ in range(actor["evidence"].get("occurrence", 1)):
+            at = ctx.text.find(quote, at + 1)
+        if m and (m["head"] or "").lower() == head.lower() and 0 <= at < start and (best is None or at > best[0]):
+            best = (at, actor_id)
+    return best[1] if best else None
 
 
 CITING = re.compile(

@@ -330,7 +330,7 @@ class NameIndex:
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
             if words[:1] == ["the"] and possessor_name is None:
                 n = self.last_before(at, {"person"})
-                if n is not None:
+                if n is not None and not _described_since(self.text, head, n.end, at):
                     return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "nearest")
         if is_role and not indefinite and head in GROUP_ROLE_NOUNS:
             if possessor_name is not None and possessor_name.kind != "person":
@@ -426,6 +426,13 @@ def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:
 def _role_word(word: str) -> bool:
     low = word.rstrip(".").lower()
     return _titles(word) or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+
+
+def _described_since(text: str, head: str, lo: int, at: int) -> bool:
+    """An unnamed source described by the same noun after the last name ("a senior official said"): "the
+    official" is that source, not the person named before it."""
+    described = re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'.-]+\s+){{0,4}}?{re.escape(head)}s?\b", text[lo:at])
+    return any(text[lo : lo + m.start()].strip(" ,") for m in described)  # not the name's own apposition
 
 
 def _titles(word: str) -> bool:
