@@ -152,6 +152,14 @@ def test_a_byline_below_the_pages_widgets_marks_the_head_and_names_the_agency_be
     assert meta.date_value == dt.date(2031, 1, 28)
 
 
+def test_a_city_and_agency_line_credits_the_agency():
+    meta = read_metadata(
+        "Talks resume in Freedonia\n\nHARBORTOWN-Vale Wire\nTalks resumed on Monday." + BODY, None, {}, {}
+    )
+    assert meta.outlet.text == "Vale Wire"
+    assert read_metadata("Talks resume in Freedonia\n\nHARBORTOWN-Agencies\n" + BODY, None, {}, {}).outlet is None
+
+
 def test_a_weekday_before_the_date_is_no_credit():
     meta = read_metadata("Talks resume\nWednesday, 16 January 2031" + BODY, None, {}, {})
     assert meta.authors == [] and meta.outlet is None

@@ -35,6 +35,10 @@ REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) 
 """An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""
 CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*[,|•–—-]\s*(?P<rest>\S.*)$")
 """'<Agency> , <Weekday> <d> <Mon> <yyyy>', 'Author Name | <date>': a credit printed with the date."""
+CITY_CREDIT = re.compile(
+    r"^(?P<city>[A-Z][A-Z.’' ]{2,30})\s*[-–—/]\s*(?P<outlet>[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*){0,3})$"
+)
+"""A line of its own, "CITY-Agency" ("WASHINGTON-Reuters"): the dateline's credit."""
 DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
 SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
 CRUMB = r"[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,3}"
@@ -249,6 +253,10 @@ def _datelines(
             meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
             if m["city"] and not dates:
                 dates += _dates_in(text, s, s + m.start("outlet"), published, "the dateline")
+        elif weaker and (m := CITY_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
+            name = m["outlet"]
+            o = s + m.start("outlet")
+            meta.outlet = Found(name, o, o + len(name), 0.8, f"Dateline credit '{line}'.")
         elif (
             weaker
             and not BREADCRUMB.fullmatch(line)
