@@ -183,3 +183,15 @@ def test_an_indefinite_group_after_the_lead_stays_written(ex: Extractor) -> None
 def test_words_end_before_a_contrast_that_gives_another_source_its_cue(ex: Extractor) -> None:
     text = "Ann Roe said on Tuesday that the dam will open, but the Vale Brigades warned they would shell it."
     assert speakers(ex, text) == [("the dam will open", "ann-roe"), ("they would shell it", "vale-brigades")]
+
+
+def test_a_photo_caption_drafts_no_statement_and_no_photographer(ex: Extractor) -> None:
+    text = (
+        "Guild chief wants the gates opened\n\n"
+        "Ann Roe speaks during an interview with Vale Wire on May 2. Photo: Tom Hale/Vale Wire\n\n"
+        "Ann Roe said on Monday that the gates must open."
+    )
+    result = ex.run(text)
+    assert [p["quote"] for p in result["statements"]][-1:] == ["the gates must open"]
+    assert all("Tom Hale" not in text[p["start"] : p["end"]] for p in result["statements"])
+    assert "Tom Hale" not in {c["name"] for c in result["candidates"]}
