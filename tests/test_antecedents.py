@@ -195,3 +195,21 @@ def test_a_photo_caption_drafts_no_statement_and_no_photographer(ex: Extractor) 
     assert [p["quote"] for p in result["statements"]][-1:] == ["the gates must open"]
     assert all("Tom Hale" not in text[p["start"] : p["end"]] for p in result["statements"])
     assert "Tom Hale" not in {c["name"] for c in result["candidates"]}
+
+
+def test_a_widget_line_drafts_no_person_and_a_caption_places_no_words() -> None:
+    import datetime as dt
+
+    from tests.test_draft import _drafted
+
+    text = (
+        "Comment as a guest\n\nNot a member Register   Forgot Password\n\nGuild chief wants the gates opened\n\n"
+        "Ann Roe speaks during an interview with Vale Wire on May 2. Photo: Tom Hale/Vale Wire\n\n"
+        "Ann Roe said on Monday that the gates must open."
+    )
+    drafted = _drafted(text, dt.date(2030, 5, 10))
+    assert [(s["speaker"], s["channel"]) for s in drafted if s["quote"] == "the gates must open"] == [
+        ("ann-roe", "unknown")
+    ]
+    widget = "Not a member Register   Forgot Password\n\nThe guild chief said on Monday that he expects a vote."
+    assert "Forgot" not in str(Extractor(GAZ).run(widget))

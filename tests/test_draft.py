@@ -873,3 +873,15 @@ def test_the_reporting_verb_keeps_the_particle_of_its_content() -> None:
 def test_the_official_is_the_unnamed_source_described_before_not_the_last_name(text: str, second: str) -> None:
     speakers = [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))]
     assert speakers[-1] == second and speakers[0] == second
+
+
+def test_a_described_leader_in_the_headline_and_lead_is_the_one_person_the_body_has_speak() -> None:
+    """ "The leader of one of the … militias said" and the headline's "militia leader": the one person the
+    article has speak ("Name, who …, said"), not the state named in the description."""
+    text = (
+        "Ardanian militia leader wants the gates open\n\nHILLTOWN — The leader of one of the most powerful "
+        "Ardanian-backed militias in Norland said Monday that he expects a vote on the gates.\n\n"
+        "Tom Hale, who rose to prominence as a rebel, said there is no need for the gates to stay shut."
+    )
+    got = {s["quote"][:12]: s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))}
+    assert (got["the gates op"], got["he expects a"], got["there is no "]) == ("tom-hale",) * 3

@@ -728,6 +728,21 @@ def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
             pp -= 1  # "X on Tuesday called": the phrase opens at "on"
         if pp is not None:
             left = _past_phrase(tokens, pp) or left
+    return _role_holder(tokens, left)
+
+
+def _role_holder(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "The leader of one of the most powerful … militias said": the role's holder, read past the limit
+    of a noun phrase, not the group named after "of"."""
+    k = left[0] - 1 if left else -1
+    while k >= 1 and tokens[k].low in {"of", "for"}:
+        if tokens[k - 1].low in ROLE_NOUNS:
+            holder = noun_phrase_left(tokens, k - 1)
+            return (holder[0], left[1]) if holder and left else left
+        if k >= 2 and tokens[k - 1].low in {"one", "some", "each", "many", "several"}:
+            k -= 2  # "… of one of …"
+            continue
+        break
     return left
 
 

@@ -51,6 +51,7 @@ from .occasion import (
     one_occasion_dates,
     sentences_before,
 )
+from .page_lines import on_page_line
 from .principals import office_principal
 from .suggest import Suggestion, armed_group_names, channel, coded, linked_utterance
 
@@ -244,6 +245,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
+    speakers = _headline_holders(text, drafted, speakers)
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
@@ -469,6 +471,28 @@ def _occasion_sentence(
     return None
 
 
+def _headline_holders(text: str, drafted: list[dict[str, Any]], speakers: list[str]) -> list[str]:
+    """A headline's speaker described by a role ("Valeian militia leader wants …") is the speaker the
+    body first describes by the same role noun ("The leader of one of the militias said"): the headline
+    sums up its lead (docs/curation.md, Utterance 5); left for the curator where the body has none."""
+    out = list(speakers)
+    body = [
+        (i, text[p["source_start"] : p["source_end"]].lower())
+        for i, p in enumerate(drafted)
+        if p.get("source_start") is not None and not _in_headline(text, p)
+    ]
+    for i, p in enumerate(drafted):
+        role = (
+            ROLE_LAST.search(text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
+        )
+        if not (speakers[i].startswith("TODO-new-speaker") and role and _in_headline(text, p)):
+            continue
+        same = [j for j, source in body if re.search(rf"\b{role['role'].lower()}\b", source)]
+        if same and not speakers[same[0]].startswith("TODO"):
+            out[i] = speakers[same[0]]
+    return out
+
+
 def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:
     """The speaker's actor id: known, aliased, new (when the source reads as a name), or a TODO."""
     body = known_body(ctx, ctx.text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
@@ -587,6 +611,8 @@ ONE_ROLE = re.compile(
 
 LEAD_ROLE = r"(?:head|leader|chief|secretary[- ]general|commander|founder|spokes(?:man|woman|person))"
 GROUP_TITLE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?{LEAD_ROLE}\s+(?:of|for)\s+(?P<org>.+)$", re.I)
+ROLE_LAST = re.compile(rf"(?:^|\s)(?P<role>{LEAD_ROLE}|official|minister|president)$", re.I)
+"""A headline's source that ends in a role noun: a description of the person, not a name."""
 NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
 HOLDER = re.compile(
     rf"(?P<name>{NAME_RUN}), (?:a|an|the) (?:[\w-]+ (?:and )?)*?{LEAD_ROLE} (?:of|for) (?P<org>[^,.;\n]+)"
@@ -617,11 +643,13 @@ def _speaking_people(text: str) -> dict[str, int]:
     """Full names (two words or more, no organisation's word) that stand right before a reporting cue."""
     from .actors import org_type
     from .lexicon import CUE_RE
+    from .places import place
 
     out: dict[str, int] = {}
-    for m in re.finditer(rf"(?P<name>{NAME_RUN}) (?={CUE_RE.pattern})", text):
+    before_cue = rf"(?P<name>{NAME_RUN})(?:,\s+who\b[^.;\n]{{0,150}}?,)? (?={CUE_RE.pattern})"  # "Name, who …, said"
+    for m in re.finditer(before_cue, text):
         name = m["name"]
-        if not org_type(name, "") and name.split()[0] not in {"The", "A", "An", "In", "On"}:
+        if not org_type(name, "") and name.split()[0] not in {"The", "A", "An", "In", "On"} and place(name) is None:
             out.setdefault(name, m.start("name"))
     return out
 
@@ -829,8 +857,8 @@ def _scene_channel(
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
     for a, b in sentences_before(text, p["start"], SCENE_REACH):
         sent = text[a:b]
-        if not named.search(sent) and not _about_their_words(text, a, b, drafted, speaker):
-            continue
+        if on_page_line(text, a) or (not named.search(sent) and not _about_their_words(text, a, b, drafted, speaker)):
+            continue  # a caption ("X speaks during an interview …") places no words (page_lines.py)
         placed, outlet = channel(sent, ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"

@@ -23,7 +23,6 @@ from ..tables.quotes import find_quotes
 from . import antecedents
 from .assessments import INTRODUCED, introductions, judges
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
-from .captions import blank_captions
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import joined_start, two_leaders, two_titles
@@ -31,6 +30,7 @@ from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
+from .page_lines import blank_page_lines
 from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
@@ -143,7 +143,7 @@ class Extractor:
         self.matcher = AliasMatcher(gazetteer.aliases)
 
     def run(self, text: str, published: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
-        text = blank_captions(text)  # a photo's caption says nothing anyone said (captions.py)
+        text = blank_page_lines(text)  # a caption or a widget says nothing anyone said (page_lines.py)
         mentions = self.matcher.find(text)
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
         singles = single_quotes(text, pairs([(q.start, q.end) for q in quotes]))

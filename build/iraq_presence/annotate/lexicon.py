@@ -213,7 +213,9 @@ FURNITURE_NAMES = {
 # the page's furniture, never a headline.
 PAGE_WORDS = _words(
     "article content main skip to advertisement story continues below continue reading listen this share print "
-    "email comments comment video videos watch menu search subscribe sign in up log newsletter"
+    "email comments comment video videos watch menu search subscribe sign in up log newsletter register forgot "
+    "password login logout account member guest guests contribution add your will not be displayed publicly "
+    "benefit of signing personalize or connect using a as"
 )
 # A generic credit in a dateline ("CITY (Agencies) –"): copy from several wires, not a publisher.
 GENERIC_CREDITS = {"Agencies", "Dispatches", "Wires", "Newswires", "Staff", "Desk", "Bureau", "News", "Reports"}

@@ -74,7 +74,13 @@ def _key(word: str) -> str:
 
 def is_adjective_like(words: list[str]) -> bool:
     """'Shia Muslim', 'Sunni Arab', 'Iranian': creed and nationality words, not names."""
-    return all(w in CREED_WORDS or (w.endswith(("ian", "ese", "ish")) and w[:1].isupper()) for w in words)
+    return all(
+        w in CREED_WORDS or (w.endswith(("ian", "ese", "ish")) and w[:1].isupper()) or BACKED.match(w) for w in words
+    )
+
+
+BACKED = re.compile(r"[A-Z][\w’']*-(?:backed|aligned|allied|affiliated|led|based|funded|linked|sponsored|supported)$")
+"""A state's word with a participle ("Valeian-backed"): an adjective, never a name."""
 
 
 class NameIndex:
