@@ -213,3 +213,21 @@ def test_a_widget_line_drafts_no_person_and_a_caption_places_no_words() -> None:
     ]
     widget = "Not a member Register   Forgot Password\n\nThe guild chief said on Monday that he expects a vote."
     assert "Forgot" not in str(Extractor(GAZ).run(widget))
+
+
+def test_according_to_a_titled_name_and_the_role_bound_to_it_later(ex: Extractor) -> None:
+    """ "…, according to Prime Minister X's advisor, Y, as reported by Z": Y speaks the clause before (which
+    ends before "according"); "the advisor" and "the prime minister's advisor" later are Y; "a timeline
+    agreed upon by" is a participle, not a cue."""
+    text = (
+        "Norland announced on Sunday that the mission will end in May, according to Prime Minister Ann Roe’s "
+        "advisor, Tom Hale, as reported by the state-run Vale News Agency (VNA).\n\n"
+        "“The guild is committed to its plan,” the advisor told VNA.\n\n"
+        "The prime minister's advisor outlined a two-stage timeline agreed upon by Norland and the guild."
+    )
+    assert speakers(ex, text) == [
+        ("Norland announced on Sunday that the mission will end in May", "Tom Hale"),
+        ("the mission will end in May", "norland"),
+        ("The guild is committed to its plan,", "Tom Hale"),
+        ("a two-stage timeline agreed upon by Norland and the guild", "Tom Hale"),
+    ]

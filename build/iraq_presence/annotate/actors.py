@@ -139,11 +139,6 @@ PLACE = re.compile(
     r"|Valley|Region|District)$"
 )
 """Names of places by their own words: never an actor."""
-NOT_ACTOR_AFTER = re.compile(
-    r"\s+(?:air\s*base|airbase|base|airport|air\s*field|airfield|camp|province|governorate|district"
-    r"|war|conflict|ceasefire|truce|border)\b"
-)
-"""A name that a lower-case noun makes a place or an event ("X air base", "the X-Y war"): never an actor."""
 NAME_WORD = r"(?:\b[A-Z]|\b(?:al|el)-[A-Z])[\w’'-]*"
 NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}\s+(?:(?:of|the|for|and)\s+)?)*{NAME_WORD}\s*$")
 """The capitalised run that ends just before a bracket: the long form of an acronym."""
@@ -157,7 +152,7 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
     acronym in brackets after a name is that name ("Long Name (LN)"); a surname alone is the fuller name
     the article gives ("Surname" of "First Surname").
     """
-    from .lexicon import FURNITURE_NAMES, GROUP_ROLE_NOUNS
+    from .lexicon import FURNITURE_NAMES, GROUP_ROLE_NOUNS, NOT_ACTOR_AFTER
     from .names import _role_word
 
     name = TRAILING.sub("", name)

@@ -326,11 +326,16 @@ CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas)\s+$")
 
 def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:
     """ "X said that A, but Y warned B": X's words end before the contrast that gives another source its
-    own cue; B is Y's (docs/curation.md, coverage rule 1), not X's "A, but Y warned B"."""
+    own cue; B is Y's (docs/curation.md, coverage rule 1), not X's "A, but Y warned B"; and "X announced
+    that A, according to Y" ends before the attribution of Y."""
     if not cue.content:
         return
     a, b = cue.content[-1]
     for other in out:
+        if other is not cue and other.how == "according" and a < other.start < b and cue.how != "according":
+            cut = text.rfind(",", a, other.start)  # "X announced that A, according to Y": A ends before
+            cue.content[-1] = (a, cut if cut > a else other.start)
+            return
         if other is cue or other.how != "subject" or other.source is None or not a < other.source[0] < b:
             continue
         if m := CONTRAST.search(text, a, other.source[0]):
@@ -505,11 +510,47 @@ def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int)
     if tokens[np[1]].low in ISSUED and by < len(tokens) and tokens[by - 1].low in {"by", "from"}:
         issuer = noun_phrase_right(tokens, by)  # "a note released by the board": the issuer too
         np = (np[0], issuer[1]) if issuer else np
+    np = _named_in_commas(tokens, np)  # "according to the group's adviser, Jane Roe, as reported by …"
     cue = Cue(tokens[k].start, tokens[k + 1].end, "according to", _span(tokens, np), how="according")
     before = (start, tokens[k].start) if k > 0 else None
     after_np = tokens[np[1] + 1].start if np[1] + 1 < len(tokens) else end
-    cue.content = [s for s in (before, (after_np, end)) if s and len(text[s[0] : s[1]].split()) >= 3]
+    after = None if before and AFTER_SOURCE.match(text, after_np, end) else (after_np, end)
+    cue.content = [s for s in (before, after) if s and len(text[s[0] : s[1]].split()) >= 3]
     return cue
+
+
+AFTER_SOURCE = re.compile(
+    r",?\s*(?:as\s+(?:reported|cited|quoted)|who|which|citing|quoting|quoted|in\s+an?|on|via)\b", re.I
+)
+"""What follows a trailing "according to X" that is no content of its own ("…, as reported by Y", "…, who …")."""
+
+
+def _named_in_commas(tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """A title's holder named in commas right after it ("the adviser, Jane Roe,"): the source runs to the name."""
+    i = np[1] + 1
+    if i + 2 < len(tokens) and tokens[i].text == "," and tokens[i + 1].cap:
+        j = i + 1
+        while j + 1 < len(tokens) and (
+            tokens[j + 1].cap or tokens[j + 1].text in {"-", "’", "'"} or tokens[j + 1].low in {"al", "bin"}
+        ):
+            j += 1
+        if j > i + 1 and (j + 1 == len(tokens) or tokens[j + 1].text in {",", "."}):
+            return np[0], j
+    return np
+
+
+def _adjectival(tokens: list[Token], k: int, verb: str) -> bool:
+    """An "-ed" form after a determiner ("an estimated 128,000", "the alleged plot"), or with "by" right
+    after a noun, no auxiliary or pronoun before it ("the plan agreed by X"): a participle of a noun."""
+    before = tokens[k - 1] if k > 0 else None
+    if not verb.endswith("ed") or before is None:
+        return False
+    if before.low in DETERMINERS - {"that"}:
+        return True
+    if before.cap or before.low in PRONOUNS | BETWEEN:
+        return False
+    after = [x.low for x in tokens[k + 1 : k + 3]]
+    return after[:1] == ["by"] or after in (["upon", "by"], ["on", "by"])
 
 
 def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int] | None:
@@ -538,10 +579,10 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "Republican claims", "late-night tweets", "the group's calls": nouns
     if verb.endswith("s") and " " not in verb and k + 1 < len(tokens) and tokens[k + 1].low in FINITE_NEXT:
         return None  # "other river states have …": a plural noun before its verb, not a cue
-    if verb.endswith("ed") and before is not None and before.low in DETERMINERS - {"that"}:
-        return None  # "an estimated 128,000", "the alleged plot": an adjective
     if verb.endswith("ed") and k >= 2 and tokens[k - 2].low == "to" and before is not None and _bare_verb(before):
         return None  # "to utilize shared capacities", "to avoid repeated attacks": an adjective
+    if _adjectival(tokens, k, verb):
+        return None  # "the alleged plot", "a timeline agreed upon by X": a participle of a noun
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
     if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):

@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
-    "favor favour "
+    "favor favour outline "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
     "refute rule_out plead stipulate"
 )
@@ -217,6 +217,11 @@ PAGE_WORDS = _words(
     "password login logout account member guest guests contribution add your will not be displayed publicly "
     "benefit of signing personalize or connect using a as"
 )
+NOT_ACTOR_AFTER = re.compile(
+    r"\s+(?:air\s*base|airbase|base|airport|air\s*field|airfield|camp|province|governorate|district"
+    r"|war|conflict|ceasefire|truce|border)\b"
+)
+"""A name that a lower-case noun makes a place or an event ("X air base", "the X-Y war"): never an actor."""
 # A generic credit in a dateline ("CITY (Agencies) –"): copy from several wires, not a publisher.
 GENERIC_CREDITS = {"Agencies", "Dispatches", "Wires", "Newswires", "Staff", "Desk", "Bureau", "News", "Reports"}
 # Words that mark a name as an organisation rather than a person.

@@ -23,6 +23,7 @@ from .lexicon import (
     GROUP_PRONOUNS,
     GROUP_ROLE_NOUNS,
     MEDIA_WORDS,
+    NOT_ACTOR_AFTER,
     NOT_NAMES,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -190,6 +191,8 @@ class NameIndex:
             or (a > 0 and tokens[a - 1].low == "the" and not titled)
         ):
             return "organization"
+        if NOT_ACTOR_AFTER.match(self.text, self.text.find(surface, tokens[a].start) + len(surface)):
+            return "other"  # "X airbase", "the X-Y war": a place or an event
         if titled or len(surface.split()) >= 2 or _key(last) in self._surnames:
             return "person"
         return "other"  # one word, never titled nor a known surname: a place as often as a person
@@ -206,6 +209,13 @@ class NameIndex:
             m = ROLE_BEFORE.search(before)
             if m and n.kind == "person" and self.text[n.end : n.end + 1] == "," and _has_role(m.group(1)):
                 self.bindings.append((_role_text(m.group(1)), n))
+            # "Prime Minister Y's advisor, X,": the role and the possessor's title
+            m = POSSESSED_ROLE_BEFORE.search(before)
+            if m and n.kind == "person" and self.text[n.end : n.end + 1] in {",", ""} and _has_role(m["role"]):
+                titles = [
+                    w for w in _role_text(m["owner"]).split() if w in ROLE_NOUNS or w.capitalize() in PERSON_TITLES
+                ]
+                self.bindings.append((" ".join([*titles, _role_text(m["role"])]), n))
 
     def _inside(self, at: int) -> bool:
         return self.quoted.holding(at) is not None
@@ -367,6 +377,10 @@ class NameIndex:
         return max(named, key=lambda n: n.start, default=None)
 
 
+POSSESSED_ROLE_BEFORE = re.compile(
+    r"(?P<owner>(?:[A-Z][\w’'-]*\s+){1,6}?)\S*[’']s\s+(?P<role>[a-z][^,.;:“”\"\n]{1,60}?),\s*$"
+)
+"""'Prime Minister Y's advisor, X': a role the possessor's title qualifies, bound to the name after it."""
 ROLE_BEFORE = re.compile(r"(?:^|[\s(/])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+([^,.;:“”\"\n]{2,80}?),\s*$")
 
 
