@@ -231,3 +231,17 @@ def test_according_to_a_titled_name_and_the_role_bound_to_it_later(ex: Extractor
         ("The guild is committed to its plan,", "Tom Hale"),
         ("a two-stage timeline agreed upon by Norland and the guild", "Tom Hale"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Rockets hit the depot. © Vale Wire/Tom Hale", True),
+        ("(Photo by Vale Wire)", True),
+        ("a protegÃ©s list", False),
+    ],
+)
+def test_a_photo_credit_but_not_a_broken_letter(line: str, credit: bool) -> None:
+    from iraq_presence.annotate.page_lines import CREDIT
+
+    assert bool(CREDIT.search(line)) is credit

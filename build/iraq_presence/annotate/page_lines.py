@@ -17,7 +17,7 @@ from .lexicon import PAGE_WORDS
 CREDIT = re.compile(
     r"\b(?i:photo(?:graph)?|image|picture)(?:\s+(?i:credit))?\s*:\s*\S"
     r"|\((?:Photo|Image|File photo|Picture)\b[^)]*\)"
-    r"|©"
+    r"|(?<![^\W\d_])©\s*[A-Z\d]"  # "© Agency", not a letter's broken encoding ("Ã©")
 )
 """A photo credit inside a line: "Photo: Name/Agency", "(Photo by Agency)", "© Agency"."""
 WIDGET_WORDS = 8
