@@ -245,3 +245,18 @@ def test_a_photo_credit_but_not_a_broken_letter(line: str, credit: bool) -> None
     from iraq_presence.annotate.page_lines import CREDIT
 
     assert bool(CREDIT.search(line)) is credit
+
+
+def test_a_participle_after_a_nested_cue_and_a_second_verb_keep_the_main_speaker(ex: Extractor) -> None:
+    noting = (
+        "Ann Roe said on Tuesday that the guild does not trust what Norland claims, noting that Norland "
+        "has often stated that it will open the dam."
+    )
+    assert speakers(ex, noting)[1] == ("Norland has often stated that it will open the dam", "ann-roe")
+    two = "If Norland shells the dam, it will get a response, Ann Roe warned and stressed that the guild stays."
+    assert speakers(ex, two) == [
+        ("If Norland shells the dam, it will get a response", "ann-roe"),
+        ("the guild stays", "ann-roe"),
+    ]
+    reminded = "Norland shut the gates.\n\nThe guild was not afraid of the threats, Ann Roe reminded."
+    assert speakers(ex, reminded) == [("The guild was not afraid of the threats", "ann-roe")]

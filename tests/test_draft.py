@@ -885,3 +885,11 @@ def test_a_described_leader_in_the_headline_and_lead_is_the_one_person_the_body_
     )
     got = {s["quote"][:12]: s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))}
     assert (got["the gates op"], got["he expects a"], got["there is no "]) == ("tom-hale",) * 3
+
+
+def test_an_indefinite_spokesman_is_the_one_holder_a_caption_names() -> None:
+    text = (
+        "Tom Hale, Vale Brigades spokesman\n\nA spokesman for the Vale Brigades says the dam must open.\n\n"
+        "Tom Hale said on Tuesday that the guild does not trust Norland."
+    )
+    assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == ["tom-hale", "tom-hale"]

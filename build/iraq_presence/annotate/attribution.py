@@ -604,6 +604,11 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     if verb.endswith(("ed", "en")) and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
         return None  # passive: "was told", "is described", "who is reportedly expected to"
     right_np = noun_phrase_right(tokens, last + 1)
+    if j >= 1 and tokens[j].low == "and" and out and out[-1].source and out[-1].end == tokens[j - 1].end:
+        cue.source, cue.how = out[-1].source, "subject"  # "X warned and stressed that …": X's second verb
+        out[-1].content = [c for c in out[-1].content if c[0] < tokens[j].start]  # the first keeps its own
+        _content_after(cue, tokens, last, right_np, end)
+        return cue
     left, coordinated, named_in_commas = _source_before(tokens, j)
     if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
         return None  # "anybody who complains …": a hypothetical speaker, not a report
@@ -664,7 +669,9 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         # position, docs/curation.md coverage rule 2)
         cue.source, cue.how = _span(tokens, act), "subject"
     elif out and out[-1].source is not None and out[-1].how != "participle":
-        cue.source, cue.how = out[-1].source, "participle"  # "…, the daily reported, citing …"
+        # "…, the daily reported, citing …"; "X said that Y claims Z, noting …": X, whose words held Y's cue
+        outer = next((c for c in out[:-1] if c.source and any(a <= out[-1].start < b for a, b in c.content)), None)
+        cue.source, cue.how = (outer or out[-1]).source, "participle"
     elif (opened := _opening_participle(tokens, k, last)) is not None:
         return _opener_cue(cue, tokens, last, *opened)
     else:

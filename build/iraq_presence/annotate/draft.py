@@ -678,6 +678,9 @@ def _named_later(text: str, phrase: str, at: int) -> tuple[str, int] | None:
     if org is not None:  # "A spokesman for X said", later "X spokesman Name": the title before the name
         before_name = rf"\b{re.escape(org['last'])}(?:[’']s)?\s+{role}\s+(?P<name>{NAME_RUN})"
         holders.update({h["name"]: h.start("name") for h in re.finditer(before_name, text[at:])})
+        # "Name, X's spokesman" anywhere (a caption above the lead): the role of that same organisation
+        captioned = rf"{name},\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(org['last'])}(?:[’']s?)?\s+{role}\b"
+        holders.update({h["name"]: h.start("name") - at for h in re.finditer(captioned, text)})
     if len(holders) != 1:
         return None
     name, offset = next(iter(holders.items()))

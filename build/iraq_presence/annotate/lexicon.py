@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     "point_out go_on put_it call_for call_on express clarify label affirm underline condemn brand "
     "believe think consider view oppose expect hope reveal indicate reject see push_for point_to advise voice "
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
-    "favor favour outline "
+    "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
     "refute rule_out plead stipulate"
 )
