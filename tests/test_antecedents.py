@@ -260,3 +260,19 @@ def test_a_participle_after_a_nested_cue_and_a_second_verb_keep_the_main_speaker
     ]
     reminded = "Norland shut the gates.\n\nThe guild was not afraid of the threats, Ann Roe reminded."
     assert speakers(ex, reminded) == [("The guild was not afraid of the threats", "ann-roe")]
+
+
+def test_two_names_and_a_joint_statement_give_each_state_the_words() -> None:
+    gaz = Gazetteer(
+        aliases={"Norland": "norland", "Vale": "vale", "Norlandic": "norland", "Valeian": "vale"},
+        types={"norland": "state", "vale": "state"},
+    )
+    text = (
+        "The mission will end within a year, Norland and Vale said.\n\n"
+        "The mission will conclude “no later than May,” a joint Norlandic-Valeian statement said.\n\n"
+        "The joint statement says that “Vale continues to engage with Norland.”"
+    )
+    got = [(p["quote"][:12], p.get("speaker_id")) for p in Extractor(gaz).run(text)["statements"]]
+    assert ("The mission ", "norland") in got and ("The mission ", "vale") in got
+    assert ("Vale continu", "norland") in got and ("Vale continu", "vale") in got
+    assert sum(q == "The mission " for q, _ in got) == 4

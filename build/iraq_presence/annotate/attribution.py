@@ -726,7 +726,7 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
     if tokens[j].low in PRONOUNS:
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
-        left = _subject_phrase(tokens, j)
+        left = _joined_names(tokens, _subject_phrase(tokens, j))
         return _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
@@ -740,6 +740,17 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         if subject is not None and subject[1] < j:
             return subject, True, False
     return None, False, False
+
+
+def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "…, Washington and Baghdad said": two names joined by "and" are the source together (each
+    speaks the words, docs/curation.md coverage rule 5), not the second alone."""
+    if left is None or left[0] < 2 or tokens[left[0] - 1].low != "and" or not tokens[left[0]].cap:
+        return left
+    first = noun_phrase_left(tokens, left[0] - 2, limit=4)
+    if first is None or not all(tokens[x].cap for x in range(first[0], first[1] + 1)):
+        return left
+    return first[0], left[1]
 
 
 def _acronym(t: Token) -> bool:

@@ -25,7 +25,7 @@ from .assessments import INTRODUCED, introductions, judges
 from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
-from .leaders import joined_start, two_leaders, two_titles
+from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
 from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
@@ -222,6 +222,8 @@ JOINED = re.compile(
     r"(?:^|[.,;:]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z]|(?:al|el)-[A-Z])[\w’'.-]*){0,4})\s+and\s+$"
 )
 """A name at the head of its clause joined to the source by 'and' ("…, Norland and its allies said")."""
+BARE_JOINT = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+joint\s+(?:statement|communiqu[eé]|declaration)")
+"""A joint statement referred back to: the two states of the one named before."""
 LEADERS_REACH = 1200  # characters: "the two leaders" are people named in the paragraphs just before
 OFFICE_OF = re.compile(
     r"(?:[Tt]he\s+)?(?P<owner>.+?)[’']s\s+(?:press\s+|media\s+|own\s+)?office"
@@ -541,10 +543,11 @@ class _Statements:
             speakers = [
                 self._identify(Resolved(n.text, "named", n.start, n.end, "person"), n.start, n.end) for n in people
             ]
-        elif (parts := two_titles(phrase)) is not None:
+        elif (parts := two_titles(phrase) or two_names(phrase) or self._joint_before(s, phrase)) is not None:
+            base = 0 if BARE_JOINT.fullmatch(phrase.strip()) else s  # "the joint statement": offsets named before
             speakers = []
             for a, b in parts:
-                cue = Cue(p.data["cue_start"], p.data["cue_end"], p.data["reporting_verb"], (s + a, s + b))
+                cue = Cue(p.data["cue_start"], p.data["cue_end"], p.data["reporting_verb"], (base + a, base + b))
                 speakers.append(self._speaker(cue, None)[0])
             if not all(x.get("speaker_id") or x.get("speaker_name") for x in speakers) or speakers[0] == speakers[1]:
                 return None
@@ -554,6 +557,14 @@ class _Statements:
         if data.get("attribution") == "nested":
             data["attribution"] = "readout"  # the leaders' acts a quoted readout reports: its channel
         return [Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), {**data, **x}) for x in speakers]
+
+    def _joint_before(self, at: int, phrase: str) -> list[tuple[int, int]] | None:
+        """ "The joint statement says" after "a joint US-Valeian statement": the two states' spans (article
+        offsets) of the last joint statement named before."""
+        if not BARE_JOINT.fullmatch(phrase.strip()):
+            return None
+        named = list(JOINT.finditer(self.text, 0, at))
+        return [named[-1].span("a"), named[-1].span("b")] if named else None
 
     def _last_people(self, at: int, n: int) -> list[Name]:
         """The last n different people named shortly before `at`, in the order the text names them."""

@@ -40,6 +40,24 @@ def two_titles(phrase: str) -> list[tuple[int, int]] | None:
     return parts
 
 
+NAME_PART = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z]|(?:al|el)-[A-Z])[\w’'.-]*){0,3}"
+TWO_NAMES = re.compile(rf"(?P<a>{NAME_PART})\s+and\s+(?P<b>{NAME_PART})")
+"""'Washington and Baghdad', 'Ann Roe and Tom Hale': two names, two speakers."""
+
+
+JOINT = re.compile(
+    r"(?:[Aa]|[Tt]he)\s+joint\s+(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)\s+(?:statement|communiqu[eé]|declaration)"
+)
+"""'a joint US-Valeian statement': the words of both states."""
+
+
+def two_names(phrase: str) -> list[tuple[int, int]] | None:
+    """The offsets (in the phrase) of two names joined by 'and', or of the two states of a joint
+    statement ('a joint US-Valeian statement'), or None."""
+    m = TWO_NAMES.fullmatch(phrase) or JOINT.fullmatch(phrase.strip())
+    return [m.span("a"), m.span("b")] if m else None
+
+
 def joined_start(text: str, s: int, e: int) -> int | None:
     """Where a pair of titles begins when the source read leftwards stopped at its 'and' ('the
     President and Prime Minister': the source found is 'Prime Minister'), or None."""
