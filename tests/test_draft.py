@@ -893,3 +893,19 @@ def test_an_indefinite_spokesman_is_the_one_holder_a_caption_names() -> None:
         "Tom Hale said on Tuesday that the guild does not trust Norland."
     )
     assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == ["tom-hale", "tom-hale"]
+
+
+def test_a_joint_statement_of_two_states_is_each_states_written_statement() -> None:
+    """The demonym of a joint statement ("a joint Iranian-Iraqi statement") names the known state."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases = {"Iran": "iran", "Iraq": "iraq"}
+    types = {"iran": "state", "iraq": "state"}
+    text = "The mission will conclude “no later than May,” a joint Iranian-Iraqi statement said."
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
+    got = {(s["speaker"], s["channel"]) for s in drafted if s["quote"].startswith("The mission")}
+    assert got == {("iran", "written_statement"), ("iraq", "written_statement")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .leaders import TWO_NAMES
 from .lexicon import (
     ADDRESSING,
     BARE,
@@ -747,10 +748,11 @@ def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[in
     speaks the words, docs/curation.md coverage rule 5), not the second alone."""
     if left is None or left[0] < 2 or tokens[left[0] - 1].low != "and" or not tokens[left[0]].cap:
         return left
-    first = noun_phrase_left(tokens, left[0] - 2, limit=4)
-    if first is None or not all(tokens[x].cap for x in range(first[0], first[1] + 1)):
+    first = noun_phrase_left(tokens, left[0] - 2, limit=6)
+    if first is None or not all(tokens[x].cap or tokens[x].low in {"al", "-"} for x in range(first[0], first[1] + 1)):
         return left
-    return first[0], left[1]
+    joined = " ".join(t.text for t in tokens[first[0] : left[1] + 1])
+    return (first[0], left[1]) if TWO_NAMES.fullmatch(re.sub(r" ?([-’']) ?", r"\1", joined)) else left
 
 
 def _acronym(t: Token) -> bool:

@@ -523,9 +523,9 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     if unnamed:
         return unnamed
-    office = office_actor(ctx, name, at) or body_actor(ctx, name, at)
+    office = office_actor(ctx, name, at) or body_actor(ctx, name, at) or _demonyms_state(ctx, name)
     if office:
-        return office
+        return office  # an office, a body, or the state a demonym stands for ("a joint US-Valeian statement")
     cleaned = clean_name(ctx.text, name, at, candidates) if at >= 0 else None
     if cleaned is None:
         return f"TODO-new-speaker ({name})"
@@ -537,6 +537,15 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+def _demonyms_state(ctx: Context, name: str) -> str | None:
+    """The known state a demonym alone stands for, as a speaker ("Valeian" of a joint statement); else None."""
+    from .actors import _known_state
+    from .places import demonym_countries
+
+    countries = demonym_countries(name.strip())
+    return _known_state(ctx, countries) if countries else None
 
 
 def _principal(ctx: Context, p: dict[str, Any]) -> str | None:

@@ -40,7 +40,7 @@ def two_titles(phrase: str) -> list[tuple[int, int]] | None:
     return parts
 
 
-NAME_PART = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z]|(?:al|el)-[A-Z])[\w’'.-]*){0,3}"
+NAME_PART = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z]|(?:al|el)-[A-Z])[\w’'.-]*){0,5}"
 TWO_NAMES = re.compile(rf"(?P<a>{NAME_PART})\s+and\s+(?P<b>{NAME_PART})")
 """'Washington and Baghdad', 'Ann Roe and Tom Hale': two names, two speakers."""
 

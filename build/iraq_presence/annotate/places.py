@@ -98,6 +98,24 @@ def _index() -> dict[str, Place]:
     return {k: Place(kind, frozenset(codes)) for k, (kind, codes) in found.items() if len(k) >= 3}
 
 
+def demonym_countries(word: str) -> frozenset[str]:
+    """The countries (ISO 3166-1 alpha-2) whose demonym `word` is ("Iraqi": IQ); empty for any other word."""
+    return _demonym_index().get(word, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, frozenset[str]]:
+    from countryinfo import CountryInfo
+
+    out: dict[str, set[str]] = {}
+    for info in CountryInfo.all().values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        for d in filter(None, (w.strip() for w in re.split(r"[,/]", info.get("demonym") or ""))):
+            if code:
+                out.setdefault(d, set()).add(code)
+    return {d: frozenset(codes) for d, codes in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     from countryinfo import CountryInfo
@@ -111,4 +129,4 @@ def _demonyms() -> frozenset[str]:
     return frozenset(words)
 
 
-__all__ = ["Place", "country_names", "demonyms", "fold", "place"]
+__all__ = ["Place", "country_names", "demonym_countries", "demonyms", "fold", "place"]

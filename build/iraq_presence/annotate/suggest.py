@@ -59,7 +59,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"\b(?:in|issued|released|published) an? (?:written |official )?statement\b"
             r"|\bstatement (?:issued|released)\b|\bcommuniqu"
-            r"|\b(?:an?|the|its|his|her|their) (?:[\w-]+ )?statement (?:from|by|said|says|read|reads|added|stated)\b",
+            r"|\b(?:an?|the|its|his|her|their) (?:[\w-]+ ){0,2}statement"
+            r" (?:from|by|said|says|read|reads|added|stated)\b",
             re.I,
         ),
         "written_statement",
