@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lexicon import STATE_PARTICIPLE
 from .suggest import Corpus
 
 ORG_TYPES = (
@@ -130,9 +131,7 @@ TRAILING = re.compile(
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several", "dozens"}
 )
-BACKED = re.compile(
-    r"^[A-Z][\w’']+-(?:backed|supported|aligned|allied|affiliated|led|based|funded|linked|sponsored|leaning|oriented)$"
-)
+BACKED = re.compile(rf"^[A-Z][\w’']+-{STATE_PARTICIPLE}$")
 """A state's word with a participle ("Valeian-backed"): an adjective, never an actor's name."""
 PLACE = re.compile(
     r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import STATE_PARTICIPLE
+
 PLOVER_VERBS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|refus|dismiss|refut|oppos|rul(?:ed|es|ing) out)", re.I),
     "THREATEN": re.compile(r"\b(?:warn|threat|vow)", re.I),
@@ -87,7 +89,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     "armed_factions": re.compile(
         r"\b(?:militias?|militants?|factions?|armed groups?|armed activit\w*|paramilitar\w*|(?<!its )(?<!our )fighters"
         r"|resistance(?= (?:groups?|factions?|fighters|movements?))|(?<!its )(?<!our )weapons|disband\w*|dissol\w*"
-        r"|mobili[sz]ation|(?<=-)(?:backed|aligned|allied|affiliated|sponsored|supported|funded)\s+(?:forces|groups?|proxies))\b",
+        r"|mobili[sz]ation|(?<=-)" + STATE_PARTICIPLE + r"\s+(?:forces|groups?|proxies))\b",
         re.I,
     ),
     "sovereignty": re.compile(
@@ -242,7 +244,7 @@ OTHER_PRESENCE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+)?(?:factions|militias|groups|fighters|militants)\b"
 )
 """The presence of armed factions is not the foreign forces' presence the stance is about."""
-PROXY = re.compile(r"\w-(?:backed|aligned|allied|affiliated|sponsored|supported|funded)\s+$", re.I)
+PROXY = re.compile(rf"\w-{STATE_PARTICIPLE}\s+$", re.I)
 """A state's proxies ("Valeian-aligned forces"): the armed factions, not the foreign forces."""
 
 

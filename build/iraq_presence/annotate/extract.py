@@ -26,7 +26,7 @@ from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
-from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, VOLITIONAL
+from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, STATE_PARTICIPLE, VOLITIONAL
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -250,7 +250,7 @@ CALLING_ITSELF = re.compile(
 )
 """A description followed by the name it goes by ("groups calling themselves “the X Front”")."""
 BACKED_BY = re.compile(r"(?<=[a-z])\s+(?:backed|supported|funded|sponsored|armed|trained|aligned)\s+by\s")
-COMPOUND_MODIFIER = re.compile(r"[-‑–](?:backed|aligned|allied|led|affiliated|funded|sponsored|supported|linked)\b")
+COMPOUND_MODIFIER = re.compile(rf"[-‑–]{STATE_PARTICIPLE}\b")
 """A name in a compound adjective modifies the speaker; it is not the speaker."""
 OWN_OFFICE = re.compile(r"(?:.+?\s(?:by|from)\s+)?(?i:his|her)\s+(?:(?:press|media|private)\s+)?office", re.DOTALL)
 """His office, or a document it issued ("a statement from his office")."""

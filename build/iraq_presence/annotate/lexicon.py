@@ -217,6 +217,11 @@ PAGE_WORDS = _words(
     "password login logout account member guest guests contribution add your will not be displayed publicly "
     "benefit of signing personalize or connect using a as"
 )
+STATE_PARTICIPLE = (
+    r"(?:backed|supported|aligned|allied|affiliated|led|based|funded|linked|sponsored|leaning|oriented|run|owned)"
+)
+"""The participle of a compound adjective after a state's or a group's word ("Valeian-backed", "US-led"): the
+word modifies a noun; it is never an actor's name."""
 NOT_ACTOR_AFTER = re.compile(
     r"\s+(?:air\s*base|airbase|base|airport|air\s*field|airfield|camp|province|governorate|district"
     r"|war|conflict|ceasefire|truce|border)\b"

@@ -29,6 +29,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     ROLE_NOUNS,
+    STATE_PARTICIPLE,
 )
 from .spans import Lines, pairs
 
@@ -80,7 +81,7 @@ def is_adjective_like(words: list[str]) -> bool:
     )
 
 
-BACKED = re.compile(r"[A-Z][\w’']*-(?:backed|aligned|allied|affiliated|led|based|funded|linked|sponsored|supported)$")
+BACKED = re.compile(rf"[A-Z][\w’']*-{STATE_PARTICIPLE}$")
 """A state's word with a participle ("Valeian-backed"): an adjective, never a name."""
 
 
@@ -438,7 +439,7 @@ def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:
     """Adjectives of nationality or creed, sentence words, compound adjectives: no name."""
     if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
         return True
-    if all(re.search(r"-(?:led|backed|based|aligned|linked|allied|run|owned)$", w) for w in words):
+    if all(re.search(rf"-{STATE_PARTICIPLE}$", w) for w in words):
         return True  # "US-led", "Iran-backed": compound adjectives, not names
     return len(words) == 1 and _modifies(tokens, j)  # "Iraqi officials": a nationality adjective before its noun
 
