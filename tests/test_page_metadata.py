@@ -193,3 +193,17 @@ def test_a_time_and_zone_in_the_byline_is_no_outlet():
     assert meta.outlet is None and meta.date_value == dt.date(2031, 3, 3)
     agency = read_metadata("Talks resume\n\nBy Lena Varga | March 3, 2031 | QZW" + BODY, None, {}, {})
     assert agency.outlet is not None and agency.outlet.text == "QZW"
+
+
+def test_a_headline_with_a_comma_and_a_role_at_its_end_is_still_the_headline():
+    meta = read_metadata(
+        "Norland, Vale to set a timeline for the dam during talks: foreign minister" + BODY, None, {}, {}
+    )
+    assert meta.title is not None and meta.title.text.endswith("foreign minister")
+
+
+def test_a_name_alone_under_the_date_line_is_the_author_not_the_headline():
+    text = "Talks on the dam resume in Freedonia\n\n22-07-2031\nAnn Roe\nAnn Roe\n" + BODY
+    meta = read_metadata(text, None, {}, {})
+    assert [a.text for a in meta.authors] == ["Ann Roe"] and meta.title.text.startswith("Talks on the dam")
+    assert read_metadata("Talks on the dam resume\n\nAnn Roe\n" + BODY, None, {}, {}).authors == []

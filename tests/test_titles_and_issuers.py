@@ -142,3 +142,9 @@ def test_the_one_spoken_with_under_a_state_title_is_the_speaker_of_his_relative_
     (p,) = Extractor(gaz).run(text)["statements"]
     assert (p.get("speaker_id"), p["speaker_name"]) == (None, "Bram Oduya")
     assert text[p["source_start"] : p["source_end"]] == "Dovra Secretary of State Bram Oduya"
+
+
+def test_a_country_between_the_title_and_the_name_is_not_the_name() -> None:
+    from iraq_presence.annotate.titled import person_after_title
+
+    assert person_after_title("Secretary-General of the Vale movement in Norway Tom Hale") == "Tom Hale"

@@ -158,6 +158,7 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     meta_lines: set[tuple[int, int]] = set()
     dates: list[Found] = []
     _head(text, published, outlets, meta, meta_lines, dates)
+    _name_lines(text, published, outlets, meta, meta_lines)
     _reporters(text, meta)
     _datelines(text, published, outlets, meta, dates)
     if meta.outlet:
@@ -230,6 +231,35 @@ def _head(
                 )
             dates += found
             continue
+
+
+BARE_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:al-|el-)?[A-Z][a-z’'-]+){1,2}")
+"""Two or three capitalised words alone on a line: a person's name."""
+
+
+def _name_lines(
+    text: str, published: dt.date | None, outlets: dict[str, str], meta: Metadata, meta_lines: set[tuple[int, int]]
+) -> None:
+    """A name alone on the line right under the page's date line ("22-07-2021 / Ann Roe"), once or repeated:
+    the byline without its "By", so the author (at lower confidence), never the headline."""
+    from .places import place
+
+    lines = _lines(text)
+    for k in range(1, len(lines)):
+        (ps, pe), (s, e) = lines[k - 1], lines[k]
+        line = text[s:e]
+        after_date = date_only(text, ps, pe, published) or text[ps:pe] == line
+        if not after_date or not BARE_NAME.fullmatch(line) or place(line) or _is_outlet(line, outlets):
+            continue
+        meta_lines.add((s, e))
+        if meta.authors or text[ps:pe] == line:
+            continue
+        meta.authors.append(
+            Found(line, s, e, 0.5, "A name alone under the page's date: the byline without 'By'?", kind="person")
+        )
+        meta.issues.append(
+            _issue("byline", text, s, e, "A name alone under the date line: the author, kept in the text.")
+        )
 
 
 def _datelines(
@@ -377,7 +407,7 @@ SECTION = re.compile(r"(?:[A-Z][\w’'-]*|&|and)(?:\s+(?:[A-Z][\w’'-]*|&|and))
 """At most three capitalised words ("Middle East", "Politics & Policy"): a section label above a headline."""
 
 
-CAPTION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+[^,]+")
+CAPTION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[^,:\s]+\s+){0,5}[^,:\s]+")
 """'Name Surname, the group's spokesman': a photo's caption naming who is shown, no verb of a headline."""
 
 

@@ -57,11 +57,25 @@ def person_after_title(name: str) -> str | None:
     if head[-1:] == ["the"] and len(tail) > 2:
         tail = tail[-2:]  # "Envoy for the Middle East Jane Roe": a region's name, then the person's
         head = words[: len(words) - 2]
+    placed = _place_words(tail) if head[-1:] and head[-1] in {"in", "of", "from"} else 0
+    if placed and len(tail) - placed >= 2:
+        head, tail = words[: len(words) - len(tail) + placed], tail[placed:]  # "… movement in Norland Tom Hale"
     if not 2 <= len(tail) <= 4 or not head:
         return None
     first = next((k for k, w in enumerate(head[:3]) if _title_word(w)), None)  # "U.S. Secretary of State …"
     titled = first is not None and len(words) - first >= 4 and TITLE_OF.search(" ".join(head[first:]))
     return " ".join(tail) if titled or head[-1] in ORG_WORDS else None
+
+
+def _place_words(tail: list[str]) -> int:
+    """How many of the first words of `tail` name a country or a capital (0, 1 or 2)."""
+    from .places import place
+
+    for n in (2, 1):
+        found = place(" ".join(tail[:n])) if len(tail) > n else None
+        if found is not None and found.kind != "subdivision":
+            return n
+    return 0
 
 
 def organisation_of(name: str) -> str:
