@@ -276,3 +276,15 @@ def test_two_names_and_a_joint_statement_give_each_state_the_words() -> None:
     assert ("The mission ", "norland") in got and ("The mission ", "vale") in got
     assert ("Vale continu", "norland") in got and ("Vale continu", "vale") in got
     assert sum(q == "The mission " for q, _ in got) == 4
+
+
+def test_a_title_naming_a_group_and_a_country_before_the_name_gives_the_person() -> None:
+    gaz = Gazetteer(
+        aliases={"Norway": "norway", "Vale movement": "vale-movement"},
+        types={"norway": "state", "vale-movement": "armed_group"},
+    )
+    text = (
+        "Secretary-General of the Norway-aligned Vale movement in Norway Tom Hale said on Sunday that the halt "
+        "was the calm before the storm."
+    )
+    assert speakers(Extractor(gaz), text) == [("the halt was the calm before the storm", "Tom Hale")]

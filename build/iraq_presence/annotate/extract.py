@@ -252,6 +252,8 @@ CALLING_ITSELF = re.compile(
 BACKED_BY = re.compile(r"(?<=[a-z])\s+(?:backed|supported|funded|sponsored|armed|trained|aligned)\s+by\s")
 COMPOUND_MODIFIER = re.compile(rf"[-‑–]{STATE_PARTICIPLE}\b")
 """A name in a compound adjective modifies the speaker; it is not the speaker."""
+PLACE_THEN_NAME = re.compile(r"\s+[A-Z][a-z’'-]+\s+(?:(?:al|el)-)?[A-Z][a-z’'-]+")
+"""A person's name right after a place named in a title ("… in Norland Tom Hale")."""
 OWN_OFFICE = re.compile(r"(?:.+?\s(?:by|from)\s+)?(?i:his|her)\s+(?:(?:press|media|private)\s+)?office", re.DOTALL)
 """His office, or a document it issued ("a statement from his office")."""
 PRINCIPAL_REACH = 1500  # characters: the principal spoke in the paragraphs just before
@@ -1020,9 +1022,17 @@ class _Statements:
             a = s + len(phrase) - len(titled) if person and phrase.endswith(titled) else s
             resolved = Resolved(titled, "named", a, s + len(phrase), "person" if person else "organization")
             spans = [(a, s + len(phrase))]
+        ends_in_person = (
+            resolved.kind == "named"
+            and resolved.actor_type == "person"
+            and resolved.end == s + len(self.text[s:e].rstrip())
+            and len((resolved.name or "").split()) >= 2
+        )
         for a, b in spans:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
+            if ends_in_person and (a, b) == (s, e):
+                break  # "the X movement in Norway Tom Hale": the person the phrase ends in, not X
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]
             if hits and (a, b) == (s, e) and _titled_name_after(self.text, resolved, hits[-1].end):
                 break  # "the X Forum’s senior Y analyst Jane Roe": the titled name, not the place in the title
@@ -1058,6 +1068,10 @@ class _Statements:
             return False
         if COMPOUND_MODIFIER.match(self.text, m.end):
             return False  # "Norland-backed groups", "Norland-led forces": not Norland
+        if PLACE_THEN_NAME.match(self.text, m.end) and re.search(
+            r"\b(?:in|from)\s+$", self.text[m.start - 6 : m.start]
+        ):
+            return False  # "the movement in Norland Tom Hale said": the place of the title, Tom Hale speaks
         possessor = self.text[m.end : m.end + 2] in {"’s", "'s"}
         return not possessor or inside_name
 

@@ -118,6 +118,7 @@ class NameIndex:
                 )
             ):
                 j += 1
+            i = _past_place(tokens, i, j)  # "… movement in Norway Tom Hale": the place is not the name
             self._add(tokens, i, j, known_types or {})
             i = j + 1
         self._bind_appositions()
@@ -433,6 +434,21 @@ def _past_titles(tokens: list[Token], i: int, j: int) -> tuple[int, bool] | None
     if a > j or (_role_word(tokens[j].text) and not organisation):
         return None
     return a, titled
+
+
+def _past_place(tokens: list[Token], i: int, j: int) -> int:
+    """Where a run after "in"/"from" starts its person's name when a country or a capital opens it ("in
+    Norway Tom Hale"): past the place, if two to four name words follow; else `i`."""
+    from .places import place
+
+    if i == 0 or tokens[i - 1].low not in {"in", "from"}:
+        return i
+    for n in (2, 1):
+        if j - (i + n) + 1 >= 2 and j - (i + n) + 1 <= 4:
+            found = place(" ".join(t.text for t in tokens[i : i + n]))
+            if found is not None and found.kind != "subdivision":
+                return i + n
+    return i
 
 
 def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:

@@ -58,8 +58,8 @@ def person_after_title(name: str) -> str | None:
         tail = tail[-2:]  # "Envoy for the Middle East Jane Roe": a region's name, then the person's
         head = words[: len(words) - 2]
     placed = _place_words(tail) if head[-1:] and head[-1] in {"in", "of", "from"} else 0
-    if placed and len(tail) - placed >= 2:
-        head, tail = words[: len(words) - len(tail) + placed], tail[placed:]  # "… movement in Norland Tom Hale"
+    if placed and 2 <= len(tail) - placed <= 4:
+        return " ".join(tail[placed:])  # "… movement in Norway Tom Hale": the country ends the title, a name follows
     if not 2 <= len(tail) <= 4 or not head:
         return None
     first = next((k for k, w in enumerate(head[:3]) if _title_word(w)), None)  # "U.S. Secretary of State …"
