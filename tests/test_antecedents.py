@@ -288,3 +288,14 @@ def test_a_title_naming_a_group_and_a_country_before_the_name_gives_the_person()
         "was the calm before the storm."
     )
     assert speakers(Extractor(gaz), text) == [("the halt was the calm before the storm", "Tom Hale")]
+
+
+def test_the_minister_is_the_person_just_named_not_a_minister_bound_later(ex: Extractor) -> None:
+    text = (
+        "Tom Hale said the talks would discuss the river.\n\n“A timetable will be set,” the minister said.\n\n"
+        "Norland’s minister of works told reporters that the dam will open.\n\n"
+        "Prime Minister Ben Tal will host the talks."
+    )
+    got = speakers(ex, text)
+    assert got[1] == ("A timetable will be set,", "Tom Hale")
+    assert got[2][1] != "Ben Tal"

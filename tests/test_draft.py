@@ -909,3 +909,13 @@ def test_a_joint_statement_of_two_states_is_each_states_written_statement() -> N
     drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
     got = {(s["speaker"], s["channel"]) for s in drafted if s["quote"].startswith("The mission")}
     assert got == {("iran", "written_statement"), ("iraq", "written_statement")}
+
+
+def test_a_lead_described_by_role_is_the_person_the_next_paragraph_names_and_its_words_skip_the_dateline() -> None:
+    text = (
+        "Norland to open the dam during talks: minister\n\nHILLTOWN, East Region — Norland and Vale will set a "
+        "timetable for the dam, Norland’s minister of works told reporters late Wednesday.\n\n"
+        "Ann Roe said the talks would discuss the river.\n\n“A timetable will be set,” the minister said."
+    )
+    got = [(s["speaker"], s["quote"][:14]) for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert got == [("ann-roe", "Norland and Va"), ("ann-roe", "the talks woul"), ("ann-roe", "A timetable wi")]

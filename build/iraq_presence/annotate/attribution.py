@@ -1022,6 +1022,9 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
         j -= 1
     if j < 0:
         return None
+    dash = next((x for x in range(min(j, 8)) if tokens[x].text in {"–", "—"} or _dateline_hyphen(tokens, x)), None)
+    if dash is not None and all(t.cap or t.text in {",", "(", ")"} for t in tokens[:dash]):
+        start = tokens[dash + 1].start  # "CITY, Region — A and B will …, X said": the words after the dateline
     clause = (start, tokens[j].end + 1)
     return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
 

@@ -245,7 +245,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
-    speakers = _headline_holders(text, drafted, speakers)
+    speakers = _lead_holders(ctx, drafted, _headline_holders(text, drafted, speakers))
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
@@ -469,6 +469,34 @@ def _occasion_sentence(
         if dated_sentence(dates, a, b, spoken) and channel(words, {})[0].value == placed:
             return a, b
     return None
+
+
+def _lead_holders(ctx: Context, drafted: list[dict[str, Any]], speakers: list[str]) -> list[str]:
+    """A lead's speaker described by a role and left for the curator ("Valeian's minister of works told …")
+    is the person the next paragraph has speak by name ("Ann Roe said …"): news describes in the lead and
+    names in the next sentence. Only the first body statement, only a person named in the next paragraph."""
+    from .lexicon import ROLE_NOUNS
+
+    out = list(speakers)
+    body = [i for i, p in enumerate(drafted) if not _in_headline(ctx.text, p)]
+    if not body or not speakers[body[0]].startswith("TODO-new-speaker"):
+        return out
+    i = body[0]
+    p = drafted[i]
+    source = ctx.text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else ""
+    if not any(w.lower().strip(",’'s") in ROLE_NOUNS for w in source.split()):
+        return out
+    next_para = ctx.text.find("\n\n", p["end"])
+    for j in body[1:3]:
+        q = drafted[j]
+        named = (
+            q.get("source_kind") == "named"
+            and ctx.types.get(speakers[j], ctx.new_actors.get(speakers[j], {}).get("actor_type")) == "person"
+        )
+        if named and next_para >= 0 and q["start"] > next_para and "\n\n" not in ctx.text[next_para + 2 : q["start"]]:
+            out[i] = speakers[j]
+            break
+    return out
 
 
 def _headline_holders(text: str, drafted: list[dict[str, Any]], speakers: list[str]) -> list[str]:

@@ -336,15 +336,27 @@ class NameIndex:
                 n = min(later, key=lambda x: x.start)
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
         if is_role and not indefinite and head not in GROUP_ROLE_NOUNS:
+            qualifiers = (
+                role_words
+                - {head, "of", "for", "the", "and"}
+                - set(_role_text(possessor_name.text).split() if possessor_name else ())
+            )
             bound = [
                 (role, n)
                 for role, n in self._by_head.get(head, [])
                 if (head in role.split() and len(role_words & set(role.split())) >= min(2, len(role_words)))
-                or (head in role.split() and possessor_name is not None)
+                or (head in role.split() and possessor_name is not None and qualifiers <= set(role.split()))
             ]
-            before = [b for b in bound if b[1].end <= at] or bound
-            if before:
-                n = before[-1][1]
+            before = [b for b in bound if b[1].end <= at]
+            nearest = self.last_before(at, {"person"}) if not before and words[:1] == ["the"] else None
+            if (
+                nearest is not None
+                and at - nearest.end < NEAREST_REACH
+                and not _described_since(self.text, head, nearest.end, at)
+            ):
+                return Resolved(self.fullest(nearest.text), "title", nearest.start, nearest.end, "person", "nearest")
+            if before or bound:
+                n = (before or bound)[-1][1]
                 return Resolved(self.fullest(n.text), "title", n.start, n.end, "person", "binding")
             if words[:1] == ["the"] and possessor_name is None:
                 n = self.last_before(at, {"person"})
@@ -463,6 +475,10 @@ def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:
 def _role_word(word: str) -> bool:
     low = word.rstrip(".").lower()
     return _titles(word) or ABBREVIATIONS.get(low, low) in ROLE_NOUNS | {"prime minister"}
+
+
+NEAREST_REACH = 400
+"""Characters: "the minister" right after a person is named is that person, before a holder bound later."""
 
 
 def _described_since(text: str, head: str, lo: int, at: int) -> bool:
