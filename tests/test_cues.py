@@ -167,3 +167,10 @@ def test_the_presence_demanded_to_end_by_a_passive_a_bare_end_or_not_tied_to_the
     assert cues.stance("their immediate exit", "said")[0] != "demands_withdrawal"
     assert cues.stance("the party opposes any foreign military presence in the country")[0] == "not_addressed"
     assert cues.stance("the foreign troops must withdraw")[0] == "demands_withdrawal"
+
+
+def test_a_timetable_for_the_presence_to_end_is_demands_withdrawal_but_not_for_own_forces():
+    assert cues.stance("the coalition will end its mission in the valley within a year")[0] == "demands_withdrawal"
+    assert cues.stance("the mission of the coalition will conclude no later than May 2031")[0] == "demands_withdrawal"
+    assert cues.stance("security forces will end the curfew in May 2031")[0] != "demands_withdrawal"
+    assert cues.stance("the coalition ended the raid in May 2031")[0] != "demands_withdrawal"

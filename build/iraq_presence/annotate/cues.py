@@ -222,11 +222,34 @@ def stance(quote: str, verb: str | None = None) -> tuple[str | None, str]:
     return side, why
 
 
+TIMETABLE = re.compile(
+    r"\b(?:end|ends|ending|conclude[sd]?|concluding|wind(?:s|ing)? down|wrap(?:s|ped|ping)? up)\b[^.;]{0,80}?"
+    r"\b(?:by|no later than|within|before|in|until)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{4}\b"
+    r"|a year\b|next year\b|this year\b)"
+)
+"""The presence's end set to a time ("the mission will end in September 2025", "conclude no later than the end
+of 2021"): a timetable for leaving, which the speaker who states it endorses (the codebook: demands_withdrawal)."""
+
+
+OWN_FORCES = re.compile(r"(?:Iraqi|Iraq[’']s|security|armed|regular|paramilitary|their own)\s+$")
+
+
+def _own_forces(quote: str, m: re.Match[str]) -> bool:
+    """Forces not foreign ("Iraqi forces", "security forces") or the factions' ("the presence of the factions")."""
+    return bool(OWN_FORCES.search(quote, 0, m.start()) or OTHER_PRESENCE.match(quote, m.end()))
+
+
 def _withdrawal(quote: str) -> tuple[str | None, str]:
-    """demands_withdrawal where the words speak of the presence and of its end or illegality, else None."""
+    """demands_withdrawal where the words speak of the presence and of its end or illegality, or set a
+    timetable for its end, else None."""
     out = US_OUT.search(quote)
     if out:
         return "demands_withdrawal", f"words {out.group(0)!r}"
+    mission = next((m for m in PRESENCE.finditer(quote) if not _own_forces(quote, m)), None)
+    timetable = TIMETABLE.search(quote, mission.end(), mission.end() + 120) if mission else None
+    if mission and timetable:
+        return "demands_withdrawal", f"words {mission.group(0)!r} and {timetable.group(0)!r}: a timetable for leaving"
     presence = next((m for m in PRESENCE.finditer(quote) if not OTHER_PRESENCE.match(quote, m.end())), None)
     presence, leave = presence or WITHDRAW_FROM.search(quote), LEAVE.search(quote)
     if presence and leave:
