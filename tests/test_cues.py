@@ -1,5 +1,7 @@
 """The codebook's cue words for PLOVER, stance and topics, on made-up sentences."""
 
+import pytest
+
 from iraq_presence.annotate import cues
 from iraq_presence.annotate.suggest import Corpus, coded
 
@@ -174,3 +176,19 @@ def test_a_timetable_for_the_presence_to_end_is_demands_withdrawal_but_not_for_o
     assert cues.stance("the mission of the coalition will conclude no later than May 2031")[0] == "demands_withdrawal"
     assert cues.stance("security forces will end the curfew in May 2031")[0] != "demands_withdrawal"
     assert cues.stance("the coalition ended the raid in May 2031")[0] != "demands_withdrawal"
+
+
+@pytest.mark.parametrize(
+    ("quote", "verb", "act"),
+    [
+        ("Norland's recent moves are endangering the peace of the valley", "said", "ACCUSE"),
+        ("the guild does not trust what Norland claims", "said", "ACCUSE"),
+        ("the garrison's presence serves Vale's interests", "charged", "ACCUSE"),
+        ("the garrison has created a political and security crisis in the valley", "asserted", "ACCUSE"),
+        ("Norland and Vale will set a timetable for the garrison's exit", "told", "AGREE"),
+        ("We will continue to be in active dialogue with the guild", "said", "AGREE"),
+        ("the garrison will leave the valley under an agreement between the two states", "confirmed", "AGREE"),
+    ],
+)
+def test_words_of_accusation_and_of_agreement_under_a_neutral_cue(quote: str, verb: str, act: str):
+    assert cues.plover(quote, verb)[0] == act

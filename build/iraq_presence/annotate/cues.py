@@ -15,7 +15,9 @@ from .lexicon import STATE_PARTICIPLE
 PLOVER_VERBS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|refus|dismiss|refut|oppos|rul(?:ed|es|ing) out)", re.I),
     "THREATEN": re.compile(r"\b(?:warn|threat|vow)", re.I),
-    "ACCUSE": re.compile(r"\b(?:accus|condemn|blam|critici|denounc|slam|alleg|label|brand)", re.I),
+    "ACCUSE": re.compile(
+        r"\b(?:accus|condemn|blam|critici|denounc|slam|alleg|label|brand|charg|decr(?:y|ie)|deplor)", re.I
+    ),
     "REQUEST": re.compile(
         r"\b(?:call(?:ed|s|ing)? (?:for|on)|calls for|urg|demand|press|push|appeal|lobby|ask(?:ed|s|ing)?\b)", re.I
     ),
@@ -42,7 +44,11 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:occupation|occupiers?|occupying|aggression|crimes?|criminal|violat\w*|terrorist|blame|responsible for"
         r"|no legal basis|unlawful|decepti\w+|deceit\w*|deceiv\w+|lies|lied|lying|hypocri\w+|betray\w*|plunder\w*"
         r"|hegemony|domination|humiliat\w+"
-        r"|illegal|illegitimate|enemy|proxies|corruption|destruction)\b",
+        r"|illegal|illegitimate|enemy|proxies|corruption|destruction"
+        r"|endanger\w*|dangerous|destabili[sz]\w*|disturb(?:s|ed|ing)?|arrogan\w+|regret(?:s|ted)?|absurd|delusional"
+        r"|(?:does|do|did) not trust|distrust\w*|not (?:even )?(?:loyal|anyone[’']s friend)"
+        r"|serves? (?:\w+[’']s )?interests"
+        r"|(?:has|have) (?:its |their )?roots in|created a (?:\w+ )*?crisis)\b",
         re.I,
     ),
     "REQUEST": re.compile(
@@ -58,7 +64,9 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "AGREE": re.compile(
         r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
-        r"|commitment|(?:the )?need (?:to|for)|resolve to|a priority)\b",
+        r"|commitment|committed to|(?:the )?need (?:to|for)|resolve to|a priority"
+        r"|(?:will|to) set a timetable|(?:continues?|continue to) (?:to )?engage|(?:in )?active dialog(?:ue)?"
+        r"|(?:strong|reliable) partner|(?:have|has) agreed on|agreed upon|under an agreement)\b",
         re.I,
     ),
     "CONCEDE": re.compile(
