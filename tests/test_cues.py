@@ -192,3 +192,20 @@ def test_a_timetable_for_the_presence_to_end_is_demands_withdrawal_but_not_for_o
 )
 def test_words_of_accusation_and_of_agreement_under_a_neutral_cue(quote: str, verb: str, act: str):
     assert cues.plover(quote, verb)[0] == act
+
+
+def test_told_an_outlet_late_in_the_day_or_its_reporter_is_an_interview_through_the_outlet():
+    from iraq_presence.annotate.suggest import channel
+
+    for sentence in (
+        "The minister told Vale Wire late Wednesday.",
+        "The minister told Vale Wire’s Tom Hale after the talks.",
+    ):
+        ch, medium = channel(sentence, {})
+        assert (ch.value, medium.value) == ("interview", "TODO-new-actor (Vale Wire)")
+    assert (
+        channel("The minister told Vale Wire’s Tom Hale.", {"Vale Wire": "vale-wire"}, {"vale-wire": "media_outlet"})[
+            1
+        ].value
+        == "vale-wire"
+    )

@@ -204,6 +204,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
             named = (mm["name"] or mm["outlet"]) if mm else None
             if named and re.search(r"[a-z]\.$", named):
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
+            if named and (reporter := re.match(r"(?P<outlet>.+?)[’']s\s+[A-Z]", named)):
+                named = reporter["outlet"]  # "told Vale Wire's Tom Hale": the outlet of its reporter
             if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
                 continue  # "told the visiting minister", "told Ann Roe": a hearer, not an outlet
             if code == "interview" and GIVEN.match(m.group(0)) and not _given_outlet(sentence, m, mm, known, types):
@@ -293,10 +295,11 @@ def _without_demonym(name: str) -> str:
 ROLE_AFTER = re.compile(
     r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
     r"|that|about|on|in|via|by|during|after|before|at|of|for|last|this|earlier|recently|when|while|and|it|its"
-    r"|he|she|they|we|how|what|why|if|which|who|there)\b)[a-z]"
+    r"|he|she|they|we|how|what|why|if|which|who|there|late|early|yesterday|today|tonight|overnight|exclusively"
+    r"|separately|shortly)\b)[a-z]"
 )
-"""A role noun after the one told ("told the Iraqi prime minister"): a hearer; a conjunction or a
-preposition ("told X that", "told X on Monday") is no role."""
+"""A role noun after the one told ("told the Iraqi prime minister"): a hearer; a conjunction, a
+preposition or a word of time ("told X that", "told X on Monday", "told X late Wednesday") is no role."""
 
 
 def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], types: dict[str, str] | None) -> bool:
