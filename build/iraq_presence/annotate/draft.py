@@ -245,7 +245,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
-    speakers = _lead_holders(ctx, drafted, _headline_holders(text, drafted, speakers))
+    speakers = _headline_holders(text, drafted, _lead_holders(ctx, drafted, speakers))
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .attribution import Cue, tokenize
-from .lexicon import CUE_RE, FURNITURE_NAMES, HEADLINE_FORMS
+from .lexicon import CUE_RE, FURNITURE_NAMES, HEADLINE_FORMS, ROLE_NOUNS
 from .spans import Lines, SpanIndex
 
 SEPARATOR = re.compile(r":\s+|\s+[-–—]\s+")
@@ -53,8 +53,14 @@ def _separated(text: str, start: int, end: int) -> Cue | None:
     right = text[last.end() : end]
     first = marks[0]
     left = text[start : first.start()]
-    addressed = text[first.start()] == ":" and re.search(r"\s+to\s+", left) is not None  # "X to Y: words"
-    if 1 <= len(right.split()) <= SPEAKER_WORDS and right[:1].isupper() and "," not in right and not addressed:
+    addressed = text[first.start()] == ":" and re.search(r"\s+to\s+[A-Z]", left) is not None  # "X to Y: words"
+    role = right.split()[-1:] and right.split()[-1].lower() in ROLE_NOUNS  # "…: foreign minister"
+    if (
+        1 <= len(right.split()) <= SPEAKER_WORDS
+        and (right[:1].isupper() or role)
+        and "," not in right
+        and not addressed
+    ):
         return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
     furniture = left.strip() in FURNITURE_NAMES or left.strip().split()[-1:] == ["Source"]
     if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper() and not furniture:
