@@ -931,3 +931,29 @@ def test_a_headline_ending_in_a_lower_case_role_is_the_lead_speakers() -> None:
     )
     got = [(s["speaker"], s["quote"][:12]) for s in _drafted(text, dt.date(2030, 5, 10))]
     assert got == [("ann-roe", "Norland, Val"), ("ann-roe", "Norland and "), ("ann-roe", "the talks wo")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "medium", "channel"),
+    [
+        ("Ann Roe's media office reported.", None, "meeting"),
+        ("Vale Wire reported.", "vale-wire", "meeting"),
+    ],
+)
+def test_a_report_of_someones_words_is_no_statement_of_its_own(tail: str, medium: str | None, channel: str) -> None:
+    """ "In a meeting …, X said that A, Y reported": X's words are A (not "A, Y reported"), Y carries them (an
+    outlet is the medium; X's own office is how they were issued), and Y says nothing of its own."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = (
+        {"Ann Roe": "ann-roe", "Vale Wire": "vale-wire"},
+        {"ann-roe": "person", "vale-wire": "media_outlet"},
+    )
+    text = f"In a meeting with the envoy, Ann Roe said that one soldier in the valley is “too many,” {tail}"
+    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
+    drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
+    assert {(s["speaker"], s["medium"], s["channel"]) for s in drafted} == {("ann-roe", medium, channel)}
+    assert drafted[0]["quote"] == "one soldier in the valley is “too many,”"

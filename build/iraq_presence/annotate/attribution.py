@@ -155,6 +155,7 @@ class Cue:
     used: bool = False
     nested: bool = False  # read inside a quotation: another speaker's words report it
     bounded: bool = False  # its words end with a subordinate clause ("While X claims …,"): no quotation after it
+    reporter: tuple[int, int] | None = None  # "X said that A, Y reported": Y, who carries X's words
 
 
 def _skip_between(tokens: list[Token], j: int) -> int:
@@ -325,6 +326,22 @@ GOING_ON_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
 CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas)\s+$")
 
 
+REPORTED = {"reported", "reports", "quoted"}
+"""The verbs of an outlet or an office carrying another's words ("…, the agency reported")."""
+
+
+def _reports_it(text: str, cue: Cue, other: Cue, a: int, b: int) -> bool:
+    """ "X said that A, Y reported.": a later cue ending the sentence whose source stands after a comma in X's
+    words and whose own words (the clause before) hold X's cue: Y reports X's speech, it says nothing itself."""
+    if other is cue or other.how != "subject" or other.source is None or cue.how != "subject" or cue.source is None:
+        return False
+    carrier = other.verb in REPORTED or (other.verb in {"said", "says"} and "office" in text[slice(*other.source)])
+    if not carrier or not a < other.source[0] < b or other.source[0] < cue.end:
+        return False
+    before = text[a : other.source[0]].rstrip()
+    return before.endswith((",", ",”", ',"', "”,", '",')) and not text[other.end : b].strip(" .\n")
+
+
 def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:
     """ "X said that A, but Y warned B": X's words end before the contrast that gives another source its
     own cue; B is Y's (docs/curation.md, coverage rule 1), not X's "A, but Y warned B"; and "X announced
@@ -333,6 +350,10 @@ def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:
         return
     a, b = cue.content[-1]
     for other in out:
+        if _reports_it(text, cue, other, a, b):
+            cut = text.rfind(",", a, other.source[0])  # "X said that A, Y reported": X's words are A; Y carries them
+            cue.content[-1], cue.reporter, other.content = (a, cut), other.source, []
+            return
         if other is not cue and other.how == "according" and a < other.start < b and cue.how != "according":
             cut = text.rfind(",", a, other.start)  # "X announced that A, according to Y": A ends before
             cue.content[-1] = (a, cut if cut > a else other.start)

@@ -270,6 +270,7 @@ def statements(
         placed[n - 1] = (ch, medium)
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
+        ch, medium = _reporter_medium(ctx, p, ch, medium)
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
         if outlets[n - 1][1] is not None:
@@ -738,6 +739,28 @@ def _addressee(ctx: Context, p: dict[str, Any], candidates: list[dict[str, Any]]
         name, at = cleaned
         addressee = ctx.aliases.get(name) or actor_for(ctx, name, at, candidate_kind(ctx, name, "person"), "Addressee")
     return addressee, f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})"
+
+
+def _reporter_medium(
+    ctx: Context, p: dict[str, Any], ch: Suggestion, medium: Suggestion
+) -> tuple[Suggestion, Suggestion]:
+    """ "X said that A, Y reported": Y carried X's words, so Y is the medium and, where the words are placed at
+    no occasion, the channel a media report (docs/curation.md, Medium); the speaker's own office ("X's media
+    office reported") is how the words were issued, no medium (an office and its principal)."""
+    if medium.value is not None or p.get("reporter_start") is None:
+        return ch, medium
+    phrase = ctx.text[p["reporter_start"] : p["reporter_end"]].strip()
+    if re.search(r"\boffice\b", phrase, re.I):
+        return ch, medium
+    known = ctx.aliases.get(re.sub(r"^(?:the|The)\s+", "", phrase))
+    if known is not None and ctx.types.get(known) != "media_outlet":
+        return ch, medium  # a state, a person: not an outlet carrying the words
+    unnamed = unnamed_actor(ctx, phrase, p["reporter_start"]) if known is None and not phrase[:1].isupper() else None
+    value = known or unnamed or f"TODO-new-actor ({phrase})"
+    why = f"{phrase!r} reports the speaker's words"
+    if ch.value == "unknown":
+        ch = Suggestion("channel", "media_report", 0.6, why)
+    return ch, Suggestion("medium", value, 0.6, why)
 
 
 def _new_medium(

@@ -1211,6 +1211,8 @@ def _spans(cue: Cue, resolved: Resolved) -> dict[str, Any]:
         out.update(source_start=cue.source[0], source_end=cue.source[1])
     if cue.addressee:
         out.update(addressee_start=cue.addressee[0], addressee_end=cue.addressee[1])
+    if cue.reporter:
+        out.update(reporter_start=cue.reporter[0], reporter_end=cue.reporter[1])
     return out
 
 
