@@ -1031,9 +1031,12 @@ class _Statements:
         for a, b in spans:
             if resolved.kind == "title" and (a, b) == (s, e) and resolved.resolution != "unresolved":
                 continue
-            if ends_in_person and (a, b) == (s, e):
-                break  # "the X movement in Norway Tom Hale": the person the phrase ends in, not X
             hits = [m for m in self.mention_ix.overlapping(a, b) if self._may_speak(m, (a, b) != (s, e))]
+            if ends_in_person and (a, b) == (s, e):
+                # "the X movement in Norway Tom Hale": the person the phrase ends in, not X named before him
+                hits = [m for m in hits if resolved.start is not None and m.end > resolved.start]
+                if not hits:
+                    break
             if hits and (a, b) == (s, e) and _titled_name_after(self.text, resolved, hits[-1].end):
                 break  # "the X Forum’s senior Y analyst Jane Roe": the titled name, not the place in the title
             if hits and (
