@@ -299,3 +299,8 @@ def test_the_minister_is_the_person_just_named_not_a_minister_bound_later(ex: Ex
     got = speakers(ex, text)
     assert got[1] == ("A timetable will be set,", "Tom Hale")
     assert got[2][1] != "Ben Tal"
+
+
+def test_a_phrase_ending_in_a_known_persons_name_is_that_known_person(ex: Extractor) -> None:
+    text = "Norland's Supreme Guide Ayatollah Ann Roe said that the dam will open."
+    assert [p.get("speaker_id") for p in ex.run(text)["statements"]] == ["ann-roe"]
