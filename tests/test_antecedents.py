@@ -301,6 +301,7 @@ def test_the_minister_is_the_person_just_named_not_a_minister_bound_later(ex: Ex
     assert got[2][1] != "Ben Tal"
 
 
-def test_a_phrase_ending_in_a_known_persons_name_is_that_known_person(ex: Extractor) -> None:
-    text = "Norland's Supreme Guide Ayatollah Ann Roe said that the dam will open."
-    assert [p.get("speaker_id") for p in ex.run(text)["statements"]] == ["ann-roe"]
+def test_a_phrase_ending_in_a_known_persons_name_is_that_known_person() -> None:
+    gaz = Gazetteer(aliases={"Roe": "ann-roe", "Norway": "norway"}, types={"ann-roe": "person", "norway": "state"})
+    text = "Norway’s Roe said the dam will open. Roe said that the dam will open."
+    assert [p.get("speaker_id") for p in Extractor(gaz).run(text)["statements"]][-1] == "ann-roe"
