@@ -305,3 +305,18 @@ def test_a_phrase_ending_in_a_known_persons_name_is_that_known_person() -> None:
     gaz = Gazetteer(aliases={"Roe": "ann-roe", "Norway": "norway"}, types={"ann-roe": "person", "norway": "state"})
     text = "Norway’s Roe said the dam will open. Roe said that the dam will open."
     assert [p.get("speaker_id") for p in Extractor(gaz).run(text)["statements"]][-1] == "ann-roe"
+
+
+def test_a_hard_wrapped_text_is_read_as_whole_sentences_its_quotes_as_printed(ex: Extractor) -> None:
+    text = (
+        "Tom Hale on Monday said that the\nguild in the valley is pressuring the council and a number of\n"
+        "farmers to keep the gates of the dam\nshut.\nAnn Roe said she did not raise\nthe toll on the bridge "
+        "with the council\nat all."
+    )
+    got = speakers(ex, text)
+    assert (
+        "the\nguild in the valley is pressuring the council and a number of\nfarmers to keep the gates of the "
+        "dam\nshut",
+        "Tom Hale",
+    ) in got or any(q.startswith("the\nguild") and s == "Tom Hale" for q, s in got)
+    assert any(q.startswith("she did not raise\nthe toll") and s == "ann-roe" for q, s in got)

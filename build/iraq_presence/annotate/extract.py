@@ -30,7 +30,7 @@ from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, STATE_PARTICIPLE
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
-from .page_lines import blank_page_lines
+from .page_lines import blank_page_lines, unwrap
 from .reprints import first_printings
 from .roles import Role, holder
 from .spans import Lines, SpanIndex, pairs
@@ -143,7 +143,7 @@ class Extractor:
         self.matcher = AliasMatcher(gazetteer.aliases)
 
     def run(self, text: str, published: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
-        text = blank_page_lines(text)  # a caption or a widget says nothing anyone said (page_lines.py)
+        raw, text = text, unwrap(blank_page_lines(text))  # captions and widgets say nothing; wrapped lines are one
         mentions = self.matcher.find(text)
         quotes = [q for q in find_quotes(text) if q.pattern != "stray_mark" and q.end - q.start >= 2]
         singles = single_quotes(text, pairs([(q.start, q.end) for q in quotes]))
@@ -171,7 +171,10 @@ class Extractor:
         people = [(m.start, m.end, self.gaz.aliases[m.surface]) for m in mentions]
         people = [p for p in people if self.gaz.types.get(p[2]) == "person"]
         return {
-            "statements": first_printings(text, [p.record() for p in statements]),
+            "statements": [
+                {**r, "quote": raw[r["start"] : r["end"]]} if "quote" in r else r
+                for r in first_printings(text, [p.record() for p in statements])
+            ],
             "mentions": [
                 Proposal(
                     "mention", m.start, m.end, 1.0, {"actor_id": self.gaz.aliases[m.surface], "surface": m.surface}

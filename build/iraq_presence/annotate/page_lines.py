@@ -44,4 +44,63 @@ def blank_page_lines(text: str) -> str:
     return "\n".join(" " * len(x) if _page_line(x) else x for x in text.split("\n"))
 
 
-__all__ = ["CREDIT", "blank_page_lines", "on_page_line"]
+WRAP = re.compile(r"(?<=[^\s.!?:”\"’'])\n(?=[^\n])")
+"""A single line break inside a sentence: the previous line ends without a stop."""
+WRAPPED_SHARE = 0.5
+"""At least this share of a text's single line breaks fall inside sentences (and at least three): it is hard-wrapped."""
+
+
+RUN_ON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "that",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
+"""Words no headline ends in: a first line ending so runs on into the next."""
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """The sentence goes on over the break at `at`: the next line opens in lower case, or this one ends in a
+    word no sentence ends in ("the", "of"); a list's next item opens in capitals and is no run-on."""
+    before, after = text[:at].split()[-1:], text[at + 1 :].split()[:1]
+    return bool(after and after[0][:1].islower()) or bool(before and before[0] in RUN_ON)
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped text ("said that the\nUS Embassy …") with its line breaks inside sentences read as spaces
+    (offsets kept), so sentences and quotations are whole; its first line (a headline) and a break between two
+    capitalised words (a name may be cut there) are kept. Any other text is returned as it is."""
+    singles = [m.start() for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
+    inside = [at for at in (m.start() for m in WRAP.finditer(text)) if at in set(singles) and _runs_on(text, at)]
+    if len(inside) < 3 or len(inside) < WRAPPED_SHARE * len(singles):
+        return text
+    first = text.find("\n")
+    out = list(text)
+    for at in inside:
+        before, after = text[:at].split()[-1:], text[at + 1 :].split()[:1]
+        headline = at == first and not (before and before[0] in RUN_ON) and not (after and after[0][:1].islower())
+        if headline or (before and after and before[0][:1].isupper() and after[0][:1].isupper()):
+            continue
+        out[at] = " "
+    return "".join(out)
+
+
+__all__ = ["CREDIT", "blank_page_lines", "on_page_line", "unwrap"]
