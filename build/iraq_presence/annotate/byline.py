@@ -17,6 +17,7 @@ from typing import Any
 from .dates import find_dates
 from .lexicon import GENERIC_CREDITS, PAGE_WORDS
 from .names import _role_word
+from .page_lines import unwrap
 from .places import place
 from .printed import NOT_A_DATE, date_only, printed_dates
 
@@ -154,6 +155,7 @@ def _is_outlet(name: str, outlets: dict[str, str]) -> bool:
 def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str], types: dict[str, str]) -> Metadata:
     """Every metadata proposal of the page head; `aliases`/`types` are the known actors."""
     outlets = {a: i for a, i in aliases.items() if types.get(i) == "media_outlet"}
+    raw, text = text, unwrap(text)  # a hard-wrapped page: its lines inside sentences are no headlines
     meta = Metadata()
     meta_lines: set[tuple[int, int]] = set()
     dates: list[Found] = []
@@ -173,6 +175,9 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
         if published and meta.date_value and meta.date_value != published and meta.date_precision == "day":
             meta.date.note += f" It differs from the --published-date {published}: check which is the publication."
             meta.date.confidence = 0.4
+    for found in [meta.title, meta.outlet, meta.date, *meta.authors]:
+        if found is not None:
+            found.text = raw[found.start : found.end]  # as printed (offsets are the same)
     return meta
 
 

@@ -215,7 +215,7 @@ PAGE_WORDS = _words(
     "article content main skip to advertisement story continues below continue reading listen this share print "
     "email comments comment video videos watch menu search subscribe sign in up log newsletter register forgot "
     "password login logout account member guest guests contribution add your will not be displayed publicly "
-    "benefit of signing personalize or connect using a as"
+    "benefit of signing personalize or connect using a as short url link copy"
 )
 STATE_PARTICIPLE = (
     r"(?:backed|supported|aligned|allied|affiliated|led|based|funded|linked|sponsored|leaning|oriented|run|owned)"
