@@ -207,3 +207,12 @@ def test_a_name_alone_under_the_date_line_is_the_author_not_the_headline():
     meta = read_metadata(text, None, {}, {})
     assert [a.text for a in meta.authors] == ["Ann Roe"] and meta.title.text.startswith("Talks on the dam")
     assert read_metadata("Talks on the dam resume\n\nAnn Roe\n" + BODY, None, {}, {}).authors == []
+
+
+def test_a_hard_wrapped_page_has_no_headline_inside_its_sentences():
+    text = (
+        "Ann Roe on Monday said that the\nguild in the valley is pressuring the council and a number of\n"
+        'farmers to keep the gates shut.\nTom Hale said he told\nthe council later after he flew to Vale. "We know\n'
+        'the dam\nis old."\n'
+    )
+    assert read_metadata(text, None, {}, {}).title is None
