@@ -945,12 +945,18 @@ def _dateline_hyphen(tokens: list[Token], k: int) -> bool:
     return k > 0 and tokens[k].text == "-" and all(t.cap or t.text == "," for t in tokens[:k])
 
 
+def dateline_dash(tokens: list[Token], limit: int = 8) -> int | None:
+    """The dash that closes a dateline among the first tokens ("CITY (AGENCY) – …", "CITY, Region - …")."""
+    return next(
+        (k for k in range(min(len(tokens), limit)) if tokens[k].text in {"–", "—"} or _dateline_hyphen(tokens, k)),
+        None,
+    )
+
+
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The first noun phrase of a sentence, after an introductory phrase closed by a comma."""
     i = 0
-    dash = next(
-        (k for k in range(min(len(tokens), 8)) if tokens[k].text in {"–", "—"} or _dateline_hyphen(tokens, k)), None
-    )
+    dash = dateline_dash(tokens)
     if dash is not None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …", "CITY, Region - …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
@@ -1043,7 +1049,7 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
         j -= 1
     if j < 0:
         return None
-    dash = next((x for x in range(min(j, 8)) if tokens[x].text in {"–", "—"} or _dateline_hyphen(tokens, x)), None)
+    dash = dateline_dash(tokens, min(j, 8))
     if dash is not None and all(t.cap or t.text in {",", "(", ")"} for t in tokens[:dash]):
         start = tokens[dash + 1].start  # "CITY, Region — A and B will …, X said": the words after the dateline
     clause = (start, tokens[j].end + 1)
