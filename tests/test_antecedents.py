@@ -320,3 +320,16 @@ def test_a_hard_wrapped_text_is_read_as_whole_sentences_its_quotes_as_printed(ex
         "Tom Hale",
     ) in got or any(q.startswith("the\nguild") and s == "Tom Hale" for q, s in got)
     assert any(q.startswith("she did not raise\nthe toll") and s == "ann-roe" for q, s in got)
+
+
+def test_a_noun_described_by_a_participle_is_the_source_and_and_ends_the_words_before(ex: Extractor) -> None:
+    text = (
+        "Norland condemned the strikes on the farms near the river, and one of the farm groups targeted in the "
+        "raids vowed “open war” against the guild."
+    )
+    got = speakers(ex, text)
+    assert got[0] == ("the strikes on the farms near the river", "norland")
+    assert got[1][1] == "one of the farm groups targeted in the raids"
+    assert (
+        speakers(ex, "Officials quoted in the report said the dam must open.")[0][1] == "Officials quoted in the report"
+    )

@@ -323,7 +323,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
 
 
 GOING_ON_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
-CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas)\s+$")
+CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas|and)\s+$")
 
 
 REPORTED = {"reported", "reports", "quoted"}
@@ -810,7 +810,23 @@ def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
             pp -= 1  # "X on Tuesday called": the phrase opens at "on"
         if pp is not None:
             left = _past_phrase(tokens, pp) or left
-    return _role_holder(tokens, left)
+    return _role_holder(tokens, _described_by_participle(tokens, left))
+
+
+ISSUING = {"issued", "released", "published", "signed", "sent", "posted"}
+
+
+def _described_by_participle(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "one of the groups targeted in the attacks vowed": the noun the participle describes is the source,
+    not the noun of its phrase ("the attacks")."""
+    k = left[0] - 1 if left else -1
+    if k < 2 or tokens[k].low not in {"in", "by", "at", "on", "from", "during"}:
+        return left
+    participle = tokens[k - 1]
+    if participle.cap or not participle.low.endswith("ed") or participle.low in BETWEEN | ISSUING | BACKED:
+        return left  # "a statement issued by X", "groups backed by X": X's act, read elsewhere
+    head = noun_phrase_left(tokens, k - 2)
+    return (head[0], left[1]) if head and left and tokens[head[1]].is_word else left
 
 
 def _role_holder(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
