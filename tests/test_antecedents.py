@@ -333,3 +333,8 @@ def test_a_noun_described_by_a_participle_is_the_source_and_and_ends_the_words_b
     assert (
         speakers(ex, "Officials quoted in the report said the dam must open.")[0][1] == "Officials quoted in the report"
     )
+
+
+def test_and_without_a_comma_joins_two_names_not_two_clauses(ex: Extractor) -> None:
+    text = "Norland announced that the guild and Vale had agreed on the first phase of the works."
+    assert speakers(ex, text)[0] == ("the guild and Vale had agreed on the first phase of the works", "norland")

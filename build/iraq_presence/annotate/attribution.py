@@ -323,7 +323,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
 
 
 GOING_ON_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
-CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas|and)\s+$")
+CONTRAST = re.compile(r"[,;]?[”\"’']?,?\s+(?:but|while|whereas)\s+$|(?:[,;][”\"’']?|[”\"’'],)\s+and\s+$")
 
 
 REPORTED = {"reported", "reports", "quoted"}
