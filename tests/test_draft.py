@@ -957,3 +957,22 @@ def test_a_report_of_someones_words_is_no_statement_of_its_own(tail: str, medium
     drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
     assert {(s["speaker"], s["medium"], s["channel"]) for s in drafted} == {("ann-roe", medium, channel)}
     assert drafted[0]["quote"] == "one soldier in the valley is “too many,”"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Two armed drones hit the depot, a security source and a government source told reporters on Tuesday.",
+            ["unnamed-security-source-009", "unnamed-government-source-009"],
+        ),
+        (
+            "Armed groups aligned with Norland threatened to target the dam if Vale intervened.",
+            ["unnamed-armed-groups-aligned-with-norland-009"],
+        ),
+    ],
+)
+def test_two_unnamed_sources_each_speak_and_groups_aligned_with_a_state_are_not_the_state(
+    text: str, speakers: list[str]
+) -> None:
+    assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == speakers

@@ -527,11 +527,12 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 
 
 UNNAMED = re.compile(
-    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+){0,3}"
+    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
     r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups)(?:\s+themselves)?"
-    r"(?:\s+(?:for|of|in|at|from|close to)\s+[^,.;]{2,60})?$",
+    r"(?:\s+(?:for|of|in|at|from|close to|aligned with|allied with|affiliated with|linked to|loyal to|backed by)"
+    r"\s+[^,.;]{2,60})?$",
     re.I,
 )
 """A source the article describes but never names ("the reports", "a senior official", "Iraqi media")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .leaders import TWO_NAMES
+from .leaders import TWO_NAMES, TWO_UNNAMED
 from .lexicon import (
     ADDRESSING,
     BARE,
@@ -186,6 +186,8 @@ REASON_WORDS = {"their", "its", "his", "her", "our", "own", "every", "good", "ma
 WRITINGS = {"statement", "communique", "communiqué", "letter", "message", "declaration", "release"}
 BACKED = {"backed", "supported", "funded", "sponsored", "armed", "trained", "aligned"}
 """Participles whose agent after "by" modifies the noun before them ("groups backed by X")."""
+ALIGNED = {"aligned", "allied", "affiliated", "linked", "loyal", "close"}
+"""Words whose "with X"/"to X" modifies the noun before them ("groups aligned with X", "forces loyal to X")."""
 
 
 def _past_boundary(tokens: list[Token], j: int, started: bool) -> int | None:
@@ -194,6 +196,8 @@ def _past_boundary(tokens: list[Token], j: int, started: bool) -> int | None:
     t = tokens[j]
     if t.low == "by" and started and j > 1 and tokens[j - 1].low in BACKED:
         return j - 2  # "groups backed by X said": the groups, not X
+    if t.low in {"with", "to"} and started and j > 1 and tokens[j - 1].low in ALIGNED:
+        return j - 2  # "armed groups aligned with X threatened": the groups, not X
     if t.low == "by" and started and j > 0 and tokens[j - 1].low in WRITINGS:
         return j - 1  # "a statement by X said": the statement X issued
     if (
@@ -767,13 +771,13 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
 def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:
     """ "…, Washington and Baghdad said": two names joined by "and" are the source together (each
     speaks the words, docs/curation.md coverage rule 5), not the second alone."""
-    if left is None or left[0] < 2 or tokens[left[0] - 1].low != "and" or not tokens[left[0]].cap:
+    if left is None or left[0] < 2 or tokens[left[0] - 1].low != "and":
         return left
     first = noun_phrase_left(tokens, left[0] - 2, limit=6)
-    if first is None or not all(tokens[x].cap or tokens[x].low in {"al", "-"} for x in range(first[0], first[1] + 1)):
+    if first is None:
         return left
-    joined = " ".join(t.text for t in tokens[first[0] : left[1] + 1])
-    return (first[0], left[1]) if TWO_NAMES.fullmatch(re.sub(r" ?([-’']) ?", r"\1", joined)) else left
+    joined = re.sub(r" ?([-’']) ?", r"\1", " ".join(t.text for t in tokens[first[0] : left[1] + 1]))
+    return (first[0], left[1]) if TWO_NAMES.fullmatch(joined) or TWO_UNNAMED.fullmatch(joined) else left
 
 
 def _acronym(t: Token) -> bool:

@@ -252,7 +252,10 @@ CALLING_ITSELF = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+)"
 )
 """A description followed by the name it goes by ("groups calling themselves “the X Front”")."""
-BACKED_BY = re.compile(r"(?<=[a-z])\s+(?:backed|supported|funded|sponsored|armed|trained|aligned)\s+by\s")
+BACKED_BY = re.compile(
+    r"(?<=[a-z])\s+(?:(?:backed|supported|funded|sponsored|armed|trained|aligned)\s+by"
+    r"|(?:aligned|allied|affiliated|linked)\s+(?:with|to)|(?:loyal|close)\s+to)\s"
+)
 COMPOUND_MODIFIER = re.compile(rf"[-‑–]{STATE_PARTICIPLE}\b")
 """A name in a compound adjective modifies the speaker; it is not the speaker."""
 PLACE_THEN_NAME = re.compile(r"\s+[A-Z][a-z’'-]+\s+(?:(?:al|el)-)?[A-Z][a-z’'-]+")

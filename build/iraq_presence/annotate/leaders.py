@@ -51,10 +51,16 @@ JOINT = re.compile(
 """'a joint US-Valeian statement': the words of both states."""
 
 
+UNNAMED_PART = r"(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:source|official|diplomat|commander|spokes(?:man|woman|person))"
+TWO_UNNAMED = re.compile(rf"(?P<a>{UNNAMED_PART})\s+and\s+(?P<b>{UNNAMED_PART})", re.I)
+"""'a security source and a government source': two unnamed sources, two speakers."""
+
+
 def two_names(phrase: str) -> list[tuple[int, int]] | None:
-    """The offsets (in the phrase) of two names joined by 'and', or of the two states of a joint
-    statement ('a joint US-Valeian statement'), or None."""
-    m = TWO_NAMES.fullmatch(phrase) or JOINT.fullmatch(phrase.strip())
+    """The offsets (in the phrase) of two names joined by 'and', of two unnamed sources ('a security source
+    and a government source'), or of the two states of a joint statement ('a joint US-Valeian statement');
+    else None."""
+    m = TWO_NAMES.fullmatch(phrase) or TWO_UNNAMED.fullmatch(phrase.strip()) or JOINT.fullmatch(phrase.strip())
     return [m.span("a"), m.span("b")] if m else None
 
 
