@@ -494,15 +494,19 @@ def test_a_scene_sentence_places_the_speakers_words() -> None:
     assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown, [])[0].value == "unknown"
 
 
-def _drafted(text: str, published: dt.date) -> list[dict[str, Any]]:
-    """A made-up text drafted in memory, as `dataset add` drafts it, against two known people."""
+def _drafted(
+    text: str, published: dt.date, aliases: dict[str, str] | None = None, types: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """A made-up text drafted in memory, as `dataset add` drafts it, against two known people (or the
+    known actors given)."""
     from iraq_presence.annotate.actors import Context
     from iraq_presence.annotate.draft import statements
     from iraq_presence.annotate.extract import Extractor, Gazetteer
     from iraq_presence.annotate.suggest import Corpus
 
-    aliases = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
-    types = {"ann-roe": "person", "ben-tal": "person"}
+    if aliases is None or types is None:
+        aliases = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
+        types = {"ann-roe": "person", "ben-tal": "person"}
     proposals = Extractor(Gazetteer(aliases, types)).run(text, published)
     ctx = Context("009_x", text, published, aliases, types, Corpus())
     return statements(ctx, proposals, {})[0]
@@ -897,16 +901,10 @@ def test_an_indefinite_spokesman_is_the_one_holder_a_caption_names() -> None:
 
 def test_a_joint_statement_of_two_states_is_each_states_written_statement() -> None:
     """The demonym of a joint statement ("a joint Iranian-Iraqi statement") names the known state."""
-    from iraq_presence.annotate.actors import Context
-    from iraq_presence.annotate.draft import statements
-    from iraq_presence.annotate.extract import Extractor, Gazetteer
-    from iraq_presence.annotate.suggest import Corpus
-
     aliases = {"Iran": "iran", "Iraq": "iraq"}
     types = {"iran": "state", "iraq": "state"}
     text = "The mission will conclude “no later than May,” a joint Iranian-Iraqi statement said."
-    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
-    drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
+    drafted = _drafted(text, dt.date(2030, 5, 10), aliases, types)
     got = {(s["speaker"], s["channel"]) for s in drafted if s["quote"].startswith("The mission")}
     assert got == {("iran", "written_statement"), ("iraq", "written_statement")}
 
@@ -943,18 +941,12 @@ def test_a_headline_ending_in_a_lower_case_role_is_the_lead_speakers() -> None:
 def test_a_report_of_someones_words_is_no_statement_of_its_own(tail: str, medium: str | None, channel: str) -> None:
     """ "In a meeting …, X said that A, Y reported": X's words are A (not "A, Y reported"), Y carries them (an
     outlet is the medium; X's own office is how they were issued), and Y says nothing of its own."""
-    from iraq_presence.annotate.actors import Context
-    from iraq_presence.annotate.draft import statements
-    from iraq_presence.annotate.extract import Extractor, Gazetteer
-    from iraq_presence.annotate.suggest import Corpus
-
     aliases, types = (
         {"Ann Roe": "ann-roe", "Vale Wire": "vale-wire"},
         {"ann-roe": "person", "vale-wire": "media_outlet"},
     )
     text = f"In a meeting with the envoy, Ann Roe said that one soldier in the valley is “too many,” {tail}"
-    proposals = Extractor(Gazetteer(aliases, types)).run(text, dt.date(2030, 5, 10))
-    drafted = statements(Context("009_x", text, dt.date(2030, 5, 10), aliases, types, Corpus()), proposals, {})[0]
+    drafted = _drafted(text, dt.date(2030, 5, 10), aliases, types)
     assert {(s["speaker"], s["medium"], s["channel"]) for s in drafted} == {("ann-roe", medium, channel)}
     assert drafted[0]["quote"] == "one soldier in the valley is “too many,”"
 
