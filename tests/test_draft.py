@@ -968,3 +968,15 @@ def test_two_unnamed_sources_each_speak_and_groups_aligned_with_a_state_are_not_
     text: str, speakers: list[str]
 ) -> None:
     assert [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 10))] == speakers
+
+
+def test_a_lead_role_is_the_person_named_next_not_the_one_named_in_its_words() -> None:
+    """ "Ben Tal did not ask …, Norland's president said" (paragraphs on single lines): not Ben Tal, named in
+    the words, but the person the next lines have speak; "in an on-stage interview by X" is an interview."""
+    text = (
+        "HILLTOWN—Ben Tal did not ask Norland if he could keep the gates shut, Norland’s president said Monday.\n"
+        "Tom Hale hit back at Tal in one of the first responses to the claim.\n"
+        "“The gates are ours,” Hale said in an on-stage interview by Vale Wire before a gathering."
+    )
+    got = [(s["speaker"], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert got[0][0] == "tom-hale" and got[-1] == ("tom-hale", "interview")

@@ -487,15 +487,13 @@ def _lead_holders(ctx: Context, drafted: list[dict[str, Any]], speakers: list[st
     source = ctx.text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else ""
     if not any(w.lower().strip(",’'s") in ROLE_NOUNS for w in source.split()):
         return out
-    next_para = ctx.text.find("\n\n", p["end"])
+    next_line = ctx.text.find("\n", p["end"])
     for j in body[1:3]:
         q = drafted[j]
-        named = (
-            q.get("source_kind") == "named"
-            and ctx.types.get(speakers[j], ctx.new_actors.get(speakers[j], {}).get("actor_type")) == "person"
-        )
-        if named and next_para >= 0 and q["start"] > next_para and "\n\n" not in ctx.text[next_para + 2 : q["start"]]:
-            out[i] = speakers[j]
+        kind = ctx.types.get(speakers[j], ctx.new_actors.get(speakers[j], {}).get("actor_type"))
+        near = next_line >= 0 and q["start"] > next_line and len(ctx.text[next_line : q["start"]].split("\n")) <= 4
+        if q.get("source_kind") == "named" and kind == "person" and near:
+            out[i] = speakers[j]  # the person named in the paragraph or two after the lead
             break
     return out
 

@@ -837,6 +837,9 @@ class _Statements:
             phrase = self.text[s:e].strip()  # "groups backed by X": a collective X backs, not X
             return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved"), 0.5
         resolved = self.index.resolve(s, e, last, cue.verb)
+        if resolved.resolution == "nearest" and any(a <= (resolved.start or -1) < b for a, b in cue.content):
+            # "X didn't ask …, Iraq's president said": the person named in the words is not their speaker
+            resolved = Resolved(self.text[s:e].strip(), "title", resolution="unresolved")
         speaker = self._identify(resolved, s, e)
         speaker, resolved = self._office(speaker, resolved, s, e)
         speaker, resolved = self._typed_antecedent(speaker, resolved, s, e)

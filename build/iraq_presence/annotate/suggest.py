@@ -39,7 +39,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?i:\b(?:in|during|at the end of|in the course of) (?:an?|his|her|their|the) "
-            r"(?:exclusive |televised |phone |telephone |short )?(?:interview|conversation)\b|\binterview with\b"
+            r"(?:exclusive |televised |phone |telephone |short |on-stage |live |recorded )?(?:interview|conversation)\b"
+            r"|\binterview (?:with|by)\b"
             r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
             r"|\b(?:told|said to|[Ss]peaking to|[Tt]alking to) (?:the )?[A-Z]"
             r"|\b(?:in response to )?a question (?:from|by)\b"
@@ -103,7 +104,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
 MEDIUM = re.compile(
-    r"\b(?:interview with|(?:statements?|remarks|comments)\s+(?:to|with)|told|on|to|via|in a post on)\s+"
+    r"\b(?:interview (?:with|by)|(?:statements?|remarks|comments)\s+(?:to|with)|told|on|to|via|in a post on)\s+"
     r"(?:(?:the|his|her|its|their)\s+)?"
     + OUTLET_NOUN
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
