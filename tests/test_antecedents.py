@@ -213,6 +213,8 @@ def test_a_widget_line_drafts_no_person_and_a_caption_places_no_words() -> None:
     ]
     widget = "Not a member Register   Forgot Password\n\nThe guild chief said on Monday that he expects a vote."
     assert "Forgot" not in str(Extractor(GAZ).run(widget))
+    short = "Drones hit the depot\n\nShort Url\nUpdated 31 October 2031\n\nThe sources said the depot was hit."
+    assert "Short Url" not in str(Extractor(GAZ).run(short)["candidates"])
 
 
 def test_according_to_a_titled_name_and_the_role_bound_to_it_later(ex: Extractor) -> None:

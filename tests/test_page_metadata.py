@@ -127,7 +127,6 @@ def test_section_labels_and_ids_are_furniture_not_the_title():
         "Skip to content",
         "Story continues below",
         "Sign In / Up",
-        "Short Url",
         "Ann Roe, the guild's spokesman",
     ],
 )
