@@ -340,3 +340,9 @@ def test_a_noun_described_by_a_participle_is_the_source_and_and_ends_the_words_b
 def test_and_without_a_comma_joins_two_names_not_two_clauses(ex: Extractor) -> None:
     text = "Norland announced that the guild and Vale had agreed on the first phase of the works."
     assert speakers(ex, text)[0] == ("the guild and Vale had agreed on the first phase of the works", "norland")
+
+
+def test_a_possessed_speech_noun_with_its_clause_is_the_owners_statement(ex: Extractor) -> None:
+    text = "The fury here was spurred by Hale’s comments Sunday to Vale TV that he’d keep the gates shut for a year."
+    assert speakers(ex, text) == [("he’d keep the gates shut for a year", "Hale")]
+    assert speakers(ex, "Hale’s comments were welcomed by the guild.") == []

@@ -312,6 +312,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = found or None
         elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
             cue = _speech_noun_cue(tokens, k, end)
+        elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and POSSESSOR.fullmatch(tokens[k - 1].text):
+            cue = _possessed_speech_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
         if cue is not None:
@@ -456,6 +458,24 @@ def _passive_view_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
 SPEECH_NOUNS = {"announcement", "statement", "claim", "warning", "pledge", "promise", "assertion", "declaration"}
 """A speech act named by its noun, its speaker after "by" and its words in a that-clause ("the
 announcement by X earlier this year that …"): X's statement, as "X announced that …" would be."""
+
+
+POSSESSOR = re.compile(r"[A-Z][\w-]*[’']s")
+"""A name's possessive token ("Norland’s"): the owner of the speech noun after it."""
+
+
+def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "… spurred by X’s comments on Sunday to Y that …", "rejected X’s claim that …": X said the clause (the
+    noun names the act); not where "X’s claim that …" opens the sentence, whose own verb comes after the clause."""
+    that = next((x for x in range(k + 1, min(len(tokens), k + 9)) if tokens[x].low == "that"), None)
+    if that is None or that + 1 >= len(tokens) or any(not x.is_word and x.text != "’" for x in tokens[k + 1 : that]):
+        return None
+    if any(_verb_like(x.low) and not x.cap for x in tokens[k + 1 : that]):
+        return None  # "X’s comments were welcomed that …": a clause of its own, no attribution
+    owner = tokens[k - 1]
+    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].text, (owner.start, owner.end - 2), how="subject")
+    cue.content = [(tokens[that + 1].start, end)]
+    return cue
 
 
 def _speech_noun_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
