@@ -81,10 +81,9 @@ BACKING = re.compile(r"\b(?:bolster\w*|reinforc\w*|strengthen\w*|preserv\w*)\b",
 QUESTION = re.compile(r"\?[”\"’']?\s*$")
 """A question asks; it performs no coded act."""
 
-FOREIGN_FORCES = (
-    r"(?<!armed )(?<!security )(?<!regular )(?<!paramilitary )(?<!Iraqi )(?<!Iraq’s )(?<!Iraq's )"
-    r"\b(?:troops?|forces|presence|bases?)\b"
-)
+OWN_FORCE_WORDS = ("armed", "security", "regular", "paramilitary", "Iraqi", "Iraq’s", "Iraq's")
+"""Words before "forces" that make them Iraq's own, not the foreign forces ("security forces", "Iraqi forces")."""
+FOREIGN_FORCES = "".join(f"(?<!{re.escape(w)} )" for w in OWN_FORCE_WORDS) + r"\b(?:troops?|forces|presence|bases?)\b"
 """Forces in lower case not of Iraq's own ("armed forces", "security forces"); "Forces" in a name is a name."""
 
 TOPIC_WORDS: dict[str, re.Pattern[str]] = {
@@ -240,7 +239,7 @@ TIMETABLE = re.compile(
 of 2021"): a timetable for leaving, which the speaker who states it endorses (the codebook: demands_withdrawal)."""
 
 
-OWN_FORCES = re.compile(r"(?:Iraqi|Iraq[’']s|security|armed|regular|paramilitary|their own)\s+$")
+OWN_FORCES = re.compile(r"(?:" + "|".join(map(re.escape, (*OWN_FORCE_WORDS, "their own"))) + r")\s+$")
 
 
 def _own_forces(quote: str, m: re.Match[str]) -> bool:
