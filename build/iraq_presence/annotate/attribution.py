@@ -312,7 +312,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = found or None
         elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
             cue = _speech_noun_cue(tokens, k, end)
-        elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and POSSESSOR.fullmatch(tokens[k - 1].text):
+        elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and _possessor(tokens, k - 1) is not None:
             cue = _possessed_speech_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
@@ -321,7 +321,11 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
     for cue in out:
         _end_where_going_on(text, cue, out)
         _end_before_contrast(text, cue, out)
-        if cue.verb == "pressure" and cue.how == "subject":
+        if (
+            cue.how == "subject"
+            and cue.content
+            and cue.verb.lower() in SPEECH_NOUNS | {"pressure", "comments", "remarks"}
+        ):
             later = [c.source[0] for c in out if c.source is not None and c.source[0] > cue.end]
             if later:  # "… X's pressure on Y to do Z, the report added": the words end before the report's source
                 cue.content = [(cue.content[0][0], text.rfind(",", cue.content[0][0], min(later)) % (end + 1))]
@@ -456,12 +460,31 @@ def _passive_view_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
 
 
 SPEECH_NOUNS = {"announcement", "statement", "claim", "warning", "pledge", "promise", "assertion", "declaration"}
+SPEECH_NOUNS |= {f"{w}s" for w in SPEECH_NOUNS}
 """A speech act named by its noun, its speaker after "by" and its words in a that-clause ("the
 announcement by X earlier this year that …"): X's statement, as "X announced that …" would be."""
 
 
 POSSESSOR = re.compile(r"[A-Z][\w-]*[’']s")
 """A name's possessive token ("Norland’s"): the owner of the speech noun after it."""
+ROLE_POSSESSOR = re.compile(r"(?P<role>[a-z]+)[’']s")
+OWNER_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
+
+
+def _possessor(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The owner of a speech noun: a name's possessive ("Norland’s"), or a determined role's ("the US
+    official’s", "the group’s"), as [first, possessive] token indexes; None for any other word."""
+    if POSSESSOR.fullmatch(tokens[j].text):
+        return j, j
+    role = ROLE_POSSESSOR.fullmatch(tokens[j].text)
+    if role is None or role["role"] not in ROLE_NOUNS:
+        return None
+    for x in range(j - 1, max(-1, j - 5), -1):
+        if not tokens[x].is_word:
+            return None
+        if tokens[x].low in OWNER_DETERMINERS:
+            return x, j
+    return None
 
 
 def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
@@ -472,8 +495,10 @@ def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
         return None
     if any(_verb_like(x.low) and not x.cap for x in tokens[k + 1 : that]):
         return None  # "X’s comments were welcomed that …": a clause of its own, no attribution
-    owner = tokens[k - 1]
-    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].text, (owner.start, owner.end - 2), how="subject")
+    first, owner = _possessor(tokens, k - 1) or (k - 1, k - 1)
+    cue = Cue(
+        tokens[k].start, tokens[k].end, tokens[k].text, (tokens[first].start, tokens[owner].end - 2), how="subject"
+    )
     cue.content = [(tokens[that + 1].start, end)]
     return cue
 
@@ -666,6 +691,11 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
             comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
             if comma is not None:
                 cue.content[-1], cue.bounded = (cue.content[-1][0], comma.start), True
+        if left[0] > 0 and tokens[left[0] - 1].low == "which" and cue.content and last + 1 < len(tokens):
+            # "The attack, which the sources said did not cause damage, is …": the relative clause's verb
+            # phrase, all of it ("did not …"), up to the comma that closes the clause
+            comma = next((t.start for t in tokens[last + 1 :] if t.text == ","), cue.content[-1][1])
+            cue.content[-1], cue.bounded = (tokens[last + 1].start, comma), True
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
         if lead and cue.content and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
@@ -884,6 +914,10 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
     while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN) and not _not_to(tokens, i):
         i += 1
     i = _past_setting(tokens, i)
+    if cue.verb.startswith("object"):  # "objected on Tuesday to the results": what was objected to
+        to = next((x for x in range(i, min(len(tokens), i + 5)) if tokens[x].low == "to"), None)
+        if to is not None and all(t.low in TEMPORAL | WEEKDAYS | {"on", "in", "at"} for t in tokens[i:to]):
+            i = to + 1
     if i > last + 1 and tokens[i - 1].text == "," and i < len(tokens) and tokens[i].low in PARTICIPLE_ONLY:
         return  # "…, X said, adding …": the participle is a cue of its own, with its own words
     that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)

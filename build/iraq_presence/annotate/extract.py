@@ -26,7 +26,15 @@ from .attribution import Cue, analyse_sentence, sentence_subject, tokenize
 from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
-from .lexicon import NOT_NAMES, PERSON_PRONOUNS, PERSON_TITLES, STATE_PARTICIPLE, VOLITIONAL
+from .lexicon import (
+    FINITE_OPENERS,
+    NOT_NAMES,
+    OBJECT_CUES,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    STATE_PARTICIPLE,
+    VOLITIONAL,
+)
 from .marks import single_quotes
 from .meetings import find_reports
 from .names import Name, NameIndex, Resolved, is_adjective_like
@@ -242,6 +250,10 @@ OCCASION_TAIL = re.compile(
     r"(?:speech|interview|statement|address|meeting|talks|press conference|news conference|sermon|letter)\b[^,;]*$"
 )
 """The occasion after the words ("…, in a speech to dock workers"): where they were said, not what."""
+NOT_OBJECTS = {"it", "them", "this", "that", "these", "those", "him", "her", "on", "in", "at", "during", "after"}
+"""A pronoun or a setting after an object cue says nothing the reader can code ("rejected it", "condemned on")."""
+AND_THAT = re.compile(r"(?<![,;])\s+and that\s+(?!is\b|was\b|’s\b|'s\b)")
+THAT_BEFORE = re.compile(r"\bthat\s+$")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 BARE_BODY = re.compile(r"the\s+(?P<head>government|ministry|office|army|military|administration|presidency|cabinet)")
 WRITTEN = re.compile(rf"(?i)\b{DOCUMENTS}\b")
@@ -430,6 +442,7 @@ class _Statements:
             out.append(Proposal("statement", start, end, conf, data))
         out += self._nested(nested)
         out += self._assessments(sentences, quoted_spans)
+        out += self._and_that_sequels(out, sentences, quoted_spans)
         out += [_again(p) for p in out if p.data.get("cue_start") and self._twice(p.data["cue_start"])]
         out += [j for p in out if (j := self._joint(p)) is not None]
         out = [each for p in out for each in (self._leaders(p) or [p])]
@@ -484,6 +497,33 @@ class _Statements:
         else:
             return None
         return Proposal(p.kind, p.start, p.end, min(p.confidence, 0.5), data)
+
+    def _and_that_sequels(
+        self, out: list[Proposal], sentences: list[tuple[int, int]], quoted: SpanIndex[tuple[int, int]]
+    ) -> list[Proposal]:
+        """'X noted that A. B and that C.': a sentence with no cue of its own whose clauses are joined by
+        "and that", right after a reported "that"-clause in its paragraph, goes on reporting the same
+        speaker: each clause one statement, with no verb of its own."""
+        sequels = []
+        for (ps, pe), (s, e) in itertools.pairwise(sentences):
+            join = AND_THAT.search(self.text, s, e)
+            if join is None or self.lines.start(s) != self.lines.start(ps) or quoted.overlapping(s, e):
+                continue
+            if any(c.source is not None for c in self.cue_ix.overlapping(s, e)):
+                continue
+            before = [p for p in out if ps <= p.start < pe and p.data.get("statement_type") == "indirect"]
+            before = [p for p in before if THAT_BEFORE.search(self.text, max(ps, p.start - 6), p.start)]
+            if not before:
+                continue
+            keep = ("speaker_id", "speaker_name", "source_start", "source_end", "source_kind")
+            speaker = {k: v for k, v in before[-1].data.items() if k in keep}
+            for a, b in ((s, join.start()), (join.end(), e)):
+                a, b = _trim(self.text, a, b)
+                if len(self.text[a:b].split()) < 3:
+                    continue
+                data = {"quote": self.text[a:b], "statement_type": "indirect", "reporting_verb": None}
+                sequels.append(Proposal("statement", a, b, 0.4, {**data, **speaker, "attribution": "continuation"}))
+        return sequels
 
     def _assessments(self, sentences: list[tuple[int, int]], quoted: SpanIndex[tuple[int, int]]) -> list[Proposal]:
         """An expert introduced in commas ("X, a fellow at Y, …") whose view the paragraph then gives
@@ -626,7 +666,7 @@ class _Statements:
         follows = NEXT_CUE.search(self.text, start, end)
         if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
             end = follows.start()  # '…, adding that …': the next report's
-        end = self._before_coordinated(start, end)
+        end = self._before_coordinated(start, end, cue.verb)
         inside = [q for q in self.quote_ix.starting_in(start, end + 1) if q.end <= end + 1]
         if not inside or any(self._type(q) != "partial" for q in inside):
             return None
@@ -639,14 +679,22 @@ class _Statements:
             return None  # '…, describing it as “…”': the fragment is the participle's, the clause ends before it
         end = max(end, max(q.end + len(q.close_mark) for q in inside))
         bare = re.sub(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’", " ", self.text[start:end])
-        return (start, end, True) if len(bare.split()) >= 3 else None  # not "it as “vital”"
+        if len(bare.split()) >= 3:
+            return start, end, True
+        # 'that the U.S. “will stay …”': the subject outside the marks, its verb inside: a clause all the same
+        lead = self.text[start:mark].split()
+        said = self.text[inside[0].start : inside[0].end].split()
+        finite = bool(said) and said[0].lower() in FINITE_OPENERS
+        return (start, end, True) if lead and lead[-1].lower() != "as" and finite else None  # not "it as “vital”"
 
-    def _before_coordinated(self, start: int, end: int) -> int:
+    def _before_coordinated(self, start: int, end: int, verb: str) -> int:
         """Where words end before a coordinated cue of the same subject ('described X as “…” and
-        praised Y'): the second cue reports words of its own."""
+        praised Y'): the second cue reports words of its own; one word is enough after an object cue
+        ('called for restraint and said …')."""
+        least = 1 if verb in OBJECT_CUES else 2
         for c in self.cue_ix.starting_in(start + 1, end):
             m = COORDINATED.search(self.text, max(start, c.start - 8), c.start)
-            if c.how == "participle" and m is not None and len(self.text[start : m.start()].split()) >= 2:
+            if c.how == "participle" and m is not None and len(self.text[start : m.start()].split()) >= least:
                 return m.start()
         return end
 
@@ -657,7 +705,7 @@ class _Statements:
         quotation after them, so they are a report of their own even when the cue took the quotation.
         """
         start, end = _trim(self.text, *self._words_of(cue))
-        end = self._before_coordinated(start, end)
+        end = self._before_coordinated(start, end, cue.verb)
         contrast = CONTRAST.search(self.text, start, end)
         if contrast is not None and len(self.text[start : contrast.start()].split()) >= 3:
             end = contrast.start()  # "X views A as B, while Y declares …": Y's words are Y's
@@ -680,7 +728,8 @@ class _Statements:
         words = self.text[start:end].split()
         if words and words[0].lower() in PLACE_OPENERS and len(words) <= 6 and not cue.verb.startswith("insist"):
             return None  # "posted on his page", "said during the meeting": where, not what
-        return (start, end, apart) if len(words) >= 3 else None
+        short = bool(words) and cue.verb in OBJECT_CUES and words[0].lower() not in NOT_OBJECTS
+        return (start, end, apart) if len(words) >= 3 or short else None
 
     def _first_mark(self, start: int, end: int) -> int | None:
         """Where the first quotation in text[start:end] opens: a double mark, or a single mark the

@@ -26,7 +26,7 @@ SPEECH_VERBS = (
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
     "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
-    "refute rule_out plead stipulate"
+    "refute rule_out plead stipulate object"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -131,6 +131,20 @@ BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge ca
 BARE_ONLY_AFTER |= {"push for"}  # "continues to push for"
 CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
+FINITE_OPENERS = _words(
+    "will would shall should can could may might must is are was were has have had does did do "
+    "won’t won't isn’t isn't aren’t aren't wasn’t wasn't hasn’t hasn't"
+)
+"""Words that open a predicate: a quotation starting with one takes its subject from outside the marks."""
+OBJECT_CUES = {
+    f
+    for lemma in _words(
+        "call_for push_for object demand reject condemn denounce oppose decry deplore propose endorse dismiss"
+    )
+    for f in [*_forms(lemma), lemma.replace("_", " ")]
+}
+"""Cues whose object is the whole of what was said, however short ("called for restraint", "rejected the
+results"): a report with one or two words of content."""
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned advised advises")
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
