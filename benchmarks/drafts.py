@@ -21,7 +21,8 @@ drafted statements are paired one to one (two curated statements on one span, tw
 clause and its fragment, need two drafted ones): a pair with the same speaker first, then the
 drafted span covering more of the anchor, then the tighter drafted span. Counting is strict where
 it says so: a curated statement left without a drafted statement on its span has every field
-wrong. An utterance is right when the drafted
+wrong, and a drafted statement overlapping no curated statement is counted apart (the curator's
+dismissals: what a wider net costs). An utterance is right when the drafted
 statements grouped with it are the curated group's. A speaker or medium that is a per-article
 placeholder of an unnamed source (an id starting `unnamed-`, or a drafted `unnamed_source`) is
 compared by what it stands for, not by its suffix: the curated and the drafted placeholders are
@@ -190,6 +191,11 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
         want["anchor"], a = find_anchor(name, text, want["anchor"])
         wanted.append((want, a, a + len(want["anchor"])))
     hits = match_one_to_one(wanted, spans)
+    stray = [s for x, y, s in spans if not any(x < b and a < y for _, a, b in wanted)]
+    for s in stray:
+        print(f"{name} {s['statement_id']} ON NO CURATED SPAN {s['quote'][:60]!r}")
+    tally["stray"][0] += len(stray)
+    tally["stray"][1] += len(spans)
     matched = []
     for i, (want, _, _) in enumerate(wanted):
         tally["spans"][i in hits] += 1
@@ -244,6 +250,7 @@ def main() -> None:
         "placeholders": Counter(),
         "fields": {f: Counter() for f in FIELDS},
         "actors": [0, 0, 0, 0],
+        "stray": [0, 0],
     }
     with tempfile.TemporaryDirectory(prefix="drafts-") as tmp:
         clone = Path(tmp) / "repo"
@@ -266,6 +273,8 @@ def report(tally: dict[str, Any], names: list[str], commit: str) -> None:
     strict = found + tally["spans"][False] * len(FIELDS)
     print(f"\ndrafts at {commit}, scored on {', '.join(names)}")
     print(f"statements drafted on the right span: {spans} / {n}")
+    stray, drafted = tally["stray"]
+    print(f"drafted statements on no curated statement's span (the curator dismisses them): {stray} / {drafted}")
     if found:
         print(f"coded fields right, of the statements found: {right} / {found} ({right / found:.0%})")
         print(

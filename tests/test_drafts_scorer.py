@@ -38,6 +38,7 @@ def _tally() -> dict:
         "placeholders": Counter(),
         "fields": {f: Counter() for f in drafts.FIELDS},
         "actors": [0, 0, 0, 0],
+        "stray": [0, 0],
     }
 
 
@@ -128,3 +129,21 @@ def test_a_fragment_pairs_with_the_drafted_fragment_not_its_clause():
     drafts.score_article("x", text, hand, doc, tally)
     assert tally["spans"] == Counter({True: 2})
     assert tally["fields"]["statement_type"] == Counter({True: 2})
+
+
+def test_a_drafted_statement_on_no_curated_span_is_counted_apart():
+    hand = {
+        "article": {"title": "Rain falls", "outlet": None, "authors": [], "date_basis": None},
+        "statements": [["the port is open", "ann-roe", "direct", *ROW[1:]]],
+    }
+    doc = {
+        "title": {"quote": "Rain falls"},
+        "statements": [
+            _statement("009-s01", "the port was shut", "unnamed-reports-009", "u1"),
+            _statement("009-s02", "the port is open", "ann-roe", "u2", "direct"),
+        ],
+    }
+    tally = _tally()
+    drafts.score_article("x", TEXT, hand, doc, tally)
+    assert tally["stray"] == [1, 2]
+    assert tally["spans"] == Counter({True: 1})

@@ -225,3 +225,64 @@ def test_a_participle_hangs_on_the_subject_past_an_aside(ex: Extractor) -> None:
 
 def test_a_plural_noun_after_a_participle_is_no_cue(ex: Extractor) -> None:
     assert indirect(ex, "The toll is stoking worries that the ferry will close for good.") == []
+
+
+def statements(ex: Extractor, text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (p["quote"], p["statement_type"], p.get("speaker_id") or p.get("speaker_name"))
+        for p in ex.run(text)["statements"]
+    ]
+
+
+@pytest.mark.parametrize("close", ["”", ""])
+def test_a_clause_whose_verb_is_quoted_is_a_statement_beside_its_quotation(ex: Extractor, close: str) -> None:
+    text = f"A senior farm official told the gazette that the board “will keep its depots open all winter.{close}"
+    assert statements(ex, text) == [
+        (f"the board “will keep its depots open all winter.{close}", "indirect", "A senior farm official"),
+        ("will keep its depots open all winter.", "partial", "A senior farm official"),
+    ]
+
+
+def test_a_short_clause_whose_quotation_has_no_verb_is_only_the_quotation(ex: Extractor) -> None:
+    assert [s[1] for s in statements(ex, "The Vale Brigades called it “a theft.”")] == ["partial"]
+
+
+def test_a_roles_claim_is_the_roles_statement(ex: Extractor) -> None:
+    text = "Answering the trade official’s claims that the levy would double, Norland said the harvest was safe."
+    assert indirect(ex, text) == [
+        ("the levy would double", "the trade official"),
+        ("the harvest was safe", "norland"),
+    ]
+
+
+def test_a_sentence_of_and_that_clauses_goes_on_reporting_the_speaker_before(ex: Extractor) -> None:
+    text = (
+        "The Vale Brigades noted that the talks had resumed. Two depots have already been reopened by the board "
+        "and that the rest of the depots would open in spring.\n\nThe river rose and that was the end of it."
+    )
+    assert indirect(ex, text) == [
+        ("the talks had resumed", "vale-brigades"),
+        ("Two depots have already been reopened by the board", "vale-brigades"),
+        ("the rest of the depots would open in spring", "vale-brigades"),
+    ]
+
+
+def test_a_relative_clause_of_a_source_ends_at_its_comma(ex: Extractor) -> None:
+    text = "The fire, which the inspectors said did not reach the granary, was the third this month."
+    assert indirect(ex, text) == [("did not reach the granary", "the inspectors")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The Vale Brigades called for calm and said that the depots were safe.", "calm"),
+        ("The Vale Brigades objected on Monday to the new levy.", "the new levy"),
+        ("The Vale Brigades rejected the results.", "the results"),
+    ],
+)
+def test_an_object_cue_reports_a_short_object(ex: Extractor, text: str, words: str) -> None:
+    assert indirect(ex, text)[0] == (words, "vale-brigades")
+
+
+def test_an_object_cue_with_a_pronoun_reports_nothing(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades rejected it.") == []

@@ -685,7 +685,7 @@ class _Statements:
         lead = self.text[start:mark].split()
         said = self.text[inside[0].start : inside[0].end].split()
         finite = bool(said) and said[0].lower() in FINITE_OPENERS
-        return (start, end, True) if lead and lead[-1].lower() != "as" and finite else None  # not "it as “vital”"
+        return (start, end, True) if lead and finite else None  # not "it as “vital”"
 
     def _before_coordinated(self, start: int, end: int, verb: str) -> int:
         """Where words end before a coordinated cue of the same subject ('described X as “…” and
