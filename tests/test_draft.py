@@ -153,10 +153,12 @@ def test_two_remarks_in_one_clause_are_split() -> None:
     [
         ("the guilds should be strengthened and the Vale Front must be disbanded", 2),
         ("the port and the dam will close", 1),  # one clause, two subjects
-        ("the talks failed and the army will stay", 1),  # no modal in the first: left whole
+        ("the talks failed and the army will stay", 1),  # no finite verb of its own in the first: left whole
+        ("raids on the depots are “unacceptable” and the safety of the granaries is a red line", 2),
+        ("the port is closed and the dam open", 1),  # no verb of its own in the second
     ],
 )
-def test_two_clauses_each_with_a_modal_are_two_remarks(quote: str, parts: int) -> None:
+def test_two_clauses_each_with_a_finite_verb_are_two_remarks(quote: str, parts: int) -> None:
     p = {"quote": quote, "start": 0, "end": len(quote), "statement_type": "indirect"}
     got = split_remarks(quote, [p])
     assert len(got) == parts and all(quote[x["start"] : x["end"]] == x["quote"] for x in got)

@@ -286,3 +286,22 @@ def test_an_object_cue_reports_a_short_object(ex: Extractor, text: str, words: s
 
 def test_an_object_cue_with_a_pronoun_reports_nothing(ex: Extractor) -> None:
     assert indirect(ex, "The Vale Brigades rejected it.") == []
+
+
+def test_a_relative_clauses_second_verb_has_the_same_source(ex: Extractor) -> None:
+    text = "It is a loose league of growers which claims to defend the mills and calls for the closure of the dam."
+    assert indirect(ex, text) == [
+        ("to defend the mills", "a loose league of growers"),
+        ("the closure of the dam", "a loose league of growers"),
+    ]
+
+
+def test_a_relative_clause_in_commas_ends_at_its_comma(ex: Extractor) -> None:
+    text = "The board, which said the levy had failed, met again on Monday."
+    assert indirect(ex, text) == [("the levy had failed", "The board")]
+
+
+def test_warned_of_takes_no_hearer(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades warned of unrest in the valley.") == [
+        ("of unrest in the valley", "vale-brigades")
+    ]

@@ -656,9 +656,16 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
         return None  # "the alleged plot", "a timeline agreed upon by X": a participle of a noun
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
-    if verb.split()[0] in NOUN_FIRST and before is not None and not (before.cap or before.low in PRONOUNS):
-        return None  # "international calls on X to …": a noun unless a name or pronoun is its subject
+    if _noun_first(text, tokens, k, verb):
+        return None  # "international calls on X to …": a noun, unless a subject or "which claims … and" has it
     return verb, m.end()
+
+
+def _noun_first(text: str, tokens: list[Token], k: int, verb: str) -> bool:
+    before = tokens[k - 1] if k > 0 else None
+    if verb.split()[0] not in NOUN_FIRST or before is None or before.cap or before.low in PRONOUNS:
+        return False
+    return not (before.low == "and" and RELATIVE_CUE.search(text, tokens[max(0, k - 12)].start, before.start))
 
 
 def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out: list[Cue]) -> Cue | None:
@@ -680,15 +687,24 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
         out[-1].content = [c for c in out[-1].content if c[0] < tokens[j].start]  # the first keeps its own
         _content_after(cue, tokens, last, right_np, end)
         return cue
+    if j >= 1 and tokens[j].low == "and" and (first := _relative_cue_before(text, out, tokens[j].start)) is not None:
+        # "an alliance which claims A and calls for B": the relative clause's second verb, the same source
+        cue.source, cue.how = first.source, "subject"
+        clause_end = first.content[-1][1]
+        first.content[-1] = (first.content[-1][0], tokens[j - 1].end)
+        _content_after(cue, tokens, last, right_np, clause_end if first.bounded else end)
+        cue.bounded = first.bounded
+        return cue
     left, coordinated, named_in_commas = _source_before(tokens, j)
     if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
         return None  # "anybody who complains …": a hypothetical speaker, not a report
     if left:
         cue.source, cue.how = _span(tokens, left), "participle" if coordinated else "subject"
         _content_after(cue, tokens, last, right_np, end)
-        if left[0] > 0 and tokens[left[0] - 1].low in SUBORDINATORS and cue.content:
-            # "While X claims …, Y …": the words end with the clause the opener subordinates
-            comma = next((t for t in tokens[last + 1 :] if t.text == ","), None)
+        in_commas = j >= 1 and tokens[j].low in {"who", "which"} and tokens[j - 1].text == ","
+        if (in_commas or (left[0] > 0 and tokens[left[0] - 1].low in SUBORDINATORS)) and cue.content:
+            # "X, who said …, was …" and "While X claims …, Y …": the words end with the clause
+            comma = next((t for t in tokens[last + 2 :] if t.text == ","), None)  # not "who asked, “…”"
             if comma is not None:
                 cue.content[-1], cue.bounded = (cue.content[-1][0], comma.start), True
         if left[0] > 0 and tokens[left[0] - 1].low == "which" and cue.content and last + 1 < len(tokens):
@@ -903,9 +919,26 @@ def _not_to(tokens: list[Token], i: int) -> bool:
     return tokens[i].low == "not" and i + 1 < len(tokens) and tokens[i + 1].low == "to"
 
 
+RELATIVE_CUE = re.compile(r"\b(?:which|who)\s+" + CUE_RE.pattern)
+RELATIVE_GAP = re.compile(r",?\s+(?:which|who)\s+")
+
+
+def _relative_cue_before(text: str, out: list[Cue], at: int) -> Cue | None:
+    """The cue of a relative clause ("X, which claims …") whose words run on to `at` (an "and")."""
+    if not out or out[-1].source is None or not out[-1].content:
+        return None
+    first = out[-1]
+    a, b = first.content[-1]
+    if not (RELATIVE_GAP.fullmatch(text, first.source[1], first.start) and a < at < b):
+        return None
+    return first
+
+
 def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int, int] | None, end: int) -> None:
     """The hearer of an addressing cue ("told X that") and the content after the cue."""
     i = last + 1
+    if right_np and tokens[right_np[0]].low in {"of", "against", "about"}:
+        right_np = None  # "warned of unrest", "warned against …": what was said, no hearer
     if cue.verb in ADDRESSING and right_np and tokens[right_np[0]].low not in NOT_HEARERS:
         cue.addressee = _span(tokens, right_np)
         i = right_np[1] + 1

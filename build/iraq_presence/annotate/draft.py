@@ -179,8 +179,13 @@ def article_fields(
 
 
 MODAL = r"(?:must|should|will|would|could|can|may|might|shall)"
-CLAUSES_AND = re.compile(rf",? and (?=(?:(?:the|a|an|its|their) )?[\w’'-]+(?: [\w’'-]+){{0,3}} {MODAL}\b)")
-"""Two clauses each with its own subject and modal ("X should be strengthened and Y must be ejected")."""
+FINITE = rf"(?:{MODAL}|is|are|was|were|has|have|had)"
+CLAUSES_AND = re.compile(
+    rf",? and (?=(?:(?:the|a|an|its|their) )[\w’'-]+(?: [\w’'-]+){{0,5}} {FINITE}\b"
+    rf"|(?:[\w’'-]+ ){{0,3}}{MODAL}\b)"
+)
+"""Two clauses each with its own subject and finite verb ("X should be strengthened and Y must be ejected",
+"attacks are unacceptable and the security of the bases is a red line")."""
 
 
 def _two_remarks(quote: str) -> re.Match[str] | None:
@@ -188,7 +193,7 @@ def _two_remarks(quote: str) -> re.Match[str] | None:
     if m is not None:
         return m
     m = CLAUSES_AND.search(quote)
-    return m if m is not None and re.search(rf"\b{MODAL}\b", quote[: m.start()]) else None
+    return m if m is not None and re.search(rf"\b{FINITE}\b", quote[: m.start()]) else None
 
 
 SECOND_CUE = re.compile(
