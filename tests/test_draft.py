@@ -156,6 +156,7 @@ def test_two_remarks_in_one_clause_are_split() -> None:
         ("the talks failed and the army will stay", 1),  # no finite verb of its own in the first: left whole
         ("raids on the depots are “unacceptable” and the safety of the granaries is a red line", 2),
         ("the port is closed and the dam open", 1),  # no verb of its own in the second
+        ("the plan has two phases and will end the levy", 1),  # no subject of its own in the second
     ],
 )
 def test_two_clauses_each_with_a_finite_verb_are_two_remarks(quote: str, parts: int) -> None:

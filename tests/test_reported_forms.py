@@ -305,3 +305,19 @@ def test_warned_of_takes_no_hearer(ex: Extractor) -> None:
     assert indirect(ex, "The Vale Brigades warned of unrest in the valley.") == [
         ("of unrest in the valley", "vale-brigades")
     ]
+
+
+def test_a_clause_before_an_inverted_cue_holding_a_fragment_is_a_statement(ex: Extractor) -> None:
+    text = "The board did not ask the growers to “guard the river,” the governor said Monday, insisting on a vote."
+    assert ("The board did not ask the growers to “guard the river,”", "the governor") in indirect(ex, text)
+
+
+def test_a_possessor_before_an_adjective_owns_the_speech_noun(ex: Extractor) -> None:
+    text = "The mayor hit back at Norland’s sudden declaration that the depots would stay shut."
+    assert ("the depots would stay shut", "norland") in indirect(ex, text)
+
+
+def test_spoke_about_reports_its_object(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades spoke about rebuilding the mills.") == [
+        ("rebuilding the mills", "vale-brigades")
+    ]

@@ -312,7 +312,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = found or None
         elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
             cue = _speech_noun_cue(tokens, k, end)
-        elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and _possessor(tokens, k - 1) is not None:
+        elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and _owner_at(tokens, k) is not None:
             cue = _possessed_speech_cue(tokens, k, end)
         else:
             cue = _verb_cue(text, tokens, k, start, end, out)
@@ -487,6 +487,16 @@ def _possessor(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+def _owner_at(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The possessor of the speech noun at k, right before it or before one adjective ("X’s unilateral
+    declaration"), as [first, possessive] token indexes."""
+    owner = _possessor(tokens, k - 1)
+    adjective = tokens[k - 1].is_word and not tokens[k - 1].cap and not _verb_like(tokens[k - 1].low)
+    if owner is None and k > 2 and adjective and tokens[k - 1].low not in BOUNDARY:
+        owner = _possessor(tokens, k - 2)
+    return owner
+
+
 def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
     """ "… spurred by X’s comments on Sunday to Y that …", "rejected X’s claim that …": X said the clause (the
     noun names the act); not where "X’s claim that …" opens the sentence, whose own verb comes after the clause."""
@@ -495,7 +505,7 @@ def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
         return None
     if any(_verb_like(x.low) and not x.cap for x in tokens[k + 1 : that]):
         return None  # "X’s comments were welcomed that …": a clause of its own, no attribution
-    first, owner = _possessor(tokens, k - 1) or (k - 1, k - 1)
+    first, owner = _owner_at(tokens, k) or (k - 1, k - 1)
     cue = Cue(
         tokens[k].start, tokens[k].end, tokens[k].text, (tokens[first].start, tokens[owner].end - 2), how="subject"
     )

@@ -181,8 +181,8 @@ def article_fields(
 MODAL = r"(?:must|should|will|would|could|can|may|might|shall)"
 FINITE = rf"(?:{MODAL}|is|are|was|were|has|have|had)"
 CLAUSES_AND = re.compile(
-    rf",? and (?=(?:(?:the|a|an|its|their) )[\w’'-]+(?: [\w’'-]+){{0,5}} {FINITE}\b"
-    rf"|(?:[\w’'-]+ ){{0,3}}{MODAL}\b)"
+    rf",? and (?=(?:the|a|an|its|their) [\w’'-]+(?: [\w’'-]+){{0,5}} {FINITE}\b"
+    rf"|(?:(?:the|a|an|its|their) )?[\w’'-]+(?: [\w’'-]+){{0,3}} {MODAL}\b)"
 )
 """Two clauses each with its own subject and finite verb ("X should be strengthened and Y must be ejected",
 "attacks are unacceptable and the security of the bases is a red line")."""

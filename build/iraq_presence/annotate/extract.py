@@ -456,7 +456,8 @@ class _Statements:
         after = cue.content[-1]
         words = self.text[slice(*after)].split()
         if cue.how == "subject" and len(cue.content) > 1 and len(words) >= 3 and not words[0].endswith("ing"):
-            lead = self.text[slice(*cue.content[0])].rstrip(" ,")
+            a, b = cue.content[0]
+            lead = self.text[a : max(b, cue.source[0] if cue.source and cue.source[0] > a else b)].rstrip(" ,")
             if lead[-1:] not in "”\"’'":
                 return after
         return max(cue.content, key=lambda c: c[1] - c[0])
