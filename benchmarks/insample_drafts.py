@@ -122,6 +122,7 @@ def main() -> None:
         "placeholders": Counter(),
         "fields": {f: Counter() for f in drafts.FIELDS},
         "actors": [0, 0, 0, 0],
+        "stray": [0, 0],
     }
     names = []
     for path in sorted((args.repo / "data" / "curation" / "articles").glob("*.yaml")):

@@ -321,3 +321,14 @@ def test_spoke_about_reports_its_object(ex: Extractor) -> None:
     assert indirect(ex, "The Vale Brigades spoke about rebuilding the mills.") == [
         ("rebuilding the mills", "vale-brigades")
     ]
+
+
+@pytest.mark.parametrize("when", ["Monday", "on Monday", "on May 3", "earlier this month", "last week,"])
+def test_a_time_after_the_cue_is_not_the_words(ex: Extractor, when: str) -> None:
+    assert indirect(ex, f"The Vale Brigades said {when} the depots would stay shut.") == [
+        ("the depots would stay shut", "vale-brigades")
+    ]
+
+
+def test_this_alone_is_no_time(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades said this was wrong.") == [("this was wrong", "vale-brigades")]

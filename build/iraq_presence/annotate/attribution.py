@@ -22,6 +22,7 @@ from .lexicon import (
     CUE_RE,
     DETERMINERS,
     MODALS,
+    MONTHS,
     NOT_NAMES,
     PARTICIPLE_ONLY,
     PERSON_TITLES,
@@ -957,6 +958,7 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
     while i < len(tokens) and (tokens[i].low in {"that", ",", ":", "reporters"} | BETWEEN) and not _not_to(tokens, i):
         i += 1
     i = _past_setting(tokens, i)
+    i = _past_time(tokens, i)
     if cue.verb.startswith("object"):  # "objected on Tuesday to the results": what was objected to
         to = next((x for x in range(i, min(len(tokens), i + 5)) if tokens[x].low == "to"), None)
         if to is not None and all(t.low in TEMPORAL | WEEKDAYS | {"on", "in", "at"} for t in tokens[i:to]):
@@ -971,6 +973,28 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning"}
+
+
+TIME_HEADS = (TEMPORAL - {"last", "this", "next"}) | MONTHS
+"""Words that make a phrase a time: "this" alone is no time ("said this was wrong"), "this week" is."""
+
+
+def _time_word(t: Token) -> bool:
+    return t.low in TEMPORAL or (t.cap and t.low in MONTHS)  # "May", not "may"
+
+
+def _past_time(tokens: list[Token], i: int) -> int:
+    """Past the time right after a cue with no "that" ("said Monday the troops …", "said on March 3 …",
+    "said earlier this month …"): when the words were said, not what; `i` again when there is none."""
+    j = i + 1 if i < len(tokens) and tokens[i].low in {"on", "late", "early"} else i
+    k = j
+    while k < len(tokens) and (_time_word(tokens[k]) or (k > j and tokens[k].text.isdigit())):
+        k += 1
+    if not any(tokens[x].low in TIME_HEADS for x in range(j, k)):
+        return i
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return k if any(t.is_word for t in tokens[k:]) else i
 
 
 def _no_setting(tokens: list[Token], x: int) -> bool:
