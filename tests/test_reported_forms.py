@@ -332,3 +332,16 @@ def test_a_time_after_the_cue_is_not_the_words(ex: Extractor, when: str) -> None
 
 def test_this_alone_is_no_time(ex: Extractor) -> None:
     assert indirect(ex, "The Vale Brigades said this was wrong.") == [("this was wrong", "vale-brigades")]
+
+
+def test_a_surname_alone_is_the_fuller_name_the_article_gives() -> None:
+    gaz = Gazetteer(aliases={"Tom Hale": "tom-hale"}, types={"tom-hale": "person"})
+    text = "Governor Tom Hale spoke on Monday. Anger grew after Hale’s comments to a host that the mills would close."
+    assert indirect(Extractor(gaz), text) == [("the mills would close", "tom-hale")]
+    unknown = "Ann Berg spoke on Monday. Crowds rallied after Berg’s comments that the mills would close."
+    assert indirect(Extractor(Gazetteer({}, {})), unknown) == [("the mills would close", "Ann Berg")]
+
+
+def test_mp_is_a_title_not_a_name() -> None:
+    text = "MP Lena Vos said the levy was illegal."
+    assert Extractor(Gazetteer({}, {})).run(text)["statements"][0]["speaker_name"] == "Lena Vos"

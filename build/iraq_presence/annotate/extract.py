@@ -1110,7 +1110,21 @@ class _Statements:
                 return {"speaker_id": self.ex.gaz.aliases[hits[-1].surface]}
         if resolved.name and resolved.name in self.ex.gaz.aliases:
             return {"speaker_id": self.ex.gaz.aliases[resolved.name]}
+        full = self._surname_of(resolved.name)
+        if full is not None:
+            return {"speaker_id": self.ex.gaz.aliases[full]} if full in self.ex.gaz.aliases else {"speaker_name": full}
         return {"speaker_name": resolved.name}
+
+    def _surname_of(self, name: str | None) -> str | None:
+        """ "Trump’s comments" after "President Donald Trump": the one word is the surname of the fuller name
+        the article gives (all of it capitalised words, ending in this one), or None."""
+        if not name or " " in name or not name[:1].isupper():
+            return None
+        full = self.index.fullest(name)
+        words = full.split()
+        if full == name or words[-1] != name or len(words) > 4 or not all(w[:1].isupper() for w in words):
+            return None
+        return full
 
     def _may_speak(self, m: Any, inside_name: bool) -> bool:
         """A known actor's mention that can be the speaker of the phrase it stands in.
