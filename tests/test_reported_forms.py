@@ -345,3 +345,9 @@ def test_a_surname_alone_is_the_fuller_name_the_article_gives() -> None:
 def test_mp_is_a_title_not_a_name() -> None:
     text = "MP Lena Vos said the levy was illegal."
     assert Extractor(Gazetteer({}, {})).run(text)["statements"][0]["speaker_name"] == "Lena Vos"
+
+
+def test_held_responsible_is_the_holders_accusation(ex: Extractor) -> None:
+    text = "Norland held the Vale Brigades responsible for the raids on its depots."
+    assert indirect(ex, text) == [("the Vale Brigades responsible for the raids on its depots", "norland")]
+    assert indirect(ex, "The Vale Brigades were held responsible for the raids.") == []

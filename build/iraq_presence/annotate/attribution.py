@@ -316,7 +316,9 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
         elif t.low in SPEECH_NOUNS | {"comments", "remarks"} and k > 1 and _owner_at(tokens, k) is not None:
             cue = _possessed_speech_cue(tokens, k, end)
         else:
-            cue = _verb_cue(text, tokens, k, start, end, out)
+            cue = (
+                _held_responsible_cue(tokens, k, end) if t.low in HELD else _verb_cue(text, tokens, k, start, end, out)
+            )
         if cue is not None:
             out.append(cue)
     for cue in out:
@@ -496,6 +498,23 @@ def _owner_at(tokens: list[Token], k: int) -> tuple[int, int] | None:
     if owner is None and k > 2 and adjective and tokens[k - 1].low not in BOUNDARY:
         owner = _possessor(tokens, k - 2)
     return owner
+
+
+HELD = {"held", "holds", "hold", "holding"}
+
+
+def _held_responsible_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
+    """ "X held Y responsible for Z": an accusation of X's, its words all of "Y responsible for Z"."""
+    upto = range(k + 1, min(len(tokens), k + 9))
+    responsible = next((x for x in upto if tokens[x].low in {"responsible", "accountable"}), None)
+    if responsible is None or any(not tokens[x].is_word for x in range(k + 1, responsible)):
+        return None
+    left, _, _ = _source_before(tokens, _skip_between(tokens, k - 1))
+    if left is None or tokens[k - 1].low in BE_FORMS:
+        return None  # "was held responsible": the one blamed, no speaker here
+    cue = Cue(tokens[k].start, tokens[k].end, tokens[k].text, _span(tokens, left), how="subject")
+    cue.content = [(tokens[k + 1].start, end)]
+    return cue
 
 
 def _possessed_speech_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
