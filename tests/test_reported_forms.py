@@ -351,3 +351,8 @@ def test_held_responsible_is_the_holders_accusation(ex: Extractor) -> None:
     text = "Norland held the Vale Brigades responsible for the raids on its depots."
     assert indirect(ex, text) == [("the Vale Brigades responsible for the raids on its depots", "norland")]
     assert indirect(ex, "The Vale Brigades were held responsible for the raids.") == []
+
+
+def test_a_colon_headline_ending_in_its_quotation_is_the_named_speakers(ex: Extractor) -> None:
+    text = "Vale Brigades: Pause in Raids Is ‘Calm before the Flood’\n\nThe group said on Monday it would resume raids.\n"
+    assert ("Pause in Raids Is ‘Calm before the Flood’", "vale-brigades") in indirect(ex, text)

@@ -28,7 +28,8 @@ def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
     for start in [0, *(b + 1 for b in lines.breaks)]:
         end = lines.end(start)
         line = text[start:end].strip()
-        if not line or line[-1] in ".!?”\"’'" or len(line.split()) > LONGEST or line.count(" ") < 2:
+        bare = line.rstrip("”\"’'")  # "X: A Is ‘Calm before the Storm’": a headline may end in its quotation
+        if not bare or bare[-1] in ".!?,;" or len(line.split()) > LONGEST or line.count(" ") < 2:
             continue
         if any(not (start <= s - 1 and e + 1 <= end) for s, e in quoted.overlapping(start, end)):
             continue  # a line inside a quotation that runs over paragraphs
