@@ -356,3 +356,12 @@ def test_held_responsible_is_the_holders_accusation(ex: Extractor) -> None:
 def test_a_colon_headline_ending_in_its_quotation_is_the_named_speakers(ex: Extractor) -> None:
     text = "Vale Brigades: Pause in Raids Is ‘Calm before the Flood’\n\nThe group said it would resume raids.\n"
     assert ("Pause in Raids Is ‘Calm before the Flood’", "vale-brigades") in indirect(ex, text)
+
+
+def test_a_title_is_not_bound_to_a_person_named_in_the_words_it_reports() -> None:
+    gaz = Gazetteer(aliases={"Tom Hale": "tom-hale"}, types={"tom-hale": "person"})
+    text = (
+        "Governor Tom Hale did not ask the town before closing the mills, the valley’s governor said, "
+        "insisting that the council would decide."
+    )
+    assert [s for _, s in indirect(Extractor(gaz), text)] == ["the valley’s governor", "the valley’s governor"]

@@ -887,7 +887,11 @@ class _Statements:
             phrase = self.text[s:e].strip()  # "groups backed by X": a collective X backs, not X
             return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved"), 0.5
         resolved = self.index.resolve(s, e, last, cue.verb)
-        if resolved.resolution == "nearest" and any(a <= (resolved.start or -1) < b for a, b in cue.content):
+        in_sentence = self.cue_ix.overlapping(*sent) if sent else [cue]
+        inside = any(
+            a <= (resolved.start or -1) < b for c in in_sentence if c.source == cue.source for a, b in c.content
+        )
+        if resolved.resolution in {"nearest", "binding"} and inside:
             # "X didn't ask …, Iraq's president said": the person named in the words is not their speaker
             resolved = Resolved(self.text[s:e].strip(), "title", resolution="unresolved")
         speaker = self._identify(resolved, s, e)
