@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from iraq_presence.annotate.actors import (
     Context,
     actor_for,
@@ -222,6 +224,11 @@ def test_an_outlet_by_the_words_around_it_or_only_ever_told():
     assert candidate_kind(ctx, "Vale Press", "person") == "media_outlet"
     assert candidate_kind(ctx, "Ann Roe", "person") == "person"
     assert candidate_kind(_ctx("Ann Roe told Ida Vane so. Vane agreed."), "Vane", "person") == "person"
+
+
+@pytest.mark.parametrize("name", ["Harbour Street Journal", "Vale Times", "Ardania Daily"])
+def test_a_newspapers_last_word_makes_it_an_outlet(name: str) -> None:
+    assert candidate_kind(_ctx(f"{name} said the mills would close."), name, "person") == "media_outlet"
 
 
 def test_a_nationality_word_before_a_lone_name_is_no_fuller_name():

@@ -497,8 +497,12 @@ OUTLET_AFTER = re.compile(
     r"|TV|television|radio)\b"
 )
 """An outlet noun after the name ("X news agency", "the X newspaper"): the name is an outlet's."""
-OUTLET_WORDS = re.compile(r"\b(?:Agency|Newspaper|Press(?!\s+(?:Office|Secretary|Service|Department)))\b")
-"""Outlet words in the name besides ORG_TYPES' ("X Press", "X News Agency")."""
+OUTLET_WORDS = re.compile(
+    r"\b(?:Agency|Newspaper|Press(?!\s+(?:Office|Secretary|Service|Department)))\b"
+    r"|\b(?:Journal|Times|Post|Herald|Tribune|Gazette|Telegraph|Chronicle|Daily)$"
+)
+"""Outlet words in the name besides ORG_TYPES' ("X Press", "X News Agency"), and a newspaper's last word ("the
+Wall Street Journal", "The Daily Beast" is caught by its first)."""
 HEARER = re.compile(
     r"(?:\btold|\bsaid to|\bspeaking to|\binterview with|\bstatement to|\baccording to)\s+(?:the\s+)?$", re.I
 )
