@@ -365,3 +365,8 @@ def test_a_title_is_not_bound_to_a_person_named_in_the_words_it_reports() -> Non
         "insisting that the council would decide."
     )
     assert [s for _, s in indirect(Extractor(gaz), text)] == ["the valley’s governor", "the valley’s governor"]
+
+
+def test_a_circumstance_after_an_inverted_cue_is_not_its_words(ex: Extractor) -> None:
+    text = "A fire at the depot injured two guards, a board official said, with the Vale Brigades blaming rivals."
+    assert indirect(ex, text)[0] == ("A fire at the depot injured two guards", "a board official")

@@ -250,6 +250,8 @@ OCCASION_TAIL = re.compile(
     r"(?:speech|interview|statement|address|meeting|talks|press conference|news conference|sermon|letter)\b[^,;]*$"
 )
 """The occasion after the words ("…, in a speech to dock workers"): where they were said, not what."""
+CIRCUMSTANCE = {"with", "amid", "as", "while", "despite", "following"}
+"""Words opening a circumstance after an inverted cue ("…, X said, with Y blaming …"), not a clause of words."""
 NOT_OBJECTS = {"it", "them", "this", "that", "these", "those", "him", "her", "on", "in", "at", "during", "after"}
 """A pronoun or a setting after an object cue says nothing the reader can code ("rejected it", "condemned on")."""
 AND_THAT = re.compile(r"(?<![,;])\s+and that\s+(?!is\b|was\b|’s\b|'s\b)")
@@ -455,6 +457,8 @@ class _Statements:
         ("Touring the county on Sunday, X said she …"), else the longest."""
         after = cue.content[-1]
         words = self.text[slice(*after)].split()
+        if cue.how == "subject" and len(cue.content) > 1 and words and words[0].lower() in CIRCUMSTANCE:
+            return cue.content[0]  # "A, an official said, with the ministry blaming B": the circumstance is no words
         if cue.how == "subject" and len(cue.content) > 1 and len(words) >= 3 and not words[0].endswith("ing"):
             a, b = cue.content[0]
             lead = self.text[a : max(b, cue.source[0] if cue.source and cue.source[0] > a else b)].rstrip(" ,")
