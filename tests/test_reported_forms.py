@@ -370,3 +370,9 @@ def test_a_title_is_not_bound_to_a_person_named_in_the_words_it_reports() -> Non
 def test_a_circumstance_after_an_inverted_cue_is_not_its_words(ex: Extractor) -> None:
     text = "A fire at the depot injured two guards, a board official said, with the Vale Brigades blaming rivals."
     assert indirect(ex, text)[0] == ("A fire at the depot injured two guards", "a board official")
+
+
+def test_a_quotation_in_an_agreement_reported_by_another_is_the_reporters() -> None:
+    text = "A board official said the two towns have agreed on a “two-step plan,” which ends in May."
+    got = statements(Extractor(Gazetteer({}, {})), text)
+    assert ("two-step plan,", "partial", "A board official") in got

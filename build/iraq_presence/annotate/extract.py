@@ -785,8 +785,17 @@ class _Statements:
             return None
         near = [c for c in near if c.verb not in VOLITIONAL] or near
         holding = [c for c in near if any(s < q.end and q.start < e for s, e in c.content)]
+        holding = [c for c in holding if not self._reported_agreement(c, holding)] or holding
         pool = holding or near
         return min(pool, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end + 5)
+
+    @staticmethod
+    def _reported_agreement(cue: Cue, holding: list[Cue]) -> bool:
+        """ "X said the two sides have agreed on a “plan”": an agreement reported inside another's words; the
+        quotation is the reporter's (docs/curation.md, coverage rule 2), not the parties'."""
+        if "agree" not in cue.verb:
+            return False
+        return any(o is not cue and any(a <= cue.start < b for a, b in o.content) for o in holding)
 
     def _colon_subject(
         self, q: Any, cues: list[Cue], sentences: list[tuple[int, int]]
