@@ -121,6 +121,7 @@ def test_a_scene_sentence_gives_its_outlet_as_the_medium() -> None:
     aliases, types = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Vale TV": "vale-tv"}, {"ann-roe": "person"}
     types["vale-tv"] = "media_outlet"
     from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.byline import read_metadata
     from iraq_presence.annotate.draft import statements
     from iraq_presence.annotate.extract import Extractor, Gazetteer
     from iraq_presence.annotate.suggest import Corpus
@@ -512,7 +513,20 @@ def _drafted(
         types = {"ann-roe": "person", "ben-tal": "person"}
     proposals = Extractor(Gazetteer(aliases, types)).run(text, published)
     ctx = Context("009_x", text, published, aliases, types, Corpus())
+    title = read_metadata(text, published, aliases, types).title
+    ctx.headline = (title.start, title.end) if title is not None else None  # as `dataset add` reads it
     return statements(ctx, proposals, {})[0]
+
+
+def test_a_headline_below_page_widgets_is_read_as_the_headline() -> None:
+    """Widget lines above the title do not make the title body text: its described speaker is the lead's."""
+    text = (
+        "Sign In / Up\n\nComment as a guest\n\nValeian militia leader wants the dam closed\n\n"
+        "HILLTOWN — The leader of one of the river militias said on Monday that the dam must close.\n\n"
+        "Ann Roe said it was unsafe.\n"
+    )
+    got = [(s["speaker"], s["quote"]) for s in _drafted(text, dt.date(2030, 5, 10))]
+    assert got[0] == ("ann-roe", "the dam closed")
 
 
 def test_words_placed_at_an_occasion_take_its_date_and_channel() -> None:

@@ -62,6 +62,8 @@ class Context:
     new_aliases: list[dict[str, Any]] = field(default_factory=list)
     roles: list[Any] = field(default_factory=list)
     """Dated role titles (roles.Role) from the curated affiliations: "the prime minister" at the article's date."""
+    headline: tuple[int, int] | None = None
+    """The span of the line read as the article's title, below any page furniture (byline.read_metadata)."""
 
     @property
     def prefix(self) -> str:

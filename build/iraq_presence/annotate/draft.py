@@ -250,7 +250,7 @@ def statements(
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
-    speakers = _headline_holders(text, drafted, _lead_holders(ctx, drafted, speakers))
+    speakers = _headline_holders(text, drafted, _lead_holders(ctx, drafted, speakers), ctx.headline)
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
@@ -350,7 +350,7 @@ def statements(
     carry_dates(out, placed_by, by_uid)
     one_occasion_dates(out, by_uid)
     share_headline_utterances(
-        drafted, out, utterances, lambda p: _in_headline(text, p) or p.get("attribution") == "headline"
+        drafted, out, utterances, lambda p: _in_headline(text, p, ctx.headline) or p.get("attribution") == "headline"
     )
     return out, list(utterances.values())
 
@@ -395,8 +395,11 @@ def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) ->
 SENTENCE_END = re.compile(r"[.!?][”\"’]?\s")
 
 
-def _in_headline(text: str, p: dict[str, Any]) -> bool:
-    """The words stand in the text's first line and it ends without a stop: the headline."""
+def _in_headline(text: str, p: dict[str, Any], headline: tuple[int, int] | None = None) -> bool:
+    """The words stand in the line read as the title (below any page furniture), or else in the text's first
+    line when it ends without a stop: the headline."""
+    if headline is not None:
+        return headline[0] <= p["start"] < headline[1]
     first = len(text) - len(text.lstrip())
     end = text.find("\n", first)
     end = len(text) if end < 0 else end
@@ -414,7 +417,7 @@ def _placement(
     """Channel and medium, with the statement they were carried from or the sentence reporting the
     occasion the words are placed at (docs/curation.md, Placement: its own cue, a connective, a scene)."""
     p, (dates, spoken) = drafted[i], read
-    if _in_headline(ctx.text, p) or p.get("attribution") == "headline":
+    if _in_headline(ctx.text, p, ctx.headline) or p.get("attribution") == "headline":
         why = "a headline gives no occasion of its own (docs/curation.md, coverage rule 4)"
         return Suggestion("channel", "unknown", 0.7, why), Suggestion("medium", None, 0.7, why), None, None
     if p.get("attribution") == "readout":  # a leader's act in a quoted readout: the readout's channel
@@ -484,7 +487,7 @@ def _lead_holders(ctx: Context, drafted: list[dict[str, Any]], speakers: list[st
     from .lexicon import ROLE_NOUNS
 
     out = list(speakers)
-    body = [i for i, p in enumerate(drafted) if not _in_headline(ctx.text, p)]
+    body = [i for i, p in enumerate(drafted) if not _in_headline(ctx.text, p, ctx.headline)]
     if not body or not speakers[body[0]].startswith("TODO-new-speaker"):
         return out
     i = body[0]
@@ -503,7 +506,9 @@ def _lead_holders(ctx: Context, drafted: list[dict[str, Any]], speakers: list[st
     return out
 
 
-def _headline_holders(text: str, drafted: list[dict[str, Any]], speakers: list[str]) -> list[str]:
+def _headline_holders(
+    text: str, drafted: list[dict[str, Any]], speakers: list[str], headline: tuple[int, int] | None = None
+) -> list[str]:
     """A headline's speaker described by a role ("Valeian militia leader wants …") is the speaker the
     body first describes by the same role noun ("The leader of one of the militias said"): the headline
     sums up its lead (docs/curation.md, Utterance 5); left for the curator where the body has none."""
@@ -511,13 +516,13 @@ def _headline_holders(text: str, drafted: list[dict[str, Any]], speakers: list[s
     body = [
         (i, text[p["source_start"] : p["source_end"]].lower())
         for i, p in enumerate(drafted)
-        if p.get("source_start") is not None and not _in_headline(text, p)
+        if p.get("source_start") is not None and not _in_headline(text, p, headline)
     ]
     for i, p in enumerate(drafted):
         role = (
             ROLE_LAST.search(text[p["source_start"] : p["source_end"]]) if p.get("source_start") is not None else None
         )
-        if not (speakers[i].startswith("TODO-new-speaker") and role and _in_headline(text, p)):
+        if not (speakers[i].startswith("TODO-new-speaker") and role and _in_headline(text, p, headline)):
             continue
         same = [j for j, source in body if re.search(rf"\b{role['role'].lower()}\b", source)]
         if same and not speakers[same[0]].startswith("TODO"):

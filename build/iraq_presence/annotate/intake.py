@@ -254,6 +254,7 @@ def _draft(
 
     doc, review = draft.article_fields(ctx, meta, url=url, outlet=outlet, published_date=published_date, title=title)
     ctx.published = doc.get("published_date")
+    ctx.headline = (meta.title.start, meta.title.end) if meta.title is not None else None
     stmts, utterances = draft.statements(ctx, proposals, doc)
     affiliations, aff_review = draft.affiliations(ctx, doc)
     doc["statements"] = stmts
