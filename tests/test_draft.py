@@ -121,7 +121,6 @@ def test_a_scene_sentence_gives_its_outlet_as_the_medium() -> None:
     aliases, types = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Vale TV": "vale-tv"}, {"ann-roe": "person"}
     types["vale-tv"] = "media_outlet"
     from iraq_presence.annotate.actors import Context
-    from iraq_presence.annotate.byline import read_metadata
     from iraq_presence.annotate.draft import statements
     from iraq_presence.annotate.extract import Extractor, Gazetteer
     from iraq_presence.annotate.suggest import Corpus
@@ -504,6 +503,7 @@ def _drafted(
     """A made-up text drafted in memory, as `dataset add` drafts it, against two known people (or the
     known actors given)."""
     from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.byline import read_metadata
     from iraq_presence.annotate.draft import statements
     from iraq_presence.annotate.extract import Extractor, Gazetteer
     from iraq_presence.annotate.suggest import Corpus
