@@ -376,3 +376,14 @@ def test_a_quotation_in_an_agreement_reported_by_another_is_the_reporters() -> N
     text = "A board official said the two towns have agreed on a “two-step plan,” which ends in May."
     got = statements(Extractor(Gazetteer({}, {})), text)
     assert ("two-step plan,", "partial", "A board official") in got
+
+
+def test_a_cue_form_after_a_possessive_is_a_noun(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades reiterated their call for the closure of the dam.") == [
+        ("the closure of the dam", "vale-brigades")
+    ]
+
+
+def test_a_characterising_participle_ends_an_object_cues_words(ex: Extractor) -> None:
+    text = "Norland condemned the raid, calling it a breach of the truce."
+    assert indirect(ex, text) == [("the raid", "norland"), ("it a breach of the truce", "norland")]

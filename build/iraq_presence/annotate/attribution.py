@@ -687,12 +687,19 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
     if verb.endswith("ing") and before is not None and _determined(tokens, k):
         return None  # "issued a strong warning on Monday", "his saying": a noun
     if _noun_first(text, tokens, k, verb):
-        return None  # "international calls on X to …": a noun, unless a subject or "which claims … and" has it
+        return None  # "international calls on X to …", "his call for …": a noun
     return verb, m.end()
 
 
+POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
+
+
 def _noun_first(text: str, tokens: list[Token], k: int, verb: str) -> bool:
+    """A cue form read as a noun: after its owner ("reiterated his call for"), or a noun-first form ("calls")
+    after a common word, unless a subject or "which claims … and" has it."""
     before = tokens[k - 1] if k > 0 else None
+    if before is not None and before.low in POSSESSIVES:
+        return True
     if verb.split()[0] not in NOUN_FIRST or before is None or before.cap or before.low in PRONOUNS:
         return False
     return not (before.low == "and" and RELATIVE_CUE.search(text, tokens[max(0, k - 12)].start, before.start))

@@ -94,7 +94,9 @@ SAYING = (
     r"|acknowledging|predicting|explaining|promising|pledging|announcing"
 )
 """Participles of saying: the words after them are a report of their own (", suggesting that …")."""
-NEXT_CUE = re.compile(r",\s+(?:" + SAYING + "|" + ACTS + r")\b(?:\s+that\b)?")
+CHARACTERISING = r"calling|describing|labell?ing|terming|dubbing"
+CHARACTERISES = re.compile(r",\s+(?:" + CHARACTERISING + r")\b")
+NEXT_CUE = re.compile(r",\s+(?:" + SAYING + "|" + ACTS + "|" + CHARACTERISING + r")\b(?:\s+that\b)?")
 """A participle cue after reported words opens the next report: the words end before it."""
 REPORTING_PARTICIPLE = re.compile(
     r"(?:" + SAYING + "|" + ACTS + r")$"
@@ -719,9 +721,11 @@ class _Statements:
             end = tail.start()
         mark = self._first_mark(start, end)
         follows = NEXT_CUE.search(self.text, start, end if mark is None else mark)
-        if follows is not None and len(self.text[start : follows.start()].split()) >= 3:
-            end, mark = follows.start(), None  # '… force, saying, “…”': the participle is the next cue's
+        least = 1 if cue.verb in OBJECT_CUES else 3  # "condemned the strike, calling it …": the object alone
         apart = False
+        if follows is not None and len(self.text[start : follows.start()].split()) >= least:
+            end, mark = follows.start(), None  # '… force, saying, “…”': the participle is the next cue's
+            apart = CHARACTERISES.match(follows.group()) is not None  # ', describing it as “…”' after the words
         if mark is not None:
             end = mark
             comma = self.text.rfind(",", start, end)
