@@ -387,3 +387,20 @@ def test_a_cue_form_after_a_possessive_is_a_noun(ex: Extractor) -> None:
 def test_a_characterising_participle_ends_an_object_cues_words(ex: Extractor) -> None:
     text = "Norland condemned the raid, calling it a breach of the truce."
     assert indirect(ex, text) == [("the raid", "norland"), ("it a breach of the truce", "norland")]
+
+
+def test_a_hearer_without_that_ends_where_the_clause_opens(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades told reporters the depots would reopen.") == [
+        ("the depots would reopen", "vale-brigades")
+    ]
+
+
+def test_a_statement_denying_is_the_issuers(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades later issued a statement denying any role in the raid.") == [
+        ("any role in the raid", "vale-brigades")
+    ]
+
+
+def test_was_quoted_as_saying_is_the_subjects(ex: Extractor) -> None:
+    text = "Norland said the mills had closed, and the Vale Brigades were quoted as saying that the depots would open."
+    assert ("the depots would open", "vale-brigades") in indirect(ex, text)

@@ -789,6 +789,12 @@ def _enacted(tokens: list[Token], near: tuple[int, int]) -> tuple[int, int] | No
 def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, end: int, out: list[Cue]) -> Cue | None:
     """ ", saying …", "with X telling reporters …": the source is the participle's subject, a cue's
     just before it, or the main clause's subject."""
+    quoted = _quoted_as(tokens, j)
+    if quoted is not None:  # "X was quoted as saying …": X's words
+        cue.source, cue.how = _span(tokens, quoted), "subject"
+        i = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].low == "that")
+        cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
+        return cue
     near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
     after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
     if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
@@ -814,6 +820,19 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         i += 1
     cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
     return cue
+
+
+def _quoted_as(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The one quoted in "X was quoted as saying" (the subject), with token j the "as" before the participle;
+    None elsewhere ("Y quoted X as saying" is Y's report: the draft reads X as the source Y cites)."""
+    if j < 1 or tokens[j].low != "as":
+        return None
+    q = next((x for x in range(j - 1, max(-1, j - 10), -1) if tokens[x].low == "quoted"), None)
+    if q is None:
+        return None
+    if q + 1 == j and q >= 2 and tokens[q - 1].low in BE_FORMS:
+        return noun_phrase_left(tokens, q - 2)  # the passive's own subject, right before "was"
+    return None
 
 
 def _opens_that(tokens: list[Token], k: int) -> bool:
@@ -971,11 +990,26 @@ def _relative_cue_before(text: str, out: list[Cue], at: int) -> Cue | None:
     return first
 
 
+CLAUSE_OPENERS = {"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "no", "all"}
+
+
+def _hearer(tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """The hearer of "told reporters the mills would …": a determiner after it, not after "of", opens the
+    clause of words (the subject of what was said)."""
+    a, b = np
+    for x in range(a + 1, b + 1):
+        if tokens[x].low in CLAUSE_OPENERS and tokens[x - 1].low not in PREP_EXTEND:
+            return a, x - 1
+    return np
+
+
 def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int, int] | None, end: int) -> None:
     """The hearer of an addressing cue ("told X that") and the content after the cue."""
     i = last + 1
     if right_np and tokens[right_np[0]].low in {"of", "against", "about"}:
         right_np = None  # "warned of unrest", "warned against …": what was said, no hearer
+    if cue.verb in ADDRESSING and right_np:
+        right_np = _hearer(tokens, right_np)
     if cue.verb in ADDRESSING and right_np and tokens[right_np[0]].low not in NOT_HEARERS:
         cue.addressee = _span(tokens, right_np)
         i = right_np[1] + 1

@@ -86,7 +86,8 @@ QUOTE_MARK = re.compile('[“”"]')
 # clause of manner (', saying “…”' is the quotation's cue; 'citing', 'describing' need an object).
 ACTS = (
     r"accusing|urging|calling for|calling on|demanding|vowing|threatening|opposing|rejecting|denouncing"
-    r"|condemning|criticizing|criticising|praising|welcoming"
+    r"|condemning|criticizing|criticising|praising|welcoming|denying|blaming|dismissing|confirming|reiterating"
+    r"|affirming|expressing"
 )
 """Participles that perform an act of their own (", accusing X of …"): a report apart, with or without quotation."""
 SAYING = (
