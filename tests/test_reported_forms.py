@@ -278,6 +278,8 @@ def test_a_relative_clause_of_a_source_ends_at_its_comma(ex: Extractor) -> None:
         ("The Vale Brigades called for calm and said that the depots were safe.", "calm"),
         ("The Vale Brigades objected on Monday to the new levy.", "the new levy"),
         ("The Vale Brigades rejected the results.", "the results"),
+        ("The Vale Brigades vowed revenge.", "revenge"),
+        ("The Vale Brigades denied involvement.", "involvement"),
     ],
 )
 def test_an_object_cue_reports_a_short_object(ex: Extractor, text: str, words: str) -> None:

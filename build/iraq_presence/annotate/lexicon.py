@@ -146,12 +146,12 @@ OBJECT_CUES = {
     f
     for lemma in _words(
         "call_for push_for object speak_about talk_about demand reject condemn denounce oppose decry deplore propose "
-        "endorse dismiss"
+        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise"
     )
     for f in [*_forms(lemma), lemma.replace("_", " ")]
 }
 """Cues whose object is the whole of what was said, however short ("called for restraint", "rejected the
-results"): a report with one or two words of content."""
+results", "vowed revenge"): a report with one or two words of content."""
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = _words("told tell tells telling informed informs asked asks urged urges warned advised advises")
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
