@@ -406,3 +406,9 @@ def test_a_statement_denying_is_the_issuers(ex: Extractor) -> None:
 def test_was_quoted_as_saying_is_the_subjects(ex: Extractor) -> None:
     text = "Norland said the mills had closed, and the Vale Brigades were quoted as saying that the depots would open."
     assert ("the depots would open", "vale-brigades") in indirect(ex, text)
+
+
+def test_a_deputy_named_in_commas_is_the_speaker(ex: Extractor) -> None:
+    assert indirect(ex, "Norland’s deputy, Tom Hale, said the depots would reopen.") == [
+        ("the depots would reopen", "Tom Hale")
+    ]

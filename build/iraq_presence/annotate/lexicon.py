@@ -209,7 +209,9 @@ ROLE_NOUNS = _words(
     "residents voters supporters critics observers report group party ministry government administration agency "
     "committee council organization daily newspaper outlet network channel paper website office department team "
     "poll survey study witness witnesses correspondent reporter journalist editor host anchor commentator "
-    "attorney lawyer judge prosecutor prosecutors police authorities military army forces militia"
+    "attorney lawyer judge prosecutor prosecutors police authorities military army forces militia "
+    "deputy deputies counterpart counterparts negotiator negotiators mediator commanders leaders chiefs ministers "
+    "legislator legislators parliamentarian parliamentarians mp mps"
 )
 GROUP_ROLE_NOUNS = _words(
     "campaign group party ministry government administration agency committee council organization daily "
