@@ -412,3 +412,20 @@ def test_a_deputy_named_in_commas_is_the_speaker(ex: Extractor) -> None:
     assert indirect(ex, "Norland’s deputy, Tom Hale, said the depots would reopen.") == [
         ("the depots would reopen", "Tom Hale")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Norland has long sought the closure of the dam.", ("the closure of the dam", "norland")),
+        ("The militias have been pushing for the closure of the dam.", ("the closure of the dam", "The militias")),
+        ("The Vale Brigades reject any foreign presence.", ("any foreign presence", "vale-brigades")),
+        ("The Vale Brigades regard the levy as illegal.", ("the levy as illegal", "vale-brigades")),
+    ],
+)
+def test_positions_in_the_writers_voice(ex: Extractor, text: str, words: tuple[str, str]) -> None:
+    assert indirect(ex, text) == [words]
+
+
+def test_with_regard_to_is_no_position(ex: Extractor) -> None:
+    assert indirect(ex, "With regard to the levy, Norland said it would fall.") == [("it would fall", "norland")]

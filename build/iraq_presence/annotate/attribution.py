@@ -667,8 +667,8 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
     if not m or m.end() > end or (m.end() < end and text[m.end()].isalnum()):
         return None
     verb = m.group("cue")
-    if k + 1 < len(tokens) and tokens[k + 1].low in {"themselves", "itself", "himself", "herself"}:
-        return None  # "groups calling themselves the X Front": a name they go by, no speech
+    if _no_speech_after(tokens, k, verb):
+        return None
     before = tokens[k - 1] if k > 0 else None
     if verb in BARE_ONLY_AFTER and (before is None or before.low not in MODALS):
         return None  # "highlight" is a cue in "did highlight", "will highlight", not as a noun
@@ -694,6 +694,13 @@ def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, in
 POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
 
 
+def _no_speech_after(tokens: list[Token], k: int, verb: str) -> bool:
+    """The word after the cue form shows it says nothing: "groups calling themselves the X Front" (a name
+    they go by), "with regard to" (no position)."""
+    after = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    return after in {"themselves", "itself", "himself", "herself"} or (verb.startswith("regard") and after == "to")
+
+
 def _noun_first(text: str, tokens: list[Token], k: int, verb: str) -> bool:
     """A cue form read as a noun: after its owner ("reiterated his call for"), or a noun-first form ("calls")
     after a common word, unless a subject or "which claims … and" has it."""
@@ -714,7 +721,8 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     cue = Cue(tokens[k].start, verb_end, verb)
     last = k + len(verb.split()) - 1
     j = _skip_between(tokens, k - 1)
-    if verb in PARTICIPLE_ONLY:
+    progressive = k >= 1 and tokens[k - 1].low in BE_FORMS - {"be"}  # "have been pushing for": a finite verb
+    if verb in PARTICIPLE_ONLY and not progressive:
         return _participle_cue(cue, tokens, k, j, last, end, out)
     if verb.endswith(("ed", "en")) and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
         return None  # passive: "was told", "is described", "who is reportedly expected to"

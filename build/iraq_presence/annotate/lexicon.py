@@ -26,7 +26,7 @@ SPEECH_VERBS = (
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
     "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
-    "refute rule_out plead stipulate object speak_about talk_about"
+    "refute rule_out plead stipulate object speak_about talk_about regard lobby"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -111,6 +111,15 @@ BARE = {
     "consider",
     "acknowledge",
     "claim",
+    # "the factions reject any foreign presence": verbs with no common noun of the same form
+    "reject",
+    "deny",
+    "condemn",
+    "accuse",
+    "threaten",
+    "denounce",
+    "refuse",
+    "regard",
 }
 # Third-person forms that read mostly as nouns ("fresh questions", "the reports") are left out.
 NOUNISH = _words(
@@ -166,7 +175,7 @@ RELATIVE = _words("who which that")
 BETWEEN = _words(
     "also later then has had have was were is are would will again reportedly previously recently once repeatedly "
     "been further simply publicly privately earlier already only just even still did does do not never frequently "
-    "often first last explicitly flatly bluntly angrily quickly specifically openly initially subsequently "
+    "often first last long explicitly flatly bluntly angrily quickly specifically openly initially subsequently "
     "separately personally directly didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
     "didn’t doesn’t don’t won’t wouldn’t hasn’t haven’t hadn’t isn’t wasn’t"
 )
