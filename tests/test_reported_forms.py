@@ -429,3 +429,13 @@ def test_positions_in_the_writers_voice(ex: Extractor, text: str, words: tuple[s
 
 def test_with_regard_to_is_no_position(ex: Extractor) -> None:
     assert indirect(ex, "With regard to the levy, Norland said it would fall.") == [("it would fall", "norland")]
+
+
+def test_a_passive_object_cue_is_the_agents(ex: Extractor) -> None:
+    assert indirect(ex, "The levy was rejected by Norland on Monday.") == [("The levy", "norland")]
+    assert indirect(ex, "The guards were told by the Vale Brigades to leave.") == []  # a hearer, no words
+
+
+def test_welcomed_and_touched_on_report_their_objects(ex: Extractor) -> None:
+    assert indirect(ex, "Norland welcomed the vote.") == [("the vote", "norland")]
+    assert indirect(ex, "Norland touched on the recent raids.") == [("the recent raids", "norland")]

@@ -24,6 +24,7 @@ from .lexicon import (
     MODALS,
     MONTHS,
     NOT_NAMES,
+    OBJECT_CUES,
     PARTICIPLE_ONLY,
     PERSON_TITLES,
     PRONOUNS,
@@ -701,6 +702,27 @@ def _no_speech_after(tokens: list[Token], k: int, verb: str) -> bool:
     return after in {"themselves", "itself", "himself", "herself"} or (verb.startswith("regard") and after == "to")
 
 
+def _passive_by(cue: Cue, tokens: list[Token], j: int, last: int) -> Cue | None:
+    """ "The plan was rejected by the council": the one after "by" rejected what the subject names, when the
+    verb takes what was said as its object; "X is said to oppose …", hearsay of X's position; any other passive
+    reports no one ("was told")."""
+    if cue.verb == "said" and last + 2 < len(tokens) and tokens[last + 1].low == "to":
+        subject = noun_phrase_left(tokens, j)
+        if subject is None:
+            return None
+        cue.source, cue.how, cue.content = _span(tokens, subject), "subject", [(tokens[last + 1].start, tokens[-1].end)]
+        return cue
+    if cue.verb not in OBJECT_CUES or last + 2 >= len(tokens) or tokens[last + 1].low != "by":
+        return None
+    source = noun_phrase_right(tokens, last + 2, limit=6)
+    subject = noun_phrase_left(tokens, j)
+    if source is None or subject is None or not any(tokens[x].cap for x in range(source[0], source[1] + 1)):
+        return None  # a named speaker after "by", not "by far", "by force"
+    cue.source, cue.how = _span(tokens, source), "subject"
+    cue.content, cue.bounded = [_span(tokens, subject)], True
+    return cue
+
+
 def _noun_first(text: str, tokens: list[Token], k: int, verb: str) -> bool:
     """A cue form read as a noun: after its owner ("reiterated his call for"), or a noun-first form ("calls")
     after a common word, unless a subject or "which claims … and" has it."""
@@ -724,8 +746,9 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     progressive = k >= 1 and tokens[k - 1].low in BE_FORMS - {"be"}  # "have been pushing for": a finite verb
     if verb in PARTICIPLE_ONLY and not progressive:
         return _participle_cue(cue, tokens, k, j, last, end, out)
-    if verb.endswith(("ed", "en")) and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
-        return None  # passive: "was told", "is described", "who is reportedly expected to"
+    participle = verb.endswith(("ed", "en")) or verb in {"told", "said", "written", "seen", "thought", "sought"}
+    if participle and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
+        return _passive_by(cue, tokens, j, last)  # "was told", "is described", "who is reportedly expected to"
     right_np = noun_phrase_right(tokens, last + 1)
     if j >= 1 and tokens[j].low == "and" and out and out[-1].source and out[-1].end == tokens[j - 1].end:
         cue.source, cue.how = out[-1].source, "subject"  # "X warned and stressed that …": X's second verb

@@ -26,7 +26,7 @@ SPEECH_VERBS = (
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
     "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
-    "refute rule_out plead stipulate object speak_about talk_about regard lobby"
+    "refute rule_out plead stipulate object speak_about talk_about regard lobby welcome touch_on"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -51,6 +51,7 @@ _IRREGULAR = {
     "think": ["thought", "thinks"],  # "thinking" is mostly a noun ("strategic thinking")
     "fear": ["feared", "fears"],
     "rule_out": ["ruled out", "rules out", "ruling out"],
+    "touch_on": ["touched on", "touches on", "touching on", "touched upon", "touches upon", "touching upon"],
     "speak_about": ["spoke about", "speaks about", "speaking about", "spoke of", "speaks of", "speaking of"],
     "talk_about": ["talked about", "talks about", "talking about", "talked of"],
     "plead": ["pleaded", "pleads", "pled"],
@@ -155,7 +156,7 @@ OBJECT_CUES = {
     f
     for lemma in _words(
         "call_for push_for object speak_about talk_about demand reject condemn denounce oppose decry deplore propose "
-        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise"
+        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise welcome touch_on hail"
     )
     for f in [*_forms(lemma), lemma.replace("_", " ")]
 }
