@@ -854,8 +854,9 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
 
 
 def _quoted_as(tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """The one quoted in "X was quoted as saying" (the subject), with token j the "as" before the participle;
-    None elsewhere ("Y quoted X as saying" is Y's report: the draft reads X as the source Y cites)."""
+    """The one quoted in "X was quoted as saying" (the subject) or "Y quoted Name as saying" (the name), with
+    token j the "as" before the participle; None elsewhere ("Y quoted a source as saying": the draft reads the
+    source as one Y cites)."""
     if j < 1 or tokens[j].low != "as":
         return None
     q = next((x for x in range(j - 1, max(-1, j - 10), -1) if tokens[x].low == "quoted"), None)
@@ -863,6 +864,9 @@ def _quoted_as(tokens: list[Token], j: int) -> tuple[int, int] | None:
         return None
     if q + 1 == j and q >= 2 and tokens[q - 1].low in BE_FORMS:
         return noun_phrase_left(tokens, q - 2)  # the passive's own subject, right before "was"
+    named = noun_phrase_right(tokens, q + 1, limit=5)
+    if named is not None and named[1] == j - 1 and all(tokens[x].cap for x in range(named[0], j)):
+        return named  # "the website quoted Rouhani as saying": the name quoted (an unnamed one is the outlet's source)
     return None
 
 

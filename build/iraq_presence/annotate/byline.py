@@ -163,6 +163,7 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     _name_lines(text, published, outlets, meta, meta_lines)
     _reporters(text, meta)
     _datelines(text, published, outlets, meta, dates)
+    dates += [d for d in _opening_iso_date(text) if (d.start, d.end) not in {(x.start, x.end) for x in dates}]
     if meta.outlet:
         meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
     for a in meta.authors:
@@ -179,6 +180,23 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
         if found is not None:
             found.text = raw[found.start : found.end]  # as printed (offsets are the same)
     return meta
+
+
+OPENING_ISO_DATE = re.compile(r"\A\s*(?:(?i:date|published|posted|updated)\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})\b")
+"""A full ISO date that opens the page ("2020-09-26 TEHRAN –", "date 2024-06-27 …"): printed, even with the body
+run on in the same line."""
+
+
+def _opening_iso_date(text: str) -> list[Found]:
+    m = OPENING_ISO_DATE.match(text)
+    if m is None:
+        return []
+    try:
+        value = dt.date.fromisoformat(m["date"])
+    except ValueError:
+        return []
+    a, b = m.span("date")
+    return [Found(text[a:b], a, b, 0.85, "Printed at the head of the page.", kind="date", value=value, precision="day")]
 
 
 def _publication(dates: list[Found], published: dt.date | None) -> Found:

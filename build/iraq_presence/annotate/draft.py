@@ -527,7 +527,25 @@ def _headline_holders(
         same = [j for j, source in body if re.search(rf"\b{role['role'].lower()}\b", source)]
         if same and not speakers[same[0]].startswith("TODO"):
             out[i] = speakers[same[0]]
+        elif not same and (alike := _most_alike(drafted, [j for j, _ in body], speakers, i)) is not None:
+            out[i] = speakers[alike]  # "Iraqi militia claims attacks …", then "The X Front claimed the attacks"
     return out
+
+
+def _most_alike(drafted: list[dict[str, Any]], body: list[int], speakers: list[str], i: int) -> int | None:
+    """The body statement, of a speaker already identified, whose words make the headline's point (the same
+    token-set similarity as a headline's utterance); None when none does."""
+    from rapidfuzz import fuzz
+
+    from .headline_utterance import SAME_POINT, content_words
+
+    words = content_words(drafted[i]["quote"])
+    scored = [
+        (fuzz.token_set_ratio(words, content_words(drafted[j]["quote"])), -j)
+        for j in body
+        if not speakers[j].startswith("TODO")
+    ]
+    return -max(scored)[1] if scored and max(scored)[0] >= SAME_POINT else None
 
 
 def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates: list[dict[str, Any]]) -> str:

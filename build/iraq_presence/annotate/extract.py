@@ -27,11 +27,13 @@ from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
 from .lexicon import (
+    CREED_WORDS,
     FINITE_OPENERS,
     NOT_NAMES,
     OBJECT_CUES,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    ROLE_NOUNS,
     STATE_PARTICIPLE,
     VOLITIONAL,
 )
@@ -905,6 +907,9 @@ class _Statements:
             phrase = self.text[s:e].strip()  # "groups backed by X": a collective X backs, not X
             return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved"), 0.5
         resolved = self.index.resolve(s, e, last, cue.verb)
+        if self._described_by_demonym(resolved, s, e):
+            # "Iraqi Shiite militia claims …": a militia described, not the state its adjective names
+            resolved = Resolved(self.text[s:e].strip(), "title", resolution="unresolved")
         in_sentence = self.cue_ix.overlapping(*sent) if sent else [cue]
         inside = any(
             a <= (resolved.start or -1) < b for c in in_sentence if c.source == cue.source for a, b in c.content
@@ -924,6 +929,14 @@ class _Statements:
         if cue.addressee and speaker.get("speaker_id") and speaker["speaker_id"] in self._ids_in(*cue.addressee):
             conf = 0.3  # the speaker resolved onto the addressee: suspicious
         return speaker, resolved, conf
+
+    def _described_by_demonym(self, resolved: Resolved, s: int, e: int) -> bool:
+        """The name resolved is only the nationality and creed words of a phrase whose head is a role noun."""
+        words = self.text[s:e].split()
+        name = (resolved.name or "").split()
+        if resolved.kind != "named" or not name or len(name) >= len(words) or words[-1].lower() not in ROLE_NOUNS:
+            return False
+        return all(w in CREED_WORDS or (w[:1].isupper() and w.endswith(DEMONYM_ENDINGS)) for w in name)
 
     def _unnamed_sources(
         self, speaker: dict[str, Any], resolved: Resolved, s: int, e: int

@@ -20,7 +20,7 @@ FUNCTION_WORDS = frozenset({
 })  # fmt: skip
 
 
-def _content(words: str) -> str:
+def content_words(words: str) -> str:
     return " ".join(w for w in re.findall(r"[\w-]+", words.lower()) if w not in FUNCTION_WORDS)
 
 
@@ -40,7 +40,9 @@ def share_headline_utterances(
         if speaker.startswith("TODO"):
             continue
         body = [j for j, p in enumerate(drafted) if j not in heads and out[j]["speaker"] == speaker]
-        scored = [(fuzz.token_set_ratio(_content(out[i]["quote"]), _content(out[j]["quote"])), -j) for j in body]
+        scored = [
+            (fuzz.token_set_ratio(content_words(out[i]["quote"]), content_words(out[j]["quote"])), -j) for j in body
+        ]
         if not scored or max(scored)[0] < SAME_POINT:
             continue
         score, j = max(scored)
@@ -59,4 +61,4 @@ def share_headline_utterances(
             del utterances[key]
 
 
-__all__ = ["share_headline_utterances"]
+__all__ = ["SAME_POINT", "content_words", "share_headline_utterances"]

@@ -172,7 +172,8 @@ BOUND = re.compile(r"\b(?:before|by|until|till|after|since|from|ahead of)\s+$")
 ATTRIBUTIVE_AFTER = re.compile(r"\s+[a-z]")
 """'the May 12 elections': a date naming an event the words are not, after 'the' and before its noun."""
 REPORTED_AS = re.compile(r"\bquot(?:ed|es|ing)\b.{0,120}?\bas (?:saying|stating|telling)\b")
-"""'On May 9, the Gazette quoted a source as saying …': the date is the report's, not the speaking's."""
+"""'On May 9, the Gazette quoted a source as saying …': the date is the report's, not the speaking's; one
+after it ("quoted X as saying on Saturday") is the speaking's."""
 
 
 def said_date(
@@ -199,7 +200,10 @@ def said_date(
             text[max(0, d["start"] - 4) : d["start"]].lower() == "the " and ATTRIBUTIVE_AFTER.match(text, d["end"])
         )
     ]
-    if not near or REPORTED_AS.search(text, lo, hi):
+    reported = REPORTED_AS.search(text, lo, hi)
+    if reported is not None:  # the report's date before "as saying", the speaking's after it
+        near = [d for d in near if d["start"] >= reported.end()]
+    if not near:
         return {}
     d = min(near, key=lambda d: abs(d["start"] - p["end"]))
     return {
