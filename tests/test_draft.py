@@ -997,3 +997,16 @@ def test_a_lead_role_is_the_person_named_next_not_the_one_named_in_its_words() -
     )
     got = [(s["speaker"], s["channel"]) for s in _drafted(text, dt.date(2030, 5, 10))]
     assert got[0][0] == "tom-hale" and got[-1] == ("tom-hale", "interview")
+
+
+def test_a_date_after_quoted_as_saying_dates_the_speaking() -> None:
+    text = "“The dam must close,” the board’s website quoted Ann Roe as saying on Saturday evening.\n"
+    [drafted] = _drafted(text, dt.date(2030, 5, 11))
+    assert (drafted["speaker"], str(drafted["said_date"])) == ("ann-roe", "2030-05-11")
+
+
+def test_an_iso_date_opening_the_page_is_printed() -> None:
+    from iraq_presence.annotate.byline import read_metadata
+
+    meta = read_metadata("2030-05-11 HILLTOWN – Ann Roe said the dam must close.\n", None, {}, {})
+    assert meta.date is not None and meta.date.value == dt.date(2030, 5, 11)

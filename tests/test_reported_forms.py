@@ -439,3 +439,8 @@ def test_a_passive_object_cue_is_the_agents(ex: Extractor) -> None:
 def test_welcomed_and_touched_on_report_their_objects(ex: Extractor) -> None:
     assert indirect(ex, "Norland welcomed the vote.") == [("the vote", "norland")]
     assert indirect(ex, "Norland touched on the recent raids.") == [("the recent raids", "norland")]
+
+
+def test_a_militia_described_by_a_demonym_is_not_the_state(ex: Extractor) -> None:
+    text = "Norlandi Shiite militia claims raids on 3 depots\n\nHILLTOWN - The Vale Brigades claimed the raids."
+    assert indirect(ex, text)[0] == ("raids on 3 depots", "Norlandi Shiite militia")
