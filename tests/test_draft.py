@@ -1010,3 +1010,9 @@ def test_an_iso_date_opening_the_page_is_printed() -> None:
 
     meta = read_metadata("2030-05-11 HILLTOWN – Ann Roe said the dam must close.\n", None, {}, {})
     assert meta.date is not None and meta.date.value == dt.date(2030, 5, 11)
+
+
+def test_an_office_no_one_fills_is_its_unnamed_holder() -> None:
+    text = "On Tuesday, Valeian Prime Minister said that the depots were now closed.\n"
+    [drafted] = _drafted(text, dt.date(2030, 5, 11))
+    assert drafted["speaker"] == "unnamed-valeian-prime-minister-009"

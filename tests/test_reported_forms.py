@@ -444,3 +444,22 @@ def test_welcomed_and_touched_on_report_their_objects(ex: Extractor) -> None:
 def test_a_militia_described_by_a_demonym_is_not_the_state(ex: Extractor) -> None:
     text = "Norlandi Shiite militia claims raids on 3 depots\n\nHILLTOWN - The Vale Brigades claimed the raids."
     assert indirect(ex, text)[0] == ("raids on 3 depots", "Norlandi Shiite militia")
+
+
+def test_a_standfirst_quoting_the_statement_is_its_issuers_named_below(ex: Extractor) -> None:
+    text = (
+        "Raids on depots to resume in Norland\n\n“There is no result from the talks,” the statement read.\n\n"
+        "HILLTOWN - In a statement released on its channel, the Vale Brigades expressed anger at the talks.\n"
+    )
+    speakers = [p.get("speaker_id") for p in ex.run(text)["statements"]]
+    assert speakers[0] == "vale-brigades"
+
+
+def test_a_clause_whose_verb_stands_before_the_quotation_is_a_statement(ex: Extractor) -> None:
+    text = "The minister stressed it was “out of the question to give them a depot.”"
+    assert ("it was “out of the question to give them a depot.”", "The minister") in indirect(ex, text)
+
+
+def test_an_officer_described_is_an_unnamed_source(ex: Extractor) -> None:
+    text = "A Norlandi army officer in Vale province told reporters that two drones were shot down."
+    assert indirect(ex, text) == [("two drones were shot down", "A Norlandi army officer in Vale province")]

@@ -534,7 +534,7 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 
 UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
-    r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|sources?|spokes(?:man|woman|person)|experts"
+    r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|officers?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
     r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to|aligned with|allied with|affiliated with|linked to|loyal to|backed by)"
@@ -573,6 +573,35 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
             "evidence": quote_ref(ctx.text, phrase, start),
             "aliases": [],
         }
+    return actor_id
+
+
+HOLDERLESS_OFFICE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}(?:prime\s+minister|president|minister|ambassador|governor|commander)"
+    r"(?:\s+(?:of|for)\s+[^,.;]{2,40})?$",
+    re.I,
+)
+"""An office named without its holder ("Iraqi Prime Minister", "the country's president")."""
+
+
+def unnamed_office(ctx: Context, phrase: str, start: int) -> str | None:
+    """An office whose holder the article never names and the curated affiliations do not fill on its date:
+    an unnamed source standing for the holder, as curated ("the country's Prime Minister"); else None."""
+    if not HOLDERLESS_OFFICE.match(phrase.strip()):
+        return None
+    plain = re.sub(r"^(?:a|an|the)\s+", "", phrase.strip(), flags=re.I)
+    actor_id = f"unnamed-{slug(plain)[:50]}-{ctx.prefix}"
+    ctx.new_actors.setdefault(
+        actor_id,
+        {
+            "actor_id": actor_id,
+            "name": f"{plain[:1].upper()}{plain[1:]} (unnamed holder, article {ctx.prefix})",
+            "actor_type": "unnamed_source",
+            "description": f"The holder of the office article {ctx.prefix} names as {phrase!r}, not named.",
+            "evidence": quote_ref(ctx.text, phrase, start),
+            "aliases": [],
+        },
+    )
     return actor_id
 
 

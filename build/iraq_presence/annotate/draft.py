@@ -251,6 +251,7 @@ def statements(
     outlets = [(s, cited_source(ctx, s, _sentence_span(text, p))) for p, s in zip(drafted, speakers)]
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
     speakers = _headline_holders(text, drafted, _lead_holders(ctx, drafted, speakers), ctx.headline)
+    speakers = [_unfilled_office(ctx, p, s) for p, s in zip(drafted, speakers)]
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
@@ -592,6 +593,16 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+def _unfilled_office(ctx: Context, p: dict[str, Any], speaker: str) -> str:
+    """A speaker left as an office no rule filled ("Iraqi Prime Minister said"): its unnamed holder."""
+    from .actors import unnamed_office
+
+    name = p.get("speaker_name") or ""
+    if not speaker.startswith("TODO-new-speaker") or not name or p.get("source_start") is None:
+        return speaker
+    return unnamed_office(ctx, name, p["source_start"]) or speaker
 
 
 def _demonyms_state(ctx: Context, name: str) -> str | None:

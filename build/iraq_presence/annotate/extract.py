@@ -68,7 +68,7 @@ DESCRIBED_DOCUMENT = re.compile(
 BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
 UNNAMED_SOURCE = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[\w’'.-]+\s+){0,4}?"
-    r"(?i:officials?|sources|source|diplomats?|insiders?|circles)"
+    r"(?i:officials?|sources|source|diplomats?|insiders?|circles|officers?)"
     r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
 )
 """People the article describes and does not name ("officials in the capital", "two security officials")."""
@@ -691,10 +691,11 @@ class _Statements:
         bare = re.sub(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’", " ", self.text[start:end])
         if len(bare.split()) >= 3:
             return start, end, True
-        # 'that the U.S. “will stay …”': the subject outside the marks, its verb inside: a clause all the same
+        # 'that the U.S. “will stay …”', 'it was “out of …”': a subject and verb, one side of the marks or the other
         lead = self.text[start:mark].split()
         said = self.text[inside[0].start : inside[0].end].split()
         finite = bool(said) and said[0].lower() in FINITE_OPENERS
+        finite |= len(lead) >= 2 and lead[-1].lower() in FINITE_OPENERS  # 'it was “out of the question …”'
         return (start, end, True) if lead and finite else None  # not "it as “vital”"
 
     def _before_coordinated(self, start: int, end: int, verb: str) -> int:
@@ -1062,12 +1063,17 @@ class _Statements:
 
     def _issuer(self, at: int) -> tuple[dict[str, Any], Resolved, float] | None:
         """ "The statement said" after "X issued a statement" or "X said in a statement", other sentences
-        between: X, whose written words the statement is (docs/curation.md), not the nearest name."""
+        between: X, whose written words the statement is (docs/curation.md), not the nearest name. With no
+        such sentence before (a standfirst quoting the statement above the lead), the first one after."""
         lo = max(0, at - ISSUER_REACH)
         own = self.sents.holding(at)
         found = [
             m for m in ISSUED_DOCUMENT.finditer(self.text, lo, own[0] if own else at) if not self._quoted(m.start())
         ]
+        if not found:
+            later = own[1] if own else at
+            found = [m for m in ISSUED_DOCUMENT.finditer(self.text, later, later + ISSUER_REACH)][:1]
+            found = [m for m in found if not self._quoted(m.start())]
         sent = self.sents.holding(found[-1].start()) if found else None
         if sent is None:
             return None
