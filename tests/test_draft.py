@@ -1016,3 +1016,20 @@ def test_an_office_no_one_fills_is_its_unnamed_holder() -> None:
     text = "On Tuesday, Valeian Prime Minister said that the depots were now closed.\n"
     [drafted] = _drafted(text, dt.date(2030, 5, 11))
     assert drafted["speaker"] == "unnamed-valeian-prime-minister-009"
+
+
+def test_a_headline_role_is_the_body_speaker_it_describes_in_apposition() -> None:
+    aliases, types = {"Vale Front": "vale-front"}, {"vale-front": "armed_group"}
+    text = (
+        "Norlandi militia claims raids on three depots\n\n"
+        "HILLTOWN, May 9 (Valepress) -- The Vale Front, a Norlandi militia, claimed the raids on the depots.\n"
+    )
+    got = [s["speaker"] for s in _drafted(text, dt.date(2030, 5, 11), aliases, types)]
+    assert got[0] == "vale-front"
+
+
+def test_a_dateline_credit_closed_by_two_hyphens_is_the_outlet() -> None:
+    from iraq_presence.annotate.byline import read_metadata
+
+    meta = read_metadata("Raids resume\n\nHILLTOWN, May 9 (Valepress) -- The raids resumed.\n", None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == "Valepress"

@@ -463,3 +463,14 @@ def test_a_clause_whose_verb_stands_before_the_quotation_is_a_statement(ex: Extr
 def test_an_officer_described_is_an_unnamed_source(ex: Extractor) -> None:
     text = "A Norlandi army officer in Vale province told reporters that two drones were shot down."
     assert indirect(ex, text) == [("two drones were shot down", "A Norlandi army officer in Vale province")]
+
+
+def test_a_quoted_gloss_in_brackets_neither_speaks_nor_hides_the_cue(ex: Extractor) -> None:
+    text = (
+        "Tom Hale, the head of the Vale Brigades (“the League of the River Folk”), warned in a speech that "
+        "“the depots will burn,” the daily Vale Times reported on June 25."
+    )
+    got = statements(ex, text)
+    assert ("the depots will burn,", "partial", "Tom Hale") in got
+    assert not any(s == "Vale Times" for _, _, s in got)  # the daily carries Hale's words: no words of its own
+    assert ("the League of the River Folk", "partial", None) in got  # a gloss, for the curator to dismiss

@@ -221,7 +221,7 @@ def noun_phrase_left(tokens: list[Token], j: int, limit: int = 9) -> tuple[int, 
     while j >= 0 and b - j < limit:
         t = tokens[j]
         if t.text == ")":  # "Sen. X (R-Iowa) said": skip the parenthesis
-            opening = next((x for x in range(j - 1, max(-1, j - 8), -1) if tokens[x].text == "("), None)
+            opening = next((x for x in range(j - 1, max(-1, j - 16), -1) if tokens[x].text == "("), None)
             if opening is None:
                 break
             j = opening - 1
@@ -344,6 +344,10 @@ REPORTED = {"reported", "reports", "quoted"}
 """The verbs of an outlet or an office carrying another's words ("…, the agency reported")."""
 
 
+REPORT_TIME = re.compile(r"(?:\s+(?:on|late|early|earlier|last|this)\b[^.,;:]{0,30})?[\s.]*")
+"""What may follow the carrier's cue at the sentence's end: its date ("… al-Minar reported on June 25.")."""
+
+
 def _reports_it(text: str, cue: Cue, other: Cue, a: int, b: int) -> bool:
     """ "X said that A, Y reported.": a later cue ending the sentence whose source stands after a comma in X's
     words and whose own words (the clause before) hold X's cue: Y reports X's speech, it says nothing itself."""
@@ -353,7 +357,8 @@ def _reports_it(text: str, cue: Cue, other: Cue, a: int, b: int) -> bool:
     if not carrier or not a < other.source[0] < b or other.source[0] < cue.end:
         return False
     before = text[a : other.source[0]].rstrip()
-    return before.endswith((",", ",”", ',"', "”,", '",')) and not text[other.end : b].strip(" .\n")
+    tail = REPORT_TIME.fullmatch(text, other.end, b)  # nothing after the carrier's cue but its date
+    return before.endswith((",", ",”", ',"', "”,", '",')) and tail is not None
 
 
 def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:
@@ -1337,8 +1342,8 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
         k -= 1
         t = tokens[k]
         abbreviation = t.text == "." and k > 0 and tokens[k - 1].cap and len(tokens[k - 1].text) <= 5
-        if t.text == ")":  # "which is part of the X Units (XU), said": the bracketed acronym is read past
-            k = next((x for x in range(k - 1, max(-1, k - 6), -1) if tokens[x].text == "("), k)
+        if t.text == ")":  # "… the X Units (XU), said", "X (“the League of …”), said": the brackets read past
+            k = next((x for x in range(k - 1, max(-1, k - 16), -1) if tokens[x].text == "("), k)  # or a gloss
             continue
         if t.text in CLAUSE_END and not abbreviation and not _in_word(tokens, k):  # "Sha’abi": a name
             return None

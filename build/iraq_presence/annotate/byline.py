@@ -30,7 +30,7 @@ NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de|van|von))*"
 BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eported by|Author:)\s+(?P<rest>\S.*)$")
 DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
-    r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*[-–—:]\s"  # (Outlet) –
+    r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*(?:--|[-–—:])\s"  # (Outlet) –, (Outlet) --
 )
 REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) by (?P<names>[^;)]+)")
 """An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""

@@ -515,7 +515,7 @@ def _headline_holders(
     sums up its lead (docs/curation.md, Utterance 5); left for the curator where the body has none."""
     out = list(speakers)
     body = [
-        (i, text[p["source_start"] : p["source_end"]].lower())
+        (i, _source_with_apposition(text, p).lower())
         for i, p in enumerate(drafted)
         if p.get("source_start") is not None and not _in_headline(text, p, headline)
     ]
@@ -531,6 +531,17 @@ def _headline_holders(
         elif not same and (alike := _most_alike(drafted, [j for j, _ in body], speakers, i)) is not None:
             out[i] = speakers[alike]  # "Iraqi militia claims attacks …", then "The X Front claimed the attacks"
     return out
+
+
+APPOSITION = re.compile(r",\s+(?P<words>[^,.;“”\"]{2,60}),")
+
+
+def _source_with_apposition(text: str, p: dict[str, Any]) -> str:
+    """The source and the apposition right after it ("The X Front, an Iraqi militia, said"): how the body
+    describes the speaker a headline may name by role."""
+    source = text[p["source_start"] : p["source_end"]]
+    m = APPOSITION.match(text, p["source_end"])
+    return f"{source} {m['words']}" if m else source
 
 
 def _most_alike(drafted: list[dict[str, Any]], body: list[int], speakers: list[str], i: int) -> int | None:
@@ -686,8 +697,10 @@ ONE_ROLE = re.compile(
 
 LEAD_ROLE = r"(?:head|leader|chief|secretary[- ]general|commander|founder|spokes(?:man|woman|person))"
 GROUP_TITLE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?{LEAD_ROLE}\s+(?:of|for)\s+(?P<org>.+)$", re.I)
-ROLE_LAST = re.compile(rf"(?:^|\s)(?P<role>{LEAD_ROLE}|official|minister|president)$", re.I)
-"""A headline's source that ends in a role noun: a description of the person, not a name."""
+ROLE_LAST = re.compile(
+    rf"(?:^|\s)(?P<role>{LEAD_ROLE}|official|minister|president|militia|group|faction|movement)$", re.I
+)
+"""A headline's source that ends in a role or group noun: a description of the person or group, not a name."""
 NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
 HOLDER = re.compile(
     rf"(?P<name>{NAME_RUN}), (?:a|an|the) (?:[\w-]+ (?:and )?)*?{LEAD_ROLE} (?:of|for) (?P<org>[^,.;\n]+)"
@@ -808,7 +821,7 @@ def _new_medium(
     named = medium.value[len("TODO-new-actor (") : -1]
     at = ctx.text.find(named)
     cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
-    if cleaned is not None:
+    if cleaned is not None and looks_like_name(cleaned[0]):
         name, at = cleaned
         outlet = kinds.get(name) in {"media_outlet", "organization"} or candidate_kind(ctx, name, "") == "media_outlet"
         if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):

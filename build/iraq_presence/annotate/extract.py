@@ -176,6 +176,7 @@ class Extractor:
             cues = sorted([c for c in cues if lines.start(c.start) not in heads] + extra, key=lambda c: c.start)
         nested = nested_cues(text, quotes, pairs(sentences))
         named = {q.start for q in quotes if CALLED.search(text, max(0, q.start - 40), q.start)}  # a name taken
+        named |= {q.start for q in quotes if _glossed(text, q)}  # 'Asaib Ahl al-Haq (“the League of …”)': a gloss
         built = _Statements(self, text, mentions, index, published)
         statements = built.build([q for q in quotes if q.start not in named], cues, sentences, nested)
         statements += [built.unattributed(q) for q in quotes if q.start in named]
@@ -1344,6 +1345,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " .,;:\n":
         end -= 1
     return start, end
+
+
+def _glossed(text: str, q: Any) -> bool:
+    """A quotation alone in parentheses after a name ("X (“the League of the Righteous”)"): the name's
+    translation or nickname, no one's words."""
+    before = text[max(0, q.start - len(q.open_mark) - 2) : q.start - len(q.open_mark)]
+    after = text[q.end + len(q.close_mark) : q.end + len(q.close_mark) + 1]
+    return before.endswith("(") and after == ")"
 
 
 def _inside(at: int, q: Any) -> bool:
