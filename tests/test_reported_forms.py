@@ -474,3 +474,8 @@ def test_a_quoted_gloss_in_brackets_neither_speaks_nor_hides_the_cue(ex: Extract
     assert ("the depots will burn,", "partial", "Tom Hale") in got
     assert not any(s == "Vale Times" for _, _, s in got)  # the daily carries Hale's words: no words of its own
     assert ("the League of the River Folk", "partial", None) in got  # a gloss, for the curator to dismiss
+
+
+def test_reassured_names_its_hearer_and_reports_the_clause(ex: Extractor) -> None:
+    text = "Norland reassured a Valeian delegation that the depots would stay open."
+    assert indirect(ex, text) == [("the depots would stay open", "norland")]

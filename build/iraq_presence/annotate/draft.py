@@ -39,7 +39,7 @@ from .actors import (
 from .analysts import is_analyst
 from .byline import Metadata
 from .headline_utterance import share_headline_utterances
-from .lexicon import BETWEEN
+from .lexicon import BETWEEN, MONTHS
 from .occasion import (
     ABOUT_IT,
     OCCASIONS,
@@ -813,6 +813,9 @@ def _reporter_medium(
     return ch, Suggestion("medium", value, 0.6, why)
 
 
+CALENDAR_WORDS = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _new_medium(
     ctx: Context, ch: Suggestion, medium: Suggestion, kinds: dict[str, str], candidates: list[dict[str, Any]]
 ) -> tuple[Suggestion, Suggestion]:
@@ -821,7 +824,7 @@ def _new_medium(
     named = medium.value[len("TODO-new-actor (") : -1]
     at = ctx.text.find(named)
     cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
-    if cleaned is not None and looks_like_name(cleaned[0]):
+    if cleaned is not None and cleaned[0].lower() not in CALENDAR_WORDS:  # "reported on June 25": no outlet
         name, at = cleaned
         outlet = kinds.get(name) in {"media_outlet", "organization"} or candidate_kind(ctx, name, "") == "media_outlet"
         if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):
