@@ -1033,3 +1033,9 @@ def test_a_dateline_credit_closed_by_two_hyphens_is_the_outlet() -> None:
 
     meta = read_metadata("Raids resume\n\nHILLTOWN, May 9 (Valepress) -- The raids resumed.\n", None, {}, {})
     assert meta.outlet is not None and meta.outlet.text == "Valepress"
+
+
+def test_an_outlet_named_with_the_is_the_medium_and_a_month_is_none() -> None:
+    text = "In an on-stage interview by The Daily Vale on June 25, Ann Roe said the dam would close.\n"
+    [drafted] = _drafted(text, dt.date(2030, 6, 26))
+    assert drafted["medium"] == "the-daily-vale"
