@@ -38,6 +38,7 @@ from .actors import (
 )
 from .analysts import is_analyst
 from .byline import Metadata
+from .dates import WEEKDAYS
 from .headline_utterance import share_headline_utterances
 from .lexicon import BETWEEN, MONTHS
 from .occasion import (
@@ -813,7 +814,7 @@ def _reporter_medium(
     return ch, Suggestion("medium", value, 0.6, why)
 
 
-CALENDAR_WORDS = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CALENDAR_WORDS = MONTHS | set(WEEKDAYS)
 
 
 def _new_medium(

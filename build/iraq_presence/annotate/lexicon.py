@@ -5,6 +5,7 @@ Only general news English: no word here comes from an article, a person or a phr
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # Reporting verbs, by lemma; their inflections are generated below. Speech and writing acts, and the
@@ -143,10 +144,8 @@ BARE_ONLY_AFTER = {lemma for lemma in _words("highlight stress note warn urge ca
 BARE_ONLY_AFTER |= {"push for"}  # "continues to push for"
 CUE_FORMS = sorted(set(CUE_FORMS) | BARE_ONLY_AFTER, key=len, reverse=True)
 CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(re.escape(f) for f in CUE_FORMS) + r")\b")
-MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
+"""Month names and their short forms ("Jan.", "Sept."), from the calendar rather than typed again."""
 FINITE_OPENERS = _words(
     "will would shall should can could may might must is are was were has have had does did do "
     "won’t won't isn’t isn't aren’t aren't wasn’t wasn't hasn’t hasn't"
