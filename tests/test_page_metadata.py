@@ -216,3 +216,33 @@ def test_a_hard_wrapped_page_has_no_headline_inside_its_sentences():
         'the dam\nis old."\n'
     )
     assert read_metadata(text, None, {}, {}).title is None
+
+
+def test_a_credit_line_of_nothing_but_places_is_the_dateline_not_the_headline():
+    meta = read_metadata("Vale News – Basra / Baghdad" + BODY, None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == "Vale News"
+    assert meta.title is None
+    assert any(i["quote"] == "Vale News – Basra / Baghdad" for i in meta.issues)
+
+
+def test_a_credit_opening_a_sentence_keeps_its_line_a_headline_candidate():
+    meta = read_metadata("Vale News – Talks resume in the capital" + BODY, None, {}, {})
+    assert meta.title is not None and meta.title.text.startswith("Vale News")
+
+
+def test_a_closing_for_outlet_name_city_credit_names_the_author_and_outlet():
+    text = "Talks resume in the capital" + BODY + "\nFor Vale News, Jane Roe, Basra."
+    meta = read_metadata(text, None, {}, {})
+    assert [a.text for a in meta.authors] == ["Jane Roe"]
+    assert meta.outlet is not None and meta.outlet.text == "Vale News"
+    assert "For his part" not in [
+        a.text for a in read_metadata(text + "\nFor his part, Jane Roe agreed.", None, {}, {}).authors
+    ]
+
+
+def test_a_date_printed_as_the_pages_update_is_inferred_not_stated():
+    doc = _draft("Talks resume in the capital\nUpdated 5 January 2024" + BODY)
+    assert doc["published_date"] == dt.date(2024, 1, 5) and doc["published_date_basis"] == "inferred"
+    assert "updated" in doc["published_date_note"] and not doc.get("published_date_evidence")
+    both = _draft("Talks resume in the capital\nPublished: 4 January 2024\nUpdated: 5 January 2024" + BODY)
+    assert both["published_date"] == dt.date(2024, 1, 4) and both["published_date_basis"] == "stated"

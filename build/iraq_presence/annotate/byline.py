@@ -89,6 +89,7 @@ class Found:
     kind: str = ""
     value: dt.date | None = None
     precision: str | None = None
+    update: bool = False  # a date the page prints as its update ("Updated 31 October 2023"), not the publication
 
 
 @dataclass
@@ -162,7 +163,8 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     _head(text, published, outlets, meta, meta_lines, dates)
     _name_lines(text, published, outlets, meta, meta_lines)
     _reporters(text, meta)
-    _datelines(text, published, outlets, meta, dates)
+    _sign_off(text, outlets, meta)
+    _datelines(text, published, outlets, meta, dates, meta_lines)
     dates += [d for d in _opening_iso_date(text) if (d.start, d.end) not in {(x.start, x.end) for x in dates}]
     if meta.outlet:
         meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
@@ -227,7 +229,7 @@ def _head(
             meta.issues.append(
                 _issue("page_furniture", text, s, e, f"Page furniture ({m['label']!r}), not the article.")
             )
-            dates += _dates_in(text, s, e, published, "a dated furniture line")
+            dates += _updated(_dates_in(text, s, e, published, "a dated furniture line"), line)
             continue
         if m := BYLINE.match(line):
             meta_lines.add((s, e))
@@ -252,8 +254,20 @@ def _head(
                 d.note += (
                     " A page's own date can stand there too: if it is not the publication, record a page_date issue."
                 )
-            dates += found
+            dates += _updated(found, line)
             continue
+
+
+UPDATED = re.compile(r"^\W*(?:[Ll]ast\s+)?(?:[Uu]pdated|[Mm]odified)\b")
+"""A date line labelled as the page's update: it says when the page changed, not when it was published."""
+
+
+def _updated(found: list[Found], line: str) -> list[Found]:
+    """Mark the dates of an update line, less sure than a publication's so a printed "Published" wins."""
+    if UPDATED.match(line):
+        for d in found:
+            d.update, d.confidence = True, min(d.confidence, 0.5)
+    return found
 
 
 BARE_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:al-|el-)?[A-Z][a-z’'-]+){1,2}")
@@ -286,9 +300,15 @@ def _name_lines(
 
 
 def _datelines(
-    text: str, published: dt.date | None, outlets: dict[str, str], meta: Metadata, dates: list[Found]
+    text: str,
+    published: dt.date | None,
+    outlets: dict[str, str],
+    meta: Metadata,
+    dates: list[Found],
+    meta_lines: set[tuple[int, int]],
 ) -> None:
-    """The outlet of a dateline ("CITY, date (Outlet) –") or of a credit opening the body ("Outlet/ …")."""
+    """The outlet of a dateline ("CITY, date (Outlet) –") or of a credit opening the body ("Outlet/ …"); a
+    credit line that holds nothing but places ("Outlet – City / City") is the dateline, never the headline."""
     for s, e in _lines(text):
         line = text[s:e]
         weaker = meta.outlet is None or meta.outlet.confidence < 0.8
@@ -318,6 +338,40 @@ def _datelines(
         ):
             name = m["outlet"]
             meta.outlet = Found(name, s, s + len(name), 0.8, f"Credit '{line[: m.end()].strip()}' opening the body.")
+            if _places_only(line[m.end() :]):
+                meta_lines.add((s, e))
+                note = "Dateline (the outlet and its places) kept in the text."
+                meta.issues.append(_issue("byline", text, s, e, note))
+
+
+def _places_only(rest: str) -> bool:
+    """'Washington / Baghdad', 'Basra, Baghdad': nothing but capitalised names between separators, one of
+    them a place the gazetteer knows (the others may be cities it does not)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:[/,&]|\band\b)\s*", rest.strip().rstrip(".:"))]
+    names = all(re.fullmatch(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}", p) for p in parts)
+    return names and any(place(p) is not None for p in parts)
+
+
+SIGN_OFF = re.compile(rf"For (?P<outlet>{NAME}),\s+(?P<name>{NAME})(?:,\s+[^,]+(?:,\s+[^,]+)?)?")
+"""A closing credit "For <Outlet>, <Name>, <City>": the author and the outlet they write for."""
+
+
+def _sign_off(text: str, outlets: dict[str, str], meta: Metadata) -> None:
+    """The author (and, where no credit opened the page, the outlet) of a closing "For <Outlet>, <Name>" line."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    m = SIGN_OFF.fullmatch(text, start, end)
+    if m is None or meta.authors or not _is_outlet(m["outlet"], outlets) or _is_outlet(m["name"], outlets):
+        return
+    if len(m["name"].split()) < 2 or place(m["name"]) is not None:
+        return
+    a, b = m.span("name")
+    note = "Named in the closing 'For <outlet>, <name>' credit."
+    meta.authors.append(Found(m["name"], a, b, 0.7, note, kind="person"))
+    if meta.outlet is None:
+        a, b = m.span("outlet")
+        meta.outlet = Found(m["outlet"], a, b, 0.7, "The outlet of the closing 'For <outlet>, <name>' credit.")
+    meta.issues.append(_issue("byline", text, start, end, "Closing credit (author, place) kept in the text."))
 
 
 def _reporters(text: str, meta: Metadata) -> None:

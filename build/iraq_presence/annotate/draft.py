@@ -130,7 +130,21 @@ def article_fields(
         review.append(f"authors: {names} ({low:.2f}; named in the byline)")
     # the publication date: printed in the text (stated), checked against the one given
     d = meta.date
-    if d is not None and d.value is not None and (published_date is None or published_date == d.value):
+    if d is not None and d.value is not None and d.update and (published_date is None or published_date == d.value):
+        # an update date bounds the publication from above; it does not state it (the evidence policy)
+        note = (
+            f"The page prints only when it was updated ({d.text!r}): the publication is on or before that day. "
+            "Keep `inferred` where the text's own account fixes the day (the events it reports as past, a dated "
+            "weekday); else set the date to null and say so here."
+        )
+        doc.update(
+            published_date=d.value,
+            published_date_precision=d.precision,
+            published_date_basis="inferred",
+            published_date_note=note,
+        )
+        review.append(f"published_date: {d.value} (0.40; {note})")
+    elif d is not None and d.value is not None and (published_date is None or published_date == d.value):
         note = d.note + (" The --published-date agrees." if published_date else "")
         doc.update(
             published_date=d.value,
