@@ -419,3 +419,28 @@ def test_a_lone_word_is_the_known_group_it_shortens_unless_a_known_person_holds_
     assert ctx.new_aliases[-1]["text"] == "Zarqun"
     assert actor_for(ctx, "Ardan", 16, "person", "Speaker") != "kataib-ardan"  # a known person's surname too
     assert actor_for(ctx, "Vale", 32, "person", "Speaker") == "vale"
+
+
+def test_an_institutions_name_runs_on_through_for_and_of_the():
+    from iraq_presence.annotate.names import NameIndex
+
+    names = lambda t: [n.text for n in NameIndex(t, []).names]  # noqa: E731
+    assert names("Later, the Vale Observatory for Human Rights said the talks would fail.") == [
+        "Vale Observatory for Human Rights"
+    ]
+    assert names("The Quill Institute for the Study of War said the talks would fail.") == [
+        "Quill Institute for the Study of War"
+    ]
+    assert names("Later, Tom Hale for the Quill Party said so.") == ["Tom Hale", "Quill Party"]
+
+
+def test_a_name_before_a_group_noun_is_a_group_not_a_person():
+    from iraq_presence.annotate.actors import Context, candidate_kind
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Hours later, the Dovran Sahel forces said in a statement that the raid failed. Tom Hale agreed."
+    ctx = Context("009_x", text, None, {}, {}, Corpus())
+    assert candidate_kind(ctx, "Dovran Sahel", "person") == "armed_group"
+    assert candidate_kind(ctx, "Tom Hale", "person") == "person"
+    other = Context("009_x", "The paramilitary Dovran Sahel denied it.", None, {}, {}, Corpus())
+    assert candidate_kind(other, "Dovran Sahel", "person") == "armed_group"

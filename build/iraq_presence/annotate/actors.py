@@ -34,7 +34,7 @@ ORG_TYPES = (
     ),
     (re.compile(r"\b(?:Party)\b"), "political_party"),
     (re.compile(r"\b(?:Armed Forces|Security Forces|Army|Navy|Air Force|Guards?|Corps|Command)\b"), "state_military"),
-    (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation)\b"), "research_organization"),
+    (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation|Observatory)\b"), "research_organization"),
     (
         re.compile(
             r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Hizbollah|Hizballah|Kataib|Kata’ib|Asaib"
@@ -505,6 +505,9 @@ OUTLET_WORDS = re.compile(
 )
 """Outlet words in the name besides ORG_TYPES' ("X Press", "X News Agency"), and a newspaper's last word ("the
 Wall Street Journal", "The Daily Beast" is caught by its first)."""
+GROUP_AFTER = re.compile(r"\s+(?:forces|militias?|fighters|brigades?|factions?|movement|paramilitaries)\b")
+GROUP_BEFORE = re.compile(r"\b(?:paramilitary|militia|armed group|armed faction)\s+$")
+"""A group noun after the name or before it ("X forces", "the paramilitary X"): the name is a group's."""
 HEARER = re.compile(
     r"(?:\btold|\bsaid to|\bspeaking to|\binterview with|\bstatement to|\baccording to)\s+(?:the\s+)?$", re.I
 )
@@ -529,6 +532,10 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
     typed = org_type(name, "")
     if typed:
         return typed  # a group, outlet or office by its own words, whatever the name index guessed
+    if any(GROUP_AFTER.match(ctx.text, u + len(name)) for u in uses if u >= 0) or (
+        at > 0 and GROUP_BEFORE.search(ctx.text[max(0, at - 30) : at])
+    ):
+        return "armed_group"  # "the X forces said", "the paramilitary X": a group's name, never a person's
     return suggested if suggested in {"person", "media_outlet"} else "armed_group"
 
 

@@ -271,11 +271,14 @@ ORG_WORDS = _words(
     "University Foundation Court House Senate Congress Network Group Company Corporation Inc Bank Fund Center "
     "Centre Commission Service Army Navy Guard Guards Coalition League Bureau Administration Government "
     "Parliament Assembly Channel Radio Television Daily Tribune Herald Reuters Media Review Magazine Board "
-    "Federation Authority Police Republicans Democrats Hezbollah Mobilization"
+    "Federation Authority Police Republicans Democrats Hezbollah Mobilization Observatory Society"
 )
 MEDIA_WORDS = _words(
     "News TV Times Post Journal Press Network Channel Radio Television Daily Tribune Herald Media Magazine Agency"
 )
+INSTITUTION_HEADS = ORG_WORDS - MEDIA_WORDS - _words("Reuters Forces Force Republicans Democrats Hezbollah House")
+"""The head of an institution's name that runs on through "for" or "of the" ("Observatory for Human Rights",
+"Institute for the Study of X", "Ministry of the Interior")."""
 # Adjectives of nationality, religion and creed: never a name on their own, nor with a following
 # common word ("Shia Muslim", "Sunni Arab").
 DEMONYM_SUFFIXES = ("ian", "ese", "ish", "i", "an", "ic")

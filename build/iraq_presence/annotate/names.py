@@ -22,6 +22,7 @@ from .lexicon import (
     DETERMINERS,
     GROUP_PRONOUNS,
     GROUP_ROLE_NOUNS,
+    INSTITUTION_HEADS,
     MEDIA_WORDS,
     NOT_ACTOR_AFTER,
     NOT_NAMES,
@@ -61,6 +62,16 @@ class Resolved:
     end: int | None = None
     actor_type: str | None = None
     resolution: str = "direct"  # direct | binding | antecedent | nearest | office | unresolved
+
+
+def _institution_runs_on(tokens: list[Token], j: int) -> bool:
+    """An institution's name goes on through "for" and "of the" ("… Observatory for Human Rights", "… Institute
+    for the Study of X", "… Ministry of the Interior"), where a person's name never does."""
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    if tokens[j].text in INSTITUTION_HEADS and nxt in {"for", "of"}:
+        k = j + 3 if j + 2 < len(tokens) and tokens[j + 2].low == "the" else j + 2
+        return k < len(tokens) and _is_namey(tokens[k])
+    return nxt == "the" and tokens[j].low in {"for", "of"} and j + 2 < len(tokens) and _is_namey(tokens[j + 2])
 
 
 def _is_namey(t: Token) -> bool:
@@ -115,6 +126,7 @@ class NameIndex:
                         and _is_namey(tokens[j + 2])
                     )
                     or (tokens[j + 1].low.startswith(("al-", "el-")) and len(tokens[j + 1].text) > 3)
+                    or _institution_runs_on(tokens, j)
                 )
             ):
                 j += 1
@@ -465,7 +477,7 @@ def _past_place(tokens: list[Token], i: int, j: int) -> int:
 
 def _not_a_name(tokens: list[Token], a: int, j: int, words: list[str]) -> bool:
     """Adjectives of nationality or creed, sentence words, compound adjectives: no name."""
-    if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or len(words) > 6:
+    if is_adjective_like(words) or all(w in NOT_NAMES for w in words) or sum(w[:1].isupper() for w in words) > 6:
         return True
     if all(re.search(rf"-{STATE_PARTICIPLE}$", w) for w in words):
         return True  # "US-led", "Iran-backed": compound adjectives, not names
