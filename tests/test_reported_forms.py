@@ -479,3 +479,33 @@ def test_a_quoted_gloss_in_brackets_neither_speaks_nor_hides_the_cue(ex: Extract
 def test_reassured_names_its_hearer_and_reports_the_clause(ex: Extractor) -> None:
     text = "Norland reassured a Valeian delegation that the depots would stay open."
     assert indirect(ex, text) == [("the depots would stay open", "norland")]
+
+
+@pytest.mark.parametrize("opening", ["Also on Wednesday,", "Meanwhile,", "Separately, on Monday,"])
+def test_a_linking_opener_is_never_the_words(ex: Extractor, opening: str) -> None:
+    text = f"{opening} the Vale Brigades confirmed the raid."
+    assert indirect(ex, text) == [("the raid", "vale-brigades")]
+
+
+@pytest.mark.parametrize("opening", ["On Monday,", "Meanwhile,", "Earlier this week,"])
+def test_a_clause_before_its_source_starts_past_a_phrase_of_time(ex: Extractor, opening: str) -> None:
+    assert indirect(ex, f"{opening} the harvest failed, Ada Lund said.") == [("the harvest failed", "Ada Lund")]
+
+
+def test_a_phrase_of_circumstance_before_the_clause_stays_in_the_words(ex: Extractor) -> None:
+    text = "After the vote, the harvest failed, Ada Lund said."
+    assert indirect(ex, text) == [("After the vote, the harvest failed", "Ada Lund")]
+
+
+def test_an_object_ends_before_the_speakers_second_predicate(ex: Extractor) -> None:
+    text = "The Vale Brigades confirmed the raid on the depot but did not give details about losses."
+    assert indirect(ex, text) == [("the raid on the depot", "vale-brigades")]
+
+
+def test_what_the_speaker_left_unsaid_is_not_the_words(ex: Extractor) -> None:
+    assert indirect(ex, "Ada Lund said the pickets would return but did not say when.") == [
+        ("the pickets would return", "Ada Lund")
+    ]
+    assert indirect(ex, "Ada Lund said the pickets would return but would stay calm.") == [
+        ("the pickets would return but would stay calm", "Ada Lund")
+    ]

@@ -786,12 +786,12 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
             comma = next((t.start for t in tokens[last + 1 :] if t.text == ","), cue.content[-1][1])
             cue.content[-1], cue.bounded = (tokens[last + 1].start, comma), True
         lead = None if named_in_commas else _clause_before(tokens, left[0], start, text)
-        if lead and cue.content and _scene_setting(text, tokens, lead):
+        if lead and _scene_setting(text, tokens, lead):
             lead = None  # "In a speech on Monday, X stressed …": the opening phrase places the words
         if lead and out and out[-1].start == lead[0] and out[-1].verb in PARTICIPLE_ONLY:
             lead = None  # "Noting that …, X said …": the opener is a statement of its own
         if lead:
-            cue.content.insert(0, lead)
+            cue.content.insert(0, _past_time_phrase(text, tokens, lead))
         return cue
     if right_np and (j < 0 or tokens[j].text in {",", "”", '"'} or tokens[j].text in QUOTE_MARKS):
         return _inverted_cue(cue, text, tokens, k, right_np, start, end)
@@ -1297,6 +1297,8 @@ def _clause_before(tokens: list[Token], k: int, start: int, text: str) -> tuple[
     return clause if len(text[clause[0] : clause[1]].split()) >= 2 else None
 
 
+LINKING_ADVERBS = {"also", "meanwhile", "separately", "elsewhere", "again", "then", "however", "moreover"}
+"""Words that link a sentence to the last one before its opening phrase ("Also on Wednesday, …")."""
 ABSOLUTE = {"with", "given"}
 """Heads of a phrase of circumstance ("With the war in its second year, …"): the setting, not the words."""
 SCENE_OPENERS = {"speaking", "addressing", "asked", "answering", "responding", "writing", "interviewed"}
@@ -1308,16 +1310,32 @@ def _scene_setting(text: str, tokens: list[Token], span: tuple[int, int]) -> boo
     in lower case ("In addition, the plan failed,", "After the vote, the plan failed,") is a clause,
     and stays the content."""
     words = [t for t in tokens if t.start >= span[0] and t.end <= span[1] and t.is_word]
+    if words and all(w.low in LINKING_ADVERBS for w in words):
+        return True  # "Meanwhile,": a link to the last sentence, no words of anyone
+    while words[0].low in LINKING_ADVERBS:
+        words = words[1:]  # "Also on Wednesday,", "Meanwhile, in Baghdad,": the phrase after the link
     first = words[0] if words else None
     if first is None or first.low not in PP_HEADS | OPENERS | SCENE_OPENERS | TEMPORAL | ABSOLUTE:
         return False
     if first.low in {"this", "last", "next"} and (len(words) < 2 or words[1].low not in TEMPORAL | WEEKDAYS):
         return False  # "This is a fair deal, X told …": a clause, not "this week"
-    inner = text[span[0] : span[1]].rstrip(" ,")
+    inner = text[first.start : span[1]].rstrip(" ,")
     rest = inner.split(",", 1)[1] if "," in inner else ""
     if first.low in PP_HEADS | ABSOLUTE and re.match(r"\s*(?:and|or)\s", rest):
         rest = ""  # "With A in its second year, and B now …,": the phrase coordinated, no clause
     return not rest or (first.low not in OPENERS and not re.search(r"\b[a-z]", rest))
+
+
+def _past_time_phrase(text: str, tokens: list[Token], lead: tuple[int, int]) -> tuple[int, int]:
+    """The words of a clause before its source, past an opening phrase of time or a link ("On Monday, the
+    talks failed, X said", "Meanwhile, …"); a phrase of circumstance ("After the vote, …") stays."""
+    comma = text.find(",", lead[0], lead[1] - 1)
+    words = [t.low for t in tokens if lead[0] <= t.start and t.end <= comma and t.is_word]
+    timely = LINKING_ADVERBS | PP_HEADS | TEMPORAL | WEEKDAYS | MONTHS | {"the", "a"}
+    if comma < 0 or not words or not all(w in timely or w.isdigit() for w in words):
+        return lead
+    rest = text[comma + 1 : lead[1]]
+    return comma + 1 + len(rest) - len(rest.lstrip()), lead[1]
 
 
 def _in_word(tokens: list[Token], k: int) -> bool:

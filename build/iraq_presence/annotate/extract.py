@@ -256,6 +256,17 @@ OCCASION_TAIL = re.compile(
     r"(?:speech|interview|statement|address|meeting|talks|press conference|news conference|sermon|letter)\b[^,;]*$"
 )
 """The occasion after the words ("…, in a speech to dock workers"): where they were said, not what."""
+SECOND_PREDICATE = re.compile(
+    r",?\s+but\s+(?:(?:did|does|would|could)\s+not|(?:declined|refused|stopped short|gave no|offered no|provided no))\b"
+)
+"""After an object ("confirmed the attack but did not give details"), "but" opens the speaker's second predicate:
+an object takes no verb."""
+WITHHELD = re.compile(
+    r",?\s+but\s+(?:did|does|would)\s+not\s+(?:give|provide|offer|elaborate|say|specify|comment|mention|name"
+    r"|disclose|reveal|identify|explain)\b|,?\s+but\s+(?:declined|refused)\s+to\s+(?:elaborate|comment|give|say|name)"
+    r"|,?\s+but\s+(?:gave|offered|provided)\s+no\b"
+)
+"""What the speaker left unsaid ("… but did not elaborate", "… but gave no details"): the reporter's words."""
 CIRCUMSTANCE = {"with", "amid", "as", "while", "despite", "following"}
 """Words opening a circumstance after an inverted cue ("…, X said, with Y blaming …"), not a clause of words."""
 NOT_OBJECTS = {"it", "them", "this", "that", "these", "those", "him", "her", "on", "in", "at", "during", "after"}
@@ -724,6 +735,9 @@ class _Statements:
         tail = OCCASION_TAIL.search(self.text, start, end)
         if tail is not None and len(self.text[start : tail.start()].split()) >= 3:
             end = tail.start()
+        second = (SECOND_PREDICATE if cue.verb in OBJECT_CUES else WITHHELD).search(self.text, start, end)
+        if second is not None and self.text[start : second.start()].strip():
+            end = second.start()
         mark = self._first_mark(start, end)
         follows = NEXT_CUE.search(self.text, start, end if mark is None else mark)
         least = 1 if cue.verb in OBJECT_CUES else 3  # "condemned the strike, calling it …": the object alone

@@ -155,7 +155,7 @@ OBJECT_CUES = {
     f
     for lemma in _words(
         "call_for push_for object speak_about talk_about demand reject condemn denounce oppose decry deplore propose "
-        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise welcome touch_on hail"
+        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise welcome touch_on hail confirm"
     )
     for f in [*_forms(lemma), lemma.replace("_", " ")]
 }
