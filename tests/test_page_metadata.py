@@ -246,3 +246,20 @@ def test_a_date_printed_as_the_pages_update_is_inferred_not_stated():
     assert "updated" in doc["published_date_note"] and not doc.get("published_date_evidence")
     both = _draft("Talks resume in the capital\nPublished: 4 January 2024\nUpdated: 5 January 2024" + BODY)
     assert both["published_date"] == dt.date(2024, 1, 4) and both["published_date_basis"] == "stated"
+
+
+def test_on_a_page_with_a_byline_and_no_credit_the_outlet_told_is_the_pages_own():
+    body = "\n\nThe minister told Vale News on Monday that the talks would go on.\n"
+    meta = read_metadata("Talks resume in the capital\n\n5 January 2024\nJane Roe" + body, None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == "Vale News" and meta.outlet.confidence <= 0.5
+    assert read_metadata("Talks resume in the capital" + body, None, {}, {}).outlet is None  # no byline: a reprint?
+    two = body + "\nHe also told Quill Press that he would stay.\n"
+    assert read_metadata("Talks resume in the capital\n\n5 January 2024\nJane Roe" + two, None, {}, {}).outlet is None
+
+
+def test_the_outlet_told_is_drafted_as_inferred_without_a_credit_span():
+    doc = _draft(
+        "Talks resume in the capital\n\n5 January 2024\nJane Roe\n\nThe minister told Vale News he would stay.\n"
+    )
+    assert doc["outlet"] == "vale-news" and doc["outlet_basis"] == "inferred" and not doc.get("outlet_evidence")
+    assert "Vale News" in doc["outlet_note"]

@@ -166,6 +166,8 @@ def read_metadata(text: str, published: dt.date | None, aliases: dict[str, str],
     _sign_off(text, outlets, meta)
     _datelines(text, published, outlets, meta, dates, meta_lines)
     dates += [d for d in _opening_iso_date(text) if (d.start, d.end) not in {(x.start, x.end) for x in dates}]
+    if meta.outlet is None and meta.authors:
+        meta.outlet = _own_interview(text, outlets)
     if meta.outlet:
         meta.outlet.actor_id = outlets.get(meta.outlet.text) or aliases.get(meta.outlet.text)
     for a in meta.authors:
@@ -372,6 +374,24 @@ def _sign_off(text: str, outlets: dict[str, str], meta: Metadata) -> None:
         a, b = m.span("outlet")
         meta.outlet = Found(m["outlet"], a, b, 0.7, "The outlet of the closing 'For <outlet>, <name>' credit.")
     meta.issues.append(_issue("byline", text, start, end, "Closing credit (author, place) kept in the text."))
+
+
+TOLD_OUTLET = re.compile(
+    rf"\b(?:told|[Ss]peaking to|in an interview with|in remarks to)\s+(?:the\s+)?(?P<outlet>{NAME})"
+)
+"""An outlet the words were given to ("told X", "speaking to X")."""
+
+
+def _own_interview(text: str, outlets: dict[str, str]) -> Found | None:
+    """On a page with a byline and no credit, the one outlet the speakers were "told" or spoke to is the
+    page's own (its reporter's interview); a page without a byline may be reprinting another's."""
+    named = {m["outlet"]: m.start("outlet") for m in reversed(list(TOLD_OUTLET.finditer(text)))}
+    named = {n: at for n, at in named.items() if n in outlets or _is_outlet(n, outlets)}
+    if len(named) != 1:
+        return None
+    name, at = next(iter(named.items()))
+    note = f"The speakers told {name!r}, and the page has a byline but no credit: its own interview? Check."
+    return Found(name, at, at + len(name), 0.5, note, kind="interview")
 
 
 def _reporters(text: str, meta: Metadata) -> None:

@@ -102,10 +102,11 @@ def article_fields(
         if actor is None or actor not in ctx.types:
             actor = new_outlet(ctx, credit.text, credit.start, actor)
         agrees = outlet is None or outlet == actor
+        inferred = credit.kind == "interview"  # the outlet told, not a credit: it follows from the page, unstated
         doc.update(
             outlet=actor if agrees else outlet,
-            outlet_basis="stated" if agrees else "given",
-            outlet_evidence=quote_ref(text, credit.text, credit.start) if agrees else None,
+            outlet_basis=("inferred" if inferred else "stated") if agrees else "given",
+            outlet_evidence=quote_ref(text, credit.text, credit.start) if agrees and not inferred else None,
             outlet_note=credit.note if agrees else f"{GIVEN_NOTE} The text credits {credit.text!r} ({actor}): check.",
         )
         review.append(f"outlet: {doc['outlet']} ({credit.confidence if agrees else 0.4:.2f}; {credit.note})")
