@@ -263,3 +263,15 @@ def test_the_outlet_told_is_drafted_as_inferred_without_a_credit_span():
     )
     assert doc["outlet"] == "vale-news" and doc["outlet_basis"] == "inferred" and not doc.get("outlet_evidence")
     assert "Vale News" in doc["outlet_note"]
+
+
+def test_an_unknown_one_word_outlet_told_is_proposed_but_a_person_told_is_not():
+    head = "Talks resume in the capital\n\n5 January 2024\nJane Roe\n\n"
+    meta = read_metadata(
+        head + "The minister told Quillpost on Monday he would stay. He told Quillpost’s reporter more.", None, {}, {}
+    )
+    assert meta.outlet is not None and meta.outlet.text == "Quillpost"
+    person = read_metadata(
+        head + "The minister told Hale on Monday he would stay. Hale said he agreed. Hale left.", None, {}, {}
+    )
+    assert person.outlet is None

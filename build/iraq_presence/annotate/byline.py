@@ -385,13 +385,24 @@ TOLD_OUTLET = re.compile(
 def _own_interview(text: str, outlets: dict[str, str]) -> Found | None:
     """On a page with a byline and no credit, the one outlet the speakers were "told" or spoke to is the
     page's own (its reporter's interview); a page without a byline may be reprinting another's."""
-    named = {m["outlet"]: m.start("outlet") for m in reversed(list(TOLD_OUTLET.finditer(text)))}
-    named = {n: at for n, at in named.items() if n in outlets or _is_outlet(n, outlets)}
+    found = [(re.split(r"[’']s\b", m["outlet"])[0], m.start("outlet")) for m in TOLD_OUTLET.finditer(text)]
+    named = dict(reversed(found))  # "told X’s reporter": X; each name at its first use
+    named = {n: at for n, at in named.items() if n in outlets or _is_outlet(n, outlets) or _only_heard(text, n)}
     if len(named) != 1:
         return None
     name, at = next(iter(named.items()))
     note = f"The speakers told {name!r}, and the page has a byline but no credit: its own interview? Check."
     return Found(name, at, at + len(name), 0.5, note, kind="interview")
+
+
+def _only_heard(text: str, name: str) -> bool:
+    """One word that is mostly told things or reporting ("told X", "X reported"), never introduced as a
+    person would be by a fuller name: an outlet."""
+    uses = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)]  # "X’s" too
+    heard = re.compile(r"(?:\btold|\bspeaking to|\binterview with|\bremarks to|\baccording to)\s+(?:the\s+)?$", re.I)
+    reporting = re.compile(r"\s+(?:reported|reports|quoted|cited)\b")
+    told = sum(bool(heard.search(text[max(0, u - 30) : u]) or reporting.match(text, u + len(name))) for u in uses)
+    return len(name.split()) == 1 and told > len(uses) / 2  # most uses (a page's own name may stand in its furniture)
 
 
 def _reporters(text: str, meta: Metadata) -> None:
