@@ -1039,3 +1039,33 @@ def test_an_outlet_named_with_the_is_the_medium_and_a_month_is_none() -> None:
     text = "In an on-stage interview by The Daily Vale on June 25, Ann Roe said the dam would close.\n"
     [drafted] = _drafted(text, dt.date(2030, 6, 26))
     assert drafted["medium"] == "the-daily-vale"
+
+
+DAY = dt.date(2030, 5, 10)
+LEAD = (
+    "Harbour talks stall\n\n"
+    "The Vale Front has called for the closure of the northern port before the winter, a demand that has "
+    "deepened the rift with the traders' guild.\n\n"
+    "The guild met on Monday and did not reply.\n\n"
+    "{later}\n"
+)
+
+
+def test_the_lead_shares_the_utterance_of_the_like_act_the_body_reports() -> None:
+    later = "In its statement, the Vale Front said the northern port must close before the winter comes."
+    out = _drafted(LEAD.format(later=later), DAY, {"Vale Front": "vale-front"}, {"vale-front": "coalition"})
+    lead = next(s for s in out if s["quote"].startswith("the closure"))
+    body = next(s for s in out if s["quote"].startswith("the northern port must"))
+    assert lead["utterance"] == body["utterance"]
+    assert any("the lead shares the utterance" in line for line in lead["unreviewed"])
+
+
+def test_the_lead_keeps_its_own_utterance_beside_a_post_or_another_point() -> None:
+    posts = "In a post on X, the Vale Front said the northern port must close before the winter comes."
+    out = _drafted(LEAD.format(later=posts), DAY, {"Vale Front": "vale-front"}, {"vale-front": "coalition"})
+    lead = next(s for s in out if s["quote"].startswith("the closure"))
+    body = next(s for s in out if s["quote"].startswith("the northern port must"))
+    assert lead["utterance"] != body["utterance"]
+    other = "The Vale Front said the harvest had been good this year."
+    out = _drafted(LEAD.format(later=other), DAY, {"Vale Front": "vale-front"}, {"vale-front": "coalition"})
+    assert len({s["utterance"] for s in out if s["speaker"] == "vale-front"}) == 2

@@ -36,3 +36,13 @@ def test_a_headline_whose_speaker_reports_no_like_act_stays_its_own() -> None:
     utterances = {("ann-roe", "u-1", "unknown"): {"utterance_id": "u-1"}}
     share_headline_utterances([{"head": True}, {}], out, utterances, lambda p: bool(p.get("head")))
     assert out[0]["utterance"] == "u-1" and utterances
+
+
+def test_a_headline_already_in_the_like_acts_utterance_keeps_it() -> None:
+    out = [
+        _s("009-s01", "ann-roe", "Vale must close the port soon", "u-1"),
+        _s("009-s02", "ann-roe", "Vale must close the northern port soon", "u-1"),
+    ]
+    utterances = {("ann-roe", "u-1", "unknown"): {"utterance_id": "u-1"}}
+    share_headline_utterances([{"head": True}, {}], out, utterances, lambda p: bool(p.get("head")))
+    assert [s["utterance"] for s in out] == ["u-1", "u-1"] and list(utterances) == [("ann-roe", "u-1", "unknown")]

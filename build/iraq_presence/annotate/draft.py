@@ -369,7 +369,30 @@ def statements(
     share_headline_utterances(
         drafted, out, utterances, lambda p: _in_headline(text, p, ctx.headline) or p.get("attribution") == "headline"
     )
+    lead = _lead_paragraph(text, ctx.headline)
+    share_headline_utterances(
+        drafted, out, utterances, lambda p: lead[0] <= p["start"] < lead[1], "the lead", _one_occasion
+    )
     return out, list(utterances.values())
+
+
+def _one_occasion(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two statements that may report one act: no two different channels or days (a lead need not repeat
+    them), and never a post with anything but a post (posts are their own utterance)."""
+    ch = {a["channel"], b["channel"]} - {"unknown"}
+    days = {a.get("said_date"), b.get("said_date")} - {None}
+    posts = (a["channel"] == "social_media_post") != (b["channel"] == "social_media_post")
+    return len(ch) <= 1 and len(days) <= 1 and not posts
+
+
+def _lead_paragraph(text: str, headline: tuple[int, int] | None) -> tuple[int, int]:
+    """The first paragraph of the body (twelve words or more, after the headline): the lead, which sums up
+    acts the body then reports at length."""
+    at = headline[1] if headline is not None else 0
+    for m in re.finditer(r"[^\n]+", text[at:]):
+        if len(m.group().split()) >= 12:
+            return at + m.start(), at + m.end()
+    return 0, 0
 
 
 WHEN = {"recently", "previously", "earlier", "later", "then", "once", "first", "last", "initially", "subsequently"}

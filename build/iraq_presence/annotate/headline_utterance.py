@@ -29,6 +29,8 @@ def share_headline_utterances(
     out: list[dict[str, Any]],
     utterances: dict[Any, dict[str, Any]],
     in_headline: Callable[[dict[str, Any]], bool],
+    where: str = "a headline",
+    same_occasion: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
 ) -> None:
     """Move each headline statement (and the fragments of its remark) to the utterance of the most alike
     body statement of its speaker; drop the headline's own utterance when nothing else is in it."""
@@ -39,7 +41,13 @@ def share_headline_utterances(
         speaker, own = out[i]["speaker"], out[i]["utterance"]
         if speaker.startswith("TODO"):
             continue
-        body = [j for j, p in enumerate(drafted) if j not in heads and out[j]["speaker"] == speaker]
+        body = [
+            j
+            for j, p in enumerate(drafted)
+            if j not in heads
+            and out[j]["speaker"] == speaker
+            and (same_occasion is None or same_occasion(out[i], out[j]))
+        ]
         scored = [
             (fuzz.token_set_ratio(content_words(out[i]["quote"]), content_words(out[j]["quote"])), -j) for j in body
         ]
@@ -47,11 +55,13 @@ def share_headline_utterances(
             continue
         score, j = max(scored)
         target = out[-j]["utterance"]
+        if target == own:
+            continue  # already one utterance (a quotation running on from it)
         for s in out:
             if s["utterance"] == own:
                 s["utterance"] = target
                 s["unreviewed"] = [
-                    f"utterance: {target} ({score / 100:.2f}; a headline shares the utterance of the act its body "
+                    f"utterance: {target} ({score / 100:.2f}; {where} shares the utterance of the act its body "
                     f"reports, like {out[-j]['statement_id']})"
                     if line.startswith("utterance:")
                     else line
