@@ -1069,3 +1069,16 @@ def test_the_lead_keeps_its_own_utterance_beside_a_post_or_another_point() -> No
     other = "The Vale Front said the harvest had been good this year."
     out = _drafted(LEAD.format(later=other), DAY, {"Vale Front": "vale-front"}, {"vale-front": "coalition"})
     assert len({s["utterance"] for s in out if s["speaker"] == "vale-front"}) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Many Norwegians say the troops must leave the country soon.", "unnamed-norwegians-009"),
+        ("Several members of parliament said the law was needed to protect the state.", None),
+    ],
+)
+def test_a_nations_people_and_members_of_a_body_are_unnamed_collectives(sentence: str, speaker: str | None) -> None:
+    out = _drafted(f"Talks stall\n\n{sentence}\n", DAY, {"Valeia": "valeia"}, {"valeia": "state"})
+    [s] = out
+    assert s["speaker"].startswith("unnamed-") and (speaker is None or s["speaker"] == speaker)

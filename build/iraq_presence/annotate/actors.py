@@ -542,7 +542,7 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
 UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|officers?|sources?|spokes(?:man|woman|person)|experts"
-    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles"
+    r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles|members|MPs"
     r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to|aligned with|allied with|affiliated with|linked to|loyal to|backed by)"
     r"\s+[^,.;]{2,60})?$",
@@ -563,7 +563,7 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
     from .lexicon import FURNITURE_NAMES
 
     phrase = TRAILING.sub("", phrase)
-    m = (CITED if cited else UNNAMED).match(phrase) or OTHERS.match(phrase)
+    m = (CITED if cited else UNNAMED).match(phrase) or OTHERS.match(phrase) or _people(phrase)
     if m is None or phrase in FURNITURE_NAMES or ONE_OF.match(phrase):
         return None  # "one of the bands": a member of a collective the article may name, not the collective
     plain = re.sub(r"^(?:a|an|the|unnamed|anonymous)\s+|\s+themselves$", "", phrase, flags=re.I)
@@ -581,6 +581,17 @@ def unnamed_actor(ctx: Context, phrase: str, start: int, cited: bool = False) ->
             "aliases": [],
         }
     return actor_id
+
+
+PEOPLE = re.compile(r"^(?:(?:some|many|most|several|ordinary|other|the)\s+)?(?P<head>[A-Z][a-z]+s)$", re.I)
+"""A nation's people as the speakers ("Many Iraqis say …"): a collective the article describes, never the state."""
+
+
+def _people(phrase: str) -> re.Match[str] | None:
+    from .places import demonyms
+
+    m = PEOPLE.match(phrase)
+    return m if m and m["head"][:1].isupper() and m["head"][:-1] in demonyms() else None
 
 
 HOLDERLESS_OFFICE = re.compile(
