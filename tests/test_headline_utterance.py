@@ -46,3 +46,20 @@ def test_a_headline_already_in_the_like_acts_utterance_keeps_it() -> None:
     utterances = {("ann-roe", "u-1", "unknown"): {"utterance_id": "u-1"}}
     share_headline_utterances([{"head": True}, {}], out, utterances, lambda p: bool(p.get("head")))
     assert [s["utterance"] for s in out] == ["u-1", "u-1"] and list(utterances) == [("ann-roe", "u-1", "unknown")]
+
+
+def test_a_lone_statement_saying_again_an_earlier_point_joins_its_utterance() -> None:
+    from iraq_presence.annotate.headline_utterance import join_restatements
+
+    out = [
+        {**_s("009-s01", "ann-roe", "the northern port must close before the winter", "u-1"), "channel": "unknown"},
+        {**_s("009-s02", "ann-roe", "the harvest was good this year", "u-2"), "channel": "unknown"},
+        {**_s("009-s03", "ann-roe", "the northern port must close before winter comes", "u-3"), "channel": "unknown"},
+        {**_s("009-s04", "ben-tal", "the northern port must close before the winter", "u-4"), "channel": "unknown"},
+        {**_s("009-s05", "ann-roe", "the northern port must close before the winter", "u-5"), "channel": "speech"},
+    ]
+    utterances = {("x", f"u-{n}", "unknown"): {"utterance_id": f"u-{n}"} for n in range(1, 6)}
+    join_restatements(out, utterances, lambda a, b: a["channel"] == b["channel"])
+    assert [s["utterance"] for s in out] == ["u-1", "u-2", "u-1", "u-4", "u-5"]
+    assert "u-3" not in {u["utterance_id"] for u in utterances.values()}
+    assert "says again" in out[2]["unreviewed"][0]

@@ -39,7 +39,7 @@ from .actors import (
 from .analysts import is_analyst
 from .byline import Metadata
 from .dates import WEEKDAYS
-from .headline_utterance import share_headline_utterances
+from .headline_utterance import join_restatements, share_headline_utterances
 from .lexicon import BETWEEN, MONTHS
 from .occasion import (
     ABOUT_IT,
@@ -366,13 +366,14 @@ def statements(
         )
     carry_dates(out, placed_by, by_uid)
     one_occasion_dates(out, by_uid)
-    share_headline_utterances(
-        drafted, out, utterances, lambda p: _in_headline(text, p, ctx.headline) or p.get("attribution") == "headline"
-    )
+    heads = [_in_headline(text, p, ctx.headline) or p.get("attribution") == "headline" for p in drafted]
+    in_head = {id(p) for p, head in zip(drafted, heads, strict=True) if head}
+    share_headline_utterances(drafted, out, utterances, lambda p: id(p) in in_head)
     lead = _lead_paragraph(text, ctx.headline)
     share_headline_utterances(
         drafted, out, utterances, lambda p: lead[0] <= p["start"] < lead[1], "the lead", _one_occasion
     )
+    join_restatements(out, utterances, _one_occasion)
     return out, list(utterances.values())
 
 

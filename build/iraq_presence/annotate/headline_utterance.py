@@ -71,4 +71,40 @@ def share_headline_utterances(
             del utterances[key]
 
 
-__all__ = ["SAME_POINT", "content_words", "share_headline_utterances"]
+RESTATED = 70.0
+"""Token-set similarity (0-100) of content words at which a later statement restates an earlier one's point."""
+
+
+def join_restatements(
+    out: list[dict[str, Any]],
+    utterances: dict[Any, dict[str, Any]],
+    same_occasion: Callable[[dict[str, Any], dict[str, Any]], bool],
+) -> None:
+    """A statement standing alone in its utterance that says again what its speaker said earlier on the same
+    occasion (the words alike) joins that earlier utterance: one point, however many passages."""
+    from rapidfuzz import fuzz
+
+    for n, s in enumerate(out):
+        own = s["utterance"]
+        if s["speaker"].startswith("TODO") or sum(x["utterance"] == own for x in out) > 1:
+            continue
+        scored = [
+            (fuzz.token_set_ratio(content_words(s["quote"]), content_words(out[j]["quote"])), j)
+            for j in range(n)
+            if out[j]["speaker"] == s["speaker"] and same_occasion(s, out[j])
+        ]
+        if not scored or max(scored)[0] < RESTATED:
+            continue
+        score, j = max(scored)
+        s["utterance"] = out[j]["utterance"]
+        s["unreviewed"] = [
+            f"utterance: {s['utterance']} ({score / 100:.2f}; says again what {out[j]['statement_id']} says)"
+            if line.startswith("utterance:")
+            else line
+            for line in s["unreviewed"]
+        ]
+        for key in [k for k, u in utterances.items() if u["utterance_id"] == own]:
+            del utterances[key]
+
+
+__all__ = ["RESTATED", "SAME_POINT", "content_words", "join_restatements", "share_headline_utterances"]
