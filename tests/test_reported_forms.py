@@ -509,3 +509,23 @@ def test_what_the_speaker_left_unsaid_is_not_the_words(ex: Extractor) -> None:
     assert indirect(ex, "Ada Lund said the pickets would return but would stay calm.") == [
         ("the pickets would return but would stay calm", "Ada Lund")
     ]
+
+
+def test_a_name_in_marks_set_in_commas_after_a_role_is_the_speaker_not_a_quotation(ex: Extractor) -> None:
+    text = 'Later, the security official of the Vale Brigades, "Abu Sami al-Dovran," also rejected the results.'
+    out = ex.run(text)["statements"]
+    assert [(p["quote"], p.get("speaker_name")) for p in out] == [("the results", "Abu Sami al-Dovran")]
+
+
+def test_capitalised_words_in_marks_after_a_cue_stay_words(ex: Extractor) -> None:
+    out = ex.run('Ada Lund said, "Harvest Now," and left the hall.')["statements"]
+    assert any(p["quote"].startswith("Harvest Now") for p in out)
+
+
+def test_an_objects_relative_clause_is_the_writers(ex: Extractor) -> None:
+    assert indirect(ex, "Ada Lund rejected the plan, which the council had passed in May.") == [
+        ("the plan", "Ada Lund")
+    ]
+    assert indirect(ex, "Ada Lund said the plan, which the council passed, would fail.") == [
+        ("the plan, which the council passed, would fail", "Ada Lund")
+    ]

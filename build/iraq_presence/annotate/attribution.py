@@ -918,6 +918,8 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
+    if j >= 2 and tokens[j].text in {'"', "”"} and tokens[j - 1].text == ",":
+        return _quoted_apposition(tokens, j), False, True
     if j >= 1 and tokens[j].text == ",":
         left = _before_apposition(tokens, j)
         return left, False, left is not None and left[1] == j - 1
@@ -928,6 +930,19 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         if subject is not None and subject[1] < j:
             return subject, True, False
     return None, False, False
+
+
+def _quoted_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'the group's official, "Abu X," rejected …': the name set in marks and commas after a role is the source,
+    as "a senior official, Jane Roe, said" is; None for any other shape."""
+    o = next((x for x in range(j - 2, max(-1, j - 10), -1) if tokens[x].text in {'"', "“"}), None)
+    if o is None or o < 2 or tokens[o - 1].text != "," or o + 1 > j - 2:
+        return None
+    name = tokens[o + 1 : j - 1]
+    if not all(t.cap or t.low.split("-")[0] in {"al", "el", "bin", "ibn", "abu"} for t in name):
+        return None
+    before = noun_phrase_left(tokens, o - 2)
+    return (o + 1, j - 2) if before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1]) else None
 
 
 def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[int, int] | None:

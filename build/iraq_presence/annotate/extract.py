@@ -163,6 +163,7 @@ class Extractor:
         outer = pairs([(q.start, q.end) for q in singles])
         quotes = [q for q in quotes if outer.holding(q.start) is None]  # "‘… “a plan” …’": the outer one
         quotes = sorted(quotes + singles, key=lambda q: q.start)
+        quotes = [q for q in quotes if not _quoted_name(text, q)]  # 'the official, "Abu X," said': the name is read
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
@@ -258,9 +259,10 @@ OCCASION_TAIL = re.compile(
 """The occasion after the words ("…, in a speech to dock workers"): where they were said, not what."""
 SECOND_PREDICATE = re.compile(
     r",?\s+but\s+(?:(?:did|does|would|could)\s+not|(?:declined|refused|stopped short|gave no|offered no|provided no))\b"
+    r"|,\s+(?:which|who)\s"
 )
 """After an object ("confirmed the attack but did not give details"), "but" opens the speaker's second predicate:
-an object takes no verb."""
+an object takes no verb; ", which …" after it describes the object in the writer's words."""
 WITHHELD = re.compile(
     r",?\s+but\s+(?:did|does|would)\s+not\s+(?:give|provide|offer|elaborate|say|specify|comment|mention|name"
     r"|disclose|reveal|identify|explain)\b|,?\s+but\s+(?:declined|refused)\s+to\s+(?:elaborate|comment|give|say|name)"
@@ -1367,6 +1369,22 @@ def _glossed(text: str, q: Any) -> bool:
     before = text[max(0, q.start - len(q.open_mark) - 2) : q.start - len(q.open_mark)]
     after = text[q.end + len(q.close_mark) : q.end + len(q.close_mark) + 1]
     return before.endswith("(") and after == ")"
+
+
+SAYING_BEFORE = re.compile(r"\b(?:said|says|say|added|adding|stated|told|wrote|declared|saying|noting|asked)\W*$")
+QUOTED_NAME = re.compile(r"(?:(?:[A-Z][\w.’'-]*|al-[\w’'-]+|bin|ibn|of|the)\s+){0,5}(?:[A-Z]|al-)[\w.’'-]*,?")
+"""Capitalised words alone in marks ("Abu Ali al-X,", "Islamic Resistance"): a name, not words said."""
+
+
+def _quoted_name(text: str, q: Any) -> bool:
+    """A name in marks set off by commas ('the group's official, "Abu X," rejected …'): an apposition that
+    names, no one's words."""
+    before = text[max(0, q.start - len(q.open_mark) - 2) : q.start - len(q.open_mark)]
+    after = text[q.end + len(q.close_mark) : q.end + len(q.close_mark) + 1]
+    inner = text[q.start : q.end].strip()
+    cue = SAYING_BEFORE.search(text, max(0, q.start - len(q.open_mark) - 30), q.start - len(q.open_mark))
+    apposed = before.endswith(", ") and (inner.endswith(",") or after == ",")
+    return apposed and cue is None and bool(QUOTED_NAME.fullmatch(inner))
 
 
 def _inside(at: int, q: Any) -> bool:
