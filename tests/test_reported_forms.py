@@ -529,3 +529,9 @@ def test_an_objects_relative_clause_is_the_writers(ex: Extractor) -> None:
     assert indirect(ex, "Ada Lund said the plan, which the council passed, would fail.") == [
         ("the plan, which the council passed, would fail", "Ada Lund")
     ]
+
+
+def test_appreciated_takes_its_object_as_the_words(ex: Extractor) -> None:
+    assert indirect(ex, "For her part, Ada Lund appreciated the help of the guild.") == [
+        ("the help of the guild", "Ada Lund")
+    ]

@@ -22,7 +22,7 @@ PLOVER_VERBS: dict[str, re.Pattern[str]] = {
         r"\b(?:call(?:ed|s|ing)? (?:for|on)|calls for|urg|demand|press|push|appeal|lobby|ask(?:ed|s|ing)?\b)", re.I
     ),
     "SUPPORT": re.compile(
-        r"\b(?:prais|thank|welcom|hail|back(?:ed|s|ing)\b|commend|express(?:ed)? (?:support|gratitude))", re.I
+        r"\b(?:prais|thank|welcom|hail|appreciat|back(?:ed|s|ing)\b|commend|express(?:ed)? (?:support|gratitude))", re.I
     ),
     "AGREE": re.compile(r"\b(?:agre|pledg|promis|offer)", re.I),
 }

@@ -27,7 +27,7 @@ SPEECH_VERBS = (
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
     "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
-    "refute rule_out plead stipulate object speak_about talk_about regard lobby welcome touch_on reassure"
+    "refute rule_out plead stipulate object speak_about talk_about regard lobby welcome touch_on reassure appreciate"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -155,7 +155,8 @@ OBJECT_CUES = {
     f
     for lemma in _words(
         "call_for push_for object speak_about talk_about demand reject condemn denounce oppose decry deplore propose "
-        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise welcome touch_on hail confirm"
+        "endorse dismiss vow urge pledge threaten deny blame praise criticize criticise welcome touch_on hail confirm "
+        "appreciate"
     )
     for f in [*_forms(lemma), lemma.replace("_", " ")]
 }
