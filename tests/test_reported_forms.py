@@ -535,3 +535,15 @@ def test_appreciated_takes_its_object_as_the_words(ex: Extractor) -> None:
     assert indirect(ex, "For her part, Ada Lund appreciated the help of the guild.") == [
         ("the help of the guild", "Ada Lund")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The Vale Brigades are pressuring the guild to keep the pickets.", "to keep the pickets"),
+        ("The Vale Brigades urged the guild and a number of unions to keep the pickets.", "to keep the pickets"),
+        ("Ada Lund told the council and the press that the plan would fail.", "the plan would fail"),
+    ],
+)
+def test_pressure_on_hearers_joined_by_and_reports_the_aim(ex: Extractor, text: str, words: str) -> None:
+    assert [q for q, _ in indirect(ex, text)] == [words]

@@ -1066,6 +1066,7 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
     if cue.verb in ADDRESSING and right_np:
         right_np = _hearer(tokens, right_np)
     if cue.verb in ADDRESSING and right_np and tokens[right_np[0]].low not in NOT_HEARERS:
+        right_np = _joined_hearers(tokens, right_np)
         cue.addressee = _span(tokens, right_np)
         i = right_np[1] + 1
     elif cue.verb in ADDRESSING and right_np:
@@ -1085,6 +1086,18 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
         i = that + 1  # "said on Wednesday that …", "told a news conference that …"
     if i < len(tokens) and any(t.is_word for t in tokens[i:]):
         cue.content.append((tokens[i].start, end))
+
+
+def _joined_hearers(tokens: list[Token], hearer: tuple[int, int]) -> tuple[int, int]:
+    """ "urged the government and a number of blocs to …", "told A and B that …": the hearers joined by "and"
+    up to the infinitive or the "that" of the words."""
+    k = hearer[1] + 1
+    if k >= len(tokens) or tokens[k].low not in {"and", "or"}:
+        return hearer
+    to = next((x for x in range(k + 1, min(len(tokens), k + 12)) if tokens[x].low in {"to", "that"}), None)
+    if to is None or to + 1 >= len(tokens) or any(not t.is_word or _verb_like(t.low) for t in tokens[k + 1 : to]):
+        return hearer
+    return hearer[0], to - 1
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning"}

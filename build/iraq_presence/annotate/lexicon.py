@@ -27,7 +27,8 @@ SPEECH_VERBS = (
     "make_clear want seek would_like be_keen be_eager discuss swear fear mention disclose propose refuse worry endorse "
     "favor favour outline remind "
     "blame dismiss request thank hail commend applaud laud appeal deplore regret congratulate instruct order recommend "
-    "refute rule_out plead stipulate object speak_about talk_about regard lobby welcome touch_on reassure appreciate"
+    "refute rule_out plead stipulate object speak_about talk_about regard lobby welcome touch_on reassure appreciate "
+    "pressure"
 )
 _IRREGULAR = {
     "say": ["said", "says", "saying"],
@@ -165,7 +166,7 @@ results", "vowed revenge"): a report with one or two words of content."""
 # Cues whose object is the person spoken to, never the speaker ("X told Y that ...").
 ADDRESSING = _words(
     "told tell tells telling informed informs asked asks urged urges warned advised advises assured assures "
-    "reassured reassures"
+    "reassured reassures urging pressed presses pressing pressured pressures pressuring"
 )
 # Participles that hang on the main clause's subject (", saying ..."); past participles are passive.
 PARTICIPLE_ONLY = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
