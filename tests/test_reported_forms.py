@@ -547,3 +547,13 @@ def test_appreciated_takes_its_object_as_the_words(ex: Extractor) -> None:
 )
 def test_pressure_on_hearers_joined_by_and_reports_the_aim(ex: Extractor, text: str, words: str) -> None:
     assert [q for q, _ in indirect(ex, text)] == [words]
+
+
+def test_a_document_opening_the_sentence_is_the_subject_not_the_last_name_of_its_topic(ex: Extractor) -> None:
+    text = (
+        'A Norland statement on a call between Ada Lund and her counterpart Tom Hale described the raid as "a crime".'
+    )
+    out = ex.run(text)["statements"]
+    assert {p.get("speaker_id") or p.get("speaker_name") for p in out} == {"norland"}
+    other = ex.run("The report of Tom Hale said the pickets would return.")["statements"]
+    assert [p.get("speaker_name") for p in other] == ["Tom Hale"]

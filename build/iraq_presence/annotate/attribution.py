@@ -915,7 +915,7 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
         left = _joined_names(tokens, _subject_phrase(tokens, j))
-        return _unclosed_apposition(tokens, left) or left, False, False
+        return _document_subject(tokens, left, j) or _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
     if j >= 2 and tokens[j].text in {'"', "”"} and tokens[j - 1].text == ",":
@@ -930,6 +930,24 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         if subject is not None and subject[1] < j:
             return subject, True, False
     return None, False, False
+
+
+DOCUMENTS = {"statement", "readout", "report", "communique", "communiqué", "memo", "letter", "release"}
+
+
+def _document_subject(tokens: list[Token], left: tuple[int, int] | None, j: int) -> tuple[int, int] | None:
+    """ "A Vale statement on a call between A and B described …": the document opening the sentence is the
+    subject, not the last name of the phrase that says what it is about; None for any other shape."""
+    if left is None or not tokens or tokens[0].low not in {"a", "an", "the"}:
+        return None
+    head = next((x for x in range(1, min(j, 6)) if tokens[x].low in DOCUMENTS), None)
+    if head is None or head + 1 >= left[0] or tokens[head + 1].low not in {"on", "about", "of", "following", "after"}:
+        return None
+    nouns = {"a", "an", "the", "his", "her", "its", "their", "this", "that"}  # "a call": a noun after its article
+    verbs = [x for x in range(head + 1, left[0]) if _verb_like(tokens[x].low) and tokens[x - 1].low not in nouns]
+    if not all(t.cap for t in tokens[1:head]) or verbs:
+        return None
+    return 0, head
 
 
 def _quoted_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
