@@ -557,3 +557,7 @@ def test_a_document_opening_the_sentence_is_the_subject_not_the_last_name_of_its
     assert {p.get("speaker_id") or p.get("speaker_name") for p in out} == {"norland"}
     other = ex.run("The report of Tom Hale said the pickets would return.")["statements"]
     assert [p.get("speaker_name") for p in other] == ["Tom Hale"]
+
+
+def test_pressed_ahead_is_an_act_carried_on_not_words(ex: Extractor) -> None:
+    assert indirect(ex, "The Vale Brigades pressed ahead with the strike.") == []

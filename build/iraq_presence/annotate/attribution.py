@@ -702,9 +702,14 @@ POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
 
 def _no_speech_after(tokens: list[Token], k: int, verb: str) -> bool:
     """The word after the cue form shows it says nothing: "groups calling themselves the X Front" (a name
-    they go by), "with regard to" (no position)."""
+    they go by), "with regard to" (no position), "pressed ahead with" (an act carried on)."""
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
-    return after in {"themselves", "itself", "himself", "herself"} or (verb.startswith("regard") and after == "to")
+    pressed_on = verb.startswith("press") and after in {"ahead", "on", "forward"}  # "pressed ahead with": went on
+    return (
+        after in {"themselves", "itself", "himself", "herself"}
+        or (verb.startswith("regard") and after == "to")
+        or pressed_on
+    )
 
 
 def _passive_by(cue: Cue, tokens: list[Token], j: int, last: int) -> Cue | None:
