@@ -1082,3 +1082,13 @@ def test_a_nations_people_and_members_of_a_body_are_unnamed_collectives(sentence
     out = _drafted(f"Talks stall\n\n{sentence}\n", DAY, {"Valeia": "valeia"}, {"valeia": "state"})
     [s] = out
     assert s["speaker"].startswith("unnamed-") and (speaker is None or s["speaker"] == speaker)
+
+
+def test_the_outlet_as_a_source_is_the_outlet_named_last_before_it() -> None:
+    text = (
+        "Talks stall\n\nAda Lund told Vale Weekly that the talks had failed.\n\n"
+        "The outlet said the guild would strike again soon.\n"
+    )
+    known = {"Ada Lund": "ada-lund", "Vale Weekly": "vale-weekly"}
+    out = _drafted(text, DAY, known, {"ada-lund": "person", "vale-weekly": "media_outlet"})
+    assert [s["speaker"] for s in out] == ["ada-lund", "vale-weekly"]

@@ -627,7 +627,10 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     later = _named_later(ctx.text, name, at)
     if later is not None:
         name, at = later
-    unnamed = unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
+    # "the outlet", "the newspaper": the one named last before; else a source described, not named
+    unnamed = _outlet_named_before(ctx, name, at) or (
+        unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
+    )
     if unnamed:
         return unnamed
     office = office_actor(ctx, name, at) or body_actor(ctx, name, at) or _demonyms_state(ctx, name)
@@ -644,6 +647,30 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if not namey or demonym(name, ctx.text):
         return f"TODO-new-speaker ({name})"
     return actor_for(ctx, name, at, kind, "Speaker named")
+
+
+THE_OUTLET = re.compile(
+    r"(?:the|The)\s+(?:outlet|newspaper|paper|agency|news agency|channel|broadcaster|magazine|daily|website|network)"
+)
+
+
+def _outlet_named_before(ctx: Context, name: str, at: int) -> str | None:
+    """ "the outlet", "the newspaper" as the source: the outlet named last before it, known or drafted here."""
+    if at < 0 or not THE_OUTLET.fullmatch(name):
+        return None
+    outlets = {a: i for a, i in ctx.aliases.items() if ctx.types.get(i) == "media_outlet"}
+    outlets |= {
+        a: i for i, x in ctx.new_actors.items() if x["actor_type"] == "media_outlet" for a in [x["name"], *x["aliases"]]
+    }
+    best = max(
+        (
+            (m.start(), i)
+            for a, i in outlets.items()
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(a)}(?![\w’'-])", ctx.text[:at])
+        ),
+        default=None,
+    )
+    return best[1] if best else None
 
 
 def _unfilled_office(ctx: Context, p: dict[str, Any], speaker: str) -> str:
