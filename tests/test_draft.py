@@ -1092,3 +1092,11 @@ def test_the_outlet_as_a_source_is_the_outlet_named_last_before_it() -> None:
     known = {"Ada Lund": "ada-lund", "Vale Weekly": "vale-weekly"}
     out = _drafted(text, DAY, known, {"ada-lund": "person", "vale-weekly": "media_outlet"})
     assert [s["speaker"] for s in out] == ["ada-lund", "vale-weekly"]
+
+
+def test_the_outlet_may_be_one_first_named_in_this_article() -> None:
+    text = (
+        "Talks stall\n\nAda Lund told Quillpost that the talks had failed.\n\nThe talks will resume, the outlet said.\n"
+    )
+    out = _drafted(text, DAY, {"Ada Lund": "ada-lund"}, {"ada-lund": "person"})
+    assert [s["speaker"] for s in out] == ["ada-lund", "quillpost"]

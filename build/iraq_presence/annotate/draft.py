@@ -37,7 +37,7 @@ from .actors import (
     unnamed_actor,
 )
 from .analysts import is_analyst
-from .byline import Metadata
+from .byline import TOLD_OUTLET, Metadata
 from .dates import WEEKDAYS
 from .headline_utterance import join_restatements, share_headline_utterances
 from .lexicon import BETWEEN, MONTHS
@@ -628,7 +628,7 @@ def _speaker(ctx: Context, p: dict[str, Any], kinds: dict[str, str], candidates:
     if later is not None:
         name, at = later
     # "the outlet", "the newspaper": the one named last before; else a source described, not named
-    unnamed = _outlet_named_before(ctx, name, at) or (
+    unnamed = _outlet_named_before(ctx, name, at, candidates) or (
         unnamed_actor(ctx, name, at) if at >= 0 and later is None else None
     )
     if unnamed:
@@ -654,10 +654,18 @@ THE_OUTLET = re.compile(
 )
 
 
-def _outlet_named_before(ctx: Context, name: str, at: int) -> str | None:
-    """ "the outlet", "the newspaper" as the source: the outlet named last before it, known or drafted here."""
+def _outlet_named_before(ctx: Context, name: str, at: int, candidates: list[dict[str, Any]]) -> str | None:
+    """ "the outlet", "the newspaper" as the source: the outlet named last before it, known, drafted here, or
+    a new name the words around it type an outlet ("told X")."""
     if at < 0 or not THE_OUTLET.fullmatch(name):
         return None
+    told = [(re.split(r"[’']s\b", m["outlet"])[0], m.start("outlet")) for m in TOLD_OUTLET.finditer(ctx.text, 0, at)]
+    new = [
+        {"name": n, "start": a}
+        for n, a in [*((c["name"], c["start"]) for c in candidates if c["end"] <= at), *told]
+        if candidate_kind(ctx, n, "other") == "media_outlet"
+    ]
+    new.sort(key=lambda c: c["start"])
     outlets = {a: i for a, i in ctx.aliases.items() if ctx.types.get(i) == "media_outlet"}
     outlets |= {
         a: i for i, x in ctx.new_actors.items() if x["actor_type"] == "media_outlet" for a in [x["name"], *x["aliases"]]
@@ -670,6 +678,9 @@ def _outlet_named_before(ctx: Context, name: str, at: int) -> str | None:
         ),
         default=None,
     )
+    if new and (best is None or new[-1]["start"] > best[0]):
+        c = new[-1]
+        return actor_for(ctx, c["name"], c["start"], "media_outlet", "Outlet the article names")
     return best[1] if best else None
 
 

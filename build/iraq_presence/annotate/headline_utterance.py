@@ -54,21 +54,8 @@ def share_headline_utterances(
         if not scored or max(scored)[0] < SAME_POINT:
             continue
         score, j = max(scored)
-        target = out[-j]["utterance"]
-        if target == own:
-            continue  # already one utterance (a quotation running on from it)
-        for s in out:
-            if s["utterance"] == own:
-                s["utterance"] = target
-                s["unreviewed"] = [
-                    f"utterance: {target} ({score / 100:.2f}; {where} shares the utterance of the act its body "
-                    f"reports, like {out[-j]['statement_id']})"
-                    if line.startswith("utterance:")
-                    else line
-                    for line in s["unreviewed"]
-                ]
-        for key in [k for k, u in utterances.items() if u["utterance_id"] == own]:
-            del utterances[key]
+        why = f"{where} shares the utterance of the act its body reports, like {out[-j]['statement_id']}"
+        _move(out, utterances, own, out[-j]["utterance"], f"{score / 100:.2f}; {why}")
 
 
 RESTATED = 70.0
@@ -96,15 +83,27 @@ def join_restatements(
         if not scored or max(scored)[0] < RESTATED:
             continue
         score, j = max(scored)
-        s["utterance"] = out[j]["utterance"]
-        s["unreviewed"] = [
-            f"utterance: {s['utterance']} ({score / 100:.2f}; says again what {out[j]['statement_id']} says)"
-            if line.startswith("utterance:")
-            else line
-            for line in s["unreviewed"]
-        ]
-        for key in [k for k, u in utterances.items() if u["utterance_id"] == own]:
-            del utterances[key]
+        _move(
+            out,
+            utterances,
+            own,
+            out[j]["utterance"],
+            f"{score / 100:.2f}; says again what {out[j]['statement_id']} says",
+        )
+
+
+def _move(out: list[dict[str, Any]], utterances: dict[Any, dict[str, Any]], own: str, target: str, why: str) -> None:
+    """Every statement of utterance `own` into `target`, the review line saying why; `own` is dropped."""
+    if target == own:
+        return  # already one utterance (a quotation running on from it)
+    for s in out:
+        if s["utterance"] == own:
+            s["utterance"] = target
+            s["unreviewed"] = [
+                f"utterance: {target} ({why})" if line.startswith("utterance:") else line for line in s["unreviewed"]
+            ]
+    for key in [k for k, u in utterances.items() if u["utterance_id"] == own]:
+        del utterances[key]
 
 
 __all__ = ["RESTATED", "SAME_POINT", "content_words", "join_restatements", "share_headline_utterances"]
