@@ -444,3 +444,29 @@ def test_a_name_before_a_group_noun_is_a_group_not_a_person():
     assert candidate_kind(ctx, "Tom Hale", "person") == "person"
     other = Context("009_x", "The paramilitary Dovran Sahel denied it.", None, {}, {}, Corpus())
     assert candidate_kind(other, "Dovran Sahel", "person") == "armed_group"
+
+
+def test_a_known_person_with_a_hyphenated_rank_is_the_known_actor():
+    from iraq_presence.annotate.actors import Context, actor_for
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = "Major-General Tomas Halevan said the talks would fail."
+    ctx = Context("009_x", text, None, {"Tomas Halevan": "tomas-halevan"}, {"tomas-halevan": "person"}, Corpus())
+    assert actor_for(ctx, "Major-General Tomas Halevan", 0, "person", "x") == "tomas-halevan"
+    other = Context("009_x", text, None, {}, {}, Corpus())
+    assert actor_for(other, "Major-General Tomas Halevan", 0, "person", "x") == "tomas-halevan"  # the id untitled
+
+
+def test_group_nouns_and_documents_are_no_actors_and_spelling_variants_of_group_words_type_a_group():
+    from iraq_presence.annotate.actors import Context, candidate_kind, clean_name
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = (
+        "The Movement said so. The Vale Agreement was signed. The Vale Administration said so. Kataeb Dovran said so."
+    )
+    assert clean_name(text, "Movement", text.find("Movement")) is None
+    assert clean_name(text, "Armed Group", 0) is None
+    assert clean_name(text, "Vale Agreement", text.find("Vale Agreement")) is None
+    ctx = Context("009_x", text, None, {}, {}, Corpus())
+    assert candidate_kind(ctx, "Kataeb Dovran", "person") == "armed_group"
+    assert candidate_kind(ctx, "Vale Administration", "person") == "state_body"

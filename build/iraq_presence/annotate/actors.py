@@ -28,7 +28,7 @@ ORG_TYPES = (
     (
         re.compile(
             r"\b(?:Ministry|Parliament|Council|Government|Court|Commission|Cabinet|Presidency|Department|Office"
-            r"|White House|Pentagon|Embassy)\b"
+            r"|White House|Pentagon|Embassy|Administration)\b"
         ),
         "state_body",
     ),
@@ -37,8 +37,8 @@ ORG_TYPES = (
     (re.compile(r"\b(?:Institute|Center|Centre|University|Foundation|Observatory)\b"), "research_organization"),
     (
         re.compile(
-            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Hizbollah|Hizballah|Kataib|Kata’ib|Asaib"
-            r"|Harakat|Saraya|Forces|Organization|Movement)\b"
+            r"\b(?:Brigades?|Battalions?|Militia|Resistance|Hezbollah|Hizbollah|Hizballah|Hizbullah|Hezbullah|Kataib"
+            r"|Kata’ib|Kataeb|Kata'ib|Asaib|Asa’ib|Harakat|Saraya|Forces|Organization|Movement)\b"
         ),
         "armed_group",
     ),
@@ -133,13 +133,19 @@ TRAILING = re.compile(
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several", "dozens"}
 )
+GENERIC_GROUP = frozenset({
+    "armed", "group", "groups", "movement", "organization", "organisation", "party", "front", "militia", "militias",
+    "faction", "factions", "coalition", "alliance", "brigades", "brigade", "resistance", "administration", "government",
+})  # fmt: skip
+"""Group nouns that name no group of their own ("the Movement said"): the group named elsewhere."""
 BACKED = re.compile(rf"^[A-Z][\w’']+-{STATE_PARTICIPLE}$")
 """A state's word with a participle ("Valeian-backed"): an adjective, never an actor's name."""
 PLACE = re.compile(
     r"^(?:Camp|Mount|Lake|Port)\s|\s(?:Air ?[Bb]ase|Base|Province|Governorate|City|Square|Street|Airport|River"
     r"|Valley|Region|District)$"
+    r"|(?:^|\s)(?:Agreement|Accord|Treaty|Pact|Deal|Framework|Memorandum|Resolution|Law|Act)$"
 )
-"""Names of places by their own words: never an actor."""
+"""Names of places and of documents by their own words ("X Airbase", "the Security Agreement"): never an actor."""
 NAME_WORD = r"(?:\b[A-Z]|\b(?:al|el)-[A-Z])[\w’'-]*"
 NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}\s+(?:(?:of|the|for|and)\s+)?)*{NAME_WORD}\s*$")
 """The capitalised run that ends just before a bracket: the long form of an acronym."""
@@ -168,6 +174,8 @@ def clean_name(text: str, name: str, start: int, candidates: list[dict[str, Any]
         return None  # "Three bands", "Both sides": a count of actors the text goes on to name or describe
     if _role_word(words[-1]) and words[-1].lower() not in GROUP_ROLE_NOUNS | {"party", "organization"}:
         return None  # "Group Spox", "Iraqi PM": a title, resolved (or not) by the extractor, never a new actor
+    if all(w.lower() in GENERIC_GROUP for w in words):
+        return None  # "the Movement", "Armed Group": a group noun, the group named elsewhere
     if PLACE.search(name) or NOT_ACTOR_AFTER.match(text, start + len(name)):
         return None  # "Camp X", "X Airbase", "X air base", "the X-Y war": a place or an event, not an actor
     if len(words) == 2 and _nationality(words[0]) and words[1].lower() in {"militia", "group", "official", "source"}:
@@ -315,12 +323,17 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
     placed, kind = _as_place(ctx, name, kind)
     if placed is not None:
         return placed
-    best = _known_spelling(ctx, name, kind)
+    plain = _untitled(name) if kind == "person" else name
+    if plain in ctx.aliases:
+        return ctx.aliases[plain]  # "Major-General X Y" of the known "X Y"
+    best = _known_spelling(ctx, plain, kind) if plain != name else None
+    spelled = plain if best is not None else name  # the alias to propose: the name as matched
+    best = best or _known_spelling(ctx, name, kind)
     if best is not None:
         actor = ctx.aliases[best[0]]
         how = " in another romanisation" if best[2] == "transliteration" else ""
         _propose_alias(
-            ctx, actor, name, best[2], f"matches the known alias {best[0]!r}{how} (similarity {best[1] / 100:.2f})"
+            ctx, actor, spelled, best[2], f"matches the known alias {best[0]!r}{how} (similarity {best[1] / 100:.2f})"
         )
         return actor
     same = _drafted_as(ctx, name)
@@ -455,7 +468,12 @@ def _untitled(name: str) -> str:
     from .lexicon import PERSON_TITLES, ROLE_NOUNS
 
     words = name.split()
-    while len(words) > 2 and (words[0].rstrip(".") in PERSON_TITLES or words[0].lower() in ROLE_NOUNS):
+
+    def title(word: str) -> bool:  # "Maj.", "Major-General", "spokesman"
+        parts = word.rstrip(".").split("-")
+        return all(x.rstrip(".") in PERSON_TITLES for x in parts) or word.lower() in ROLE_NOUNS
+
+    while len(words) > 2 and title(words[0]):
         words = words[1:]
     return " ".join(words)
 
