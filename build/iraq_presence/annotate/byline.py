@@ -398,10 +398,10 @@ def _own_interview(text: str, outlets: dict[str, str]) -> Found | None:
 def _only_heard(text: str, name: str) -> bool:
     """One word that is mostly told things or reporting ("told X", "X reported"), never introduced as a
     person would be by a fuller name: an outlet."""
+    from .actors import HEARER, REPORTER
+
     uses = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text)]  # "X’s" too
-    heard = re.compile(r"(?:\btold|\bspeaking to|\binterview with|\bremarks to|\baccording to)\s+(?:the\s+)?$", re.I)
-    reporting = re.compile(r"\s+(?:reported|reports|quoted|cited)\b")
-    told = sum(bool(heard.search(text[max(0, u - 30) : u]) or reporting.match(text, u + len(name))) for u in uses)
+    told = sum(bool(HEARER.search(text[max(0, u - 30) : u]) or REPORTER.match(text, u + len(name))) for u in uses)
     return len(name.split()) == 1 and told > len(uses) / 2  # most uses (a page's own name may stand in its furniture)
 
 

@@ -28,6 +28,7 @@ from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
 from .lexicon import (
     CREED_WORDS,
+    CUE_FORMS,
     FINITE_OPENERS,
     NOT_NAMES,
     OBJECT_CUES,
@@ -1371,7 +1372,6 @@ def _glossed(text: str, q: Any) -> bool:
     return before.endswith("(") and after == ")"
 
 
-SAYING_BEFORE = re.compile(r"\b(?:said|says|say|added|adding|stated|told|wrote|declared|saying|noting|asked)\W*$")
 QUOTED_NAME = re.compile(r"(?:(?:[A-Z][\w.’'-]*|al-[\w’'-]+|bin|ibn|of|the)\s+){0,5}(?:[A-Z]|al-)[\w.’'-]*,?")
 """Capitalised words alone in marks ("Abu Ali al-X,", "Islamic Resistance"): a name, not words said."""
 
@@ -1382,9 +1382,10 @@ def _quoted_name(text: str, q: Any) -> bool:
     before = text[max(0, q.start - len(q.open_mark) - 2) : q.start - len(q.open_mark)]
     after = text[q.end + len(q.close_mark) : q.end + len(q.close_mark) + 1]
     inner = text[q.start : q.end].strip()
-    cue = SAYING_BEFORE.search(text, max(0, q.start - len(q.open_mark) - 30), q.start - len(q.open_mark))
+    words = re.findall(r"[\w’'-]+", text[max(0, q.start - len(q.open_mark) - 30) : q.start - len(q.open_mark)])
+    cue = bool(words) and words[-1].lower() in CUE_FORMS  # 'X said, "We Will Win,"': words after their cue
     apposed = before.endswith(", ") and (inner.endswith(",") or after == ",")
-    return apposed and cue is None and bool(QUOTED_NAME.fullmatch(inner))
+    return apposed and not cue and bool(QUOTED_NAME.fullmatch(inner))
 
 
 def _inside(at: int, q: Any) -> bool:
