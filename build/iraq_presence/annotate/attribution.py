@@ -306,10 +306,8 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
             cue = _view_cue(text, view, end)
         elif t.low == "pressure" and k > 0:
             cue = _pressure_cue(tokens, k, end)
-        elif t.low in LAUNCHED and (campaign := CAMPAIGN.match(text, t.end, end)) is not None:
-            cue = _campaign_cue(text, tokens, k, campaign.end(), end)
-        elif t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
-            cue = _campaign_cue(text, tokens, k, act.end(), end)
+        elif (act := _named_act(text, tokens, k, end)) is not None:
+            cue = act or None
         elif (found := _view_or_finding(tokens, k, end)) is not None:
             cue = found or None
         elif t.low in SPEECH_NOUNS and k + 2 < len(tokens) and tokens[k + 1].low == "by":
@@ -401,6 +399,13 @@ def _end_where_going_on(text: str, cue: Cue, out: list[Cue]) -> None:
             return
 
 
+ISSUING_NOW = {"issued", "issues", "released", "releases", "published", "publishes"}
+STATEMENT_THAT = re.compile(
+    r"\s+(?P<noun>an?\s+(?:(?:joint|written|official|new|brief|short)\s+)?(?:statement|communiqu[eé]|declaration))"
+    r"(?:\s+(?:on|in|late|early|this|last|earlier)\s+[\w-]+){0,3}\s+that\s+"
+)
+"""A statement issued with its content ("X released a statement on Wednesday that …"): X's words, as
+"X said in a statement that …" would be; the verb as written ("released a statement")."""
 LAUNCHED = {"launched", "launches", "launch", "waged", "wages", "began", "begun", "started", "stepped"}
 CAMPAIGN = re.compile(
     r"(?:\s+up)?\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:campaign|offensive|push|drive|effort|bid)\s+"
@@ -553,6 +558,23 @@ def _speech_noun_cue(tokens: list[Token], k: int, end: int) -> Cue | None:
     cue = Cue(tokens[k].start, tokens[k + 1].end, tokens[k].text, _span(tokens, (a, b)), how="subject")
     cue.content = [(tokens[that + 1].start, end)]
     return cue
+
+
+def _named_act(text: str, tokens: list[Token], k: int, end: int) -> Cue | bool | None:
+    """An act the verb at k names with its aim or content ("launched a campaign to …", "renewed threats to
+    …", "released a statement that …"): its cue, False where the form is there but no cue reads, None where
+    the form is not."""
+    t = tokens[k]
+    if t.low in LAUNCHED and (campaign := CAMPAIGN.match(text, t.end, end)) is not None:
+        return _campaign_cue(text, tokens, k, campaign.end(), end) or False
+    if t.low in RENEWED and (act := NAMED_ACT.match(text, t.end, end)) is not None:
+        return _campaign_cue(text, tokens, k, act.end(), end) or False
+    if t.low in ISSUING_NOW and (issued := STATEMENT_THAT.match(text, t.end, end)) is not None:
+        cue = _campaign_cue(text, tokens, k, issued.end(), end)
+        if cue is not None:
+            cue.verb = text[t.start : issued.end("noun")]
+        return cue or False
+    return None
 
 
 def _campaign_cue(text: str, tokens: list[Token], k: int, cue_end: int, end: int) -> Cue | None:
@@ -1233,16 +1255,28 @@ def _participial_opener(tokens: list[Token], i: int) -> bool:
 
 
 def _dateline_hyphen(tokens: list[Token], k: int) -> bool:
-    """A hyphen closing a dateline ("CITY, Region - …"): after capitalised words and commas only."""
-    return k > 0 and tokens[k].text == "-" and all(t.cap or t.text == "," for t in tokens[:k])
+    """A hyphen closing a dateline ("CITY, Region - …"; "CITY / …" after a city in capitals): after
+    capitalised words and commas only."""
+    mark = tokens[k].text == "-" or (tokens[k].text == "/" and tokens[0].text.isupper() and len(tokens[0].text) > 2)
+    return k > 0 and mark and all(t.cap or t.text == "," for t in tokens[:k])
 
 
 def dateline_dash(tokens: list[Token], limit: int = 8) -> int | None:
-    """The dash that closes a dateline among the first tokens ("CITY (AGENCY) – …", "CITY, Region - …")."""
-    return next(
+    """The dash that closes a dateline among the first tokens ("CITY (AGENCY) – …", "CITY, Region - …"), or
+    further on after a city in capitals and nothing but capitals, figures and marks ("CITY, REGION (6:20
+    P.M.) – …")."""
+    near = next(
         (k for k in range(min(len(tokens), limit)) if tokens[k].text in {"–", "—"} or _dateline_hyphen(tokens, k)),
         None,
     )
+    if near is not None or not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 2):
+        return near
+    for k in range(limit, min(len(tokens), 2 * limit)):
+        if tokens[k].text in {"–", "—"}:
+            return k
+        if tokens[k].is_word and not (tokens[k].text.isupper() or tokens[k].text[:1].isdigit()):
+            return None
+    return None
 
 
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:

@@ -260,7 +260,9 @@ def statements(
     utterances: dict[tuple[str, Any, str], dict[str, Any]] = {}
     last_date: dict[str, tuple[dict[str, Any], str, int]] = {}
     spoken = [(q["start"], q["end"]) for q in drafted]
-    cued = [channel(_attribution(text, p, spoken), ctx.aliases, ctx.types) for p in drafted]
+    cued = [
+        _document_source(text, p) or channel(_attribution(text, p, spoken), ctx.aliases, ctx.types) for p in drafted
+    ]
     placed = list(cued)  # each statement's channel once decided: a later one of its speaker may carry it
     groups = armed_group_names(ctx.aliases, ctx.types)
     speakers = [_speaker(ctx, p, kinds, proposals["candidates"]) for p in drafted]
@@ -423,6 +425,23 @@ def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     particle = next((VERB_PARTICLES[k] for k in VERB_PARTICLES if verb.lower().endswith(k)), None)
     after = particle.match(text, end) if particle else None
     return text[before.start() if before else at : after.end() if after else end]
+
+
+WRITTEN_SOURCE = re.compile(
+    r"(?i)(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press release)"
+    r"(?:\s+(?:from|by|of|issued)\b.*)?"
+)
+"""A statement as the words' source ("…,” the statement, a copy of which …, added"): written words."""
+
+
+def _document_source(text: str, p: dict[str, Any]) -> tuple[Suggestion, Suggestion] | None:
+    """The channel where the words' source is the statement itself (docs/curation.md, Channel): a written
+    statement, whatever else the sentence holds; None for any other source."""
+    a, b = p.get("source_start"), p.get("source_end")
+    if a is None or b is None or not WRITTEN_SOURCE.fullmatch(text[a:b].strip()):
+        return None
+    why = f"the source is a statement ({text[a:b].strip()!r})"
+    return Suggestion("channel", "written_statement", 0.8, why), Suggestion("medium", None, 0.7, "no medium named")
 
 
 def _attribution(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> str:

@@ -165,6 +165,11 @@ class Extractor:
         quotes = [q for q in quotes if outer.holding(q.start) is None]  # "‘… “a plan” …’": the outer one
         quotes = sorted(quotes + singles, key=lambda q: q.start)
         quotes = [q for q in quotes if not _quoted_name(text, q)]  # 'the official, "Abu X," said': the name is read
+        names_in_marks = [q for q in quotes if _determined_name(text, q)]  # 'the underground “X” said': a name
+        if names_in_marks:  # read as the noun phrase it is, its marks blanked (offsets kept)
+            quotes = [q for q in quotes if q not in names_in_marks]
+            text = _unmarked(text, names_in_marks)
+            mentions = self.matcher.find(text)
         quoted = [(q.start, q.end) for q in quotes]
         index = NameIndex(text, quoted, self._known_kinds())
         sentences = self._sentences(text)
@@ -914,6 +919,10 @@ class _Statements:
         if document is not None:
             return {"speaker_name": document}, Resolved(document, "title", s, e, "organization", "document"), 0.6
         bare = self.text[s:e].strip().lower()
+        collective = self._collective_subject(s) if bare == "they" else None
+        if collective is not None:  # "Several factions issued a statement in which they vowed …": the factions
+            name = self.text[slice(*collective)]
+            return {"speaker_name": name}, Resolved(name, "title", *collective, "organization", "antecedent"), 0.6
         issued = self._issuer(s) if bare != "it" and BARE_DOCUMENT.fullmatch(bare) else None
         if issued is not None:
             return issued
@@ -1030,11 +1039,45 @@ class _Statements:
             and antecedents.ends_in_head(resolved.name or "", phrase)
         ):
             return speaker, resolved  # "the brigades" after the new name "the Harbour Brigades"
-        for n in reversed(self.index.between(max(0, s - antecedents.REACH), s, {"organization"})):
+        plural = phrase.split()[-1].lower()
+        for said in reversed([x for x in self.spoken if s - antecedents.REACH <= x.at < s]):
+            named = said.speaker.get("speaker_name") or ""
+            if plural.endswith("s") and named.lower() != phrase.lower() and named.split()[-1:] == [plural]:
+                return dict(said.speaker), Resolved(named, "title", resolution="antecedent")  # "the factions"
+        for n in reversed(self.index.between(max(0, s - antecedents.REACH), s, {"organization", "person"})):
             name = organisation_of(self.index.fullest(n.text))
-            if not lead and antecedents.new_name_fits(name, phrase):  # "the group" after "the X Movement"
+            if not lead and n.kind == "organization" and antecedents.new_name_fits(name, phrase):
+                # "the group" after "the X Movement"
                 return {"speaker_name": name}, Resolved(name, "title", n.start, n.end, "organization", "antecedent")
+            spelled = self._spelled_otherwise(name, types)
+            if spelled is not None:  # "the armed group" after "Kataeb X", the known "Kataib X" spelled otherwise
+                return {"speaker_id": spelled}, Resolved(name, "title", n.start, n.end, "organization", "antecedent")
         return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved")
+
+    def _collective_subject(self, at: int) -> tuple[int, int] | None:
+        """The subject of the pronoun's own sentence where it is a plural common noun phrase ("Several Iraqi
+        factions", "The protesters"): what "they" later in the sentence stands for, not a name before it."""
+        sent = self.sents.holding(at)
+        if sent is None:
+            return None
+        tokens = tokenize(self.text, sent[0], at)
+        subject = sentence_subject(tokens)
+        if subject is None or subject[1] + 1 >= len(tokens):
+            return None
+        head = tokens[subject[1]]
+        if head.cap or not head.is_word or not head.low.endswith("s") or head.low.endswith("ss"):
+            return None
+        return tokens[subject[0]].start, head.end
+
+    def _spelled_otherwise(self, name: str, types: frozenset[str]) -> str | None:
+        """The known actor of one of these types that the name is another romanisation of."""
+        from .transliteration import same_name
+
+        known = self.ex.gaz.aliases.get(name)
+        if known is not None:
+            return known if self.ex.gaz.types.get(known) in types else None
+        fits = (i for a, i in self.ex.gaz.aliases.items() if self.ex.gaz.types.get(i) in types and same_name(name, a))
+        return next(fits, None)
 
     def _in_lead(self, at: int) -> bool:
         """In the article's first paragraph that reports speech (its headline, or its lead), or in the
@@ -1097,10 +1140,12 @@ class _Statements:
             return None
         word = found[-1].start()
         cues = [c for c in self.cue_ix.starting_in(*sent) if c.source and not BARE_DOCUMENT.fullmatch(self._source(c))]
-        if cues:
-            speaker, resolved, _ = self._speaker(min(cues, key=lambda c: abs(c.start - word)), None)
-            return (speaker, resolved, 0.6) if speaker.get("speaker_id") or speaker.get("speaker_name") else None
         names = [n for n in self.index.between(sent[0], word) if self.text[n.end : n.end + 2] not in POSS]
+        subject = [c for c in cues if c.source and c.source[1] <= word]
+        if subject or (cues and not names):  # "X said in a statement", "In a statement, X said"; not a cue in
+            # the words after the issuing clause ("X issued a statement that they will act if they refuse")
+            speaker, resolved, _ = self._speaker(min(subject or cues, key=lambda c: abs(c.start - word)), None)
+            return (speaker, resolved, 0.6) if speaker.get("speaker_id") or speaker.get("speaker_name") else None
         if not names:
             return None
         n = names[0]
@@ -1386,6 +1431,39 @@ def _quoted_name(text: str, q: Any) -> bool:
     cue = bool(words) and words[-1].lower() in CUE_FORMS  # 'X said, "We Will Win,"': words after their cue
     apposed = before.endswith(", ") and (inner.endswith(",") or after == ",")
     return apposed and not cue and bool(QUOTED_NAME.fullmatch(inner))
+
+
+DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[a-z][\w-]*){0,2}\s+$")
+GLOSS_AFTER = re.compile(r"\s*\([^()“”\"]{1,60}\)")
+VERB_AFTER = re.compile(
+    r"\s+(?!(?:for|of|in|on|at|to|from|with|by|and|or|as|that|which|who|is|was)\b)(?:[a-z][\w-]*)\b"
+)
+
+
+def _determined_name(text: str, q: Any) -> bool:
+    """Capitalised words in marks after a determiner and before a verb ('the underground “X League
+    (Y)” have issued'): the noun phrase's name, no one's words (a quotation is not set after "the")."""
+    open_at = q.start - len(q.open_mark)
+    inner = text[q.start : q.end].strip()
+    gloss = GLOSS_AFTER.search(inner)
+    name = inner[: gloss.start()] if gloss and gloss.end() == len(inner) else inner
+    after = q.end + len(q.close_mark)
+    return (
+        DETERMINER_BEFORE.search(text, max(0, open_at - 40), open_at) is not None
+        and not CALLED.search(text, max(0, q.start - 40), q.start)  # a name taken: kept for the curator
+        and bool(QUOTED_NAME.fullmatch(name))
+        and not name.endswith(",")
+        and VERB_AFTER.match(text, after) is not None
+    )
+
+
+def _unmarked(text: str, quotes: list[Any]) -> str:
+    """The text with these quotations' marks read as spaces."""
+    out = list(text)
+    for q in quotes:
+        for at in (*range(q.start - len(q.open_mark), q.start), *range(q.end, q.end + len(q.close_mark))):
+            out[at] = " "
+    return "".join(out)
 
 
 def _inside(at: int, q: Any) -> bool:
