@@ -1433,7 +1433,8 @@ def _quoted_name(text: str, q: Any) -> bool:
     return apposed and not cue and bool(QUOTED_NAME.fullmatch(inner))
 
 
-DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)(?:\s+[a-z][\w-]*){0,2}\s+$")
+DETERMINER_BEFORE = re.compile(r"(?:[A-Z][A-Z ,.]*[/–—-]\s*)?(?:The|Its|Their)(?:\s+[a-z][\w-]*){0,2}\s+")
+"""A sentence's opening determiner, after any dateline ("CITY / The underground "): its subject follows."""
 GLOSS_AFTER = re.compile(r"\s*\([^()“”\"]{1,60}\)")
 VERB_AFTER = re.compile(
     r"\s+(?!(?:for|of|in|on|at|to|from|with|by|and|or|as|that|which|who|is|was)\b)(?:[a-z][\w-]*)\b"
@@ -1449,12 +1450,19 @@ def _determined_name(text: str, q: Any) -> bool:
     name = inner[: gloss.start()] if gloss and gloss.end() == len(inner) else inner
     after = q.end + len(q.close_mark)
     return (
-        DETERMINER_BEFORE.search(text, max(0, open_at - 40), open_at) is not None
+        DETERMINER_BEFORE.fullmatch(text, _sentence_start(text, open_at), open_at) is not None
         and not CALLED.search(text, max(0, q.start - 40), q.start)  # a name taken: kept for the curator
         and bool(QUOTED_NAME.fullmatch(name))
         and not name.endswith(",")
         and VERB_AFTER.match(text, after) is not None
     )
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` begins: after its line's start or the last stop before."""
+    line = text.rfind("\n", 0, at) + 1
+    stop = max(text.rfind(". ", line, at), text.rfind("? ", line, at), text.rfind("! ", line, at))
+    return stop + 2 if stop >= 0 else line
 
 
 def _unmarked(text: str, quotes: list[Any]) -> str:
