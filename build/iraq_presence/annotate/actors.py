@@ -543,10 +543,16 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
         return "media_outlet"  # "the American magazine X", "the daily X"
     if any(OUTLET_AFTER.match(ctx.text, u + len(name)) for u in uses if u >= 0) or OUTLET_WORDS.search(name):
         return "media_outlet"  # "X news agency", "X Press"
-    if len(name.split()) == 1 and all(
-        u > 0 and (HEARER.search(ctx.text[max(0, u - 30) : u]) or REPORTER.match(ctx.text, u + len(name))) for u in uses
+    told = [u for u in uses if not (u >= 0 and ctx.text.startswith(":", u + len(name)) and _line_start(ctx.text, u))]
+    if (
+        len(name.split()) == 1
+        and told
+        and all(
+            u > 0 and (HEARER.search(ctx.text[max(0, u - 30) : u]) or REPORTER.match(ctx.text, u + len(name)))
+            for u in told
+        )
     ):
-        return "media_outlet"  # "told X", "X reported", never introduced as a person: an outlet
+        return "media_outlet"  # "told X", "X reported", never introduced as a person (a "X: …" headline aside)
     typed = org_type(name, "")
     if typed:
         return typed  # a group, outlet or office by its own words, whatever the name index guessed
@@ -555,6 +561,10 @@ def candidate_kind(ctx: Context, name: str, suggested: str) -> str:
     ):
         return "armed_group"  # "the X forces said", "the paramilitary X": a group's name, never a person's
     return suggested if suggested in {"person", "media_outlet"} else "armed_group"
+
+
+def _line_start(text: str, at: int) -> bool:
+    return at == 0 or not text[text.rfind("\n", 0, at) + 1 : at].strip()
 
 
 UNNAMED = re.compile(

@@ -684,6 +684,16 @@ def _adjectival(tokens: list[Token], k: int, verb: str) -> bool:
 
 def _cue_verb(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int] | None:
     """The reporting verb starting at token k and where it ends, unless it is used as a noun here."""
+    found = _cue_verb_at(text, tokens, k, end)
+    if found is None:
+        return None
+    last = k + len(found[0].split()) - 1
+    if found[0].endswith("s") and last + 1 < len(tokens) and tokens[last + 1].low in {"is", "are", "was", "were"}:
+        return None  # "forces in regional states is …": a noun before the clause's own verb
+    return found
+
+
+def _cue_verb_at(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int] | None:
     t = tokens[k]
     m: re.Match[str] | _ReadCue | None = CUE_RE.match(text, t.start, end)
     if not m and t.low in {"read", "reads"} and k >= 2 and _after_quote(tokens, k):

@@ -554,6 +554,8 @@ def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) 
         if SECTION.fullmatch(line) and _headline_like(after) and len(after.split()) > len(line.split()):
             issues.append(_issue("page_furniture", text, s, e, "A section label above the headline, not the title."))
             continue
+        if line.endswith(":") and not line.endswith("::"):
+            line, e = line[:-1].rstrip(), s + len(line[:-1].rstrip())  # "… next year:": the colon leads to the text
         return Found(line, s, e, 0.8, "The first line that is not page furniture reads as a headline.")
     return None
 

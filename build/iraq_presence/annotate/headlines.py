@@ -64,11 +64,24 @@ def _separated(text: str, start: int, end: int) -> Cue | None:
     ):
         return Cue(last.start(), last.end(), "headline", (last.end(), end), None, [(start, last.start())], "headline")
     furniture = left.strip() in FURNITURE_NAMES or left.strip().split()[-1:] == ["Source"]
+    if text[first.start()] == ":" and _outlet_credit(text, left.strip()):
+        rest = first.end() + len(text[first.end() : end]) - len(text[first.end() : end].lstrip())
+        return _title_cue(text, rest, end)  # "Outlet: X urges …": the outlet carries the headline, X speaks
     if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper() and not furniture:
         to = re.search(r"\s+to\s+", left)
         source_end = start + to.start() if to else first.start()
         return Cue(first.start(), first.end(), "headline", (start, source_end), None, [(first.end(), end)], "headline")
     return None
+
+
+def _outlet_credit(text: str, name: str) -> bool:
+    """The name before a headline's colon is an outlet the article credits ("X reported", "according to X"),
+    not a speaker."""
+    if not name or len(name.split()) > 3:
+        return False
+    named = re.escape(name)
+    credited = rf"\b{named}\s+(?:news\s+agency\s+|agency\s+)?(?:reported|reports)\b|\baccording\s+to\s+{named}\b"
+    return re.search(credited, text) is not None
 
 
 def _title_cue(text: str, start: int, end: int) -> Cue | None:

@@ -213,6 +213,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                 continue  # "a statement to the council": a written statement, no outlet
             if named and mm and mm["name"] and named not in known:
                 named = _without_demonym(named)  # "the Valeian X newspaper": X
+            if code == "media_report" and (by := REPORTED_BY.search(sentence)) is not None:
+                named = by["name"]  # "…, X daily reported": the outlet that reported the words
             if code in {"interview", "social_media_post", "media_report"}:
                 named_id = known.get(named) if named else None
                 is_outlet = named_id is not None and (types is None or types.get(named_id) == "media_outlet")
@@ -230,6 +232,11 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
     )
 
 
+REPORTED_BY = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:(?:news\s+)?(?:daily|newspaper|agency|website|channel|network|weekly|magazine)\s+)?reported\b"
+)
+"""The outlet before "reported" ("X daily reported", "X news agency reported")."""
 PUBLISHED = re.compile(r"\b(?:published|aired|broadcast|ran)\b", re.I)
 """An outlet that published the interview is the subject before the cue ("X TV also published an interview")."""
 OUTLET_REACH = 60
