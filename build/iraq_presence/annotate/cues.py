@@ -31,12 +31,15 @@ PLOVER_VERBS: dict[str, re.Pattern[str]] = {
 PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(
         r"\b(?:not true|incorrect|untrue|baseless|unfounded|will not (?:allow|accept|permit)|won[’']t (?:allow|accept)"
-        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?|red lines?|no intention (?:to|of))\b",
+        r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?|red lines?|no intention (?:to|of)|(?:do|does|did|will) not accept"
+        r"|non-acceptance|out of the question|(?:does|do|will) not allow)\b",
         re.I,
     ),
     "THREATEN": re.compile(
         r"\b(?:retaliat\w*|ready to|will (?:\w+ly )?(?:respond|target|strike|confront|attack)|confront\w*"
-        r"|revenge|avenge\w*|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks)\b"
+        r"|revenge|avenge\w*|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks"
+        r"|resumption of (?:\w+ )?attacks|return to (?:\w+ ){0,2}attacks|calm before the storm"
+        r"|prepared to respond|respond to any (?:attack|aggression))\b"
         r"|\b(?:[Ii]f|[Ii]n (?:the )?case of|[Ss]hould)\b[^.;]{0,40}\b(?:war|attack(?:s|ed)?|aggression|strikes?)\b",
         re.I,
     ),
@@ -48,7 +51,7 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
         r"|endanger\w*|dangerous|destabili[sz]\w*|disturb(?:s|ed|ing)?|arrogan\w+|regret(?:s|ted)?|absurd|delusional"
         r"|(?:does|do|did) not trust|distrust\w*|not (?:even )?(?:loyal|anyone[’']s friend)"
         r"|serves? (?:\w+[’']s )?interests"
-        r"|(?:has|have) (?:its |their )?roots in|created a (?:\w+ )*?crisis)\b",
+        r"|(?:has|have) (?:its |their )?roots in|created a (?:\w+ )*?crisis|a lie|bluff|fabricated|detriment\w*)\b",
         re.I,
     ),
     "REQUEST": re.compile(
@@ -66,11 +69,15 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:cooperation|collaboration|deepen\w*|bilateral|ties|partnership|willing\w*|ready for|hope[sd]?"
         r"|commitment|committed to|(?:the )?need (?:to|for)|resolve to|a priority"
         r"|(?:will|to) set a timetable|(?:continues?|continue to) (?:to )?engage|(?:in )?active dialog(?:ue)?"
-        r"|(?:strong|reliable) partner|(?:have|has) agreed on|agreed upon|under an agreement)\b",
+        r"|(?:strong|reliable) partner|(?:have|has) agreed on|agreed upon|under an agreement"
+        r"|(?:set|confirmed?|agreed?(?: on)?) (?:a |the )?(?:timetable|timeline)|(?:timetable|timeline) will be set"
+        r"|will conclude|wrap up)\b",
         re.I,
     ),
     "CONCEDE": re.compile(
-        r"\b(?:(?:no|without) reservations?|(?:accept|respect)\w* (?:any|the|their|its) decisions?)\b",
+        r"\b(?:(?:no|without) reservations?|(?:accept|respect)\w* (?:any|the|their|its) decisions?"
+        r"|(?:will|would) not attack|suspend\w* attack\w*"
+        r"|(?:to|would|will) halt (?:its|their|all) (?:\w+ )?(?:attacks|operations))\b",
         re.I,
     ),
 }
