@@ -32,7 +32,7 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     "REJECT": re.compile(
         r"\b(?:not true|incorrect|untrue|baseless|unfounded|will not (?:allow|accept|permit)|won[’']t (?:allow|accept)"
         r"|reject(?:s|ed)?|refuse[sd]?|oppose[sd]?|red lines?|no intention (?:to|of)|(?:do|does|did|will) not accept"
-        r"|non-acceptance|out of the question|(?:does|do|will) not allow)\b",
+        r"|non-acceptance|(?:does|do|will) not allow)\b",
         re.I,
     ),
     "THREATEN": re.compile(
