@@ -209,3 +209,23 @@ def test_told_an_outlet_late_in_the_day_or_its_reporter_is_an_interview_through_
         ].value
         == "vale-wire"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "category"),
+    [
+        ("We do not accept these results, whatever the price.", "REJECT"),
+        ("The charter does not allow our land to be used against a neighbour.", "REJECT"),
+        ("The front has decided to return to its attacks on the garrison.", "THREATEN"),
+        ("the quiet was only the calm before the storm", "THREATEN"),
+        ("its fighters will not attack the garrison as long as it is leaving", "CONCEDE"),
+        ("the front would halt its attacks on the garrison", "CONCEDE"),
+        ("the two sides confirmed a timetable for the departure", "AGREE"),
+        ("the mission will conclude by the end of next year", "AGREE"),
+        ("the promise came to a lie", "ACCUSE"),
+        ("the garrison is to the detriment of the valley", "ACCUSE"),
+    ],
+)
+def test_the_words_of_a_refusal_a_threat_a_halt_a_timetable_and_a_charge(words: str, category: str) -> None:
+    """Under a neutral cue ("said"), the act the words perform (the codebook's PLOVER definitions)."""
+    assert cues.plover(words, "said")[0] == category
