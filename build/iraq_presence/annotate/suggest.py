@@ -386,11 +386,14 @@ END_IT = re.compile(
 """Ending the presence named ("to put an end to the garrison", "to end the mission"): a call for it."""
 STRUCK = re.compile(
     r"\b(?:attack\w*|target\w*|strik\w*|struck|aggression|assault\w*|shell\w*|rocket\w*|violence)[”\"’]?\s+"
-    r"(?:[\w.-]+\s+){0,6}?(?:forces|troops|bases|coalition)\b"
-    r"|\b(?:forces|troops|bases|coalition)\s+(?:were|was|have been|has been)\s+(?:attacked|targeted|struck|hit)\b",
+    r"(?:[\w.’'-]+\s+){0,6}?(?:forces|troops|bases?|coalition)\b"
+    r"|\b(?:forces|troops|bases?|coalition)\b(?:\s+[\w.-]+){0,4}?\s+(?:were|was|have been|has been|had been)\s+"
+    r"(?:attacked|targeted|struck|hit)\b"
+    r"|\b(?:hosts?|hosting|houses|housing)\s+(?:[\w.,’'-]+\s+){0,5}?(?:forces|troops)\b",
     re.I,
 )
-"""Violence against the forces spoken of ("raids on the garrison's troops", "hitting the bases"): not their stay
+"""Violence against the forces or their base spoken of ("raids on the garrison's troops", "hitting the bases"), or
+the forces named only as a base's guests ("the air base, which hosts the garrison's troops"): not their stay
 (docs/curation.md, Stance: a threat of violence against the troops is `not_addressed`)."""
 
 
