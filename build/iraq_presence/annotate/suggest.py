@@ -388,13 +388,14 @@ STRUCK = re.compile(
     r"\b(?:attack\w*|target\w*|strik\w*|struck|aggression|assault\w*|shell\w*|rocket\w*|violence)[”\"’]?\s+"
     r"(?:[\w.’'-]+\s+){0,6}?(?:forces|troops|bases?|coalition)\b"
     r"|\b(?:forces|troops|bases?|coalition)\b(?:\s+[\w.-]+){0,4}?\s+(?:were|was|have been|has been|had been)\s+"
-    r"(?:attacked|targeted|struck|hit)\b"
-    r"|\b(?:hosts?|hosting|houses|housing)\s+(?:[\w.,’'-]+\s+){0,5}?(?:forces|troops)\b",
+    r"(?:attacked|targeted|struck|hit)\b",
     re.I,
 )
-"""Violence against the forces or their base spoken of ("raids on the garrison's troops", "hitting the bases"), or
-the forces named only as a base's guests ("the air base, which hosts the garrison's troops"): not their stay
-(docs/curation.md, Stance: a threat of violence against the troops is `not_addressed`)."""
+"""Violence against the forces or their base spoken of ("raids on the garrison's troops", "hitting the bases"): not
+their stay (docs/curation.md, Stance: a threat of violence against the troops is `not_addressed`)."""
+HOSTED = re.compile(r"\b(?:hosts?|hosting|houses|housing)\s+(?:[\w.,’'-]+\s+){0,5}?(?:forces|troops)\b", re.I)
+"""The forces named only as a base's guests ("the air base, which hosts the garrison's troops"): where the words
+take no side on them, not their stay either."""
 
 
 US_TO_LEAVE = re.compile(
@@ -413,7 +414,9 @@ SIDE_ACTS = {"REJECT", "ACCUSE", "THREATEN"}
 KEPT = re.compile(
     r"\b(?:troops|forces|presence|mission|coalition)\b[^.;]{0,40}?\b(?:will|would|to)\s+(?:\w+\s+)?(?:remain|stay)\b"
     r"|\bpresence\s+(?:[\w’'-]+\s+){0,2}?as\s+advisory\b|\b(?:on|at)\s+the\s+request\s+of\b"
-    r"|\b(?:no|not\s+be\s+an?y?)\s+(?:significant\s+|major\s+)?change\s+in\s+(?:the\s+)?(?:number\s+of\s+)?troop",
+    r"|\b(?:no|not\s+be\s+an?y?)\s+(?:significant\s+|major\s+)?change\s+in\s+(?:the\s+)?(?:number\s+of\s+)?troop"
+    r"|\b(?:keep|keeping|maintain\w*)\s+(?:[\w.’'-]+\s+){0,3}?(?:troops|forces|presence)\b"
+    r"|\bnon-combat\b|\badvisory\s+(?:role|capacity|mission)\b|\bpurely\s+for\s+training\b",
     re.I,
 )
 """The forces' stay stated, or its basis ("the garrison will stay on to train", "holds their presence as
@@ -491,6 +494,9 @@ def side_of_presence(quote: str, why: str, category: str | None = None, verb: st
         return said("not_addressed", 0.5, f"violence against them {struck.group(0)!r}")
     if category in SIDE_ACTS and not (category == "REJECT" and DENIAL.search(verb or "")):
         return said("demands_withdrawal", 0.5, f"a {category} act on the presence it names")
+    hosted = HOSTED.search(quote)
+    if hosted:
+        return said("not_addressed", 0.5, f"the forces named as a base's guests {hosted.group(0)!r}")
     kept = KEPT.search(quote)
     if kept and not HEARSAY.search(quote):
         return said("accepts", 0.5, f"their stay or its basis stated {kept.group(0)!r}")
