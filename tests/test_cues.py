@@ -229,3 +229,22 @@ def test_told_an_outlet_late_in_the_day_or_its_reporter_is_an_interview_through_
 def test_the_words_of_a_refusal_a_threat_a_halt_a_timetable_and_a_charge(words: str, category: str) -> None:
     """Under a neutral cue ("said"), the act the words perform (the codebook's PLOVER definitions)."""
     assert cues.plover(words, "said")[0] == category
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("Two drones struck the valley air base, which hosts US troops and other forces", "not_addressed"),
+        ("a rocket attack on the US base near the dam wounded two guards", "not_addressed"),
+        ("US forces in the valley had been attacked 16 times since June", "not_addressed"),
+        ("the US troops will maintain their presence to train the army", "accepts"),
+        ("the remaining US forces are non-combat forces", "accepts"),
+        ("We regret the office called the bases housing the occupying US forces a guarantee", "demands_withdrawal"),
+    ],
+)
+def test_a_base_struck_or_hosting_the_forces_and_forces_kept_in_a_role(words: str, stance: str) -> None:
+    """The codebook's stance on words that name the forces: violence against them or their base, or the forces
+    as a base's guests, speaks not of their stay; their stay kept or in a non-combat role accepts it; a side
+    act on bases housing "occupying" forces stays against them."""
+    got = coded(words, Corpus(), verb="said")
+    assert next(s.value for s in got if s.field == "stance_us_presence") == stance
