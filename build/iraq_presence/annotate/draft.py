@@ -923,7 +923,9 @@ def _new_medium(
     cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
     if cleaned is not None and cleaned[0].lower() not in CALENDAR_WORDS:  # "reported on June 25": no outlet
         name, at = cleaned
-        outlet = kinds.get(name) in {"media_outlet", "organization"} or candidate_kind(ctx, name, "") == "media_outlet"
+        drafted = any(a["actor_type"] == "media_outlet" and name in a["aliases"] for a in ctx.new_actors.values())
+        outlet = drafted or kinds.get(name) in {"media_outlet", "organization"}  # the dateline's "(X)" is drafted
+        outlet = outlet or candidate_kind(ctx, name, "") == "media_outlet"
         if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):
             medium.value = actor_for(ctx, name, at, "media_outlet", "Outlet named as a medium")
             return ch, medium
