@@ -50,3 +50,32 @@ def test_a_plural_noun_before_is_is_no_cue() -> None:
 def test_a_headline_ending_in_a_colon_is_the_title_without_it() -> None:
     meta = read_metadata("Group vows to close the port by next year:\n\nHILLTOWN / The group said so.\n", None, {}, {})
     assert meta.title is not None and meta.title.text == "Group vows to close the port by next year"
+
+
+def test_told_the_outlet_the_dateline_credits_is_an_interview_with_it() -> None:
+    text = (
+        "Dam talks stall\n\nHILLTOWN, March 2 (Harbourwire) -- A river official told Harbourwire that the dam "
+        "will stay closed.\n"
+    )
+    got = _drafted_with_metadata(text)
+    assert [(s["channel"], s["medium"]) for s in got if s["quote"].startswith("the dam")] == [
+        ("interview", "harbourwire")
+    ]
+
+
+def test_words_said_in_an_online_statement_are_a_written_statement() -> None:
+    ch, _ = channel("The front said in an online statement that its men closed the port.", {})
+    assert ch.value == "written_statement"
+    spoken, _ = channel("The front said in a televised statement that its men closed the port.", {})
+    assert spoken.value != "written_statement"
+
+
+def _drafted_with_metadata(text: str) -> list[dict]:
+    """The draft as `dataset add` writes it: the article's fields (its outlet drafted) before its statements."""
+    from iraq_presence.annotate import draft
+
+    meta = read_metadata(text, DAY, {}, {})
+    ctx = Context("009_x", text, DAY, {}, {}, Corpus())
+    doc, _ = draft.article_fields(ctx, meta, url=None, outlet=None, published_date=DAY, title=None)
+    ctx.headline = (meta.title.start, meta.title.end) if meta.title is not None else None
+    return draft.statements(ctx, Extractor(Gazetteer({}, {})).run(text, DAY), doc)[0]
