@@ -470,3 +470,15 @@ def test_group_nouns_and_documents_are_no_actors_and_spelling_variants_of_group_
     ctx = Context("009_x", text, None, {}, {}, Corpus())
     assert candidate_kind(ctx, "Kataeb Dovran", "person") == "armed_group"
     assert candidate_kind(ctx, "Vale Administration", "person") == "state_body"
+
+
+def test_a_dotted_abbreviation_in_a_name_is_one_word_of_its_id() -> None:
+    """ "U.S. Administration" is us-administration, as a curator writes it, not u-s-administration; a
+    person's initials stay apart."""
+    from iraq_presence.annotate.actors import slug
+
+    assert [slug("U.S. Administration"), slug("the E.U. envoy"), slug("J.R. Roe")] == [
+        "us-administration",
+        "the-eu-envoy",
+        "j-r-roe",
+    ]

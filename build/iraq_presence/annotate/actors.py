@@ -76,6 +76,7 @@ def slug(name: str) -> str:
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", re.sub(r"[’'`]", "", name)).encode("ascii", "ignore").decode()
+    plain = re.sub(r"\b(U)\.(S|N|K)\.|\b(E)\.(U)\.", lambda m: "".join(g for g in m.groups() if g), plain)  # "U.S."
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
 
 
