@@ -175,7 +175,7 @@ class Extractor:
         sentences = self._sentences(text)
         quoted_ix = pairs(quoted)
         cues = [c for s, e in sentences for c in analyse_sentence(text, s, e, quoted_ix)]
-        headed = {(c.start, c.end) for c in cues}
+        headed = {(c.start, c.end) for c in cues if c.content}  # one read with no words leaves it to the headline's
         extra = [c for c in headline_cues(text, quoted_ix) if (c.start, c.end) not in headed]
         if extra:  # a headline's own cue ("Group Says …") stands for the cues read in its line
             lines = Lines(text)
