@@ -692,3 +692,10 @@ def test_a_clause_before_a_single_or_double_quoted_fragment_and_inverted_cue(ex:
     partial = [p for p in ex.run(text)["statements"] if p["statement_type"] == "partial"]
     assert [(p["quote"], p.get("speaker_name")) for p in partial] == [("very hard to keep the orchards,", "Piet Andor")]
     assert reports(ex, "The growers’ says were few and the orchards dry this summer.") == []
+
+
+def test_a_headlines_cue_reads_its_words_where_the_sentence_reading_finds_none(ex: Extractor) -> None:
+    """ "X urges the garrison exit from Y" (a headline's clipped form, no "to"): the headline's own cue gives the
+    words the sentence reading of "urges" leaves without."""
+    text = "Valeian top leader urges foreign garrison exit from the valley\n\nThe leader met the mayor on Monday.\n"
+    assert reports(ex, text)[:1] == [("foreign garrison exit from the valley", "Valeian top leader")]
