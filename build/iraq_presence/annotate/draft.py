@@ -295,6 +295,7 @@ def statements(
         if ch.value == "unknown" and source and _media_source(ctx, source, speaker):
             ch = Suggestion("channel", "media_report", 0.6, f"the source {source!r} is the media")
         ch, medium = _reporter_medium(ctx, p, ch, medium)
+        medium = _own_account(ctx, p, speaker, medium)
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
             ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
         if outlets[n - 1][1] is not None:
@@ -911,6 +912,37 @@ def _reporter_medium(
 
 
 CALENDAR_WORDS = MONTHS | set(WEEKDAYS)
+
+
+PLATFORMS = ("Telegram", "X", "Twitter", "Facebook", "Instagram", "YouTube", "WhatsApp")
+OWN_ACCOUNT = re.compile(
+    r"\b(?:its|his|her|their)\s+(?:own\s+|official\s+)?(?P<platform>" + "|".join(PLATFORMS) + r")"
+    r"(?:\s+(?:channel|account|page|platform|feed))?\b"
+)
+"""The speaker's own account on a platform ("on its Telegram channel"): the medium is the account, not the
+platform (docs/curation.md, Channel: posts' medium is the account, as the curated `khamenei-ir`)."""
+
+
+def _own_account(ctx: Context, p: dict[str, Any], speaker: str, medium: Suggestion) -> Suggestion:
+    """The medium as the speaker's account on the platform the sentence names as its own, drafted as a new
+    outlet `<speaker>-<platform>` with the platform's words as evidence; the medium as it was elsewhere."""
+    if not (isinstance(medium.value, str) and medium.value[len("TODO-new-actor (") : -1] in PLATFORMS):
+        return medium
+    a, b = _sentence_span(ctx.text, p)
+    m = OWN_ACCOUNT.search(ctx.text, a, b)
+    if m is None or speaker.startswith("TODO") or speaker not in {**ctx.types, **ctx.new_actors}:
+        return medium
+    account = f"{speaker}-{slug(m['platform'])}"
+    if account not in ctx.types and account not in ctx.new_actors:
+        ctx.new_actors[account] = {
+            "actor_id": account,
+            "name": f"{speaker} on {m['platform']}",
+            "actor_type": "media_outlet",
+            "description": f"The speaker {speaker}'s own {m['platform']} account, named in article {ctx.prefix}.",
+            "evidence": quote_ref(ctx.text, m.group(0), m.start()),
+            "aliases": [],
+        }
+    return Suggestion("medium", account, 0.6, f"the speaker's own account: {m.group(0)!r}")
 
 
 def _new_medium(
