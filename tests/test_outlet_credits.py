@@ -79,3 +79,11 @@ def _drafted_with_metadata(text: str) -> list[dict]:
     doc, _ = draft.article_fields(ctx, meta, url=None, outlet=None, published_date=DAY, title=None)
     ctx.headline = (meta.title.start, meta.title.end) if meta.title is not None else None
     return draft.statements(ctx, Extractor(Gazetteer({}, {})).run(text, DAY), doc)[0]
+
+
+def test_words_posted_on_the_speakers_own_platform_account_take_the_account_as_medium() -> None:
+    """The codebook: a post's medium is the account, not the platform ("on its Telegram channel")."""
+    text = "Front claims attack\n\nThe Harbour Front said on its Telegram channel on Friday that it hit the dam.\n"
+    aliases, types = {"Harbour Front": "harbour-front"}, {"harbour-front": "armed_group"}
+    got = [(s["channel"], s["medium"]) for s in _drafted(text, DAY, aliases, types) if s["quote"].startswith("it hit")]
+    assert got == [("social_media_post", "harbour-front-telegram")]
