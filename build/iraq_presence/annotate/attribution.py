@@ -1034,12 +1034,19 @@ def _unclosed_apposition(tokens: list[Token], left: tuple[int, int] | None) -> t
     return 0, comma - 1
 
 
+SUBORDINATING = {"after", "before", "since", "until", "once"}
+"""Words that open a clause as well as a phrase: "… after reports indicated that …" has "reports" for its subject."""
+
+
 def _subject_phrase(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token j, or the subject before a phrase of time or place ("X on Thursday said")."""
     left = noun_phrase_left(tokens, j)
     if left and all(tokens[x].low in TEMPORAL for x in range(left[0], left[1] + 1)):
         left = None  # "X last week said"
-    if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS):
+    if left is None and j > 0 and tokens[j - 1].low in SUBORDINATING and tokens[j].is_word and not tokens[j].cap:
+        left = (j, j)  # "… after reports indicated that …": the plural noun opening the clause
+    opening = left is not None and left[0] > 0 and tokens[left[0] - 1].low in SUBORDINATING
+    if left is None or (left[0] > 0 and tokens[left[0] - 1].low in PP_HEADS and not opening):
         # "X on Thursday said", "who in the past said": the subject stands before the phrase
         pp = next((x for x in range(j, max(-1, j - 5), -1) if tokens[x].low in PP_HEADS | TEMPORAL), None)
         while pp and tokens[pp - 1].low in PP_HEADS | TEMPORAL:
