@@ -699,3 +699,10 @@ def test_a_headlines_cue_reads_its_words_where_the_sentence_reading_finds_none(e
     words the sentence reading of "urges" leaves without."""
     text = "Valeian top leader urges foreign garrison exit from the valley\n\nThe leader met the mayor on Monday.\n"
     assert reports(ex, text)[:1] == [("foreign garrison exit from the valley", "Valeian top leader")]
+
+
+def test_a_plural_noun_opening_a_clause_after_after_is_its_source(ex: Extractor) -> None:
+    """ "… after reports indicated that …": "after" opens a clause here, so "reports" speak, not the main
+    clause before it."""
+    text = "The army moved its guns to the valley after reports indicated that the dam would fail.\n"
+    assert reports(ex, text) == [("the dam would fail", "reports")]
