@@ -39,6 +39,7 @@ from .actors import (
 from .analysts import is_analyst
 from .byline import TOLD_OUTLET, Metadata
 from .dates import WEEKDAYS
+from .extract import DOCUMENT_SOURCE
 from .headline_utterance import join_restatements, share_headline_utterances
 from .lexicon import BETWEEN, MONTHS
 from .occasion import (
@@ -428,18 +429,11 @@ def _verb_as_written(text: str, p: dict[str, Any]) -> str | None:
     return text[before.start() if before else at : after.end() if after else end]
 
 
-WRITTEN_SOURCE = re.compile(
-    r"(?i)(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press release)"
-    r"(?:\s+(?:from|by|of|issued)\b.*)?"
-)
-"""A statement as the words' source ("…,” the statement, a copy of which …, added"): written words."""
-
-
 def _document_source(text: str, p: dict[str, Any]) -> tuple[Suggestion, Suggestion] | None:
     """The channel where the words' source is the statement itself (docs/curation.md, Channel): a written
     statement, whatever else the sentence holds; None for any other source."""
     a, b = p.get("source_start"), p.get("source_end")
-    if a is None or b is None or not WRITTEN_SOURCE.fullmatch(text[a:b].strip()):
+    if a is None or b is None or not DOCUMENT_SOURCE.fullmatch(text[a:b].strip()):
         return None
     why = f"the source is a statement ({text[a:b].strip()!r})"
     return Suggestion("channel", "written_statement", 0.8, why), Suggestion("medium", None, 0.7, "no medium named")
