@@ -59,7 +59,9 @@ def _schemas() -> dict:
 
 def _mutate(text: str, kind: str, at: int, pick: int) -> str:
     lines = text.splitlines(keepends=True)
-    i = at % max(len(lines), 1)
+    if not lines:
+        return text  # a file already truncated to nothing has no line to mutate
+    i = at % len(lines)
     if kind == "delete":
         del lines[i]
     elif kind == "duplicate":
