@@ -435,7 +435,7 @@ def test_accepted_new_aliases_join_their_actor() -> None:
             ],
         }
     )
-    actors, _, _ = merge_new_entries([art], [actor], [], [], "data/curation/articles")
+    actors, _, _, _ = merge_new_entries([art], [actor], [], [], "data/curation/articles")
     assert [a.alias for a in actors[0].alias_entries()] == ["Ex"]
     assert actors[1].evidence.article == "007_x"  # evidence in the article that first names it
     draft = art.model_copy(update={"status": "draft"})

@@ -307,11 +307,12 @@ def statements(
         review += [ch.line(), medium.line()]
         date, line = _date(ctx, p, (drafted, proposals["dates"], occasion), speaker, sid, last_date)
         review.append(line)
-        meeting = meeting_of(p, proposals["meetings"]).get("meeting")
+        at = meeting_of(p, proposals["meetings"], speaker, ch.value == "meeting")
+        meeting = at.get("meeting")
         if meeting:
-            review.append(f"meeting: {meeting} (0.70; the sentence reports that meeting)")
+            review.append(f"meeting: {meeting} ({0.7 if 'sentence' in at['why'] else 0.5:.2f}; {at['why']})")
         else:
-            review.append("meeting: null (0.70; no curated meeting agrees)")
+            review.append("meeting: null (0.70; no reported meeting holds the words)")
         link = linked_utterance(p["quote"], speaker, date.get("said_date"), ctx.corpus)
         if remarks[n - 1] in group_utterance:
             utterance, first = group_utterance[remarks[n - 1]]

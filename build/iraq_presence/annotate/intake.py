@@ -64,6 +64,7 @@ def add_article(
     meetings = read_meetings(lay.data)
     for report in proposals["meetings"]:
         report["agreeing"] = agreeing(report, meetings)
+    _new_meetings(proposals["meetings"], text, article_id, {m.meeting_id for m in meetings})
     ctx = Context(
         article_id,
         text,
@@ -230,11 +231,43 @@ def _leads(text: str, p: dict[str, Any], d: dict[str, Any]) -> bool:
     )
 
 
-def meeting_of(p: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """The one curated meeting a statement's sentence reports, when participants and date agree."""
+def _new_meetings(reports: list[dict[str, Any]], text: str, article_id: str, taken: set[str]) -> None:
+    """A new meeting for the reports no curated meeting agrees with, one per set of participants (a
+    headline and its lead name one meeting: the entry is drafted from the first dated report, and
+    every report of it links its statements there)."""
+    from .meetings import proposed_meeting
+
+    groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+    for r in reports:
+        if not r["agreeing"]:
+            groups.setdefault(frozenset(r["participants"]), []).append(r)
+    for group in groups.values():
+        best = next((r for r in group if r["date"]), group[0])
+        entry = proposed_meeting(best, text, article_id, taken)
+        for r in group:
+            r["new_entry"] = entry
+
+
+def meeting_of(
+    p: dict[str, Any], reports: list[dict[str, Any]], speaker: Any = None, at_meeting: bool = False
+) -> dict[str, Any]:
+    """The meeting a statement's sentence reports: the one curated meeting whose participants and date
+    agree, or the new meeting drafted for it. Words placed at a meeting outside that sentence
+    (`at_meeting`: "During the meeting, X said") are at the last meeting reported before them that
+    the speaker took part in."""
     for m in reports:
-        if m["start"] <= p["start"] and p["end"] <= m["end"] and len(m.get("agreeing", [])) == 1:
-            return {"meeting": m["agreeing"][0]}
+        if m["start"] <= p["start"] and p["end"] <= m["end"]:
+            if len(m.get("agreeing", [])) == 1:
+                return {"meeting": m["agreeing"][0], "why": "the sentence reports that meeting"}
+            if "new_entry" in m:
+                return {"meeting": m["new_entry"]["meeting_id"], "why": "the sentence reports that new meeting"}
+    if at_meeting:
+        before = [m for m in reports if m["end"] <= p["start"] and speaker in m["participants"]]
+        if before:
+            m = before[-1]
+            meeting = m["agreeing"][0] if len(m.get("agreeing", [])) == 1 else m.get("new_entry", {}).get("meeting_id")
+            if meeting:
+                return {"meeting": meeting, "why": "the words are placed at the speaker's meeting reported before"}
     return {}
 
 
@@ -282,6 +315,13 @@ def _draft(
     doc["new_aliases"] = ctx.new_aliases
     doc["new_utterances"] = utterances
     doc["new_affiliations"] = affiliations
+    drafted_meetings = {m["new_entry"]["meeting_id"]: m["new_entry"] for m in proposals["meetings"] if "new_entry" in m}
+    doc["new_meetings"] = list(drafted_meetings.values())
+    review += [
+        f"new_meetings {m['meeting_id']}: {m['meeting_type']} of {', '.join(p['actor'] for p in m['participants'])} "
+        "(0.50; type, roles, place and date read from the report's sentence; write the description)"
+        for m in doc["new_meetings"]
+    ]
     header = (
         "# DRAFT written by `dataset add`: every field proposed, not data.\n"
         "# Review each proposal against the text (`dataset review ID` shows them highlighted): fix what is wrong,\n"
@@ -306,7 +346,10 @@ def _draft(
             f"#   {d['text']!r} at {d['start']}-{d['end']}: {d['date']} ({d['precision']}, conf {d['confidence']})\n"
         )
     if proposals["meetings"]:
-        header += "# Meeting reports (add each to its meeting's `reports` in data/curation/meetings.yaml):\n"
+        header += (
+            "# Meeting reports (one of a curated meeting goes in its `reports` in data/curation/meetings.yaml once\n"
+            "# the article is accepted; one no curated meeting agrees with is drafted below in `new_meetings`):\n"
+        )
     for m in proposals["meetings"]:
         shown = re.sub(r"\s+", " ", m["quote"])[:90]
         date = f"{m['date']} ({m['date_precision']}, from {m['date_text']!r})" if m["date"] else "no date resolved"
@@ -315,7 +358,8 @@ def _draft(
             if len(m["agreeing"]) == 1
             else f"agrees with several meetings: {', '.join(m['agreeing'])}; choose one"
             if m["agreeing"]
-            else "no curated meeting agrees in participants and date: a new meeting?"
+            else "no curated meeting agrees in participants and date: drafted as new_meetings "
+            + m["new_entry"]["meeting_id"]
         )
         header += f"#   {shown!r} at {m['start']}-{m['end']}: {', '.join(m['participants'])}; {date}; {link}\n"
     skipped = [

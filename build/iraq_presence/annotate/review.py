@@ -80,6 +80,10 @@ def render(root: Path, article_id: str) -> str:
         _mark(marks, text, a["evidence"], f"new actor {a['actor_id']} ({a['actor_type']})", "actor", None)
     for a in doc.get("new_affiliations") or []:
         _mark(marks, text, a["evidence"], f"{a['affiliation_id']}", "affiliation", conf.get("new_affiliations"))
+    for m in doc.get("new_meetings") or []:
+        for r in m.get("reports") or []:
+            label = f"new meeting {m['meeting_id']} ({m['meeting_type']})"
+            _mark(marks, text, r, label, "meeting", conf.get("new_meetings"))
     for st in doc.get("statements") or []:
         review = [_parse(line) for line in st.get("unreviewed") or []]
         speaker_conf = next((r["conf"] for r in review if r["field"] == "speaker"), None)
@@ -164,6 +168,7 @@ max-height:100vh;overflow:auto}
 #fields{padding:1rem;max-height:100vh;overflow:auto}
 span.statement{background:#fff3b0}span.meta{background:#cde7ff}span.issue{background:#eee;text-decoration:line-through}
 span.actor{border-bottom:2px solid #2a7}span.affiliation{border-bottom:2px dotted #a3c}
+span.meeting{border-bottom:2px dashed #c70}
 span.low{outline:2px solid #d33}span.mid{outline:1px dashed #d80}
 sup.tag{font:10px system-ui;color:#555;background:#fff;border:1px solid #bbb;padding:0 2px;margin-right:2px}
 table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #ddd;padding:3px 5px;

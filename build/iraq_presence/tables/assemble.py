@@ -171,6 +171,8 @@ class Assembler:
             alias_row["n_mentions"] = alias_counts[(alias_row["actor_id"], alias_row["alias"])]
         self._utterances()
         self._listed("meetings.yaml", self.cur.meetings, self._meetings)
+        if self.cur.article_meetings:  # few, and made every build: not cached with the file's
+            self._meetings(self.cur.article_meetings)
         self._listed("events.yaml", self.cur.events, self._events)
         self._listed("militia_groups.yaml", self.cur.militia_groups, self._militia)
         self._affiliations()
@@ -751,9 +753,9 @@ class Assembler:
         return None
 
     def _meetings(self, entries: list[Any]) -> None:
-        file = "data/curation/meetings.yaml"
         for i, m in enumerate(entries, 1):
-            entry = f"entry #{i} (meeting_id={m.meeting_id})" + at(m)
+            file = m.file or "data/curation/meetings.yaml"
+            entry = f"{m.entry_at(i)} (meeting_id={m.meeting_id})" + at(m)
             o = f"{file}: {entry}"
             self.out.add("meetings", row("meetings", m, n_reports=len({r.article for r in m.reports})), o)
             for p in m.participants:

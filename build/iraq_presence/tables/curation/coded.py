@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from .models import Actor, Affiliation, Alias, Article, Model, SpanRef, Statement, Utterance
+from .models import Actor, Affiliation, Alias, Article, Meeting, Model, SpanRef, Statement, Utterance
 
 M = TypeVar("M", bound=Model)
 
@@ -172,11 +172,14 @@ def merge_new_entries(
     utterances: list[Utterance],
     affiliations: list[Affiliation],
     folder: str,
-) -> tuple[list[Actor], list[Utterance], list[Affiliation]]:
-    """The curated entries plus those first attested by accepted articles (evidence defaults to that article)."""
+) -> tuple[list[Actor], list[Utterance], list[Affiliation], list[Meeting]]:
+    """The curated entries plus those first attested by accepted articles (evidence and a meeting's
+    reports default to that article); the articles' new meetings apart, as meetings.yaml's own rows
+    may come from the build cache."""
     from ...errors import CurationError, nearest
 
     actors, utterances, affiliations = list(actors), list(utterances), list(affiliations)
+    meetings: list[Meeting] = []
     for art in articles:
         if art.status != "accepted":
             continue
@@ -189,6 +192,9 @@ def merge_new_entries(
         affiliations += [
             _from(a.model_copy(update={"evidence": _here(a.evidence, art)}), file, f"new_affiliations #{j}")
             for j, a in enumerate(art.new_affiliations, 1)
+        ]
+        meetings += [
+            _from(_reported_here(m, art), file, f"new_meetings #{j}") for j, m in enumerate(art.new_meetings, 1)
         ]
         by_id = {a.actor_id: i for i, a in enumerate(actors)}
         for j, alias in enumerate(art.new_aliases, 1):
@@ -207,7 +213,12 @@ def merge_new_entries(
                 continue  # proposed by two articles: one alias
             entry = Alias(text=alias.text, alias_type=alias.alias_type, note=alias.note)
             actors[by_id[alias.actor]] = actor.model_copy(update={"aliases": [*actor.aliases, entry]})
-    return actors, utterances, affiliations
+    return actors, utterances, affiliations, meetings
+
+
+def _reported_here(meeting: Meeting, art: Article) -> Meeting:
+    reports = [r.model_copy(update={"article": r.article or art.article_id}) for r in meeting.reports]
+    return meeting.model_copy(update={"reports": reports})
 
 
 def _from(entry: M, file: str, place: str) -> M:

@@ -780,7 +780,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, poo
         for path, art, _ in parsed:
             cache.keep_parsed(path, art)
             cache.keep_stub(path, ArticleStub.of(art))
-    actors, utterances, affiliations = merge_new_entries(
+    actors, utterances, affiliations, article_meetings = merge_new_entries(
         articles,
         listed("actors.yaml"),
         listed("utterances.yaml"),
@@ -803,6 +803,14 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, poo
             entries,
         )
     meetings, events = listed("meetings.yaml"), listed("events.yaml")
+    if article_meetings:  # an article's new meeting may not take an id meetings.yaml (or another article) uses
+        every = (
+            _rowed_merged(folder / "meetings.yaml", root, cache, article_meetings, "meetings")
+            if folder / "meetings.yaml" in rowed
+            else [*meetings, *article_meetings]
+        )
+        file = rel("meetings.yaml")
+        _unique(lambda: [(e.file or file, e, e.entry_at(i)) for i, e in enumerate(every, 1)], "meeting_id", every)
     return Curation.model_construct(  # unvalidated: the entries are models already, an article maybe a stub
         package=package,
         actors=actors,
@@ -810,6 +818,7 @@ def load_curation(folder: Path, root: Path, cache: BuildCache | None = None, poo
         articles=articles,
         utterances=_shed(folder / "utterances.yaml", cache, utterances),
         meetings=_shed(folder / "meetings.yaml", cache, meetings),
+        article_meetings=article_meetings,
         events=_shed(folder / "events.yaml", cache, events),
         militia_groups=listed("militia_groups.yaml"),
         affiliations=_shed(folder / "affiliations.yaml", cache, affiliations),

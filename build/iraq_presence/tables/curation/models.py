@@ -226,6 +226,7 @@ class Article(Model):
     new_aliases: list[NewAlias] = []
     new_utterances: list[Utterance] = []
     new_affiliations: list[Affiliation] = []
+    new_meetings: list[ArticleMeeting] = []
 
     def quoted_articles(self) -> list[str]:
         """The other articles its title, outlet or date evidence quote (their texts feed its rows)."""
@@ -261,6 +262,7 @@ class ArticleStub:
     new_aliases: list[NewAlias]
     new_utterances: list[Utterance]
     new_affiliations: list[Affiliation]
+    new_meetings: list[ArticleMeeting]
     quoted: list[str]
 
     @classmethod
@@ -277,6 +279,7 @@ class ArticleStub:
             art.new_aliases,
             art.new_utterances,
             art.new_affiliations,
+            art.new_meetings,
             art.quoted_articles(),
         )
 
@@ -338,6 +341,19 @@ class Meeting(Model):
     description: str
     participants: list[MeetingParticipant]
     reports: list[Report] = Field(min_length=1)
+
+
+class ArticleReport(Report):
+    """A report in an article's own `new_meetings` entry: its article defaults to that article."""
+
+    article: str | None = None  # type: ignore[assignment]
+
+
+class ArticleMeeting(Meeting):
+    """A meeting first reported by an article, written in that article's file (`new_meetings`) so that a
+    draft's meeting is accepted with the article: no edit of meetings.yaml while the article is a draft."""
+
+    reports: list[ArticleReport] = Field(min_length=1)  # type: ignore[assignment]
 
 
 class EventReport(Model):
@@ -459,6 +475,7 @@ class Curation(Model):
     utterances: list[Utterance]
     meetings: list[Meeting]
     events: list[Event]
+    article_meetings: list[Meeting] = []  # the accepted articles' new_meetings (after meetings.yaml's)
     militia_groups: list[MilitiaGroup]
     affiliations: list[Affiliation]
     references: list[Reference] = []
