@@ -321,6 +321,13 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
         return body  # "X's government": the curated government of X, not a new actor beside it
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
+    first, _, rest = name.partition(" ")
+    if (
+        len(rest.split()) >= 2
+        and demonym(first, ctx.text)
+        and (rest in ctx.aliases or _known_spelling(ctx, rest, kind))
+    ):
+        return actor_for(ctx, rest, start + len(first) + 1, kind, why)  # "Iraqi X Y": the known X Y, its country said
     placed, kind = _as_place(ctx, name, kind)
     if placed is not None:
         return placed

@@ -277,6 +277,16 @@ def noun_phrase_right(tokens: list[Token], i: int, limit: int = 9) -> tuple[int,
             if t.text in {"-", "’", "'"} and b >= a:
                 i += 1
                 continue
+            if (
+                t.text == "("
+                and b >= a
+                and i + 2 < len(tokens)
+                and tokens[i + 2].text == ")"
+                and _acronym(tokens[i + 1])
+            ):
+                b = i = i + 2  # "the Center for Dialogue (RCD) forum": the acronym in brackets is the name's
+                i += 1
+                continue
             break
         if not t.cap and t.low in BOUNDARY and t.low not in {"of", "for", "at", "from"}:
             break
@@ -402,10 +412,13 @@ def _end_where_going_on(text: str, cue: Cue, out: list[Cue]) -> None:
 ISSUING_NOW = {"issued", "issues", "released", "releases", "published", "publishes"}
 STATEMENT_THAT = re.compile(
     r"\s+(?P<noun>an?\s+(?:(?:joint|written|official|new|brief|short)\s+)?(?:statement|communiqu[eé]|declaration))"
-    r"(?:\s+(?:on|in|late|early|this|last|earlier)\s+[\w-]+){0,3}\s+that\s+"
+    r"(?:\s+(?:on|in|late|early|this|last|earlier)\s+[\w-]+){0,3}"
+    r"(?P<aim>\s+to\s+(?:highlight|stress|emphasi[sz]e|underline|underscore|say|announce|declare|confirm|affirm|"
+    r"reiterate))?(?:\s+the\s+fact)?\s+that\s+"
 )
-"""A statement issued with its content ("X released a statement on Wednesday that …"): X's words, as
-"X said in a statement that …" would be; the verb as written ("released a statement")."""
+"""A statement issued with its content ("X released a statement on Wednesday that …", "… a statement to
+stress that …"): X's words, as "X said in a statement that …" would be; the verb as written ("released a
+statement", "releases a statement to highlight")."""
 LAUNCHED = {"launched", "launches", "launch", "waged", "wages", "began", "begun", "started", "stepped"}
 CAMPAIGN = re.compile(
     r"(?:\s+up)?\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:campaign|offensive|push|drive|effort|bid)\s+"
@@ -572,7 +585,7 @@ def _named_act(text: str, tokens: list[Token], k: int, end: int) -> Cue | bool |
     if t.low in ISSUING_NOW and (issued := STATEMENT_THAT.match(text, t.end, end)) is not None:
         cue = _campaign_cue(text, tokens, k, issued.end(), end)
         if cue is not None:
-            cue.verb = text[t.start : issued.end("noun")]
+            cue.verb = text[t.start : issued.end("aim") if issued.group("aim") else issued.end("noun")]
         return cue or False
     return None
 
@@ -876,12 +889,13 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         # "She said the board must honour a motion calling for …": the motion's words, not hers (a nested
         # position, docs/curation.md coverage rule 2)
         cue.source, cue.how = _span(tokens, act), "subject"
+    elif (opened := _opening_participle(tokens, k, last)) is not None:
+        # before the cues found in the sentence: one opening it has no cue before it to continue
+        return _opener_cue(cue, tokens, last, *opened)
     elif out and out[-1].source is not None and out[-1].how != "participle":
         # "…, the daily reported, citing …"; "X said that Y claims Z, noting …": X, whose words held Y's cue
         outer = next((c for c in out[:-1] if c.source and any(a <= out[-1].start < b for a, b in c.content)), None)
         cue.source, cue.how = (outer or out[-1]).source, "participle"
-    elif (opened := _opening_participle(tokens, k, last)) is not None:
-        return _opener_cue(cue, tokens, last, *opened)
     else:
         # ", saying …", "issued a statement saying …": the main clause's subject speaks
         subject = sentence_subject(tokens)
@@ -928,6 +942,8 @@ def _opening_participle(tokens: list[Token], k: int, last: int) -> tuple[int, tu
         subject = noun_phrase_right(tokens, c + 1)
         if subject is not None and subject[1] + 1 < len(tokens) and tokens[subject[1] + 1].is_word:
             return c, subject
+        if subject is not None and subject[1] > subject[0] and not tokens[subject[1]].cap:
+            return c, (subject[0], subject[1] - 1)  # "…, X added, “…”": the phrase read took the verb
     return None
 
 
@@ -952,6 +968,12 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
         left = _joined_names(tokens, _subject_phrase(tokens, j))
+        if left is not None and left[0] > 0 and tokens[left[0] - 1].low in OBJECT_OF:
+            # "X, …, in response to an attack on the headquarters of Y said": Y is a preposition's
+            # object, the sentence's subject speaks
+            subject = sentence_subject(tokens)
+            if subject is not None and subject[1] < left[0] - 1:
+                return subject, False, False
         return _document_subject(tokens, left, j) or _unclosed_apposition(tokens, left) or left, False, False
     if j >= 1 and tokens[j].text == ")":
         return noun_phrase_left(tokens, j), False, False  # "Sen. X (R-Iowa) said"
@@ -968,6 +990,9 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
             return subject, True, False
     return None, False, False
 
+
+OBJECT_OF = {"of", "on", "by", "against", "into", "onto", "toward", "towards", "upon"}
+"""Prepositions whose object cannot be the subject of the verb after it ("the headquarters of Y said")."""
 
 DOCUMENTS = {"statement", "readout", "report", "communique", "communiqué", "memo", "letter", "release"}
 
@@ -1302,6 +1327,9 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     dash = dateline_dash(tokens)
     if dash is not None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …", "CITY, Region - …"
+    colon = next((k for k in range(i, min(len(tokens), i + 5)) if tokens[k].text == ":"), None)
+    if colon is not None and colon > i and all(t.cap for t in tokens[i:colon]):
+        i = colon + 1  # a credit or label before a colon: "Outlet Section: X said …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
     if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:

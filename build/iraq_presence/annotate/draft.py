@@ -549,7 +549,7 @@ def _lead_holders(ctx: Context, drafted: list[dict[str, Any]], speakers: list[st
     i = body[0]
     p = drafted[i]
     source = ctx.text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else ""
-    if not any(w.lower().strip(",’'s") in ROLE_NOUNS for w in source.split()):
+    if not any(part in ROLE_NOUNS for w in source.split() for part in w.lower().strip(",’'s").split("-")):
         return out
     next_line = ctx.text.find("\n", p["end"])
     for j in body[1:3]:

@@ -211,7 +211,8 @@ PERSON_TITLES = _words(
     "Mr Mrs Ms Dr Sen Senator Rep Representative Gov Governor President Minister Prime Secretary Gen General Col "
     "Colonel Lt Maj Major Capt Captain Judge Justice Mayor King Queen Prince Sheikh Ayatollah Imam Pope Chairman "
     "Chairwoman Commander Speaker Ambassador Leader Spokesman Spokeswoman Professor Prof Rev Chancellor Vice "
-    "Deputy Supreme Attorney Former former Lieutenant Admiral Sergeant Senior Fellow Director Analyst Researcher MP"
+    "Deputy Supreme Attorney Former former Lieutenant Admiral Sergeant Senior Fellow Director Analyst Researcher MP "
+    "Hujjat al-Islam Hojatoleslam Hojjatoleslam Hujjatulislam"  # a Shia cleric's rank ("Hujjat al-Islam X")
 )
 # Head nouns of role phrases ("the group's spokesman", "a senior official").
 ROLE_NOUNS = _words(

@@ -58,7 +58,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|issued|released|published) an? (?:(?!televised|video|verbal|oral)[\w-]+ )?statement\b"
+            r"\b(?:in|issue[sd]|release[sd]|publishe[sd]) an? (?:(?!televised|video|verbal|oral)[\w-]+ )?statement\b"
             r"|\bstatement (?:issued|released)\b|\bcommuniqu"
             r"|\b(?:an?|the|its|his|her|their) (?:[\w-]+ ){0,2}statement"
             r" (?:from|by|said|says|read|reads|added|stated)\b",
