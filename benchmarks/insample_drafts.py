@@ -82,7 +82,7 @@ def draft_again(root: Path, cur: dict[str, Any], text: str) -> dict[str, Any]:
     from iraq_presence.annotate.actors import Context
     from iraq_presence.annotate.byline import read_metadata
     from iraq_presence.annotate.extract import Extractor
-    from iraq_presence.annotate.intake import _draft, _gazetteer, _known_affiliations, _metonyms
+    from iraq_presence.annotate.intake import _draft, _gazetteer, _known_affiliations, _metonyms, _new_meetings
     from iraq_presence.annotate.suggest import Corpus
     from iraq_presence.paths import Layout
 
@@ -94,7 +94,8 @@ def draft_again(root: Path, cur: dict[str, Any], text: str) -> dict[str, Any]:
     meta = read_metadata(text, day, gaz.aliases, gaz.types)
     proposals = Extractor(gaz).run(text, day)
     for report in proposals["meetings"]:
-        report["agreeing"] = []
+        report["agreeing"] = []  # left out, as its own curated meetings would be for a new article
+    _new_meetings(proposals["meetings"], text, "999_x", set())
     ctx = Context(
         "999_x",
         text,
