@@ -576,7 +576,7 @@ def _line_start(text: str, at: int) -> bool:
 
 
 UNNAMED = re.compile(
-    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
+    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|four|five|six|seven|eight|nine|ten|dozens|\d+|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|officers?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles|members|MPs"
     r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups)(?:\s+themselves)?"
@@ -660,8 +660,10 @@ def unnamed_office(ctx: Context, phrase: str, start: int) -> str | None:
 
 
 def _described_before(ctx: Context, head: str, start: int) -> str | None:
-    """The unnamed source of this article last described before `start` by the same noun ("a US official")."""
+    """The unnamed source of this article last described before `start` by the same noun ("a US official");
+    "the source(s)" is the last one of its number by any noun ("eight officials said …; the sources said")."""
     best: tuple[int, str] | None = None
+    generic = head.lower() in {"source", "sources"}
     for actor_id, actor in ctx.new_actors.items():
         if actor["actor_type"] != "unnamed_source":
             continue
@@ -670,7 +672,9 @@ def _described_before(ctx: Context, head: str, start: int) -> str | None:
         at = -1  # the evidence's own occurrence
         for _ in range(actor["evidence"].get("occurrence", 1)):
             at = ctx.text.find(quote, at + 1)
-        if m and (m["head"] or "").lower() == head.lower() and 0 <= at < start and (best is None or at > best[0]):
+        theirs = (m["head"] or "").lower() if m else ""
+        same = theirs == head.lower() or (generic and theirs.endswith("s") == head.lower().endswith("s"))
+        if m and same and 0 <= at < start and (best is None or at > best[0]):
             best = (at, actor_id)
     return best[1] if best else None
 

@@ -1033,8 +1033,15 @@ def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[in
     first = noun_phrase_left(tokens, left[0] - 2, limit=6)
     if first is None:
         return left
+    a = first[0] - 1 if first[0] > 0 and tokens[first[0] - 1].low in COUNTS else first[0]
+    counted = [t.text for t in tokens[a : left[0] - 1]]
+    if 2 <= len(counted) <= 3 and (counted[0].lower() in COUNTS or counted[0].isdigit()) and tokens[left[0]].cap:
+        return a, left[1]  # "Eight Iraqi and American officials": one collective, its words shared
     joined = re.sub(r" ?([-’']) ?", r"\1", " ".join(t.text for t in tokens[first[0] : left[1] + 1]))
     return (first[0], left[1]) if TWO_NAMES.fullmatch(joined) or TWO_UNNAMED.fullmatch(joined) else left
+
+
+COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens"}
 
 
 def _acronym(t: Token) -> bool:
@@ -1327,9 +1334,9 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     dash = dateline_dash(tokens)
     if dash is not None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …", "CITY, Region - …"
-    colon = next((k for k in range(i, min(len(tokens), i + 5)) if tokens[k].text == ":"), None)
+    colon = next((k for k in range(i, min(len(tokens), i + 5)) if tokens[k].text in {":", "/"}), None)
     if colon is not None and colon > i and all(t.cap for t in tokens[i:colon]):
-        i = colon + 1  # a credit or label before a colon: "Outlet Section: X said …"
+        i = colon + 1  # a credit or label before a colon or slash: "Outlet Section: X said …", "Outlet/ X …"
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"but", "and", "yet", "so"}):
         i += 1
     if i + 1 < len(tokens) and tokens[i + 1].text == "," and tokens[i].text in NOT_NAMES:

@@ -68,11 +68,14 @@ DESCRIBED_DOCUMENT = re.compile(
 )
 BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
 UNNAMED_SOURCE = re.compile(
-    r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[\w’'.-]+\s+){0,4}?"
     r"(?i:officials?|sources|source|diplomats?|insiders?|circles|officers?)"
     r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
 )
 """People the article describes and does not name ("officials in the capital", "two security officials")."""
+THE_SOURCES = re.compile(r"(?i:the)\s+(?:[\w’'.-]+\s+){0,2}?(?i:sources?|officials?)")
+"""An unnamed source described again ("the sources", "the Iraqi official"): the one described before, never
+the nearest name (an outlet or a person the words were told to)."""
 JOINED_SOURCES = re.compile(
     r"\s*(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Ss]everal|[Ss]ome)\s+)?"
     r"(?:(?:[A-Z][\w’'.-]*|senior|top|security|government|military|intelligence|foreign|local)\s+){0,3}?"
@@ -149,6 +152,20 @@ class Proposal:
             "confidence": round(self.confidence, 2),
             **self.data,
         }
+
+
+COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many"}
+
+
+def _counted(name: str) -> bool:
+    """ "Eight Iraqi (and American officials)": a count and nationality words share the noun after "and",
+    one collective source, not a second speaker."""
+    from .places import demonyms
+
+    words = name.split()
+    if not words or not (words[0].lower() in COUNT_WORDS or words[0].isdigit()):
+        return False
+    return all(w in demonyms() or is_adjective_like([w]) for w in words[1:])
 
 
 class Extractor:
@@ -513,7 +530,7 @@ class _Statements:
             return None
         name = m["name"]
         known = [x for x in self.mention_ix.overlapping(m.start("name"), m.end("name")) if self._may_speak(x, False)]
-        if name.split()[0] in NOT_NAMES or is_adjective_like(name.split()) or len(known) > 1:
+        if name.split()[0] in NOT_NAMES or is_adjective_like(name.split()) or len(known) > 1 or _counted(name):
             return None
         data = {k: v for k, v in p.data.items() if k not in {"speaker_name", "speaker_id"}}
         data["source_start"], data["source_end"] = m.span("name")  # its own mention, not the other source's
@@ -1017,6 +1034,8 @@ class _Statements:
         before, the first such actor the article names after; the description as written (a new
         speaker for the curator) where none is."""
         phrase = self.text[s:e].strip()
+        if resolved.resolution == "nearest" and "speaker_name" in speaker and THE_SOURCES.fullmatch(phrase):
+            return {"speaker_name": phrase}, Resolved(phrase, "title", resolution="unresolved")  # the draft's unnamed
         lead = self._in_lead(s)
         types = antecedents.compatible(phrase) or (
             antecedents.titled(phrase) or antecedents.introduced(phrase) if lead else None

@@ -204,6 +204,7 @@ NOT_NAMES = _words(
     "Sunday January February March April May June July August September October November December Mr Mrs Ms Dr "
     "Sen Rep Gov No Yes Not Just Even Although Though Because Since Both All Each Every Other Such Most More Any "
     "Once Instead Indeed Later Thus Under Over Among Amid Against Following Including Whether Neither Either "
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Another "
     "Democrat Republican Democrats Republicans"
 )
 # Titles written before a name ("Prime Minister X", "Sen. X"): a name after them is a person.

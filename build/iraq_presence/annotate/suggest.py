@@ -78,6 +78,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b"
+            r"|\b(?:[Ss]peaking|spoke|speaks) (?:at|during) (?:an?|the) (?:[\w’'-]+ ){0,4}(?:event|ceremony|memorial"
+            r"|rally|commemoration|gathering|festival|funeral|celebration|forum|conference|summit|seminar|symposium)\b"
             r"|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
             r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
             r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
