@@ -991,8 +991,9 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
     return None, False, False
 
 
-OBJECT_OF = {"of", "on", "by", "against", "into", "onto", "toward", "towards", "upon"}
-"""Prepositions whose object cannot be the subject of the verb after it ("the headquarters of Y said")."""
+OBJECT_OF = {"of", "on", "against", "into", "onto", "toward", "towards", "upon"}
+"""Prepositions whose object cannot be the subject of the verb after it ("the headquarters of Y said"); not
+"by", whose object is a passive's agent ("a statement issued by X said")."""
 
 DOCUMENTS = {"statement", "readout", "report", "communique", "communiqué", "memo", "letter", "release"}
 

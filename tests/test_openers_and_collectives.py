@@ -1,0 +1,127 @@
+"""Made-up cases of the fifteenth set's rules: an issued statement's stated aim, a sentence-opening
+participle before a quotation, a time after "By" that is no byline, a nationality word before a known
+group, a preposition's object that is no subject, counted collectives and "the sources"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from iraq_presence.annotate.byline import read_metadata
+
+from .test_draft import _drafted
+
+DAY = dt.date(2030, 5, 10)
+PEOPLE = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
+PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
+GROUP = {**PEOPLE, "Harbour Front": "harbour-front"}
+GROUP_TYPES = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
+
+
+def _by_quote(text: str, aliases: dict[str, str] = PEOPLE, types: dict[str, str] = PEOPLE_TYPES) -> dict:
+    return {s["quote"]: s for s in _drafted(text, DAY, aliases, types)}
+
+
+def test_a_statement_released_to_stress_its_words_is_the_issuers_written_statement() -> None:
+    text = (
+        "Council answers plan\n\n"
+        "In response to the plan, Ann Roe releases a statement to highlight the fact that “the dam must stay "
+        "closed until the talks end.”\n"
+    )
+    [st] = [s for q, s in _by_quote(text).items() if q.startswith("the dam must")]
+    assert (st["speaker"], st["reporting_verb"], st["channel"]) == (
+        "ann-roe",
+        "releases a statement to highlight",
+        "written_statement",
+    )
+
+
+def test_a_sentence_opening_participle_reports_the_quoted_speakers_words_too() -> None:
+    """ "Stressing that A, X added, “B”": A is X's too, up to the comma, though the main cue holds a quotation."""
+    text = (
+        "Roe speaks\n\nAnn Roe spoke on Monday.\n\n"
+        "Stressing that the river people have never been unable to defend their rights, Ann Roe added, "
+        "“We advise the visitors to leave.”\n"
+    )
+    st = _by_quote(text)["the river people have never been unable to defend their rights"]
+    assert (st["speaker"], st["statement_type"]) == ("ann-roe", "indirect")
+
+
+def test_a_sentence_opened_by_by_and_a_time_is_no_byline() -> None:
+    text = (
+        "Roe sets a deadline\n\n"
+        "The river council met on Monday.\n\n"
+        "By December 31, 2031, “no visitors” should remain, Ann Roe told reporters at the harbour.\n"
+    )
+    meta = read_metadata(text, None, PEOPLE, PEOPLE_TYPES)
+    assert not meta.authors and meta.outlet is None and meta.date is None
+    assert not any(i.issue_type == "byline" for i in meta.issues)
+
+
+def test_a_nationality_word_before_a_known_group_names_that_group() -> None:
+    """A group whose name is all common group words ("Asaib Ahl al-Nur") is still known after "Iraqi"."""
+    aliases, types = (
+        {**PEOPLE, "Asaib Ahl al-Nur": "asaib-ahl-al-nur"},
+        {**PEOPLE_TYPES, "asaib-ahl-al-nur": "armed_group"},
+    )
+    text = "Iraqi Asaib Ahl al-Nur: visitors must leave\n\nAnn Roe said that the visitors must leave.\n"
+    speakers = {s["quote"]: s["speaker"] for s in _drafted(text, DAY, aliases, types)}
+    assert speakers["visitors must leave"] == "asaib-ahl-al-nur"
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_the_cue_after_it() -> None:
+    text = (
+        "Roe answers raid\n\n"
+        "Ann Roe, head of the river council, on Friday night in response to a raid by visitors on the "
+        "offices of the Harbour Front said that there are attempts to weaken the council.\n"
+    )
+    st = _by_quote(text, GROUP, GROUP_TYPES)["there are attempts to weaken the council"]
+    assert st["speaker"] == "ann-roe"
+
+
+def test_an_outlet_credit_with_a_slash_is_not_the_subject_of_a_second_verb() -> None:
+    text = (
+        "Harbour Wire/ Ann Roe, the head of the council, on Tuesday called for the dam's reopening and "
+        "called for the departure of the visitors from the country.\n"
+    )
+    speakers = {q: s["speaker"] for q, s in _by_quote(text).items()}
+    assert speakers.get("the departure of the visitors from the country") == "ann-roe"
+
+
+def test_a_counted_collective_of_two_nationalities_is_one_source_and_the_sources_after_it() -> None:
+    text = (
+        "Deal reached\n\n"
+        "Eight Valeian and Ruritanian officials confirmed on Friday that their countries reached a deal.\n\n"
+        "The plan would see the visitors leave by September, the sources said.\n"
+    )
+    got = _by_quote(text)
+    first = got["their countries reached a deal"]
+    assert first["speaker"].startswith("unnamed-eight-valeian-and-ruritanian-officials")
+    assert sum(1 for s in got.values() if s["quote"] == "their countries reached a deal") == 1  # no second speaker
+    later = next(s for q, s in got.items() if q.startswith("The plan would see"))
+    assert later["speaker"] == first["speaker"]
+
+
+def test_a_clerics_rank_is_no_part_of_his_name() -> None:
+    text = "Cleric speaks\n\nHujjat al-Islam Omar Vale said that the visitors must leave.\n"
+    [st] = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert st["speaker"] == "omar-vale"
+
+
+def test_words_spoken_at_an_event_are_a_speech() -> None:
+    text = (
+        "Roe speaks\n\nSpeaking at a memorial event organized by the council in the old town on Tuesday, "
+        "Ann Roe stated, “We must restore the harbour.”\n"
+    )
+    [st] = _drafted(text, DAY)
+    assert st["channel"] == "speech"
+
+
+def test_a_leads_hyphenated_title_is_the_person_the_next_paragraph_names() -> None:
+    """News describes in the lead and names in the next paragraph; "secretary-general" is a role noun."""
+    text = (
+        "Front vows to fight\n\n"
+        "The secretary-general of the Harbour Front movement said that no one could stop its fighters.\n\n"
+        "Omar Vale, secretary-general of the Harbour Front movement, said that there are attempts to weaken it.\n"
+    )
+    got = _by_quote(text)
+    assert got["no one could stop its fighters"]["speaker"] == "omar-vale"
