@@ -125,3 +125,25 @@ def test_a_leads_hyphenated_title_is_the_person_the_next_paragraph_names() -> No
     )
     got = _by_quote(text)
     assert got["no one could stop its fighters"]["speaker"] == "omar-vale"
+
+
+def test_a_dateline_credit_closed_by_an_underscore_credits_the_outlet_and_dates_the_page() -> None:
+    text = "Council answers plan\n\nWednesday, 18 November 2020 (HWN)_ The council released a statement.\n"
+    meta = read_metadata(text, None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == "HWN"
+    assert meta.date is not None and meta.date.value == dt.date(2020, 11, 18)
+
+
+def test_an_unnamed_source_tells_an_outlet_though_the_outlet_is_new() -> None:
+    """Sources the article does not name talk to outlets: "a senior official told X" is an interview with X,
+    even where the clause comes first and a manner phrase ("according to a timetable agreed between …")
+    stands in it, which names no source."""
+    text = (
+        "Deal news\n\n"
+        "The deal will be implemented according to a timetable agreed between the two parties, a senior "
+        "Valeian official told Harbour Courant on Saturday.\n"
+    )
+    got = _drafted(text, DAY)
+    assert [(s["speaker"].startswith("unnamed-senior"), s["channel"], s["medium"]) for s in got] == [
+        (True, "interview", "harbour-courant")
+    ]

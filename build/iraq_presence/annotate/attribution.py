@@ -643,11 +643,23 @@ ISSUED = {"issued", "released", "published", "posted", "sent"}
 """A document's participle before its issuer ("a statement issued by …")."""
 
 
+MANNER_NOUNS = {"timetable", "timetables", "schedule", "schedules", "timeline", "timelines", "plan", "plans"}
+"""Nouns after "according to" that say how something is done, not who said it."""
+
+
+def _head_end(tokens: list[Token], np: tuple[int, int]) -> int:
+    """The noun phrase's head: its last word before a participle or preposition that starts its modifier."""
+    for x in range(np[0] + 1, np[1] + 1):
+        if tokens[x].low in {"of", "for", "at", "from", "agreed", "set", "drawn", "approved"}:
+            return x - 1
+    return np[1]
+
+
 def _according_cue(text: str, tokens: list[Token], k: int, start: int, end: int) -> Cue | None:
     """ "according to X": the source is X, the content the clause before or after it."""
     np = noun_phrase_right(tokens, k + 2)
-    if not np:
-        return None
+    if not np or tokens[min(np[1], _head_end(tokens, np))].low in MANNER_NOUNS:
+        return None  # "implemented according to a timetable agreed …": the manner, no source
     by = np[1] + 2
     if tokens[np[1]].low in ISSUED and by < len(tokens) and tokens[by - 1].low in {"by", "from"}:
         issuer = noun_phrase_right(tokens, by)  # "a note released by the board": the issuer too
@@ -692,6 +704,8 @@ def _adjectival(tokens: list[Token], k: int, verb: str) -> bool:
     if before.cap or before.low in PRONOUNS | BETWEEN:
         return False
     after = [x.low for x in tokens[k + 1 : k + 3]]
+    if verb == "agreed" and after[:1] in (["between"], ["with"]) and before.low in MANNER_NOUNS | {"deal", "terms"}:
+        return True  # "a timetable agreed between the two parties": the timetable's, no one's words
     return after[:1] == ["by"] or after in (["upon", "by"], ["on", "by"])
 
 

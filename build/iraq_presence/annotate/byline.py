@@ -35,7 +35,7 @@ BYLINE = re.compile(
 """A byline, not a sentence opened by "By" and a time ("By December 31, …", "By the end of …")."""
 DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
-    r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*(?:--|[-–—:])\s"  # (Outlet) –, (Outlet) --
+    r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*(?:--|[-–—:_])\s"  # (Outlet) –, (Outlet) --, (Outlet)_
 )
 REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) by (?P<names>[^;)]+)")
 """An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""

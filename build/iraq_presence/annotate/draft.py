@@ -298,7 +298,7 @@ def statements(
         ch, medium = _reporter_medium(ctx, p, ch, medium)
         medium = _own_account(ctx, p, speaker, medium)
         if isinstance(medium.value, str) and medium.value.startswith("TODO-new-actor ("):
-            ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"])
+            ch, medium = _new_medium(ctx, ch, medium, kinds, proposals["candidates"], speaker.startswith("unnamed-"))
         if outlets[n - 1][1] is not None:
             why = f"the outlet {outlets[n - 1][0]} reports what the source it cites said"
             if ch.value == "unknown":
@@ -941,10 +941,17 @@ def _own_account(ctx: Context, p: dict[str, Any], speaker: str, medium: Suggesti
 
 
 def _new_medium(
-    ctx: Context, ch: Suggestion, medium: Suggestion, kinds: dict[str, str], candidates: list[dict[str, Any]]
+    ctx: Context,
+    ch: Suggestion,
+    medium: Suggestion,
+    kinds: dict[str, str],
+    candidates: list[dict[str, Any]],
+    unnamed: bool = False,
 ) -> tuple[Suggestion, Suggestion]:
     """A medium first named here is an outlet only when it reads as one ("the daily X", "X TV", an outlet
-    the extractor typed); "told Minister X" names a hearer, not a medium, and is no interview cue."""
+    the extractor typed) or when an `unnamed` source told it (sources the article does not name talk to
+    outlets: "a senior official told X"); "told Minister X" names a hearer, not a medium, and is no
+    interview cue."""
     named = medium.value[len("TODO-new-actor (") : -1]
     at = ctx.text.find(named)
     cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
@@ -953,8 +960,12 @@ def _new_medium(
         drafted = any(a["actor_type"] == "media_outlet" and name in a["aliases"] for a in ctx.new_actors.values())
         outlet = drafted or kinds.get(name) in {"media_outlet", "organization"}  # the dateline's "(X)" is drafted
         outlet = outlet or candidate_kind(ctx, name, "") == "media_outlet"
+        outlet = outlet or (unnamed and ch.value == "interview" and ch.basis.startswith("cue 'told"))
         if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):
             medium.value = actor_for(ctx, name, at, "media_outlet", "Outlet named as a medium")
+            drafted_as = ctx.new_actors.get(medium.value)
+            if drafted_as is not None and drafted_as["actor_type"] == "person":  # drafted as the hearer before
+                drafted_as["actor_type"] = "media_outlet"
             return ch, medium
     if ch.value == "interview" and ch.basis.startswith("cue 'told"):
         return Suggestion("channel", "unknown", 0.5, f"{ch.basis} names a hearer, not an outlet"), Suggestion(
