@@ -147,3 +147,13 @@ def test_an_unnamed_source_tells_an_outlet_though_the_outlet_is_new() -> None:
     assert [(s["speaker"].startswith("unnamed-senior"), s["channel"], s["medium"]) for s in got] == [
         (True, "interview", "harbour-courant")
     ]
+
+
+def test_a_headline_whose_plural_subject_follows_an_opening_phrase() -> None:
+    """ "Emboldened by X, Valeian-Backed Militias Demand …": the subject after the comma, the plain verb form."""
+    text = (
+        "Emboldened by the Vote, Valeian-Backed Militias Demand Visitors Out of the Harbour\n\n"
+        "Ann Roe on Tuesday urged all visitors to leave the harbour.\n"
+    )
+    [headline] = [s for s in _drafted(text, DAY) if s["quote"] == "Visitors Out of the Harbour"]
+    assert headline["speaker"].startswith("unnamed-valeian-backed-militias")

@@ -85,20 +85,29 @@ def _outlet_credit(text: str, name: str) -> bool:
 
 
 def _title_cue(text: str, start: int, end: int) -> Cue | None:
-    """'Iraqi Group Says There Will Be …': a reporting verb after a short capitalised subject."""
+    """'Iraqi Group Says There Will Be …': a reporting verb after a short capitalised subject, which may
+    follow an opening phrase and its comma ("Emboldened by X, Militias Demand …"); a plural subject takes
+    the verb's plain form ("Militias Demand …")."""
     tokens = tokenize(text, start, end)
-    for k, t in enumerate(tokens[1 : LEAD_WORDS + 1], start=1):
-        if t.low in PRESSING and tokens[0].cap:
+    lead = 0
+    for k, t in enumerate(tokens[1:], start=1):
+        if tokens[k - 1].text == "," and k < len(tokens) and t.cap:
+            lead = k  # the subject after an opening phrase
+        if k == lead or k - lead > LEAD_WORDS:
+            continue
+        if t.low in PRESSING and tokens[lead].cap:
             return _pressing(tokens, k)
         m = CUE_RE.fullmatch(t.low) or CUE_RE.fullmatch(" ".join(x.low for x in tokens[k : k + 2]))
         if m is None and t.cap and t.low in HEADLINE_FORMS:
             m = re.fullmatch(r"(?P<cue>\w+)", t.low)  # "Group Demands …", "Minister Slams …": a verb here
-        if m and tokens[0].cap and k + 1 < len(tokens):
+        if m is None and t.cap and f"{t.low}s" in HEADLINE_FORMS and tokens[k - 1].low.endswith("s"):
+            m = re.fullmatch(r"(?P<cue>\w+)", t.low)  # "Militias Demand …": a plural subject's verb
+        if m and tokens[lead].cap and k + 1 < len(tokens):
             verb_end = tokens[k + len(m.group().split()) - 1].end
             after = next((x.start for x in tokens if x.start > verb_end), None)
             if after is None:
                 return None
-            source = (tokens[0].start, tokens[k - 1].end)
+            source = (tokens[lead].start, tokens[k - 1].end)
             return Cue(t.start, verb_end, m.group(), source, None, [(after, end)], "headline")
     return None
 
