@@ -69,7 +69,7 @@ def test_title_only_when_the_first_line_reads_as_a_headline() -> None:
     [
         ("The group said in a statement that the port was closed.", "written_statement", None),
         ("He said in an interview with Harbour Times that talks failed.", "interview", "harbour-times"),
-        ("She told reporters that the port was closed.", "unknown", None),
+        ("She told reporters that the port was closed.", "press_conference", None),  # the codebook, Channel
         ("The minister said at a press conference that it was over.", "press_conference", None),
         ("A statement from the board said the port was closed.", "written_statement", None),
         ("Addressing the minister's remarks, Ann Roe said the port was closed.", "unknown", None),

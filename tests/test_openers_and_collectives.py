@@ -157,3 +157,25 @@ def test_a_headline_whose_plural_subject_follows_an_opening_phrase() -> None:
     )
     [headline] = [s for s in _drafted(text, DAY) if s["quote"] == "Visitors Out of the Harbour"]
     assert headline["speaker"].startswith("unnamed-valeian-backed-militias")
+
+
+def test_remarks_told_reporters_are_a_press_conference_and_carry_past_an_outlets_report() -> None:
+    """ "X told reporters at the forum" is the press's occasion (codebook, Channel); "he added" goes on there, though
+    the lead's words of X came through an outlet's report ("…, Harbour Wire reported")."""
+    text = (
+        "Roe speaks\n\n"
+        "Ann Roe on Tuesday urged all visitors to leave the harbour, the news agency Harbour Wire reported.\n\n"
+        "No visitors should remain, Roe told reporters at the forum in the old town.\n\n"
+        "“This is the people's decision,” she added.\n"
+    )
+    got = {q: s["channel"] for q, s in _by_quote(text).items()}
+    assert got["No visitors should remain"] == "press_conference"
+    assert got["This is the people's decision,"] == "press_conference"
+
+
+def test_advising_a_hearer_to_act_is_a_request() -> None:
+    from iraq_presence.annotate.cues import plover
+
+    assert plover("We advise the visitors to speed up their departure from the occupied harbour", "added")[0] == (
+        "REQUEST"
+    )

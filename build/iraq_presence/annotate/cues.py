@@ -56,7 +56,7 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "REQUEST": re.compile(
         r"\b(?:must (?:leave|withdraw|be (?:expelled|ejected|removed))|should|calls? (?:for|on)"
-        r"|demand\w*|urge[sd]?|expel\w*|expulsion|removal|oust\w*|pressure)\b",
+        r"|demand\w*|urge[sd]?|expel\w*|expulsion|removal|oust\w*|pressure|advis(?:e|es|ed|ing) (?:\w+ ){1,3}to)\b",
         re.I,
     ),
     "SUPPORT": re.compile(

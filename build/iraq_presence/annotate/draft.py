@@ -1040,11 +1040,14 @@ def _carried_channel(
     """A statement with no cue of its own takes the one channel its speaker's placed remarks in the
     article agree on ("at the end of his interview, he said"; "X added during a meeting" places the
     words before it too, as the curated articles read it): one occasion, the nearest placed before the
-    words, else the first after, at lower confidence. A post
-    is never carried: posts are their own utterance (docs/curation.md, Channel)."""
+    words, else the first after, at lower confidence; where the speaker's words are also carried by an
+    outlet's report ("…, Rudaw reported"), the occasion is the one the other remarks name. A post is never
+    carried: posts are their own utterance (docs/curation.md, Channel)."""
     who = _who(drafted[i])
     same = [j for j, p in enumerate(drafted) if j != i and who and _who(p) == who]
     cues = [j for j in same if cued[j][0].value != "unknown"]
+    if any(cued[j][0].value != "media_report" for j in cues):
+        cues = [j for j in cues if cued[j][0].value != "media_report"]  # an outlet's report is no occasion
     kinds = {cued[j][0].value for j in cues}
     if not cues or len(kinds) > 1 or kinds == {"social_media_post"}:  # two occasions; a post is its own
         return (*cued[i], None)

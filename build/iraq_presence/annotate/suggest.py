@@ -50,6 +50,14 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.8,
     ),
     (re.compile(r"\bpress conference\b|\bnews conference\b|\bbriefing\b", re.I), "press_conference", 0.85),
+    # remarks to the press gathered there: the codebook's press conference (Channel)
+    (
+        re.compile(
+            r"\b(?:told|telling|speaking to|spoke to|talking to|said to) (?:the )?(?:reporters|journalists|press)\b"
+        ),
+        "press_conference",
+        0.6,
+    ),
     # before "in a statement": words given to an outlet are an interview through it, the outlet the medium
     (
         re.compile(r"\b(?:statements?|remarks|comments)\s+(?:to|with)\s+(?:the\s+)?(?=[A-Z]|(?:news|press)\b)"),
