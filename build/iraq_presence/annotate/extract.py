@@ -27,6 +27,7 @@ from .dates import find_dates, resolve_date
 from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
 from .lexicon import (
+    ADDRESSING,
     CREED_WORDS,
     CUE_FORMS,
     FINITE_OPENERS,
@@ -73,8 +74,8 @@ UNNAMED_SOURCE = re.compile(
     r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
 )
 """People the article describes and does not name ("officials in the capital", "two security officials")."""
-SETTING = {"in", "at", "during", "near", "outside", "inside", "after", "before"}
-"""Prepositions opening a place or time after a cue, not the words ("…, X said in the capital")."""
+SETTING = {"in", "at", "near", "outside", "inside"}
+"""Prepositions opening a place after a cue, not the words ("…, X said in the capital")."""
 THE_SOURCES = re.compile(r"(?i:the)\s+(?:[\w’'.-]+\s+){0,2}?(?i:sources?|officials?)")
 """An unnamed source described again ("the sources", "the Iraqi official"): the one described before, never
 the nearest name (an outlet or a person the words were told to)."""
@@ -501,10 +502,11 @@ class _Statements:
         ("Touring the county on Sunday, X said she …"), else the longest."""
         after = cue.content[-1]
         words = self.text[slice(*after)].split()
-        if cue.how == "subject" and len(cue.content) > 1 and words and words[0].lower() in CIRCUMSTANCE | SETTING:
-            # "A, an official said, with the ministry blaming B": the circumstance is no words; "A, X told
-            # reporters at the forum in the old town": the place is no words either
-            return cue.content[0]
+        if cue.how == "subject" and len(cue.content) > 1 and words and words[0].lower() in CIRCUMSTANCE:
+            return cue.content[0]  # "A, an official said, with the ministry blaming B": the circumstance is no words
+        addressed = cue.verb in ADDRESSING
+        if cue.how == "subject" and len(cue.content) > 1 and words and words[0].lower() in SETTING and addressed:
+            return cue.content[0]  # "A, X told reporters at the forum in the old town": the place is no words
         if cue.how == "subject" and len(cue.content) > 1 and len(words) >= 3 and not words[0].endswith("ing"):
             a, b = cue.content[0]
             lead = self.text[a : max(b, cue.source[0] if cue.source and cue.source[0] > a else b)].rstrip(" ,")
