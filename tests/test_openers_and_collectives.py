@@ -179,3 +179,12 @@ def test_advising_a_hearer_to_act_is_a_request() -> None:
     assert plover("We advise the visitors to speed up their departure from the occupied harbour", "added")[0] == (
         "REQUEST"
     )
+
+
+def test_a_vow_to_act_is_a_pledge_and_fighting_the_foreign_forces_a_threat() -> None:
+    from iraq_presence.annotate.cues import plover
+
+    assert plover("to keep a Valeian troop presence in the harbour", "vowed")[0] == "AGREE"
+    assert plover("to retaliate against any attack", "vowed")[0] == "THREATEN"
+    assert plover("Resistance forces continue to fight US", "headline")[0] == "THREATEN"
+    assert plover("no one could stop them from fighting the American forces until they leave", "said")[0] == "THREATEN"

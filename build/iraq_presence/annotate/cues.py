@@ -39,7 +39,9 @@ PLOVER_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:retaliat\w*|ready to|will (?:\w+ly )?(?:respond|target|strike|confront|attack)|confront\w*"
         r"|revenge|avenge\w*|defeat(?:ed)?|violence|(?:continue|launch|resume|step up|carry out)\w* (?:\w+ )?attacks"
         r"|resumption of (?:\w+ )?attacks|return to (?:\w+ ){0,2}attacks|calm before the storm"
-        r"|prepared to respond|respond to any (?:attack|aggression))\b"
+        r"|prepared to respond|respond to any (?:attack|aggression)"
+        r"|(?:continue\w* to |keep )?fight(?:ing)? (?:against )?(?:the )?"
+        r"(?:US|U\.S\.|American|occupiers?|occupation|foreign))\b"
         r"|\b(?:[Ii]f|[Ii]n (?:the )?case of|[Ss]hould)\b[^.;]{0,40}\b(?:war|attack(?:s|ed)?|aggression|strikes?)\b",
         re.I,
     ),
@@ -141,6 +143,13 @@ LEAVE = re.compile(
 )
 
 
+VOWED = re.compile(r"\bvow(?:s|ed|ing)?$", re.I)
+VIOLENT = re.compile(
+    r"to (?:\w+ )?(?:attack|strike|retaliat\w*|fight|avenge|respond|target|destroy|expel|confront|kill|hit|punish"
+    r"|continue (?:\w+ )?(?:attacks|operations|fighting|resistance)|resist|take revenge)\b",
+    re.I,
+)
+"""A vow to act ("vowed to maintain a presence") is a pledge (AGREE); a vow of violence is a threat."""
 ASKED_TO = re.compile(r"\b(?:told|tells|tell|advis\w*|instruct\w*|order\w*)$", re.I)
 INFINITIVE = re.compile(r"(?:not )?to [a-z]")
 """'told X not to allow …': an act asked of the hearer is a request (the codebook)."""
@@ -152,6 +161,8 @@ def plover(quote: str, verb: str | None) -> tuple[str | None, str]:
         return None, "a question performs no coded act"
     if verb and ASKED_TO.search(verb) and INFINITIVE.match(quote):
         return "REQUEST", f"cue verb {verb!r} with the act asked of the hearer ({quote.split()[0]!r} …)"
+    if verb and VOWED.search(verb) and INFINITIVE.match(quote) and not VIOLENT.match(quote):
+        return "AGREE", f"cue verb {verb!r} with a pledge to act ({' '.join(quote.split()[:2])!r} …), no violence"
     for category, pattern in PLOVER_VERBS.items():
         if verb and pattern.search(verb.strip()):
             if category == "REQUEST" and BACKING.search(quote):
