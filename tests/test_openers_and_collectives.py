@@ -188,3 +188,29 @@ def test_a_vow_to_act_is_a_pledge_and_fighting_the_foreign_forces_a_threat() -> 
     assert plover("to retaliate against any attack", "vowed")[0] == "THREATEN"
     assert plover("Resistance forces continue to fight US", "headline")[0] == "THREATEN"
     assert plover("no one could stop them from fighting the American forces until they leave", "said")[0] == "THREATEN"
+
+
+def test_a_known_body_opening_a_titled_name_is_not_part_of_it() -> None:
+    """ "Ambassador to the UN Omar Vale": the body the title names, then the person."""
+    aliases, types = (
+        {**PEOPLE, "UN": "united-nations"},
+        {**PEOPLE_TYPES, "united-nations": "international_organization"},
+    )
+    text = "Envoy speaks\n\nValeia’s Ambassador to the UN Omar Vale said that the visitors must leave the region.\n"
+    [st] = _drafted(text, DAY, aliases, types)
+    assert st["speaker"] == "omar-vale"
+
+
+def test_a_body_named_before_its_place_speaks_and_an_agency_in_brackets_is_the_outlet() -> None:
+    """ "The Vale Embassy in Hilltown, meanwhile, acknowledged …": the embassy, not the place; "(HWN) A
+    group said …": the agency's credit (the outlet), not the subject."""
+    text = (
+        "Visitors warned\n\n"
+        "(HWN) The river council has issued a warning to the visitors, threatening fines if they stay.\n\n"
+        "The Vale Embassy in Hilltown, meanwhile, acknowledged growing threats against visitors.\n"
+    )
+    speakers = {q: s["speaker"] for q, s in _by_quote(text).items()}
+    assert speakers["growing threats against visitors"] == "vale-embassy"
+    assert not any(s == "hwn" for s in speakers.values())
+    meta = read_metadata(text, None, {}, {})
+    assert meta.outlet is not None and meta.outlet.text == "HWN"

@@ -1349,6 +1349,8 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     dash = dateline_dash(tokens)
     if dash is not None:
         i = dash + 1  # a dateline: "CITY (AGENCY) – …", "CITY, Region - …"
+    if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" and _acronym(tokens[i + 1]):
+        i += 3  # an agency's credit in brackets: "(AGENCY) A group said …"
     colon = next((k for k in range(i, min(len(tokens), i + 5)) if tokens[k].text in {":", "/"}), None)
     if colon is not None and colon > i and all(t.cap for t in tokens[i:colon]):
         i = colon + 1  # a credit or label before a colon or slash: "Outlet Section: X said …", "Outlet/ X …"
@@ -1533,7 +1535,7 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
             )
             if not appositive:
                 return None
-            before = noun_phrase_left(tokens, _skip_between(tokens, k - 1))
+            before = _with_place(tokens, noun_phrase_left(tokens, _skip_between(tokens, k - 1)))
             named = all(x.cap or x.low.split("-")[0] in {"al", "el", "bin", "de", "van", "von"} for x in inner)
             role = before and any(_is_role(x) for x in tokens[before[0] : before[1] + 1])
             if named and role:
@@ -1542,6 +1544,15 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 continue  # "X, a small, secretive group, said": the appositive's adjectives listed with commas
             return before
     return None
+
+
+def _with_place(tokens: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "The US Embassy in Baghdad, meanwhile, said": a place after "in" or "of" ends the body's name, whose
+    head before it is capitalised; the phrase read is the place alone."""
+    if np is None or np[0] < 2 or tokens[np[0] - 1].low not in {"in", "of"} or not tokens[np[0]].cap:
+        return np
+    head = noun_phrase_left(tokens, np[0] - 2)
+    return (head[0], np[1]) if head is not None and tokens[head[1]].cap else np
 
 
 def _modifier(t: Token) -> bool:

@@ -37,6 +37,8 @@ DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
     r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*(?:--|[-–—:_])\s"  # (Outlet) –, (Outlet) --, (Outlet)_
 )
+BRACKET_CREDIT = re.compile(r"^\((?P<outlet>[A-Z][A-Z0-9&.]{1,11})\)\s+(?=[A-Z])")
+"""An agency's acronym in brackets opening the body, with no dash ("(AGENCY) A group said …")."""
 REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) by (?P<names>[^;)]+)")
 """An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""
 CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*[,|•–—-]\s*(?P<rest>\S.*)$")
@@ -333,6 +335,10 @@ def _datelines(
             meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
             if m["city"] and not dates:
                 dates += _dates_in(text, s, s + m.start("outlet"), published, "the dateline")
+        elif weaker and (m := BRACKET_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
+            o = s + m.start("outlet")
+            note = f"Credit '{line[: m.end()].strip()}' opening the body."
+            meta.outlet = Found(m["outlet"], o, o + len(m["outlet"]), 0.7, note)
         elif weaker and (m := CITY_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
             name = m["outlet"]
             o = s + m.start("outlet")

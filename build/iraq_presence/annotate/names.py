@@ -131,6 +131,7 @@ class NameIndex:
             ):
                 j += 1
             i = _past_place(tokens, i, j)  # "… movement in Norway Tom Hale": the place is not the name
+            i = _past_known_body(tokens, i, j, known_types or {})
             self._add(tokens, i, j, known_types or {})
             i = j + 1
         self._bind_appositions()
@@ -284,6 +285,10 @@ class NameIndex:
         inner = self.between(start, end)
         head = _head(phrase)
         pp = HEAD_PP.search(phrase)
+        placed = IN_PLACE.search(phrase)
+        if inner and pp is None and placed:
+            # "The Vale Embassy in Hilltown": the body named before its place heads the phrase
+            inner = [n for n in inner if n.end <= start + placed.start()] or inner
         if inner and pp:
             heading = [n for n in inner if n.end <= start + pp.start()]
             if heading:  # "Anna Berg of the Valley Board": the name before the phrase's preposition heads it
@@ -420,6 +425,7 @@ def _has_role(phrase: str) -> bool:
 
 
 HEAD_PP = re.compile(r"(?<=\w)\s+(?:of|for|at|from|with)\s+")
+IN_PLACE = re.compile(r"(?<=\w)\s+in\s+(?=[A-Z])")
 
 
 def _role_head(word: str) -> bool:
@@ -458,6 +464,18 @@ def _past_titles(tokens: list[Token], i: int, j: int) -> tuple[int, bool] | None
     if a > j or (_role_word(tokens[j].text) and not organisation):
         return None
     return a, titled
+
+
+def _past_known_body(tokens: list[Token], i: int, j: int, known: dict[str, str]) -> int:
+    """Where a run after a title's preposition starts its person's name when a known body opens it
+    ("Ambassador to the United Nations Ann Roe"): past the body, if two to four name words follow; else `i`."""
+    if i == 0 or tokens[i - 1].low not in {"to", "at", "of", "for", "the"}:
+        return i
+    for n in range(min(4, j - i - 1), 0, -1):
+        body = " ".join(t.text for t in tokens[i : i + n])
+        if known.get(body) not in (None, "person") and 2 <= j - (i + n) + 1 <= 4:
+            return i + n
+    return i
 
 
 def _past_place(tokens: list[Token], i: int, j: int) -> int:
