@@ -286,9 +286,15 @@ class NameIndex:
         head = _head(phrase)
         pp = HEAD_PP.search(phrase)
         placed = IN_PLACE.search(phrase)
-        if inner and pp is None and placed:
-            # "The Vale Embassy in Hilltown": the body named before its place heads the phrase
-            inner = [n for n in inner if n.end <= start + placed.start()] or inner
+        after = [n for n in inner if placed and n.start >= start + placed.end()]
+        if (
+            pp is None
+            and len(after) == 1
+            and after[0].kind != "person"
+            and after[0].end >= start + len(phrase.rstrip())
+        ):
+            # "The Vale Embassy in Hilltown": the body named before the place that ends the phrase heads it
+            inner = [n for n in inner if placed and n.end <= start + placed.start()] or inner
         if inner and pp:
             heading = [n for n in inner if n.end <= start + pp.start()]
             if heading:  # "Anna Berg of the Valley Board": the name before the phrase's preposition heads it
