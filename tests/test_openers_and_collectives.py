@@ -214,3 +214,24 @@ def test_a_body_named_before_its_place_speaks_and_an_agency_in_brackets_is_the_o
     assert not any(s == "hwn" for s in speakers.values())
     meta = read_metadata(text, None, {}, {})
     assert meta.outlet is not None and meta.outlet.text == "HWN"
+
+
+def test_a_known_bodys_canonical_name_opening_a_titled_name_and_a_second_verb_of_the_same_subject() -> None:
+    """ "Valeia's Ambassador to the Harbour Union Omar Vale highlighted A and said B": the body known by its
+    name (not an alias), then the person, who says B too."""
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    text = (
+        "Envoy speaks\n\n"
+        "Valeia’s Ambassador to the Harbour Union Omar Vale highlighted the nations’ anger with the visitors and "
+        "said the visitors have to leave the region.\n"
+    )
+    aliases, types = {"HU": "harbour-union"}, {"harbour-union": "international_organization"}
+    gaz = Gazetteer(aliases, types, names={"Harbour Union": "harbour-union"})
+    ctx = Context("009_x", text, DAY, aliases, types, Corpus())
+    got = {s["quote"]: s["speaker"] for s in statements(ctx, Extractor(gaz).run(text, DAY), {})[0]}
+    assert got.get("the visitors have to leave the region") == "omar-vale"
+    assert set(got.values()) == {"omar-vale"}

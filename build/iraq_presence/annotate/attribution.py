@@ -819,19 +819,8 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
     if participle and any(tokens[x].low in BE_FORMS for x in range(max(0, j), k)):
         return _passive_by(cue, tokens, j, last)  # "was told", "is described", "who is reportedly expected to"
     right_np = noun_phrase_right(tokens, last + 1)
-    if j >= 1 and tokens[j].low == "and" and out and out[-1].source and out[-1].end == tokens[j - 1].end:
-        cue.source, cue.how = out[-1].source, "subject"  # "X warned and stressed that …": X's second verb
-        out[-1].content = [c for c in out[-1].content if c[0] < tokens[j].start]  # the first keeps its own
-        _content_after(cue, tokens, last, right_np, end)
-        return cue
-    if j >= 1 and tokens[j].low == "and" and (first := _relative_cue_before(text, out, tokens[j].start)) is not None:
-        # "an alliance which claims A and calls for B": the relative clause's second verb, the same source
-        cue.source, cue.how = first.source, "subject"
-        clause_end = first.content[-1][1]
-        first.content[-1] = (first.content[-1][0], tokens[j - 1].end)
-        _content_after(cue, tokens, last, right_np, clause_end if first.bounded else end)
-        cue.bounded = first.bounded
-        return cue
+    if j >= 1 and tokens[j].low == "and" and (second := _second_verb(text, tokens, cue, j, (last, end), out)):
+        return second
     left, coordinated, named_in_commas = _source_before(tokens, j)
     if left and all(tokens[x].low in INDEFINITE for x in range(*_upto(left))):
         return None  # "anybody who complains …": a hypothetical speaker, not a report
@@ -865,6 +854,42 @@ def _verb_cue(text: str, tokens: list[Token], k: int, start: int, end: int, out:
 ENACTED = {"resolution", "resolutions", "decision", "decisions", "law", "bill", "motion", "decree", "ruling", "vote"}
 """A body's act that a participle can hang on ("a council motion calling for …"): its words, not
 those of the clause's subject."""
+
+
+def _second_verb(
+    text: str, tokens: list[Token], cue: Cue, j: int, last_end: tuple[int, int], out: list[Cue]
+) -> Cue | None:
+    """A cue verb after "and" (token j) that shares the source of the sentence's cue before it: "X warned
+    and stressed that …", "X highlighted A and said B", "an alliance which claims A and calls for B"."""
+    last, end = last_end
+    right_np = noun_phrase_right(tokens, last + 1)
+    if out and out[-1].source and out[-1].end == tokens[j - 1].end:
+        cue.source, cue.how = out[-1].source, "subject"  # "X warned and stressed that …": X's second verb
+        out[-1].content = [c for c in out[-1].content if c[0] < tokens[j].start]  # the first keeps its own
+        _content_after(cue, tokens, last, right_np, end)
+        return cue
+    if (first := _coordinated_before(out, tokens[j].start)) is not None:
+        # "X highlighted A and said B": the second verb's subject is the first's, whose words end at "and"
+        cue.source, cue.how = first.source, "subject"
+        first.content = [(a, min(b, tokens[j - 1].end)) for a, b in first.content if a < tokens[j].start]
+        _content_after(cue, tokens, last, right_np, end)
+        return cue
+    if (first := _relative_cue_before(text, out, tokens[j].start)) is not None:
+        # "an alliance which claims A and calls for B": the relative clause's second verb, the same source
+        cue.source, cue.how = first.source, "subject"
+        clause_end = first.content[-1][1]
+        first.content[-1] = (first.content[-1][0], tokens[j - 1].end)
+        _content_after(cue, tokens, last, right_np, clause_end if first.bounded else end)
+        cue.bounded = first.bounded
+        return cue
+    return None
+
+
+def _coordinated_before(out: list[Cue], at: int) -> Cue | None:
+    """The sentence's last cue with a subject source whose words run over the "and" at `at`."""
+    if not out or out[-1].source is None or out[-1].how != "subject" or out[-1].bounded:
+        return None
+    return out[-1] if any(a <= at < b for a, b in out[-1].content) else None
 
 
 def _reported_in(out: list[Cue], at: int) -> bool:

@@ -128,11 +128,14 @@ class Gazetteer:
     aliases: dict[str, str]
     types: dict[str, str]
     roles: list[Role] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # canonical name -> actor_id, where it is no alias
 
     @classmethod
     def from_frames(cls, actors: Any, aliases: Any) -> Gazetteer:
         return cls(
-            dict(zip(aliases["alias"], aliases["actor_id"])), dict(zip(actors["actor_id"], actors["actor_type"]))
+            dict(zip(aliases["alias"], aliases["actor_id"])),
+            dict(zip(actors["actor_id"], actors["actor_type"])),
+            names=dict(zip(actors["name"], actors["actor_id"])),
         )
 
     def role_holder(self, phrase: str, on: dt.date | None) -> str | None:
@@ -228,8 +231,11 @@ class Extractor:
         }
 
     def _known_kinds(self) -> dict[str, str]:
+        """Each known surface's kind for the name index: the aliases, and the canonical names (which tell
+        where a known body ends in "Ambassador to the United Nations X Y")."""
         kind = {"person": "person", "media_outlet": "media_outlet"}
-        return {a: kind.get(self.gaz.types.get(i, ""), "organization") for a, i in self.gaz.aliases.items()}
+        known = {**self.gaz.names, **self.gaz.aliases}
+        return {a: kind.get(self.gaz.types.get(i, ""), "organization") for a, i in known.items()}
 
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans, never across a paragraph break (see `split_sentences`)."""

@@ -162,8 +162,10 @@ def _gazetteer(lay: Layout) -> Any:
     with (lay.data / "actor_aliases.csv").open(encoding="utf-8-sig", newline="") as fh:
         aliases = {row["alias"]: row["actor_id"] for row in csv.DictReader(fh)}
     with (lay.data / "actors.csv").open(encoding="utf-8-sig", newline="") as fh:
-        types = {row["actor_id"]: row["actor_type"] for row in csv.DictReader(fh)}
-    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types))
+        rows = list(csv.DictReader(fh))
+    types = {row["actor_id"]: row["actor_type"] for row in rows}
+    names = {row["name"]: row["actor_id"] for row in rows}
+    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types), names)
 
 
 THAT_BEFORE = re.compile(r"\bthat\s+$")
