@@ -868,9 +868,10 @@ def _second_verb(
         out[-1].content = [c for c in out[-1].content if c[0] < tokens[j].start]  # the first keeps its own
         _content_after(cue, tokens, last, right_np, end)
         return cue
-    if (first := _coordinated_before(out, tokens[j].start)) is not None:
+    if (first := _coordinated_before(out, tokens, tokens[j].start)) is not None:
         # "X highlighted A and said B": the second verb's subject is the first's, whose words end at "and"
-        cue.source, cue.how = first.source, "subject"
+        # (a coordinated verb, read as the participle of a clause's subject is)
+        cue.source, cue.how = first.source, "participle"
         first.content = [(a, min(b, tokens[j - 1].end)) for a, b in first.content if a < tokens[j].start]
         _content_after(cue, tokens, last, right_np, end)
         return cue
@@ -885,9 +886,13 @@ def _second_verb(
     return None
 
 
-def _coordinated_before(out: list[Cue], at: int) -> Cue | None:
-    """The sentence's last cue with a subject source whose words run over the "and" at `at`."""
+def _coordinated_before(out: list[Cue], tokens: list[Token], at: int) -> Cue | None:
+    """The sentence's last cue with a named subject (no pronoun: its antecedent is read at each cue) whose
+    words run over the "and" at `at`."""
     if not out or out[-1].source is None or out[-1].how != "subject" or out[-1].bounded:
+        return None
+    named = [t for t in tokens if out[-1].source[0] <= t.start < out[-1].source[1] and t.is_word]
+    if not named or not named[-1].cap or named[-1].low in PRONOUNS:
         return None
     return out[-1] if any(a <= at < b for a, b in out[-1].content) else None
 
