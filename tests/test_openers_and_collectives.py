@@ -235,3 +235,23 @@ def test_a_known_bodys_canonical_name_opening_a_titled_name_and_a_second_verb_of
     got = {s["quote"]: s["speaker"] for s in statements(ctx, Extractor(gaz).run(text, DAY), {})[0]}
     assert got.get("the visitors have to leave the region") == "omar-vale"
     assert set(got.values()) == {"omar-vale"}
+
+
+def test_a_headlines_envoy_is_the_bodys_ambassador_and_a_described_outlet_is_named_without_its_description() -> None:
+    """ "…: Valeia UN envoy" is a role of a named body, the person the body calls its Ambassador; "Speaking to the
+    Arabic-language Harbour Courant" names the outlet "Harbour Courant"."""
+    text = (
+        "Visitors must leave region: Valeia UN envoy\n\n"
+        "Valeia’s Ambassador to the UN Omar Vale said the visitors have to leave the region.\n\n"
+        "Speaking to the Arabic-language Harbour Courant, Vale said the decision was ill-advised.\n"
+    )
+    aliases, types = (
+        {**PEOPLE, "UN": "united-nations"},
+        {**PEOPLE_TYPES, "united-nations": "international_organization"},
+    )
+    got = {s["quote"]: s for s in _drafted(text, DAY, aliases, types)}
+    assert got["Visitors must leave region"]["speaker"] == "omar-vale"
+    assert (got["the decision was ill-advised"]["channel"], got["the decision was ill-advised"]["medium"]) == (
+        "interview",
+        "harbour-courant",
+    )

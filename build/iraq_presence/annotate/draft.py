@@ -580,7 +580,8 @@ def _headline_holders(
         )
         if not (speakers[i].startswith("TODO-new-speaker") and role and _in_headline(text, p, headline)):
             continue
-        same = [j for j, source in body if re.search(rf"\b{role['role'].lower()}\b", source)]
+        words = ROLE_SYNONYMS.get(role["role"].lower(), re.escape(role["role"].lower()))
+        same = [j for j, source in body if re.search(rf"\b(?:{words})\b", source)]
         if same and not speakers[same[0]].startswith("TODO"):
             out[i] = speakers[same[0]]
         elif not same and (alike := _most_alike(drafted, [j for j, _ in body], speakers, i)) is not None:
@@ -588,6 +589,17 @@ def _headline_holders(
     return out
 
 
+ROLE_SYNONYMS = {
+    "envoy": "envoy|ambassador|representative",
+    "ambassador": "ambassador|envoy",
+    "pm": "pm|prime minister|premier",
+    "premier": "premier|prime minister|pm",
+    "fm": "fm|foreign minister",
+    "spokesman": "spokesman|spokesperson|spokeswoman",
+    "spokesperson": "spokesperson|spokesman|spokeswoman",
+    "chief": "chief|head|leader",
+}
+"""A headline's short role and the body's fuller one ("Iran UN envoy", then "Iran's Ambassador to the UN")."""
 APPOSITION = re.compile(r",\s+(?P<words>[^,.;“”\"]{2,60}),")
 
 
@@ -791,7 +803,8 @@ ONE_ROLE = re.compile(
 LEAD_ROLE = r"(?:head|leader|chief|secretary[- ]general|commander|founder|spokes(?:man|woman|person))"
 GROUP_TITLE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?{LEAD_ROLE}\s+(?:of|for)\s+(?P<org>.+)$", re.I)
 ROLE_LAST = re.compile(
-    rf"(?:^|\s)(?P<role>{LEAD_ROLE}|official|minister|president|militia|group|faction|movement)$", re.I
+    rf"(?:^|\s)(?P<role>{LEAD_ROLE}|official|minister|president|envoy|ambassador|pm|fm|premier|militia|group|faction|movement)$",
+    re.I,
 )
 """A headline's source that ends in a role or group noun: a description of the person or group, not a name."""
 NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
@@ -961,6 +974,7 @@ def _new_medium(
         outlet = drafted or kinds.get(name) in {"media_outlet", "organization"}  # the dateline's "(X)" is drafted
         outlet = outlet or candidate_kind(ctx, name, "") == "media_outlet"
         outlet = outlet or (unnamed and ch.value == "interview" and ch.basis.startswith("cue 'told"))
+        outlet = outlet or re.search(rf"-language {re.escape(name)}\b", ctx.text) is not None  # "the Arabic-language X"
         if outlet or name.isupper() or (len(name.split()) == 1 and ch.value != "interview"):
             medium.value = actor_for(ctx, name, at, "media_outlet", "Outlet named as a medium")
             drafted_as = ctx.new_actors.get(medium.value)

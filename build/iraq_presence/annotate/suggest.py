@@ -215,6 +215,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
             named = (mm["name"] or mm["outlet"]) if mm else None
             if named and re.search(r"[a-z]\.$", named):
                 named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
+            if named:
+                named = DESCRIBED_OUTLET.sub("", named)  # "the Arabic-language Al X": the outlet is "Al X"
             if named and (reporter := re.match(r"(?P<outlet>.+?)[’']s\s+[A-Z]", named)):
                 named = reporter["outlet"]  # "told Vale Wire's Tom Hale": the outlet of its reporter
             if code == "interview" and TOLD.match(m.group(0)) and mm and not _outlet_hearer(sentence, mm, known, types):
@@ -242,6 +244,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
     )
 
 
+DESCRIBED_OUTLET = re.compile(r"^[A-Z][a-z]+-(?:language|based|run|owned|funded|affiliated|backed)\s+(?=[A-Z])")
+"""A describing word before an outlet's name ("Arabic-language", "Doha-based"): not part of the name."""
 REPORTED_BY = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
     r"(?:(?:news\s+)?(?:daily|newspaper|agency|website|channel|network|weekly|magazine)\s+)?reported\b"
