@@ -307,8 +307,15 @@ class NameIndex:
             n = inner[-1]
             body = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
             return Resolved(body, "named", start + phrase.find(body), end, "organization", "body")
-        if inner and head and _role_head(head) and _lower_after(phrase, start, inner[-1].end):
-            # "Valeia UN envoy", "the Harbour Front commander": a role of the named body, not the body
+        if (
+            inner
+            and head
+            and _role_head(head)
+            and not head.endswith("s")
+            and _lower_after(phrase, start, inner[-1].end)
+        ):
+            # "Valeia UN envoy", "the Harbour Front commander": one person's role in the named body, not the
+            # body ("the League leaders" are the League)
             return self._title(phrase, head, start, possessor_name=inner[-1])
         if inner:
             possessor = self.text[inner[-1].end : inner[-1].end + 2] in {"’s", "'s"}
