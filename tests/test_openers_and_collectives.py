@@ -255,3 +255,18 @@ def test_a_headlines_envoy_is_the_bodys_ambassador_and_a_described_outlet_is_nam
         "interview",
         "harbour-courant",
     )
+
+
+def test_a_publication_titled_the_is_an_outlet_and_a_that_clause_after_a_long_setting_is_the_words() -> None:
+    """ "told The Courant": a capital "The" inside a sentence opens a publication's title (one new outlet,
+    not a person "Courant"); "said during a Friday rally in the old town that A": A."""
+    text = (
+        "Truce ends\n\n"
+        "The militias are ending the truce, a high-ranking member of one of the groups told The Courant on "
+        "Tuesday.\n\n"
+        "Ann Roe said during a Friday evening rally in the old town that the visitors would be tolerated.\n"
+    )
+    got = _by_quote(text)
+    lead = next(s for q, s in got.items() if q.startswith("The militias are ending"))
+    assert (lead["channel"], lead["medium"]) == ("interview", "the-courant")
+    assert "the visitors would be tolerated" in got

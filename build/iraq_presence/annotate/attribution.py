@@ -1220,7 +1220,10 @@ def _content_after(cue: Cue, tokens: list[Token], last: int, right_np: tuple[int
             i = to + 1
     if i > last + 1 and tokens[i - 1].text == "," and i < len(tokens) and tokens[i].low in PARTICIPLE_ONLY:
         return  # "…, X said, adding …": the participle is a cue of its own, with its own words
-    that = next((x for x in range(i, min(len(tokens), i + 7)) if tokens[x].low == "that"), None)
+    reach = (
+        11 if i < len(tokens) and tokens[i].low in {"during", "at", "following", "after"} else 7
+    )  # "said at a rally in X that"
+    that = next((x for x in range(i, min(len(tokens), i + reach)) if tokens[x].low == "that"), None)
     if that is not None and not any(_no_setting(tokens, x) for x in range(i, that)):
         i = that + 1  # "said on Wednesday that …", "told a news conference that …"
     if i < len(tokens) and any(t.is_word for t in tokens[i:]):

@@ -891,7 +891,9 @@ def _addressee(ctx: Context, p: dict[str, Any], candidates: list[dict[str, Any]]
     whole = next((c["name"] for c in candidates if 0 <= ctx.text.find(c["name"], max(0, a - len(c["name"]))) < b), None)
     at = ctx.text.find(whole, max(0, a - len(whole))) if whole else a
     cleaned = clean_name(ctx.text, whole or who, at)
-    if addressee is None and cleaned and looks_like_name(cleaned[0]) and not demonym(cleaned[0], ctx.text):
+    if addressee is None and who.startswith("The ") and len(who.split()) >= 2 and a > 0:
+        addressee = actor_for(ctx, who, a, "media_outlet", "Outlet named as a medium")  # "told The X": a title
+    elif addressee is None and cleaned and looks_like_name(cleaned[0]) and not demonym(cleaned[0], ctx.text):
         name, at = cleaned
         addressee = ctx.aliases.get(name) or actor_for(ctx, name, at, candidate_kind(ctx, name, "person"), "Addressee")
     return addressee, f"addressee: {addressee or 'null'} (0.70; the attribution's hearer {who!r})"
@@ -967,6 +969,10 @@ def _new_medium(
     interview cue."""
     named = medium.value[len("TODO-new-actor (") : -1]
     at = ctx.text.find(named)
+    if at > 0 and named.startswith("The ") and not ctx.text[:at].rstrip().endswith((".", "\n")):
+        # "told The National": a capital "The" inside a sentence opens a publication's title, never a person's name
+        medium.value = actor_for(ctx, named, at, "media_outlet", "Outlet named as a medium")
+        return ch, medium
     cleaned = clean_name(ctx.text, named, at, candidates) if at >= 0 else None
     if cleaned is not None and cleaned[0].lower() not in CALENDAR_WORDS:  # "reported on June 25": no outlet
         name, at = cleaned
