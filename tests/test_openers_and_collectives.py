@@ -270,3 +270,9 @@ def test_a_publication_titled_the_is_an_outlet_and_a_that_clause_after_a_long_se
     lead = next(s for q, s in got.items() if q.startswith("The militias are ending"))
     assert (lead["channel"], lead["medium"]) == ("interview", "the-courant")
     assert "the visitors would be tolerated" in got
+
+
+def test_a_publications_title_as_the_hearer_ends_with_its_capitalised_words() -> None:
+    text = "Truce ends\n\nAnn Roe told The Harbour Courant from his base that the truce was over.\n"
+    [st] = _drafted(text, DAY)
+    assert st["addressee"] == "the-harbour-courant"  # not "the-harbour-courant-from-his-base"

@@ -891,8 +891,9 @@ def _addressee(ctx: Context, p: dict[str, Any], candidates: list[dict[str, Any]]
     whole = next((c["name"] for c in candidates if 0 <= ctx.text.find(c["name"], max(0, a - len(c["name"]))) < b), None)
     at = ctx.text.find(whole, max(0, a - len(whole))) if whole else a
     cleaned = clean_name(ctx.text, whole or who, at)
-    if addressee is None and who.startswith("The ") and len(who.split()) >= 2 and a > 0:
-        addressee = actor_for(ctx, who, a, "media_outlet", "Outlet named as a medium")  # "told The X": a title
+    title = re.match(r"The(?: [A-Z][\w’'.&-]*)+", who)  # "told The X Y from his base": "The X Y"
+    if addressee is None and title is not None and len(title.group().split()) >= 2 and a > 0:
+        addressee = actor_for(ctx, title.group(), a, "media_outlet", "Outlet named as a medium")  # a title
     elif addressee is None and cleaned and looks_like_name(cleaned[0]) and not demonym(cleaned[0], ctx.text):
         name, at = cleaned
         addressee = ctx.aliases.get(name) or actor_for(ctx, name, at, candidate_kind(ctx, name, "person"), "Addressee")
