@@ -276,3 +276,17 @@ def test_a_publications_title_as_the_hearer_ends_with_its_capitalised_words() ->
     text = "Truce ends\n\nAnn Roe told The Harbour Courant from his base that the truce was over.\n"
     [st] = _drafted(text, DAY)
     assert st["addressee"] == "the-harbour-courant"  # not "the-harbour-courant-from-his-base"
+
+
+def test_a_sentence_opened_by_by_and_a_gerund_is_no_byline_and_its_words_are_the_subjects() -> None:
+    """ "By emphasizing A, X renewed the call for B": no byline; A is X's, as after "Stressing that"."""
+    text = (
+        "Roe renews call\n\n"
+        "Ann Roe spoke at the funeral.\n\n"
+        "By emphasizing the council’s integral role as a source of pride for the people, Ann Roe renewed the call "
+        "for the removal of the visitors.\n"
+    )
+    meta = read_metadata(text, None, PEOPLE, PEOPLE_TYPES)
+    assert not meta.authors and not any(i.issue_type == "byline" for i in meta.issues)
+    got = _by_quote(text)
+    assert got["the council’s integral role as a source of pride for the people"]["speaker"] == "ann-roe"

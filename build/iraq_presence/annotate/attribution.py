@@ -925,7 +925,9 @@ def _participle_cue(cue: Cue, tokens: list[Token], k: int, j: int, last: int, en
         i = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].low == "that")
         cue.content = [(tokens[i].start, end)] if i < len(tokens) else []
         return cue
-    near = noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word else None
+    near = (
+        noun_phrase_left(tokens, j) if j >= 0 and tokens[j].is_word and not (j == 0 and tokens[j].low == "by") else None
+    )
     after_with = near is not None and near[0] > 0 and tokens[near[0] - 1].low in {"with", "of"}
     if near and (tokens[near[1]].low in PRONOUNS or (tokens[near[1]].cap and (after_with or not out))):
         cue.source, cue.how = _span(tokens, near), "subject"  # "with X telling reporters …"
@@ -976,9 +978,13 @@ def _opens_that(tokens: list[Token], k: int) -> bool:
 
 
 def _opening_participle(tokens: list[Token], k: int, last: int) -> tuple[int, tuple[int, int]] | None:
-    """ "Emphasizing that …, X said": a sentence opened by the participle, its words up to the comma
-    before the main clause's subject; the comma's index and that subject, else None."""
-    if any(t.is_word for t in tokens[:k]) or last + 1 >= len(tokens) or tokens[last + 1].low != "that":
+    """ "Emphasizing that …, X said", "By emphasizing X's role, Y renewed …": a sentence opened by the
+    participle, its words up to the comma before the main clause's subject; the comma's index and that
+    subject, else None."""
+    by = k == 1 and tokens[0].low == "by"  # "By stressing A, X …": A is X's, no "that" needed
+    if (any(t.is_word for t in tokens[:k]) and not by) or last + 1 >= len(tokens):
+        return None
+    if tokens[last + 1].low != "that" and not by:
         return None
     for c in range(last + 5, len(tokens) - 1):  # three words at least: "that moment," is no clause
         if tokens[c].text != ",":
@@ -994,7 +1000,8 @@ def _opening_participle(tokens: list[Token], k: int, last: int) -> tuple[int, tu
 def _opener_cue(cue: Cue, tokens: list[Token], last: int, comma: int, subject: tuple[int, int]) -> Cue:
     """The opener's words are the main clause subject's (docs/curation.md: a participle of saying)."""
     cue.source, cue.how = _span(tokens, subject), "participle"
-    cue.content, cue.bounded = [(tokens[last + 2].start, tokens[comma].start)], True
+    first = last + 2 if tokens[last + 1].low == "that" else last + 1
+    cue.content, cue.bounded = [(tokens[first].start, tokens[comma].start)], True
     return cue
 
 

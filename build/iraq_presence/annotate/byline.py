@@ -30,9 +30,10 @@ NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-\w+|bin|de|van|von))*"
 BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eported by|Author:)\s+"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|the|then|now"
-    r"|contrast|comparison|far|mid|late|early|end|\d)\b)(?P<rest>\S.*)$"
+    r"|contrast|comparison|far|mid|late|early|end|\d)\b)(?P<rest>[A-Z](?!\S*ing\b).{0,118})$"
 )
-"""A byline, not a sentence opened by "By" and a time ("By December 31, …", "By the end of …")."""
+"""A byline, not a sentence opened by "By" and a time ("By December 31, …", "By the end of …"), a lower-case
+word or a gerund ("By emphasizing …"), nor a paragraph's length."""
 DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z.’' -]{1,30}?(?:,\s*[\w.’' -]{1,25}?)?)\s*)?"  # BAGHDAD, Iraq / TEHRAN, Jun. 12
     r"\((?P<outlet>[A-Z][^()\n]{1,40}?)\)\s*(?:--|[-–—:_])\s"  # (Outlet) –, (Outlet) --, (Outlet)_
