@@ -290,3 +290,23 @@ def test_a_sentence_opened_by_by_and_a_gerund_is_no_byline_and_its_words_are_the
     assert not meta.authors and not any(i.issue_type == "byline" for i in meta.issues)
     got = _by_quote(text)
     assert got["the council’s integral role as a source of pride for the people"]["speaker"] == "ann-roe"
+
+
+def test_a_possessed_statement_speaks_for_its_issuer_and_a_known_outlet_named_with_its_kind_is_that_outlet() -> None:
+    """ "“…,” X's statement read": X's written statement; "Harbour Wire News Agency" is the known "Harbour Wire";
+    "HILLTOWN (Harbour Wire 24) - The head …": the dateline, then the subject."""
+    aliases = {**PEOPLE, "Harbour Wire": "harbour-wire"}
+    types = {**PEOPLE_TYPES, "harbour-wire": "media_outlet"}
+    text = (
+        "Front warns visitors\n\n"
+        "HILLTOWN (Harbour Wire 24) - The spokesman of the river front, Omar Vale, in a statement on Monday issued a "
+        "stark warning to the visitors.\n\n"
+        "“The visit is not welcome,” Vale's statement read.\n\n"
+        "Harbour Wire News Agency reported that the visit was set for Sunday.\n"
+    )
+    got = {q: s for q, s in _by_quote(text, aliases, types).items()}
+    read = got["The visit is not welcome,"]
+    assert (read["speaker"], read["channel"]) == ("omar-vale", "written_statement")
+    assert got["the visit was set for Sunday"]["speaker"] == "harbour-wire"
+    warned = next(s for q, s in got.items() if q.startswith("to the visitors"))
+    assert warned["speaker"] == "omar-vale"

@@ -310,6 +310,11 @@ def _distinctive(name: str) -> set[str]:
     return {w for w in re.sub(r"\b(?:al|el)-", "", _folded(name)).split() if len(w) >= 4 and w not in GROUP_WORDS}
 
 
+OUTLET_TAIL = re.compile(r"\s+(?:Agency|Network|TV|Channel|Website|Newspaper)$")
+NEWS_TAIL = re.compile(r"\s+News\s+(?:Agency|Network)$")
+"""The kind of outlet named after its name ("X News Agency" of the known "X News" or "X")."""
+
+
 def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
     """The known actor of `name`, a known actor it spells differently (an alias proposed), or a new actor."""
     if name in ctx.aliases:
@@ -321,6 +326,10 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
         return body  # "X's government": the curated government of X, not a new actor beside it
     if demonym(name, ctx.text):
         return f"TODO-new-actor ({name})"  # a nationality word is no actor: the curator names the one meant
+    for short in {OUTLET_TAIL.sub("", name), NEWS_TAIL.sub("", name)} - {name}:
+        if short in ctx.aliases and ctx.types.get(ctx.aliases[short]) == "media_outlet":
+            _propose_alias(ctx, ctx.aliases[short], name, "variant", f"the known outlet {short!r} with its kind named")
+            return ctx.aliases[short]  # "X News Agency" of the known "X News"
     first, _, rest = name.partition(" ")
     if (
         len(rest.split()) >= 2

@@ -1042,7 +1042,7 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
     return None, False, False
 
 
-OBJECT_OF = {"of", "on", "against", "into", "onto", "toward", "towards", "upon"}
+OBJECT_OF = {"of", "on", "to", "against", "into", "onto", "toward", "towards", "upon"}
 """Prepositions whose object cannot be the subject of the verb after it ("the headquarters of Y said"); not
 "by", whose object is a passive's agent ("a statement issued by X said")."""
 
@@ -1359,10 +1359,10 @@ def _participial_opener(tokens: list[Token], i: int) -> bool:
 
 
 def _dateline_hyphen(tokens: list[Token], k: int) -> bool:
-    """A hyphen closing a dateline ("CITY, Region - …"; "CITY / …" after a city in capitals): after
-    capitalised words and commas only."""
+    """A hyphen closing a dateline ("CITY, Region - …", "CITY (Outlet 24) - …"; "CITY / …" after a city in
+    capitals): after capitalised words, figures, commas and brackets only."""
     mark = tokens[k].text == "-" or (tokens[k].text == "/" and tokens[0].text.isupper() and len(tokens[0].text) > 2)
-    return k > 0 and mark and all(t.cap or t.text == "," for t in tokens[:k])
+    return k > 0 and mark and all(t.cap or t.text in {",", "(", ")"} or t.text.isdigit() for t in tokens[:k])
 
 
 def dateline_dash(tokens: list[Token], limit: int = 8) -> int | None:

@@ -63,7 +63,9 @@ SPEAKING_TYPES = {
 }
 DEMONYM_ENDINGS = ("i", "ian", "ese", "ish")  # "Iraqi", "Iranian", "Lebanese", "British": adjectives of states
 DOCUMENTS = r"(?:statement|communiqu[eé]|press release|letter)"
-DOCUMENT_SOURCE = re.compile(rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}(?:\s.*)?")
+DOCUMENT_SOURCE = re.compile(
+    rf"(?i:(?:an?|the|its|his|her|their)\s+|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}})[’']s\s+)(?i:(?:\w+\s+)?{DOCUMENTS})(?:\s.*)?"
+)
 DESCRIBED_DOCUMENT = re.compile(
     rf"(?i)(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?{DOCUMENTS}\s+(?:from|by|of|issued)\s.+"
 )
