@@ -310,3 +310,19 @@ def test_a_possessed_statement_speaks_for_its_issuer_and_a_known_outlet_named_wi
     assert got["the visit was set for Sunday"]["speaker"] == "harbour-wire"
     warned = next(s for q, s in got.items() if q.startswith("to the visitors"))
     assert warned["speaker"] == "omar-vale"
+
+
+def test_an_outlet_and_author_in_the_credit_an_age_and_a_quoted_name_in_the_apposition() -> None:
+    """ "(Outlet) Ann Roe - …": the outlet and its author; "X, 44, a leader in the “League of Y” battalion,
+    said": X; "… Fighters in the Valley Vow to …": a headline of an unnamed collective."""
+    text = (
+        "After the War, Valeian-Backed Fighters in the Valley Vow to Drive Out the Visitors\n\n"
+        "(Harbour Wire) Jane Doe - Some in the ranks may be training their sights on the visitors. Omar Vale, 44, "
+        "a leader in the “League of the Righteous Men” battalion in the valley, said, “Our goal is to fight.”\n"
+    )
+    meta = read_metadata(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert meta.outlet is not None and meta.outlet.text == "Harbour Wire"
+    assert [a.text for a in meta.authors] == ["Jane Doe"]
+    got = _by_quote(text)
+    assert got["Our goal is to fight."]["speaker"] == "omar-vale"
+    assert got["to Drive Out the Visitors"]["speaker"].startswith("unnamed-valeian-backed-fighters")

@@ -1557,6 +1557,9 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
         if t.text == ")":  # "… the X Units (XU), said", "X (“the League of …”), said": the brackets read past
             k = next((x for x in range(k - 1, max(-1, k - 16), -1) if tokens[x].text == "("), k)  # or a gloss
             continue
+        if t.text in {"”", '"'} and (opening := _quoted_name_start(tokens, k)) is not None:
+            k = opening  # "X, a leader in the “League of Y” battalion, said": a name in marks read past
+            continue
         if t.text in CLAUSE_END and not abbreviation and not _in_word(tokens, k):  # "Sha’abi": a name
             return None
         if t.text == ",":
@@ -1582,6 +1585,13 @@ def _before_apposition(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 return k + 1, j - 1  # "a senior official, Jane Roe, said": the name is the speaker
             if before and tokens[before[0]].low in {"a", "an"} and before[0] >= 1 and tokens[before[0] - 1].text == ",":
                 continue  # "X, a small, secretive group, said": the appositive's adjectives listed with commas
+            if (
+                before
+                and before[0] == before[1]
+                and tokens[before[0]].text.isdigit()
+                and tokens[before[0] - 1].text == ","
+            ):
+                continue  # "X, 44, a leader in …, said": the age, then the apposition, of the name before them
             return before
     return None
 
@@ -1593,6 +1603,16 @@ def _with_place(tokens: list[Token], np: tuple[int, int] | None) -> tuple[int, i
         return np
     head = noun_phrase_left(tokens, np[0] - 2)
     return (head[0], np[1]) if head is not None and tokens[head[1]].cap else np
+
+
+def _quoted_name_start(tokens: list[Token], k: int) -> int | None:
+    """The opening mark of a short name in marks closed at token k ("the “League of the Y”"), else None."""
+    for x in range(k - 1, max(-1, k - 8), -1):
+        if tokens[x].text in {"“", '"'}:
+            inner = [t for t in tokens[x + 1 : k] if t.is_word]
+            small = {"of", "the", "and", "for", "al"}
+            return x if inner and inner[0].cap and all(t.cap or t.low in small for t in inner) else None
+    return None
 
 
 def _modifier(t: Token) -> bool:

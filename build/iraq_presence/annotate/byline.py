@@ -40,6 +40,10 @@ DATELINE = re.compile(
 )
 BRACKET_CREDIT = re.compile(r"^\((?P<outlet>[A-Z][A-Z0-9&.]{1,11})\)\s+(?=[A-Z])")
 """An agency's acronym in brackets opening the body, with no dash ("(AGENCY) A group said …")."""
+BRACKET_BYLINE = re.compile(
+    r"^\((?P<outlet>[A-Z][\w.&’' ]{1,30}?)\)\s+(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\s+[-–—]\s"
+)
+"""An outlet in brackets and its author before a dash opening the body ("(Outlet) Ann Roe - …")."""
 REPORTING = re.compile(r"\(?(?:[Rr]eporting|[Ww]riting|[Aa]dditional reporting) by (?P<names>[^;)]+)")
 """An agency's closing credit, "(Reporting by A in City and B; Editing by C)": the reporters are authors."""
 CREDIT_DATE = re.compile(r"^(?P<credit>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*[,|•–—-]\s*(?P<rest>\S.*)$")
@@ -336,6 +340,12 @@ def _datelines(
             meta.outlet = Found(name, o, o + len(name), 0.85 if sure else 0.4, note)
             if m["city"] and not dates:
                 dates += _dates_in(text, s, s + m.start("outlet"), published, "the dateline")
+        elif weaker and (m := BRACKET_BYLINE.match(line)) and m["outlet"] not in GENERIC_CREDITS:
+            o = s + m.start("outlet")
+            note = f"Credit '{line[: m.end()].strip()}' opening the body: the outlet, then its author."
+            meta.outlet = Found(m["outlet"], o, o + len(m["outlet"]), 0.8, note)
+            a = s + m.start("author")
+            meta.authors.append(Found(m["author"], a, a + len(m["author"]), 0.7, note, kind="person"))
         elif weaker and (m := BRACKET_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
             o = s + m.start("outlet")
             note = f"Credit '{line[: m.end()].strip()}' opening the body."

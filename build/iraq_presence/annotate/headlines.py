@@ -100,7 +100,8 @@ def _title_cue(text: str, start: int, end: int) -> Cue | None:
         m = CUE_RE.fullmatch(t.low) or CUE_RE.fullmatch(" ".join(x.low for x in tokens[k : k + 2]))
         if m is None and t.cap and t.low in HEADLINE_FORMS:
             m = re.fullmatch(r"(?P<cue>\w+)", t.low)  # "Group Demands …", "Minister Slams …": a verb here
-        if m is None and t.cap and f"{t.low}s" in HEADLINE_FORMS and tokens[k - 1].low.endswith("s"):
+        plural = any(x.low.endswith("s") and len(x.low) > 3 for x in tokens[lead:k])  # "Fighters in Iraq Vow"
+        if m is None and t.cap and plural and (f"{t.low}s" in HEADLINE_FORMS or CUE_RE.fullmatch(f"{t.low}s")):
             m = re.fullmatch(r"(?P<cue>\w+)", t.low)  # "Militias Demand …": a plural subject's verb
         if m and tokens[lead].cap and k + 1 < len(tokens):
             verb_end = tokens[k + len(m.group().split()) - 1].end
