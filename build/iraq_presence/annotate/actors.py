@@ -588,7 +588,7 @@ UNNAMED = re.compile(
     r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|four|five|six|seven|eight|nine|ten|dozens|\d+|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|officers?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles|members|MPs"
-    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups|fighters|militants|gunmen)(?:\s+themselves)?"
+    r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups|fighters|gunmen)(?:\s+themselves)?"
     r"(?:\s+(?:for|of|in|at|from|close to|aligned with|allied with|affiliated with|linked to|loyal to|backed by)"
     r"\s+[^,.;]{2,60})?$",
     re.I,

@@ -1019,7 +1019,8 @@ def _source_before(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None,
         return (j, j), False, False
     if tokens[j].is_word and (tokens[j].low not in BOUNDARY | RELATIVE or _acronym(tokens[j])):
         left = _joined_names(tokens, _subject_phrase(tokens, j))
-        if left is not None and left[0] > 0 and tokens[left[0] - 1].low in OBJECT_OF:
+        according = left is not None and left[0] > 1 and tokens[left[0] - 2].low == "according"
+        if left is not None and left[0] > 0 and tokens[left[0] - 1].low in OBJECT_OF and not according:
             # "X, …, in response to an attack on the headquarters of Y said": Y is a preposition's
             # object, the sentence's subject speaks
             subject = sentence_subject(tokens)
