@@ -18,6 +18,7 @@ from .lexicon import (
     BARE_ONLY_AFTER,
     BETWEEN,
     BOUNDARY,
+    COUNT_WORDS,
     CREED_WORDS,
     CUE_RE,
     DETERMINERS,
@@ -1086,15 +1087,12 @@ def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[in
     first = noun_phrase_left(tokens, left[0] - 2, limit=6)
     if first is None:
         return left
-    a = first[0] - 1 if first[0] > 0 and tokens[first[0] - 1].low in COUNTS else first[0]
+    a = first[0] - 1 if first[0] > 0 and tokens[first[0] - 1].low in COUNT_WORDS else first[0]
     counted = [t.text for t in tokens[a : left[0] - 1]]
-    if 2 <= len(counted) <= 3 and (counted[0].lower() in COUNTS or counted[0].isdigit()) and tokens[left[0]].cap:
+    if 2 <= len(counted) <= 3 and (counted[0].lower() in COUNT_WORDS or counted[0].isdigit()) and tokens[left[0]].cap:
         return a, left[1]  # "Eight Iraqi and American officials": one collective, its words shared
     joined = re.sub(r" ?([-’']) ?", r"\1", " ".join(t.text for t in tokens[first[0] : left[1] + 1]))
     return (first[0], left[1]) if TWO_NAMES.fullmatch(joined) or TWO_UNNAMED.fullmatch(joined) else left
-
-
-COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens"}
 
 
 def _acronym(t: Token) -> bool:

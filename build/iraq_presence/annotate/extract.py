@@ -28,6 +28,7 @@ from .headlines import headline_cues
 from .leaders import JOINT, joined_start, two_leaders, two_names, two_titles
 from .lexicon import (
     ADDRESSING,
+    COUNT_WORDS,
     CREED_WORDS,
     CUE_FORMS,
     FINITE_OPENERS,
@@ -160,9 +161,6 @@ class Proposal:
             "confidence": round(self.confidence, 2),
             **self.data,
         }
-
-
-COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many"}
 
 
 def _counted(name: str) -> bool:

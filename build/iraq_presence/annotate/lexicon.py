@@ -207,6 +207,8 @@ NOT_NAMES = _words(
     "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Another "
     "Democrat Republican Democrats Republicans"
 )
+# Words that count a collective ("Eight Iraqi and American officials", "several sources").
+COUNT_WORDS = _words("two three four five six seven eight nine ten several dozens some many")
 # Titles written before a name ("Prime Minister X", "Sen. X"): a name after them is a person.
 PERSON_TITLES = _words(
     "Mr Mrs Ms Dr Sen Senator Rep Representative Gov Governor President Minister Prime Secretary Gen General Col "
@@ -298,6 +300,7 @@ __all__ = [
     "BARE_ONLY_AFTER",
     "BETWEEN",
     "BOUNDARY",
+    "COUNT_WORDS",
     "CREED_WORDS",
     "CUE_RE",
     "DEMONYM_SUFFIXES",

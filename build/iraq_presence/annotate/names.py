@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .attribution import Token, _verb_like, tokenize
+from .attribution import DOCUMENTS, Token, _verb_like, tokenize
 from .lexicon import (
     ABBREVIATIONS,
     BETWEEN,
@@ -323,7 +323,7 @@ class NameIndex:
                 n = inner[-1]
                 full = self.fullest(n.text)
                 return Resolved(full, "named", n.start, n.end, self.kind_of(n.text))
-            if head.lower() in ISSUED_WORDS:  # "X's statement read": the statement's issuer speaks, X
+            if head.lower() in DOCUMENTS:  # "X's statement read": the statement's issuer speaks, X
                 n = inner[-1]
                 return Resolved(self.fullest(n.text), "named", n.start, n.end, self.kind_of(n.text))
             # "Smith's campaign", "the group's spokesman": a role of the possessor
@@ -564,8 +564,6 @@ def _after_preposition(text: str, at: int) -> bool:
     return bool(prev) and prev[-1].lower() in {"with", "to", "by", "of", "from", "for", "at", "and", "against"}
 
 
-ISSUED_WORDS = {"statement", "communique", "communiqué", "letter", "message", "declaration", "readout"}
-"""A document its possessor issued ("X's statement said"): the possessor is the one who speaks."""
 BODY_HEADS = {"government", "ministry", "army", "military", "administration", "parliament", "cabinet", "presidency"}
 """Lower-case heads after a name that make the phrase a body of the named state or group."""
 
