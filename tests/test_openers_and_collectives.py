@@ -326,3 +326,15 @@ def test_an_outlet_and_author_in_the_credit_an_age_and_a_quoted_name_in_the_appo
     got = _by_quote(text)
     assert got["Our goal is to fight."]["speaker"] == "omar-vale"
     assert got["to Drive Out the Visitors"]["speaker"].startswith("unnamed-valeian-backed-fighters")
+
+
+def test_a_statement_by_the_office_of_a_new_person_is_that_offices() -> None:
+    """ "a statement by the office of X called on …, saying …": the office speaks (its words are not about X;
+    codebook, an office and its principal), not a speaker left for the curator."""
+    text = (
+        "Office answers protest\n\n"
+        "On Tuesday, a statement by the office of Omar Vale called on the demonstrators to leave immediately, "
+        "saying that any attack on the harbour will be punished.\n"
+    )
+    speakers = {s["speaker"] for s in _drafted(text, DAY)}
+    assert speakers == {"office-of-omar-vale"}

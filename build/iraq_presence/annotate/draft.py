@@ -789,7 +789,8 @@ def _named_before(text: str, phrase: str, at: int) -> tuple[str, int] | None:
 
 ISSUED = re.compile(
     r"^(?i:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|press release|letter)\s+"
-    r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office)"
+    r"(?:issued\s+)?(?:from|by|of)\s+(?P<issuer>(?:the\s+)?[A-Z].*?|(?:his|her)\s+(?:(?:media|press)\s+)?office"
+    r"|the\s+(?:(?:media|press|private)\s+)?office\s+of\s+(?:the\s+)?[A-Z].*?)"
     r"(?:\s+(?:regarding|on|about|over|concerning|after|in|following)\s.*)?$"
 )
 """A document named with its issuer ("a statement from the X office"): the issuer is the speaker."""
