@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicon import STATE_PARTICIPLE
+from .lexicon import COUNT_WORDS, STATE_PARTICIPLE
 from .suggest import Corpus
 
 ORG_TYPES = (
@@ -585,7 +585,8 @@ def _line_start(text: str, at: int) -> bool:
 
 
 UNNAMED = re.compile(
-    r"^(?:(?:a|an|the|multiple|several|some|many|other|two|three|four|five|six|seven|eight|nine|ten|dozens|\d+|unnamed|anonymous)\s+)?(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
+    rf"^(?:(?:a|an|the|multiple|other|{'|'.join(sorted(COUNT_WORDS))}|\d+|unnamed|anonymous)\s+)?"
+    r"(?:(?!\w+ed\b)[\w’'-]+\s+|armed\s+){0,3}"
     r"(?P<head>reports?|media|(?:media |news )?outlets|officials?|officers?|sources?|spokes(?:man|woman|person)|experts"
     r"|analysts|observers|diplomats|commanders|lawmakers|residents|witnesses|militias|factions|circles|members|MPs"
     r"|politicians|leaders|clerics|activists|protesters|authorities|representative|allies|groups|fighters|gunmen)(?:\s+themselves)?"

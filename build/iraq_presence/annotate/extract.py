@@ -72,7 +72,7 @@ DESCRIBED_DOCUMENT = re.compile(
 )
 BARE_DOCUMENT = re.compile(rf"(?i)(?:the\s+{DOCUMENTS}|it)")
 UNNAMED_SOURCE = re.compile(
-    r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    rf"(?:(?i:an?|the|other|{'|'.join(sorted(COUNT_WORDS))}|\d+)\s+)?(?:[\w’'.-]+\s+){{0,4}}?"
     r"(?i:officials?|sources|source|diplomats?|insiders?|circles|officers?)"
     r"(?:\s+(?:in|of|at|from|within|close\s+to|familiar\s+with)\s+[^,;:]{2,60})?"
 )
