@@ -64,6 +64,8 @@ class Context:
     """Dated role titles (roles.Role) from the curated affiliations: "the prime minister" at the article's date."""
     headline: tuple[int, int] | None = None
     """The span of the line read as the article's title, below any page furniture (byline.read_metadata)."""
+    countries: dict[str, str] = field(default_factory=dict)
+    """Known actors' countries (ISO 3166-1 alpha-3): "the Valeian official" is no actor of another country."""
 
     @property
     def prefix(self) -> str:
@@ -120,8 +122,18 @@ def demonym(name: str, text: str) -> bool:
     if " " in name:
         return False
     uses = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(re.match(r" [a-z]", text[e : e + 2]) for e in uses)
+    adjective = name.endswith(("ian", "ese", "ish", "i")) and all(_before_a_noun(text, e) for e in uses)
     return bool(uses) and adjective
+
+
+def _before_a_noun(text: str, end: int) -> bool:
+    """A lowercase word follows the word, and it is no verb of speech or auxiliary ("X told", "X has said"):
+    the word qualifies a noun ("Iraqi people"), it is not the subject of a clause."""
+    from .lexicon import CUE_FORMS, MODALS
+
+    m = re.match(r" ([a-z]+)", text[end : end + 30])
+    verbs = {f.split()[0] for f in CUE_FORMS} | MODALS | {"has", "had", "is", "was", "have", "also"}
+    return m is not None and m.group(1) not in verbs
 
 
 TRAILING = re.compile(
@@ -239,6 +251,8 @@ def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, str
         }
         if len(set(holders.values())) == 1:
             best = (next(iter(holders)), 90.0, "variant")
+    if best is None and len(words) == 1 and kind == "person":
+        best = _known_surname(ctx, name)
     if best is None and (kind in GROUP_KINDS or _lone_group_word(ctx, words)):
         mine = _distinctive(name)
         hits = {i: a for a, i in ctx.aliases.items() if ctx.types.get(i) in GROUP_KINDS and mine & _distinctive(a)}
@@ -248,6 +262,19 @@ def _known_spelling(ctx: Context, name: str, kind: str) -> tuple[str, float, str
 
 
 GROUP_KINDS = {"armed_group", "coalition", "political_party"}
+
+
+def _known_surname(ctx: Context, name: str) -> tuple[str, float, str] | None:
+    """A surname alone ("Roe said", the article giving no fuller name) that ends the full name of exactly one
+    known person: that person, the surname proposed as an alias."""
+    if len(name) < 4:
+        return None
+    holders = {
+        i: a
+        for a, i in ctx.aliases.items()
+        if ctx.types.get(i) == "person" and len(a.split()) >= 2 and a.split()[-1] == name
+    }
+    return (next(iter(holders.values())), 85.0, "variant") if len(holders) == 1 else None
 
 
 def _lone_group_word(ctx: Context, words: list[str]) -> bool:

@@ -334,6 +334,7 @@ def analyse_sentence(text: str, start: int, end: int, quoted: SpanIndex[tuple[in
     for cue in out:
         _end_where_going_on(text, cue, out)
         _end_before_contrast(text, cue, out)
+        _according_carries(cue, out)
         if (
             cue.how == "subject"
             and cue.content
@@ -368,6 +369,19 @@ def _reports_it(text: str, cue: Cue, other: Cue, a: int, b: int) -> bool:
     before = text[a : other.source[0]].rstrip()
     tail = REPORT_TIME.fullmatch(text, other.end, b)  # nothing after the carrier's cue but its date
     return before.endswith((",", ",”", ',"', "”,", '",')) and tail is not None
+
+
+def _according_carries(cue: Cue, out: list[Cue]) -> None:
+    """ "According to Y, X told Z that A": the clause after Y holds X's own cue, so Y carries X's words (their
+    medium, as "…, Y reported" does) and says nothing itself."""
+    if cue.how != "according" or cue.source is None or not cue.content or cue.content[-1][0] < cue.end:
+        return
+    a, b = cue.content[-1]
+    for other in out:
+        if other is not cue and other.how == "subject" and other.source and other.content and a <= other.source[0] < b:
+            other.reporter = other.reporter or cue.source
+            cue.content = []
+            return
 
 
 def _end_before_contrast(text: str, cue: Cue, out: list[Cue]) -> None:

@@ -41,6 +41,7 @@ from .byline import TOLD_OUTLET, Metadata
 from .dates import WEEKDAYS
 from .extract import DOCUMENT_SOURCE
 from .headline_utterance import join_restatements, share_headline_utterances
+from .holders import role_holders
 from .lexicon import BETWEEN, MONTHS
 from .occasion import (
     ABOUT_IT,
@@ -271,6 +272,9 @@ def statements(
     speakers = [source or s for s, source in outlets]  # "X reported citing a source": the source speaks
     speakers = _headline_holders(text, drafted, _lead_holders(ctx, drafted, speakers), ctx.headline)
     speakers = [_unfilled_office(ctx, p, s) for p, s in zip(drafted, speakers)]
+    speakers = role_holders(
+        ctx, drafted, speakers, lambda name, at: actor_for(ctx, name, at, "person", "Speaker named")
+    )
     drafted = [{**p, "resolved_speaker": s} for p, s in zip(drafted, speakers)]  # carried by the drafted speaker
     remarks = remark_groups(text, drafted, speakers)
     group_utterance: dict[int, tuple[str, str]] = {}
@@ -512,13 +516,14 @@ def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tu
     after = next_sentence(text, p["end"])
     if after is None:  # the words end their paragraph: "He made the remarks at …" may open the next
         after = next_sentence(text, p["end"], across=True)
-        if after is None or not (m := ABOUT_IT.match(text, after[0], after[1])) or not m["pronoun"]:
+        if after is None or not (m := ABOUT_IT.match(text, after[0], after[1])) or not (m["pronoun"] or m["came"]):
             return None
-    if not ABOUT_IT.match(text, after[0], after[1]):
+    m = ABOUT_IT.match(text, after[0], after[1])
+    if not m:
         return None
     placed, _ = channel(attribution_words(text, *after, spoken), {})
-    if placed.value not in OCCASIONS:
-        return None
+    if placed.value not in OCCASIONS and not (m["came"] and placed.value == "written_statement"):
+        return None  # "This came in a press release": the release's words
     return Suggestion("channel", placed.value, 0.6, f"a sentence about the words: {placed.basis}"), after
 
 
@@ -1133,11 +1138,12 @@ def _scene_channel(
     if not person or not keys or EARLIER.match(sentence):
         return ch, medium, None  # a person, by the surname of the id: a group's name is everywhere
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    spoken = [(q["start"], q["end"]) for q in drafted]  # an occasion in reported words is what was said
     for a, b in sentences_before(text, p["start"], SCENE_REACH):
         sent = text[a:b]
         if on_page_line(text, a) or (not named.search(sent) and not _about_their_words(text, a, b, drafted, speaker)):
             continue  # a caption ("X speaks during an interview …") places no words (page_lines.py)
-        placed, outlet = channel(sent, ctx.aliases, ctx.types)
+        placed, outlet = channel(attribution_words(text, a, b, spoken), ctx.aliases, ctx.types)
         if placed.value in OCCASIONS:
             why = f"the speaker placed at the occasion before: {placed.basis}"
             value = _drafted_outlet(ctx, outlet.value)

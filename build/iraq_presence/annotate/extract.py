@@ -132,6 +132,7 @@ class Gazetteer:
     types: dict[str, str]
     roles: list[Role] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # canonical name -> actor_id, where it is no alias
+    countries: dict[str, str] = field(default_factory=dict)  # actor_id -> ISO 3166-1 alpha-3, where known
 
     @classmethod
     def from_frames(cls, actors: Any, aliases: Any) -> Gazetteer:
@@ -1257,9 +1258,12 @@ class _Statements:
             return None
         full = self.index.fullest(name)
         words = full.split()
-        if full == name or words[-1] != name or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        titled = [k for k, w in enumerate(words[:-1]) if w in PERSON_TITLES or w.lower() in ROLE_NOUNS]
+        if titled:  # "US Defense Secretary Ada Roe": the name after the last title word
+            words = words[titled[-1] + 1 :]
+        if len(words) < 2 or words[-1] != name or len(words) > 4 or not all(w[:1].isupper() for w in words):
             return None
-        return full
+        return " ".join(words)
 
     def _may_speak(self, m: Any, inside_name: bool) -> bool:
         """A known actor's mention that can be the speaker of the phrase it stands in.

@@ -75,6 +75,7 @@ def add_article(
         _known_affiliations(lay.data),
         _metonyms(lay.data),
         roles=gaz.roles,
+        countries=gaz.countries,
     )
     draft = _draft(ctx, meta, proposals, url=url, outlet=outlet, published_date=published_date, title=title)
     _commit(lay, article_id, data, digest, draft)
@@ -165,7 +166,8 @@ def _gazetteer(lay: Layout) -> Any:
         rows = list(csv.DictReader(fh))
     types = {row["actor_id"]: row["actor_type"] for row in rows}
     names = {row["name"]: row["actor_id"] for row in rows}
-    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types), names)
+    countries = {row["actor_id"]: row["country"] for row in rows if row.get("country")}
+    return Gazetteer(aliases, types, read_roles(lay.data, aliases, types), names, countries)
 
 
 THAT_BEFORE = re.compile(r"\bthat\s+$")

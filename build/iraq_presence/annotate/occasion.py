@@ -42,12 +42,13 @@ def sentences_before(text: str, start: int, paragraphs: int) -> list[tuple[int, 
 
 
 ABOUT_IT = re.compile(
-    r"\W*(?:(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)"
+    r"\W*(?:(?:(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)"
     r"|(?P<pronoun>He|She|They)\s+(?:made|delivered|gave|voiced|expressed)\s+(?:the|these|his|her|their))"
     r"\s+(?:[a-z]+\s+)?(?:comments|remarks|statements?|words)\b"
+    r"|(?P<came>This|That|It|These)\s+(?:came|was|were)\s+(?=(?:in|during|at|through)\s))"
 )
 """A sentence about the words before it ("His comments, made during talks … on Wednesday", "He made the
-remarks at a press conference"): it places them."""
+remarks at a press conference", "This came in a press release"): it places them."""
 
 
 def next_sentence(text: str, end: int, across: bool = False) -> tuple[int, int] | None:

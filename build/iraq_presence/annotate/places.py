@@ -103,6 +103,22 @@ def demonym_countries(word: str) -> frozenset[str]:
     return _demonym_index().get(word, frozenset())
 
 
+def demonym_alpha3(word: str) -> frozenset[str]:
+    """The countries (ISO 3166-1 alpha-3, as actors' `country`) whose demonym `word` is; empty for any other."""
+    return _demonym_index3().get(word, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _demonym_index3() -> dict[str, frozenset[str]]:
+    from countryinfo import CountryInfo
+
+    two = {
+        (info.get("ISO") or {}).get("alpha2"): (info.get("ISO") or {}).get("alpha3")
+        for info in CountryInfo.all().values()
+    }
+    return {d: frozenset(two[c] for c in codes if two.get(c)) for d, codes in _demonym_index().items()}
+
+
 @lru_cache(maxsize=1)
 def _demonym_index() -> dict[str, frozenset[str]]:
     from countryinfo import CountryInfo

@@ -67,7 +67,7 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:in|issue[sd]|release[sd]|publishe[sd]) an? (?:(?!televised|video|verbal|oral)[\w-]+ )?statement\b"
-            r"|\bstatement (?:issued|released)\b|\bcommuniqu"
+            r"|\bstatement (?:issued|released)\b|\bcommuniqu|\b(?:press|news) release\b"
             r"|\b(?:an?|the|its|his|her|their) (?:[\w-]+ ){0,2}statement"
             r" (?:from|by|said|says|read|reads|added|stated)\b",
             re.I,
@@ -86,8 +86,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:in|during|delivered) an? (?:televised )?(?:speech|address|sermon)\b"
-            r"|\b(?:[Ss]peaking|spoke|speaks) (?:at|during) (?:an?|the) (?:[\w’'-]+ ){0,4}(?:event|ceremony|memorial"
-            r"|rally|commemoration|gathering|festival|funeral|celebration|forum|conference|summit|seminar|symposium)\b"
+            r"|\b(?:[Ss]peaking|spoke|speaks|said|says) (?:at|during) (?:an?|the) (?:[\w’'-]+ ){0,4}"
+            r"(?:event|ceremony|memorial|rally|commemoration|gathering|festival|funeral|celebration|forum|conference|summit|seminar|symposium)\b"
             r"|\b(?:(?:to|will|would|did) address|address(?:ed|ing))\b"
             r"(?! (?:the |these |those |his |her |its |their )?(?:[\w-]+[’']s )?(?:[\w-]+ )?"
             r"(?:statements?|remarks?|comments?|concerns?|issues?|questions?|matter|claims?|reports?|allegations?)\b)",
@@ -112,11 +112,21 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.5,
     ),
 ]
-OUTLET_NOUN = r"(?:(?:[A-Z][a-z]+\s+)?(?:magazine|newspaper|daily|weekly|agency|channel|network|website)\s+)?"
+OUTLET_NOUN = (
+    r"(?:(?:[A-Z][\w.-]*[’']s\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:official|state|state-run|semi-official|government|news)\s+){0,2}"
+    r"(?:magazine|newspaper|daily|weekly|agency|channel|network|website|broadcaster|television)\s+)?"
+)
+"""The outlet's description before its name ("the Valeian daily X", "Vale's official news agency X")."""
+CALENDAR = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b)"
+)
+"""A day or a month after "on" is a date, never an outlet ("in an interview, on Tuesday")."""
 MEDIUM = re.compile(
     r"\b(?:interview (?:with|by)|(?:statements?|remarks|comments)\s+(?:to|with)|told|on|to|via|in a post on)\s+"
     r"(?:(?:the|his|her|its|their)\s+)?"
     + OUTLET_NOUN
+    + CALENDAR
     + r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     + r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
     r"(?:reporter|correspondent|journalist|interviewer)\b"
@@ -213,8 +223,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
             medium = None
             mm = MEDIUM.search(sentence, max(0, m.start() - 5))
             named = (mm["name"] or mm["outlet"]) if mm else None
-            if named and re.search(r"[a-z]\.$", named):
-                named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.")
+            if named and (re.search(r"[a-z]\.$", named) or re.search(r"(?:^|\s)[^\s.]+\.$", named)):
+                named = named[:-1]  # the sentence's stop, not the name's ("told Harbour Times.", "told VNA.")
             if named:
                 named = DESCRIBED_OUTLET.sub("", named)  # "the Arabic-language Al X": the outlet is "Al X"
             if named and (reporter := re.match(r"(?P<outlet>.+?)[’']s\s+[A-Z]", named)):
@@ -235,6 +245,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                     medium, named = outlet
                 elif named and (named_id is None or is_outlet):  # a known person is the one interviewed
                     medium = named_id or f"TODO-new-actor ({named})"
+            if code == "interview" and medium is None and (credited := _according_outlet(sentence, known, types)):
+                medium, named = credited  # "According to X TV, Y told in an interview": the outlet carried it
             cue = f"cue {m.group(0)!r}"
             basis = cue + (f", medium named {named!r}" if medium else "")
             return Suggestion("channel", code, conf, cue), Suggestion("medium", medium, conf if medium else 0.6, basis)
@@ -242,6 +254,24 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
         Suggestion("channel", "unknown", 0.6, "no channel cue in the sentence"),
         Suggestion("medium", None, 0.7, "no medium named"),
     )
+
+
+ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
+OUTLET_WORD = re.compile(r"\b(?:TV|News|Agency|Times|Post|Press|Radio|Television|Channel|Network|Daily|Online)\.?$")
+"""The last word of a name that is an outlet's ("X TV", "X News")."""
+
+
+def _according_outlet(sentence: str, known: dict[str, str], types: dict[str, str] | None) -> tuple[str, str] | None:
+    """The outlet an interview is credited to ("According to X TV, …"): a known outlet, or a name ending
+    in an outlet's word; its id (or a new actor's TODO) and the name."""
+    m = ACCORDING.search(sentence)
+    if m is None:
+        return None
+    name = m["name"].rstrip(".")
+    actor = known.get(name)
+    if actor is not None:
+        return (actor, name) if types is None or types.get(actor) == "media_outlet" else None
+    return (f"TODO-new-actor ({name})", name) if OUTLET_WORD.search(name) else None
 
 
 DESCRIBED_OUTLET = re.compile(r"^[A-Z][a-z]+-(?:language|based|run|owned|funded|affiliated|backed)\s+(?=[A-Z])")
@@ -318,7 +348,7 @@ ROLE_AFTER = re.compile(
     r"\s+(?!(?:news|agency|newspaper|magazine|daily|channel|television|tv|radio|website"
     r"|that|about|on|in|via|by|during|after|before|at|of|for|last|this|earlier|recently|when|while|and|it|its"
     r"|he|she|they|we|how|what|why|if|which|who|there|late|early|yesterday|today|tonight|overnight|exclusively"
-    r"|separately|shortly)\b)[a-z]"
+    r"|separately|shortly|from|with|as|over|while|since|amid|following|ahead|because|through|upon|until)\b)[a-z]"
 )
 """A role noun after the one told ("told the Iraqi prime minister"): a hearer; a conjunction, a
 preposition or a word of time ("told X that", "told X on Monday", "told X late Wednesday") is no role."""

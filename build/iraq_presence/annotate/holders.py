@@ -1,0 +1,110 @@
+"""The person a role stands for: "the leader of the militia said", "the diplomat concluded".
+
+News names a person once and then writes the role ("Ann Roe, the leader of the X Brigades, said …";
+"… the diplomat concluded"). The extractor reads such a subject as the organisation its words name, an
+unnamed source, or nothing; the speaker is the person (docs/curation.md, Speakers: anaphora may identify
+a speaker). Two readings, in order:
+
+1. the one person the article names in apposition with the same role noun ("Ann Roe, the leader of …",
+   "Ann Roe, leader of …"): the role's holder;
+2. for a definite description ("the diplomat", "the Valeian official"), the nearest earlier speaker who
+   is a person or an unnamed source, of no other country than the description's nationality word.
+
+Otherwise the speaker stays as drafted, for the curator.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+PERSON_ROLES = (
+    r"leader|chief|head|commander|spokes(?:man|woman|person)|official|ambassador|diplomat|envoy|minister|cleric"
+)
+DESCRIBED = re.compile(
+    rf"^(?!(?i:an?|one|another|some|two|three|several)\s)(?P<the>[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*|[a-z][\w-]*)\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
+    r"(?:\s+(?:of|in|for|to|from)\b.*)?$",
+    re.S,
+)
+"""A subject that is a person's role ("The leader of the X group, X", "the militia chief", "Valeian official");
+not an indefinite one ("a spokesman", "an official"), which introduces someone else."""
+CLAUSE_WORDS = r"(?:according|to|who|which|that|said|says|told|as|and|when|while|with)\b"
+"""Words that end an apposition: after them the role is another clause's ("X, according to the chief")."""
+NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el|bin|ibn)(?:-[A-Z][\w’'-]+)?))+"
+APPOSED = re.compile(
+    rf"(?P<name>{NAME_RUN}),\s+(?:(?:a|an|the)\s+)?(?:(?!{CLAUSE_WORDS})[\w’'-]+\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
+)
+"""A person named with a role in apposition ("Ann Roe, the leader of …", "Ann Roe, leader of …")."""
+REACH = 1500  # characters: how far back a definite description's speaker is looked for
+
+
+def subject_phrase(text: str, p: dict[str, Any]) -> str | None:
+    """The subject the source ends: from the sentence's start when the source closes a phrase that opens
+    it ("The leader of the X group, Y, said": the whole phrase), else the source itself."""
+    if p.get("source_start") is None:
+        return None
+    a, b = p["source_start"], p["source_end"]
+    lo = max(text.rfind(". ", 0, a) + 2, text.rfind("\n", 0, a) + 1, 0)
+    head = text[lo:a]
+    if head.endswith(", ") and "," not in head[:-2] and DESCRIBED.match(head[:-2]):
+        return text[lo:b]
+    return text[a:b]
+
+
+def role_holders(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], person: Any) -> list[str]:
+    """Each speaker written as a person's role, as the person it stands for (the readings above);
+    `person(name, at)` is the actor id of a person the text names."""
+    out = list(speakers)
+    for i, p in enumerate(drafted):
+        phrase = subject_phrase(ctx.text, p)
+        m = DESCRIBED.match(phrase.strip()) if phrase else None
+        if m is None or (ctx.types.get(out[i]) == "person" and not _other_country(ctx, out[i], phrase)):
+            continue  # a known person: the extractor read the role as its holder (roles.py)
+        role = _role_word(m["role"])
+        holders = {_key(h["name"]): h for h in APPOSED.finditer(ctx.text) if _role_word(h["role"]) == role}
+        if len(holders) == 1:
+            h = next(iter(holders.values()))
+            out[i] = ctx.aliases.get(h["name"]) or person(h["name"], h.start("name"))
+        elif m["the"] and not holders and " of " not in phrase:  # "the leader of X" is X's, not whoever spoke last
+            out[i] = _earlier_speaker(ctx, drafted, out, i, phrase) or out[i]
+    return out
+
+
+def _earlier_speaker(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], i: int, phrase: str) -> str | None:
+    """The nearest earlier speaker that is a person or an unnamed source, of the description's country."""
+    for j in range(i - 1, -1, -1):
+        if drafted[i]["start"] - drafted[j]["end"] > REACH:
+            return None
+        s = speakers[j]
+        if _kind(ctx, s) not in {"person", "unnamed_source"} and not s.startswith("unnamed-"):
+            continue
+        if not _other_country(ctx, s, phrase):
+            return s
+    return None
+
+
+def _other_country(ctx: Any, actor: str, phrase: str) -> bool:
+    """The description's nationality word names another country than the actor's known one ("the
+    Valeian official" is not the Norlander named before)."""
+    from .places import demonym_alpha3
+
+    countries = {c for w in phrase.split() for c in demonym_alpha3(w.strip(",’'"))}
+    known = ctx.countries.get(actor)
+    return bool(countries and known and known not in countries)
+
+
+def _kind(ctx: Any, actor: str) -> str | None:
+    return ctx.types.get(actor, ctx.new_actors.get(actor, {}).get("actor_type"))
+
+
+def _role_word(word: str) -> str:
+    """One noun for a role however written: "spokeswoman" and "spokesperson" are the spokesman's role."""
+    return "spokesman" if word.lower().startswith("spokes") else word.lower()
+
+
+def _key(name: str) -> str:
+    """A name compared without its particles' hyphens ("Ada al Roe" is "Ada al-Roe")."""
+    return re.sub(r"[\s-]+", " ", name.lower())
+
+
+__all__ = ["role_holders", "subject_phrase"]

@@ -1,0 +1,129 @@
+"""Made-up cases of the rules read from sets 18-20: the outlet told however described, an interview
+credited by "According to", speech at a forum, a press release, "This came in …" placing the words before
+it, an occasion inside reported words, a person written as a role, and a known person by surname alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from iraq_presence.annotate.suggest import channel
+
+from .test_draft import _drafted
+
+DAY = dt.date(2030, 5, 10)
+PEOPLE = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
+PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "medium"),
+    [
+        (
+            "“Leaving is a mistake,” he told Harbour Times from his base near the dam.",
+            "interview",
+            "TODO-new-actor (Harbour Times)",
+        ),
+        ("The dam will close, Ann Roe told Vale's official news agency VNA.", "interview", "TODO-new-actor (VNA)"),
+        (
+            "According to Vale TV, Ann Roe has told in an interview, on Tuesday, that the dam must close.",
+            "interview",
+            "TODO-new-actor (Vale TV)",
+        ),
+        ("“We are surprised,” Ann Roe said at a forum in Hilltown.", "speech", None),
+        ("This came in a press release in which she said the dam would close.", "written_statement", None),
+        ("Ann Roe told the minister from Vale that the dam would close.", "unknown", None),
+    ],
+)
+def test_channel_and_medium_from_more_cues(sentence: str, code: str, medium: str | None) -> None:
+    ch, med = channel(sentence, {}, {})  # outlets the gazetteer does not know
+    assert (ch.value, med.value) == (code, medium)
+
+
+def test_a_report_credited_before_the_attribution_is_its_medium_not_a_speaker() -> None:
+    """ "According to X TV, Y has told …": Y speaks in an interview X TV carried; X TV says nothing itself."""
+    text = "Dam talks\n\nAccording to Vale TV, Ann Roe has told in an interview, on Tuesday, that the dam must close.\n"
+    drafted = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert [(s["speaker"], s["channel"], s["quote"]) for s in drafted] == [
+        ("ann-roe", "interview", "the dam must close")
+    ]
+    assert drafted[0]["medium"] != "TODO-new-actor (Tuesday)"
+
+
+def test_this_came_in_a_press_release_places_the_words_before_it() -> None:
+    text = (
+        "Dam talks\n\nAnn Roe stressed that the dam must be closed after the flood.\n\n"
+        "This came in a press release in which she said that the river had risen.\n"
+    )
+    assert [s["channel"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)] == ["written_statement"] * 2
+
+
+def test_a_meeting_inside_reported_words_is_not_where_the_next_words_were_said() -> None:
+    text = (
+        "Dam talks\n\nAnn Roe said Ben Tal met with the envoys of the river towns in Hilltown.\n\n"
+        "The towns “gave the council a chance” to close the dam, she added.\n"
+    )
+    assert {s["channel"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)} == {"unknown"}
+
+
+def test_a_role_written_for_its_holder_is_the_person_named_in_apposition() -> None:
+    """ "The leader of the X group, X, has called": the leader, the person named "Y, the leader of …"."""
+    aliases = {**PEOPLE, "Harbour Front": "harbour-front"}
+    types = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
+    text = (
+        "River militia leader blames Vale for the flood\n\n"
+        "The leader of the Valeian militia group, Harbour Front, has called the dam unsafe.\n\n"
+        "Ola Berg, the leader of the militia, has accused Vale of neglecting the river.\n"
+    )
+    assert {s["speaker"] for s in _drafted(text, DAY, aliases, types)} == {"ola-berg"}
+
+
+def test_a_definite_role_is_the_last_speaker_of_its_country_and_an_indefinite_one_someone_else() -> None:
+    text = (
+        "Dam talks\n\n“The dam must close,” Ola Berg told Vale Wire on Monday.\n\n"
+        "“Leaving it open is a mistake,” the diplomat concluded.\n\n"
+        "But a Valeian coalition spokesperson said, “The dam is safe.”\n"
+    )
+    got = {s["quote"][:12]: s["speaker"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)}
+    assert got["The dam must"] == got["Leaving it o"] == "ola-berg"
+    assert got["The dam is s"] != "ola-berg"
+
+
+def _drafted_with_countries(text: str, countries: dict[str, str]) -> list[dict[str, Any]]:
+    from iraq_presence.annotate.actors import Context
+    from iraq_presence.annotate.draft import statements
+    from iraq_presence.annotate.extract import Extractor, Gazetteer
+    from iraq_presence.annotate.suggest import Corpus
+
+    proposals = Extractor(Gazetteer(PEOPLE, PEOPLE_TYPES)).run(text, DAY)
+    ctx = Context("009_x", text, DAY, PEOPLE, PEOPLE_TYPES, Corpus(), countries=countries)
+    return statements(ctx, proposals, {})[0]
+
+
+def test_a_definite_role_with_a_nationality_skips_a_speaker_of_another_country() -> None:
+    text = (
+        "“The dam must close,” Ola Berg told Vale Wire on Monday.\n\n"
+        "The remarks came after Ann Roe told Harbour News that the dam would stay open.\n\n"
+        "The Norwegian official, meanwhile, said the remarks “cannot be counted on.”\n"
+    )
+    got = {s["quote"][:12]: s["speaker"] for s in _drafted_with_countries(text, {"ann-roe": "SWE"})}
+    assert got["cannot be co"] == "ola-berg"
+
+
+def test_a_known_person_by_surname_alone_and_after_a_long_title() -> None:
+    text = "Dam talks\n\nLinde said the dam would stay open.\n"
+    assert [s["speaker"] for s in _drafted(text, DAY, {"Ada Linde": "ada-linde"}, {"ada-linde": "person"})] == [
+        "ada-linde"
+    ]
+    text = (
+        "Dam talks\n\n“The bond matters,” said Vale Department of Works Secretary Ola Berg on Monday.\n\n"
+        "Berg said that the dam would stay open.\n"
+    )
+    assert {s["speaker"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)} == {"ola-berg"}
+
+
+def test_a_lone_name_ending_like_a_demonym_before_told_is_a_name() -> None:
+    text = "Dam talks\n\n“The dam must close,” Karimi told Vale Wire on Monday.\n"
+    assert [s["speaker"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)] == ["karimi"]
