@@ -127,3 +127,31 @@ def test_a_known_person_by_surname_alone_and_after_a_long_title() -> None:
 def test_a_lone_name_ending_like_a_demonym_before_told_is_a_name() -> None:
     text = "Dam talks\n\n“The dam must close,” Karimi told Vale Wire on Monday.\n"
     assert [s["speaker"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)] == ["karimi"]
+
+
+def test_a_name_before_an_apposition_with_its_comma_left_out_is_the_speaker() -> None:
+    """ "X, a senior commander of the Y Front has told …": the apposition is X's, not the Front's words."""
+    aliases = {**PEOPLE, "Harbour Front": "harbour-front"}
+    types = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
+    text = (
+        "Dam talks\n\nOla Berg, a senior commander of Vale’s Harbour Front (HF) has told in an interview that the "
+        "dam must close.\n"
+    )
+    assert [s["speaker"] for s in _drafted(text, DAY, aliases, types)] == ["ola-berg"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "act"),
+    [
+        ("the garrison does not have the right to use the valley to watch Vale", "REJECT"),
+        ("the valley is no place for the garrison", "REJECT"),
+        ("every soldier will be held hostage by the river brigades", "THREATEN"),
+        ("the Valeian campaign against the raiders has failed", "ACCUSE"),
+        ("it is time for the soldiers to go home", "REQUEST"),
+        ("the raids on the garrison must be stopped", "REQUEST"),
+    ],
+)
+def test_more_words_of_the_act_under_a_neutral_cue(quote: str, act: str) -> None:
+    from iraq_presence.annotate import cues
+
+    assert cues.plover(quote, "said")[0] == act

@@ -371,14 +371,25 @@ def _reports_it(text: str, cue: Cue, other: Cue, a: int, b: int) -> bool:
     return before.endswith((",", ",”", ',"', "”,", '",')) and tail is not None
 
 
+TELLING = {"said", "says", "told", "tells", "stated", "states", "added", "noted", "explained", "announced", "declared"}
+"""Verbs of telling: "According to Y, X told …" reports X's speech; "according to Y, X censured …" is Y's account."""
+
+
 def _according_carries(cue: Cue, out: list[Cue]) -> None:
     """ "According to Y, X told Z that A": the clause after Y holds X's own cue, so Y carries X's words (their
     medium, as "…, Y reported" does) and says nothing itself."""
-    if cue.how != "according" or cue.source is None or not cue.content or cue.content[-1][0] < cue.end:
+    if cue.how != "according" or cue.source is None or len(cue.content) != 1 or cue.content[0][0] < cue.end:
         return
-    a, b = cue.content[-1]
+    a, b = cue.content[0]
     for other in out:
-        if other is not cue and other.how == "subject" and other.source and other.content and a <= other.source[0] < b:
+        speech = other.verb.split()[-1].lower() in TELLING if other.verb else False
+        if (
+            other is not cue
+            and other.how == "subject"
+            and speech
+            and other.content
+            and a <= (other.source or (-1,))[0] < b
+        ):
             other.reporter = other.reporter or cue.source
             cue.content = []
             return

@@ -35,6 +35,9 @@ APPOSED = re.compile(
     rf"(?P<name>{NAME_RUN}),\s+(?:(?:a|an|the)\s+)?(?:(?!{CLAUSE_WORDS})[\w’'-]+\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
 )
 """A person named with a role in apposition ("Ann Roe, the leader of …", "Ann Roe, leader of …")."""
+NAMED_BEFORE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<name>{NAME_RUN}),\s+$")
+INDEFINITE = re.compile(rf"(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PERSON_ROLES})\b")
+"""A role introduced right after a name and its comma ("X, a senior commander of …"): the name's apposition."""
 REACH = 1500  # characters: how far back a definite description's speaker is looked for
 
 
@@ -56,6 +59,14 @@ def role_holders(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], p
     `person(name, at)` is the actor id of a person the text names."""
     out = list(speakers)
     for i, p in enumerate(drafted):
+        named = (
+            NAMED_BEFORE.search(ctx.text, max(0, p["source_start"] - 120), p["source_start"])
+            if p.get("source_start") is not None
+            else None
+        )
+        if named and ctx.types.get(out[i]) != "person" and INDEFINITE.match(ctx.text, p["source_start"]):
+            out[i] = ctx.aliases.get(named["name"]) or person(named["name"], named.start("name"))
+            continue  # "X, a senior commander of Y has told": the apposition is X's, its comma left out
         phrase = subject_phrase(ctx.text, p)
         m = DESCRIBED.match(phrase.strip()) if phrase else None
         if m is None or (ctx.types.get(out[i]) == "person" and not _other_country(ctx, out[i], phrase)):
