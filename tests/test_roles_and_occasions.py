@@ -155,3 +155,44 @@ def test_more_words_of_the_act_under_a_neutral_cue(quote: str, act: str) -> None
     from iraq_presence.annotate import cues
 
     assert cues.plover(quote, "said")[0] == act
+
+
+def test_a_long_title_case_headline_below_a_date_line_with_two_remarks_after_its_speaker() -> None:
+    """A headline in title case may run past twenty words; "Title Name: A; B" is two remarks of Name."""
+    from iraq_presence.annotate.byline import read_metadata
+
+    head = (
+        "Leader Of Valeian River Militia Ola Berg: Harbour Envoy Carries Out Blatant Acts Of Sabotage At The "
+        "Dam; Harbour Forces Remain A Target And Will Be Driven From The Valley"
+    )
+    text = f"May 9, 2030\n{head}\n\nOla Berg said the militia rejects the plan.\n"
+    assert read_metadata(text, DAY, {}, {}).title.text == head
+    drafted = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert [(s["speaker"], s["quote"][:16]) for s in drafted[:2]] == [
+        ("ola-berg", "Harbour Envoy Ca"),
+        ("ola-berg", "Harbour Forces R"),
+    ]
+
+
+def test_a_short_kicker_above_a_longer_headline_is_no_title() -> None:
+    from iraq_presence.annotate.byline import read_metadata
+
+    text = "Advises the minister\n\nRiver Front: Vale turning to talks is owed to the resistance\n\nBody text here.\n"
+    assert read_metadata(text, DAY, {}, {}).title.text == "River Front: Vale turning to talks is owed to the resistance"
+
+
+def test_a_dated_statement_aired_on_a_channel_is_a_speech_carried_by_it_and_dated() -> None:
+    text = (
+        "Dam talks\n\nOla Berg, Secretary-General of the Harbour Front said in an April 16, 2030 statement aired "
+        "on Vale TV (Valeia) that his group rejects any garrison in the valley.\n"
+    )
+    aliases = {**PEOPLE, "Harbour Front": "harbour-front"}
+    types = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
+    [first, *_] = _drafted(text, DAY, aliases, types)
+    assert (first["speaker"], first["quote"][:9], first["channel"], str(first["said_date"])) == (
+        "ola-berg",
+        "his group",
+        "speech",
+        "2030-04-16",
+    )
+    assert first["medium"] in {"vale-tv", "TODO-new-actor (Vale TV)"}

@@ -1320,13 +1320,21 @@ def _past_setting(tokens: list[Token], i: int) -> int:
         or tokens[i + 1].low not in SETTING_DETERMINERS
     ):
         return i
-    noun = next((x for x in range(i + 2, min(len(tokens), i + 5)) if tokens[x].low in SETTING_NOUNS), None)
-    if noun is None or not all(t.is_word for t in tokens[i + 2 : noun]):
-        return i
+    noun = next((x for x in range(i + 2, min(len(tokens), i + 8)) if tokens[x].low in SETTING_NOUNS), None)
+    if noun is None or not all(t.is_word or t.text == "," for t in tokens[i + 2 : noun]):
+        return i  # "in an April 16, 2023 statement": a date may stand before the noun
     j = noun + 1
     while j < len(tokens) and (tokens[j].low in TEMPORAL or tokens[j].low in {"on", ","}):
         j += 1
+    if j + 1 < len(tokens) and tokens[j].low in AIRED and tokens[j + 1].low in {"on", "by", "in", "via"}:
+        that = next((x for x in range(j + 2, min(len(tokens), j + 12)) if tokens[x].low == "that"), None)
+        if that is not None and not any(t.text in QUOTE_MARKS for t in tokens[j:that]):
+            return that  # "in a statement aired on X TV (Valeia) that …": where it was carried, not the words
     return j if j < len(tokens) and tokens[j].is_word else i
+
+
+AIRED = {"aired", "broadcast", "televised", "published", "posted", "released", "issued", "carried"}
+"""Participles of how a statement reached the public, before the outlet or platform that carried it."""
 
 
 def _inverted_cue(

@@ -544,8 +544,10 @@ CAPTION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:[^,:\s
 def _headline_like(line: str) -> bool:
     """Short, with no final stop: a question mark or a closing quotation mark may end a headline
     ("… Will it happen?", "… must 'leave now'"), but not one closing a sentence ('… fight."')."""
-    if len(line.split()) > 20 or line[-1:] in ".!":
-        return False
+    words = line.split()
+    title_case = sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    if len(words) > (40 if title_case else 20) or line[-1:] in ".!":
+        return False  # a headline in title case may run long ("Leader Of X: Y Carries Out …; Z Remain …")
     return not (line[-1:] in "”\"’'" and line[-2:-1] in ".!?,")
 
 
@@ -576,6 +578,9 @@ def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) 
         if SECTION.fullmatch(line) and _headline_like(after) and len(after.split()) > len(line.split()):
             issues.append(_issue("page_furniture", text, s, e, "A section label above the headline, not the title."))
             continue
+        if len(line.split()) <= 4 and _headline_like(after) and len(after.split()) >= 2 * len(line.split()) + 4:
+            issues.append(_issue("page_furniture", text, s, e, "A kicker above the headline, not the title."))
+            continue  # "Advises the minister" above "X: Y is owed to Z": a label, the headline below it
         if line.endswith(":") and not line.endswith("::"):
             line, e = line[:-1].rstrip(), s + len(line[:-1].rstrip())  # "… next year:": the colon leads to the text
         return Found(line, s, e, 0.8, "The first line that is not page furniture reads as a headline.")

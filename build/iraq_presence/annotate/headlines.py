@@ -9,6 +9,7 @@ the headline's speaker.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .attribution import Cue, tokenize
@@ -29,7 +30,9 @@ def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
         end = lines.end(start)
         line = text[start:end].strip()
         bare = line.rstrip("”\"’'")  # "X: A Is ‘Calm before the Storm’": a headline may end in its quotation
-        if not bare or bare[-1] in ".!?,;" or len(line.split()) > LONGEST or line.count(" ") < 2:
+        words = line.split()
+        title_case = sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+        if not bare or bare[-1] in ".!?,;" or len(words) > (2 * LONGEST if title_case else LONGEST) or len(words) < 3:
             continue
         if any(not (start <= s - 1 and e + 1 <= end) for s, e in quoted.overlapping(start, end)):
             continue  # a line inside a quotation that runs over paragraphs
@@ -40,8 +43,25 @@ def headline_cues(text: str, quoted: SpanIndex[tuple[int, int]]) -> list[Cue]:
             or _trailing_cue(text, offset, offset + len(line))
         )
         if cue is not None:
-            out.append(cue)
+            out.extend(_one_per_remark(text, cue))
     return out
+
+
+def _one_per_remark(text: str, cue: Cue) -> list[Cue]:
+    """ "Speaker: A; B": two remarks, a cue each (docs/curation.md, a clause with two remarks is two rows)."""
+    if cue.source is None or len(cue.content) != 1 or cue.content[0][0] < cue.source[1]:
+        return [cue]
+    parts = _remarks(text, *cue.content[0])
+    return [cue] if len(parts) == 1 else [replace(cue, content=[part]) for part in parts]
+
+
+def _remarks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words after a headline's "Speaker:", one span per remark where a semicolon parts two."""
+    out, at = [], start
+    for m in re.finditer(r";\s+", text[start:end]):
+        out.append((at, start + m.start()))
+        at = start + m.end()
+    return [*out, (at, end)]
 
 
 def _separated(text: str, start: int, end: int) -> Cue | None:
@@ -67,7 +87,7 @@ def _separated(text: str, start: int, end: int) -> Cue | None:
     if text[first.start()] == ":" and _outlet_credit(text, left.strip()):
         rest = first.end() + len(text[first.end() : end]) - len(text[first.end() : end].lstrip())
         return _title_cue(text, rest, end)  # "Outlet: X urges …": the outlet carries the headline, X speaks
-    if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS and left[:1].isupper() and not furniture:
+    if text[first.start()] == ":" and 1 <= len(left.split()) <= LEAD_WORDS + 2 and left[:1].isupper() and not furniture:
         to = re.search(r"\s+to\s+", left)
         source_end = start + to.start() if to else first.start()
         return Cue(first.start(), first.end(), "headline", (start, source_end), None, [(first.end(), end)], "headline")

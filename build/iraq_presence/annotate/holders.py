@@ -19,7 +19,8 @@ import re
 from typing import Any
 
 PERSON_ROLES = (
-    r"leader|chief|head|commander|spokes(?:man|woman|person)|official|ambassador|diplomat|envoy|minister|cleric"
+    r"(?i:leader|chief|head|commander|spokes(?:man|woman|person)|official|ambassador|diplomat|envoy|minister|cleric"
+    r"|secretary(?:[- ]general)?)"
 )
 DESCRIBED = re.compile(
     rf"^(?!(?i:an?|one|another|some|two|three|several)\s)(?P<the>[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*|[a-z][\w-]*)\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
@@ -28,16 +29,22 @@ DESCRIBED = re.compile(
 )
 """A subject that is a person's role ("The leader of the X group, X", "the militia chief", "Valeian official");
 not an indefinite one ("a spokesman", "an official"), which introduces someone else."""
+NOT_A_NAME = (
+    r"(?!(?:On|In|At|By|For|From|After|Before|During|Since|Meanwhile|However|Last|This|Earlier|Later)\b)"
+    r"(?!\S*\s*(?:\S+\s+)*?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+"""A run that opens with a preposition or holds a weekday is a time ("On Tuesday, …"), not a name."""
 CLAUSE_WORDS = r"(?:according|to|who|which|that|said|says|told|as|and|when|while|with)\b"
 """Words that end an apposition: after them the role is another clause's ("X, according to the chief")."""
 NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el|bin|ibn)(?:-[A-Z][\w’'-]+)?))+"
 APPOSED = re.compile(
-    rf"(?P<name>{NAME_RUN}),\s+(?:(?:a|an|the)\s+)?(?:(?!{CLAUSE_WORDS})[\w’'-]+\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
+    rf"(?<![\w’'-]){NOT_A_NAME}(?P<name>{NAME_RUN}),\s+(?:(?:a|an|the)\s+)?(?:(?!{CLAUSE_WORDS})[\w’'-]+\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
 )
 """A person named with a role in apposition ("Ann Roe, the leader of …", "Ann Roe, leader of …")."""
-NAMED_BEFORE = re.compile(rf"(?:^|(?<=[\s“\"]))(?P<name>{NAME_RUN}),\s+$")
-INDEFINITE = re.compile(rf"(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PERSON_ROLES})\b")
-"""A role introduced right after a name and its comma ("X, a senior commander of …"): the name's apposition."""
+NAMED_BEFORE = re.compile(rf"(?:^|(?<=[\s“\"])){NOT_A_NAME}(?P<name>{NAME_RUN}),\s+$")
+INDEFINITE = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{PERSON_ROLES})\b")
+"""A role right after a name and its comma ("X, a senior commander of …", "X, Secretary-General of …"): the
+name's apposition."""
 REACH = 1500  # characters: how far back a definite description's speaker is looked for
 
 
@@ -68,6 +75,10 @@ def role_holders(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], p
             out[i] = ctx.aliases.get(named["name"]) or person(named["name"], named.start("name"))
             continue  # "X, a senior commander of Y has told": the apposition is X's, its comma left out
         phrase = subject_phrase(ctx.text, p)
+        ending = _person_ending(ctx, phrase or "", out)
+        if ending is not None and ctx.types.get(out[i]) != "person":
+            out[i] = ending  # "Leader Of Valeian Militia Ola Berg: …": the person the title ends in
+            continue
         m = DESCRIBED.match(phrase.strip()) if phrase else None
         if m is None or (ctx.types.get(out[i]) == "person" and not _other_country(ctx, out[i], phrase)):
             continue  # a known person: the extractor read the role as its holder (roles.py)
@@ -79,6 +90,23 @@ def role_holders(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], p
         elif m["the"] and not holders and " of " not in phrase:  # "the leader of X" is X's, not whoever spoke last
             out[i] = _earlier_speaker(ctx, drafted, out, i, phrase) or out[i]
     return out
+
+
+def _person_ending(ctx: Any, phrase: str, speakers: list[str]) -> str | None:
+    """The drafted person whose name (of two words or more) ends the phrase after other words."""
+    for s in dict.fromkeys(speakers):
+        if _kind(ctx, s) != "person":
+            continue
+        names = (
+            [a for a, i in ctx.aliases.items() if i == s]
+            + [ctx.new_actors[s]["name"], *ctx.new_actors[s].get("aliases", [])]
+            if s in ctx.new_actors
+            else [a for a, i in ctx.aliases.items() if i == s]
+        )
+        for name in names:
+            if len(name.split()) >= 2 and phrase != name and phrase.lower().endswith(" " + name.lower()):
+                return s
+    return None
 
 
 def _earlier_speaker(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], i: int, phrase: str) -> str | None:
@@ -110,7 +138,7 @@ def _kind(ctx: Any, actor: str) -> str | None:
 
 def _role_word(word: str) -> str:
     """One noun for a role however written: "spokeswoman" and "spokesperson" are the spokesman's role."""
-    return "spokesman" if word.lower().startswith("spokes") else word.lower()
+    return "spokesman" if word.lower().startswith("spokes") else word.lower().replace(" ", "-")
 
 
 def _key(name: str) -> str:

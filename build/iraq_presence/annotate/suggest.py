@@ -58,6 +58,16 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         "press_conference",
         0.6,
     ),
+    # a statement aired on a channel was spoken to its audience: a speech, the channel its medium
+    (
+        re.compile(
+            r"\b(?:statement|remarks|message|address)\s+(?:aired|broadcast|televised)\s+(?:on|by)\b"
+            r"|\b(?:televised|video(?:taped)?)\s+(?:statement|message|address|remarks)\b",
+            re.I,
+        ),
+        "speech",
+        0.7,
+    ),
     # before "in a statement": words given to an outlet are an interview through it, the outlet the medium
     (
         re.compile(r"\b(?:statements?|remarks|comments)\s+(?:to|with)\s+(?:the\s+)?(?=[A-Z]|(?:news|press)\b)"),
@@ -237,7 +247,7 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
                 named = _without_demonym(named)  # "the Valeian X newspaper": X
             if code == "media_report" and (by := REPORTED_BY.search(sentence)) is not None:
                 named = by["name"]  # "…, X daily reported": the outlet that reported the words
-            if code in {"interview", "social_media_post", "media_report"}:
+            if code in {"interview", "social_media_post", "media_report"} or AIRED_ON.search(m.group(0)):
                 named_id = known.get(named) if named else None
                 is_outlet = named_id is not None and (types is None or types.get(named_id) == "media_outlet")
                 outlet = None if is_outlet else _known_outlet(sentence, m, known, types)
@@ -256,6 +266,8 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
     )
 
 
+AIRED_ON = re.compile(r"\b(?:aired|broadcast|televised)\s+(?:on|by)\b", re.I)
+"""A speech carried by a channel: the channel is its medium."""
 ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 OUTLET_WORD = re.compile(r"\b(?:TV|News|Agency|Times|Post|Press|Radio|Television|Channel|Network|Daily|Online)\.?$")
 """The last word of a name that is an outlet's ("X TV", "X News")."""
