@@ -196,3 +196,27 @@ def test_a_dated_statement_aired_on_a_channel_is_a_speech_carried_by_it_and_date
         "2030-04-16",
     )
     assert first["medium"] in {"vale-tv", "TODO-new-actor (Vale TV)"}
+
+
+def test_the_sentence_naming_who_made_the_statement_names_its_unnamed_speaker_and_places_it() -> None:
+    text = (
+        "Dam talks\n\nThe garrison left the valley in the spring, a diplomat said.\n"
+        "Ola Berg, Vale’s envoy to Norland, made the statement in a recent press conference in Hilltown.\n"
+    )
+    [st] = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert (st["speaker"], st["channel"]) == ("ola-berg", "press_conference")
+
+
+def test_a_pronoun_after_a_role_read_as_its_holder_goes_on_with_the_holder() -> None:
+    text = (
+        "Dam talks\n\nOla Berg, Vale’s envoy to Norland, spoke on Monday.\n\n"
+        "Ann Roe said on Thursday that the garrison would stay.\n\n"
+        "The Norwegian envoy noted that the garrison's stay brings unrest.\n\n"
+        "“They want the valley to remain in turmoil,” he said.\n"
+    )
+    got = [(s["quote"][:16], s["speaker"]) for s in _drafted_with_countries(text, {"ann-roe": "SWE"})]
+    assert got == [
+        ("the garrison wou", "ann-roe"),
+        ("the garrison's s", "ola-berg"),
+        ("They want the va", "ola-berg"),
+    ]

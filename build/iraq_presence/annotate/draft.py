@@ -516,7 +516,11 @@ def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tu
     after = next_sentence(text, p["end"])
     if after is None:  # the words end their paragraph: "He made the remarks at …" may open the next
         after = next_sentence(text, p["end"], across=True)
-        if after is None or not (m := ABOUT_IT.match(text, after[0], after[1])) or not (m["pronoun"] or m["came"]):
+        if (
+            after is None
+            or not (m := ABOUT_IT.match(text, after[0], after[1]))
+            or not (m["pronoun"] or m["came"] or m["named"])
+        ):
             return None
     m = ABOUT_IT.match(text, after[0], after[1])
     if not m:

@@ -29,11 +29,8 @@ DESCRIBED = re.compile(
 )
 """A subject that is a person's role ("The leader of the X group, X", "the militia chief", "Valeian official");
 not an indefinite one ("a spokesman", "an official"), which introduces someone else."""
-NOT_A_NAME = (
-    r"(?!(?:On|In|At|By|For|From|After|Before|During|Since|Meanwhile|However|Last|This|Earlier|Later)\b)"
-    r"(?!\S*\s*(?:\S+\s+)*?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
-"""A run that opens with a preposition or holds a weekday is a time ("On Tuesday, …"), not a name."""
+NOT_A_NAME = r"(?!(?:On|In|At|By|For|From|After|Before|During|Since|Meanwhile|However|Last|This|Earlier|Later)\b)"
+"""A run that opens with a preposition is a time or a place ("On Tuesday, …", "In Vale, …"), not a name."""
 CLAUSE_WORDS = r"(?:according|to|who|which|that|said|says|told|as|and|when|while|with)\b"
 """Words that end an apposition: after them the role is another clause's ("X, according to the chief")."""
 NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el|bin|ibn)(?:-[A-Z][\w’'-]+)?))+"
@@ -62,34 +59,62 @@ def subject_phrase(text: str, p: dict[str, Any]) -> str | None:
 
 
 def role_holders(ctx: Any, drafted: list[dict[str, Any]], speakers: list[str], person: Any) -> list[str]:
-    """Each speaker written as a person's role, as the person it stands for (the readings above);
-    `person(name, at)` is the actor id of a person the text names."""
+    """Each speaker written as a person's role, as the person it stands for (the readings above), and a
+    pronoun right after it that the extractor gave the same speaker; `person(name, at)` is the actor id of a
+    person the text names."""
     out = list(speakers)
     for i, p in enumerate(drafted):
-        named = (
-            NAMED_BEFORE.search(ctx.text, max(0, p["source_start"] - 120), p["source_start"])
-            if p.get("source_start") is not None
-            else None
-        )
-        if named and ctx.types.get(out[i]) != "person" and INDEFINITE.match(ctx.text, p["source_start"]):
-            out[i] = ctx.aliases.get(named["name"]) or person(named["name"], named.start("name"))
-            continue  # "X, a senior commander of Y has told": the apposition is X's, its comma left out
-        phrase = subject_phrase(ctx.text, p)
-        ending = _person_ending(ctx, phrase or "", out)
-        if ending is not None and ctx.types.get(out[i]) != "person":
-            out[i] = ending  # "Leader Of Valeian Militia Ola Berg: …": the person the title ends in
-            continue
-        m = DESCRIBED.match(phrase.strip()) if phrase else None
-        if m is None or (ctx.types.get(out[i]) == "person" and not _other_country(ctx, out[i], phrase)):
-            continue  # a known person: the extractor read the role as its holder (roles.py)
-        role = _role_word(m["role"])
-        holders = {_key(h["name"]): h for h in APPOSED.finditer(ctx.text) if _role_word(h["role"]) == role}
-        if len(holders) == 1:
-            h = next(iter(holders.values()))
-            out[i] = ctx.aliases.get(h["name"]) or person(h["name"], h.start("name"))
-        elif m["the"] and not holders and " of " not in phrase:  # "the leader of X" is X's, not whoever spoke last
-            out[i] = _earlier_speaker(ctx, drafted, out, i, phrase) or out[i]
+        found = _holder(ctx, drafted, out, i, person)
+        if found is None and i and out[i - 1] != speakers[i - 1] and speakers[i] == speakers[i - 1]:
+            source = ctx.text[p["source_start"] : p["source_end"]] if p.get("source_start") is not None else ""
+            found = out[i - 1] if source.lower() in {"he", "she"} else None  # "…, he said" goes on with the holder
+        if found is not None:
+            out[i] = found
     return out
+
+
+def _holder(ctx: Any, drafted: list[dict[str, Any]], out: list[str], i: int, person: Any) -> str | None:
+    """The person statement i's role subject stands for, or None."""
+    p = drafted[i]
+    made = _made_by(ctx.text, p)
+    if made is not None and out[i].startswith(("TODO-new-speaker", "unnamed-")):  # a speaker not yet identified
+        return ctx.aliases.get(made["named"]) or person(made["named"], made.start("named"))
+    named = (
+        NAMED_BEFORE.search(ctx.text, max(0, p["source_start"] - 120), p["source_start"])
+        if p.get("source_start") is not None
+        else None
+    )
+    if (
+        named
+        and _timeless(named)
+        and ctx.types.get(out[i]) != "person"
+        and INDEFINITE.match(ctx.text, p["source_start"])
+    ):
+        return ctx.aliases.get(named["name"]) or person(named["name"], named.start("name"))  # its comma left out
+    phrase = subject_phrase(ctx.text, p)
+    ending = _person_ending(ctx, phrase or "", out)
+    if ending is not None and ctx.types.get(out[i]) != "person":
+        return ending  # "Leader Of Valeian Militia Ola Berg: …": the person the title ends in
+    m = DESCRIBED.match(phrase.strip()) if phrase else None
+    if m is None or (ctx.types.get(out[i]) == "person" and not _other_country(ctx, out[i], phrase)):
+        return None  # a known person: the extractor read the role as its holder (roles.py)
+    role = _role_word(m["role"])
+    holders = {_key(h["name"]): h for h in APPOSED.finditer(ctx.text) if _role_word(h["role"]) == role and _timeless(h)}
+    if len(holders) == 1:
+        h = next(iter(holders.values()))
+        return ctx.aliases.get(h["name"]) or person(h["name"], h.start("name"))
+    if m["the"] and not holders and " of " not in phrase:  # "the leader of X" is X's, not whoever spoke last
+        return _earlier_speaker(ctx, drafted, out, i, phrase)
+    return None
+
+
+def _made_by(text: str, p: dict[str, Any]) -> re.Match[str] | None:
+    """ "…, a diplomat said. X, the envoy, made the statement at …": the next sentence names who made it."""
+    from .occasion import ABOUT_IT, next_sentence
+
+    after = next_sentence(text, p["end"]) or next_sentence(text, p["end"], across=True)
+    m = ABOUT_IT.match(text, after[0], after[1]) if after else None
+    return m if m is not None and m["named"] else None
 
 
 def _person_ending(ctx: Any, phrase: str, speakers: list[str]) -> str | None:
@@ -130,6 +155,13 @@ def _other_country(ctx: Any, actor: str, phrase: str) -> bool:
     countries = {c for w in phrase.split() for c in demonym_alpha3(w.strip(",’'"))}
     known = ctx.countries.get(actor)
     return bool(countries and known and known not in countries)
+
+
+def _timeless(m: re.Match[str]) -> bool:
+    """The name holds no weekday ("Tuesday Night, the minister …" is a time)."""
+    from .dates import WEEKDAYS
+
+    return not any(w.lower() in WEEKDAYS for w in m["name"].split())
 
 
 def _kind(ctx: Any, actor: str) -> str | None:

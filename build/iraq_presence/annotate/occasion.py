@@ -45,10 +45,13 @@ ABOUT_IT = re.compile(
     r"\W*(?:(?:(?:His|Her|Their|Its|The|These|Those|[A-Z][\w’'-]+[’']s?)"
     r"|(?P<pronoun>He|She|They)\s+(?:made|delivered|gave|voiced|expressed)\s+(?:the|these|his|her|their))"
     r"\s+(?:[a-z]+\s+)?(?:comments|remarks|statements?|words)\b"
-    r"|(?P<came>This|That|It|These)\s+(?:came|was|were)\s+(?=(?:in|during|at|through)\s))"
+    r"|(?P<came>This|That|It|These)\s+(?:came|was|were)\s+(?=(?:in|during|at|through)\s)"
+    r"|(?P<named>[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+)+)(?:,[^,\n]{1,80},)?\s+(?:made|delivered|gave)\s+"
+    r"(?:the|these|those|his|her)\s+(?:[a-z]+\s+)?(?:comments|remarks|statements?)\b)"
 )
 """A sentence about the words before it ("His comments, made during talks … on Wednesday", "He made the
-remarks at a press conference", "This came in a press release"): it places them."""
+remarks at a press conference", "This came in a press release", "X, the envoy, made the statement at …"): it
+places them, and the named form names their speaker."""
 
 
 def next_sentence(text: str, end: int, across: bool = False) -> tuple[int, int] | None:
