@@ -197,20 +197,52 @@ def curated_actors(entries: dict[str, str] | list[dict[str, str]] | None) -> dic
     return dict(entries or {})
 
 
-def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any], tally: dict[str, Any]) -> None:
-    """Print every wrong value and add the article's counts to `tally`."""
+def score_metadata(name: str, hand: dict[str, Any], doc: dict[str, Any], spelled: dict[str, str], tally: Any) -> None:
+    """The article's title, outlet, authors and date basis, each right or wrong."""
     got = article_fields(doc)
-    new_types = {a["actor_id"]: a["actor_type"] for a in doc.get("new_actors") or []}
-    spelled = pair_new_actors(curated_actors(hand.get("new_actors")), new_types)
-    for hand_id, drafted in spelled.items():
-        print(f"{name} new actor {drafted} paired with curated {hand_id} (the same name spelled otherwise)")
-    tally["spelled"] += len(spelled)
     for key in ARTICLE:
         want = hand["article"].get(key)
         want = [spelled.get(a, a) for a in want or []] if key == "authors" else spelled.get(want, want)
         right = got[key] == want
         tally["article"][right] += 1
         print(f"{name} article {key}: " + ("right" if right else f"WRONG drafted {got[key]!r}, curated {want!r}"))
+
+
+def score_fields(
+    name: str,
+    matched: list[tuple[dict[str, Any], dict[str, Any]]],
+    pairs: dict[str, str],
+    spelled: dict[str, str],
+    tally: Any,
+) -> None:
+    """Each coded field of each curated statement found, against its drafted statement."""
+    for want, s in matched:
+        group = {w["anchor"] for w, _ in matched if w["utterance"] == want["utterance"]}
+        same = {w["anchor"] for w, x in matched if x.get("utterance") == s.get("utterance")}
+        got_s = drafted_values(s, want["utterance"] if group == same else "(grouped otherwise)")
+        want_s = {**want, "topics": sorted(want["topics"] or [])}
+        if want_s["said_date"] is not None:
+            want_s["said_date"] = str(want_s["said_date"])
+        for f in FIELDS:
+            right = got_s[f] == want_s[f]
+            if f in PLACEHOLDER_FIELDS and is_placeholder(want_s[f], {}):
+                right = pairs.get(want_s[f]) == got_s[f]
+                tally["placeholders"][right] += 1
+            elif f in PLACEHOLDER_FIELDS and want_s[f] in spelled:
+                right = spelled[want_s[f]] == got_s[f]
+            tally["fields"][f][right] += 1
+            if not right:
+                print(f"{name} {s['statement_id']} {f}: drafted {got_s[f]!r}, curated {want_s[f]!r}")
+
+
+def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any], tally: dict[str, Any]) -> None:
+    """Print every wrong value and add the article's counts to `tally`."""
+    new_types = {a["actor_id"]: a["actor_type"] for a in doc.get("new_actors") or []}
+    spelled = pair_new_actors(curated_actors(hand.get("new_actors")), new_types)
+    for hand_id, drafted in spelled.items():
+        print(f"{name} new actor {drafted} paired with curated {hand_id} (the same name spelled otherwise)")
+    tally["spelled"] += len(spelled)
+    score_metadata(name, hand, doc, spelled, tally)
     spans = []
     for s in doc.get("statements") or []:
         at, n = -1, s.get("occurrence", 1)
@@ -236,23 +268,7 @@ def score_article(name: str, text: str, hand: dict[str, Any], doc: dict[str, Any
             continue
         matched.append((want, hits[i]))
     pairs = pair_placeholders(matched, new_types)
-    for want, s in matched:
-        group = {w["anchor"] for w, _ in matched if w["utterance"] == want["utterance"]}
-        same = {w["anchor"] for w, x in matched if x.get("utterance") == s.get("utterance")}
-        got_s = drafted_values(s, want["utterance"] if group == same else "(grouped otherwise)")
-        want_s = {**want, "topics": sorted(want["topics"] or [])}
-        if want_s["said_date"] is not None:
-            want_s["said_date"] = str(want_s["said_date"])
-        for f in FIELDS:
-            right = got_s[f] == want_s[f]
-            if f in PLACEHOLDER_FIELDS and is_placeholder(want_s[f], {}):
-                right = pairs.get(want_s[f]) == got_s[f]
-                tally["placeholders"][right] += 1
-            elif f in PLACEHOLDER_FIELDS and want_s[f] in spelled:
-                right = spelled[want_s[f]] == got_s[f]
-            tally["fields"][f][right] += 1
-            if not right:
-                print(f"{name} {s['statement_id']} {f}: drafted {got_s[f]!r}, curated {want_s[f]!r}")
+    score_fields(name, matched, pairs, spelled, tally)
     proposed = {a["actor_id"]: a["actor_type"] for a in doc.get("new_actors") or []}
     for actor_id, kind in proposed.items():
         print(f"{name} new actor {actor_id}: {kind}")

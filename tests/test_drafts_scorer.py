@@ -39,6 +39,7 @@ def _tally() -> dict:
         "fields": {f: Counter() for f in drafts.FIELDS},
         "actors": [0, 0, 0, 0],
         "stray": [0, 0],
+        "spelled": 0,
     }
 
 
@@ -147,3 +148,28 @@ def test_a_drafted_statement_on_no_curated_span_is_counted_apart():
     drafts.score_article("x", TEXT, hand, doc, tally)
     assert tally["stray"] == [1, 2]
     assert tally["spans"] == Counter({True: 1})
+
+
+def test_a_new_actor_spelled_otherwise_is_paired_by_name_but_another_name_is_not():
+    assert drafts.pair_new_actors({"ann-al-roe": "person", "ben-tal": "person"}, {"ann-roe": "person"}) == {
+        "ann-al-roe": "ann-roe"
+    }
+    assert drafts.pair_new_actors({"iraj-masjidi": "person"}, {"iraj-masjedi": "person"}) == {
+        "iraj-masjidi": "iraj-masjedi"
+    }
+    assert drafts.pair_new_actors({"ann-roe": "person"}, {"ann-rowe-tal": "person", "ann-roe-x": "group"}) == {}
+    hand = {
+        "article": {"title": "Rain falls", "outlet": None, "authors": [], "date_basis": None},
+        "new_actors": {"ann-al-roe": "person"},
+        "statements": [["the port is open", "ann-al-roe", "direct", *ROW[1:]]],
+    }
+    doc = {
+        "title": {"quote": "Rain falls"},
+        "outlet": None,
+        "published_date_basis": None,
+        "new_actors": [{"actor_id": "ann-roe", "actor_type": "person"}],
+        "statements": [_statement("009-s01", "the port is open", "ann-roe", "u1", "direct")],
+    }
+    tally = _tally()
+    drafts.score_article("x", TEXT, hand, doc, tally)
+    assert (tally["fields"]["speaker"], tally["spelled"], tally["actors"][0]) == (Counter({True: 1}), 1, 1)
