@@ -35,6 +35,8 @@ PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
         ("“We are surprised,” Ann Roe said at a forum in Hilltown.", "speech", None),
         ("This came in a press release in which she said the dam would close.", "written_statement", None),
         ("Ann Roe told the minister from Vale that the dam would close.", "unknown", None),
+        ("Two sources confirmed to The Harbour that there is a truce.", "interview", "TODO-new-actor (The Harbour)"),
+        ("Speaking to the Congress, Ann Roe said the dam would close.", "unknown", None),
     ],
 )
 def test_channel_and_medium_from_more_cues(sentence: str, code: str, medium: str | None) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import acts, cues
+from .lexicon import INSTITUTION_HEADS
 
 K = 5
 """Precedents consulted per suggestion."""
@@ -42,7 +43,8 @@ CHANNEL_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:exclusive |televised |phone |telephone |short |on-stage |live |recorded )?(?:interview|conversation)\b"
             r"|\binterview (?:with|by)\b"
             r"|\b(?:gave|granted|published|aired|broadcast) an? (?:[\w-]+ )?interview\b)"
-            r"|\b(?:told|said to|[Ss]peaking to|[Tt]alking to) (?:the )?[A-Z]"
+            r"|\b(?:told|said to|(?:confirmed|explained|revealed|disclosed) to|[Ss]peaking to|[Tt]alking to)"
+            r" (?:the )?[A-Z]"
             r"|\b(?:in response to )?a question (?:from|by)\b"
             r"|\b(?:said|speaking) to (?=[^\sa-z\d])(?=[^\x00-\x7f])"
         ),
@@ -325,7 +327,7 @@ TITLED = re.compile(
     r"|Ambassador|Envoy|Secretary|General|Commander|Sheikh|Ayatollah|Senator|Chairman)\b"
 )
 """A title in the name of the one told: a person, not an outlet."""
-TOLD = re.compile(r"(?:told|said to|[Ss]peaking to|[Tt]alking to) ")
+TOLD = re.compile(r"(?:told|said to|(?:confirmed|explained|revealed|disclosed) to|[Ss]peaking to|[Tt]alking to) ")
 GIVEN = re.compile(r"(?:statements?|remarks|comments)\s")
 OUTLET_NEAR = re.compile(
     r"\b(?:news|press|agency|newspaper|daily|weekly|magazine|channel|network|website|broadcaster|TV|television"
@@ -375,6 +377,8 @@ def _outlet_hearer(sentence: str, mm: re.Match[str], known: dict[str, str], type
         return types.get(actor) == "media_outlet"
     if TITLED.search(named):
         return False  # "told the Iraqi PM", "told Prime Minister X": a person by his title
+    if named.split()[-1:] and named.split()[-1] in INSTITUTION_HEADS:
+        return False  # "speaking to the Congress", "told the Council": a body, not an outlet
     return not ROLE_AFTER.match(sentence, mm.end())
 
 
