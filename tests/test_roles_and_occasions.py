@@ -1,6 +1,7 @@
-"""Made-up cases of the rules read from sets 18-20: the outlet told however described, an interview
+"""Made-up cases of the rules read from sets 18-22: the outlet told however described, an interview
 credited by "According to", speech at a forum, a press release, "This came in …" placing the words before
-it, an occasion inside reported words, a person written as a role, and a known person by surname alone."""
+it, an occasion inside reported words, a person written as a role, a known person by surname alone, long
+title-case headlines and their kickers, statements aired on a channel."""
 
 from __future__ import annotations
 
@@ -140,23 +141,6 @@ def test_a_name_before_an_apposition_with_its_comma_left_out_is_the_speaker() ->
         "dam must close.\n"
     )
     assert [s["speaker"] for s in _drafted(text, DAY, aliases, types)] == ["ola-berg"]
-
-
-@pytest.mark.parametrize(
-    ("quote", "act"),
-    [
-        ("the garrison does not have the right to use the valley to watch Vale", "REJECT"),
-        ("the valley is no place for the garrison", "REJECT"),
-        ("every soldier will be held hostage by the river brigades", "THREATEN"),
-        ("the Valeian campaign against the raiders has failed", "ACCUSE"),
-        ("it is time for the soldiers to go home", "REQUEST"),
-        ("the raids on the garrison must be stopped", "REQUEST"),
-    ],
-)
-def test_more_words_of_the_act_under_a_neutral_cue(quote: str, act: str) -> None:
-    from iraq_presence.annotate import cues
-
-    assert cues.plover(quote, "said")[0] == act
 
 
 def test_a_long_title_case_headline_below_a_date_line_with_two_remarks_after_its_speaker() -> None:
