@@ -206,3 +206,13 @@ def test_a_pronoun_after_a_role_read_as_its_holder_goes_on_with_the_holder() -> 
         ("the garrison's s", "ola-berg"),
         ("They want the va", "ola-berg"),
     ]
+
+
+def test_sources_in_two_places_speak_together_and_a_live_updates_line_is_furniture() -> None:
+    text = (
+        "Truce holds\n\nLive updates: Follow the latest news on the valley\n\n"
+        "The militias have halted their raids on the dam, sources in Vale and Norland told Harbour Times.\n"
+    )
+    drafted = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
+    assert [s["quote"] for s in drafted] == ["The militias have halted their raids on the dam"]
+    assert drafted[0]["speaker"].startswith("unnamed-sources")

@@ -1109,6 +1109,11 @@ def _joined_names(tokens: list[Token], left: tuple[int, int] | None) -> tuple[in
     speaks the words, docs/curation.md coverage rule 5), not the second alone."""
     if left is None or left[0] < 2 or tokens[left[0] - 1].low != "and":
         return left
+    k = left[0] - 2  # "sources in Lebanon and Iraq told": the sources in both places, not Iraq
+    if left[0] == left[1] and tokens[left[0]].cap and k >= 2 and tokens[k].cap and tokens[k - 1].low in {"in", "from"}:
+        head = noun_phrase_left(tokens, k - 2, limit=6)
+        if head is not None and not tokens[head[1]].cap and tokens[head[1]].is_word:
+            return head[0], left[1]
     first = noun_phrase_left(tokens, left[0] - 2, limit=6)
     if first is None:
         return left

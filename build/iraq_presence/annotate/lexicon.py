@@ -249,6 +249,7 @@ ABBREVIATIONS = {
 FURNITURE_NAMES = {
     *("Read More", "Read", "More", "Source", "Sources", "Related", "Photo", "Video", "Image", "Share"),
     *("Photo Credit", "Image Credit", "Credit", "Caption", "Publish Date", "Published", "News ID", "Updated"),
+    *("Live updates", "Live Updates", "Live", "Breaking", "Breaking News", "Read also", "Read Also", "Watch"),
 }
 # The words of a web page's own labels ("Skip to content", "Story continues below"): a line of these alone is
 # the page's furniture, never a headline.
