@@ -216,3 +216,20 @@ def test_sources_in_two_places_speak_together_and_a_live_updates_line_is_furnitu
     drafted = _drafted(text, DAY, PEOPLE, PEOPLE_TYPES)
     assert [s["quote"] for s in drafted] == ["The militias have halted their raids on the dam"]
     assert drafted[0]["speaker"].startswith("unnamed-sources")
+
+
+def test_a_stopped_headline_above_a_dated_agency_dateline_and_a_name_with_its_newsroom_role() -> None:
+    from iraq_presence.annotate.byline import read_metadata
+
+    text = (
+        "The garrison's departure may be postponed, the Valeian politician said.\n\n"
+        "HILLTOWN, February 7 - Vale Wire. The two sides have reached an understanding on the timetable.\n"
+    )
+    meta = read_metadata(text, None, {}, {})
+    assert (meta.title.text, meta.outlet.text) == (
+        "The garrison's departure may be postponed, the Valeian politician said.",
+        "Vale Wire",
+    )
+    text = "Dam talks : Valley Update\n\nAda K Roe : Editor-In-Chief\n\nThe front threatened the garrison.\n"
+    assert [a.text for a in read_metadata(text, None, {}, {}).authors] == ["Ada K Roe"]
+    assert read_metadata("The port reopened.\nWorkers cheered.", None, {}, {}).title is None

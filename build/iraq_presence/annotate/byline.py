@@ -52,6 +52,17 @@ CITY_CREDIT = re.compile(
     r"^(?P<city>[A-Z][A-Z.’' ]{2,30})\s*[-–—/]\s*(?P<outlet>[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*){0,3})$"
 )
 """A line of its own, "CITY-Agency" ("WASHINGTON-Reuters"): the dateline's credit."""
+ROLE_BYLINE = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*[:|,–—-]\s*"
+    r"(?i:(?:senior\s+|chief\s+|managing\s+|deputy\s+)?(?:editor(?:[- ]in[- ]chief)?|correspondent|reporter"
+    r"|staff writer|contributor|columnist))"
+)
+"""A line of a name and its newsroom role ("Ann Roe : Editor-In-Chief"): the byline without its "By"."""
+CITY_DATE_CREDIT = re.compile(
+    r"^(?P<city>[A-Z][A-Z.’' ]{2,30}),\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]\s*"
+    r"(?P<outlet>[A-Z][\w&’']*(?:\s+[A-Z][\w&’']*){0,3})\.\s+(?=[A-Z“\"])"
+)
+"""A dateline with its date and the agency opening the body ("CITY, February 7 - Agency. The …")."""
 DASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+[–—]\s")  # Outlet – text
 SLASH_CREDIT = re.compile(r"^(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*/\s*\S")  # Outlet/ text
 CRUMB = r"[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,3}"
@@ -250,6 +261,13 @@ def _head(
             _byline(text, s + m.start("rest"), e, published, outlets, meta, dates)
             meta.issues.append(_issue("byline", text, s, e, "Byline (authors, affiliation, date) kept in the text."))
             continue
+        if m := ROLE_BYLINE.fullmatch(line):
+            meta_lines.add((s, e))
+            a = s + m.start("name")
+            note = f"Byline '{line}': the author and the role the page gives."
+            meta.authors.append(Found(m["name"], a, a + len(m["name"]), 0.7, note, kind="person"))
+            meta.issues.append(_issue("byline", text, s, e, "Byline (author and role) kept in the text."))
+            continue
         if (
             (m := CREDIT_DATE.match(line))
             and not date_only(text, s, e, published)
@@ -350,6 +368,10 @@ def _datelines(
             o = s + m.start("outlet")
             note = f"Credit '{line[: m.end()].strip()}' opening the body."
             meta.outlet = Found(m["outlet"], o, o + len(m["outlet"]), 0.7, note)
+        elif weaker and (m := CITY_DATE_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
+            o = s + m.start("outlet")
+            note = f"Dateline credit '{line[: m.end()].strip()}'."
+            meta.outlet = Found(m["outlet"], o, o + len(m["outlet"]), 0.8, note)
         elif weaker and (m := CITY_CREDIT.match(line)) and m["outlet"] not in GENERIC_CREDITS:
             name = m["outlet"]
             o = s + m.start("outlet")
@@ -551,6 +573,16 @@ def _headline_like(line: str) -> bool:
     return not (line[-1:] in "”\"’'" and line[-2:-1] in ".!?,")
 
 
+OPENS_BODY = re.compile(r"[A-Z]{3,}[A-Z .’']*(?:,|\s*\(|\s+[-–—])")
+"""A dateline opening the next line ("BAGHDAD, February 7 - …", "TEHRAN (Agency) –")."""
+
+
+def _stopped_headline(line: str) -> bool:
+    """A short sentence with its stop ("X may be postponed, the politician said."): some outlets print the
+    headline so; it is read as one only above a dateline."""
+    return len(line.split()) <= 20 and line.endswith(".") and not line.endswith("..")
+
+
 def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) -> Found | None:
     """The first line that reads as a headline: not furniture, a byline, a date, an id or a section label."""
     if len(_lines(text)) <= 1:
@@ -572,9 +604,9 @@ def _title(text: str, skip: set[tuple[int, int]], issues: list[dict[str, Any]]) 
                 _issue("page_furniture", text, s, e, "A photo's caption (a name and a role), not a headline.")
             )
             continue
-        if not _headline_like(line):
-            return None
         after = text[lines[k + 1][0] : lines[k + 1][1]] if k + 1 < len(lines) else ""
+        if not _headline_like(line) and not (_stopped_headline(line) and OPENS_BODY.match(after)):
+            return None
         if SECTION.fullmatch(line) and _headline_like(after) and len(after.split()) > len(line.split()):
             issues.append(_issue("page_furniture", text, s, e, "A section label above the headline, not the title."))
             continue
