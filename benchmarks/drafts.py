@@ -294,15 +294,7 @@ def main() -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=args.repo, capture_output=True, text=True, check=True
     ).stdout.strip()
-    tally: dict[str, Any] = {
-        "article": Counter(),
-        "spans": Counter(),
-        "placeholders": Counter(),
-        "fields": {f: Counter() for f in FIELDS},
-        "actors": [0, 0, 0, 0],
-        "stray": [0, 0],
-        "spelled": 0,
-    }
+    tally = new_tally()
     with tempfile.TemporaryDirectory(prefix="drafts-") as tmp:
         clone = Path(tmp) / "repo"
         subprocess.run(["git", "clone", "-q", str(args.repo), str(clone)], check=True)
@@ -315,6 +307,19 @@ def main() -> None:
             doc = draft(clone, path, options)
             score_article(name, path.read_text("utf-8"), entry, doc, tally)
     report(tally, names, commit)
+
+
+def new_tally() -> dict[str, Any]:
+    """The counts score_article adds to, empty."""
+    return {
+        "article": Counter(),
+        "spans": Counter(),
+        "placeholders": Counter(),
+        "fields": {f: Counter() for f in FIELDS},
+        "actors": [0, 0, 0, 0],
+        "stray": [0, 0],
+        "spelled": 0,
+    }
 
 
 def report(tally: dict[str, Any], names: list[str], commit: str) -> None:

@@ -19,7 +19,6 @@ import importlib.util
 import io
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -117,14 +116,7 @@ def main() -> None:
     ap.add_argument("-q", "--quiet", action="store_true", help="print the totals only, not every wrong value")
     args = ap.parse_args()
     sys.path.insert(0, str(args.repo / "build"))
-    tally: dict[str, Any] = {
-        "article": Counter(),
-        "spans": Counter(),
-        "placeholders": Counter(),
-        "fields": {f: Counter() for f in drafts.FIELDS},
-        "actors": [0, 0, 0, 0],
-        "stray": [0, 0],
-    }
+    tally = drafts.new_tally()
     names = []
     for path in sorted((args.repo / "data" / "curation" / "articles").glob("*.yaml")):
         cur = yaml.safe_load(path.read_text("utf-8"))

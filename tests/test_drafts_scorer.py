@@ -32,15 +32,7 @@ def _statement(sid: str, quote: str, speaker: str, utterance: str, kind: str = "
 
 
 def _tally() -> dict:
-    return {
-        "article": Counter(),
-        "spans": Counter(),
-        "placeholders": Counter(),
-        "fields": {f: Counter() for f in drafts.FIELDS},
-        "actors": [0, 0, 0, 0],
-        "stray": [0, 0],
-        "spelled": 0,
-    }
+    return drafts.new_tally()
 
 
 def test_a_placeholder_is_matched_by_what_it_stands_for_and_a_miss_is_counted():
