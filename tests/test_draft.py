@@ -498,10 +498,14 @@ def test_a_scene_sentence_places_the_speakers_words() -> None:
 
 
 def _drafted(
-    text: str, published: dt.date, aliases: dict[str, str] | None = None, types: dict[str, str] | None = None
+    text: str,
+    published: dt.date,
+    aliases: dict[str, str] | None = None,
+    types: dict[str, str] | None = None,
+    countries: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """A made-up text drafted in memory, as `dataset add` drafts it, against two known people (or the
-    known actors given)."""
+    known actors given, and their countries)."""
     from iraq_presence.annotate.actors import Context
     from iraq_presence.annotate.byline import read_metadata
     from iraq_presence.annotate.draft import statements
@@ -512,7 +516,7 @@ def _drafted(
         aliases = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
         types = {"ann-roe": "person", "ben-tal": "person"}
     proposals = Extractor(Gazetteer(aliases, types)).run(text, published)
-    ctx = Context("009_x", text, published, aliases, types, Corpus())
+    ctx = Context("009_x", text, published, aliases, types, Corpus(), countries=countries or {})
     title = read_metadata(text, published, aliases, types).title
     ctx.headline = (title.start, title.end) if title is not None else None  # as `dataset add` reads it
     return statements(ctx, proposals, {})[0]

@@ -6,7 +6,6 @@ title-case headlines and their kickers, statements aired on a channel."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
@@ -94,24 +93,13 @@ def test_a_definite_role_is_the_last_speaker_of_its_country_and_an_indefinite_on
     assert got["The dam is s"] != "ola-berg"
 
 
-def _drafted_with_countries(text: str, countries: dict[str, str]) -> list[dict[str, Any]]:
-    from iraq_presence.annotate.actors import Context
-    from iraq_presence.annotate.draft import statements
-    from iraq_presence.annotate.extract import Extractor, Gazetteer
-    from iraq_presence.annotate.suggest import Corpus
-
-    proposals = Extractor(Gazetteer(PEOPLE, PEOPLE_TYPES)).run(text, DAY)
-    ctx = Context("009_x", text, DAY, PEOPLE, PEOPLE_TYPES, Corpus(), countries=countries)
-    return statements(ctx, proposals, {})[0]
-
-
 def test_a_definite_role_with_a_nationality_skips_a_speaker_of_another_country() -> None:
     text = (
         "“The dam must close,” Ola Berg told Vale Wire on Monday.\n\n"
         "The remarks came after Ann Roe told Harbour News that the dam would stay open.\n\n"
         "The Norwegian official, meanwhile, said the remarks “cannot be counted on.”\n"
     )
-    got = {s["quote"][:12]: s["speaker"] for s in _drafted_with_countries(text, {"ann-roe": "SWE"})}
+    got = {s["quote"][:12]: s["speaker"] for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES, {"ann-roe": "SWE"})}
     assert got["cannot be co"] == "ola-berg"
 
 
@@ -200,7 +188,7 @@ def test_a_pronoun_after_a_role_read_as_its_holder_goes_on_with_the_holder() -> 
         "The Norwegian envoy noted that the garrison's stay brings unrest.\n\n"
         "“They want the valley to remain in turmoil,” he said.\n"
     )
-    got = [(s["quote"][:16], s["speaker"]) for s in _drafted_with_countries(text, {"ann-roe": "SWE"})]
+    got = [(s["quote"][:16], s["speaker"]) for s in _drafted(text, DAY, PEOPLE, PEOPLE_TYPES, {"ann-roe": "SWE"})]
     assert got == [
         ("the garrison wou", "ann-roe"),
         ("the garrison's s", "ola-berg"),

@@ -42,7 +42,7 @@ from .dates import WEEKDAYS
 from .extract import DOCUMENT_SOURCE
 from .headline_utterance import join_restatements, share_headline_utterances
 from .holders import role_holders
-from .lexicon import BETWEEN, MONTHS
+from .lexicon import BETWEEN, MONTHS, NAME_RUN
 from .occasion import (
     ABOUT_IT,
     OCCASIONS,
@@ -817,7 +817,6 @@ ROLE_LAST = re.compile(
     re.I,
 )
 """A headline's source that ends in a role or group noun: a description of the person or group, not a name."""
-NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+))+"
 HOLDER = re.compile(
     rf"(?P<name>{NAME_RUN}), (?:a|an|the) (?:[\w-]+ (?:and )?)*?{LEAD_ROLE} (?:of|for) (?P<org>[^,.;\n]+)"
 )

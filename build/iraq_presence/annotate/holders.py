@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicon import NAME_RUN
+
 PERSON_ROLES = (
     r"(?i:leader|chief|head|commander|spokes(?:man|woman|person)|official|ambassador|diplomat|envoy|minister|cleric"
     r"|secretary(?:[- ]general)?)"
@@ -33,7 +35,6 @@ NOT_A_NAME = r"(?!(?:On|In|At|By|For|From|After|Before|During|Since|Meanwhile|Ho
 """A run that opens with a preposition is a time or a place ("On Tuesday, …", "In Vale, …"), not a name."""
 CLAUSE_WORDS = r"(?:according|to|who|which|that|said|says|told|as|and|when|while|with)\b"
 """Words that end an apposition: after them the role is another clause's ("X, according to the chief")."""
-NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el|bin|ibn)(?:-[A-Z][\w’'-]+)?))+"
 APPOSED = re.compile(
     rf"(?<![\w’'-]){NOT_A_NAME}(?P<name>{NAME_RUN}),\s+(?:(?:a|an|the)\s+)?(?:(?!{CLAUSE_WORDS})[\w’'-]+\s+){{0,4}}?(?P<role>{PERSON_ROLES})\b"
 )

@@ -280,6 +280,8 @@ ORG_WORDS = _words(
     "Parliament Assembly Channel Radio Television Daily Tribune Herald Reuters Media Review Magazine Board "
     "Federation Authority Police Republicans Democrats Hezbollah Mobilization Observatory Society"
 )
+NAME_RUN = r"(?:[A-Z][\w’'-]+|(?:al|el)-[A-Z][\w’'-]+)(?: (?:[A-Z][\w’'-]+|(?:al|el|bin|ibn)(?:-[A-Z][\w’'-]+)?))+"
+"""Two or more capitalised words of a name, its particles hyphenated or not ("Ada al-Roe", "Ada al Roe")."""
 MEDIA_WORDS = _words(
     "News TV Times Post Journal Press Network Channel Radio Television Daily Tribune Herald Media Magazine Agency"
 )

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from . import acts, cues
-from .lexicon import INSTITUTION_HEADS
+from .dates import MONTHS as DATE_MONTHS
+from .dates import WEEKDAYS
+from .lexicon import INSTITUTION_HEADS, MEDIA_WORDS
 
 K = 5
 """Precedents consulted per suggestion."""
@@ -129,10 +131,7 @@ OUTLET_NOUN = (
     r"(?:magazine|newspaper|daily|weekly|agency|channel|network|website|broadcaster|television)\s+)?"
 )
 """The outlet's description before its name ("the Valeian daily X", "Vale's official news agency X")."""
-CALENDAR = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)\b)"
-)
+CALENDAR = rf"(?!(?:{'|'.join(w.capitalize() for w in WEEKDAYS)}|{DATE_MONTHS})\b)"
 """A day or a month after "on" is a date, never an outlet ("in an interview, on Tuesday")."""
 MEDIUM = re.compile(
     r"\b(?:interview (?:with|by)|(?:statements?|remarks|comments)\s+(?:to|with)|told|on|to|via|in a post on)\s+"
@@ -271,7 +270,7 @@ def channel(sentence: str, known: dict[str, str], types: dict[str, str] | None =
 AIRED_ON = re.compile(r"\b(?:aired|broadcast|televised)\s+(?:on|by)\b", re.I)
 """A speech carried by a channel: the channel is its medium."""
 ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
-OUTLET_WORD = re.compile(r"\b(?:TV|News|Agency|Times|Post|Press|Radio|Television|Channel|Network|Daily|Online)\.?$")
+OUTLET_WORD = re.compile(rf"\b(?:{'|'.join(sorted(MEDIA_WORDS))})\.?$")
 """The last word of a name that is an outlet's ("X TV", "X News")."""
 
 
