@@ -221,3 +221,10 @@ def test_a_stopped_headline_above_a_dated_agency_dateline_and_a_name_with_its_ne
     text = "Dam talks : Valley Update\n\nAda K Roe : Editor-In-Chief\n\nThe front threatened the garrison.\n"
     assert [a.text for a in read_metadata(text, None, {}, {}).authors] == ["Ada K Roe"]
     assert read_metadata("The port reopened.\nWorkers cheered.", None, {}, {}).title is None
+
+
+def test_a_known_group_after_a_backed_word_is_that_group() -> None:
+    aliases = {**PEOPLE, "Harbour Front": "harbour-front"}
+    types = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
+    text = "Dam talks\n\nVale-backed Harbour Front said the dam must close.\n"
+    assert [s["speaker"] for s in _drafted(text, DAY, aliases, types)] == ["harbour-front"]
