@@ -228,3 +228,12 @@ def test_a_known_group_after_a_backed_word_is_that_group() -> None:
     types = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
     text = "Dam talks\n\nVale-backed Harbour Front said the dam must close.\n"
     assert [s["speaker"] for s in _drafted(text, DAY, aliases, types)] == ["harbour-front"]
+
+
+def test_a_title_and_a_known_surname_is_that_person() -> None:
+    from iraq_presence.annotate.actors import Context, actor_for
+    from iraq_presence.annotate.suggest import Corpus
+
+    aliases, types = {"Ola Berg": "ola-berg", "Berg": "ola-berg"}, {"ola-berg": "person"}
+    ctx = Context("009_x", "General Berg spoke.", DAY, aliases, types, Corpus())
+    assert actor_for(ctx, "General Berg", 0, "person", "Speaker named") == "ola-berg"

@@ -376,8 +376,9 @@ def actor_for(ctx: Context, name: str, start: int, kind: str, why: str) -> str:
     if placed is not None:
         return placed
     plain = _untitled(name) if kind == "person" else name
-    if plain in ctx.aliases:
-        return ctx.aliases[plain]  # "Major-General X Y" of the known "X Y"
+    untitled = _known_untitled(ctx, plain, kind)
+    if untitled is not None:
+        return untitled
     best = _known_spelling(ctx, plain, kind) if plain != name else None
     spelled = plain if best is not None else name  # the alias to propose: the name as matched
     best = best or _known_spelling(ctx, name, kind)
@@ -519,17 +520,29 @@ def attested_forms(ctx: Context) -> None:
 def _untitled(name: str) -> str:
     """A person's name without the titles and role nouns before it ("Sheikh X Y", "Analyst X Y" -> "X
     Y"), two words at least."""
-    from .lexicon import PERSON_TITLES, ROLE_NOUNS
-
     words = name.split()
-
-    def title(word: str) -> bool:  # "Maj.", "Major-General", "spokesman"
-        parts = word.rstrip(".").split("-")
-        return all(x.rstrip(".") in PERSON_TITLES for x in parts) or word.lower() in ROLE_NOUNS
-
-    while len(words) > 2 and title(words[0]):
+    while len(words) > 2 and _is_title(words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+def _known_untitled(ctx: Context, plain: str, kind: str) -> str | None:
+    """The known person a name stands for without its titles: "Major-General X Y" of the known "X Y", and
+    "General X" of the known X (a title and a surname alone)."""
+    if plain in ctx.aliases:
+        return ctx.aliases[plain]
+    words = plain.split()
+    if kind == "person" and len(words) == 2 and _is_title(words[0]) and words[1] in ctx.aliases:
+        return ctx.aliases[words[1]] if ctx.types.get(ctx.aliases[words[1]]) == "person" else None
+    return None
+
+
+def _is_title(word: str) -> bool:
+    """A title or role noun ("Maj.", "Major-General", "spokesman")."""
+    from .lexicon import PERSON_TITLES, ROLE_NOUNS
+
+    parts = word.rstrip(".").split("-")
+    return all(x.rstrip(".") in PERSON_TITLES for x in parts) or word.lower() in ROLE_NOUNS
 
 
 def _drafted_as(ctx: Context, name: str) -> str | None:
