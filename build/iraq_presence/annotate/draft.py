@@ -490,7 +490,7 @@ def _placement(
         why = "a position or speech the words of another speaker report: not placed at that speaker's occasion"
         return Suggestion("channel", "unknown", 0.6, why), Suggestion("medium", None, 0.6, why), None, None
     ch, medium = placed[i]
-    about = _about_it(ctx.text, p, spoken)
+    about = _about_it(ctx.text, p, spoken, speaker)
     if about is not None and ch.value in {"unknown", about[0].value}:
         return about[0], medium, None, about[1]
     occasion = _occasion_sentence(ctx, p, ch.value, dates, spoken)
@@ -510,9 +510,12 @@ def _placement(
     return ch, medium, via, occasion
 
 
-def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tuple[Suggestion, tuple[int, int]] | None:
+def _about_it(
+    text: str, p: dict[str, Any], spoken: list[tuple[int, int]], speaker: str = ""
+) -> tuple[Suggestion, tuple[int, int]] | None:
     """The occasion a sentence about the statement's words places them at ("His comments, made during
-    talks with X on Wednesday"; docs/curation.md, Placement 2), and that sentence."""
+    talks with X on Wednesday"; docs/curation.md, Placement 2), and that sentence; one that names who made
+    them ("X, the envoy, made the statement at …") places only X's words."""
     after = next_sentence(text, p["end"])
     if after is None:  # the words end their paragraph: "He made the remarks at …" may open the next
         after = next_sentence(text, p["end"], across=True)
@@ -523,7 +526,7 @@ def _about_it(text: str, p: dict[str, Any], spoken: list[tuple[int, int]]) -> tu
         ):
             return None
     m = ABOUT_IT.match(text, after[0], after[1])
-    if not m:
+    if not m or (m["named"] and slug(m["named"].split()[-1]) not in speaker.split("-")):
         return None
     placed, _ = channel(attribution_words(text, *after, spoken), {})
     if placed.value not in OCCASIONS and not (m["came"] and placed.value == "written_statement"):
