@@ -497,6 +497,11 @@ def test_a_scene_sentence_places_the_speakers_words() -> None:
     assert _scene_channel(ctx, {"start": at, "end": at + 11}, "ann-roe", *unknown, [])[0].value == "unknown"
 
 
+PEOPLE = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
+PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
+"""The two known people a made-up text is drafted against unless a test gives others."""
+
+
 def _drafted(
     text: str,
     published: dt.date,
@@ -513,8 +518,7 @@ def _drafted(
     from iraq_presence.annotate.suggest import Corpus
 
     if aliases is None or types is None:
-        aliases = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
-        types = {"ann-roe": "person", "ben-tal": "person"}
+        aliases, types = PEOPLE, PEOPLE_TYPES
     proposals = Extractor(Gazetteer(aliases, types)).run(text, published)
     ctx = Context("009_x", text, published, aliases, types, Corpus(), countries=countries or {})
     title = read_metadata(text, published, aliases, types).title

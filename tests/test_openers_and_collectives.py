@@ -8,11 +8,9 @@ import datetime as dt
 
 from iraq_presence.annotate.byline import read_metadata
 
-from .test_draft import _drafted
+from .test_draft import PEOPLE, PEOPLE_TYPES, _drafted
 
 DAY = dt.date(2030, 5, 10)
-PEOPLE = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
-PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
 GROUP = {**PEOPLE, "Harbour Front": "harbour-front"}
 GROUP_TYPES = {**PEOPLE_TYPES, "harbour-front": "armed_group"}
 

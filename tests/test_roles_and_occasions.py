@@ -11,11 +11,9 @@ import pytest
 
 from iraq_presence.annotate.suggest import channel
 
-from .test_draft import _drafted
+from .test_draft import PEOPLE, PEOPLE_TYPES, _drafted
 
 DAY = dt.date(2030, 5, 10)
-PEOPLE = {"Ann Roe": "ann-roe", "Roe": "ann-roe", "Ben Tal": "ben-tal", "Tal": "ben-tal"}
-PEOPLE_TYPES = {"ann-roe": "person", "ben-tal": "person"}
 
 
 @pytest.mark.parametrize(
